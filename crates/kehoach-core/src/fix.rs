@@ -1,0 +1,83 @@
+//! Applying fixes: text edits, and "every safe fix" to a fixpoint.
+
+use crate::diagnostics::TextEdit;
+
+/// Applies edits to `text`. Edits are applied in order of position; an edit that
+/// overlaps one already taken, or does not fall on character boundaries, is skipped.
+pub fn apply_edits(text: &str, edits: &[TextEdit]) -> String {
+    let mut sorted: Vec<&TextEdit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for e in sorted {
+        let (s, t) = (e.span.start, e.span.end);
+        if s < pos
+            || t > text.len()
+            || s > t
+            || !text.is_char_boundary(s)
+            || !text.is_char_boundary(t)
+        {
+            continue;
+        }
+        out.push_str(&text[pos..s]);
+        out.push_str(&e.new_text);
+        pos = t;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+/// The most rounds [`apply_safe_fixes`] runs; each round fixes every finding whose
+/// edits do not overlap another's, so real texts settle in two or three.
+const MAX_ROUNDS: usize = 16;
+
+/// Applies every safe fix, re-checking after each round until none is left.
+/// Idempotent: a text with no safe fix left is returned unchanged.
+pub fn apply_safe_fixes(text: &str) -> String {
+    let mut current = text.to_string();
+    for _ in 0..MAX_ROUNDS {
+        let report = crate::check(&current);
+        let mut edits: Vec<TextEdit> = Vec::new();
+        for d in &report.diagnostics {
+            if let Some(f) = d.fixes.iter().find(|f| f.safe) {
+                // Take a fix whole or not at all, so a fix never half-applies.
+                let clashes = f.edits.iter().any(|e| {
+                    edits.iter().any(|o| {
+                        e.span.start < o.span.end.max(o.span.start + 1)
+                            && o.span.start < e.span.end.max(e.span.start + 1)
+                    })
+                });
+                if !clashes {
+                    edits.extend(f.edits.iter().cloned());
+                }
+            }
+        }
+        if edits.is_empty() {
+            break;
+        }
+        let next = apply_edits(&current, &edits);
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    current
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    #[test]
+    fn overlapping_edits_are_skipped() {
+        let e = |s, t, n: &str| TextEdit {
+            span: Span::new(s, t),
+            new_text: n.into(),
+        };
+        assert_eq!(
+            apply_edits("abcdef", &[e(1, 3, "X"), e(2, 4, "Y"), e(5, 5, "!")]),
+            "aXde!f"
+        );
+    }
+}

@@ -1,0 +1,191 @@
+//! Legal references: `Nghị định số 72/2015/NĐ-CP ngày 07/9/2015 của Chính phủ`,
+//! `Kế hoạch số 109-KH/TU` (Party form), anywhere in the text.
+
+use crate::dates::date_at_start;
+use crate::model::LegalRef;
+use crate::parse::Source;
+use crate::source::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// `72/2015/NĐ-CP`, `11/KH-UBND`, `4884/VP-KGVX`, `4422/GN-BTTTT-BTLBĐBP`.
+static STATE_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<num>\d{1,5})/(?:(?P<year>\d{4})/)?(?P<code>\p{L}{1,6})-(?P<issuer>[\p{L}\d]+(?:-[\p{L}\d]+)*)")
+        .expect("valid regex")
+});
+
+/// `109-KH/TU`, `34-NQ/TW`.
+static PARTY_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<num>\d{1,5})-(?P<code>\p{Lu}\p{L}{0,4})/(?P<issuer>\p{Lu}[\p{L}\d]*)")
+        .expect("valid regex")
+});
+
+/// Type words that may precede `số`, with the code they go with (empty: no code).
+pub const TYPE_WORDS: [(&str, &str); 20] = [
+    ("Thông tư liên tịch", "TTLT"),
+    ("Nghị định", "NĐ"),
+    ("Nghị quyết", "NQ"),
+    ("Quyết định", "QĐ"),
+    ("Thông tư", "TT"),
+    ("Chỉ thị", "CT"),
+    ("Kế hoạch", "KH"),
+    ("Hướng dẫn", "HD"),
+    ("Công văn", ""),
+    ("Luật", ""),
+    ("Đề án", "ĐA"),
+    ("Chương trình", "CTr"),
+    ("Thông báo", "TB"),
+    ("Báo cáo", "BC"),
+    ("Kết luận", "KL"),
+    ("Tờ trình", "TTr"),
+    ("Phương án", "PA"),
+    ("Quy chế", "QC"),
+    ("Quy định", "QyĐ"),
+    ("Dự án", "DA"),
+];
+
+/// The code a type word goes with.
+pub fn code_for_type_word(word: &str) -> Option<&'static str> {
+    let w = word.to_lowercase();
+    TYPE_WORDS
+        .iter()
+        .find(|(t, _)| t.to_lowercase() == w)
+        .map(|(_, c)| *c)
+}
+
+/// The type word standing before `… số` at the end of `before`, if any.
+fn type_word_before(before: &str) -> Option<String> {
+    let t = before.trim_end();
+    let t = t
+        .strip_suffix("số")
+        .or_else(|| t.strip_suffix("Số"))?
+        .trim_end();
+    // Only the last few words can belong to the reference.
+    let words: Vec<&str> = t.split_whitespace().rev().take(6).collect();
+    let window: String = words.into_iter().rev().collect::<Vec<_>>().join(" ");
+    let lower = window.to_lowercase();
+    let mut best: Option<(usize, usize, &str)> = None;
+    for (tw, _) in TYPE_WORDS {
+        let tl = tw.to_lowercase();
+        if let Some(pos) = lower.rfind(&tl) {
+            let end = pos + tl.len();
+            // Words after the type word must be qualifiers in lower case (`hành động`).
+            let tail = &window[end..];
+            if !tail.chars().all(|c| c.is_lowercase() || c == ' ') {
+                continue;
+            }
+            if pos > 0 && !lower[..pos].ends_with(' ') {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((bp, bl, _)) => end > bp + bl || (end == bp + bl && tl.len() > bl),
+            };
+            if better {
+                best = Some((pos, tl.len(), tw));
+            }
+        }
+    }
+    best.map(|(pos, len, _)| window[pos..pos + len].to_string())
+}
+
+pub fn find_references(src: &Source) -> Vec<LegalRef> {
+    let text = src.text;
+    let mut refs = Vec::new();
+    for (re, party) in [(&*STATE_FORM, false), (&*PARTY_FORM, true)] {
+        for c in re.captures_iter(text) {
+            let Some(m) = c.get(0) else { continue };
+            let code = c.name("code").map_or("", |m| m.as_str());
+            let issuer = c.name("issuer").map_or("", |m| m.as_str());
+            // `Lê-nin/…`-like words are not symbols: a code has an upper-case start.
+            if !code.chars().next().is_some_and(|ch| ch.is_uppercase()) {
+                continue;
+            }
+            let mut from = m.start().saturating_sub(90);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1).max(from);
+            let type_word = type_word_before(&text[line_start..m.start()]);
+            let after = &text[m.end()..];
+            let (mut date, mut date_range, mut end) = (None, None, m.end());
+            let trimmed = after.trim_start();
+            let skip = after.len() - trimmed.len();
+            let rest = trimmed
+                .strip_prefix("ngày")
+                .or_else(|| trimmed.strip_prefix("Ngày"))
+                .map(|r| (r, skip + "ngày".len()));
+            if let Some((r, off)) = rest {
+                if let Some((d, len)) = date_at_start(r) {
+                    let lead = r.len() - r.trim_start().len();
+                    let s = m.end() + off + lead;
+                    date = Some(d);
+                    date_range = Some(src.range(Span::new(s, m.end() + off + len)));
+                    end = m.end() + off + len;
+                }
+            }
+            let issuer_text = text[end..]
+                .strip_prefix(" của ")
+                .map(|r| {
+                    let stop = r
+                        .find([',', ';', '.', ')', '\n', '(', '“', '"'])
+                        .unwrap_or(r.len())
+                        .min(r.find(" về ").unwrap_or(r.len()));
+                    r[..stop].trim().to_string()
+                })
+                .filter(|s| !s.is_empty());
+            refs.push(LegalRef {
+                range: src.range(Span::new(m.start(), m.end())),
+                type_word,
+                number: c.name("num").map_or("", |m| m.as_str()).to_string(),
+                year: c.name("year").and_then(|y| y.as_str().parse().ok()),
+                type_code: code.to_string(),
+                issuer_code: issuer.to_string(),
+                party_form: party,
+                date,
+                date_range,
+                issuer: issuer_text,
+            });
+        }
+    }
+    refs.sort_by_key(|r| r.range.start);
+    refs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PartialDate;
+
+    #[test]
+    fn state_and_party_forms() {
+        let text = "Căn cứ Nghị định số 72/2015/NĐ-CP ngày 07/9/2015 của Chính phủ về quản lý; Kế hoạch hành động số 81/KH-UBND ngày 28/11/2016 của Ủy ban nhân dân tỉnh; Kế hoạch số 109-KH/TU ngày 06 tháng 11 năm 2018.";
+        let src = Source::new(text);
+        let r = find_references(&src);
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[0].type_word.as_deref(), Some("Nghị định"));
+        assert_eq!(
+            (
+                r[0].year,
+                r[0].type_code.as_str(),
+                r[0].issuer_code.as_str()
+            ),
+            (Some(2015), "NĐ", "CP")
+        );
+        assert_eq!(r[0].date, Some(PartialDate::full(2015, 9, 7)));
+        assert_eq!(r[0].issuer.as_deref(), Some("Chính phủ"));
+        assert_eq!(r[1].type_word.as_deref(), Some("Kế hoạch"));
+        assert!(r[2].party_form);
+        assert_eq!(
+            (r[2].type_code.as_str(), r[2].issuer_code.as_str()),
+            ("KH", "TU")
+        );
+        assert_eq!(r[2].date, Some(PartialDate::full(2018, 11, 6)));
+    }
+
+    #[test]
+    fn dates_and_noise_are_not_references() {
+        let src = Source::new("trước ngày 15/5/2016 và 01/11/2017; VTV4 - Đài; b/c; 2011-2020");
+        assert!(find_references(&src).is_empty());
+    }
+}

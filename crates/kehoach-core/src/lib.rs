@@ -1,0 +1,73 @@
+//! kehoach-core: the domain of Vietnamese administrative plans (Kế hoạch).
+//!
+//! One way for data: text → [`parse`] → [`model::Plan`] → [`rules::validate`] →
+//! [`diagnostics::Diagnostic`]s; [`fix`] applies their edits, [`render`] writes the plan
+//! as JSON or clean text. No I/O and no web dependency: the web app and the CLI are
+//! thin shells over this crate.
+
+pub mod dates;
+pub mod diagnostics;
+pub mod fix;
+pub mod legal;
+pub mod model;
+pub mod parse;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod text;
+
+use diagnostics::{Diagnostic, Lang, OutDiagnostic, Severity};
+use model::Plan;
+use serde::Serialize;
+
+/// A checked text: the parsed plan and the findings, in source order.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub plan: Plan,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+}
+
+/// Parses and validates a text.
+pub fn check(text: &str) -> Report {
+    let src = parse::Source::new(text);
+    let plan = parse::parse_source(&src);
+    let diagnostics = rules::validate(&src, &plan);
+    Report { plan, diagnostics }
+}
+
+pub use parse::parse;
+
+/// A file's result in the CLI's JSON contract.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReport {
+    pub path: String,
+    pub kind: &'static str,
+    pub diagnostics: Vec<OutDiagnostic>,
+}
+
+/// Checks `text` and shapes the result as the CLI and the app show it.
+pub fn check_for_output(path: &str, text: &str, lang: Lang) -> FileReport {
+    let report = check(text);
+    let index = source::LineIndex::new(text);
+    FileReport {
+        path: path.to_string(),
+        kind: report.plan.kind.as_str(),
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|d| d.to_out(text, &index, lang))
+            .collect(),
+    }
+}

@@ -1,0 +1,439 @@
+//! The plan model: what the parser extracts, every node with its source range.
+//!
+//! The model is the one contract between the parser, the validator and the
+//! renderers. It is serialised as the documented JSON format (`docs/json-format.md`),
+//! so field names here are part of that format: change them with a schema version.
+
+use crate::source::SourceRange;
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON format written by [`crate::render::json`].
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A piece of text found in the source, with where it was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field {
+    pub text: String,
+    pub range: SourceRange,
+}
+
+/// What kind of document the text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    Plan,
+    PlanInDecision,
+    Decision,
+    Directive,
+    Notice,
+    Report,
+    OfficialLetter,
+    Other,
+}
+
+impl DocKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Plan => "plan",
+            DocKind::PlanInDecision => "plan_in_decision",
+            DocKind::Decision => "decision",
+            DocKind::Directive => "directive",
+            DocKind::Notice => "notice",
+            DocKind::Report => "report",
+            DocKind::OfficialLetter => "official_letter",
+            DocKind::Other => "other",
+        }
+    }
+    pub fn is_plan(self) -> bool {
+        matches!(self, DocKind::Plan | DocKind::PlanInDecision)
+    }
+    /// Vietnamese name, for messages.
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            DocKind::Plan | DocKind::PlanInDecision => "kế hoạch",
+            DocKind::Decision => "quyết định",
+            DocKind::Directive => "chỉ thị",
+            DocKind::Notice => "thông báo",
+            DocKind::Report => "báo cáo",
+            DocKind::OfficialLetter => "công văn",
+            DocKind::Other => "văn bản không xác định",
+        }
+    }
+    pub fn name_en(self) -> &'static str {
+        match self {
+            DocKind::Plan | DocKind::PlanInDecision => "plan",
+            DocKind::Decision => "decision",
+            DocKind::Directive => "directive",
+            DocKind::Notice => "notice",
+            DocKind::Report => "report",
+            DocKind::OfficialLetter => "official letter",
+            DocKind::Other => "unrecognised document",
+        }
+    }
+}
+
+/// A calendar date, possibly partial (a draft may leave day or month blank).
+/// Serialised as ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: Option<u16>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    pub fn full(year: u16, month: u8, day: u8) -> Self {
+        PartialDate {
+            year: Some(year),
+            month: Some(month),
+            day: Some(day),
+        }
+    }
+    pub fn is_complete(&self) -> bool {
+        self.year.is_some() && self.month.is_some() && self.day.is_some()
+    }
+    /// True when the date exists in the Gregorian calendar (only checks the parts present).
+    pub fn is_valid(&self) -> bool {
+        if let Some(m) = self.month {
+            if !(1..=12).contains(&m) {
+                return false;
+            }
+        }
+        match (self.day, self.month) {
+            (Some(d), Some(m)) => d >= 1 && d <= days_in_month(self.year.unwrap_or(2000), m),
+            (Some(d), None) => (1..=31).contains(&d),
+            _ => true,
+        }
+    }
+    pub fn to_iso(&self) -> String {
+        match (self.year, self.month, self.day) {
+            (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+            (Some(y), None, _) => format!("{y:04}"),
+            _ => String::new(),
+        }
+    }
+    pub fn from_iso(s: &str) -> Option<Self> {
+        let mut it = s.split('-');
+        let year = it
+            .next()
+            .filter(|p| !p.is_empty())
+            .map(|p| p.parse().ok())
+            .unwrap_or(None);
+        let month = it.next().map(|p| p.parse().ok()).unwrap_or(None);
+        let day = it.next().map(|p| p.parse().ok()).unwrap_or(None);
+        if it.next().is_some() || (year.is_none() && !s.is_empty()) {
+            return None;
+        }
+        Some(PartialDate { year, month, day })
+    }
+}
+
+pub fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        PartialDate::from_iso(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("not an ISO date: {s:?}")))
+    }
+}
+
+/// `Số: 11/KH-UBND`: the number and symbol line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocNumber {
+    pub range: SourceRange,
+    /// The digits as written (`05`), `None` for a draft's blank number.
+    pub number: Option<String>,
+    /// The whole symbol after the `/` (`KH-UBND`).
+    pub symbol: String,
+    /// Type code (`KH`), empty for a công văn.
+    pub type_code: String,
+    /// Agency code (`UBND`, `SNgV`).
+    pub agency_code: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceDate {
+    pub range: SourceRange,
+    pub place: String,
+    pub date: PartialDate,
+    /// Day and month exactly as written, for the leading-zero rules.
+    pub day_text: String,
+    pub month_text: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    pub national_title: Option<Field>,
+    pub motto: Option<Field>,
+    pub parent_agency: Option<Field>,
+    /// The issuing agency as written, one entry per line (`ỦY BAN NHÂN DÂN`, `TỈNH CÀ MAU`).
+    pub agency: Vec<Field>,
+    pub number: Option<DocNumber>,
+    pub place_date: Option<PlaceDate>,
+    /// `V/v …` line of a công văn.
+    pub subject_line: Option<Field>,
+}
+
+impl Header {
+    /// The agency name on one line.
+    pub fn agency_name(&self) -> Option<String> {
+        if self.agency.is_empty() {
+            return None;
+        }
+        Some(
+            self.agency
+                .iter()
+                .map(|f| f.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Title {
+    /// The document kind word as written (`KẾ HOẠCH`).
+    pub kind_word: Field,
+    /// The trích yếu, its lines joined by a space.
+    pub summary: Option<Field>,
+    /// `(Kèm theo Quyết định số … )` of a plan attached to a decision.
+    pub attached_to: Option<Field>,
+}
+
+/// A reference to another document (`Nghị định số 72/2015/NĐ-CP ngày 07/9/2015 của …`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LegalRef {
+    pub range: SourceRange,
+    /// The type word as written (`Nghị định`), if any.
+    pub type_word: Option<String>,
+    pub number: String,
+    /// Year carried in the symbol (`2015` in `72/2015/NĐ-CP`).
+    pub year: Option<u16>,
+    pub type_code: String,
+    pub issuer_code: String,
+    /// `true` for the Party form `109-KH/TU`.
+    pub party_form: bool,
+    pub date: Option<PartialDate>,
+    pub date_range: Option<SourceRange>,
+    /// `của <issuer>` after the date, up to `về` or punctuation.
+    pub issuer: Option<String>,
+}
+
+/// Levels of the body, from the top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// `Phần I`
+    Part,
+    /// `I.` (Mục)
+    Section,
+    /// `1.` (Khoản)
+    Clause,
+    /// `1.1.` (sub-khoản), depth in `ordinal_path`
+    SubClause,
+    /// `a)` (Điểm)
+    Point,
+    /// `-` (Tiết)
+    Dash,
+    /// `+` (Tiểu tiết)
+    Plus,
+}
+
+impl Level {
+    pub fn rank(self) -> u8 {
+        match self {
+            Level::Part => 0,
+            Level::Section => 1,
+            Level::Clause => 2,
+            Level::SubClause => 3,
+            Level::Point => 10,
+            Level::Dash => 11,
+            Level::Plus => 12,
+        }
+    }
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            Level::Part => "phần",
+            Level::Section => "mục",
+            Level::Clause => "khoản",
+            Level::SubClause => "tiểu khoản",
+            Level::Point => "điểm",
+            Level::Dash => "tiết",
+            Level::Plus => "tiểu tiết",
+        }
+    }
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Level::Part => "part",
+            Level::Section => "section",
+            Level::Clause => "clause",
+            Level::SubClause => "sub-clause",
+            Level::Point => "point",
+            Level::Dash => "dash item",
+            Level::Plus => "plus item",
+        }
+    }
+}
+
+/// How a marker was written, when it deviates from the canonical form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkerStyle {
+    Canonical,
+    /// `a.`
+    Dot,
+    /// `a/`
+    Slash,
+    /// `a/.`
+    SlashDot,
+    /// `1.1` without the closing dot
+    NoTrailingDot,
+}
+
+/// One numbered (or bulleted) item of the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    pub level: Level,
+    /// The marker as written (`a)`, `3.1.`, `II.`).
+    pub marker: String,
+    pub marker_range: SourceRange,
+    pub style: MarkerStyle,
+    /// The normalised ordinal: `1` for `I.`/`1.`/`a)`, the last component for `3.1.`;
+    /// `None` for `-`/`+` items and for letters outside the Vietnamese alphabet.
+    pub ordinal: Option<u32>,
+    /// All components for a sub-khoản (`[3, 1]` for `3.1.`).
+    pub ordinal_path: Vec<u32>,
+    /// The letter itself for a Điểm.
+    pub letter: Option<char>,
+    /// The text on the marker's line after the marker.
+    pub title: Field,
+    /// Unnumbered paragraphs that follow the item's line.
+    pub paragraphs: Vec<Field>,
+    pub children: Vec<Node>,
+    pub range: SourceRange,
+}
+
+/// A timeline or deadline, parsed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Period {
+    Quarter { quarter: u8, year: u16 },
+    Month { month: u8, year: u16 },
+    Year { year: u16 },
+    Years { from: u16, to: u16 },
+    Before { date: PartialDate },
+    Regular,
+    Unparsed,
+}
+
+impl Period {
+    /// The years the period touches.
+    pub fn years(&self) -> Option<(u16, u16)> {
+        match *self {
+            Period::Quarter { year, .. } | Period::Month { year, .. } | Period::Year { year } => {
+                Some((year, year))
+            }
+            Period::Years { from, to } => Some((from, to)),
+            Period::Before { date } => date.year.map(|y| (y, y)),
+            Period::Regular | Period::Unparsed => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timeline {
+    pub text: String,
+    pub range: SourceRange,
+    pub period: Period,
+}
+
+/// A task the plan assigns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Task {
+    /// Marker and title of the item that carries the task.
+    pub heading: Field,
+    pub content: Option<Field>,
+    pub lead: Vec<Field>,
+    pub coordinating: Vec<Field>,
+    pub performing: Vec<Field>,
+    pub timeline: Option<Timeline>,
+    pub range: SourceRange,
+}
+
+/// The plan's own period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanPeriod {
+    pub from: u16,
+    pub to: u16,
+    /// `title` when read from the summary, `issue_date` otherwise.
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recipients {
+    /// The `Nơi nhận:` line.
+    pub heading: Field,
+    pub items: Vec<Field>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signature {
+    /// Authority lines (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`), including unknown prefixes.
+    pub authority: Vec<Field>,
+    /// Title lines (`PHÓ CHỦ TỊCH`).
+    pub titles: Vec<Field>,
+    /// `(Đã ký)`, `(Ký tên, đóng dấu)`.
+    pub placeholders: Vec<Field>,
+    pub name: Option<Field>,
+    /// Text after the name that belongs to nothing.
+    pub trailing: Vec<Field>,
+}
+
+impl Signature {
+    pub fn is_empty(&self) -> bool {
+        self.authority.is_empty() && self.titles.is_empty() && self.name.is_none()
+    }
+}
+
+/// The whole parsed document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    pub kind: DocKind,
+    pub header: Header,
+    pub title: Option<Title>,
+    /// Căn cứ / Thực hiện paragraphs.
+    pub bases: Vec<Field>,
+    /// Every legal reference in the text.
+    pub references: Vec<LegalRef>,
+    /// Unnumbered paragraphs between the bases and the first numbered item.
+    pub opening: Vec<Field>,
+    pub body: Vec<Node>,
+    pub tasks: Vec<Task>,
+    pub period: Option<PlanPeriod>,
+    /// The last paragraph of the content.
+    pub closing: Option<Field>,
+    /// Whether the content ends with `./.`.
+    pub end_mark: bool,
+    pub recipients: Option<Recipients>,
+    pub signature: Signature,
+    /// Lines the parser could not place; nothing is dropped silently.
+    pub unclassified: Vec<Field>,
+    /// `Kính gửi:` line, which a plan should not have.
+    pub salutation: Option<Field>,
+}

@@ -1,0 +1,1250 @@
+//! Text → [`Plan`]. Never panics, linear in the input.
+//!
+//! The parser works in zones, as a reader does:
+//! 1. find the title line (`KẾ HOẠCH`, or another kind word), which decides the kind;
+//! 2. everything above it is the header: its cells are classified one by one, so the
+//!    two header columns parse the same whether they come one after the other, side by
+//!    side on one line, as a Markdown table or as Word cells joined by ` | `;
+//! 3. below it: summary, `(Kèm theo …)`, bases, the opening paragraph, the numbered
+//!    body, the closing paragraph;
+//! 4. the foot (`Nơi nhận:` and the signature block, possibly interleaved).
+//!
+//! Lines it cannot place go to `unclassified`, never away.
+
+use crate::dates::{date_at_start, parse_period, NUMERIC_DATE, WORDED_DATE};
+use crate::model::*;
+use crate::source::{line_views, LineIndex, LineView, Span};
+use crate::text::{fold, is_upper_text, letter_ordinal, roman_value, ADMIN_UNIT_WORDS};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The text with its line views and index: what the parser and the rules share.
+pub struct Source<'a> {
+    pub text: &'a str,
+    pub lines: Vec<LineView>,
+    pub index: LineIndex,
+}
+
+impl<'a> Source<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Source {
+            text,
+            lines: line_views(text),
+            index: LineIndex::new(text),
+        }
+    }
+    pub fn field(&self, span: Span) -> Field {
+        Field {
+            text: span.text(self.text).to_string(),
+            range: self.index.range(self.text, span),
+        }
+    }
+    pub fn range(&self, span: Span) -> crate::source::SourceRange {
+        self.index.range(self.text, span)
+    }
+}
+
+/// Parses a plan from text.
+pub fn parse(text: &str) -> Plan {
+    let src = Source::new(text);
+    parse_source(&src)
+}
+
+pub fn parse_source(src: &Source) -> Plan {
+    let mut plan = Plan {
+        kind: DocKind::Other,
+        header: Header::default(),
+        title: None,
+        bases: Vec::new(),
+        references: Vec::new(),
+        opening: Vec::new(),
+        body: Vec::new(),
+        tasks: Vec::new(),
+        period: None,
+        closing: None,
+        end_mark: false,
+        recipients: None,
+        signature: Signature::default(),
+        unclassified: Vec::new(),
+        salutation: None,
+    };
+    let lines = &src.lines;
+    let (kind, title_line) = detect_kind(src);
+    plan.kind = kind;
+
+    let header_lines = match title_line {
+        Some(t) => 0..t,
+        // No title: a header may still stand at the top (a công văn, or a plan whose
+        // title was lost): the leading lines made only of header cells.
+        None => {
+            0..lines
+                .iter()
+                .position(|l| {
+                    l.cells
+                        .iter()
+                        .any(|c| classify_header_cell(c.text(src.text)) == HeaderCell::Other)
+                        || marker_of(l.text(src.text)).is_some()
+                })
+                .unwrap_or(lines.len())
+        }
+    };
+    let consumed_header = header_lines.end;
+    parse_header(src, header_lines, &mut plan);
+
+    // After the title: summary, attachment line, bases.
+    let mut i = match title_line {
+        Some(t) => parse_title(src, t, &mut plan),
+        None => consumed_header,
+    };
+    i = parse_bases(src, i, &mut plan);
+
+    let footer_start = find_footer_start(src, i);
+    parse_body(src, i, footer_start, &mut plan);
+    parse_footer(src, footer_start, &mut plan);
+    plan.references = crate::legal::find_references(src);
+    plan.tasks = find_tasks(src, &plan.body);
+    plan.period = plan_period(&plan);
+    plan
+}
+
+// ---------------------------------------------------------------------------------
+// Kind and title
+
+const KIND_WORDS: [(&str, DocKind); 5] = [
+    ("KẾ HOẠCH", DocKind::Plan),
+    ("QUYẾT ĐỊNH", DocKind::Decision),
+    ("CHỈ THỊ", DocKind::Directive),
+    ("THÔNG BÁO", DocKind::Notice),
+    ("BÁO CÁO", DocKind::Report),
+];
+
+/// Other document kind words: recognised as "not a plan".
+const OTHER_KIND_WORDS: [&str; 14] = [
+    "TỜ TRÌNH",
+    "NGHỊ QUYẾT",
+    "HƯỚNG DẪN",
+    "CHƯƠNG TRÌNH",
+    "ĐỀ ÁN",
+    "PHƯƠNG ÁN",
+    "QUY CHẾ",
+    "QUY ĐỊNH",
+    "CÔNG ĐIỆN",
+    "BIÊN BẢN",
+    "GIẤY MỜI",
+    "THÔNG CÁO",
+    "DỰ ÁN",
+    "NGHỊ ĐỊNH",
+];
+
+fn kind_word(cell: &str) -> Option<DocKind> {
+    if cell.chars().count() > 14 {
+        return None;
+    }
+    let f = fold(cell);
+    let f = f.trim_end_matches([':', '.']);
+    KIND_WORDS
+        .iter()
+        .find(|(w, _)| *w == f)
+        .map(|(_, k)| *k)
+        .or_else(|| OTHER_KIND_WORDS.contains(&f).then_some(DocKind::Other))
+}
+
+/// The kind of document and the line of its title (for a plan inside a decision, the
+/// plan's own `KẾ HOẠCH` line).
+fn detect_kind(src: &Source) -> (DocKind, Option<usize>) {
+    let lines = &src.lines;
+    // The title stands before the numbered body; stop looking at the first marker.
+    let mut first = None;
+    for l in lines.iter().take(200) {
+        if l.cells.len() == 1 || l.cells.len() > 1 {
+            if let Some(k) = l.cells.iter().find_map(|c| kind_word(c.text(src.text))) {
+                first = Some((k, l.idx));
+                break;
+            }
+        }
+        let t = l.text(src.text);
+        if matches!(marker_of(t), Some(m) if m.level <= Level::Clause) {
+            break;
+        }
+    }
+    let has_vv = lines.iter().take(30).any(|l| {
+        l.cells
+            .iter()
+            .any(|c| c.text(src.text).trim_start().starts_with("V/v"))
+    });
+    match first {
+        Some((DocKind::Decision, d)) => {
+            // A decision that carries its plan: `KẾ HOẠCH` then `(Kèm theo …)`.
+            for l in lines.iter().skip(d + 1) {
+                if kind_word(l.text(src.text)) == Some(DocKind::Plan) {
+                    let attached = lines.iter().skip(l.idx + 1).take(6).any(|n| {
+                        fold(n.text(src.text)).starts_with("(KÈM THEO")
+                            || fold(n.text(src.text)).starts_with("(BAN HÀNH KÈM THEO")
+                    });
+                    if attached {
+                        return (DocKind::PlanInDecision, Some(l.idx));
+                    }
+                }
+            }
+            (DocKind::Decision, Some(d))
+        }
+        Some((k, t)) => (k, Some(t)),
+        None if has_vv => (DocKind::OfficialLetter, None),
+        None => {
+            let numbered = lines
+                .iter()
+                .filter(
+                    |l| matches!(marker_of(l.text(src.text)), Some(m) if m.level <= Level::Clause),
+                )
+                .count();
+            if numbered >= 1 {
+                (DocKind::Plan, None)
+            } else {
+                (DocKind::Other, None)
+            }
+        }
+    }
+}
+
+/// Parses title, summary and attachment line; returns the first line after them.
+fn parse_title(src: &Source, t: usize, plan: &mut Plan) -> usize {
+    let lines = &src.lines;
+    let tl = &lines[t];
+    let word_span = tl
+        .cells
+        .iter()
+        .copied()
+        .find(|c| kind_word(c.text(src.text)).is_some())
+        .unwrap_or(tl.content);
+    let mut i = t + 1;
+    let mut summary_spans: Vec<Span> = Vec::new();
+    let mut attached = None;
+    // Skip blank and drawn-rule lines before the summary.
+    while i < lines.len() && (lines[i].is_blank() || is_rule(lines[i].text(src.text))) {
+        i += 1;
+    }
+    while i < lines.len() && summary_spans.len() < 4 {
+        let l = &lines[i];
+        let t = l.text(src.text);
+        let f = fold(t);
+        if l.is_blank()
+            || is_rule(t)
+            || is_basis_start(t)
+            || marker_of(t).is_some()
+            || f.starts_with("KÍNH GỬI")
+            || f.starts_with("NƠI NHẬN")
+        {
+            break;
+        }
+        if f.starts_with("(KÈM THEO") || f.starts_with("(BAN HÀNH KÈM THEO") {
+            attached = Some(l.content);
+            i += 1;
+            break;
+        }
+        // An opening paragraph (long, or ending in a colon) is not the summary.
+        if !summary_spans.is_empty() && (t.ends_with(':') || t.chars().count() > 200) {
+            break;
+        }
+        if summary_spans.is_empty() && t.ends_with(':') {
+            break;
+        }
+        summary_spans.push(l.content);
+        i += 1;
+    }
+    // The attachment line may also follow the summary after a blank or rule.
+    if attached.is_none() {
+        let mut j = i;
+        while j < lines.len() && j < i + 3 {
+            let t = lines[j].text(src.text);
+            let f = fold(t);
+            if f.starts_with("(KÈM THEO") || f.starts_with("(BAN HÀNH KÈM THEO") {
+                attached = Some(lines[j].content);
+                i = j + 1;
+                break;
+            }
+            if !(lines[j].is_blank() || is_rule(t)) {
+                break;
+            }
+            j += 1;
+        }
+    }
+    let summary = match (summary_spans.first(), summary_spans.last()) {
+        (Some(a), Some(b)) => {
+            let text = summary_spans
+                .iter()
+                .map(|s| s.text(src.text).trim())
+                .collect::<Vec<_>>()
+                .join(" ");
+            Some(Field {
+                text,
+                range: src.range(a.cover(*b)),
+            })
+        }
+        _ => None,
+    };
+    plan.title = Some(Title {
+        kind_word: src.field(word_span),
+        summary,
+        attached_to: attached.map(|s| src.field(s)),
+    });
+    i
+}
+
+fn is_rule(t: &str) -> bool {
+    t.chars().count() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | '_' | '=' | '–' | '—' | '.' | ' ' | '*'))
+}
+
+fn is_basis_start(t: &str) -> bool {
+    let f = t.trim_start();
+    f.starts_with("Căn cứ")
+        || f.starts_with("Thực hiện")
+        || f.starts_with("Xét ")
+        || f.starts_with("CĂN CỨ")
+}
+
+// ---------------------------------------------------------------------------------
+// Header
+
+static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^Số\s*[:.]?\s*(?P<num>[0-9]*)\s*(?:/\s*(?P<sym>\S.*?))?\s*$").expect("valid regex")
+});
+
+static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<place>[^,]{0,80}?)\s*,?\s*(?i:ngày)\s*(?P<d>[0-9]{0,2})[\s.…_]*(?i:tháng)\s*(?P<m>[0-9]{0,2})[\s.…_]*(?i:năm)\s*(?P<y>[0-9]{4})",
+    )
+    .expect("valid regex")
+});
+
+/// What one header cell is.
+#[derive(Debug, PartialEq)]
+enum HeaderCell {
+    NationalTitle,
+    Motto,
+    Rule,
+    Number,
+    PlaceDate,
+    Subject,
+    Salutation,
+    Agency,
+    Other,
+}
+
+fn classify_header_cell(t: &str) -> HeaderCell {
+    let f = fold(t);
+    if f.starts_with("CỘNG HÒA XÃ HỘI") || f.starts_with("CỘNG HÒA XHCN") {
+        HeaderCell::NationalTitle
+    } else if f.starts_with("ĐỘC LẬP") {
+        HeaderCell::Motto
+    } else if is_rule(t) {
+        HeaderCell::Rule
+    } else if NUMBER_LINE.is_match(t)
+        && (t.contains('/') || t.trim_start_matches("Số").trim().len() <= 2)
+    {
+        HeaderCell::Number
+    } else if PLACE_DATE.is_match(t) {
+        HeaderCell::PlaceDate
+    } else if t.starts_with("V/v") {
+        HeaderCell::Subject
+    } else if f.starts_with("KÍNH GỬI") {
+        HeaderCell::Salutation
+    } else if is_upper_text(t) && t.chars().count() <= 80 {
+        HeaderCell::Agency
+    } else {
+        HeaderCell::Other
+    }
+}
+
+/// Parses the header cells of the lines in `range`.
+fn parse_header(src: &Source, range: std::ops::Range<usize>, plan: &mut Plan) {
+    let mut agency_cells: Vec<Span> = Vec::new();
+    for l in &src.lines[range] {
+        for &cell in &l.cells {
+            match classify_header_cell(cell.text(src.text)) {
+                HeaderCell::NationalTitle => plan.header.national_title = Some(src.field(cell)),
+                HeaderCell::Motto => plan.header.motto = Some(src.field(cell)),
+                HeaderCell::Rule => {}
+                HeaderCell::Number => plan.header.number = parse_number(src, cell),
+                HeaderCell::PlaceDate => plan.header.place_date = parse_place_date(src, cell),
+                HeaderCell::Subject => plan.header.subject_line = Some(src.field(cell)),
+                HeaderCell::Salutation => plan.salutation = Some(src.field(cell)),
+                HeaderCell::Agency => agency_cells.push(cell),
+                HeaderCell::Other => plan.unclassified.push(src.field(cell)),
+            }
+        }
+    }
+    match agency_cells.len() {
+        0 => {}
+        1 => plan.header.agency.push(src.field(agency_cells[0])),
+        _ => {
+            let second = fold(agency_cells[1].text(src.text));
+            let continues = ADMIN_UNIT_WORDS
+                .iter()
+                .any(|w| second.starts_with(w) && second[w.len()..].starts_with(' '));
+            let mut cells = agency_cells.into_iter();
+            if !continues {
+                plan.header.parent_agency = cells.next().map(|c| src.field(c));
+            }
+            plan.header.agency.extend(cells.map(|c| src.field(c)));
+        }
+    }
+}
+
+fn parse_number(src: &Source, cell: Span) -> Option<DocNumber> {
+    let t = cell.text(src.text);
+    let c = NUMBER_LINE.captures(t)?;
+    let number = c
+        .name("num")
+        .map(|m| m.as_str().to_string())
+        .filter(|s| !s.is_empty());
+    let symbol = c
+        .name("sym")
+        .map(|m| m.as_str().trim().to_string())
+        .unwrap_or_default();
+    // Party form `109-KH/TU` is written as a number too; keep symbol parts simple.
+    let (type_code, agency_code) = match symbol.split_once('-') {
+        Some((a, b)) if is_type_code(a) => (a.trim().to_string(), b.trim().to_string()),
+        Some(_) | None => (String::new(), symbol.clone()),
+    };
+    Some(DocNumber {
+        range: src.range(cell),
+        number,
+        symbol,
+        type_code,
+        agency_code,
+    })
+}
+
+/// Appendix III type codes, plus the legal-normative ones.
+pub const TYPE_CODES: [(&str, &str); 32] = [
+    ("NQ", "Nghị quyết"),
+    ("QĐ", "Quyết định"),
+    ("CT", "Chỉ thị"),
+    ("QC", "Quy chế"),
+    ("QyĐ", "Quy định"),
+    ("TC", "Thông cáo"),
+    ("TB", "Thông báo"),
+    ("HD", "Hướng dẫn"),
+    ("CTr", "Chương trình"),
+    ("KH", "Kế hoạch"),
+    ("PA", "Phương án"),
+    ("ĐA", "Đề án"),
+    ("DA", "Dự án"),
+    ("BC", "Báo cáo"),
+    ("BB", "Biên bản"),
+    ("TTr", "Tờ trình"),
+    ("HĐ", "Hợp đồng"),
+    ("CĐ", "Công điện"),
+    ("BGN", "Bản ghi nhớ"),
+    ("BTT", "Bản thỏa thuận"),
+    ("GUQ", "Giấy ủy quyền"),
+    ("GM", "Giấy mời"),
+    ("GGT", "Giấy giới thiệu"),
+    ("GNP", "Giấy nghỉ phép"),
+    ("PG", "Phiếu gửi"),
+    ("PC", "Phiếu chuyển"),
+    ("PB", "Phiếu báo"),
+    ("NĐ", "Nghị định"),
+    ("TT", "Thông tư"),
+    ("TTLT", "Thông tư liên tịch"),
+    ("KL", "Kết luận"),
+    ("CV", "Công văn"),
+];
+
+pub fn is_type_code(s: &str) -> bool {
+    let s = s.trim();
+    TYPE_CODES.iter().any(|(c, _)| *c == s)
+}
+
+fn parse_place_date(src: &Source, cell: Span) -> Option<PlaceDate> {
+    let t = cell.text(src.text);
+    let c = PLACE_DATE.captures(t)?;
+    let d = c.name("d").map_or("", |m| m.as_str());
+    let m = c.name("m").map_or("", |m| m.as_str());
+    let y = c.name("y").map_or("", |m| m.as_str());
+    let end = c.get(0).map_or(t.len(), |m| m.end());
+    Some(PlaceDate {
+        range: src.range(Span::new(cell.start, cell.start + end)),
+        place: c
+            .name("place")
+            .map_or("", |m| m.as_str())
+            .trim()
+            .to_string(),
+        date: PartialDate {
+            year: y.parse().ok(),
+            month: m.parse().ok(),
+            day: d.parse().ok(),
+        },
+        day_text: d.to_string(),
+        month_text: m.to_string(),
+    })
+}
+
+// ---------------------------------------------------------------------------------
+// Bases
+
+fn parse_bases(src: &Source, mut i: usize, plan: &mut Plan) -> usize {
+    let lines = &src.lines;
+    loop {
+        while i < lines.len() && (lines[i].is_blank() || is_rule(lines[i].text(src.text))) {
+            i += 1;
+        }
+        if i < lines.len() && is_basis_start(lines[i].text(src.text)) {
+            plan.bases.push(src.field(lines[i].content));
+            i += 1;
+        } else {
+            return i;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Body
+
+/// A marker recognised at the start of a body line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub level: Level,
+    /// Byte length of the marker in the line (`a)`, `3.1.`).
+    pub len: usize,
+    pub style: MarkerStyle,
+    pub ordinal: Option<u32>,
+    pub path: Vec<u32>,
+    pub letter: Option<char>,
+}
+
+/// Recognises the numbering marker at the start of a trimmed line.
+pub fn marker_of(t: &str) -> Option<Marker> {
+    let bytes = t.as_bytes();
+    let first = t.chars().next()?;
+    let after_ok = |i: usize| -> bool {
+        // A marker is followed by white space (or ends the line).
+        t.get(i..)
+            .and_then(|r| r.chars().next())
+            .is_none_or(|c| c.is_whitespace())
+    };
+    // Phần I / PHẦN I
+    if first == 'P' {
+        let f = t.get(..7).map(fold).unwrap_or_default();
+        if f.starts_with("PHẦN ") {
+            let rest = &t["Phần".len()..];
+            let word_end = rest
+                .trim_start()
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.trim_start().len());
+            let lead = rest.len() - rest.trim_start().len();
+            let w = &rest.trim_start()[..word_end];
+            let ord = roman_value(w).or_else(|| w.parse().ok());
+            if ord.is_some() && !w.is_empty() {
+                let mut len = "Phần".len() + lead + word_end;
+                if t[len..].starts_with(['.', ':']) {
+                    len += 1;
+                }
+                return Some(Marker {
+                    level: Level::Part,
+                    len,
+                    style: MarkerStyle::Canonical,
+                    ordinal: ord,
+                    path: vec![],
+                    letter: None,
+                });
+            }
+        }
+    }
+    // Roman: `II.`
+    if matches!(first, 'I' | 'V' | 'X' | 'L' | 'C') {
+        let n = bytes
+            .iter()
+            .take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
+            .count();
+        if bytes.get(n) == Some(&b'.') && after_ok(n + 1) {
+            if let Some(v) = roman_value(&t[..n]) {
+                return Some(Marker {
+                    level: Level::Section,
+                    len: n + 1,
+                    style: MarkerStyle::Canonical,
+                    ordinal: Some(v),
+                    path: vec![],
+                    letter: None,
+                });
+            }
+        }
+    }
+    // Arabic: `1.`, `3.1.`, `3.1`
+    if first.is_ascii_digit() {
+        let mut path = Vec::new();
+        let mut i = 0;
+        loop {
+            let d = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let limit = if path.is_empty() { 3 } else { 2 };
+            if d == 0 || d > limit {
+                break;
+            }
+            path.push(t[i..i + d].parse::<u32>().ok()?);
+            i += d;
+            if bytes.get(i) == Some(&b'.') {
+                i += 1;
+                if bytes.get(i).is_some_and(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                if after_ok(i) {
+                    let level = if path.len() == 1 {
+                        Level::Clause
+                    } else {
+                        Level::SubClause
+                    };
+                    return Some(Marker {
+                        level,
+                        len: i,
+                        style: MarkerStyle::Canonical,
+                        ordinal: path.last().copied(),
+                        path,
+                        letter: None,
+                    });
+                }
+                return None;
+            }
+            if path.len() >= 2 && after_ok(i) {
+                return Some(Marker {
+                    level: Level::SubClause,
+                    len: i,
+                    style: MarkerStyle::NoTrailingDot,
+                    ordinal: path.last().copied(),
+                    path,
+                    letter: None,
+                });
+            }
+            return None;
+        }
+        return None;
+    }
+    // Letter: `a)`, `đ)`, variants `a.`, `a/`, `a/.`
+    if first.is_lowercase() && first.is_alphabetic() {
+        let l = first.len_utf8();
+        let rest = &t[l..];
+        let (style, len) = if rest.starts_with(')') {
+            (MarkerStyle::Canonical, l + 1)
+        } else if rest.starts_with("/.") {
+            (MarkerStyle::SlashDot, l + 2)
+        } else if rest.starts_with('/') {
+            (MarkerStyle::Slash, l + 1)
+        } else if rest.starts_with('.') {
+            (MarkerStyle::Dot, l + 1)
+        } else {
+            return None;
+        };
+        if !first.is_ascii() && first != 'đ' {
+            return None;
+        }
+        if !after_ok(len) || t[len..].trim().is_empty() {
+            return None;
+        }
+        return Some(Marker {
+            level: Level::Point,
+            len,
+            style,
+            ordinal: letter_ordinal(first),
+            path: vec![],
+            letter: Some(first),
+        });
+    }
+    if matches!(first, '-' | '–' | '—' | '•') && after_ok(first.len_utf8()) {
+        return Some(Marker {
+            level: Level::Dash,
+            len: first.len_utf8(),
+            style: MarkerStyle::Canonical,
+            ordinal: None,
+            path: vec![],
+            letter: None,
+        });
+    }
+    if first == '+' && after_ok(1) {
+        return Some(Marker {
+            level: Level::Plus,
+            len: 1,
+            style: MarkerStyle::Canonical,
+            ordinal: None,
+            path: vec![],
+            letter: None,
+        });
+    }
+    None
+}
+
+fn marker_rank(m: &Marker) -> u8 {
+    match m.level {
+        Level::SubClause => 1 + m.path.len() as u8,
+        l => l.rank(),
+    }
+}
+
+fn parse_body(src: &Source, start: usize, end: usize, plan: &mut Plan) {
+    // Stack of open nodes with their rank; children are attached when a node closes.
+    let mut stack: Vec<(u8, Node)> = Vec::new();
+    let mut roots: Vec<Node> = Vec::new();
+    let mut last_content: Option<Span> = None;
+
+    fn close_to(stack: &mut Vec<(u8, Node)>, roots: &mut Vec<Node>, rank: u8) {
+        while stack.last().is_some_and(|(r, _)| *r >= rank) {
+            if let Some((_, node)) = stack.pop() {
+                match stack.last_mut() {
+                    Some((_, parent)) => parent.children.push(node),
+                    None => roots.push(node),
+                }
+            }
+        }
+    }
+
+    for l in &src.lines[start.min(end)..end] {
+        if l.is_blank() {
+            continue;
+        }
+        let t = l.text(src.text);
+        last_content = Some(l.content);
+        match marker_of(t) {
+            Some(m) => {
+                let rank = marker_rank(&m);
+                close_to(&mut stack, &mut roots, rank);
+                let marker_span = Span::new(l.content.start, l.content.start + m.len);
+                let title_span =
+                    crate::source::trim_noise(src.text, Span::new(marker_span.end, l.content.end));
+                let node = Node {
+                    level: m.level,
+                    marker: marker_span.text(src.text).to_string(),
+                    marker_range: src.range(marker_span),
+                    style: m.style,
+                    ordinal: m.ordinal,
+                    ordinal_path: m.path,
+                    letter: m.letter,
+                    title: src.field(title_span),
+                    paragraphs: Vec::new(),
+                    children: Vec::new(),
+                    range: src.range(l.content),
+                };
+                stack.push((rank, node));
+            }
+            None if stack.is_empty()
+                && fold(t.get(..t.len().min(12)).unwrap_or(t)).starts_with("KÍNH GỬI") =>
+            {
+                plan.salutation = Some(src.field(l.content));
+            }
+            None => match stack.last_mut() {
+                Some((_, node)) => node.paragraphs.push(src.field(l.content)),
+                None => plan.opening.push(src.field(l.content)),
+            },
+        }
+    }
+    close_to(&mut stack, &mut roots, 0);
+    extend_ranges(&mut roots, &src.index, src.text);
+
+    if let Some(last) = last_content {
+        let t = last.text(src.text);
+        plan.end_mark = t.ends_with("./.");
+        plan.closing = Some(src.field(last));
+    }
+    plan.body = roots;
+}
+
+/// Grows each node's range to cover its paragraphs and children.
+fn extend_ranges(nodes: &mut [Node], index: &LineIndex, text: &str) {
+    for n in nodes.iter_mut() {
+        extend_ranges(&mut n.children, index, text);
+        let mut end = n.range.end;
+        if let Some(p) = n.paragraphs.last() {
+            end = end.max(p.range.end);
+        }
+        if let Some(c) = n.children.last() {
+            end = end.max(c.range.end);
+        }
+        n.range = index.range(text, Span::new(n.range.start, end));
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Footer
+
+static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<prefix>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>\S.*)$").expect("valid regex")
+});
+/// A prefix that is not one of the known ones: `10/ GIÁM ĐỐC`, `K.T GIÁM ĐỐC`.
+static ODD_AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<prefix>[^\s]{1,5}?)[./]\s*(?P<rest>[\p{Lu}][\p{Lu}\s]+)$")
+        .expect("valid regex")
+});
+
+pub fn authority_parts(t: &str) -> Option<(&str, &str, bool)> {
+    if let Some(c) = AUTHORITY.captures(t) {
+        let rest = c.name("rest")?.as_str();
+        if is_upper_text(rest) {
+            return Some((c.name("prefix")?.as_str(), rest, true));
+        }
+    }
+    if let Some(c) = ODD_AUTHORITY.captures(t) {
+        return Some((c.name("prefix")?.as_str(), c.name("rest")?.as_str(), false));
+    }
+    None
+}
+
+fn find_footer_start(src: &Source, from: usize) -> usize {
+    let mut end_mark_line = None;
+    for l in src.lines.iter().skip(from) {
+        for c in &l.cells {
+            let t = c.text(src.text);
+            let f = fold(t.get(..t.len().min(16)).unwrap_or(t));
+            if f.starts_with("NƠI NHẬN") {
+                return l.idx;
+            }
+            if matches!(authority_parts(t), Some((_, _, true))) {
+                return l.idx;
+            }
+        }
+        if end_mark_line.is_none() && l.text(src.text).ends_with("./.") {
+            end_mark_line = Some(l.idx);
+        }
+    }
+    match end_mark_line {
+        Some(e) => e + 1,
+        None => src.lines.len(),
+    }
+}
+
+fn is_placeholder(t: &str) -> bool {
+    let f = t.to_lowercase();
+    t.starts_with('(') && t.ends_with(')') && (f.contains("ký") || f.contains("dấu"))
+}
+
+const ACADEMIC_TITLES: [&str; 8] = ["GS.", "PGS.", "TS.", "ThS.", "KS.", "BS.", "CN.", "TSKH."];
+
+/// `Nguyễn Việt Thông`, possibly behind an academic title.
+fn is_name_like(t: &str) -> bool {
+    let mut t = t;
+    loop {
+        let before = t;
+        for a in ACADEMIC_TITLES {
+            if let Some(r) = t.strip_prefix(a) {
+                t = r.trim_start();
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut c = w.chars();
+            c.next().is_some_and(|f| f.is_uppercase()) && c.all(|x| x.is_lowercase() || x == '-')
+        })
+}
+
+fn parse_footer(src: &Source, start: usize, plan: &mut Plan) {
+    let mut recipients: Option<Recipients> = None;
+    let sig = &mut plan.signature;
+    for l in src.lines.iter().skip(start) {
+        for &cell in &l.cells {
+            let t = cell.text(src.text);
+            if is_rule(t) {
+                continue;
+            }
+            let f = fold(t.get(..t.len().min(16)).unwrap_or(t));
+            let in_sig = !sig.authority.is_empty() || !sig.titles.is_empty();
+            if f.starts_with("NƠI NHẬN") {
+                let colon = t.find(':').map(|i| i + 1).unwrap_or(t.len());
+                let heading = Span::new(cell.start, cell.start + colon);
+                let mut r = Recipients {
+                    heading: src.field(heading),
+                    items: Vec::new(),
+                };
+                let rest = crate::source::trim_noise(src.text, Span::new(heading.end, cell.end));
+                if !rest.is_empty() {
+                    r.items.push(src.field(rest));
+                }
+                recipients = Some(r);
+            } else if f.starts_with("KÍNH GỬI") {
+                plan.salutation = Some(src.field(cell));
+            } else if let Some((_, _, _)) = authority_parts(t).filter(|_| sig.name.is_none()) {
+                sig.authority.push(src.field(cell));
+            } else if is_placeholder(t) {
+                sig.placeholders.push(src.field(cell));
+            } else if sig.name.is_some() {
+                sig.trailing.push(src.field(cell));
+            } else if t.starts_with(['-', '+', '–', '•']) {
+                match recipients.as_mut() {
+                    Some(r) => r.items.push(src.field(cell)),
+                    None => plan.unclassified.push(src.field(cell)),
+                }
+            } else if is_upper_text(t) && t.chars().count() <= 60 {
+                sig.titles.push(src.field(cell));
+            } else if is_name_like(t) && (in_sig || recipients.is_some()) {
+                sig.name = Some(src.field(cell));
+            } else if let (Some(r), false) = (recipients.as_mut(), in_sig) {
+                r.items.push(src.field(cell));
+            } else {
+                plan.unclassified.push(src.field(cell));
+            }
+        }
+    }
+    plan.recipients = recipients;
+}
+
+// ---------------------------------------------------------------------------------
+// Tasks and period
+
+/// Which task field a label introduces.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum TaskField {
+    Content,
+    Lead,
+    Coordinating,
+    Performing,
+    Timeline,
+    Other,
+}
+
+fn task_label(t: &str) -> Option<(TaskField, usize)> {
+    let colon = t.find(':')?;
+    let label = t[..colon].trim();
+    if label.chars().count() > 40 {
+        return None;
+    }
+    let l = label.to_lowercase();
+    let field = if l == "nội dung" {
+        TaskField::Content
+    } else if l.starts_with("thời gian") {
+        TaskField::Timeline
+    } else if (l.starts_with("đơn vị") || l.starts_with("cơ quan")) && l.contains("chủ trì")
+    {
+        TaskField::Lead
+    } else if (l.starts_with("đơn vị") || l.starts_with("cơ quan")) && l.contains("phối hợp")
+    {
+        TaskField::Coordinating
+    } else if l.starts_with("đơn vị tham mưu") {
+        TaskField::Lead
+    } else if l.starts_with("đơn vị thực hiện") || l.starts_with("cơ quan thực hiện") {
+        TaskField::Performing
+    } else if l == "sản phẩm" || l == "kinh phí" || l.starts_with("đối tượng") {
+        TaskField::Other
+    } else {
+        return None;
+    };
+    Some((field, colon + 1))
+}
+
+/// The value after a label, as a field.
+fn value_field(f: &Field, after: usize) -> Option<Field> {
+    let v = f.text.get(after..)?;
+    let lead = v.len() - v.trim_start().len();
+    let v = v.trim();
+    if v.is_empty() {
+        return None;
+    }
+    let start = f.range.start + after + lead;
+    Some(Field {
+        text: v.to_string(),
+        range: crate::source::SourceRange {
+            start,
+            end: start + v.len(),
+            line: f.range.line,
+            column: f.range.column + f.text[..after + lead].chars().count(),
+            end_line: f.range.end_line,
+            end_column: f.range.end_column,
+        },
+    })
+}
+
+fn find_tasks(src: &Source, body: &[Node]) -> Vec<Task> {
+    let mut tasks = Vec::new();
+    fn walk(src: &Source, nodes: &[Node], in_impl: bool, out: &mut Vec<Task>) {
+        for n in nodes {
+            let f = fold(&n.title.text);
+            let impl_section = in_impl
+                || (n.level <= Level::Section
+                    && (f.contains("TỔ CHỨC THỰC HIỆN") || f.contains("PHÂN CÔNG")));
+            if n.level >= Level::Clause && n.level <= Level::Point {
+                if let Some(t) = task_of(src, n, impl_section) {
+                    out.push(t);
+                }
+            }
+            walk(src, &n.children, impl_section, out);
+        }
+    }
+    walk(src, body, false, &mut tasks);
+    tasks
+}
+
+fn task_of(src: &Source, n: &Node, in_impl: bool) -> Option<Task> {
+    let mut task = Task {
+        heading: Field {
+            text: format!("{} {}", n.marker, n.title.text),
+            range: n.marker_range,
+        },
+        content: None,
+        lead: Vec::new(),
+        coordinating: Vec::new(),
+        performing: Vec::new(),
+        timeline: None,
+        range: n.range,
+    };
+    let mut found = false;
+    // Fields stand on dash children or on plain paragraphs under the item.
+    let dash_titles = n
+        .children
+        .iter()
+        .filter(|c| c.level == Level::Dash)
+        .map(|c| (&c.title, c.children.as_slice()));
+    let paragraphs = n.paragraphs.iter().map(|p| (p, &[][..]));
+    for (field, subs) in dash_titles.chain(paragraphs) {
+        let Some((kind, after)) = task_label(&field.text) else {
+            continue;
+        };
+        found |= kind != TaskField::Other;
+        let value = value_field(field, after);
+        // `- Đơn vị chủ trì:` with `+ Sở X: …` items under it names units in the items.
+        let units: Vec<Field> = match value {
+            Some(v) => vec![v],
+            None => subs
+                .iter()
+                .filter_map(|s| {
+                    let t = &s.title.text;
+                    let unit = t.split(':').next()?.trim();
+                    (t.contains(':') && !unit.is_empty()).then(|| Field {
+                        text: unit.to_string(),
+                        range: s.title.range,
+                    })
+                })
+                .collect(),
+        };
+        match kind {
+            TaskField::Content => task.content = units.into_iter().next(),
+            TaskField::Lead => task.lead.extend(units),
+            TaskField::Coordinating => task.coordinating.extend(units),
+            TaskField::Performing => task.performing.extend(units),
+            TaskField::Timeline => {
+                task.timeline = units.into_iter().next().map(|v| Timeline {
+                    period: parse_period(&v.text),
+                    text: v.text,
+                    range: v.range,
+                })
+            }
+            TaskField::Other => {}
+        }
+    }
+    // In the implementation section an item headed by a unit is that unit's task.
+    if !found && in_impl && n.level == Level::Clause && is_unit_heading(&n.title.text) {
+        let title = n.title.text.trim_start_matches("Đề nghị ").to_string();
+        task.lead.push(Field {
+            text: title,
+            range: n.title.range,
+        });
+        found = true;
+    }
+    let _ = src;
+    found.then_some(task)
+}
+
+fn is_unit_heading(t: &str) -> bool {
+    const UNIT_WORDS: [&str; 16] = [
+        "Sở ",
+        "Ban ",
+        "Ủy ban",
+        "UBND",
+        "Văn phòng",
+        "Công an",
+        "Bộ Chỉ huy",
+        "Báo ",
+        "Đài ",
+        "Liên hiệp",
+        "Trung tâm",
+        "Các ",
+        "Đề nghị ",
+        "Hội ",
+        "Thanh tra",
+        "Phòng ",
+    ];
+    UNIT_WORDS.iter().any(|w| t.starts_with(w)) && !t.ends_with('.')
+}
+
+/// The plan's own period: the `năm 2023` / `giai đoạn 2021 - 2025` of its summary, else
+/// the year of its date.
+fn plan_period(plan: &Plan) -> Option<PlanPeriod> {
+    static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:giai đoạn|năm)\s+(\d{4})\s*[-–]\s*(\d{4})").expect("valid regex")
+    });
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)năm\s+(\d{4})").expect("valid regex"));
+    if let Some(s) = plan.title.as_ref().and_then(|t| t.summary.as_ref()) {
+        if let Some(c) = RANGE.captures(&s.text) {
+            if let (Ok(from), Ok(to)) = (c[1].parse(), c[2].parse()) {
+                return Some(PlanPeriod {
+                    from,
+                    to,
+                    source: "title".into(),
+                });
+            }
+        }
+        if let Some(y) = YEAR
+            .captures_iter(&s.text)
+            .last()
+            .and_then(|c| c[1].parse().ok())
+        {
+            return Some(PlanPeriod {
+                from: y,
+                to: y,
+                source: "title".into(),
+            });
+        }
+    }
+    let y = plan.header.place_date.as_ref()?.date.year?;
+    Some(PlanPeriod {
+        from: y,
+        to: y,
+        source: "issue_date".into(),
+    })
+}
+
+/// Deadlines written in running text: `trước ngày 15/5/2016 và 01/11/2017`.
+pub fn find_deadlines(src: &Source, span: Span) -> Vec<(Span, PartialDate)> {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:trước|chậm nhất(?: là)?(?: vào)?)\s+(?:ngày\s+)?").expect("valid regex")
+    });
+    let text = span.text(src.text);
+    let mut out = Vec::new();
+    for m in BEFORE.find_iter(text) {
+        let mut pos = m.end();
+        while let Some((date, len)) = date_at_start(&text[pos..]) {
+            let lead = text[pos..].len() - text[pos..].trim_start().len();
+            out.push((
+                Span::new(span.start + pos + lead, span.start + pos + len),
+                date,
+            ));
+            pos += len;
+            // `… và 01/11/2017`, `…, 15/5/2017`
+            let rest = &text[pos..];
+            let joiner = rest
+                .strip_prefix(" và")
+                .or_else(|| rest.strip_prefix(","))
+                .or_else(|| rest.strip_prefix(" hoặc"));
+            match joiner {
+                Some(r) => pos += rest.len() - r.len(),
+                None => break,
+            }
+        }
+    }
+    let _ = (&*NUMERIC_DATE, &*WORDED_DATE);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        let m = marker_of("I. MỤC ĐÍCH").unwrap();
+        assert_eq!((m.level, m.ordinal, m.len), (Level::Section, Some(1), 2));
+        let m = marker_of("3.1. Đẩy mạnh").unwrap();
+        assert_eq!((m.level, m.path.clone()), (Level::SubClause, vec![3, 1]));
+        let m = marker_of("đ) Cung cấp").unwrap();
+        assert_eq!((m.level, m.ordinal, m.len), (Level::Point, Some(5), 3));
+        let m = marker_of("j) Tiếp tục").unwrap();
+        assert_eq!(
+            (m.level, m.ordinal, m.letter),
+            (Level::Point, None, Some('j'))
+        );
+        assert_eq!(marker_of("a. Nội dung").unwrap().style, MarkerStyle::Dot);
+        assert_eq!(marker_of("- Nội dung").unwrap().level, Level::Dash);
+        assert_eq!(marker_of("+ Sở Công Thương").unwrap().level, Level::Plus);
+        assert_eq!(
+            marker_of("Phần II. CÁC NHIỆM VỤ").unwrap().level,
+            Level::Part
+        );
+        assert!(marker_of("15/5/2016 là hạn").is_none());
+        assert!(marker_of("1.000 người").is_none());
+        assert!(marker_of("Ủy ban nhân dân").is_none());
+        assert!(marker_of("Căn cứ").is_none());
+    }
+
+    #[test]
+    fn one_column_header() {
+        let text = "UBND TỈNH KIÊN GIANG\nSỞ NGOẠI VỤ\nSố: 05/KH-SNgV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKiên Giang, ngày 05 tháng 3 năm 2021\n\nKẾ HOẠCH\nCông tác năm 2021\n\nI. MỤC ĐÍCH\n";
+        let p = parse(text);
+        assert_eq!(p.kind, DocKind::Plan);
+        assert_eq!(p.header.parent_agency.unwrap().text, "UBND TỈNH KIÊN GIANG");
+        assert_eq!(p.header.agency[0].text, "SỞ NGOẠI VỤ");
+        let n = p.header.number.unwrap();
+        assert_eq!(
+            (
+                n.number.as_deref(),
+                n.type_code.as_str(),
+                n.agency_code.as_str()
+            ),
+            (Some("05"), "KH", "SNgV")
+        );
+        let pd = p.header.place_date.unwrap();
+        assert_eq!(pd.place, "Kiên Giang");
+        assert_eq!(pd.date, PartialDate::full(2021, 3, 5));
+        assert_eq!(p.title.unwrap().summary.unwrap().text, "Công tác năm 2021");
+        assert_eq!(p.period.unwrap().from, 2021);
+    }
+
+    #[test]
+    fn header_shapes_parse_alike() {
+        let shapes = [
+            "UBND TỈNH X\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y\tĐộc lập - Tự do - Hạnh phúc\nSố: 05/KH-SY\tX, ngày 05 tháng 3 năm 2021\nKẾ HOẠCH\nAbc\n",
+            "| UBND TỈNH X | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n| SỞ Y | Độc lập - Tự do - Hạnh phúc |\n| Số: 05/KH-SY | X, ngày 05 tháng 3 năm 2021 |\nKẾ HOẠCH\nAbc\n",
+            "UBND TỈNH X      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y      Độc lập - Tự do - Hạnh phúc\nSố: 05/KH-SY       X, ngày 05 tháng 3 năm 2021\n\nKẾ HOẠCH\nAbc\n",
+            "UBND TỈNH X | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y | Độc lập - Tự do - Hạnh phúc\nSố: 05/KH-SY | X, ngày 05 tháng 3 năm 2021\nKẾ HOẠCH\nAbc\n",
+        ];
+        for s in shapes {
+            let p = parse(s);
+            let h = &p.header;
+            assert_eq!(
+                h.parent_agency.as_ref().map(|f| f.text.as_str()),
+                Some("UBND TỈNH X"),
+                "{s}"
+            );
+            assert_eq!(h.agency_name().as_deref(), Some("SỞ Y"), "{s}");
+            assert!(h.national_title.is_some() && h.motto.is_some(), "{s}");
+            assert_eq!(h.number.as_ref().unwrap().agency_code, "SY", "{s}");
+            assert_eq!(
+                h.place_date.as_ref().unwrap().date,
+                PartialDate::full(2021, 3, 5),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn draft_blank_number_and_partial_date() {
+        let p = parse("SỞ Y\nSố:      /KH-SY\nX, ngày    tháng    năm 2024\nKẾ HOẠCH\nAbc\n");
+        let n = p.header.number.unwrap();
+        assert_eq!(n.number, None);
+        assert_eq!(n.type_code, "KH");
+        let d = p.header.place_date.unwrap().date;
+        assert_eq!((d.year, d.month, d.day), (Some(2024), None, None));
+    }
+
+    #[test]
+    fn interleaved_footer() {
+        let p = parse("KẾ HOẠCH\nAbc\nI. MỤC ĐÍCH\nNội dung./.\nNơi nhận:\tKT. CHỦ TỊCH\n- Như trên;\tPHÓ CHỦ TỊCH\n- Lưu: VT.\n\tNguyễn Văn A\n");
+        let r = p.recipients.unwrap();
+        assert_eq!(r.items.len(), 2);
+        assert_eq!(p.signature.authority[0].text, "KT. CHỦ TỊCH");
+        assert_eq!(p.signature.titles[0].text, "PHÓ CHỦ TỊCH");
+        assert_eq!(p.signature.name.unwrap().text, "Nguyễn Văn A");
+        assert!(p.end_mark);
+    }
+
+    #[test]
+    fn deeply_nested_and_long_inputs_do_not_blow_up() {
+        let deep: String = (0..10_000)
+            .map(|i| format!("{}. x\n{}.1. y\na) z\n- w\n+ v\n", i % 999 + 1, i % 99 + 1))
+            .collect();
+        let p = parse(&deep);
+        assert!(!p.body.is_empty());
+        let long = "a".repeat(200_000);
+        let _ = parse(&long);
+    }
+}

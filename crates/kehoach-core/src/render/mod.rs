@@ -1,0 +1,4 @@
+//! Renderers: the plan as JSON and as clean text.
+
+pub mod json;
+pub mod text;

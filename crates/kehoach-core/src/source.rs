@@ -1,0 +1,406 @@
+//! Source text, byte spans and the line/cell view the parser works on.
+//!
+//! Every structure the parser builds points back into the original text with a
+//! [`Span`] of byte offsets. Line and column (1-based, columns counted in Unicode
+//! scalar values) are computed from a [`LineIndex`] only when a range is shown, so
+//! the hot path stays on byte offsets.
+//!
+//! Pasted text is noisy: leading tabs and pdftotext indentation, Markdown marks,
+//! table pipes, no-break and zero-width spaces. [`LineView`] gives each physical line
+//! a `content` span with that noise trimmed and `cells`: the columns of a two-column
+//! header or footer flattened onto one line (split by `|`, a tab or a run of spaces).
+//! Both are sub-spans of the original line, so findings still point at real text.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open range of byte offsets into the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The text under the span; empty when the span does not fit the text.
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        src.get(self.start..self.end).unwrap_or("")
+    }
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// A position shown to people: 1-based line and column (in Unicode scalar values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A span together with its line/column form, as stored in the plan model and JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRange {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl SourceRange {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// Maps byte offsets to line/column. Built once per text in O(n).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(src: &str) -> Self {
+        let mut starts = vec![0];
+        let bytes = src.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Start offset of the 0-based line `idx`.
+    pub fn line_start(&self, idx: usize) -> usize {
+        self.starts.get(idx).copied().unwrap_or(0)
+    }
+
+    /// 1-based line and column of a byte offset (clamped into the text and onto a
+    /// character boundary).
+    pub fn line_col(&self, src: &str, offset: usize) -> LineCol {
+        let mut offset = offset.min(src.len());
+        while !src.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.starts[line];
+        let column = src[start..offset].chars().count() + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// Byte offset of a 1-based line and column; `None` when out of range.
+    pub fn offset(&self, src: &str, pos: LineCol) -> Option<usize> {
+        let start = *self.starts.get(pos.line.checked_sub(1)?)?;
+        let line_end = self
+            .starts
+            .get(pos.line)
+            .copied()
+            .unwrap_or(src.len())
+            .min(src.len());
+        let mut col = 1;
+        for (i, _) in src[start..line_end].char_indices() {
+            if col == pos.column {
+                return Some(start + i);
+            }
+            col += 1;
+        }
+        (col == pos.column).then_some(line_end)
+    }
+
+    pub fn range(&self, src: &str, span: Span) -> SourceRange {
+        let a = self.line_col(src, span.start);
+        let b = self.line_col(src, span.end);
+        SourceRange {
+            start: span.start,
+            end: span.end,
+            line: a.line,
+            column: a.column,
+            end_line: b.line,
+            end_column: b.column,
+        }
+    }
+}
+
+/// Characters that count as white space in pasted text, beyond ASCII.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c)
+}
+
+/// Zero-width and other invisible characters Word and PDFs leave behind.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'
+            | '\u{200C}'
+            | '\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+            | '\u{0800}'
+            | '\u{1100}'
+    )
+}
+
+/// One physical line with its noise-trimmed content and its cells.
+#[derive(Debug, Clone)]
+pub struct LineView {
+    /// 0-based line number.
+    pub idx: usize,
+    /// The whole line without its line break.
+    pub span: Span,
+    /// The line with surrounding white space and Markdown marks trimmed.
+    pub content: Span,
+    /// Columns of the line (split on `|`, tabs or runs of 3+ spaces), each trimmed
+    /// like `content`; empty cells are dropped.
+    pub cells: Vec<Span>,
+}
+
+impl LineView {
+    pub fn is_blank(&self) -> bool {
+        self.content.is_empty()
+    }
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        self.content.text(src)
+    }
+}
+
+/// Splits text into line views. Line breaks are `\n`, `\r\n`, `\r` and the form feed
+/// (a page break in pdftotext output). Linear in the text size.
+pub fn line_views(src: &str) -> Vec<LineView> {
+    let mut out = Vec::new();
+    let bytes = src.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    let mut idx = 0;
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        let brk = !at_end && matches!(bytes[i], b'\n' | b'\r');
+        if at_end || brk {
+            let span = Span::new(start, i);
+            out.push(view(src, idx, span));
+            idx += 1;
+            if at_end {
+                break;
+            }
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn view(src: &str, idx: usize, span: Span) -> LineView {
+    let content = trim_noise(src, span);
+    let mut cells = Vec::new();
+    for part in split_cells(src, span) {
+        let c = trim_noise(src, part);
+        if !c.is_empty() && !is_table_rule(c.text(src)) {
+            cells.push(c);
+        }
+    }
+    LineView {
+        idx,
+        span,
+        content,
+        cells,
+    }
+}
+
+/// `|---|---|` separator rows of Markdown tables.
+fn is_table_rule(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| matches!(c, '-' | ':' | '|' | ' '))
+        && s.contains("--")
+        && s.contains('|')
+}
+
+fn split_cells(src: &str, span: Span) -> Vec<Span> {
+    let line = span.text(src);
+    let mut parts = Vec::new();
+    let mut cell_start = 0;
+    let mut spaces_from: Option<usize> = None;
+    let mut space_run = 0;
+    for (i, c) in line.char_indices() {
+        if c == '|' || c == '\t' || c == '\u{000C}' {
+            parts.push((cell_start, i));
+            cell_start = i + c.len_utf8();
+            spaces_from = None;
+            space_run = 0;
+            continue;
+        }
+        if c == ' ' || c == '\u{00A0}' {
+            if spaces_from.is_none() {
+                spaces_from = Some(i);
+            }
+            space_run += 1;
+        } else {
+            if space_run >= 3 {
+                if let Some(s) = spaces_from {
+                    if !is_fill_in_blank(&line[cell_start..s], &line[i..]) {
+                        parts.push((cell_start, s));
+                        cell_start = i;
+                    }
+                }
+            }
+            spaces_from = None;
+            space_run = 0;
+        }
+    }
+    parts.push((cell_start, line.len()));
+    parts
+        .into_iter()
+        .map(|(a, b)| Span::new(span.start + a, span.start + b))
+        .collect()
+}
+
+/// A run of spaces left for a draft's blank number or date (`Số:      /KH-UBND`,
+/// `ngày    tháng    năm 2024`) is not a column break.
+fn is_fill_in_blank(before: &str, after: &str) -> bool {
+    let before = before.trim_end();
+    let last_word = before.rsplit(' ').next().unwrap_or("");
+    matches!(last_word, "Số:" | "Số" | "ngày" | "tháng" | "năm")
+        || after.starts_with('/')
+        || after.starts_with("tháng")
+        || after.starts_with("năm")
+}
+
+/// Trims white space, invisible characters and Markdown marks (`#`, `>`, `*`, `_`,
+/// table pipes) from both ends of a span, leaving list markers (`-`, `+`) alone.
+pub fn trim_noise(src: &str, span: Span) -> Span {
+    let s = span.text(src);
+    let mut a = 0;
+    let mut b = s.len();
+    loop {
+        let before = (a, b);
+        let t = &s[a..b];
+        // Leading noise.
+        if let Some(c) = t.chars().next() {
+            if is_space(c) || c == '|' || c == '>' || c == '*' || c == '\u{000C}' {
+                a += c.len_utf8();
+            } else if c == '#' {
+                let hashes = t.bytes().take_while(|&x| x == b'#').count();
+                if t[hashes..].starts_with(' ') || hashes == t.len() {
+                    a += hashes;
+                } else {
+                    break;
+                }
+            } else if t.starts_with("__") {
+                a += 2;
+            }
+        }
+        let t = &s[a..b];
+        if let Some(c) = t.chars().next_back() {
+            if is_space(c) || c == '|' || c == '*' {
+                b -= c.len_utf8();
+            } else if t.ends_with("__") && !t.chars().all(|c| c == '_') {
+                b -= 2;
+            }
+        }
+        if (a, b) == before || a >= b {
+            break;
+        }
+    }
+    if a >= b {
+        return Span::new(span.start + a.min(s.len()), span.start + a.min(s.len()));
+    }
+    Span::new(span.start + a, span.start + b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_scalar_values() {
+        let src = "Kế hoạch\nSố: 05/KH";
+        let idx = LineIndex::new(src);
+        let off = src.find("Số").unwrap();
+        assert_eq!(idx.line_col(src, off), LineCol { line: 2, column: 1 });
+        let off = src.find("hoạch").unwrap();
+        assert_eq!(idx.line_col(src, off), LineCol { line: 1, column: 4 });
+        assert_eq!(idx.offset(src, LineCol { line: 1, column: 4 }), Some(off));
+        assert_eq!(idx.offset(src, LineCol { line: 9, column: 1 }), None);
+    }
+
+    #[test]
+    fn crlf_and_cr_are_line_breaks() {
+        let src = "a\r\nb\rc\nd";
+        let v = line_views(src);
+        let texts: Vec<_> = v.iter().map(|l| l.text(src)).collect();
+        assert_eq!(texts, ["a", "b", "c", "d"]);
+        assert_eq!(LineIndex::new(src).line_count(), 4);
+    }
+
+    #[test]
+    fn markdown_and_invisible_noise_is_trimmed() {
+        let src = "**KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**\n## I. MỤC ĐÍCH\n\u{200B}\u{00A0}d) *Triển khai*";
+        let v = line_views(src);
+        let texts: Vec<_> = v.iter().map(|l| l.text(src)).collect();
+        assert_eq!(
+            texts,
+            [
+                "KT. CHỦ TỊCH",
+                "PHÓ CHỦ TỊCH",
+                "I. MỤC ĐÍCH",
+                "d) *Triển khai"
+            ]
+        );
+    }
+
+    #[test]
+    fn header_columns_split_into_cells() {
+        let blanks = "Số:      /KH-UBND      Hà Nội, ngày    tháng    năm 2024";
+        let v = line_views(blanks);
+        let cells: Vec<&str> = v[0].cells.iter().map(|c| c.text(blanks)).collect();
+        assert_eq!(
+            cells,
+            ["Số:      /KH-UBND", "Hà Nội, ngày    tháng    năm 2024"]
+        );
+        let src = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n| Số: 11/KH-UBND | Cà Mau, ngày 14 tháng 02 năm 2017 |\nSố: 23 /KH      Kiên Giang";
+        let v = line_views(src);
+        let cells = |i: usize| -> Vec<&str> { v[i].cells.iter().map(|c| c.text(src)).collect() };
+        assert_eq!(
+            cells(0),
+            ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+        );
+        assert_eq!(
+            cells(1),
+            ["Số: 11/KH-UBND", "Cà Mau, ngày 14 tháng 02 năm 2017"]
+        );
+        assert_eq!(cells(2), ["Số: 23 /KH", "Kiên Giang"]);
+    }
+}

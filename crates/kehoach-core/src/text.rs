@@ -1,0 +1,189 @@
+//! Vietnamese text helpers shared by the parser and the rules.
+
+use std::borrow::Cow;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// The text in NFC; borrowed when it already is (the common case).
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(s),
+        _ => Cow::Owned(s.nfc().collect()),
+    }
+}
+
+/// NFC, upper case, old word-final tone placement folded (`HOÀ`→`HÒA`, `UỶ`→`ỦY`):
+/// the form used to compare fixed phrases (`KẾ HOẠCH`, `CỘNG HÒA …`, `NƠI NHẬN`).
+pub fn fold(s: &str) -> String {
+    let upper = nfc(s).to_uppercase();
+    let chars: Vec<char> = upper.chars().collect();
+    let mut out = String::with_capacity(upper.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let word_final = chars.get(i + 2).is_none_or(|c| !c.is_alphabetic());
+        let moved = match (chars[i], chars.get(i + 1)) {
+            ('O', Some('À')) => Some(('Ò', 'A')),
+            ('O', Some('Á')) => Some(('Ó', 'A')),
+            ('O', Some('Ả')) => Some(('Ỏ', 'A')),
+            ('O', Some('Ã')) => Some(('Õ', 'A')),
+            ('O', Some('Ạ')) => Some(('Ọ', 'A')),
+            ('U', Some('Ỷ')) => Some(('Ủ', 'Y')),
+            ('U', Some('Ý')) => Some(('Ú', 'Y')),
+            _ => None,
+        };
+        match moved {
+            Some((a, b)) if word_final => {
+                out.push(a);
+                out.push(b);
+                i += 2;
+            }
+            _ => {
+                out.push(chars[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// True when the text has letters and none of them is lower case.
+pub fn is_upper_text(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// The Vietnamese letters used for điểm, in order (no `f j w z`, `đ` after `d`).
+pub const VIETNAMESE_LETTERS: [char; 23] = [
+    'a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't',
+    'u', 'v', 'x', 'y',
+];
+
+/// 1-based position of a letter in the Vietnamese order, `None` for `f j w z` and others.
+pub fn letter_ordinal(c: char) -> Option<u32> {
+    VIETNAMESE_LETTERS
+        .iter()
+        .position(|&l| l == c)
+        .map(|p| p as u32 + 1)
+}
+
+pub fn letter_at(ordinal: u32) -> Option<char> {
+    VIETNAMESE_LETTERS
+        .get((ordinal as usize).checked_sub(1)?)
+        .copied()
+}
+
+/// Value of a Roman numeral (`I`..`MMM`), `None` when not a well-formed numeral.
+pub fn roman_value(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 12 {
+        return None;
+    }
+    let val = |c: char| match c {
+        'I' => Some(1i64),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let values: Vec<i64> = s.chars().map(val).collect::<Option<_>>()?;
+    let mut total: i64 = 0;
+    for (i, &v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|&n| n > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    let total = u32::try_from(total).ok()?;
+    // Round-trip check rejects forms like `IIII` or `VX`.
+    (total > 0 && to_roman(total) == s).then_some(total)
+}
+
+pub fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Upper case of the first letter only.
+pub fn capitalize_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Words that open an administrative-unit name (`TỈNH CÀ MAU`): a second agency line
+/// starting with one continues the first rather than being the agency under a parent.
+pub const ADMIN_UNIT_WORDS: [&str; 8] = [
+    "TỈNH",
+    "THÀNH PHỐ",
+    "HUYỆN",
+    "QUẬN",
+    "THỊ XÃ",
+    "XÃ",
+    "PHƯỜNG",
+    "THỊ TRẤN",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_letter_order() {
+        assert_eq!(letter_ordinal('d'), Some(4));
+        assert_eq!(letter_ordinal('đ'), Some(5));
+        assert_eq!(letter_ordinal('i'), Some(9));
+        assert_eq!(letter_ordinal('k'), Some(10));
+        assert_eq!(letter_ordinal('j'), None);
+        assert_eq!(letter_at(11), Some('l'));
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman_value("IV"), Some(4));
+        assert_eq!(roman_value("XIV"), Some(14));
+        assert_eq!(roman_value("IIII"), None);
+        assert_eq!(roman_value("ABC"), None);
+    }
+
+    #[test]
+    fn fold_accepts_old_tone_placement() {
+        assert_eq!(fold("Cộng hoà xã hội"), "CỘNG HÒA XÃ HỘI");
+        assert_eq!(fold("Kế hoạch"), "KẾ HOẠCH");
+        assert_eq!(fold("Ủy ban"), fold("Uỷ ban"));
+        assert!(is_upper_text("KẾ HOẠCH"));
+        assert!(!is_upper_text("Kế hoạch"));
+    }
+}
