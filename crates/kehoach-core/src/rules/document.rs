@@ -1,0 +1,90 @@
+//! Document-level findings: the text is not a plan, or is empty.
+
+use super::{Ctx, Rule};
+use crate::diagnostics::Severity;
+use crate::source::Span;
+
+/// ### What
+/// The pasted text is another kind of document (a decision, directive, notice, report
+/// or công văn), not a plan.
+/// ### Why
+/// Plan rules do not apply to it; one clear finding beats a hundred wrong ones.
+pub const NOT_A_PLAN: Rule = Rule {
+    code: "KH001",
+    name: "not-a-plan",
+    severity: Severity::Warning,
+    what_vi: "Văn bản không phải là kế hoạch",
+    what_en: "The document is not a plan",
+    why_vi: "Các quy tắc của kế hoạch không áp dụng cho loại văn bản khác; chỉ kiểm tra chính tả, mã hóa.",
+    why_en: "Plan rules do not apply to other document kinds; only text hygiene is checked.",
+    source: "NĐ 30/2020, Phụ lục III",
+    bad: "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\nĐiều 1. Thành lập Tổ công tác.",
+    good: "KẾ HOẠCH\nCông tác năm 2024\nI. MỤC ĐÍCH, YÊU CẦU",
+    safe_fix: false,
+};
+
+/// ### What
+/// The text is empty.
+/// ### Why
+/// Nothing to check yet: start from the template or paste a plan.
+pub const EMPTY: Rule = Rule {
+    code: "KH002",
+    name: "empty-document",
+    severity: Severity::Info,
+    what_vi: "Chưa có nội dung",
+    what_en: "The document is empty",
+    why_vi: "Chưa có gì để kiểm tra: dán kế hoạch hoặc bắt đầu từ mẫu.",
+    why_en: "Nothing to check yet: paste a plan or start from the template.",
+    source: "practice",
+    bad: "KẾ HOẠCH\n",
+    good: "KẾ HOẠCH\nCông tác năm 2024\nI. MỤC ĐÍCH, YÊU CẦU",
+    safe_fix: false,
+};
+
+pub const RULES: &[Rule] = &[NOT_A_PLAN, EMPTY];
+
+/// Returns whether the plan rules should run.
+pub(super) fn check(cx: &mut Ctx) -> bool {
+    let text = cx.text();
+    let plan = cx.plan;
+    let has_content = plan.title.as_ref().is_some_and(|t| t.summary.is_some())
+        || !plan.body.is_empty()
+        || !plan.opening.is_empty();
+    if text.trim().is_empty()
+        || (plan.kind.is_plan() && !has_content && plan.header.number.is_none())
+    {
+        cx.report(
+            &EMPTY,
+            Span::new(0, text.len().min(text.find('\n').unwrap_or(text.len()))),
+            "Chưa có nội dung kế hoạch: dán văn bản hoặc chọn \"Kế hoạch mới\".",
+            "No plan yet: paste a text or choose \"New plan\".",
+        );
+        return false;
+    }
+    if plan.kind.is_plan() {
+        return true;
+    }
+    let span = plan
+        .title
+        .as_ref()
+        .map(|t| super::span_of(&t.kind_word))
+        .or_else(|| plan.header.subject_line.as_ref().map(super::span_of))
+        .unwrap_or_else(|| {
+            let first = cx.src.lines.iter().find(|l| !l.is_blank());
+            first.map_or(Span::new(0, 0), |l| l.content)
+        });
+    let kind = plan.kind;
+    cx.report(
+        &NOT_A_PLAN,
+        span,
+        format!(
+            "Đây là {}, không phải kế hoạch: chỉ kiểm tra chính tả và mã hóa.",
+            kind.name_vi()
+        ),
+        format!(
+            "This is a {}, not a plan: only text hygiene is checked.",
+            kind.name_en()
+        ),
+    );
+    false
+}

@@ -1,0 +1,261 @@
+//! Closing end mark and the Nơi nhận list.
+
+use super::{span_of, Ctx, Rule};
+use crate::diagnostics::Severity;
+use crate::source::Span;
+
+pub const END_MARK: Rule = Rule {
+    code: "KH601",
+    name: "end-mark-missing",
+    severity: Severity::Error,
+    what_vi: "Đoạn cuối thiếu dấu kết thúc \"./.\"",
+    what_en: "The last paragraph lacks the end mark \"./.\"",
+    why_vi: "Nội dung văn bản kết thúc bằng dấu \"./.\" để không thể viết thêm vào sau.",
+    why_en: "The content ends with \"./.\" so that nothing can be added after it.",
+    source: "NĐ 30/2020, Phụ lục I; Mẫu 1.4",
+    bad: "1. Nhiệm vụ\nTrên đây là Kế hoạch công tác năm 2024.\n",
+    good: "1. Nhiệm vụ\nTrên đây là Kế hoạch công tác năm 2024./.\n",
+    safe_fix: true,
+};
+
+pub const RECIPIENTS_MISSING: Rule = Rule {
+    code: "KH602",
+    name: "recipients-missing",
+    severity: Severity::Error,
+    what_vi: "Thiếu Nơi nhận",
+    what_en: "The recipients list (Nơi nhận) is missing",
+    why_vi: "\"Nơi nhận:\" ở góc dưới bên trái liệt kê nơi gửi văn bản và dòng lưu.",
+    why_en: "\"Nơi nhận:\" at the bottom left lists where the document goes and the archive line.",
+    source: "NĐ 30/2020, Điều 8; Phụ lục I, mục II.9",
+    bad: "1. Nhiệm vụ\nTrên đây là Kế hoạch./.\n",
+    good: "1. Nhiệm vụ\nTrên đây là Kế hoạch./.\nNơi nhận:\n- Sở Ngoại vụ;\n- Lưu: VT.\n",
+    safe_fix: false,
+};
+
+pub const RECIPIENT_DASH: Rule = Rule {
+    code: "KH603",
+    name: "recipient-dash",
+    severity: Severity::Warning,
+    what_vi: "Dòng nơi nhận thiếu gạch đầu dòng",
+    what_en: "A recipient line lacks its leading dash",
+    why_vi: "Mỗi nơi nhận một dòng, bắt đầu bằng \"- \".",
+    why_en: "One recipient per line, each starting with \"- \".",
+    source: "NĐ 30/2020, Phụ lục I, mục II.9",
+    bad: "1. Nhiệm vụ./.\nNơi nhận:\n- Sở Ngoại vụ;\nCổng GTĐT;\n- Lưu: VT.\n",
+    good: "1. Nhiệm vụ./.\nNơi nhận:\n- Sở Ngoại vụ;\n- Cổng GTĐT;\n- Lưu: VT.\n",
+    safe_fix: true,
+};
+
+pub const RECIPIENT_SEMICOLON: Rule = Rule {
+    code: "KH604",
+    name: "recipient-semicolon",
+    severity: Severity::Warning,
+    what_vi: "Dòng nơi nhận thiếu dấu chấm phẩy cuối",
+    what_en: "A recipient line does not end with a semicolon",
+    why_vi: "Mỗi nơi nhận kết thúc bằng \";\", riêng dòng \"Lưu\" cuối cùng kết thúc bằng \".\".",
+    why_en: "Each recipient ends with \";\", the last (archive) line with \".\".",
+    source: "NĐ 30/2020, Phụ lục I, mục II.9",
+    bad: "1. Nhiệm vụ./.\nNơi nhận:\n- VP UBND tỉnh: LĐVP, TP.VX\n- Lưu: VT.\n",
+    good: "1. Nhiệm vụ./.\nNơi nhận:\n- VP UBND tỉnh: LĐVP, TP.VX;\n- Lưu: VT.\n",
+    safe_fix: true,
+};
+
+pub const ARCHIVE_LINE: Rule = Rule {
+    code: "KH605",
+    name: "archive-line",
+    severity: Severity::Warning,
+    what_vi: "Dòng cuối nơi nhận không phải \"- Lưu: VT, …\" kết thúc bằng dấu chấm",
+    what_en: "The last recipient is not \"- Lưu: VT, …\" ending with a full stop",
+    why_vi: "Dòng cuối cùng là nơi lưu văn bản: \"- Lưu: VT, <đơn vị soạn thảo>.\".",
+    why_en: "The last line is the archive: \"- Lưu: VT, <drafting unit>.\".",
+    source: "NĐ 30/2020, Phụ lục I, mục II.9",
+    bad: "1. Nhiệm vụ./.\nNơi nhận:\n- Sở Ngoại vụ;\n- Lưu: VT;\n",
+    good: "1. Nhiệm vụ./.\nNơi nhận:\n- Sở Ngoại vụ;\n- Lưu: VT.\n",
+    safe_fix: true,
+};
+
+pub const ARCHIVE_COLON: Rule = Rule {
+    code: "KH606",
+    name: "archive-colon",
+    severity: Severity::Warning,
+    what_vi: "\"Lưu\" thiếu dấu hai chấm",
+    what_en: "\"Lưu\" lacks its colon",
+    why_vi: "Viết \"- Lưu: VT, …\" với dấu hai chấm sau \"Lưu\".",
+    why_en: "Write \"- Lưu: VT, …\" with a colon after \"Lưu\".",
+    source: "NĐ 30/2020, Phụ lục I, mục II.9",
+    bad: "1. Nhiệm vụ./.\nNơi nhận:\n- Sở Ngoại vụ;\n- Lưu VT, ttri.\n",
+    good: "1. Nhiệm vụ./.\nNơi nhận:\n- Sở Ngoại vụ;\n- Lưu: VT, ttri.\n",
+    safe_fix: true,
+};
+
+pub const SALUTATION: Rule = Rule {
+    code: "KH607",
+    name: "salutation-in-plan",
+    severity: Severity::Warning,
+    what_vi: "Kế hoạch có \"Kính gửi\"",
+    what_en: "The plan has a \"Kính gửi\" line",
+    why_vi: "\"Kính gửi\" dành cho công văn, tờ trình, báo cáo; kế hoạch gửi đi qua Nơi nhận.",
+    why_en: "\"Kính gửi\" belongs to letters and reports; a plan is sent through its Nơi nhận.",
+    source: "NĐ 30/2020, Mẫu 1.4",
+    bad: "KẾ HOẠCH\nCông tác năm 2024\nKính gửi: Sở Ngoại vụ\n1. Nhiệm vụ\n",
+    good: "KẾ HOẠCH\nCông tác năm 2024\n1. Nhiệm vụ\n",
+    safe_fix: false,
+};
+
+pub const FOREIGN_PHRASE: Rule = Rule {
+    code: "KH608",
+    name: "recipient-foreign-phrase",
+    severity: Severity::Warning,
+    what_vi: "Nơi nhận dùng cụm từ của loại văn bản khác",
+    what_en: "A recipient phrase belongs to another document type",
+    why_vi: "\"Như Điều 3\" là cách ghi của quyết định; kế hoạch không có Điều 3.",
+    why_en: "\"Như Điều 3\" comes from decisions; a plan has no Article 3.",
+    source: "practice",
+    bad: "1. Nhiệm vụ./.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n",
+    good: "1. Nhiệm vụ./.\nNơi nhận:\n- Các sở, ban, ngành;\n- Lưu: VT.\n",
+    safe_fix: false,
+};
+
+pub const RULES: &[Rule] = &[
+    END_MARK,
+    RECIPIENTS_MISSING,
+    RECIPIENT_DASH,
+    RECIPIENT_SEMICOLON,
+    ARCHIVE_LINE,
+    ARCHIVE_COLON,
+    SALUTATION,
+    FOREIGN_PHRASE,
+];
+
+pub(super) fn check(cx: &mut Ctx) {
+    let plan = cx.plan;
+    if let Some(closing) = &plan.closing {
+        if !plan.end_mark {
+            let span = span_of(closing);
+            let t = closing.text.trim_end();
+            // Replace a final full stop (or add after the last character).
+            let (at, new_text) = if let Some(stripped) = t.strip_suffix('.') {
+                (
+                    Span::new(span.start + stripped.len(), span.start + t.len()),
+                    "./.",
+                )
+            } else {
+                (Span::new(span.start + t.len(), span.start + t.len()), "./.")
+            };
+            cx.report(
+                &END_MARK,
+                span,
+                "Đoạn cuối của nội dung cần kết thúc bằng dấu \"./.\".",
+                "The last paragraph of the content must end with \"./.\".",
+            )
+            .fix(true, "Thêm dấu ./.", "Add the end mark ./.", at, new_text);
+        }
+    }
+    if let Some(s) = &plan.salutation {
+        cx.report(
+            &SALUTATION,
+            span_of(s),
+            "Kế hoạch không dùng \"Kính gửi\"; nơi gửi ghi ở Nơi nhận.",
+            "A plan has no \"Kính gửi\"; addressees go under Nơi nhận.",
+        );
+    }
+    let Some(r) = &plan.recipients else {
+        let at = plan
+            .closing
+            .as_ref()
+            .map(span_of)
+            .unwrap_or(Span::new(cx.text().len(), cx.text().len()));
+        cx.report(
+            &RECIPIENTS_MISSING,
+            at,
+            "Thiếu \"Nơi nhận:\" và danh sách nơi nhận.",
+            "The \"Nơi nhận:\" list is missing.",
+        );
+        return;
+    };
+    let n = r.items.len();
+    for (i, item) in r.items.iter().enumerate() {
+        let span = span_of(item);
+        let text = item.text.as_str();
+        let last = i + 1 == n;
+        if !text.starts_with('-') {
+            cx.report(
+                &RECIPIENT_DASH,
+                span,
+                format!("Dòng nơi nhận \"{text}\" cần bắt đầu bằng \"- \"."),
+                format!("The recipient \"{text}\" must start with \"- \"."),
+            )
+            .fix(
+                true,
+                "Thêm \"- \"",
+                "Add \"- \"",
+                Span::new(span.start, span.start),
+                "- ",
+            );
+        }
+        let body = text.trim_start_matches(['-', '–', ' ']);
+        let is_archive = body.starts_with("Lưu");
+        if is_archive && !body["Lưu".len()..].trim_start().starts_with(':') {
+            let at_in_item = text.find("Lưu").unwrap_or(0) + "Lưu".len();
+            let after = &text[at_in_item..];
+            let ws = after.len() - after.trim_start().len();
+            let at = Span::new(span.start + at_in_item, span.start + at_in_item + ws);
+            cx.report(
+                &ARCHIVE_COLON,
+                at.cover(Span::new(span.start, span.start + at_in_item)),
+                "Viết \"Lưu:\" với dấu hai chấm.",
+                "Write \"Lưu:\" with a colon.",
+            )
+            .fix(true, "Thêm dấu hai chấm", "Add the colon", at, ": ");
+        }
+        if body.contains("Như Điều") {
+            cx.report(
+                &FOREIGN_PHRASE,
+                span,
+                "\"Như Điều …\" là cách ghi của quyết định; kế hoạch ghi rõ từng nơi nhận.",
+                "\"Như Điều …\" belongs to decisions; a plan names each recipient.",
+            );
+        }
+        let end = text.chars().last().unwrap_or(' ');
+        if !last && end != ';' {
+            let (at, new) = if matches!(end, ',' | '.') {
+                let e = span.end;
+                (Span::new(e - 1, e), ";")
+            } else {
+                (Span::new(span.end, span.end), ";")
+            };
+            cx.report(
+                &RECIPIENT_SEMICOLON,
+                span,
+                "Dòng nơi nhận cần kết thúc bằng \";\".",
+                "A recipient line ends with \";\".",
+            )
+            .fix(true, "Thêm \";\"", "Add \";\"", at, new);
+        }
+        if last && (!is_archive || end != '.') {
+            let d = cx.report(
+                &ARCHIVE_LINE,
+                span,
+                "Dòng cuối nơi nhận là \"- Lưu: VT, …\" và kết thúc bằng dấu chấm.",
+                "The last recipient line is \"- Lưu: VT, …\" ending with a full stop.",
+            );
+            if is_archive && matches!(end, ';' | ',') {
+                d.fix(
+                    true,
+                    "Kết thúc bằng dấu chấm",
+                    "End with a full stop",
+                    Span::new(span.end - 1, span.end),
+                    ".",
+                );
+            } else if is_archive && end.is_alphanumeric() {
+                d.fix(
+                    true,
+                    "Kết thúc bằng dấu chấm",
+                    "End with a full stop",
+                    Span::new(span.end, span.end),
+                    ".",
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,960 @@
+//! Text hygiene: Unicode form, legacy encodings, look-alike letters, invisible
+//! characters, Markdown and extraction noise, spacing, brackets, broken lines.
+//! These apply to any document, plan or not.
+
+use super::{Ctx, Rule};
+use crate::diagnostics::{Diagnostic, Fix, Message, Severity, TextEdit};
+use crate::parse::marker_of;
+use crate::source::{is_invisible, LineView, Span};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+pub const NFD: Rule = Rule {
+    code: "KH801",
+    name: "unicode-nfd",
+    severity: Severity::Warning,
+    what_vi: "Chữ tiếng Việt ở dạng Unicode tổ hợp (NFD)",
+    what_en: "Vietnamese letters in decomposed Unicode (NFD)",
+    why_vi: "Dấu tách rời khỏi chữ (NFD) làm sai tìm kiếm, sắp xếp và hiển thị; dùng dạng dựng sẵn (NFC).",
+    why_en: "Decomposed accents break search, sorting and display; use precomposed (NFC) letters.",
+    source: "NĐ 30/2020, Phụ lục I (phông chữ Unicode TCVN 6909:2001)",
+    bad: "Ke\u{302}\u{301} hoa\u{323}ch co\u{302}ng ta\u{301}c",
+    good: "Kế hoạch công tác",
+    safe_fix: true,
+};
+
+pub const TCVN3: Rule = Rule {
+    code: "KH802",
+    name: "legacy-tcvn3",
+    severity: Severity::Error,
+    what_vi: "Văn bản mã TCVN3 (ABC) dán vào như Unicode",
+    what_en: "Legacy TCVN3 (ABC) text pasted as Unicode",
+    why_vi: "Chữ như \"§¶ng bé c¬ quan\" là văn bản mã cũ TCVN3; người đọc không đọc được. Chuyển về Unicode.",
+    why_en: "Text like \"§¶ng bé c¬ quan\" is legacy TCVN3; readers cannot read it. Convert it to Unicode.",
+    source: "NĐ 30/2020, Phụ lục I (phông chữ Unicode TCVN 6909:2001)",
+    bad: "§¶ng bé c¬ quan tØnh",
+    good: "Đảng bộ cơ quan tỉnh",
+    safe_fix: true,
+};
+
+pub const VNI: Rule = Rule {
+    code: "KH803",
+    name: "legacy-vni",
+    severity: Severity::Error,
+    what_vi: "Văn bản mã VNI dán vào như Unicode",
+    what_en: "Legacy VNI text pasted as Unicode",
+    why_vi: "Chữ như \"Vieät Nam\" là văn bản mã VNI; cần mở bằng phông VNI và chuyển mã sang Unicode.",
+    why_en: "Text like \"Vieät Nam\" is legacy VNI; open it with the VNI font and convert it to Unicode.",
+    source: "NĐ 30/2020, Phụ lục I (phông chữ Unicode TCVN 6909:2001)",
+    bad: "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam",
+    good: "Cộng hòa xã hội chủ nghĩa Việt Nam",
+    safe_fix: false,
+};
+
+pub const CONFUSABLE: Rule = Rule {
+    code: "KH804",
+    name: "look-alike-letter",
+    severity: Severity::Error,
+    what_vi: "Chữ cái của bảng chữ khác lẫn vào (Kirin, Hy Lạp)",
+    what_en: "A look-alike letter from another script (Cyrillic, Greek)",
+    why_vi: "Chữ \"а\" Kirin trông như \"a\" Latinh nhưng làm hỏng tìm kiếm và kiểm tra chính tả.",
+    why_en: "A Cyrillic \"а\" looks like a Latin \"a\" but breaks search and spell checking.",
+    source: "practice",
+    bad: "Ủy ban nhân dân tỉnh củ\u{430} Cà Mau",
+    good: "Ủy ban nhân dân tỉnh của Cà Mau",
+    safe_fix: true,
+};
+
+pub const INVISIBLE: Rule = Rule {
+    code: "KH805",
+    name: "invisible-character",
+    severity: Severity::Warning,
+    what_vi: "Ký tự ẩn hoặc khoảng trắng không ngắt",
+    what_en: "Invisible characters or no-break spaces",
+    why_vi: "Ký tự độ rộng 0, gạch nối mềm, khoảng trắng không ngắt do Word, PDF để lại làm lệch dòng và tìm kiếm.",
+    why_en: "Zero-width characters, soft hyphens and no-break spaces left by Word or PDFs break lines and search.",
+    source: "practice",
+    bad: "Đài Phát thanh -\u{a0}Truyền hình\u{200b} tỉnh",
+    good: "Đài Phát thanh - Truyền hình tỉnh",
+    safe_fix: true,
+};
+
+pub const MARKDOWN: Rule = Rule {
+    code: "KH806",
+    name: "markdown-marks",
+    severity: Severity::Warning,
+    what_vi: "Dấu Markdown (**, *, #, |) lẫn trong văn bản",
+    what_en: "Markdown marks (**, *, #, |) in the text",
+    why_vi: "Văn bản sao chép từ web hoặc công cụ chat mang theo dấu định dạng Markdown; văn bản hành chính không có.",
+    why_en: "Text copied from the web or a chat tool carries Markdown marks; an administrative document has none.",
+    source: "practice",
+    bad: "**KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**",
+    good: "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+    safe_fix: true,
+};
+
+pub const PAGE_NOISE: Rule = Rule {
+    code: "KH807",
+    name: "page-noise",
+    severity: Severity::Warning,
+    what_vi: "Số trang hoặc ký tự ngắt trang lẫn trong văn bản",
+    what_en: "Page numbers or page breaks in the text",
+    why_vi: "Bản trích từ PDF mang theo số trang đứng riêng một dòng và ký tự ngắt trang.",
+    why_en: "Text extracted from a PDF keeps page numbers on their own lines and form feeds.",
+    source: "practice",
+    bad: "Tăng cường công tác thông tin.\n\n2\n\nTiếp tục triển khai.",
+    good: "Tăng cường công tác thông tin.\n\nTiếp tục triển khai.",
+    safe_fix: true,
+};
+
+pub const BROKEN_LINE: Rule = Rule {
+    code: "KH808",
+    name: "broken-line",
+    severity: Severity::Warning,
+    what_vi: "Câu bị ngắt dòng giữa chừng",
+    what_en: "A sentence broken across lines",
+    why_vi: "Sao chép từ PDF làm câu bị xuống dòng giữa chừng (\"… khu vực cửa khẩu\" / \"quốc tế.\"); cần nối lại.",
+    why_en: "PDF extraction breaks sentences mid-way (\"… khu vực cửa khẩu\" / \"quốc tế.\"); join them.",
+    source: "practice",
+    bad: "1. Phối hợp khảo sát, xây dựng hệ thống thông tin tại khu vực cửa khẩu\n\nquốc tế.\n",
+    good: "1. Phối hợp khảo sát, xây dựng hệ thống thông tin tại khu vực cửa khẩu quốc tế.\n",
+    safe_fix: true,
+};
+
+pub const DOUBLE_SPACE: Rule = Rule {
+    code: "KH809",
+    name: "double-space",
+    severity: Severity::Warning,
+    what_vi: "Hai khoảng trắng liền nhau",
+    what_en: "Two spaces in a row",
+    why_vi: "Giữa hai từ chỉ có một khoảng trắng.",
+    why_en: "Words are separated by one space.",
+    source: "practice",
+    bad: "Tăng cường  công tác thông tin.",
+    good: "Tăng cường công tác thông tin.",
+    safe_fix: true,
+};
+
+pub const SPACE_BEFORE_PUNCT: Rule = Rule {
+    code: "KH810",
+    name: "space-before-punctuation",
+    severity: Severity::Warning,
+    what_vi: "Khoảng trắng trước dấu câu",
+    what_en: "A space before punctuation",
+    why_vi: "Dấu phẩy, chấm, chấm phẩy, hai chấm viết liền sau chữ.",
+    why_en: "Commas, full stops, semicolons and colons follow the word directly.",
+    source: "practice",
+    bad: "Sở Ngoại vụ , Sở Tài chính ; Công an tỉnh .",
+    good: "Sở Ngoại vụ, Sở Tài chính; Công an tỉnh.",
+    safe_fix: true,
+};
+
+pub const SPACE_AFTER_PUNCT: Rule = Rule {
+    code: "KH811",
+    name: "space-after-punctuation",
+    severity: Severity::Warning,
+    what_vi: "Thiếu khoảng trắng sau dấu câu",
+    what_en: "No space after punctuation",
+    why_vi: "Sau dấu phẩy, chấm phẩy, hai chấm là một khoảng trắng.",
+    why_en: "A comma, semicolon or colon is followed by a space.",
+    source: "practice",
+    bad: "Sở Ngoại vụ,Sở Tài chính;Công an tỉnh",
+    good: "Sở Ngoại vụ, Sở Tài chính; Công an tỉnh",
+    safe_fix: true,
+};
+
+pub const UNBALANCED: Rule = Rule {
+    code: "KH812",
+    name: "unbalanced-brackets",
+    severity: Severity::Warning,
+    what_vi: "Ngoặc đơn hoặc ngoặc kép không cân",
+    what_en: "Unbalanced parentheses or quotes",
+    why_vi: "Mỗi dấu mở ngoặc cần dấu đóng tương ứng trong cùng đoạn.",
+    why_en: "Every opening bracket or quote needs its closing one in the same paragraph.",
+    source: "practice",
+    bad: "Báo cáo kết quả (qua Sở Thông tin và Truyền thông để tổng hợp.",
+    good: "Báo cáo kết quả (qua Sở Thông tin và Truyền thông để tổng hợp).",
+    safe_fix: false,
+};
+
+pub const RULES: &[Rule] = &[
+    NFD,
+    TCVN3,
+    VNI,
+    CONFUSABLE,
+    INVISIBLE,
+    MARKDOWN,
+    PAGE_NOISE,
+    BROKEN_LINE,
+    DOUBLE_SPACE,
+    SPACE_BEFORE_PUNCT,
+    SPACE_AFTER_PUNCT,
+    UNBALANCED,
+];
+
+/// At most this many related ranges are listed on a grouped finding.
+const MAX_RELATED: usize = 20;
+
+fn grouped(
+    rule: &Rule,
+    edits: Vec<TextEdit>,
+    vi: String,
+    en: String,
+    fix_vi: &str,
+    fix_en: &str,
+    safe: bool,
+) -> Option<Diagnostic> {
+    let first = edits.first()?.span;
+    let related = edits
+        .iter()
+        .skip(1)
+        .take(MAX_RELATED)
+        .map(|e| e.span)
+        .collect();
+    Some(Diagnostic {
+        code: rule.code,
+        severity: rule.severity,
+        message: Message::new(vi, en),
+        span: first,
+        related,
+        fixes: vec![Fix {
+            title: Message::new(fix_vi, fix_en),
+            safe,
+            edits,
+        }],
+    })
+}
+
+pub(super) fn check(cx: &mut Ctx) {
+    let text = cx.text();
+    check_nfd(cx, text);
+    check_legacy(cx);
+    check_confusables(cx, text);
+    let (content_start, content_end) = if cx.plan.kind.is_plan() {
+        super::tasks::content_span(cx)
+    } else {
+        (0, text.len())
+    };
+    let lines = &cx.src.lines;
+    let mut prev_content: Option<&LineView> = None;
+    for l in lines.iter() {
+        let raw = l.span.text(text);
+        check_invisible(cx, l, raw);
+        check_markdown(cx, l, raw);
+        check_page_noise(cx, l, raw);
+        if l.cells.len() <= 1 && !l.is_blank() {
+            check_spacing(cx, l);
+            check_balance(cx, l);
+        }
+        if !l.is_blank() {
+            if l.span.start >= content_start && l.span.end <= content_end {
+                if let Some(p) = prev_content {
+                    check_broken(cx, p, l);
+                }
+                prev_content = Some(l);
+            } else {
+                prev_content = None;
+            }
+        }
+    }
+}
+
+fn check_nfd(cx: &mut Ctx, text: &str) {
+    let mut edits = Vec::new();
+    let mut it = text.char_indices().peekable();
+    let mut base: Option<usize> = None;
+    while let Some((i, c)) = it.next() {
+        if is_combining_mark(c) {
+            let start = base.unwrap_or(i);
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if !is_combining_mark(d) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
+            }
+            let slice = &text[start..end];
+            let composed: String = slice.nfc().collect();
+            if composed != slice {
+                edits.push(TextEdit {
+                    span: Span::new(start, end),
+                    new_text: composed,
+                });
+            }
+            base = None;
+        } else {
+            base = Some(i);
+        }
+    }
+    let n = edits.len();
+    if let Some(d) = grouped(
+        &NFD,
+        edits,
+        format!("Có {n} chữ ở dạng Unicode tổ hợp (NFD): chuyển về dạng dựng sẵn (NFC)."),
+        format!("{n} letters are in decomposed Unicode (NFD): convert them to NFC."),
+        "Chuyển về Unicode dựng sẵn (NFC)",
+        "Convert to precomposed Unicode (NFC)",
+        true,
+    ) {
+        cx.out.push(d);
+    }
+}
+
+/// TCVN3 (ABC) code points as read in Latin-1, and the letter each stands for.
+const TCVN3_MAP: [(char, char); 67] = [
+    ('¨', 'ă'),
+    ('©', 'â'),
+    ('ª', 'ê'),
+    ('«', 'ô'),
+    ('¬', 'ơ'),
+    ('\u{AD}', 'ư'),
+    ('®', 'đ'),
+    ('¡', 'Ă'),
+    ('¢', 'Â'),
+    ('£', 'Ê'),
+    ('¤', 'Ô'),
+    ('¥', 'Ơ'),
+    ('¦', 'Ư'),
+    ('§', 'Đ'),
+    ('µ', 'à'),
+    ('¶', 'ả'),
+    ('·', 'ã'),
+    ('¸', 'á'),
+    ('¹', 'ạ'),
+    ('»', 'ằ'),
+    ('¼', 'ẳ'),
+    ('½', 'ẵ'),
+    ('¾', 'ắ'),
+    ('Æ', 'ặ'),
+    ('Ç', 'ầ'),
+    ('È', 'ẩ'),
+    ('É', 'ẫ'),
+    ('Ê', 'ấ'),
+    ('Ë', 'ậ'),
+    ('Ì', 'è'),
+    ('Î', 'ẻ'),
+    ('Ï', 'ẽ'),
+    ('Ð', 'é'),
+    ('Ñ', 'ẹ'),
+    ('Ò', 'ề'),
+    ('Ó', 'ể'),
+    ('Ô', 'ễ'),
+    ('Õ', 'ế'),
+    ('Ö', 'ệ'),
+    ('×', 'ì'),
+    ('Ø', 'ỉ'),
+    ('Ü', 'ĩ'),
+    ('Ý', 'í'),
+    ('Þ', 'ị'),
+    ('ß', 'ò'),
+    ('á', 'ỏ'),
+    ('â', 'õ'),
+    ('ã', 'ó'),
+    ('ä', 'ọ'),
+    ('å', 'ồ'),
+    ('æ', 'ổ'),
+    ('ç', 'ỗ'),
+    ('è', 'ố'),
+    ('é', 'ộ'),
+    ('ê', 'ờ'),
+    ('ë', 'ở'),
+    ('ì', 'ỡ'),
+    ('í', 'ớ'),
+    ('î', 'ợ'),
+    ('ï', 'ù'),
+    ('ñ', 'ủ'),
+    ('ò', 'ũ'),
+    ('ó', 'ú'),
+    ('ô', 'ụ'),
+    ('õ', 'ừ'),
+    ('ö', 'ử'),
+    ('÷', 'ữ'),
+];
+const TCVN3_MAP_TAIL: [(char, char); 6] = [
+    ('ø', 'ứ'),
+    ('ù', 'ự'),
+    ('ú', 'ỳ'),
+    ('û', 'ỷ'),
+    ('ü', 'ỹ'),
+    ('þ', 'ỵ'),
+];
+
+/// Characters that never occur in Unicode Vietnamese but are common in TCVN3 text.
+fn is_tcvn3_marker(c: char) -> bool {
+    matches!(
+        c,
+        '¨' | '©'
+            | 'ª'
+            | '«'
+            | '¬'
+            | '®'
+            | '¡'
+            | '¢'
+            | '£'
+            | '¤'
+            | '¥'
+            | '¦'
+            | '§'
+            | 'µ'
+            | '¶'
+            | '·'
+            | '¸'
+            | '¹'
+            | '»'
+            | '¼'
+            | '½'
+            | '¾'
+            | 'Æ'
+            | 'Ç'
+            | 'Ë'
+            | 'Î'
+            | 'Ï'
+            | 'Ð'
+            | 'Ñ'
+            | 'Ö'
+            | '×'
+            | 'Ø'
+            | 'Ü'
+            | 'Þ'
+            | 'ß'
+            | 'ä'
+            | 'å'
+            | 'æ'
+            | 'ç'
+            | 'ë'
+            | 'î'
+            | 'ï'
+            | 'ñ'
+            | 'ö'
+            | '÷'
+            | 'ø'
+            | 'þ'
+            | 'û'
+            | 'ü'
+    )
+}
+
+fn tcvn3_to_unicode(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            TCVN3_MAP
+                .iter()
+                .chain(TCVN3_MAP_TAIL.iter())
+                .find(|(k, _)| *k == c)
+                .map_or(c, |(_, v)| *v)
+        })
+        .collect()
+}
+
+/// VNI writes tones as separate Latin-1 letters after the vowel (`Vieät`, `hoøa`).
+fn vni_hits(s: &str) -> usize {
+    let mut hits = 0;
+    let mut prev = ' ';
+    for c in s.chars() {
+        if matches!(prev.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+            && matches!(
+                c,
+                'ù' | 'ø' | 'û' | 'õ' | 'ï' | 'ä' | 'å' | 'ë' | 'ö' | 'ô' | 'â' | 'ê'
+            )
+        {
+            hits += 1;
+        }
+        prev = c;
+    }
+    hits
+}
+
+fn check_legacy(cx: &mut Ctx) {
+    let text = cx.text();
+    let mut edits = Vec::new();
+    let mut vni: Vec<Span> = Vec::new();
+    for l in &cx.src.lines {
+        let t = l.content.text(text);
+        if t.is_empty() || t.is_ascii() {
+            continue;
+        }
+        let words = t.split_whitespace().count().max(1);
+        let legacy_words = t
+            .split_whitespace()
+            .filter(|w| w.chars().any(is_tcvn3_marker))
+            .count();
+        // Modern Vietnamese letters (U+1EA0..U+1EF9, ơ, ư, đ) mean the line is Unicode.
+        let modern = t.chars().any(|c| {
+            ('\u{1EA0}'..='\u{1EF9}').contains(&c) || matches!(c, 'ơ' | 'ư' | 'đ' | 'Đ' | 'ă')
+        });
+        // VNI writes a plain vowel then a tone letter (`Vieät`); TCVN3 replaces the
+        // vowel itself (`ViÖt`), so a line with VNI pairs is VNI.
+        if !modern && vni_hits(t) >= 2 {
+            vni.push(l.content);
+        } else if !modern && legacy_words >= 1 && (legacy_words * 4 >= words || legacy_words >= 3) {
+            let converted = tcvn3_to_unicode(t);
+            if converted != t {
+                edits.push(TextEdit {
+                    span: l.content,
+                    new_text: converted,
+                });
+            }
+        }
+    }
+    let n = edits.len();
+    if let Some(d) = grouped(
+        &TCVN3,
+        edits,
+        format!("{n} dòng là văn bản mã TCVN3 (ABC): chuyển sang Unicode."),
+        format!("{n} lines are legacy TCVN3 (ABC) text: convert them to Unicode."),
+        "Chuyển mã TCVN3 sang Unicode",
+        "Convert TCVN3 to Unicode",
+        true,
+    ) {
+        cx.out.push(d);
+    }
+    if let Some(&first) = vni.first() {
+        let n = vni.len();
+        let d = cx.report(
+            &VNI,
+            first,
+            format!("{n} dòng là văn bản mã VNI: mở bằng phông VNI và chuyển mã sang Unicode."),
+            format!("{n} lines are legacy VNI text: convert them to Unicode with a VNI converter."),
+        );
+        for s in vni.iter().skip(1).take(MAX_RELATED) {
+            d.related(*s);
+        }
+    }
+}
+
+/// Cyrillic and Greek letters that look like Latin ones.
+fn latin_lookalike(c: char) -> Option<char> {
+    Some(match c {
+        'а' => 'a',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'у' => 'y',
+        'х' => 'x',
+        'і' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'Х' => 'X',
+        'ο' => 'o',
+        'α' => 'a',
+        'ν' => 'v',
+        'Α' => 'A',
+        'Β' => 'B',
+        'Ε' => 'E',
+        'Η' => 'H',
+        'Ι' => 'I',
+        'Κ' => 'K',
+        'Μ' => 'M',
+        'Ν' => 'N',
+        'Ο' => 'O',
+        'Ρ' => 'P',
+        'Τ' => 'T',
+        'Χ' => 'X',
+        _ => return None,
+    })
+}
+
+fn check_confusables(cx: &mut Ctx, text: &str) {
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        if let Some(latin) = latin_lookalike(c) {
+            let is_latin = |x: Option<char>| {
+                x.is_some_and(|x| {
+                    x.is_alphabetic()
+                        && latin_lookalike(x).is_none()
+                        && ((x as u32) < 0x0370 || ('\u{1E00}'..='\u{1EFF}').contains(&x))
+                })
+            };
+            if is_latin(prev) || is_latin(next) {
+                let span = Span::new(i, i + c.len_utf8());
+                cx.report(
+                    &CONFUSABLE,
+                    span,
+                    format!(
+                        "Chữ \"{c}\" (U+{:04X}) thuộc bảng chữ khác, trông giống \"{latin}\".",
+                        c as u32
+                    ),
+                    format!(
+                        "\"{c}\" (U+{:04X}) is from another script and looks like \"{latin}\".",
+                        c as u32
+                    ),
+                )
+                .fix(
+                    true,
+                    format!("Thay bằng \"{latin}\""),
+                    format!("Replace with \"{latin}\""),
+                    span,
+                    latin.to_string(),
+                );
+            }
+        }
+        prev = Some(c);
+    }
+}
+
+fn check_invisible(cx: &mut Ctx, l: &LineView, raw: &str) {
+    if l.is_blank() {
+        return; // white space only: nothing a reader sees
+    }
+    let mut edits = Vec::new();
+    let content = l.content;
+    for (i, c) in raw.char_indices() {
+        let at = l.span.start + i;
+        let span = Span::new(at, at + c.len_utf8());
+        if is_invisible(c) && c != '\u{000C}' {
+            edits.push(TextEdit {
+                span,
+                new_text: String::new(),
+            });
+        } else if c == '\u{00A0}' && at > content.start && at < content.end {
+            edits.push(TextEdit {
+                span,
+                new_text: " ".into(),
+            });
+        }
+    }
+    let n = edits.len();
+    if let Some(d) = grouped(
+        &INVISIBLE,
+        edits,
+        format!("Dòng có {n} ký tự ẩn hoặc khoảng trắng không ngắt."),
+        format!("The line has {n} invisible characters or no-break spaces."),
+        "Xóa ký tự ẩn",
+        "Remove the invisible characters",
+        true,
+    ) {
+        cx.out.push(d);
+    }
+}
+
+fn check_markdown(cx: &mut Ctx, l: &LineView, raw: &str) {
+    let base = l.span.start;
+    let mut edits: Vec<TextEdit> = Vec::new();
+    let trimmed = raw.trim();
+    let lead = raw.len() - raw.trim_start().len();
+    // `|---|---|` table rules: remove the whole line.
+    if trimmed.starts_with('|')
+        && trimmed.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+        && trimmed.contains("--")
+    {
+        edits.push(TextEdit {
+            span: line_with_break(cx, l),
+            new_text: String::new(),
+        });
+    } else {
+        // Leading heading marks.
+        let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
+            edits.push(TextEdit {
+                span: Span::new(base + lead, base + lead + hashes + 1),
+                new_text: String::new(),
+            });
+        }
+        // Table pipes: outer ones go, inner ones become a tab (a column break).
+        if trimmed.starts_with('|') || (trimmed.ends_with('|') && trimmed.matches('|').count() >= 2)
+        {
+            for (i, c) in raw.char_indices() {
+                if c != '|' {
+                    continue;
+                }
+                let before = raw[..i].trim();
+                let after = raw[i + 1..].trim();
+                let mut s = i;
+                let mut e = i + 1;
+                // Take the spaces around the pipe too.
+                while s > 0 && raw.as_bytes()[s - 1] == b' ' {
+                    s -= 1;
+                }
+                while e < raw.len() && raw.as_bytes()[e] == b' ' {
+                    e += 1;
+                }
+                let new_text = if before.is_empty() || after.is_empty() {
+                    ""
+                } else {
+                    "\t"
+                };
+                edits.push(TextEdit {
+                    span: Span::new(base + s, base + e),
+                    new_text: new_text.into(),
+                });
+            }
+        }
+        // Emphasis marks: `**`, `__`, and single `*` touching a word.
+        let bytes = raw.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let two = bytes.get(i..i + 2);
+            if two == Some(b"**") || (two == Some(b"__") && !trimmed.chars().all(|c| c == '_')) {
+                let mut e = i + 2;
+                while e < bytes.len() && bytes[e] == bytes[i] {
+                    e += 1;
+                }
+                edits.push(TextEdit {
+                    span: Span::new(base + i, base + e),
+                    new_text: String::new(),
+                });
+                i = e;
+                continue;
+            }
+            if bytes[i] == b'*' {
+                let prev_word = raw[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| !c.is_whitespace());
+                let next_word = raw[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_whitespace());
+                if i == lead && !next_word {
+                    // `* item`: a Markdown bullet becomes a dash.
+                    edits.push(TextEdit {
+                        span: Span::new(base + i, base + i + 1),
+                        new_text: "-".into(),
+                    });
+                } else if prev_word || next_word {
+                    edits.push(TextEdit {
+                        span: Span::new(base + i, base + i + 1),
+                        new_text: String::new(),
+                    });
+                }
+            }
+            i += 1;
+        }
+    }
+    if edits.is_empty() {
+        return;
+    }
+    edits.sort_by_key(|e| e.span.start);
+    if let Some(d) = grouped(
+        &MARKDOWN,
+        edits,
+        "Dòng có dấu định dạng Markdown (**, *, #, |): xóa đi.".into(),
+        "The line carries Markdown marks (**, *, #, |): remove them.".into(),
+        "Xóa dấu Markdown",
+        "Remove the Markdown marks",
+        true,
+    ) {
+        cx.out.push(d);
+    }
+}
+
+/// The line's span including the line break after it.
+fn line_with_break(cx: &Ctx, l: &LineView) -> Span {
+    let text = cx.text();
+    let mut end = l.span.end;
+    if text[end..].starts_with("\r\n") {
+        end += 2;
+    } else if text[end..].starts_with(['\n', '\r']) {
+        end += 1;
+    }
+    Span::new(l.span.start, end)
+}
+
+fn is_page_number(t: &str) -> bool {
+    let t = t.trim();
+    let core = t
+        .trim_start_matches(['-', '–', ' '])
+        .trim_end_matches(['-', '–', ' ']);
+    let digits = !core.is_empty() && core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit());
+    let trang = t
+        .strip_prefix("Trang ")
+        .or_else(|| t.strip_prefix("trang "))
+        .is_some_and(|r| {
+            !r.is_empty()
+                && r.chars()
+                    .all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
+        });
+    digits || trang
+}
+
+fn check_page_noise(cx: &mut Ctx, l: &LineView, raw: &str) {
+    if is_page_number(l.content.text(cx.text()))
+        && l.cells.len() == 1
+        && marker_of(raw.trim()).is_none()
+    {
+        let span = line_with_break(cx, l);
+        let d = cx.report(
+            &PAGE_NOISE,
+            l.content,
+            format!(
+                "Dòng \"{}\" là số trang sót lại khi trích từ PDF.",
+                l.content.text(cx.text())
+            ),
+            format!(
+                "The line \"{}\" is a page number left by PDF extraction.",
+                l.content.text(cx.text())
+            ),
+        );
+        d.fix(true, "Xóa số trang", "Remove the page number", span, "");
+    }
+    // Form feeds: the page break goes, the line break stays.
+    let text = cx.text();
+    let end_with_break = line_with_break(cx, l).end;
+    if end_with_break < text.len() && text.as_bytes().get(l.span.end) == Some(&0x0C) {
+        // (form feeds are line breaks in the line splitter; handled below)
+    }
+    for (i, c) in raw.char_indices() {
+        if c == '\u{000C}' {
+            let at = l.span.start + i;
+            cx.report(
+                &PAGE_NOISE,
+                Span::new(at, at + 1),
+                "Ký tự ngắt trang (form feed) sót lại khi trích từ PDF.",
+                "A form feed (page break) left by PDF extraction.",
+            )
+            .fix(
+                true,
+                "Thay bằng xuống dòng",
+                "Replace with a line break",
+                Span::new(at, at + 1),
+                "\n",
+            );
+        }
+    }
+}
+
+fn check_spacing(cx: &mut Ctx, l: &LineView) {
+    let text = cx.text();
+    let content = l.content;
+    let s = content.text(text);
+    let bytes = s.as_bytes();
+    let mut doubles = Vec::new();
+    let mut before = Vec::new();
+    let mut after = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b' ' {
+            let mut e = i;
+            while e < bytes.len() && bytes[e] == b' ' {
+                e += 1;
+            }
+            let next = bytes.get(e).copied();
+            let punct_follows = matches!(next, Some(b',' | b';' | b':'))
+                || (next == Some(b'.') && !matches!(bytes.get(e + 1), Some(b'.' | b'/')));
+            if punct_follows && i > 0 && e < bytes.len() && !matches!(bytes[i - 1], b'(' | b'-') {
+                // ` ,` after a word: the punctuation's next char decides nothing.
+                before.push(TextEdit {
+                    span: Span::new(content.start + i, content.start + e),
+                    new_text: String::new(),
+                });
+            } else if e - i >= 2 && i > 0 && e < bytes.len() {
+                doubles.push(TextEdit {
+                    span: Span::new(content.start + i, content.start + e),
+                    new_text: " ".into(),
+                });
+            }
+            i = e;
+            continue;
+        }
+        if matches!(bytes[i], b',' | b';' | b':') {
+            let next = s[i + 1..].chars().next();
+            let prev = s[..i].chars().next_back();
+            if next.is_some_and(|c| c.is_alphabetic())
+                && prev.is_some_and(|c| c.is_alphabetic() || c == ')')
+            {
+                let at = content.start + i + 1;
+                after.push(TextEdit {
+                    span: Span::new(at, at),
+                    new_text: " ".into(),
+                });
+            }
+        }
+        i += 1;
+    }
+    for (rule, edits, vi, en, fvi, fen) in [
+        (
+            &DOUBLE_SPACE,
+            doubles,
+            "Có khoảng trắng thừa giữa các từ.",
+            "Extra spaces between words.",
+            "Bỏ khoảng trắng thừa",
+            "Remove the extra spaces",
+        ),
+        (
+            &SPACE_BEFORE_PUNCT,
+            before,
+            "Có khoảng trắng trước dấu câu.",
+            "A space stands before punctuation.",
+            "Bỏ khoảng trắng trước dấu câu",
+            "Remove the space before punctuation",
+        ),
+        (
+            &SPACE_AFTER_PUNCT,
+            after,
+            "Thiếu khoảng trắng sau dấu câu.",
+            "No space after punctuation.",
+            "Thêm khoảng trắng",
+            "Add the space",
+        ),
+    ] {
+        if let Some(d) = grouped(rule, edits, vi.into(), en.into(), fvi, fen, true) {
+            cx.out.push(d);
+        }
+    }
+}
+
+fn check_balance(cx: &mut Ctx, l: &LineView) {
+    let s = l.content.text(cx.text());
+    // The `a)` of a marker closes nothing.
+    let s = marker_of(s).map_or(s, |m| &s[m.len..]);
+    let count = |c: char| s.chars().filter(|&x| x == c).count();
+    let parens = count('(') != count(')');
+    let curly = count('“') != count('”');
+    let straight = count('"') % 2 == 1;
+    if parens || curly || straight {
+        let what = if parens {
+            "ngoặc đơn"
+        } else {
+            "ngoặc kép"
+        };
+        let what_en = if parens { "parentheses" } else { "quotes" };
+        cx.report(
+            &UNBALANCED,
+            l.content,
+            format!("Dấu {what} không cân: thiếu dấu mở hoặc đóng."),
+            format!("Unbalanced {what_en}: an opening or closing one is missing."),
+        );
+    }
+}
+
+/// `… khu vực cửa khẩu` / `quốc tế.`: a line that starts in lower case after a line
+/// that does not end a sentence, both in the content.
+fn check_broken(cx: &mut Ctx, prev: &LineView, l: &LineView) {
+    let text = cx.text();
+    let p = prev.content.text(text);
+    let t = l.content.text(text);
+    let starts_lower = t.chars().next().is_some_and(|c| c.is_lowercase());
+    if !starts_lower || marker_of(t).is_some() {
+        return;
+    }
+    let ends_open = p
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',');
+    if !ends_open || p.chars().count() < 30 {
+        return;
+    }
+    let gap = Span::new(prev.content.end, l.content.start);
+    cx.report(
+        &BROKEN_LINE,
+        l.content,
+        "Câu bị ngắt dòng giữa chừng: nối với dòng trên.",
+        "A sentence is broken across lines: join it to the line above.",
+    )
+    .related(prev.content)
+    .fix(true, "Nối dòng", "Join the lines", gap, " ");
+}

@@ -1,0 +1,280 @@
+//! The rule set: one module per family of findings, each declaring its rules beside
+//! the code that checks them (`RULES`), the way clippy declares lints.
+//!
+//! A [`Rule`] is the documentation of a finding: stable code, default severity,
+//! what it means and why (with its source in Decree 30 or "practice"), and a bad and a
+//! good example. `docs/rules.md` and the app's catalogue are generated from
+//! [`registry`]; a test checks every rule's examples against the validator.
+
+use crate::diagnostics::{Diagnostic, Fix, Message, Severity, TextEdit};
+use crate::model::Plan;
+use crate::parse::Source;
+use crate::source::Span;
+
+mod document;
+mod footer;
+mod header;
+mod hygiene;
+mod legal;
+mod numbering;
+mod signature;
+mod tasks;
+mod title;
+
+/// The documentation and identity of one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// Stable code, e.g. `KH101`. Never reused for another meaning.
+    pub code: &'static str,
+    /// Short kebab-case name.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// What the rule finds.
+    pub what_vi: &'static str,
+    pub what_en: &'static str,
+    /// Why it matters.
+    pub why_vi: &'static str,
+    pub why_en: &'static str,
+    /// `NĐ 30/2020, Phụ lục I, mục II.1` or `practice`.
+    pub source: &'static str,
+    /// A complete text that triggers the rule.
+    pub bad: &'static str,
+    /// The same text done right.
+    pub good: &'static str,
+    /// Whether the finding carries a safe fix.
+    pub safe_fix: bool,
+}
+
+/// Every rule, in code order.
+pub fn registry() -> Vec<&'static Rule> {
+    let mut all: Vec<&'static Rule> = [
+        document::RULES,
+        header::RULES,
+        title::RULES,
+        legal::RULES,
+        numbering::RULES,
+        tasks::RULES,
+        footer::RULES,
+        signature::RULES,
+        hygiene::RULES,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    all.sort_by_key(|r| r.code);
+    all
+}
+
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    registry().into_iter().find(|r| r.code == code)
+}
+
+/// The catalogue as Markdown: the content of `docs/rules.md`.
+pub fn catalogue_markdown() -> String {
+    let mut out = String::from(
+        "# Rule catalogue\n\n<!-- Generated from crates/kehoach-core/src/rules by `kehoach rules --format markdown`; do not edit by hand (a test fails when it is stale). -->\n\nSeverity: **error** for what Decree 30/2020/NĐ-CP requires, **warning** for practice and noise, **info** for what a draft may leave open. A rule marked *safe fix* is repaired by \"Sửa tất cả lỗi an toàn\" and `kehoach fix`.\n\n| code | name | severity | what | safe fix |\n|---|---|---|---|---|\n",
+    );
+    for r in registry() {
+        out.push_str(&format!(
+            "| [{}](#{}) | {} | {} | {} | {} |\n",
+            r.code,
+            r.code.to_lowercase(),
+            r.name,
+            r.severity.as_str(),
+            r.what_en,
+            if r.safe_fix { "yes" } else { "" }
+        ));
+    }
+    for r in registry() {
+        out.push_str(&format!(
+            "\n## {}\n\n**{}** ({}) · source: {}\n\n- {} / {}\n- Why: {}\n- Vì sao: {}\n\nBad:\n```text\n{}\n```\nGood:\n```text\n{}\n```\n",
+            r.code,
+            r.name,
+            r.severity.as_str(),
+            r.source,
+            r.what_vi,
+            r.what_en,
+            r.why_en,
+            r.why_vi,
+            r.bad.trim_end(),
+            r.good.trim_end()
+        ));
+    }
+    out
+}
+
+/// The catalogue as plain text, one rule per paragraph, in one language.
+pub fn catalogue_text(lang: crate::diagnostics::Lang) -> String {
+    use crate::diagnostics::Lang;
+    let mut out = String::new();
+    for r in registry() {
+        let (what, why) = match lang {
+            Lang::Vi => (r.what_vi, r.why_vi),
+            Lang::En => (r.what_en, r.why_en),
+        };
+        out.push_str(&format!(
+            "{} {} [{}]{}\n    {}\n    {}\n    ({})\n",
+            r.code,
+            r.name,
+            r.severity.as_str(),
+            if r.safe_fix { " (safe fix)" } else { "" },
+            what,
+            why,
+            r.source
+        ));
+    }
+    out
+}
+
+/// What the checks share: the source, the parsed plan and the findings so far.
+pub(crate) struct Ctx<'a> {
+    pub src: &'a Source<'a>,
+    pub plan: &'a Plan,
+    pub out: Vec<Diagnostic>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn text(&self) -> &'a str {
+        self.src.text
+    }
+
+    /// Adds a finding of `rule` and returns it for fixes and related ranges.
+    pub fn report(
+        &mut self,
+        rule: &Rule,
+        span: Span,
+        vi: impl Into<String>,
+        en: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.out.push(Diagnostic {
+            code: rule.code,
+            severity: rule.severity,
+            message: Message::new(vi, en),
+            span,
+            related: Vec::new(),
+            fixes: Vec::new(),
+        });
+        let last = self.out.len() - 1;
+        &mut self.out[last]
+    }
+}
+
+impl Diagnostic {
+    /// Adds a fix of one edit.
+    pub fn fix(
+        &mut self,
+        safe: bool,
+        vi: impl Into<String>,
+        en: impl Into<String>,
+        span: Span,
+        new_text: impl Into<String>,
+    ) -> &mut Self {
+        self.fixes.push(Fix {
+            title: Message::new(vi, en),
+            safe,
+            edits: vec![TextEdit {
+                span,
+                new_text: new_text.into(),
+            }],
+        });
+        self
+    }
+    pub fn related(&mut self, span: Span) -> &mut Self {
+        self.related.push(span);
+        self
+    }
+}
+
+/// Runs every rule on a parsed plan. One finding per root cause: a document that is
+/// not a plan gets the document-level finding and hygiene only.
+pub fn validate(src: &Source, plan: &Plan) -> Vec<Diagnostic> {
+    let mut cx = Ctx {
+        src,
+        plan,
+        out: Vec::new(),
+    };
+    let is_plan = document::check(&mut cx);
+    if is_plan {
+        header::check(&mut cx);
+        title::check(&mut cx);
+        legal::check(&mut cx);
+        numbering::check(&mut cx);
+        tasks::check(&mut cx);
+        footer::check(&mut cx);
+        signature::check(&mut cx);
+    }
+    hygiene::check(&mut cx);
+    let mut out = cx.out;
+    out.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
+    out
+}
+
+/// Span of a field in the source.
+pub(crate) fn span_of(f: &crate::model::Field) -> Span {
+    f.range.span()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check;
+
+    fn frame(example: &str) -> String {
+        example.to_string()
+    }
+
+    #[test]
+    fn registry_codes_are_unique_and_documented() {
+        let all = registry();
+        let mut codes: Vec<_> = all.iter().map(|r| r.code).collect();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len(), "duplicate rule code");
+        for r in all {
+            assert!(r.code.starts_with("KH") && r.code.len() == 5, "{}", r.code);
+            for s in [
+                r.what_vi, r.what_en, r.why_vi, r.why_en, r.source, r.bad, r.good,
+            ] {
+                assert!(!s.trim().is_empty(), "{} lacks documentation", r.code);
+            }
+        }
+    }
+
+    /// For every rule: the bad example is reported, the good one is not, and where the
+    /// rule has a safe fix, applying the safe fixes removes the finding.
+    #[test]
+    fn every_rule_bad_good_and_fixed() {
+        for r in registry() {
+            let bad = frame(r.bad);
+            let report = check(&bad);
+            assert!(
+                report.diagnostics.iter().any(|d| d.code == r.code),
+                "{}: bad example not reported\n{bad}\n{:#?}",
+                r.code,
+                report.diagnostics
+            );
+            let good = frame(r.good);
+            let report = check(&good);
+            assert!(
+                !report.diagnostics.iter().any(|d| d.code == r.code),
+                "{}: good example reported\n{good}\n{:#?}",
+                r.code,
+                report.diagnostics
+            );
+            let bad_report = check(&bad);
+            let has_safe = bad_report
+                .diagnostics
+                .iter()
+                .any(|d| d.code == r.code && d.has_safe_fix());
+            assert_eq!(has_safe, r.safe_fix, "{}: safe_fix flag disagrees", r.code);
+            if r.safe_fix {
+                let fixed = crate::fix::apply_safe_fixes(&bad);
+                let after = check(&fixed);
+                assert!(
+                    !after.diagnostics.iter().any(|d| d.code == r.code),
+                    "{}: still reported after its fix\n{fixed}",
+                    r.code
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,454 @@
+//! Numbering of the body (I., 1., 1.1., a)) and the sections a plan should have.
+
+use super::{span_of, Ctx, Rule};
+use crate::diagnostics::Severity;
+use crate::model::{Level, MarkerStyle, Node};
+use crate::source::Span;
+use crate::text::{fold, is_upper_text, letter_at, to_roman};
+
+pub const SEQUENCE: Rule = Rule {
+    code: "KH401",
+    name: "numbering-sequence",
+    severity: Severity::Error,
+    what_vi: "Số thứ tự bị nhảy, lặp hoặc lùi",
+    what_en: "Numbering skips, repeats or steps back",
+    why_vi:
+        "Mỗi dãy (I, II…; 1, 2…; a, b…) bắt đầu từ đầu dưới mỗi mục cha và tăng dần từng bậc một.",
+    why_en:
+        "Each sequence (I, II…; 1, 2…; a, b…) starts afresh under each parent and goes up by one.",
+    source: "NĐ 30/2020, Phụ lục I, mục II.6",
+    bad: "1. Sở Thông tin và Truyền thông\na) Chủ trì.\nb) Phối hợp.\nd) Theo dõi.\n",
+    good: "1. Sở Thông tin và Truyền thông\na) Chủ trì.\nb) Phối hợp.\nc) Theo dõi.\n",
+    safe_fix: false,
+};
+
+pub const LETTER: Rule = Rule {
+    code: "KH402",
+    name: "numbering-letter",
+    severity: Severity::Error,
+    what_vi: "Chữ cái đánh số điểm không thuộc bảng chữ cái tiếng Việt",
+    what_en: "A point letter is not in the Vietnamese alphabet",
+    why_vi: "Điểm đánh theo a b c d đ e g h i k l m n o p q r s t u v x y; không dùng f, j, w, z.",
+    why_en: "Points follow a b c d đ e g h i k l m n o p q r s t u v x y; f, j, w, z never occur.",
+    source: "NĐ 30/2020, Phụ lục I, mục II.6",
+    bad: "1. Sở Ngoại vụ\na) Một.\nb) Hai.\nc) Ba.\nd) Bốn.\nđ) Năm.\ne) Sáu.\ng) Bảy.\nh) Tám.\nj) Chín.\n",
+    good: "1. Sở Ngoại vụ\na) Một.\nb) Hai.\nc) Ba.\nd) Bốn.\nđ) Năm.\ne) Sáu.\ng) Bảy.\nh) Tám.\ni) Chín.\n",
+    safe_fix: false,
+};
+
+pub const MARKER_STYLE: Rule = Rule {
+    code: "KH403",
+    name: "marker-style",
+    severity: Severity::Warning,
+    what_vi: "Ký hiệu đánh số viết theo kiểu khác (a. a/ 1.1)",
+    what_en: "A marker is written in a variant style (a. a/ 1.1)",
+    why_vi:
+        "Điểm viết \"a)\", tiểu khoản viết \"1.1.\"; các kiểu \"a.\", \"a/\" dễ lẫn với câu văn.",
+    why_en:
+        "Points are written \"a)\" and sub-clauses \"1.1.\"; \"a.\" and \"a/\" read like prose.",
+    source: "NĐ 30/2020, Phụ lục I, mục II.6",
+    bad: "1. Nhiệm vụ\na. Tuyên truyền.\nb/ Tập huấn.\n",
+    good: "1. Nhiệm vụ\na) Tuyên truyền.\nb) Tập huấn.\n",
+    safe_fix: true,
+};
+
+pub const MIXED_TOP: Rule = Rule {
+    code: "KH404",
+    name: "mixed-top-level",
+    severity: Severity::Error,
+    what_vi: "Cấp cao nhất lẫn số La Mã và số Ả Rập",
+    what_en: "The top level mixes Roman and Arabic numbering",
+    why_vi: "Có thể đánh mục lớn bằng số Ả Rập, nhưng cả văn bản phải dùng một kiểu.",
+    why_en: "Top-level Arabic numbering is acceptable, but one plan uses one style.",
+    source: "practice",
+    bad: "1. Mục đích, yêu cầu\nII. NỘI DUNG\nIII. TỔ CHỨC THỰC HIỆN\n",
+    good: "I. MỤC ĐÍCH, YÊU CẦU\nII. NỘI DUNG\nIII. TỔ CHỨC THỰC HIỆN\n",
+    safe_fix: false,
+};
+
+pub const SUB_PREFIX: Rule = Rule {
+    code: "KH405",
+    name: "sub-clause-prefix",
+    severity: Severity::Error,
+    what_vi: "Tiểu khoản không mang số của khoản chứa nó",
+    what_en: "A sub-clause's prefix is not its parent's number",
+    why_vi: "Dưới khoản 3 các tiểu khoản là 3.1., 3.2.…; \"2.1.\" dưới khoản 3 là đánh số nhầm.",
+    why_en: "Under clause 3 come 3.1., 3.2.…; \"2.1.\" under clause 3 is misnumbered.",
+    source: "practice",
+    bad: "3. Quảng bá\n2.1. Trên báo chí\n",
+    good: "3. Quảng bá\n3.1. Trên báo chí\n",
+    safe_fix: false,
+};
+
+pub const SECTION_CASE: Rule = Rule {
+    code: "KH406",
+    name: "section-title-case",
+    severity: Severity::Warning,
+    what_vi: "Tên mục (số La Mã) không viết in hoa",
+    what_en: "A Roman-numbered section title is not upper case",
+    why_vi: "Tên mục đánh số La Mã được trình bày bằng chữ in hoa, đậm.",
+    why_en: "Section titles under Roman numerals are set in bold upper case.",
+    source: "NĐ 30/2020, Phụ lục I, mục II.6",
+    bad: "I. Mục đích, yêu cầu\nII. TỔ CHỨC THỰC HIỆN\n",
+    good: "I. MỤC ĐÍCH, YÊU CẦU\nII. TỔ CHỨC THỰC HIỆN\n",
+    safe_fix: true,
+};
+
+pub const NO_PURPOSE: Rule = Rule {
+    code: "KH407",
+    name: "section-purpose-missing",
+    severity: Severity::Warning,
+    what_vi: "Thiếu phần mục đích, yêu cầu",
+    what_en: "No purpose and requirements section",
+    why_vi: "Hầu hết kế hoạch mở đầu bằng \"MỤC ĐÍCH, YÊU CẦU\" (hoặc \"MỤC TIÊU\").",
+    why_en: "Almost every plan opens with \"MỤC ĐÍCH, YÊU CẦU\" (or \"MỤC TIÊU\").",
+    source: "practice",
+    bad: "I. NỘI DUNG\nII. TỔ CHỨC THỰC HIỆN\n",
+    good: "I. MỤC ĐÍCH, YÊU CẦU\nII. NỘI DUNG\nIII. TỔ CHỨC THỰC HIỆN\n",
+    safe_fix: false,
+};
+
+pub const NO_IMPLEMENTATION: Rule = Rule {
+    code: "KH408",
+    name: "section-implementation-missing",
+    severity: Severity::Warning,
+    what_vi: "Thiếu phần tổ chức thực hiện",
+    what_en: "No implementation section",
+    why_vi: "Kế hoạch cần phần \"TỔ CHỨC THỰC HIỆN\" giao việc cho các đơn vị.",
+    why_en: "A plan needs a \"TỔ CHỨC THỰC HIỆN\" section assigning the work.",
+    source: "practice",
+    bad: "I. MỤC ĐÍCH, YÊU CẦU\nII. NỘI DUNG\n",
+    good: "I. MỤC ĐÍCH, YÊU CẦU\nII. NỘI DUNG\nIII. TỔ CHỨC THỰC HIỆN\n",
+    safe_fix: false,
+};
+
+pub const NO_FUNDING: Rule = Rule {
+    code: "KH409",
+    name: "section-funding-missing",
+    severity: Severity::Info,
+    what_vi: "Không có phần kinh phí",
+    what_en: "No funding section",
+    why_vi: "Nhiều kế hoạch có phần \"KINH PHÍ\"; nếu việc cần kinh phí, nên nêu nguồn.",
+    why_en: "Many plans have a \"KINH PHÍ\" section; if the work costs money, name the source.",
+    source: "practice",
+    bad: "I. MỤC ĐÍCH, YÊU CẦU\nII. NỘI DUNG\nIII. TỔ CHỨC THỰC HIỆN\n",
+    good: "I. MỤC ĐÍCH, YÊU CẦU\nII. NỘI DUNG\nIII. KINH PHÍ\nIV. TỔ CHỨC THỰC HIỆN\n",
+    safe_fix: false,
+};
+
+pub const NO_CONTENT: Rule = Rule {
+    code: "KH410",
+    name: "section-content-missing",
+    severity: Severity::Warning,
+    what_vi: "Thiếu phần nội dung, nhiệm vụ",
+    what_en: "No content or tasks section",
+    why_vi: "Phần chính của kế hoạch là \"NỘI DUNG\", \"NHIỆM VỤ\" hoặc \"NHIỆM VỤ VÀ GIẢI PHÁP\".",
+    why_en: "The core of a plan is its \"NỘI DUNG\" / \"NHIỆM VỤ\" section.",
+    source: "practice",
+    bad: "I. MỤC ĐÍCH, YÊU CẦU\nII. TỔ CHỨC THỰC HIỆN\n",
+    good: "I. MỤC ĐÍCH, YÊU CẦU\nII. NHIỆM VỤ VÀ GIẢI PHÁP\nIII. TỔ CHỨC THỰC HIỆN\n",
+    safe_fix: false,
+};
+
+pub const RULES: &[Rule] = &[
+    SEQUENCE,
+    LETTER,
+    MARKER_STYLE,
+    MIXED_TOP,
+    SUB_PREFIX,
+    SECTION_CASE,
+    NO_PURPOSE,
+    NO_IMPLEMENTATION,
+    NO_FUNDING,
+    NO_CONTENT,
+];
+
+/// The canonical marker for `ordinal` at a level (`III.`, `4.`, `3.2.`, `i)`).
+fn marker_for(level: Level, ordinal: u32, prefix: &[u32]) -> String {
+    match level {
+        Level::Part => format!("Phần {}", to_roman(ordinal)),
+        Level::Section => format!("{}.", to_roman(ordinal)),
+        Level::Clause => format!("{ordinal}."),
+        Level::SubClause => {
+            let mut s: String = prefix.iter().map(|p| format!("{p}.")).collect();
+            s.push_str(&format!("{ordinal}."));
+            s
+        }
+        Level::Point => letter_at(ordinal).map_or_else(|| "?)".into(), |c| format!("{c})")),
+        Level::Dash => "-".into(),
+        Level::Plus => "+".into(),
+    }
+}
+
+pub(super) fn check(cx: &mut Ctx) {
+    let body = &cx.plan.body;
+    check_siblings(cx, body, None);
+    check_mixed_top(cx, body);
+    check_sections(cx);
+}
+
+fn check_siblings(cx: &mut Ctx, nodes: &[Node], parent: Option<&Node>) {
+    for level in [
+        Level::Part,
+        Level::Section,
+        Level::Clause,
+        Level::SubClause,
+        Level::Point,
+    ] {
+        let mut expected = 1u32;
+        let mut prev: Option<&Node> = None;
+        for n in nodes.iter().filter(|n| n.level == level) {
+            let mspan = n.marker_range.span();
+            if n.style != MarkerStyle::Canonical {
+                let want = marker_for(level, n.ordinal.unwrap_or(expected), &prefix_of(n));
+                let want = match (level, n.letter) {
+                    (Level::Point, Some(c)) => format!("{c})"),
+                    _ => want,
+                };
+                cx.report(
+                    &MARKER_STYLE,
+                    mspan,
+                    format!("Viết \"{want}\" thay cho \"{}\".", n.marker),
+                    format!("Write \"{want}\" instead of \"{}\".", n.marker),
+                )
+                .fix(
+                    true,
+                    format!("Sửa thành {want}"),
+                    format!("Change to {want}"),
+                    mspan,
+                    want,
+                );
+            }
+            if level == Level::Section
+                && !n.title.text.is_empty()
+                && !is_upper_text(&n.title.text)
+                && n.title.text.chars().any(|c| c.is_alphabetic())
+            {
+                let up = n.title.text.to_uppercase();
+                let span = span_of(&n.title);
+                cx.report(
+                    &SECTION_CASE,
+                    span,
+                    "Tên mục đánh số La Mã viết bằng chữ in hoa.",
+                    "Section titles under Roman numerals are upper case.",
+                )
+                .fix(true, "Viết in hoa", "Make upper case", span, up);
+            }
+            if level == Level::SubClause {
+                if let Some(p) =
+                    parent.filter(|p| p.level == Level::Clause || p.level == Level::SubClause)
+                {
+                    let parent_path: Vec<u32> = if p.level == Level::Clause {
+                        p.ordinal.into_iter().collect()
+                    } else {
+                        p.ordinal_path.clone()
+                    };
+                    let own_prefix = prefix_of(n);
+                    if own_prefix != parent_path {
+                        let want = marker_for(level, n.ordinal.unwrap_or(1), &parent_path);
+                        cx.report(
+                            &SUB_PREFIX,
+                            mspan,
+                            format!(
+                                "\"{}\" nằm dưới \"{}\": phải là \"{want}\".",
+                                n.marker, p.marker
+                            ),
+                            format!(
+                                "\"{}\" stands under \"{}\": it should be \"{want}\".",
+                                n.marker, p.marker
+                            ),
+                        )
+                        .related(p.marker_range.span())
+                        .fix(
+                            false,
+                            format!("Sửa thành {want}"),
+                            format!("Change to {want}"),
+                            mspan,
+                            want,
+                        );
+                    }
+                }
+            }
+            let Some(ord) = n.ordinal else {
+                // A letter outside the Vietnamese alphabet: report it and read it as the
+                // expected one, so the next letter is judged against the intended order.
+                let want = marker_for(level, expected, &[]);
+                let letter = n.letter.unwrap_or('?');
+                let d = cx.report(
+                    &LETTER,
+                    mspan,
+                    format!("\"{letter})\" không có trong bảng chữ cái tiếng Việt: sau \"{}\" là \"{want}\".", prev.map_or("", |p| p.marker.as_str())),
+                    format!("\"{letter})\" is not a Vietnamese letter: after \"{}\" comes \"{want}\".", prev.map_or("", |p| p.marker.as_str())),
+                );
+                if let Some(p) = prev {
+                    d.related(p.marker_range.span());
+                }
+                d.fix(
+                    false,
+                    format!("Sửa thành {want}"),
+                    format!("Change to {want}"),
+                    mspan,
+                    want,
+                );
+                expected += 1;
+                prev = Some(n);
+                continue;
+            };
+            if ord != expected {
+                let want = marker_for(level, expected, &prefix_of(n));
+                let (vi, en) = match prev {
+                    None => (
+                        format!(
+                            "Dãy {} bắt đầu bằng \"{}\": phải bắt đầu từ \"{want}\".",
+                            level.name_vi(),
+                            n.marker
+                        ),
+                        format!(
+                            "The {} sequence starts at \"{}\": it should start at \"{want}\".",
+                            level.name_en(),
+                            n.marker
+                        ),
+                    ),
+                    Some(p) if ord > expected => (
+                        format!(
+                            "Thiếu \"{want}\": sau \"{}\" là \"{}\".",
+                            p.marker, n.marker
+                        ),
+                        format!(
+                            "\"{want}\" is missing: \"{}\" follows \"{}\".",
+                            n.marker, p.marker
+                        ),
+                    ),
+                    Some(p) if ord + 1 == expected => (
+                        format!("\"{}\" bị lặp lại: phải là \"{want}\".", n.marker),
+                        format!(
+                            "\"{}\" repeats \"{}\": it should be \"{want}\".",
+                            n.marker, p.marker
+                        ),
+                    ),
+                    Some(p) => (
+                        format!(
+                            "Số thứ tự lùi: \"{}\" sau \"{}\", phải là \"{want}\".",
+                            n.marker, p.marker
+                        ),
+                        format!(
+                            "Numbering steps back: \"{}\" after \"{}\", it should be \"{want}\".",
+                            n.marker, p.marker
+                        ),
+                    ),
+                };
+                let d = cx.report(&SEQUENCE, mspan, vi, en);
+                if let Some(p) = prev {
+                    d.related(p.marker_range.span());
+                }
+                d.fix(
+                    false,
+                    format!("Sửa thành {want}"),
+                    format!("Change to {want}"),
+                    mspan,
+                    want,
+                );
+            }
+            // Continue from what is written, so one gap gives one finding.
+            expected = ord + 1;
+            prev = Some(n);
+        }
+    }
+    for n in nodes {
+        check_siblings(cx, &n.children, Some(n));
+    }
+}
+
+fn prefix_of(n: &Node) -> Vec<u32> {
+    match n.ordinal_path.split_last() {
+        Some((_, rest)) => rest.to_vec(),
+        None => Vec::new(),
+    }
+}
+
+fn check_mixed_top(cx: &mut Ctx, roots: &[Node]) {
+    let has_roman = roots.iter().any(|n| n.level == Level::Section);
+    if !has_roman {
+        return;
+    }
+    if let Some(n) = roots.iter().find(|n| n.level == Level::Clause) {
+        let first_roman = roots.iter().find(|n| n.level == Level::Section);
+        let d = cx.report(
+            &MIXED_TOP,
+            n.marker_range.span(),
+            format!(
+                "\"{}\" đánh số Ả Rập ở cấp cao nhất trong khi các mục khác dùng số La Mã.",
+                n.marker
+            ),
+            format!(
+                "\"{}\" numbers the top level in Arabic while other sections use Roman numerals.",
+                n.marker
+            ),
+        );
+        if let Some(r) = first_roman {
+            d.related(r.marker_range.span());
+        }
+    }
+}
+
+/// The top-level sections: the roots, or the children of `Phần` roots.
+fn top_sections(roots: &[Node]) -> Vec<&Node> {
+    let mut out = Vec::new();
+    for n in roots {
+        if n.level == Level::Part {
+            out.extend(n.children.iter().filter(|c| c.level <= Level::Clause));
+        } else if n.level <= Level::Clause {
+            out.push(n);
+        }
+    }
+    out
+}
+
+fn check_sections(cx: &mut Ctx) {
+    let tops = top_sections(&cx.plan.body);
+    let titles: Vec<String> = tops.iter().map(|n| fold(&n.title.text)).collect();
+    let has = |words: &[&str]| titles.iter().any(|t| words.iter().any(|w| t.contains(w)));
+    let at = tops
+        .first()
+        .map(|n| n.marker_range.span())
+        .or_else(|| cx.plan.title.as_ref().map(|t| span_of(&t.kind_word)))
+        .unwrap_or(Span::new(0, 0));
+    if !has(&["MỤC ĐÍCH", "MỤC TIÊU", "YÊU CẦU", "QUAN ĐIỂM"]) {
+        cx.report(
+            &NO_PURPOSE,
+            at,
+            "Chưa có phần \"MỤC ĐÍCH, YÊU CẦU\" (hoặc \"MỤC TIÊU\").",
+            "There is no \"MỤC ĐÍCH, YÊU CẦU\" (or \"MỤC TIÊU\") section.",
+        );
+    }
+    if !has(&[
+        "NỘI DUNG",
+        "NHIỆM VỤ",
+        "GIẢI PHÁP",
+        "TRIỂN KHAI",
+        "HOẠT ĐỘNG",
+    ]) {
+        cx.report(
+            &NO_CONTENT,
+            at,
+            "Chưa có phần \"NỘI DUNG\" hoặc \"NHIỆM VỤ\".",
+            "There is no \"NỘI DUNG\" or \"NHIỆM VỤ\" section.",
+        );
+    }
+    if !has(&["KINH PHÍ"]) {
+        cx.report(
+            &NO_FUNDING,
+            at,
+            "Kế hoạch không có phần \"KINH PHÍ\".",
+            "The plan has no \"KINH PHÍ\" (funding) section.",
+        );
+    }
+    if !has(&["TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG", "TRÁCH NHIỆM"]) {
+        cx.report(
+            &NO_IMPLEMENTATION,
+            at,
+            "Chưa có phần \"TỔ CHỨC THỰC HIỆN\".",
+            "There is no \"TỔ CHỨC THỰC HIỆN\" section.",
+        );
+    }
+}

@@ -1,0 +1,136 @@
+//! Tasks: lead units and deadlines.
+
+use super::{Ctx, Rule};
+use crate::diagnostics::Severity;
+use crate::model::Period;
+use crate::parse::find_deadlines;
+use crate::source::Span;
+
+pub const NO_LEAD: Rule = Rule {
+    code: "KH501",
+    name: "task-without-lead",
+    severity: Severity::Warning,
+    what_vi: "Nhiệm vụ có đơn vị phối hợp nhưng không có đơn vị chủ trì",
+    what_en: "A task has coordinating units but no lead unit",
+    why_vi: "Việc giao cho nhiều đơn vị phải nêu ai chủ trì, nếu không sẽ không ai chịu trách nhiệm.",
+    why_en: "Work given to several units must name the lead, or nobody answers for it.",
+    source: "practice",
+    bad: "1. Tập huấn nghiệp vụ\n- Nội dung: Tập huấn.\n- Đơn vị phối hợp: Sở Ngoại vụ.\n",
+    good: "1. Tập huấn nghiệp vụ\n- Nội dung: Tập huấn.\n- Đơn vị chủ trì: Sở Thông tin và Truyền thông.\n- Đơn vị phối hợp: Sở Ngoại vụ.\n",
+    safe_fix: false,
+};
+
+pub const DEADLINE_OUTSIDE: Rule = Rule {
+    code: "KH502",
+    name: "deadline-outside-period",
+    severity: Severity::Warning,
+    what_vi: "Thời hạn nằm ngoài thời kỳ của kế hoạch",
+    what_en: "A deadline lies outside the plan's period",
+    why_vi: "Kế hoạch năm 2017 mà yêu cầu báo cáo \"trước ngày 15/5/2016\" là gõ nhầm năm.",
+    why_en: "A plan for 2017 asking for reports \"before 15/5/2016\" has a mistyped year.",
+    source: "practice",
+    bad: "KẾ HOẠCH\nCông tác năm 2017\n1. Báo cáo kết quả trước ngày 15/5/2016.\n",
+    good: "KẾ HOẠCH\nCông tác năm 2017\n1. Báo cáo kết quả trước ngày 15/5/2017.\n",
+    safe_fix: false,
+};
+
+pub const RULES: &[Rule] = &[NO_LEAD, DEADLINE_OUTSIDE];
+
+pub(super) fn check(cx: &mut Ctx) {
+    for t in &cx.plan.tasks {
+        if t.lead.is_empty() && !t.coordinating.is_empty() {
+            let span = t.heading.range.span();
+            let d = cx.report(
+                &NO_LEAD,
+                span,
+                "Nhiệm vụ có đơn vị phối hợp nhưng chưa nêu đơn vị chủ trì.",
+                "The task names coordinating units but no lead unit.",
+            );
+            d.related(t.coordinating[0].range.span());
+        }
+    }
+    let Some(period) = cx.plan.period.clone() else {
+        return;
+    };
+    let describe = |from: u16, to: u16| {
+        if from == to {
+            format!("năm {from}")
+        } else {
+            format!("giai đoạn {from}-{to}")
+        }
+    };
+    let pvi = describe(period.from, period.to);
+    let pen = if period.from == period.to {
+        period.from.to_string()
+    } else {
+        format!("{}-{}", period.from, period.to)
+    };
+    // Task timelines (quarter, month, year).
+    for t in &cx.plan.tasks {
+        let Some(tl) = &t.timeline else { continue };
+        if matches!(tl.period, Period::Before { .. }) {
+            continue; // covered by the running-text scan below
+        }
+        if let Some((a, b)) = tl.period.years() {
+            if b < period.from || a > period.to {
+                cx.report(
+                    &DEADLINE_OUTSIDE,
+                    tl.range.span(),
+                    format!(
+                        "Thời gian \"{}\" nằm ngoài thời kỳ của kế hoạch ({pvi}).",
+                        tl.text
+                    ),
+                    format!(
+                        "The timeline \"{}\" lies outside the plan's period ({pen}).",
+                        tl.text
+                    ),
+                );
+            }
+        }
+    }
+    // `trước ngày …` anywhere in the content. A deadline early in the following year
+    // (an annual report) is normal; before the period or later than that is not.
+    let (start, end) = content_span(cx);
+    for (span, date) in find_deadlines(cx.src, Span::new(start, end)) {
+        let Some(y) = date.year else { continue };
+        if y < period.from || y > period.to + 1 {
+            let text = span.text(cx.text()).to_string();
+            cx.report(
+                &DEADLINE_OUTSIDE,
+                span,
+                format!("Thời hạn \"{text}\" nằm ngoài thời kỳ của kế hoạch ({pvi})."),
+                format!("The deadline \"{text}\" lies outside the plan's period ({pen})."),
+            );
+        }
+    }
+}
+
+/// Byte range of the content: after the title block, before the foot.
+pub(super) fn content_span(cx: &Ctx) -> (usize, usize) {
+    let plan = cx.plan;
+    let start = plan
+        .title
+        .as_ref()
+        .map(|t| {
+            t.summary
+                .as_ref()
+                .map_or(t.kind_word.range.end, |s| s.range.end)
+        })
+        .unwrap_or(0);
+    let end = footer_start(cx).unwrap_or(cx.text().len());
+    (start.min(end), end)
+}
+
+pub(super) fn footer_start(cx: &Ctx) -> Option<usize> {
+    let plan = cx.plan;
+    let sig = &plan.signature;
+    [
+        plan.recipients.as_ref().map(|r| r.heading.range.start),
+        sig.authority.first().map(|f| f.range.start),
+        sig.titles.first().map(|f| f.range.start),
+        sig.name.as_ref().map(|f| f.range.start),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+}
