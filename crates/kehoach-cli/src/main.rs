@@ -1,0 +1,232 @@
+//! `kehoach`: check, fix and export administrative plans from the command line.
+//!
+//! The output formats and exit codes are a contract other tools rely on
+//! (see README, "CLI"): change them only with a new major version.
+
+use kehoach_core::diagnostics::Lang;
+use kehoach_core::render;
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+kehoach: kiểm tra, sửa và xuất kế hoạch hành chính (Nghị định 30/2020/NĐ-CP)
+
+Usage:
+  kehoach check [--format text|json] [--lang vi|en] FILE...   ('-' reads stdin)
+  kehoach fix FILE                                            print the text with every safe fix applied
+  kehoach export --to json|text FILE                          print the plan as JSON or clean text
+  kehoach rules [--format text|markdown] [--lang vi|en]       print the rule catalogue
+
+Exit status: 0 no error finding, 1 some finding is an error, 2 usage or I/O error.";
+
+/// A usage or I/O failure: one line on stderr, exit 2.
+struct Failure(String);
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => ExitCode::from(code),
+        Err(Failure(msg)) => {
+            let _ = writeln!(std::io::stderr(), "kehoach: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read_input(path: &str) -> Result<String, Failure> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| Failure(format!("cannot read stdin: {e}")))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| Failure(format!("cannot read {path}: {e}")))?
+    };
+    // Text that is not UTF-8 is read lossily rather than refused: a finding is more
+    // useful than an error, and the hygiene rules point at the damage.
+    Ok(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
+}
+
+fn print(out: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        // A closed pipe (`kehoach check … | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure(format!("cannot write output: {e}"))),
+    }
+}
+
+/// Parses `--name value` and `--name=value` options; returns (options, positional).
+fn options<'a>(
+    args: &'a [String],
+    known: &[&str],
+) -> Result<(Vec<(&'a str, &'a str)>, Vec<&'a str>), Failure> {
+    let mut opts = Vec::new();
+    let mut pos = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        if a == "-" || !a.starts_with('-') {
+            pos.push(a);
+        } else if a == "--" {
+            pos.extend(args[i + 1..].iter().map(|s| s.as_str()));
+            break;
+        } else {
+            let (name, value) = match a.split_once('=') {
+                Some((n, v)) => (n, v),
+                None => {
+                    i += 1;
+                    let v = args
+                        .get(i)
+                        .ok_or_else(|| Failure(format!("{a} needs a value\n\n{USAGE}")))?;
+                    (a, v.as_str())
+                }
+            };
+            if !known.contains(&name) {
+                return Err(Failure(format!("unknown option {name}\n\n{USAGE}")));
+            }
+            opts.push((name, value));
+        }
+        i += 1;
+    }
+    Ok((opts, pos))
+}
+
+fn lang_of(opts: &[(&str, &str)]) -> Result<Lang, Failure> {
+    match opts.iter().rev().find(|(n, _)| *n == "--lang") {
+        None => Ok(Lang::Vi),
+        Some((_, v)) => {
+            Lang::parse(v).ok_or_else(|| Failure(format!("--lang takes vi or en, not {v}")))
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<u8, Failure> {
+    let Some(cmd) = args.first() else {
+        return Err(Failure(format!("no command given\n\n{USAGE}")));
+    };
+    let rest = &args[1..];
+    match cmd.as_str() {
+        "check" => check(rest),
+        "fix" => {
+            let (_, files) = options(rest, &[])?;
+            let [file] = files.as_slice() else {
+                return Err(Failure(format!("fix takes one FILE\n\n{USAGE}")));
+            };
+            let text = read_input(file)?;
+            print(&kehoach_core::fix::apply_safe_fixes(&text))?;
+            Ok(0)
+        }
+        "export" => {
+            let (opts, files) = options(rest, &["--to"])?;
+            let to = opts
+                .iter()
+                .rev()
+                .find(|(n, _)| *n == "--to")
+                .map(|(_, v)| *v);
+            let [file] = files.as_slice() else {
+                return Err(Failure(format!("export takes one FILE\n\n{USAGE}")));
+            };
+            let text = read_input(file)?;
+            let plan = kehoach_core::parse(&text);
+            match to {
+                Some("json") => print(&(render::json::to_json(&plan) + "\n"))?,
+                Some("text") => print(&render::text::to_text(&plan))?,
+                Some(other) => {
+                    return Err(Failure(format!("--to takes json or text, not {other}")))
+                }
+                None => return Err(Failure(format!("export needs --to json|text\n\n{USAGE}"))),
+            }
+            Ok(0)
+        }
+        "rules" => {
+            let (opts, _) = options(rest, &["--format", "--lang"])?;
+            let lang = lang_of(&opts)?;
+            let format = opts
+                .iter()
+                .rev()
+                .find(|(n, _)| *n == "--format")
+                .map_or("text", |(_, v)| *v);
+            match format {
+                "markdown" => print(&kehoach_core::rules::catalogue_markdown())?,
+                "text" => print(&kehoach_core::rules::catalogue_text(lang))?,
+                other => {
+                    return Err(Failure(format!(
+                        "--format takes text or markdown, not {other}"
+                    )))
+                }
+            }
+            Ok(0)
+        }
+        "-h" | "--help" | "help" => {
+            print(&format!("{USAGE}\n"))?;
+            Ok(0)
+        }
+        "-V" | "--version" => {
+            print(&format!("kehoach {}\n", env!("CARGO_PKG_VERSION")))?;
+            Ok(0)
+        }
+        other => Err(Failure(format!("unknown command {other}\n\n{USAGE}"))),
+    }
+}
+
+fn check(rest: &[String]) -> Result<u8, Failure> {
+    let (opts, files) = options(rest, &["--format", "--lang"])?;
+    let lang = lang_of(&opts)?;
+    let format = opts
+        .iter()
+        .rev()
+        .find(|(n, _)| *n == "--format")
+        .map_or("text", |(_, v)| *v);
+    if !matches!(format, "text" | "json") {
+        return Err(Failure(format!(
+            "--format takes text or json, not {format}"
+        )));
+    }
+    if files.is_empty() {
+        return Err(Failure(format!("check needs at least one FILE\n\n{USAGE}")));
+    }
+    // Read everything first: an unreadable file is a usage/I/O error (exit 2) and
+    // nothing is printed half-way.
+    let mut inputs = Vec::new();
+    for f in &files {
+        inputs.push((*f, read_input(f)?));
+    }
+    let reports: Vec<_> = inputs
+        .iter()
+        .map(|(path, text)| kehoach_core::check_for_output(path, text, lang))
+        .collect();
+    let any_error = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.severity == kehoach_core::diagnostics::Severity::Error);
+    let mut out = String::new();
+    if format == "json" {
+        out = serde_json::to_string_pretty(&reports).map_err(|e| Failure(e.to_string()))?;
+        out.push('\n');
+    } else {
+        for r in &reports {
+            for d in &r.diagnostics {
+                out.push_str(&format!(
+                    "{}:{}:{}: {}[{}]: {}\n",
+                    r.path,
+                    d.line,
+                    d.column,
+                    d.severity.as_str(),
+                    d.code,
+                    d.message
+                ));
+            }
+        }
+    }
+    print(&out)?;
+    Ok(if any_error { 1 } else { 0 })
+}
