@@ -64,11 +64,11 @@ fn print(out: &str) -> Result<(), Failure> {
     }
 }
 
+/// `(name, value)` pairs of the options given.
+type Options<'a> = Vec<(&'a str, &'a str)>;
+
 /// Parses `--name value` and `--name=value` options; returns (options, positional).
-fn options<'a>(
-    args: &'a [String],
-    known: &[&str],
-) -> Result<(Vec<(&'a str, &'a str)>, Vec<&'a str>), Failure> {
+fn options<'a>(args: &'a [String], known: &[&str]) -> Result<(Options<'a>, Vec<&'a str>), Failure> {
     let mut opts = Vec::new();
     let mut pos = Vec::new();
     let mut i = 0;

@@ -50,7 +50,7 @@ pub fn check(text: &str) -> Report {
 pub use parse::parse;
 
 /// A file's result in the CLI's JSON contract.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileReport {
     pub path: String,
     pub kind: &'static str,

@@ -1,0 +1,47 @@
+# kehoach: `make serve` to use the app, `make test` to check everything.
+# Every target installs what it needs first (scripts/setup.sh, idempotent).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROME_PATH ?= /usr/bin/chromium
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+
+.PHONY: serve build test setup-build setup-test fmt lint test-native test-browser test-e2e dist bench fuzz
+
+serve: setup-build
+	trunk serve --release --offline --address 127.0.0.1 --port 8080
+
+build dist: setup-build
+	trunk build --release --offline
+
+setup-build:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+fmt:
+	cargo fmt --all -- --check
+
+lint:
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p kehoach --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test --workspace
+
+test-browser:
+	cargo test -p kehoach --target wasm32-unknown-unknown
+
+test-e2e: dist
+	node --test --test-concurrency=1 tests/e2e/
+
+# Fails on the first failure; the test runners' summaries come last.
+test: setup-test fmt lint test-native test-browser test-e2e
+
+bench:
+	cargo bench -p kehoach-core --bench parse
+
+fuzz:
+	@echo "see fuzz/README.md"

@@ -1,0 +1,8 @@
+//! kehoach, the web app: a thin Leptos shell over `kehoach-core`.
+//!
+//! Data flows one way: the text signal → `kehoach_core::check_for_output` (a memo) →
+//! the findings list. An effect saves the text to localStorage on every change.
+
+pub mod app;
+pub mod download;
+pub mod storage;
