@@ -63,30 +63,33 @@ fn type_word_before(before: &str) -> Option<String> {
     // Only the last few words can belong to the reference.
     let words: Vec<&str> = t.split_whitespace().rev().take(6).collect();
     let window: String = words.into_iter().rev().collect::<Vec<_>>().join(" ");
+    // Match on the lower-case form; offsets into it are only used on it.
     let lower = window.to_lowercase();
-    let mut best: Option<(usize, usize, &str)> = None;
+    let mut best: Option<(usize, &str)> = None;
     for (tw, _) in TYPE_WORDS {
         let tl = tw.to_lowercase();
         if let Some(pos) = lower.rfind(&tl) {
             let end = pos + tl.len();
             // Words after the type word must be qualifiers in lower case (`hành động`).
-            let tail = &window[end..];
-            if !tail.chars().all(|c| c.is_lowercase() || c == ' ') {
+            let tail_ok = window
+                .get(window.len().saturating_sub(lower.len() - end)..)
+                .is_some_and(|t| t.chars().all(|c| c.is_lowercase() || c == ' '));
+            if !tail_ok || (pos > 0 && !lower[..pos].ends_with(' ')) {
                 continue;
             }
-            if pos > 0 && !lower[..pos].ends_with(' ') {
-                continue;
-            }
+            // The match ending last wins; at equal ends the longer (`Thông tư liên tịch`).
             let better = match best {
                 None => true,
-                Some((bp, bl, _)) => end > bp + bl || (end == bp + bl && tl.len() > bl),
+                Some((best_end, best_word)) => {
+                    end > best_end || (end == best_end && tw.len() > best_word.len())
+                }
             };
             if better {
-                best = Some((pos, tl.len(), tw));
+                best = Some((end, tw));
             }
         }
     }
-    best.map(|(pos, len, _)| window[pos..pos + len].to_string())
+    best.map(|(_, tw)| tw.to_string())
 }
 
 pub fn find_references(src: &Source) -> Vec<LegalRef> {

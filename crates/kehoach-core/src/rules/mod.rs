@@ -223,6 +223,23 @@ mod tests {
         example.to_string()
     }
 
+    /// `docs/rules.md` is generated from the registry; regenerate it with
+    /// `UPDATE_DOCS=1 cargo test -p kehoach-core catalogue` or
+    /// `cargo run -p kehoach-cli -- rules --format markdown > docs/rules.md`.
+    #[test]
+    fn catalogue_in_docs_is_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules.md");
+        let generated = catalogue_markdown();
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(&path, &generated).expect("write docs/rules.md");
+        }
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            on_disk == generated,
+            "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test -p kehoach-core catalogue`"
+        );
+    }
+
     #[test]
     fn registry_codes_are_unique_and_documented() {
         let all = registry();

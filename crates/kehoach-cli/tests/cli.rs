@@ -1,0 +1,145 @@
+//! The CLI contract: output formats and exit codes, on the seed plans.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kehoach"))
+}
+
+fn seed(prefix: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../kehoach-core/tests/seeds");
+    std::fs::read_dir(&dir)
+        .expect("seeds")
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .map(|e| e.path())
+        .expect("seed")
+}
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn kehoach");
+    if let Some(s) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(s.as_bytes())
+            .expect("write");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn check_json_follows_the_contract() {
+    let path = seed("003_");
+    let arg = path.to_string_lossy().to_string();
+    let out = run(&["check", "--format", "json", &arg], None);
+    assert_eq!(out.status.code(), Some(1), "errors → exit 1");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let files = v.as_array().expect("array");
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["path"], arg.as_str(), "path exactly as given");
+    assert_eq!(files[0]["kind"], "plan");
+    let diags = files[0]["diagnostics"].as_array().expect("diagnostics");
+    let gap = diags
+        .iter()
+        .find(|d| d["code"] == "KH401")
+        .expect("KH401 for the skipped l)");
+    assert_eq!(
+        (gap["line"].as_u64(), gap["column"].as_u64()),
+        (Some(104), Some(1))
+    );
+    assert_eq!(gap["severity"], "error");
+    for key in ["message", "end_line", "end_column", "fixes"] {
+        assert!(gap.get(key).is_some(), "{key}");
+    }
+    let fix = &gap["fixes"][0];
+    assert_eq!(fix["safe"], false);
+    assert_eq!(fix["edits"][0]["new_text"], "l)");
+    for key in ["line", "column", "end_line", "end_column"] {
+        assert!(fix["edits"][0][key].is_u64(), "{key}");
+    }
+    assert!(diags
+        .iter()
+        .any(|d| d["code"] == "KH402" && d["line"] == 130));
+}
+
+#[test]
+fn check_text_is_compiler_style_and_lang_switches() {
+    let out = run(
+        &["check", "-"],
+        Some("KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n"),
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let line = text
+        .lines()
+        .find(|l| l.contains("KH401"))
+        .expect("KH401 line");
+    assert!(line.starts_with("-:5:1: error[KH401]: "), "{line}");
+    let en = run(
+        &["check", "--lang", "en", "-"],
+        Some("KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n"),
+    );
+    let text = String::from_utf8(en.stdout).expect("utf-8");
+    assert!(text.contains("\"b)\" is missing"), "{text}");
+}
+
+#[test]
+fn exit_zero_without_errors_and_two_for_usage_or_io() {
+    // Hygiene warnings only: not a plan, no error.
+    let out = run(&["check", "-"], Some("Tăng cường  công tác."));
+    assert_eq!(out.status.code(), Some(0));
+    let out = run(&["check", "/nonexistent/plan.txt"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(
+        err.starts_with("kehoach: cannot read /nonexistent/plan.txt"),
+        "{err}"
+    );
+    assert_eq!(
+        run(&["check", "--format", "xml", "-"], Some(""))
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(run(&["frobnicate"], None).status.code(), Some(2));
+    assert_eq!(run(&[], None).status.code(), Some(2));
+}
+
+#[test]
+fn fix_export_and_rules() {
+    let path = seed("004_").to_string_lossy().to_string();
+    let fixed = run(&["fix", &path], None);
+    assert_eq!(fixed.status.code(), Some(0));
+    let fixed = String::from_utf8(fixed.stdout).expect("utf-8");
+    assert!(fixed.contains("Số: 23/KH-SNgV"));
+    assert!(fixed.contains("- Lưu: VT, ttri."));
+    assert!(fixed.contains("d) Triển khai"));
+
+    let json = run(&["export", "--to", "json", &path], None);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["header"]["number"]["number"], "23");
+
+    let text = run(
+        &["export", "--to", "text", "-"],
+        Some("KẾ HOẠCH\nCông tác\n1.  Một\n"),
+    );
+    assert_eq!(
+        String::from_utf8(text.stdout).expect("utf-8"),
+        "KẾ HOẠCH\nCông tác\n\n1. Một\n"
+    );
+
+    let rules = run(&["rules"], None);
+    let rules = String::from_utf8(rules.stdout).expect("utf-8");
+    assert!(rules.contains("KH401") && rules.contains("KH812"));
+}

@@ -1,0 +1,318 @@
+//! Properties of the whole pipeline on arbitrary and generated text.
+
+use kehoach_core::model::{Level, Node, Plan};
+use kehoach_core::render::{json, text};
+use kehoach_core::{check, fix, parse};
+use proptest::prelude::*;
+
+/// Text that looks like pasted plans: markers, Vietnamese words, header phrases, noise.
+fn plan_like_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("I. ".to_string()),
+        Just("II. ".to_string()),
+        Just("1. ".to_string()),
+        Just("3.1. ".to_string()),
+        Just("a) ".to_string()),
+        Just("đ) ".to_string()),
+        Just("j) ".to_string()),
+        Just("- ".to_string()),
+        Just("+ ".to_string()),
+        Just("KẾ HOẠCH".to_string()),
+        Just("Số: 05/KH-UBND".to_string()),
+        Just("Cà Mau, ngày 31 tháng 02 năm 2017".to_string()),
+        Just("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".to_string()),
+        Just("Nơi nhận:".to_string()),
+        Just("KT. CHỦ TỊCH".to_string()),
+        Just("10/ GIÁM ĐỐC".to_string()),
+        Just("Căn cứ Nghị định số 72/2015/NĐ-CP ngày 07/9/2015".to_string()),
+        Just("trước ngày 15/5/2016".to_string()),
+        Just("./.".to_string()),
+        Just("**".to_string()),
+        Just("|".to_string()),
+        Just("\t".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\u{000C}".to_string()),
+        Just("\u{00A0}".to_string()),
+        Just("\u{200B}".to_string()),
+        Just("e\u{0301}".to_string()),
+        Just("§¶ng bé".to_string()),
+        Just("củа".to_string()),
+        Just("  ".to_string()),
+        Just(" , ".to_string()),
+        Just("(".to_string()),
+        "[a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễđ ]{0,12}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn arbitrary_text_never_panics(s in any::<String>()) {
+        let report = check(&s);
+        for d in &report.diagnostics {
+            prop_assert!(d.span.start <= d.span.end && d.span.end <= s.len());
+        }
+        let _ = text::to_text(&report.plan);
+        let _ = json::to_json(&report.plan);
+    }
+
+    #[test]
+    fn plan_like_text_never_panics_and_fixes_are_idempotent(s in plan_like_text()) {
+        let report = check(&s);
+        for d in &report.diagnostics {
+            prop_assert!(s.is_char_boundary(d.span.start) && s.is_char_boundary(d.span.end));
+        }
+        let once = fix::apply_safe_fixes(&s);
+        let twice = fix::apply_safe_fixes(&once);
+        prop_assert_eq!(&once, &twice);
+    }
+
+    #[test]
+    fn json_round_trip_is_exact(s in plan_like_text()) {
+        let plan = parse(&s);
+        let back = json::from_json(&json::to_json(&plan)).expect("own JSON imports");
+        prop_assert_eq!(plan, back);
+    }
+
+    #[test]
+    fn generated_plans_survive_render_and_parse(p in generated_plan()) {
+        let first = parse(&p);
+        let clean = text::to_text(&first);
+        let second = parse(&clean);
+        prop_assert_eq!(shape(&first), shape(&second), "clean text:\n{}", clean);
+        // Clean text is a fixpoint.
+        prop_assert_eq!(&text::to_text(&second), &clean);
+        prop_assert_eq!(json::from_json(&json::to_json(&first)).expect("import"), first);
+    }
+}
+
+/// The structure of a plan without source positions.
+fn shape(p: &Plan) -> String {
+    fn nodes(out: &mut String, ns: &[Node], depth: usize) {
+        for n in ns {
+            let marker = match n.level {
+                Level::Dash => "-".to_string(),
+                Level::Plus => "+".to_string(),
+                _ => format!(
+                    "{:?}{:?}{:?}",
+                    n.level,
+                    n.ordinal_path,
+                    n.ordinal.or(n.letter.map(|c| c as u32))
+                ),
+            };
+            out.push_str(&format!(
+                "{}{} {}\n",
+                " ".repeat(depth),
+                marker,
+                n.title.text
+            ));
+            for para in &n.paragraphs {
+                out.push_str(&format!("{}  | {}\n", " ".repeat(depth), para.text));
+            }
+            nodes(out, &n.children, depth + 1);
+        }
+    }
+    let h = &p.header;
+    let mut out = format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n",
+        p.kind,
+        h.parent_agency.as_ref().map(|f| &f.text),
+        h.agency.iter().map(|f| &f.text).collect::<Vec<_>>(),
+        h.number.as_ref().map(|n| (&n.number, &n.symbol)),
+        h.place_date.as_ref().map(|d| (&d.place, d.date)),
+        p.title
+            .as_ref()
+            .map(|t| (&t.kind_word.text, t.summary.as_ref().map(|s| &s.text))),
+    );
+    for b in &p.bases {
+        out.push_str(&format!("base {}\n", b.text));
+    }
+    nodes(&mut out, &p.body, 0);
+    out.push_str(&format!(
+        "{:?}\n{:?}\n",
+        p.recipients
+            .as_ref()
+            .map(|r| r.items.iter().map(|i| &i.text).collect::<Vec<_>>()),
+        (
+            p.signature
+                .authority
+                .iter()
+                .map(|f| &f.text)
+                .collect::<Vec<_>>(),
+            p.signature
+                .titles
+                .iter()
+                .map(|f| &f.text)
+                .collect::<Vec<_>>(),
+            p.signature.name.as_ref().map(|f| &f.text)
+        )
+    ));
+    out
+}
+
+/// A well-formed plan with random content.
+fn generated_plan() -> impl Strategy<Value = String> {
+    let word = proptest::sample::select(vec![
+        "công", "tác", "thông", "tin", "đối", "ngoại", "tuyên", "truyền", "phối", "hợp", "triển",
+        "khai", "năm", "tỉnh", "các", "đơn", "vị", "quảng", "bá", "hình", "ảnh",
+    ]);
+    let sentence = proptest::collection::vec(word, 2..9).prop_map(|w| {
+        let s = w.join(" ");
+        let mut c = s.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().chain(c).collect::<String>() + ".",
+            None => String::new(),
+        }
+    });
+    let point_count = 0usize..5;
+    let clause = (
+        sentence.clone(),
+        point_count,
+        proptest::collection::vec(sentence.clone(), 0..3),
+    );
+    let section = (
+        proptest::sample::select(vec![
+            "MỤC ĐÍCH, YÊU CẦU",
+            "NỘI DUNG",
+            "KINH PHÍ",
+            "TỔ CHỨC THỰC HIỆN",
+        ]),
+        proptest::collection::vec(clause, 0..4),
+    );
+    (
+        proptest::bool::ANY,
+        1u8..28,
+        1u8..13,
+        2015u16..2030,
+        proptest::collection::vec(section, 1..5),
+        proptest::bool::ANY,
+    )
+        .prop_map(|(header, day, month, year, sections, footer)| {
+            let mut t = String::new();
+            if header {
+                t.push_str(&format!(
+                    "UBND TỈNH KIÊN GIANG\nSỞ NGOẠI VỤ\nSố: 05/KH-SNgV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKiên Giang, ngày {day:02} tháng {} năm {year}\n\n",
+                    if month <= 2 { format!("{month:02}") } else { month.to_string() }
+                ));
+            }
+            t.push_str(&format!("KẾ HOẠCH\nCông tác thông tin đối ngoại năm {year}\n\n"));
+            t.push_str("Căn cứ Nghị định số 72/2015/NĐ-CP ngày 07/9/2015 của Chính phủ;\n");
+            for (i, (title, clauses)) in sections.iter().enumerate() {
+                t.push_str(&format!("{}. {title}\n", kehoach_core::text::to_roman(i as u32 + 1)));
+                for (j, (title, points, paras)) in clauses.iter().enumerate() {
+                    t.push_str(&format!("{}. {title}\n", j + 1));
+                    for p in paras {
+                        t.push_str(p);
+                        t.push('\n');
+                    }
+                    for k in 0..*points {
+                        let letter = kehoach_core::text::letter_at(k as u32 + 1).unwrap_or('a');
+                        t.push_str(&format!("{letter}) Nội dung thứ {}.\n", k + 1));
+                        t.push_str("- Đơn vị chủ trì: Sở Ngoại vụ;\n");
+                    }
+                }
+            }
+            t.push_str("Trên đây là Kế hoạch công tác./.\n");
+            if footer {
+                t.push_str("\nNơi nhận:\n- Sở Thông tin và Truyền thông;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Việt Thông\n");
+            }
+            t
+        })
+}
+
+#[test]
+fn pathological_inputs_finish() {
+    // 1 MB of `a)` lines, a 200,000-character line, 10,000 nested markers: linear work.
+    let many_points = "a) x\n".repeat(200_000);
+    let report = check(&many_points);
+    assert_eq!(report.plan.body.len(), 200_000);
+    let long_line = "Tăng cường ".repeat(18_200);
+    assert!(long_line.chars().count() >= 200_000);
+    let _ = check(&long_line);
+    let nested: String = (1..=10_000)
+        .map(|i| {
+            let n = i % 999 + 1;
+            format!("{n}. x\n{n}.1. y\n{n}.1.1. z\na) w\n- v\n+ u\n")
+        })
+        .collect();
+    let report = check(&nested);
+    assert_eq!(report.plan.body.len(), 10_000);
+}
+
+#[test]
+fn seeds_clean_text_is_a_fixpoint_and_keeps_every_word() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
+    for e in std::fs::read_dir(dir)
+        .expect("seeds")
+        .filter_map(Result::ok)
+    {
+        let src = std::fs::read_to_string(e.path()).expect("utf-8");
+        let clean = text::to_text(&parse(&src));
+        assert_eq!(text::to_text(&parse(&clean)), clean, "{:?}", e.file_name());
+        let words = |s: &str| -> Vec<String> {
+            let mut w: Vec<String> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            w.sort();
+            w
+        };
+        assert_eq!(words(&src), words(&clean), "{:?} lost words", e.file_name());
+        let plan = parse(&src);
+        assert_eq!(
+            json::from_json(&json::to_json(&plan)).expect("import"),
+            plan
+        );
+    }
+}
+
+#[test]
+fn json_import_rejects_broken_and_foreign_files() {
+    use json::ImportError;
+    assert!(matches!(
+        json::from_json("{not json"),
+        Err(ImportError::Malformed(_))
+    ));
+    assert!(matches!(
+        json::from_json("[1, 2]"),
+        Err(ImportError::Malformed(_))
+    ));
+    assert!(matches!(
+        json::from_json("{\"name\": \"x\"}"),
+        Err(ImportError::WrongVersion(None))
+    ));
+    assert!(matches!(
+        json::from_json("{\"schema_version\": 99}"),
+        Err(ImportError::WrongVersion(Some(99)))
+    ));
+    assert!(matches!(
+        json::from_json("{\"schema_version\": 1, \"kind\": \"plan\"}"),
+        Err(ImportError::NotAPlan(_))
+    ));
+    let e = json::from_json("{\"schema_version\": 99}")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("99") && e.contains("schema_version"), "{e}");
+}
+
+#[test]
+fn seed_000_exports_iso_dates() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
+    let src = std::fs::read_dir(dir)
+        .expect("seeds")
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with("000_"))
+        .map(|e| std::fs::read_to_string(e.path()).expect("utf-8"))
+        .expect("seed 000");
+    let j = json::to_json(&parse(&src));
+    let v: serde_json::Value = serde_json::from_str(&j).expect("valid JSON");
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["header"]["place_date"]["date"], "2017-02-14");
+    assert_eq!(v["header"]["number"]["symbol"], "KH-UBND");
+    assert_eq!(v["kind"], "plan");
+}
