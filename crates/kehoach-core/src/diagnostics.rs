@@ -108,6 +108,9 @@ impl Diagnostic {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutEdit {
+    /// Byte offsets of the edit (beyond the CLI contract's fields, for editors).
+    pub start: usize,
+    pub end: usize,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
@@ -186,6 +189,8 @@ impl Diagnostic {
                         .map(|e| {
                             let r = index.range(text, e.span);
                             OutEdit {
+                                start: e.span.start,
+                                end: e.span.end,
                                 line: r.line,
                                 column: r.column,
                                 end_line: r.end_line,

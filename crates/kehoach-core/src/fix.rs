@@ -34,11 +34,22 @@ const MAX_ROUNDS: usize = 16;
 /// Applies every safe fix, re-checking after each round until none is left.
 /// Idempotent: a text with no safe fix left is returned unchanged.
 pub fn apply_safe_fixes(text: &str) -> String {
+    apply_safe_fixes_where(text, |_| true)
+}
+
+/// The safe fixes of the text-hygiene rules only (`KH8xx`): what "clean the pasted
+/// text" applies, leaving structure to the drafter.
+pub fn apply_hygiene_fixes(text: &str) -> String {
+    apply_safe_fixes_where(text, |code| code.starts_with("KH8"))
+}
+
+/// Applies the safe fixes of the findings whose code `keep` accepts, to a fixpoint.
+pub fn apply_safe_fixes_where(text: &str, keep: impl Fn(&str) -> bool) -> String {
     let mut current = text.to_string();
     for _ in 0..MAX_ROUNDS {
         let report = crate::check(&current);
         let mut edits: Vec<TextEdit> = Vec::new();
-        for d in &report.diagnostics {
+        for d in report.diagnostics.iter().filter(|d| keep(d.code)) {
             if let Some(f) = d.fixes.iter().find(|f| f.safe) {
                 // Take a fix whole or not at all, so a fix never half-applies.
                 let clashes = f.edits.iter().any(|e| {

@@ -389,7 +389,17 @@ pub struct PlanPeriod {
 pub struct Recipients {
     /// The `Nơi nhận:` line.
     pub heading: Field,
+    /// The recipient lines, without the archive line.
     pub items: Vec<Field>,
+    /// The last line, `- Lưu: VT, …`, when it is one.
+    pub archive: Option<Field>,
+}
+
+impl Recipients {
+    /// Every line under `Nơi nhận:`, the archive line last.
+    pub fn lines(&self) -> impl Iterator<Item = &Field> {
+        self.items.iter().chain(self.archive.as_ref())
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

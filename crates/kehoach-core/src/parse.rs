@@ -856,6 +856,7 @@ fn parse_footer(src: &Source, start: usize, plan: &mut Plan) {
                 let mut r = Recipients {
                     heading: src.field(heading),
                     items: Vec::new(),
+                    archive: None,
                 };
                 let rest = crate::source::trim_noise(src.text, Span::new(heading.end, cell.end));
                 if !rest.is_empty() {
@@ -877,13 +878,25 @@ fn parse_footer(src: &Source, start: usize, plan: &mut Plan) {
                 }
             } else if is_upper_text(t) && t.chars().count() <= 60 {
                 sig.titles.push(src.field(cell));
-            } else if is_name_like(t) && (in_sig || recipients.is_some()) {
+            } else if (crate::compose::is_placeholder(t) && in_sig)
+                || (is_name_like(t) && (in_sig || recipients.is_some()))
+            {
                 sig.name = Some(src.field(cell));
             } else if let (Some(r), false) = (recipients.as_mut(), in_sig) {
                 r.items.push(src.field(cell));
             } else {
                 plan.unclassified.push(src.field(cell));
             }
+        }
+    }
+    if let Some(r) = recipients.as_mut() {
+        let is_archive = r.items.last().is_some_and(|f| {
+            f.text
+                .trim_start_matches(['-', '–', ' '])
+                .starts_with("Lưu")
+        });
+        if is_archive {
+            r.archive = r.items.pop();
         }
     }
     plan.recipients = recipients;
@@ -1230,11 +1243,44 @@ mod tests {
     fn interleaved_footer() {
         let p = parse("KẾ HOẠCH\nAbc\nI. MỤC ĐÍCH\nNội dung./.\nNơi nhận:\tKT. CHỦ TỊCH\n- Như trên;\tPHÓ CHỦ TỊCH\n- Lưu: VT.\n\tNguyễn Văn A\n");
         let r = p.recipients.unwrap();
-        assert_eq!(r.items.len(), 2);
+        assert_eq!(r.items.len(), 1);
+        assert_eq!(r.archive.unwrap().text, "- Lưu: VT.");
         assert_eq!(p.signature.authority[0].text, "KT. CHỦ TỊCH");
         assert_eq!(p.signature.titles[0].text, "PHÓ CHỦ TỊCH");
         assert_eq!(p.signature.name.unwrap().text, "Nguyễn Văn A");
         assert!(p.end_mark);
+    }
+
+    #[test]
+    fn document_kinds() {
+        let decision = "ỦY BAN NHÂN DÂN\nTỈNH X\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nĐiều 2. Quyết định có hiệu lực./.\n";
+        assert_eq!(parse(decision).kind, DocKind::Decision);
+        let with_plan = format!("{decision}\nKẾ HOẠCH\nCông tác năm 2024\n(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2024 của UBND tỉnh X)\n\nI. MỤC ĐÍCH, YÊU CẦU\n");
+        let p = parse(&with_plan);
+        assert_eq!(p.kind, DocKind::PlanInDecision);
+        let t = p.title.expect("plan title");
+        assert_eq!(
+            t.summary.map(|s| s.text).as_deref(),
+            Some("Công tác năm 2024")
+        );
+        assert!(t
+            .attached_to
+            .is_some_and(|a| a.text.starts_with("(Kèm theo Quyết định số 12/QĐ-UBND")));
+        assert_eq!(p.body[0].marker, "I.");
+        let letter = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 507/UBND-KGVX\nV/v triển khai công tác\nKính gửi: Sở Ngoại vụ\nNội dung công văn.\n";
+        let p = parse(letter);
+        assert_eq!(p.kind, DocKind::OfficialLetter);
+        assert_eq!(p.header.number.unwrap().type_code, "");
+        assert_eq!(
+            parse("CHỈ THỊ\nVề tăng cường\n1. Các sở\n").kind,
+            DocKind::Directive
+        );
+        assert_eq!(
+            parse("BÁO CÁO\nKết quả năm 2023\nI. KẾT QUẢ\n").kind,
+            DocKind::Report
+        );
+        assert_eq!(parse("THÔNG BÁO\nKết luận\n").kind, DocKind::Notice);
+        assert_eq!(parse("Một đoạn văn bình thường.").kind, DocKind::Other);
     }
 
     #[test]

@@ -289,7 +289,7 @@ fn split_cells(src: &str, span: Span) -> Vec<Span> {
 
 /// A run of spaces left for a draft's blank number or date (`Số:      /KH-UBND`,
 /// `ngày    tháng    năm 2024`) is not a column break.
-fn is_fill_in_blank(before: &str, after: &str) -> bool {
+pub(crate) fn is_fill_in_blank(before: &str, after: &str) -> bool {
     let before = before.trim_end();
     let last_word = before.rsplit(' ').next().unwrap_or("");
     matches!(last_word, "Số:" | "Số" | "ngày" | "tháng" | "năm")

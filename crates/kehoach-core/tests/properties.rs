@@ -136,7 +136,7 @@ fn shape(p: &Plan) -> String {
         "{:?}\n{:?}\n",
         p.recipients
             .as_ref()
-            .map(|r| r.items.iter().map(|i| &i.text).collect::<Vec<_>>()),
+            .map(|r| r.lines().map(|i| &i.text).collect::<Vec<_>>()),
         (
             p.signature
                 .authority

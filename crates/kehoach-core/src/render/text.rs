@@ -134,7 +134,7 @@ pub fn to_text(plan: &Plan) -> String {
     if let Some(r) = &plan.recipients {
         out.push(String::new());
         push(&mut out, &r.heading);
-        for i in &r.items {
+        for i in r.lines() {
             push(&mut out, i);
         }
     }

@@ -41,7 +41,42 @@ pub const EMPTY: Rule = Rule {
     safe_fix: false,
 };
 
-pub const RULES: &[Rule] = &[NOT_A_PLAN, EMPTY];
+/// ### What
+/// A `[placeholder]` of the template is still to be filled in.
+/// ### Why
+/// A draft started from the template shows what is left to write, as notes, not errors.
+pub const PLACEHOLDER: Rule = Rule {
+    code: "KH003",
+    name: "placeholder",
+    severity: Severity::Info,
+    what_vi: "Chỗ cần điền nội dung",
+    what_en: "A placeholder to fill in",
+    why_vi: "Văn bản tạo từ mẫu còn chỗ trong ngoặc vuông [ ] chưa điền.",
+    why_en: "A text started from the template still has a [bracketed] placeholder.",
+    source: "practice",
+    bad: "KẾ HOẠCH\n[Trích yếu nội dung kế hoạch]\n",
+    good: "KẾ HOẠCH\nCông tác thông tin đối ngoại năm 2024\n",
+    safe_fix: false,
+};
+
+pub const RULES: &[Rule] = &[NOT_A_PLAN, EMPTY, PLACEHOLDER];
+
+/// `[…]` placeholders left from the template: one note each.
+pub(super) fn placeholders(cx: &mut Ctx) {
+    static PLACEHOLDER_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\[[^\[\]\n]{1,80}\]").expect("valid regex")
+    });
+    let text = cx.text();
+    for m in PLACEHOLDER_RE.find_iter(text) {
+        let what = m.as_str().trim_matches(['[', ']']).to_string();
+        cx.report(
+            &PLACEHOLDER,
+            Span::new(m.start(), m.end()),
+            format!("Điền vào chỗ này: {what}."),
+            format!("Fill this in: {what}."),
+        );
+    }
+}
 
 /// Returns whether the plan rules should run.
 pub(super) fn check(cx: &mut Ctx) -> bool {

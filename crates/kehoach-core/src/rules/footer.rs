@@ -173,8 +173,9 @@ pub(super) fn check(cx: &mut Ctx) {
         );
         return;
     };
-    let n = r.items.len();
-    for (i, item) in r.items.iter().enumerate() {
+    let lines: Vec<_> = r.lines().collect();
+    let n = lines.len();
+    for (i, item) in lines.into_iter().enumerate() {
         let span = span_of(item);
         let text = item.text.as_str();
         let last = i + 1 == n;

@@ -582,7 +582,7 @@ fn check_place_date(cx: &mut Ctx, pd: &crate::model::PlaceDate) {
     let place = pd.place.as_str();
     let starts_upper = place.chars().next().is_some_and(|c| c.is_uppercase());
     let comma = raw[..raw.find("ngày").unwrap_or(raw.len())].contains(',');
-    if !place.is_empty() && (!starts_upper || !comma) {
+    if !place.is_empty() && !crate::compose::is_placeholder(place) && (!starts_upper || !comma) {
         let fixed_place = crate::text::capitalize_first(place);
         let rest_at = raw.find("ngày").unwrap_or(raw.len());
         let fixed = format!("{fixed_place}, {}", &raw[rest_at..]);

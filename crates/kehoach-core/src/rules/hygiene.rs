@@ -851,7 +851,11 @@ fn check_spacing(cx: &mut Ctx, l: &LineView) {
                     span: Span::new(content.start + i, content.start + e),
                     new_text: String::new(),
                 });
-            } else if e - i >= 2 && i > 0 && e < bytes.len() {
+            } else if e - i >= 2
+                && i > 0
+                && e < bytes.len()
+                && !crate::source::is_fill_in_blank(&s[..i], &s[e..])
+            {
                 doubles.push(TextEdit {
                     span: Span::new(content.start + i, content.start + e),
                     new_text: " ".into(),

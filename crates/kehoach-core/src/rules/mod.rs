@@ -194,6 +194,7 @@ pub fn validate(src: &Source, plan: &Plan) -> Vec<Diagnostic> {
         out: Vec::new(),
     };
     let is_plan = document::check(&mut cx);
+    document::placeholders(&mut cx);
     if is_plan {
         header::check(&mut cx);
         title::check(&mut cx);

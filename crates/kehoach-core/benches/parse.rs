@@ -1,0 +1,59 @@
+//! Throughput of parse + validate (what the app runs on every keystroke): each seed,
+//! and synthetic plans of growing size to show the time grows linearly.
+//!
+//! `make bench`; the figures go in the README.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::hint::black_box;
+
+fn seeds() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .expect("seeds")
+        .filter_map(Result::ok)
+        .map(|e| {
+            let name = e.file_name().to_string_lossy()[..3].to_string();
+            (name, std::fs::read_to_string(e.path()).expect("utf-8"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// A plan of about `bytes` bytes: the seeds' bodies repeated under one header.
+pub fn synthetic_plan(bytes: usize) -> String {
+    let seeds = seeds();
+    let mut s = String::from(
+        "UBND TỈNH KIÊN GIANG\nSỞ NGOẠI VỤ\nSố: 05/KH-SNgV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKiên Giang, ngày 05 tháng 3 năm 2021\n\nKẾ HOẠCH\nCông tác thông tin đối ngoại năm 2021\n\n",
+    );
+    let mut i = 0;
+    while s.len() < bytes {
+        let body = &seeds[i % seeds.len()].1;
+        s.push_str(body);
+        s.push('\n');
+        i += 1;
+    }
+    s
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("check");
+    for (name, text) in seeds() {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("seed", name), &text, |b, t| {
+            b.iter(|| kehoach_core::check(black_box(t)))
+        });
+    }
+    for size in [200_000usize, 1_000_000] {
+        let text = synthetic_plan(size);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.sample_size(10);
+        group.bench_with_input(BenchmarkId::new("synthetic", size), &text, |b, t| {
+            b.iter(|| kehoach_core::check(black_box(t)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
