@@ -43,5 +43,9 @@ test: setup-test fmt lint test-native test-browser test-e2e
 bench:
 	cargo bench -p kehoach-core --bench parse
 
+FUZZ_SECONDS ?= 60
 fuzz:
-	@echo "see fuzz/README.md"
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	# No nightly toolchain can be fetched here: RUSTC_BOOTSTRAP lets the stable
+	# compiler take cargo-fuzz's -Z flags; libFuzzer's coverage needs no sanitizer.
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run check --sanitizer none -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536

@@ -1,11 +1,41 @@
-//! The page: the plan's text on the left, the findings on the right.
+//! The page: a toolbar, the editor (text with line numbers and underlined findings),
+//! and a side panel with tabs (findings, outline, tasks, header form, rules).
+//!
+//! State is a handful of signals; everything shown is derived from one memo, the
+//! [`Analysis`] of the current text. Edits made by the app (fixes, renumbering, the
+//! template, the form) go through the textarea as user edits, so Ctrl+Z undoes them.
 
+use crate::analysis::{byte_offset, Analysis, Finding};
+use crate::dom;
+use crate::i18n::{self, t, Key};
 use crate::storage::{self, StorageError};
-use kehoach_core::diagnostics::{Lang, Severity};
+use kehoach_core::compose;
+use kehoach_core::diagnostics::{Lang, Severity, TextEdit};
+use kehoach_core::model::{Level, Node, Period, Task};
+use kehoach_core::source::Span;
+use leptos::ev;
+use leptos::html;
 use leptos::prelude::*;
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Findings,
+    Outline,
+    Tasks,
+    Form,
+    Rules,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TaskSort {
+    Document,
+    Unit,
+    Deadline,
+}
 
 /// The file name for an export: `KH-11-UBND-2017-02-14`, else `ke-hoach`.
-fn export_name(text: &str) -> String {
+pub fn export_name(text: &str) -> String {
     let plan = kehoach_core::parse(text);
     let number = plan.header.number.as_ref();
     let date = plan
@@ -28,101 +58,746 @@ fn export_name(text: &str) -> String {
     }
 }
 
+fn severity_class(s: Severity) -> &'static str {
+    s.as_str()
+}
+
+/// UTF-16 offset of a byte offset, for textarea selections.
+fn to16(text: &str, byte: usize) -> u32 {
+    text.get(..byte.min(text.len()))
+        .map_or(0, |s| s.encode_utf16().count() as u32)
+}
+
+fn current_year() -> u16 {
+    js_sys::Date::new_0().get_full_year() as u16
+}
+
 #[component]
 pub fn App() -> impl IntoView {
-    // Restore the draft; a storage fault is shown, never fatal.
     let (initial, load_error) = match storage::load_draft() {
         Ok(t) => (t.unwrap_or_default(), None),
         Err(e) => (String::new(), Some(e)),
     };
-    let (text, set_text) = signal(initial);
-    let (save_status, set_save_status) = signal::<Option<StorageError>>(load_error);
+    let text = RwSignal::new(initial);
+    let lang = RwSignal::new(storage::load_lang());
+    let save_status = RwSignal::<Option<StorageError>>::new(load_error);
+    let current = RwSignal::<Option<usize>>::new(None);
+    let cursor = RwSignal::new(0u32);
+    let tab = RwSignal::new(Tab::Findings);
+    let pasted = RwSignal::new(false);
+    let area_ref = NodeRef::<html::Textarea>::new();
+    let layer_ref = NodeRef::<html::Div>::new();
 
-    let report = Memo::new(move |_| text.with(|t| kehoach_core::check_for_output("", t, Lang::Vi)));
-
-    // Autosave on every change (todomvc pattern: an Effect syncs the signal to storage).
-    Effect::new(move |first: Option<()>| {
-        let t = text.get();
-        if first.is_none() && t.is_empty() {
-            return;
-        }
-        set_save_status.set(storage::save_draft(&t).err());
+    let analysis = Memo::new(move |prev: Option<&Analysis>| {
+        let version = prev.map_or(1, |p| p.version + 1);
+        let lang = lang.get();
+        text.with(|t| Analysis::new(version, t, lang))
     });
 
-    let counts = move || {
-        let r = report.get();
-        let n = |s: Severity| r.diagnostics.iter().filter(|d| d.severity == s).count();
-        format!(
-            "{} lỗi, {} cảnh báo, {} thông tin",
-            n(Severity::Error),
-            n(Severity::Warning),
-            n(Severity::Info)
-        )
+    // Autosave, a moment after the last keystroke; a pending save is flushed when
+    // the page is hidden or closed, so a reload never loses the last change.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let save_now = move || {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        pending.set_value(None);
+        let result = text.with_untracked(|t| storage::save_draft(t));
+        save_status.set(result.err());
+    };
+    Effect::new(move |first: Option<()>| {
+        text.track();
+        if first.is_none() {
+            return;
+        }
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(save_now, Duration::from_millis(300)).ok();
+        pending.set_value(handle);
+    });
+    let _ = window_event_listener(ev::pagehide, move |_| save_now());
+    let _ = window_event_listener(ev::beforeunload, move |_| save_now());
+
+    let area = move || area_ref.get();
+    let replace = move |new: String| {
+        if let Some(a) = area() {
+            dom::replace_text(&a, &new);
+            text.set(a.value());
+        } else {
+            text.set(new);
+        }
     };
 
+    let go_to = move |index: usize| {
+        let a = analysis.get_untracked();
+        if let (Some(f), Some(ar)) = (a.findings.get(index), area()) {
+            current.set(Some(index));
+            let layer = layer_ref.get_untracked();
+            dom::select_range(&ar, layer.as_deref(), f.start16, f.end16, f.out.line);
+            cursor.set(f.start16);
+        }
+    };
+    let step = move |forward: bool| {
+        let n = analysis.with_untracked(|a| a.findings.len());
+        if n == 0 {
+            return;
+        }
+        let next = match (current.get_untracked(), forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        go_to(next);
+    };
+    let _ = window_event_listener(ev::keydown, move |ev| {
+        if ev.key() == "F8" {
+            ev.prevent_default();
+            step(!ev.shift_key());
+        }
+    });
+
+    let apply_fix = move |finding: usize, fix: usize| {
+        let edits: Vec<TextEdit> = analysis.with_untracked(|a| {
+            a.findings
+                .get(finding)
+                .and_then(|f| f.out.fixes.get(fix))
+                .map(|fx| {
+                    fx.edits
+                        .iter()
+                        .map(|e| TextEdit {
+                            span: Span::new(e.start, e.end),
+                            new_text: e.new_text.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        if edits.is_empty() {
+            return;
+        }
+        let new = text.with_untracked(|t| kehoach_core::fix::apply_edits(t, &edits));
+        replace(new);
+    };
+    let fix_all = move |_| {
+        let new = text.with_untracked(|t| kehoach_core::fix::apply_safe_fixes(t));
+        replace(new);
+    };
+    let clean_paste = move |_| {
+        let new = text.with_untracked(|t| kehoach_core::fix::apply_hygiene_fixes(t));
+        pasted.set(false);
+        replace(new);
+    };
+    let renumber = move |_| {
+        let new = text.with_untracked(|t| compose::renumber(t));
+        replace(new);
+    };
+    let insert_item = move |_| {
+        let Some(a) = area() else { return };
+        let old = a.value();
+        let caret = a.selection_end().ok().flatten().unwrap_or(0);
+        let at = byte_offset(&old, caret);
+        let line_end = old[at..].find('\n').map_or(old.len(), |i| at + i);
+        let marker = compose::next_marker(&old, at);
+        let mut new = old.clone();
+        new.insert_str(line_end, &format!("\n{marker}"));
+        replace(new);
+        let caret = to16(&old, line_end) + 1 + marker.encode_utf16().count() as u32;
+        let _ = a.set_selection_range(caret, caret);
+    };
+    let new_plan = move |_| {
+        let empty = text.with_untracked(|t| t.trim().is_empty());
+        let ok = empty
+            || web_sys::window()
+                .and_then(|w| {
+                    w.confirm_with_message(t(lang.get_untracked(), Key::ConfirmReplace))
+                        .ok()
+                })
+                .unwrap_or(false);
+        if ok {
+            replace(compose::template(current_year()));
+        }
+    };
     let download_json = move |_| {
-        let t = text.get_untracked();
-        let plan = kehoach_core::parse(&t);
-        let json = kehoach_core::render::json::to_json(&plan);
-        if let Err(e) = crate::download::download(
-            &format!("{}.json", export_name(&t)),
-            "application/json",
-            &json,
-        ) {
+        let (name, json) = text.with_untracked(|t| {
+            (
+                export_name(t),
+                kehoach_core::render::json::to_json(&kehoach_core::parse(t)),
+            )
+        });
+        if let Err(e) =
+            crate::download::download(&format!("{name}.json"), "application/json", &json)
+        {
             leptos::logging::warn!("download failed: {e}");
         }
+    };
+    let download_text = move |_| {
+        let (name, clean) = text.with_untracked(|t| {
+            (
+                export_name(t),
+                kehoach_core::render::text::to_text(&kehoach_core::parse(t)),
+            )
+        });
+        if let Err(e) =
+            crate::download::download(&format!("{name}.txt"), "text/plain;charset=utf-8", &clean)
+        {
+            leptos::logging::warn!("download failed: {e}");
+        }
+    };
+    let toggle_lang = move |_| {
+        let next = match lang.get_untracked() {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
+        };
+        lang.set(next);
+        storage::save_lang(next);
+    };
+
+    let on_input = move |ev: ev::Event| {
+        let value = event_target_value(&ev);
+        text.set(value);
+        if let Some(a) = area() {
+            cursor.set(a.selection_start().ok().flatten().unwrap_or(0));
+        }
+    };
+    let sync_scroll = move |_| {
+        if let (Some(a), Some(l)) = (area(), layer_ref.get_untracked()) {
+            l.set_scroll_top(a.scroll_top());
+            l.set_scroll_left(a.scroll_left());
+        }
+    };
+    let track_cursor = move || {
+        if let Some(a) = area() {
+            cursor.set(a.selection_start().ok().flatten().unwrap_or(0));
+        }
+    };
+
+    // The finding under the caret, for keyboard users (announced politely).
+    let at_cursor = move || {
+        let c = cursor.get();
+        analysis.with(|a| {
+            a.findings
+                .iter()
+                .filter(|f| f.start16 <= c && c <= f.end16.max(f.start16 + 1))
+                .min_by_key(|f| f.out.severity)
+                .map(|f| {
+                    format!(
+                        "{}: {} ({})",
+                        t(lang.get(), Key::AtCursor),
+                        f.out.message,
+                        f.out.code
+                    )
+                })
+                .unwrap_or_default()
+        })
+    };
+    let has_hygiene_fix = move || {
+        analysis.with(|a| {
+            a.findings
+                .iter()
+                .any(|f| f.safe_fix && f.out.code.starts_with("KH8"))
+        })
     };
 
     view! {
         <header class="topbar">
-            <h1>"Kế hoạch"</h1>
-            <p class="tagline">"Soạn và kiểm tra kế hoạch theo Nghị định 30/2020/NĐ-CP"</p>
-            <button type="button" on:click=download_json>"Tải JSON"</button>
+            <h1>{move || t(lang.get(), Key::AppName)}</h1>
+            <p class="tagline">{move || t(lang.get(), Key::Tagline)}</p>
+            <nav class="actions" aria-label="Công cụ">
+                <button type="button" on:click=new_plan>{move || t(lang.get(), Key::NewPlan)}</button>
+                <button type="button" on:click=insert_item>{move || t(lang.get(), Key::InsertItem)}</button>
+                <button type="button" on:click=renumber>{move || t(lang.get(), Key::Renumber)}</button>
+                <button type="button" on:click=fix_all>{move || t(lang.get(), Key::FixAllSafe)}</button>
+                <button type="button" on:click=download_json>{move || t(lang.get(), Key::DownloadJson)}</button>
+                <button type="button" on:click=download_text>{move || t(lang.get(), Key::DownloadText)}</button>
+                <button type="button" lang=move || if lang.get() == Lang::Vi { "en" } else { "vi" } on:click=toggle_lang>
+                    {move || t(lang.get(), Key::Language)}
+                </button>
+            </nav>
         </header>
         <main class="workspace">
             <section class="editor">
-                <label for="plan-text">"Nội dung kế hoạch"</label>
-                <textarea
-                    id="plan-text"
-                    aria-label="Nội dung kế hoạch"
-                    spellcheck="false"
-                    prop:value=move || text.get()
-                    on:input=move |ev| set_text.set(event_target_value(&ev))
-                ></textarea>
-                <p class="status" role="status">
+                <Show when=move || pasted.get() && has_hygiene_fix()>
+                    <div class="banner" role="alert">
+                        <span>{move || t(lang.get(), Key::PastedOffer)}</span>
+                        <button type="button" on:click=clean_paste>{move || t(lang.get(), Key::Clean)}</button>
+                        <button type="button" on:click=move |_| pasted.set(false)>{move || t(lang.get(), Key::Dismiss)}</button>
+                    </div>
+                </Show>
+                <div class="frame">
+                    <textarea
+                        id="plan-text"
+                        node_ref=area_ref
+                        aria-label=i18n::EDITOR_LABEL
+                        aria-describedby="cursor-finding"
+                        spellcheck="false"
+                        prop:value=move || text.get()
+                        on:input=on_input
+                        on:scroll=sync_scroll
+                        on:keyup=move |_| track_cursor()
+                        on:click=move |_| track_cursor()
+                        on:paste=move |_| pasted.set(true)
+                    ></textarea>
+                    <div class="layer" node_ref=layer_ref aria-hidden="true">
+                        {move || {
+                            analysis.with(|a| {
+                                a.lines
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, segs)| {
+                                        let parts = segs
+                                            .iter()
+                                            .map(|s| match (s.severity, s.finding) {
+                                                (Some(sev), Some(fi)) => {
+                                                    let msg = a.findings.get(fi).map(|f| format!("{} [{}]", f.out.message, f.out.code)).unwrap_or_default();
+                                                    view! {
+                                                        <mark class=severity_class(sev) title=msg on:click=move |_| go_to(fi)>{s.text.clone()}</mark>
+                                                    }
+                                                    .into_any()
+                                                }
+                                                _ => s.text.clone().into_any(),
+                                            })
+                                            .collect_view();
+                                        view! { <div class="ln" data-n=i + 1>{parts}</div> }
+                                    })
+                                    .collect_view()
+                            })
+                        }}
+                    </div>
+                </div>
+                <p class="status" id="cursor-finding" role="status" aria-live="polite">{at_cursor}</p>
+                <p class="status save" role="status">
                     {move || match save_status.get() {
-                        None => "Đã lưu trong trình duyệt".to_string(),
+                        None => t(lang.get(), Key::Saved).to_string(),
                         Some(e) => e.message_vi(),
                     }}
+                    " · "
+                    {move || t(lang.get(), Key::Shortcuts)}
                 </p>
             </section>
-            <section class="findings">
-                <h2 id="findings-title">"Kết quả kiểm tra"</h2>
-                <p class="counts">{counts}</p>
-                <ul aria-label="Kết quả kiểm tra">
-                    {move || {
-                        report
-                            .get()
-                            .diagnostics
-                            .into_iter()
-                            .map(|d| {
-                                let class = format!("finding {}", d.severity.as_str());
-                                view! {
-                                    <li class=class data-code=d.code.clone() data-line=d.line>
-                                        <span class="sev">{d.severity.label(Lang::Vi)}</span>
-                                        " "
-                                        <span class="msg">{d.message.clone()}</span>
-                                        " "
-                                        <span class="where">{format!("dòng {}", d.line)}</span>
-                                        " "
-                                        <code>{d.code.clone()}</code>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
+            <section class="side">
+                <div role="tablist" aria-label="Bảng bên" class="tabs">
+                    {[Tab::Findings, Tab::Outline, Tab::Tasks, Tab::Form, Tab::Rules]
+                        .into_iter()
+                        .map(|which| {
+                            let key = match which {
+                                Tab::Findings => Key::TabFindings,
+                                Tab::Outline => Key::TabOutline,
+                                Tab::Tasks => Key::TabTasks,
+                                Tab::Form => Key::TabForm,
+                                Tab::Rules => Key::TabRules,
+                            };
+                            view! {
+                                <button
+                                    type="button"
+                                    role="tab"
+                                    aria-selected=move || (tab.get() == which).to_string()
+                                    on:click=move |_| tab.set(which)
+                                >
+                                    {move || t(lang.get(), key)}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <div role="tabpanel" class="panel">
+                    {move || match tab.get() {
+                        Tab::Findings => view! { <FindingsPanel analysis lang current go_to apply_fix /> }.into_any(),
+                        Tab::Outline => view! { <OutlinePanel analysis lang text area_ref layer_ref /> }.into_any(),
+                        Tab::Tasks => view! { <TasksPanel analysis lang text /> }.into_any(),
+                        Tab::Form => view! { <FormPanel lang text replace /> }.into_any(),
+                        Tab::Rules => view! { <RulesPanel lang /> }.into_any(),
                     }}
-                </ul>
+                </div>
+                // The findings list stays in the page whichever tab is shown, so its
+                // accessible name always finds it; other tabs hide it visually.
+                <Show when=move || tab.get() != Tab::Findings>
+                    <HiddenFindings analysis />
+                </Show>
             </section>
         </main>
+    }
+}
+
+/// One list item per finding.
+fn finding_item(
+    f: &Finding,
+    head: Option<String>,
+    lang: Lang,
+    is_current: bool,
+    go_to: impl Fn(usize) + Copy + 'static,
+    apply_fix: impl Fn(usize, usize) + Copy + 'static,
+) -> impl IntoView {
+    let index = f.index;
+    let fixes = f
+        .out
+        .fixes
+        .iter()
+        .enumerate()
+        .map(|(k, fx)| {
+            let label = format!("{}: {}", t(lang, Key::Fix), fx.title);
+            let class = if fx.safe { "fix safe" } else { "fix" };
+            view! { <button type="button" class=class on:click=move |_| apply_fix(index, k)>{label}</button> }
+        })
+        .collect_view();
+    view! {
+        <li
+            class=format!("finding {}", f.out.severity.as_str())
+            data-code=f.out.code.clone()
+            data-line=f.out.line
+            aria-current=if is_current { "true" } else { "false" }
+        >
+            {head.map(|h| view! { <span class="group">{h}</span> })}
+            <button type="button" class="goto" on:click=move |_| go_to(index)>
+                <span class="sev">{f.out.severity.label(lang)}</span>
+                " "
+                <span class="msg">{f.out.message.clone()}</span>
+                " "
+                <span class="where">{format!("{} {}", t(lang, Key::Line), f.out.line)}</span>
+                " "
+                <code>{f.out.code.clone()}</code>
+            </button>
+            {fixes}
+        </li>
+    }
+}
+
+#[component]
+fn FindingsPanel(
+    analysis: Memo<Analysis>,
+    lang: RwSignal<Lang>,
+    current: RwSignal<Option<usize>>,
+    go_to: impl Fn(usize) + Copy + Send + Sync + 'static,
+    apply_fix: impl Fn(usize, usize) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let counts = move || {
+        let l = lang.get();
+        analysis.with(|a| {
+            [Severity::Error, Severity::Warning, Severity::Info]
+                .into_iter()
+                .map(|s| {
+                    view! {
+                        <span class=format!("count {}", s.as_str())>
+                            {format!("{} {}", a.count(s), i18n::severity_word(l, s))}
+                        </span>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <h2 id="findings-title">{i18n::FINDINGS_LABEL}</h2>
+        <p class="counts">{counts}</p>
+        <ul aria-label=i18n::FINDINGS_LABEL class="findings">
+            {move || {
+                let l = lang.get();
+                let cur = current.get();
+                analysis.with(|a| {
+                    let mut prev: Option<Severity> = None;
+                    a.findings
+                        .iter()
+                        .map(|f| {
+                            // A group heading inside the first item of each severity.
+                            let first = prev != Some(f.out.severity);
+                            prev = Some(f.out.severity);
+                            let head = first.then(|| {
+                                format!("{} ({})", i18n::severity_word(l, f.out.severity), a.count(f.out.severity))
+                            });
+                            finding_item(f, head, l, cur == Some(f.index), go_to, apply_fix)
+                        })
+                        .collect_view()
+                })
+            }}
+        </ul>
+        <Show when=move || analysis.with(|a| a.findings.is_empty())>
+            <p>{move || t(lang.get(), Key::NoFindings)}</p>
+        </Show>
+    }
+}
+
+/// The findings list, visually hidden, while another tab is shown.
+#[component]
+fn HiddenFindings(analysis: Memo<Analysis>) -> impl IntoView {
+    view! {
+        <ul aria-label=i18n::FINDINGS_LABEL class="visually-hidden">
+            {move || {
+                analysis.with(|a| {
+                    a.findings
+                        .iter()
+                        .map(|f| {
+                            view! {
+                                <li data-code=f.out.code.clone() data-line=f.out.line>
+                                    {format!("{} {} ({})", f.out.message, f.out.line, f.out.code)}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                })
+            }}
+        </ul>
+    }
+}
+
+#[component]
+fn OutlinePanel(
+    analysis: Memo<Analysis>,
+    lang: RwSignal<Lang>,
+    text: RwSignal<String>,
+    area_ref: NodeRef<html::Textarea>,
+    layer_ref: NodeRef<html::Div>,
+) -> impl IntoView {
+    let jump = move |start: usize, end: usize, line: usize| {
+        if let Some(a) = area_ref.get_untracked() {
+            let (s, e) = text.with_untracked(|t| (to16(t, start), to16(t, end)));
+            let layer = layer_ref.get_untracked();
+            dom::select_range(&a, layer.as_deref(), s, e, line);
+        }
+    };
+    fn render(
+        nodes: &[Node],
+        a: &Analysis,
+        jump: impl Fn(usize, usize, usize) + Copy + Send + Sync + 'static,
+    ) -> AnyView {
+        nodes
+            .iter()
+            .filter(|n| n.level <= Level::Point)
+            .map(|n| {
+                let count = a.findings_in(n.marker_range.start, n.range.end.min(
+                    n.children.first().map_or(n.range.end, |c| c.range.start),
+                ));
+                let (s, e, line) = (n.marker_range.start, n.marker_range.end, n.marker_range.line);
+                let label = format!("{} {}", n.marker, n.title.text);
+                let badge = (count > 0).then(|| view! { <span class="badge" title="findings">{count}</span> });
+                let children = render(&n.children, a, jump);
+                view! {
+                    <li>
+                        <button type="button" class="outline-item" on:click=move |_| jump(s, e, line)>{label}</button>
+                        {badge}
+                        <ul>{children}</ul>
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    }
+    view! {
+        <h2>{move || t(lang.get(), Key::TabOutline)}</h2>
+        {move || analysis.with(|a| {
+            if a.plan.body.is_empty() {
+                view! { <p>{t(lang.get(), Key::NoOutline)}</p> }.into_any()
+            } else {
+                view! { <ul class="outline" aria-label="Dàn ý">{render(&a.plan.body, a, jump)}</ul> }.into_any()
+            }
+        })}
+    }
+}
+
+fn task_deadline_key(t: &Task) -> (u16, u8, u8) {
+    match t.timeline.as_ref().map(|tl| &tl.period) {
+        Some(Period::Before { date }) => (
+            date.year.unwrap_or(9999),
+            date.month.unwrap_or(12),
+            date.day.unwrap_or(31),
+        ),
+        Some(Period::Month { month, year }) => (*year, *month, 31),
+        Some(Period::Quarter { quarter, year }) => (*year, quarter * 3, 31),
+        Some(Period::Year { year }) => (*year, 12, 31),
+        Some(Period::Years { to, .. }) => (*to, 12, 31),
+        _ => (9999, 12, 31),
+    }
+}
+
+fn join(fields: &[kehoach_core::model::Field]) -> String {
+    fields
+        .iter()
+        .map(|f| f.text.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// CSV with a header row; fields quoted, UTF-8 with a BOM so Excel reads Vietnamese.
+pub fn tasks_csv(tasks: &[Task]) -> String {
+    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut out = String::from(
+        "\u{FEFF}Nhiệm vụ,Nội dung,Đơn vị chủ trì,Đơn vị phối hợp,Đơn vị thực hiện,Thời gian\r\n",
+    );
+    for t in tasks {
+        out.push_str(
+            &[
+                q(&t.heading.text),
+                q(t.content.as_ref().map_or("", |c| c.text.as_str())),
+                q(&join(&t.lead)),
+                q(&join(&t.coordinating)),
+                q(&join(&t.performing)),
+                q(t.timeline.as_ref().map_or("", |tl| tl.text.as_str())),
+            ]
+            .join(","),
+        );
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[component]
+fn TasksPanel(
+    analysis: Memo<Analysis>,
+    lang: RwSignal<Lang>,
+    text: RwSignal<String>,
+) -> impl IntoView {
+    let sort = RwSignal::new(TaskSort::Document);
+    let sorted = move || {
+        analysis.with(|a| {
+            let mut tasks = a.plan.tasks.clone();
+            match sort.get() {
+                TaskSort::Document => {}
+                TaskSort::Unit => tasks.sort_by_key(|t| join(&t.lead).to_lowercase()),
+                TaskSort::Deadline => tasks.sort_by_key(task_deadline_key),
+            }
+            tasks
+        })
+    };
+    let download = move |_| {
+        let csv = tasks_csv(&sorted());
+        let name = text.with_untracked(|t| export_name(t));
+        if let Err(e) = crate::download::download(
+            &format!("{name}-nhiem-vu.csv"),
+            "text/csv;charset=utf-8",
+            &csv,
+        ) {
+            leptos::logging::warn!("download failed: {e}");
+        }
+    };
+    view! {
+        <h2>{move || t(lang.get(), Key::TabTasks)}</h2>
+        <p class="row">
+            <button type="button" aria-pressed=move || (sort.get() == TaskSort::Unit).to_string() on:click=move |_| sort.set(TaskSort::Unit)>
+                {move || t(lang.get(), Key::SortByUnit)}
+            </button>
+            <button type="button" aria-pressed=move || (sort.get() == TaskSort::Deadline).to_string() on:click=move |_| sort.set(TaskSort::Deadline)>
+                {move || t(lang.get(), Key::SortByDeadline)}
+            </button>
+            <button type="button" on:click=download>{move || t(lang.get(), Key::DownloadCsv)}</button>
+        </p>
+        {move || {
+            let tasks = sorted();
+            let l = lang.get();
+            if tasks.is_empty() {
+                return view! { <p>{t(l, Key::NoTasks)}</p> }.into_any();
+            }
+            view! {
+                <table class="tasks" aria-label="Nhiệm vụ">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(l, Key::Content)}</th>
+                            <th scope="col">{t(l, Key::Lead)}</th>
+                            <th scope="col">{t(l, Key::Coordinating)}</th>
+                            <th scope="col">{t(l, Key::Timeline)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {tasks
+                            .iter()
+                            .map(|task| {
+                                view! {
+                                    <tr>
+                                        <td>{task.heading.text.clone()}</td>
+                                        <td>{join(&task.lead)}</td>
+                                        <td>{join(&task.coordinating)}</td>
+                                        <td>{task.timeline.as_ref().map(|tl| tl.text.clone()).unwrap_or_default()}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        }}
+    }
+}
+
+#[component]
+fn FormPanel(
+    lang: RwSignal<Lang>,
+    text: RwSignal<String>,
+    replace: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let fields = RwSignal::new(text.with_untracked(|t| compose::read_form(t)));
+    let read = move |_| fields.set(text.with_untracked(|t| compose::read_form(t)));
+    let write = move |ev: ev::SubmitEvent| {
+        ev.prevent_default();
+        let f = fields.get_untracked();
+        let new = text.with_untracked(|t| compose::write_form(t, &f));
+        replace(new);
+    };
+    macro_rules! input {
+        ($id:literal, $key:expr, $field:ident, $kind:literal) => {
+            view! {
+                <label for=$id>{move || t(lang.get(), $key)}</label>
+                <input
+                    id=$id
+                    type=$kind
+                    prop:value=move || fields.with(|f| f.$field.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        fields.update(|f| f.$field = v);
+                    }
+                />
+            }
+        };
+    }
+    view! {
+        <h2>{move || t(lang.get(), Key::TabForm)}</h2>
+        <form class="form" on:submit=write>
+            {input!("f-parent", Key::FormParent, parent_agency, "text")}
+            {input!("f-agency", Key::FormAgency, agency, "text")}
+            {input!("f-number", Key::FormNumber, number, "text")}
+            {input!("f-code", Key::FormAgencyCode, agency_code, "text")}
+            {input!("f-place", Key::FormPlace, place, "text")}
+            {input!("f-date", Key::FormDate, date, "date")}
+            {input!("f-summary", Key::FormSummary, summary, "text")}
+            {input!("f-authority", Key::FormAuthority, authority, "text")}
+            {input!("f-title", Key::FormTitle, title, "text")}
+            {input!("f-signer", Key::FormSigner, signer, "text")}
+            <div class="row">
+                <button type="submit">{move || t(lang.get(), Key::FormWrite)}</button>
+                <button type="button" on:click=read>{move || t(lang.get(), Key::FormRead)}</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn RulesPanel(lang: RwSignal<Lang>) -> impl IntoView {
+    view! {
+        <h2>{move || t(lang.get(), Key::TabRules)}</h2>
+        <ul class="rules" aria-label="Danh mục quy tắc">
+            {move || {
+                let l = lang.get();
+                kehoach_core::rules::registry()
+                    .into_iter()
+                    .map(|r| {
+                        let (what, why) = match l {
+                            Lang::Vi => (r.what_vi, r.why_vi),
+                            Lang::En => (r.what_en, r.why_en),
+                        };
+                        view! {
+                            <li class=format!("rule {}", r.severity.as_str())>
+                                <details>
+                                    <summary><code>{r.code}</code>" "{what}" "<span class="sev">{r.severity.label(l)}</span></summary>
+                                    <p>{format!("{}: {why}", t(l, Key::Why))}</p>
+                                    <p>{format!("{}: {}", t(l, Key::Source), r.source)}</p>
+                                    <p>{t(l, Key::Bad)}</p>
+                                    <pre>{r.bad}</pre>
+                                    <p>{t(l, Key::Good)}</p>
+                                    <pre>{r.good}</pre>
+                                </details>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
     }
 }

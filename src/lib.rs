@@ -3,6 +3,9 @@
 //! Data flows one way: the text signal → `kehoach_core::check_for_output` (a memo) →
 //! the findings list. An effect saves the text to localStorage on every change.
 
+pub mod analysis;
 pub mod app;
+pub mod dom;
 pub mod download;
+pub mod i18n;
 pub mod storage;

@@ -68,3 +68,22 @@ pub fn load_draft() -> Result<Option<String>, StorageError> {
 pub fn save_draft(text: &str) -> Result<(), StorageError> {
     LocalStorage::set(DRAFT_KEY, text).map_err(classify)
 }
+
+/// Key of the chosen language (`vi` or `en`).
+pub const LANG_KEY: &str = "kehoach.v1.lang";
+
+pub fn load_lang() -> kehoach_core::diagnostics::Lang {
+    LocalStorage::get::<String>(LANG_KEY)
+        .ok()
+        .and_then(|s| kehoach_core::diagnostics::Lang::parse(&s))
+        .unwrap_or_default()
+}
+
+pub fn save_lang(lang: kehoach_core::diagnostics::Lang) {
+    let code = match lang {
+        kehoach_core::diagnostics::Lang::Vi => "vi",
+        kehoach_core::diagnostics::Lang::En => "en",
+    };
+    // Not worth bothering the user about: the default is Vietnamese.
+    let _ = LocalStorage::set(LANG_KEY, code);
+}

@@ -1,0 +1,102 @@
+//! The few DOM operations the editor needs, kept out of the components.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlTextAreaElement};
+
+/// The smallest change turning `old` into `new`: (start, end) in UTF-16 units of `old`
+/// and the replacement text.
+pub fn minimal_change(old: &str, new: &str) -> (u32, u32, String) {
+    let prefix: usize = old
+        .chars()
+        .zip(new.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let old_rest = &old[prefix..];
+    let new_rest = &new[prefix..];
+    let suffix: usize = old_rest
+        .chars()
+        .rev()
+        .zip(new_rest.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let old_mid = &old_rest[..old_rest.len() - suffix];
+    let new_mid = &new_rest[..new_rest.len() - suffix];
+    let start = old[..prefix].encode_utf16().count() as u32;
+    let end = start + old_mid.encode_utf16().count() as u32;
+    (start, end, new_mid.to_string())
+}
+
+/// Replaces the textarea's text with `new` as one user edit, so Ctrl+Z undoes it.
+/// Falls back to setting the value (losing undo) where `insertText` is refused.
+pub fn replace_text(area: &HtmlTextAreaElement, new: &str) {
+    let old = area.value();
+    if old == new {
+        return;
+    }
+    let (start, end, insert) = minimal_change(&old, new);
+    let _ = area.focus();
+    let _ = area.set_selection_range(start, end);
+    let done = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+        .and_then(|d| {
+            if insert.is_empty() {
+                d.exec_command("delete").ok()
+            } else {
+                d.exec_command_with_show_ui_and_value("insertText", false, &insert)
+                    .ok()
+            }
+        })
+        .unwrap_or(false);
+    if !done || area.value() != new {
+        area.set_value(new);
+        if let Ok(ev) = web_sys::InputEvent::new("input") {
+            let _ = area.dispatch_event(&ev);
+        }
+    }
+}
+
+/// Selects a range and scrolls it into the middle third of the textarea. The line's
+/// position comes from the highlight layer, which wraps lines exactly as the textarea.
+pub fn select_range(
+    area: &HtmlTextAreaElement,
+    layer: Option<&HtmlElement>,
+    start: u32,
+    end: u32,
+    line: usize,
+) {
+    let _ = area.focus();
+    let _ = area.set_selection_range(start, end);
+    if let Some(layer) = layer {
+        if let Some(el) = layer
+            .children()
+            .item(line.saturating_sub(1) as u32)
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
+            let top = el.offset_top() - area.client_height() / 3;
+            area.set_scroll_top(top.max(0));
+            layer.set_scroll_top(area.scroll_top());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_change_finds_the_edited_middle() {
+        assert_eq!(
+            minimal_change("a) x\nc) y", "a) x\nb) y"),
+            (5, 6, "b".into())
+        );
+        assert_eq!(
+            minimal_change("Số: 23 /KH", "Số: 23/KH"),
+            (6, 7, String::new())
+        );
+        assert_eq!(minimal_change("ế", "ếế"), (1, 1, "ế".into()));
+        assert_eq!(minimal_change("same", "same"), (4, 4, String::new()));
+    }
+}
