@@ -7,7 +7,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_PATH ?= /usr/bin/chromium
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: serve build test setup-build setup-test fmt lint test-native test-browser test-e2e dist bench fuzz
+.PHONY: serve build test setup-build setup-test fmt lint test-native test-browser test-e2e dist bench perf fuzz
 
 serve: setup-build
 	trunk serve --release --offline --address 127.0.0.1 --port 8080
@@ -42,6 +42,10 @@ test: setup-test fmt lint test-native test-browser test-e2e
 
 bench:
 	cargo bench -p kehoach-core --bench parse
+
+# Input-to-findings latency in Chromium (figures for the README).
+perf: setup-test dist
+	node tests/e2e/perf.mjs
 
 FUZZ_SECONDS ?= 60
 fuzz:

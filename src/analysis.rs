@@ -6,6 +6,10 @@
 
 use kehoach_core::diagnostics::{Lang, OutDiagnostic, Severity};
 use kehoach_core::model::Plan;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 /// A finding as the page uses it.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +31,22 @@ pub struct Segment {
     pub finding: Option<usize>,
 }
 
+/// A line of the highlight layer, ready to render. `key` identifies its content and
+/// underlines, so a keystroke re-renders only the lines it changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayerLine {
+    pub key: (u64, u32),
+    /// (text, severity, tooltip, byte offset of the finding's start).
+    pub parts: Vec<(String, Option<Severity>, String, usize)>,
+}
+
+/// A finding's identity across versions of the text: what a keyed list needs.
+pub fn finding_key(f: &Finding) -> (String, usize, usize, u64) {
+    let mut h = DefaultHasher::new();
+    f.out.message.hash(&mut h);
+    (f.out.code.clone(), f.out.start, f.out.end, h.finish())
+}
+
 #[derive(Debug, Clone)]
 pub struct Analysis {
     /// Bumped on every text change: equality is by version, so a new text always
@@ -35,6 +55,7 @@ pub struct Analysis {
     pub plan: Plan,
     pub findings: Vec<Finding>,
     pub lines: Vec<Vec<Segment>>,
+    pub layer: Vec<Arc<LayerLine>>,
 }
 
 impl PartialEq for Analysis {
@@ -78,11 +99,13 @@ impl Analysis {
             f.index = i;
         }
         let lines = highlight_lines(text, &findings);
+        let layer = layer_lines(&lines, &findings);
         Analysis {
             version,
             plan: report.plan,
             findings,
             lines,
+            layer,
         }
     }
 
@@ -97,6 +120,37 @@ impl Analysis {
             .filter(|f| f.out.start >= start && f.out.start < end.max(start + 1))
             .count()
     }
+}
+
+/// The layer's lines with their keys: a hash of the parts, and which occurrence of that
+/// hash it is (blank lines repeat), so keys are unique and stable when lines move.
+fn layer_lines(lines: &[Vec<Segment>], findings: &[Finding]) -> Vec<Arc<LayerLine>> {
+    let mut seen: HashMap<u64, u32> = HashMap::new();
+    lines
+        .iter()
+        .map(|segs| {
+            let parts: Vec<(String, Option<Severity>, String, usize)> = segs
+                .iter()
+                .map(|s| {
+                    let (title, start) = s
+                        .finding
+                        .and_then(|i| findings.get(i))
+                        .map(|f| (format!("{} [{}]", f.out.message, f.out.code), f.out.start))
+                        .unwrap_or_default();
+                    (s.text.clone(), s.severity, title, start)
+                })
+                .collect();
+            let mut h = DefaultHasher::new();
+            parts.hash(&mut h);
+            let hash = h.finish();
+            let n = seen.entry(hash).or_insert(0);
+            *n += 1;
+            Arc::new(LayerLine {
+                key: (hash, *n),
+                parts,
+            })
+        })
+        .collect()
 }
 
 /// UTF-16 offsets of sorted byte offsets, in one pass over the text.

@@ -5,7 +5,9 @@
 //! [`Analysis`] of the current text. Edits made by the app (fixes, renumbering, the
 //! template, the form) go through the textarea as user edits, so Ctrl+Z undoes them.
 
-use crate::analysis::{byte_offset, Analysis, Finding};
+use crate::analysis::{byte_offset, finding_key, Analysis, Finding};
+
+type FindingKey = (String, usize, usize, u64);
 use crate::dom;
 use crate::i18n::{self, t, Key};
 use crate::storage::{self, StorageError};
@@ -136,6 +138,20 @@ pub fn App() -> impl IntoView {
             let layer = layer_ref.get_untracked();
             dom::select_range(&ar, layer.as_deref(), f.start16, f.end16, f.out.line);
             cursor.set(f.start16);
+        }
+    };
+    // A mark knows where its finding starts; the finding's index is looked up on click,
+    // so a line's view stays valid while other findings come and go.
+    let go_to_start = move |start: usize| {
+        let index = analysis.with_untracked(|a| {
+            a.findings
+                .iter()
+                .filter(|f| f.out.start == start)
+                .min_by_key(|f| f.out.severity)
+                .map(|f| f.index)
+        });
+        if let Some(i) = index {
+            go_to(i);
         }
     };
     let step = move |forward: bool| {
@@ -332,7 +348,11 @@ pub fn App() -> impl IntoView {
                         aria-label=i18n::EDITOR_LABEL
                         aria-describedby="cursor-finding"
                         spellcheck="false"
-                        prop:value=move || text.get()
+                        // The textarea is the source of its text: set once here; every
+                        // later change (typing, or an app edit through execCommand) is
+                        // already in it, so writing the value back on each keystroke
+                        // would only cost a full relayout and the undo history.
+                        prop:value=text.get_untracked()
                         on:input=on_input
                         on:scroll=sync_scroll
                         on:keyup=move |_| track_cursor()
@@ -340,30 +360,29 @@ pub fn App() -> impl IntoView {
                         on:paste=move |_| pasted.set(true)
                     ></textarea>
                     <div class="layer" node_ref=layer_ref aria-hidden="true">
-                        {move || {
-                            analysis.with(|a| {
-                                a.lines
+                        <For
+                            each=move || analysis.with(|a| a.layer.clone())
+                            key=|line| line.key
+                            children=move |line| {
+                                let parts = line
+                                    .parts
                                     .iter()
-                                    .enumerate()
-                                    .map(|(i, segs)| {
-                                        let parts = segs
-                                            .iter()
-                                            .map(|s| match (s.severity, s.finding) {
-                                                (Some(sev), Some(fi)) => {
-                                                    let msg = a.findings.get(fi).map(|f| format!("{} [{}]", f.out.message, f.out.code)).unwrap_or_default();
-                                                    view! {
-                                                        <mark class=severity_class(sev) title=msg on:click=move |_| go_to(fi)>{s.text.clone()}</mark>
-                                                    }
-                                                    .into_any()
-                                                }
-                                                _ => s.text.clone().into_any(),
-                                            })
-                                            .collect_view();
-                                        view! { <div class="ln" data-n=i + 1>{parts}</div> }
+                                    .map(|(text, sev, title, start)| match sev {
+                                        Some(sev) => {
+                                            let start = *start;
+                                            view! {
+                                                <mark class=severity_class(*sev) title=title.clone() on:click=move |_| go_to_start(start)>
+                                                    {text.clone()}
+                                                </mark>
+                                            }
+                                            .into_any()
+                                        }
+                                        None => text.clone().into_any(),
                                     })
-                                    .collect_view()
-                            })
-                        }}
+                                    .collect_view();
+                                view! { <div class="ln">{parts}</div> }
+                            }
+                        />
                     </div>
                 </div>
                 <p class="status" id="cursor-finding" role="status" aria-live="polite">{at_cursor}</p>
@@ -425,11 +444,12 @@ fn finding_item(
     f: &Finding,
     head: Option<String>,
     lang: Lang,
-    is_current: bool,
-    go_to: impl Fn(usize) + Copy + 'static,
-    apply_fix: impl Fn(usize, usize) + Copy + 'static,
+    is_current: Signal<bool>,
+    go_to: impl Fn(&FindingKey) + Copy + Send + Sync + 'static,
+    apply_fix: impl Fn(&FindingKey, usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let index = f.index;
+    let key = finding_key(f);
+    let goto_key = key.clone();
     let fixes = f
         .out
         .fixes
@@ -438,7 +458,8 @@ fn finding_item(
         .map(|(k, fx)| {
             let label = format!("{}: {}", t(lang, Key::Fix), fx.title);
             let class = if fx.safe { "fix safe" } else { "fix" };
-            view! { <button type="button" class=class on:click=move |_| apply_fix(index, k)>{label}</button> }
+            let key = key.clone();
+            view! { <button type="button" class=class on:click=move |_| apply_fix(&key, k)>{label}</button> }
         })
         .collect_view();
     view! {
@@ -446,10 +467,10 @@ fn finding_item(
             class=format!("finding {}", f.out.severity.as_str())
             data-code=f.out.code.clone()
             data-line=f.out.line
-            aria-current=if is_current { "true" } else { "false" }
+            aria-current=move || if is_current.get() { "true" } else { "false" }
         >
             {head.map(|h| view! { <span class="group">{h}</span> })}
-            <button type="button" class="goto" on:click=move |_| go_to(index)>
+            <button type="button" class="goto" on:click=move |_| go_to(&goto_key)>
                 <span class="sev">{f.out.severity.label(lang)}</span>
                 " "
                 <span class="msg">{f.out.message.clone()}</span>
@@ -471,6 +492,20 @@ fn FindingsPanel(
     go_to: impl Fn(usize) + Copy + Send + Sync + 'static,
     apply_fix: impl Fn(usize, usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    // Items are keyed by identity; their buttons find the finding's current index.
+    let index_of = move |key: &FindingKey| {
+        analysis.with_untracked(|a| a.findings.iter().position(|f| &finding_key(f) == key))
+    };
+    let go_to_key = move |key: &FindingKey| {
+        if let Some(i) = index_of(key) {
+            go_to(i);
+        }
+    };
+    let apply_fix_key = move |key: &FindingKey, fix: usize| {
+        if let Some(i) = index_of(key) {
+            apply_fix(i, fix);
+        }
+    };
     let counts = move || {
         let l = lang.get();
         analysis.with(|a| {
@@ -490,25 +525,33 @@ fn FindingsPanel(
         <h2 id="findings-title">{i18n::FINDINGS_LABEL}</h2>
         <p class="counts">{counts}</p>
         <ul aria-label=i18n::FINDINGS_LABEL class="findings">
-            {move || {
-                let l = lang.get();
-                let cur = current.get();
-                analysis.with(|a| {
-                    let mut prev: Option<Severity> = None;
-                    a.findings
-                        .iter()
-                        .map(|f| {
-                            // A group heading inside the first item of each severity.
-                            let first = prev != Some(f.out.severity);
-                            prev = Some(f.out.severity);
-                            let head = first.then(|| {
-                                format!("{} ({})", i18n::severity_word(l, f.out.severity), a.count(f.out.severity))
-                            });
-                            finding_item(f, head, l, cur == Some(f.index), go_to, apply_fix)
-                        })
-                        .collect_view()
-                })
-            }}
+            <For
+                each=move || {
+                    let l = lang.get();
+                    analysis.with(|a| {
+                        let mut prev: Option<Severity> = None;
+                        a.findings
+                            .iter()
+                            .map(|f| {
+                                // A group heading inside the first item of each severity.
+                                let first = prev != Some(f.out.severity);
+                                prev = Some(f.out.severity);
+                                let head = first.then(|| {
+                                    format!("{} ({})", i18n::severity_word(l, f.out.severity), a.count(f.out.severity))
+                                });
+                                (finding_key(f), head, f.clone(), l)
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                }
+                key=|(key, head, _, l)| (key.clone(), head.clone(), *l)
+                children=move |(key, head, f, l)| {
+                    let is_current = Signal::derive(move || {
+                        current.get().and_then(|i| analysis.with(|a| a.findings.get(i).map(finding_key))) == Some(key.clone())
+                    });
+                    finding_item(&f, head, l, is_current, go_to_key, apply_fix_key)
+                }
+            />
         </ul>
         <Show when=move || analysis.with(|a| a.findings.is_empty())>
             <p>{move || t(lang.get(), Key::NoFindings)}</p>

@@ -22,16 +22,27 @@ fn date_from(d: &str, m: &str, y: &str) -> Option<PartialDate> {
     ))
 }
 
-/// The first date at the very start of `s` (after white space), with its byte length.
+/// The same two forms, anchored: only a date at the very start matches, so looking
+/// for one costs the length of the date, not of the rest of the text.
+static NUMERIC_DATE_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").expect("valid regex"));
+static WORDED_DATE_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").expect("valid regex")
+});
+
+/// The date at the very start of `s` (after white space), with its byte length.
 pub fn date_at_start(s: &str) -> Option<(PartialDate, usize)> {
     let lead = s.len() - s.trim_start().len();
-    let t = &s[lead..];
-    for re in [&*NUMERIC_DATE, &*WORDED_DATE] {
+    // A date is short: never look further than this.
+    let mut end = (lead + 48).min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let t = &s[lead..end];
+    for re in [&*NUMERIC_DATE_AT, &*WORDED_DATE_AT] {
         if let Some(c) = re.captures(t) {
             let m = c.get(0)?;
-            if m.start() == 0 {
-                return Some((date_from(&c[1], &c[2], &c[3])?, lead + m.end()));
-            }
+            return Some((date_from(&c[1], &c[2], &c[3])?, lead + m.end()));
         }
     }
     None

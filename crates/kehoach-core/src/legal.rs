@@ -10,13 +10,13 @@ use std::sync::LazyLock;
 
 /// `72/2015/NĐ-CP`, `11/KH-UBND`, `4884/VP-KGVX`, `4422/GN-BTTTT-BTLBĐBP`.
 static STATE_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<num>\d{1,5})/(?:(?P<year>\d{4})/)?(?P<code>\p{L}{1,6})-(?P<issuer>[\p{L}\d]+(?:-[\p{L}\d]+)*)")
+    Regex::new(r"(?P<num>\d{1,5})/(?:(?P<year>\d{4})/)?(?P<code>\p{L}{1,6})-(?P<issuer>[\p{L}\d]+(?:-[\p{L}\d]+)*)")
         .expect("valid regex")
 });
 
 /// `109-KH/TU`, `34-NQ/TW`.
 static PARTY_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<num>\d{1,5})-(?P<code>\p{Lu}\p{L}{0,4})/(?P<issuer>\p{Lu}[\p{L}\d]*)")
+    Regex::new(r"(?P<num>\d{1,5})-(?P<code>\p{Lu}\p{L}{0,4})/(?P<issuer>\p{Lu}[\p{L}\d]*)")
         .expect("valid regex")
 });
 
@@ -96,8 +96,17 @@ pub fn find_references(src: &Source) -> Vec<LegalRef> {
     let text = src.text;
     let mut refs = Vec::new();
     for (re, party) in [(&*STATE_FORM, false), (&*PARTY_FORM, true)] {
+        // No `\b` in the patterns: a Unicode word boundary would push the regex
+        // engine off its fast path. The boundary is checked here instead.
         for c in re.captures_iter(text) {
             let Some(m) = c.get(0) else { continue };
+            if text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|ch| ch.is_alphanumeric())
+            {
+                continue;
+            }
             let code = c.name("code").map_or("", |m| m.as_str());
             let issuer = c.name("issuer").map_or("", |m| m.as_str());
             // `Lê-nin/…`-like words are not symbols: a code has an upper-case start.
@@ -108,7 +117,10 @@ pub fn find_references(src: &Source) -> Vec<LegalRef> {
             while !text.is_char_boundary(from) {
                 from -= 1;
             }
-            let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1).max(from);
+            // Only the 90 bytes before the symbol, and not across a line break.
+            let line_start = text[from..m.start()]
+                .rfind('\n')
+                .map_or(from, |i| from + i + 1);
             let type_word = type_word_before(&text[line_start..m.start()]);
             let after = &text[m.end()..];
             let (mut date, mut date_range, mut end) = (None, None, m.end());
@@ -127,7 +139,12 @@ pub fn find_references(src: &Source) -> Vec<LegalRef> {
                     end = m.end() + off + len;
                 }
             }
-            let issuer_text = text[end..]
+            // The issuer is short: look at most 160 bytes ahead.
+            let mut window_end = (end + 160).min(text.len());
+            while !text.is_char_boundary(window_end) {
+                window_end -= 1;
+            }
+            let issuer_text = text[end..window_end]
                 .strip_prefix(" của ")
                 .map(|r| {
                     let stop = r

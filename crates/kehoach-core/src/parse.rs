@@ -11,7 +11,7 @@
 //!
 //! Lines it cannot place go to `unclassified`, never away.
 
-use crate::dates::{date_at_start, parse_period, NUMERIC_DATE, WORDED_DATE};
+use crate::dates::{date_at_start, parse_period};
 use crate::model::*;
 use crate::source::{line_views, LineIndex, LineView, Span};
 use crate::text::{fold, is_upper_text, letter_ordinal, roman_value, ADMIN_UNIT_WORDS};
@@ -638,7 +638,8 @@ pub fn marker_of(t: &str) -> Option<Marker> {
         if !first.is_ascii() && first != 'đ' {
             return None;
         }
-        if !after_ok(len) || t[len..].trim().is_empty() {
+        // An empty item (`b)` just inserted) is still an item.
+        if !after_ok(len) {
             return None;
         }
         return Some(Marker {
@@ -792,11 +793,18 @@ fn find_footer_start(src: &Source, from: usize) -> usize {
     for l in src.lines.iter().skip(from) {
         for c in &l.cells {
             let t = c.text(src.text);
-            let f = fold(t.get(..t.len().min(16)).unwrap_or(t));
-            if f.starts_with("NƠI NHẬN") {
-                return l.idx;
+            // Cheap tests first: this runs on every line of the body.
+            let first = t.as_bytes().first().copied().unwrap_or(0);
+            if matches!(first, b'N' | b'n') && t.len() <= 80 {
+                let f = fold(t.get(..t.len().min(16)).unwrap_or(t));
+                if f.starts_with("NƠI NHẬN") {
+                    return l.idx;
+                }
             }
-            if matches!(authority_parts(t), Some((_, _, true))) {
+            if matches!(first, b'T' | b'K' | b'Q')
+                && t.len() <= 80
+                && matches!(authority_parts(t), Some((_, _, true)))
+            {
                 return l.idx;
             }
         }
@@ -917,7 +925,11 @@ enum TaskField {
 }
 
 fn task_label(t: &str) -> Option<(TaskField, usize)> {
-    let colon = t.find(':')?;
+    // Labels are short: look for the colon in the first few words only.
+    let head = t.get(..t.len().min(64)).unwrap_or(t);
+    let colon = head
+        .find(':')
+        .or_else(|| t.find(':').filter(|&i| i <= 64))?;
     let label = t[..colon].trim();
     if label.chars().count() > 40 {
         return None;
@@ -971,10 +983,12 @@ fn find_tasks(src: &Source, body: &[Node]) -> Vec<Task> {
     let mut tasks = Vec::new();
     fn walk(src: &Source, nodes: &[Node], in_impl: bool, out: &mut Vec<Task>) {
         for n in nodes {
-            let f = fold(&n.title.text);
+            // Only a section's title can open the implementation part.
             let impl_section = in_impl
-                || (n.level <= Level::Section
-                    && (f.contains("TỔ CHỨC THỰC HIỆN") || f.contains("PHÂN CÔNG")));
+                || (n.level <= Level::Section && {
+                    let f = fold(&n.title.text);
+                    f.contains("TỔ CHỨC THỰC HIỆN") || f.contains("PHÂN CÔNG")
+                });
             if n.level >= Level::Clause && n.level <= Level::Point {
                 if let Some(t) = task_of(src, n, impl_section) {
                     out.push(t);
@@ -1145,7 +1159,6 @@ pub fn find_deadlines(src: &Source, span: Span) -> Vec<(Span, PartialDate)> {
             }
         }
     }
-    let _ = (&*NUMERIC_DATE, &*WORDED_DATE);
     out
 }
 

@@ -250,19 +250,27 @@ fn is_table_rule(s: &str) -> bool {
 
 fn split_cells(src: &str, span: Span) -> Vec<Span> {
     let line = span.text(src);
+    let b = line.as_bytes();
     let mut parts = Vec::new();
     let mut cell_start = 0;
     let mut spaces_from: Option<usize> = None;
     let mut space_run = 0;
-    for (i, c) in line.char_indices() {
-        if c == '|' || c == '\t' || c == '\u{000C}' {
+    let mut i = 0;
+    // Bytes, not chars: every separator is ASCII except the no-break space (C2 A0),
+    // and UTF-8 continuation bytes never look like either.
+    while i < b.len() {
+        let c = b[i];
+        let width = if c == 0xC2 && b.get(i + 1) == Some(&0xA0) {
+            2
+        } else {
+            1
+        };
+        if c == b'|' || c == b'\t' || c == 0x0C {
             parts.push((cell_start, i));
-            cell_start = i + c.len_utf8();
+            cell_start = i + 1;
             spaces_from = None;
             space_run = 0;
-            continue;
-        }
-        if c == ' ' || c == '\u{00A0}' {
+        } else if c == b' ' || width == 2 {
             if spaces_from.is_none() {
                 spaces_from = Some(i);
             }
@@ -279,6 +287,7 @@ fn split_cells(src: &str, span: Span) -> Vec<Span> {
             spaces_from = None;
             space_run = 0;
         }
+        i += width;
     }
     parts.push((cell_start, line.len()));
     parts

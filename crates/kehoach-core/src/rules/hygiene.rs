@@ -227,9 +227,14 @@ fn grouped(
 
 pub(super) fn check(cx: &mut Ctx) {
     let text = cx.text();
-    check_nfd(cx, text);
+    let scripts = ScriptScan::scan(text.as_bytes());
+    if scripts.combining {
+        check_nfd(cx, text);
+    }
     check_legacy(cx);
-    check_confusables(cx, text);
+    if scripts.greek_cyrillic {
+        check_confusables(cx, text);
+    }
     let (content_start, content_end) = if cx.plan.kind.is_plan() {
         super::tasks::content_span(cx)
     } else {
@@ -239,12 +244,25 @@ pub(super) fn check(cx: &mut Ctx) {
     let mut prev_content: Option<&LineView> = None;
     for l in lines.iter() {
         let raw = l.span.text(text);
-        check_invisible(cx, l, raw);
-        check_markdown(cx, l, raw);
-        check_page_noise(cx, l, raw);
+        // One byte scan says which checks could find anything on this line: most
+        // lines of a real plan need none of them.
+        let flags = LineFlags::scan(raw.as_bytes());
+        if flags.invisible {
+            check_invisible(cx, l, raw);
+        }
+        if flags.markdown {
+            check_markdown(cx, l, raw);
+        }
+        if flags.form_feed || l.content.len() <= 12 {
+            check_page_noise(cx, l, raw);
+        }
         if l.cells.len() <= 1 && !l.is_blank() {
-            check_spacing(cx, l);
-            check_balance(cx, l);
+            if flags.spacing {
+                check_spacing(cx, l);
+            }
+            if flags.brackets {
+                check_balance(cx, l);
+            }
         }
         if !l.is_blank() {
             if l.span.start >= content_start && l.span.end <= content_end {
@@ -259,11 +277,113 @@ pub(super) fn check(cx: &mut Ctx) {
     }
 }
 
+/// Whether the text has any combining mark or any Greek/Cyrillic letter at all, from
+/// the UTF-8 lead bytes: the whole-text character passes run only when it may.
+#[derive(Debug, Default)]
+struct ScriptScan {
+    combining: bool,
+    greek_cyrillic: bool,
+}
+
+impl ScriptScan {
+    fn scan(b: &[u8]) -> Self {
+        let mut s = ScriptScan::default();
+        for (i, &c) in b.iter().enumerate() {
+            let next = b.get(i + 1).copied().unwrap_or(0);
+            match c {
+                // U+0300–U+036F (CC 80 – CD AF); U+0370–U+03FF starts at CD B0.
+                0xCC => s.combining = true,
+                0xCD if next < 0xB0 => s.combining = true,
+                0xCD..=0xD1 => s.greek_cyrillic = true,
+                // U+0480–U+04FF: Cyrillic, with combining U+0483–U+0489.
+                0xD2 | 0xD3 => {
+                    s.greek_cyrillic = true;
+                    s.combining = true;
+                }
+                0xE1 if matches!(next, 0xAA | 0xAB | 0xB7) => s.combining = true,
+                0xE2 if next == 0x83 => s.combining = true,
+                0xEF if next == 0xB8 => s.combining = true,
+                _ => {}
+            }
+            if s.combining && s.greek_cyrillic {
+                break;
+            }
+        }
+        s
+    }
+}
+
+/// What a line may contain, from one pass over its bytes.
+#[derive(Debug, Default)]
+struct LineFlags {
+    invisible: bool,
+    markdown: bool,
+    form_feed: bool,
+    spacing: bool,
+    brackets: bool,
+}
+
+impl LineFlags {
+    fn scan(b: &[u8]) -> Self {
+        let mut f = LineFlags::default();
+        let mut prev = 0u8;
+        for (i, &c) in b.iter().enumerate() {
+            match c {
+                b'*' | b'_' | b'#' | b'|' => f.markdown = true,
+                b'(' | b')' | b'"' => f.brackets = true,
+                0x0C => f.form_feed = true,
+                b' ' if prev == b' ' => f.spacing = true,
+                b',' | b';' | b':' | b'.'
+                    if prev == b' '
+                        || b.get(i + 1)
+                            .is_some_and(|n| n.is_ascii_alphabetic() || *n >= 0x80) =>
+                {
+                    f.spacing = true
+                }
+                // U+00A0 no-break space, U+00AD soft hyphen (and other Latin-1 symbols).
+                0xC2 => f.invisible = true,
+                // U+200B–U+200D and U+2060 are invisible; U+201C/U+201D are curly
+                // quotes. (En dashes and ellipses share the lead bytes: not flagged.)
+                0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+                    (Some(0x80), Some(0x8B..=0x8D)) | (Some(0x81), Some(0xA0)) => {
+                        f.invisible = true
+                    }
+                    (Some(0x80), Some(0x9C | 0x9D)) => f.brackets = true,
+                    _ => {}
+                },
+                // U+FEFF, U+0800, U+1100.
+                0xEF | 0xE0 => f.invisible = true,
+                0xE1 if b.get(i + 1) == Some(&0x84) => f.invisible = true,
+                _ => {}
+            }
+            prev = c;
+        }
+        f
+    }
+}
+
+/// The Unicode blocks of combining diacritical marks.
+fn is_combining_block(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{0483}'..='\u{0489}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
 fn check_nfd(cx: &mut Ctx, text: &str) {
     let mut edits = Vec::new();
     let mut it = text.char_indices().peekable();
     let mut base: Option<usize> = None;
     while let Some((i, c)) = it.next() {
+        // Only the combining-mark blocks need the table lookup; Vietnamese letters
+        // (U+00C0…, U+1EA0…) never combine. The fast path for almost every character.
+        if !is_combining_block(c) {
+            base = Some(i);
+            continue;
+        }
         if is_combining_mark(c) {
             let start = base.unwrap_or(i);
             let mut end = i + c.len_utf8();
@@ -474,15 +594,19 @@ fn check_legacy(cx: &mut Ctx) {
         if t.is_empty() || t.is_ascii() {
             continue;
         }
+        // Modern Vietnamese letters (U+1EA0..U+1EF9, ơ, ư, đ) mean the line is Unicode:
+        // the common case, decided before any counting.
+        let modern = t.chars().any(|c| {
+            ('\u{1EA0}'..='\u{1EF9}').contains(&c) || matches!(c, 'ơ' | 'ư' | 'đ' | 'Đ' | 'ă')
+        });
+        if modern {
+            continue;
+        }
         let words = t.split_whitespace().count().max(1);
         let legacy_words = t
             .split_whitespace()
             .filter(|w| w.chars().any(is_tcvn3_marker))
             .count();
-        // Modern Vietnamese letters (U+1EA0..U+1EF9, ơ, ư, đ) mean the line is Unicode.
-        let modern = t.chars().any(|c| {
-            ('\u{1EA0}'..='\u{1EF9}').contains(&c) || matches!(c, 'ơ' | 'ư' | 'đ' | 'Đ' | 'ă')
-        });
         // VNI writes a plain vowel then a tone letter (`Vieät`); TCVN3 replaces the
         // vowel itself (`ViÖt`), so a line with VNI pairs is VNI.
         if !modern && vni_hits(t) >= 2 {
@@ -570,6 +694,11 @@ fn check_confusables(cx: &mut Ctx, text: &str) {
     let mut prev: Option<char> = None;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
+        // Look-alikes come from Greek and Cyrillic (U+0370–U+04FF) only.
+        if !('\u{0370}'..='\u{04FF}').contains(&c) {
+            prev = Some(c);
+            continue;
+        }
         let next = iter.peek().map(|&(_, n)| n);
         if let Some(latin) = latin_lookalike(c) {
             let is_latin = |x: Option<char>| {
@@ -915,10 +1044,25 @@ fn check_balance(cx: &mut Ctx, l: &LineView) {
     let s = l.content.text(cx.text());
     // The `a)` of a marker closes nothing.
     let s = marker_of(s).map_or(s, |m| &s[m.len..]);
-    let count = |c: char| s.chars().filter(|&x| x == c).count();
-    let parens = count('(') != count(')');
-    let curly = count('“') != count('”');
-    let straight = count('"') % 2 == 1;
+    // One pass over the bytes: the brackets are ASCII, the curly quotes E2 80 9C/9D.
+    let (mut open, mut close, mut straight, mut curly_open, mut curly_close) = (0, 0, 0, 0, 0);
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'(' => open += 1,
+            b')' => close += 1,
+            b'"' => straight += 1,
+            0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                Some(0x9C) => curly_open += 1,
+                Some(0x9D) => curly_close += 1,
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    let parens = open != close;
+    let curly = curly_open != curly_close;
+    let straight = straight % 2 == 1;
     if parens || curly || straight {
         let what = if parens {
             "ngoặc đơn"
