@@ -64,7 +64,7 @@ setup_npm() {
 
 setup_test() {
   setup_build
-  apt_install chromium chromium-driver
+  apt_install chromium chromium-driver poppler-utils
 }
 
 case "${1:-build}" in

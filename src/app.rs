@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
     let current = RwSignal::<Option<usize>>::new(None);
     let cursor = RwSignal::new(0u32);
     let tab = RwSignal::new(Tab::Findings);
+    let printing = RwSignal::new(false);
     let pasted = RwSignal::new(false);
     let area_ref = NodeRef::<html::Textarea>::new();
     let layer_ref = NodeRef::<html::Div>::new();
@@ -325,6 +326,16 @@ pub fn App() -> impl IntoView {
                 <button type="button" on:click=insert_item>{move || t(lang.get(), Key::InsertItem)}</button>
                 <button type="button" on:click=renumber>{move || t(lang.get(), Key::Renumber)}</button>
                 <button type="button" on:click=fix_all>{move || t(lang.get(), Key::FixAllSafe)}</button>
+                <button type="button" aria-pressed=move || printing.get().to_string() on:click=move |_| printing.update(|p| *p = !*p)>
+                    {move || t(lang.get(), if printing.get() { Key::EditView } else { Key::PrintView })}
+                </button>
+                <Show when=move || printing.get()>
+                    <button type="button" on:click=move |_| {
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.print();
+                        }
+                    }>{move || t(lang.get(), Key::Print)}</button>
+                </Show>
                 <button type="button" on:click=download_json>{move || t(lang.get(), Key::DownloadJson)}</button>
                 <button type="button" on:click=download_text>{move || t(lang.get(), Key::DownloadText)}</button>
                 <button type="button" lang=move || if lang.get() == Lang::Vi { "en" } else { "vi" } on:click=toggle_lang>
@@ -332,7 +343,13 @@ pub fn App() -> impl IntoView {
                 </button>
             </nav>
         </header>
-        <main class="workspace">
+        <Show when=move || printing.get()>
+            <div class="print-preview">
+                {move || analysis.with(|a| view! { <crate::print::PrintView plan=a.plan.clone() /> })}
+            </div>
+        </Show>
+        // The editor stays mounted (hidden) in the print view, keeping its undo history.
+        <main class="workspace" class:hidden=move || printing.get()>
             <section class="editor">
                 <Show when=move || pasted.get() && has_hygiene_fix()>
                     <div class="banner" role="alert">

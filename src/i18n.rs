@@ -66,6 +66,9 @@ pub enum Key {
     Bad,
     Good,
     Shortcuts,
+    PrintView,
+    EditView,
+    Print,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -175,6 +178,12 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::En, Good) => "Right",
         (Lang::Vi, Shortcuts) => "F8 / Shift+F8: lỗi tiếp theo / trước · Ctrl+Z: hoàn tác",
         (Lang::En, Shortcuts) => "F8 / Shift+F8: next / previous finding · Ctrl+Z: undo",
+        (Lang::Vi, PrintView) => "Bản in",
+        (Lang::En, PrintView) => "Print view",
+        (Lang::Vi, EditView) => "Soạn thảo",
+        (Lang::En, EditView) => "Edit",
+        (Lang::Vi, Print) => "In / Lưu PDF",
+        (Lang::En, Print) => "Print / Save PDF",
     }
 }
 

@@ -8,4 +8,5 @@ pub mod app;
 pub mod dom;
 pub mod download;
 pub mod i18n;
+pub mod print;
 pub mod storage;
