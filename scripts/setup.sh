@@ -64,7 +64,7 @@ setup_npm() {
 
 setup_test() {
   setup_build
-  apt_install chromium chromium-driver poppler-utils
+  apt_install chromium chromium-driver poppler-utils libreoffice-writer-nogui
 }
 
 case "${1:-build}" in

@@ -262,6 +262,66 @@ pub fn App() -> impl IntoView {
             leptos::logging::warn!("download failed: {e}");
         }
     };
+    let download_docx = move |_| {
+        let (name, bytes) = text.with_untracked(|t| {
+            (
+                export_name(t),
+                kehoach_core::render::docx::to_docx(&kehoach_core::parse(t)),
+            )
+        });
+        let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        if let Err(e) = crate::download::download_bytes(&format!("{name}.docx"), mime, &bytes) {
+            leptos::logging::warn!("download failed: {e}");
+        }
+    };
+
+    // Opening a file (picker or drop): its text replaces the editor's as one edit, so
+    // Ctrl+Z brings the previous text back; a broken or foreign file only says why.
+    let open_error = RwSignal::new(None::<String>);
+    let file_ref = NodeRef::<html::Input>::new();
+    let open_bytes =
+        move |name: String, bytes: Vec<u8>| match kehoach_core::import::open_file(&name, &bytes) {
+            Ok(t) => {
+                open_error.set(None);
+                replace(t);
+            }
+            Err(e) => open_error.set(Some(format!(
+                "{name}: {}",
+                e.message().get(lang.get_untracked())
+            ))),
+        };
+    let read_file = move |file: web_sys::File| {
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => open_bytes(name, js_sys::Uint8Array::new(&buf).to_vec()),
+                Err(_) => open_error.set(Some(format!(
+                    "{name}: {}",
+                    t(lang.get_untracked(), Key::CannotRead)
+                ))),
+            }
+        });
+    };
+    let on_file_chosen = move |_| {
+        if let Some(input) = file_ref.get_untracked() {
+            if let Some(file) = input.files().and_then(|l| l.get(0)) {
+                read_file(file);
+            }
+            // Choosing the same file again must fire `change` again.
+            input.set_value("");
+        }
+    };
+    let on_drop = move |ev: ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
+            read_file(file);
+        }
+    };
+
     let toggle_lang = move |_| {
         let next = match lang.get_untracked() {
             Lang::Vi => Lang::En,
@@ -336,6 +396,21 @@ pub fn App() -> impl IntoView {
                         }
                     }>{move || t(lang.get(), Key::Print)}</button>
                 </Show>
+                <button type="button" on:click=move |_| {
+                    if let Some(input) = file_ref.get_untracked() {
+                        input.click();
+                    }
+                }>{move || t(lang.get(), Key::OpenFile)}</button>
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    tabindex="-1"
+                    aria-label=move || t(lang.get(), Key::OpenFile)
+                    accept=".txt,.json,.docx,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                    node_ref=file_ref
+                    on:change=on_file_chosen
+                />
+                <button type="button" on:click=download_docx>{move || t(lang.get(), Key::DownloadDocx)}</button>
                 <button type="button" on:click=download_json>{move || t(lang.get(), Key::DownloadJson)}</button>
                 <button type="button" on:click=download_text>{move || t(lang.get(), Key::DownloadText)}</button>
                 <button type="button" lang=move || if lang.get() == Lang::Vi { "en" } else { "vi" } on:click=toggle_lang>
@@ -358,7 +433,13 @@ pub fn App() -> impl IntoView {
                         <button type="button" on:click=move |_| pasted.set(false)>{move || t(lang.get(), Key::Dismiss)}</button>
                     </div>
                 </Show>
-                <div class="frame">
+                <Show when=move || open_error.get().is_some()>
+                    <div class="banner error" role="alert">
+                        <span>{move || open_error.get().unwrap_or_default()}</span>
+                        <button type="button" on:click=move |_| open_error.set(None)>{move || t(lang.get(), Key::Dismiss)}</button>
+                    </div>
+                </Show>
+                <div class="frame" on:dragover=|ev: ev::DragEvent| ev.prevent_default() on:drop=on_drop>
                     <textarea
                         id="plan-text"
                         node_ref=area_ref

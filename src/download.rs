@@ -4,9 +4,18 @@ use wasm_bindgen::JsCast;
 
 /// Starts a download of `content` as `filename`. Errors come back as text for the UI.
 pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
+    offer(filename, mime, &wasm_bindgen::JsValue::from_str(content))
+}
+
+/// The same for binary content (a .docx).
+pub fn download_bytes(filename: &str, mime: &str, content: &[u8]) -> Result<(), String> {
+    offer(filename, mime, &js_sys::Uint8Array::from(content))
+}
+
+fn offer(filename: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)

@@ -69,6 +69,9 @@ pub enum Key {
     PrintView,
     EditView,
     Print,
+    DownloadDocx,
+    OpenFile,
+    CannotRead,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -182,6 +185,12 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::En, PrintView) => "Print view",
         (Lang::Vi, EditView) => "Soạn thảo",
         (Lang::En, EditView) => "Edit",
+        (Lang::Vi, DownloadDocx) => "Tải .docx",
+        (Lang::En, DownloadDocx) => "Download .docx",
+        (Lang::Vi, OpenFile) => "Mở tệp",
+        (Lang::En, OpenFile) => "Open file",
+        (Lang::Vi, CannotRead) => "Không đọc được tệp.",
+        (Lang::En, CannotRead) => "Cannot read the file.",
         (Lang::Vi, Print) => "In / Lưu PDF",
         (Lang::En, Print) => "Print / Save PDF",
     }

@@ -14,7 +14,7 @@ kehoach: kiểm tra, sửa và xuất kế hoạch hành chính (Nghị định 
 Usage:
   kehoach check [--format text|json] [--lang vi|en] FILE...   ('-' reads stdin)
   kehoach fix FILE                                            print the text with every safe fix applied
-  kehoach export --to json|text FILE                          print the plan as JSON or clean text
+  kehoach export --to json|text|docx FILE                     print the plan as JSON, clean text or .docx
   kehoach rules [--format text|markdown] [--lang vi|en]       print the rule catalogue
 
 Exit status: 0 no error finding, 1 some finding is an error, 2 usage or I/O error.";
@@ -140,10 +140,23 @@ fn run(args: &[String]) -> Result<u8, Failure> {
             match to {
                 Some("json") => print(&(render::json::to_json(&plan) + "\n"))?,
                 Some("text") => print(&render::text::to_text(&plan))?,
-                Some(other) => {
-                    return Err(Failure(format!("--to takes json or text, not {other}")))
+                Some("docx") => {
+                    let bytes = render::docx::to_docx(&plan);
+                    let mut out = std::io::stdout().lock();
+                    out.write_all(&bytes)
+                        .and_then(|_| out.flush())
+                        .map_err(|e| Failure(format!("cannot write output: {e}")))?;
                 }
-                None => return Err(Failure(format!("export needs --to json|text\n\n{USAGE}"))),
+                Some(other) => {
+                    return Err(Failure(format!(
+                        "--to takes json, text or docx, not {other}"
+                    )))
+                }
+                None => {
+                    return Err(Failure(format!(
+                        "export needs --to json|text|docx\n\n{USAGE}"
+                    )))
+                }
             }
             Ok(0)
         }

@@ -9,6 +9,7 @@ pub mod compose;
 pub mod dates;
 pub mod diagnostics;
 pub mod fix;
+pub mod import;
 pub mod legal;
 pub mod model;
 pub mod parse;

@@ -316,3 +316,57 @@ fn seed_000_exports_iso_dates() {
     assert_eq!(v["header"]["number"]["symbol"], "KH-UBND");
     assert_eq!(v["kind"], "plan");
 }
+
+/// Each seed keeps every word through every export: clean text, JSON and .docx (read
+/// back as a file would be opened).
+#[test]
+fn seeds_round_trip_through_every_format_without_losing_a_word() {
+    use kehoach_core::import::open_file;
+    use kehoach_core::render::docx::to_docx;
+    let words = |s: &str| -> Vec<String> {
+        let mut w: Vec<String> = s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        w.sort();
+        w
+    };
+    /// Every word of `a` (with its count) is in `b`.
+    fn contained(a: &[String], b: &[String]) -> Result<(), String> {
+        let mut counts = std::collections::HashMap::<&str, i64>::new();
+        for w in b {
+            *counts.entry(w).or_default() += 1;
+        }
+        for w in a {
+            let c = counts.entry(w).or_default();
+            *c -= 1;
+            if *c < 0 {
+                return Err(w.clone());
+            }
+        }
+        Ok(())
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
+    for e in std::fs::read_dir(dir)
+        .expect("seeds")
+        .filter_map(Result::ok)
+    {
+        let src = std::fs::read_to_string(e.path()).expect("utf-8");
+        let original = words(&src);
+        let plan = parse(&src);
+        let txt = text::to_text(&plan);
+        assert_eq!(words(&txt), original, "{:?} .txt", e.file_name());
+        let from_json = open_file("x.json", json::to_json(&plan).as_bytes()).expect("json opens");
+        assert_eq!(words(&from_json), original, "{:?} .json", e.file_name());
+        // The .docx adds what the signed copy always shows (national title and motto
+        // where the draft had none); it must not lose anything.
+        let docx = open_file("x.docx", &to_docx(&plan)).expect("docx opens");
+        if let Err(w) = contained(&original, &words(&docx)) {
+            panic!("{:?} .docx lost {w:?}", e.file_name());
+        }
+        // Opening the .docx gives back a plan with the same body.
+        let reopened = parse(&docx);
+        assert_eq!(reopened.body.len(), plan.body.len(), "{:?}", e.file_name());
+    }
+}

@@ -1,4 +1,5 @@
-//! Renderers: the plan as JSON and as clean text.
+//! Renderers: the plan as JSON, as clean text, and as a .docx.
 
+pub mod docx;
 pub mod json;
 pub mod text;
