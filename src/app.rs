@@ -91,11 +91,33 @@ pub fn App() -> impl IntoView {
     let area_ref = NodeRef::<html::Textarea>::new();
     let layer_ref = NodeRef::<html::Div>::new();
 
+    // The check runs on every input for ordinary texts; for a very large one, when
+    // typing pauses (`check_tick` is bumped by the input handler, at once or later).
+    let check_tick = RwSignal::new(0u64);
     let analysis = Memo::new(move |prev: Option<&Analysis>| {
+        check_tick.track();
         let version = prev.map_or(1, |p| p.version + 1);
         let lang = lang.get();
-        text.with(|t| Analysis::new(version, t, lang))
+        text.with_untracked(|t| Analysis::new(version, t, lang))
     });
+    let pending_check = StoredValue::new(None::<TimeoutHandle>);
+    let request_check = move || {
+        if let Some(h) = pending_check.get_value() {
+            h.clear();
+        }
+        pending_check.set_value(None);
+        let large = text.with_untracked(|t| t.len() > crate::analysis::LARGE_TEXT);
+        if large {
+            let handle = set_timeout_with_handle(
+                move || check_tick.update(|n| *n += 1),
+                Duration::from_millis(600),
+            )
+            .ok();
+            pending_check.set_value(handle);
+        } else {
+            check_tick.update(|n| *n += 1);
+        }
+    };
 
     // Autosave, a moment after the last keystroke; a pending save is flushed when
     // the page is hidden or closed, so a reload never loses the last change.
@@ -130,6 +152,7 @@ pub fn App() -> impl IntoView {
         } else {
             text.set(new);
         }
+        request_check();
     };
 
     let go_to = move |index: usize| {
@@ -322,6 +345,18 @@ pub fn App() -> impl IntoView {
         }
     };
 
+    let large_notice = move || {
+        analysis.with(|a| {
+            a.is_large().then(|| {
+                let mb = a.bytes as f64 / 1_000_000.0;
+                match lang.get() {
+                    Lang::Vi => format!("Văn bản rất lớn ({mb:.1} MB): kiểm tra khi ngừng gõ; không tô sáng lỗi trong văn bản, danh sách kết quả vẫn đầy đủ."),
+                    Lang::En => format!("Very large text ({mb:.1} MB): checked when typing pauses; findings are listed but not underlined."),
+                }
+            })
+        })
+    };
+
     let toggle_lang = move |_| {
         let next = match lang.get_untracked() {
             Lang::Vi => Lang::En,
@@ -334,6 +369,7 @@ pub fn App() -> impl IntoView {
     let on_input = move |ev: ev::Event| {
         let value = event_target_value(&ev);
         text.set(value);
+        request_check();
         if let Some(a) = area() {
             cursor.set(a.selection_start().ok().flatten().unwrap_or(0));
         }
@@ -432,6 +468,9 @@ pub fn App() -> impl IntoView {
                         <button type="button" on:click=clean_paste>{move || t(lang.get(), Key::Clean)}</button>
                         <button type="button" on:click=move |_| pasted.set(false)>{move || t(lang.get(), Key::Dismiss)}</button>
                     </div>
+                </Show>
+                <Show when=move || large_notice().is_some()>
+                    <div class="banner" role="status">{move || large_notice().unwrap_or_default()}</div>
                 </Show>
                 <Show when=move || open_error.get().is_some()>
                     <div class="banner error" role="alert">
