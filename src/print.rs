@@ -49,13 +49,7 @@ pub fn PrintView(plan: Plan) -> impl IntoView {
     let h = &plan.header;
     let parent = h.parent_agency.as_ref().map(line);
     let agency: Vec<String> = h.agency.iter().map(line).collect();
-    let number = h.number.as_ref().map(|n| {
-        let symbol: String = n.symbol.split_whitespace().collect();
-        match &n.number {
-            Some(num) => format!("Số: {num}/{symbol}"),
-            None => format!("Số:      /{symbol}"),
-        }
-    });
+    let number = h.number.as_ref().map(|n| n.canonical_line());
     let national = h
         .national_title
         .as_ref()
@@ -69,7 +63,7 @@ pub fn PrintView(plan: Plan) -> impl IntoView {
     let place_date = h
         .place_date
         .as_ref()
-        .map(|p| clean_line(&canonical_place_date(p)));
+        .map(|p| clean_line(&p.canonical_line()));
     let kind = plan
         .title
         .as_ref()
@@ -156,19 +150,4 @@ pub fn PrintView(plan: Plan) -> impl IntoView {
             </table>
         </article>
     }
-}
-
-/// The place-and-date line with the decree's leading zeros.
-fn canonical_place_date(p: &kehoach_core::model::PlaceDate) -> String {
-    let d = p.date;
-    let day = d.day.map_or("    ".to_string(), |v| format!("{v:02}"));
-    let month = d.month.map_or("    ".to_string(), |m| {
-        if m <= 2 {
-            format!("{m:02}")
-        } else {
-            m.to_string()
-        }
-    });
-    let year = d.year.map_or("    ".to_string(), |y| y.to_string());
-    format!("{}, ngày {day} tháng {month} năm {year}", p.place)
 }

@@ -1,34 +1,23 @@
 // The editor a drafter keeps open all day, in Chromium: findings on each seed, jumping,
 // fixes and undo, fix-all, paste cleaning, template and form, outline, tasks CSV,
 // language switch, keyboard navigation, and an accessibility check.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serveDist, launch, seed, artifacts } from './harness.mjs';
+import { useApp, seed, artifacts } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 /** A fresh page (own localStorage) with the editor ready. */
 async function open(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, ...options });
+  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   const editor = page.getByRole('textbox', { name: 'Nội dung kế hoạch' });
   await editor.waitFor({ timeout: 30_000 });
   const findings = page.getByRole('list', { name: 'Kết quả kiểm tra' });

@@ -2,31 +2,22 @@
 // with A4 page setup, the decree's margins and the plan's text; a JSON export opens
 // back as the same plan; .txt and .docx open by drop and by picker; a broken file says
 // why and changes nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serveDist, launch, seed, artifacts } from './harness.mjs';
+import { useApp, seed, artifacts } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const MM = 72 / 25.4;
 
 async function open() {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await app.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   const editor = page.getByRole('textbox', { name: 'Nội dung kế hoạch' });
   await editor.waitFor({ timeout: 30_000 });
   return { context, page, editor };

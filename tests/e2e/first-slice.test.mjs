@@ -1,30 +1,19 @@
 // The first slice, end to end in Chromium: the wasm app loads, a pasted plan is
 // checked as it arrives, and the text survives a reload (localStorage).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, seed, artifacts } from './harness.mjs';
+import { useApp, seed, artifacts } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test('paste seed 003, see the numbering errors of lines 104 and 130, reload keeps the text', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
+  await page.goto(app.server.url);
 
   const editor = page.getByRole('textbox', { name: 'Nội dung kế hoạch' });
   const findings = page.getByRole('list', { name: 'Kết quả kiểm tra' });
@@ -61,9 +50,9 @@ test('paste seed 003, see the numbering errors of lines 104 and 130, reload keep
 });
 
 test('typing updates the findings on every input', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   const editor = page.getByRole('textbox', { name: 'Nội dung kế hoạch' });
   await editor.waitFor({ timeout: 30_000 });
   await editor.fill('KẾ HOẠCH\nCông tác năm 2024\n1. Nhiệm vụ\na) Một.\n');

@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -56,4 +57,21 @@ export function seed(prefix) {
   const dir = path.join(root, 'crates/kehoach-core/tests/seeds');
   const name = fs.readdirSync(dir).find((f) => f.startsWith(prefix));
   return fs.readFileSync(path.join(dir, name), 'utf8');
+}
+
+/**
+ * For a test file: serve dist/ and launch Chromium before its tests, close both
+ * after. Returns an object whose `server` and `browser` are set once started.
+ */
+export function useApp() {
+  const app = { server: null, browser: null };
+  before(async () => {
+    app.server = await serveDist();
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

@@ -1,23 +1,14 @@
 // "Bản in": the print view printed to PDF by headless Chromium is A4, its text sits
 // inside the decree's margins, and page numbers stand at the top from page 2.
 // Checked with poppler's pdfinfo and pdftotext; page 1 is kept as a PNG artifact.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serveDist, launch, seed, artifacts } from './harness.mjs';
+import { useApp, seed, artifacts } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const MM = 72 / 25.4; // points per millimetre
 const A4 = { w: 210 * MM, h: 297 * MM };
@@ -38,9 +29,9 @@ function words(pdf) {
 }
 
 test('the print view is A4 with text inside the decree margins', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   const editor = page.getByRole('textbox', { name: 'Nội dung kế hoạch' });
   await editor.waitFor({ timeout: 30_000 });
   await editor.fill(seed('002_'));

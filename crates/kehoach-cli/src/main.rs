@@ -100,12 +100,15 @@ fn options<'a>(args: &'a [String], known: &[&str]) -> Result<(Options<'a>, Vec<&
     Ok((opts, pos))
 }
 
+/// The value of an option (the last one given wins).
+fn opt<'a>(opts: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
+    opts.iter().rev().find(|(n, _)| *n == name).map(|(_, v)| *v)
+}
+
 fn lang_of(opts: &[(&str, &str)]) -> Result<Lang, Failure> {
-    match opts.iter().rev().find(|(n, _)| *n == "--lang") {
+    match opt(opts, "--lang") {
         None => Ok(Lang::Vi),
-        Some((_, v)) => {
-            Lang::parse(v).ok_or_else(|| Failure(format!("--lang takes vi or en, not {v}")))
-        }
+        Some(v) => Lang::parse(v).ok_or_else(|| Failure(format!("--lang takes vi or en, not {v}"))),
     }
 }
 
@@ -127,11 +130,7 @@ fn run(args: &[String]) -> Result<u8, Failure> {
         }
         "export" => {
             let (opts, files) = options(rest, &["--to"])?;
-            let to = opts
-                .iter()
-                .rev()
-                .find(|(n, _)| *n == "--to")
-                .map(|(_, v)| *v);
+            let to = opt(&opts, "--to");
             let [file] = files.as_slice() else {
                 return Err(Failure(format!("export takes one FILE\n\n{USAGE}")));
             };
@@ -163,11 +162,7 @@ fn run(args: &[String]) -> Result<u8, Failure> {
         "rules" => {
             let (opts, _) = options(rest, &["--format", "--lang"])?;
             let lang = lang_of(&opts)?;
-            let format = opts
-                .iter()
-                .rev()
-                .find(|(n, _)| *n == "--format")
-                .map_or("text", |(_, v)| *v);
+            let format = opt(&opts, "--format").unwrap_or("text");
             match format {
                 "markdown" => print(&kehoach_core::rules::catalogue_markdown())?,
                 "text" => print(&kehoach_core::rules::catalogue_text(lang))?,
@@ -194,11 +189,7 @@ fn run(args: &[String]) -> Result<u8, Failure> {
 fn check(rest: &[String]) -> Result<u8, Failure> {
     let (opts, files) = options(rest, &["--format", "--lang"])?;
     let lang = lang_of(&opts)?;
-    let format = opts
-        .iter()
-        .rev()
-        .find(|(n, _)| *n == "--format")
-        .map_or("text", |(_, v)| *v);
+    let format = opt(&opts, "--format").unwrap_or("text");
     if !matches!(format, "text" | "json") {
         return Err(Failure(format!(
             "--format takes text or json, not {format}"

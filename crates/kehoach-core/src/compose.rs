@@ -162,16 +162,7 @@ fn header_block(f: &FormFields) -> String {
     } else {
         f.place.trim()
     };
-    let day = date.day.map_or("   ".to_string(), |d| format!("{d:02}"));
-    let month = date.month.map_or("   ".to_string(), |m| {
-        if m <= 2 {
-            format!("{m:02}")
-        } else {
-            m.to_string()
-        }
-    });
-    let year = date.year.map_or("    ".to_string(), |y| y.to_string());
-    lines.push(format!("{place}, ngày {day} tháng {month} năm {year}"));
+    lines.push(crate::model::canonical_place_date(place, date, "", ""));
     lines.join("\n") + "\n"
 }
 

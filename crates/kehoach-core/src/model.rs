@@ -167,6 +167,17 @@ pub struct DocNumber {
     pub agency_code: String,
 }
 
+impl DocNumber {
+    /// `Số: 05/KH-SNgV` with no inner spaces; a draft's blank number stays blank.
+    pub fn canonical_line(&self) -> String {
+        let symbol: String = self.symbol.split_whitespace().collect();
+        match &self.number {
+            Some(num) => format!("Số: {num}/{symbol}"),
+            None => format!("Số:      /{symbol}"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlaceDate {
     pub range: SourceRange,
@@ -175,6 +186,36 @@ pub struct PlaceDate {
     /// Day and month exactly as written, for the leading-zero rules.
     pub day_text: String,
     pub month_text: String,
+}
+
+impl PlaceDate {
+    /// `Cà Mau, ngày 14 tháng 02 năm 2017`: the decree's leading zeros (day below 10,
+    /// months 1 and 2); blanks kept for a draft; an impossible date as written.
+    pub fn canonical_line(&self) -> String {
+        canonical_place_date(&self.place, self.date, &self.day_text, &self.month_text)
+    }
+}
+
+/// The place-and-date line for a place and a (possibly partial) date.
+pub fn canonical_place_date(
+    place: &str,
+    d: PartialDate,
+    day_text: &str,
+    month_text: &str,
+) -> String {
+    let year = d.year.map_or("    ".to_string(), |y| y.to_string());
+    if !d.is_valid() {
+        return format!("{place}, ngày {day_text} tháng {month_text} năm {year}");
+    }
+    let day = d.day.map_or("    ".to_string(), |v| format!("{v:02}"));
+    let month = d.month.map_or("    ".to_string(), |m| {
+        if m <= 2 {
+            format!("{m:02}")
+        } else {
+            m.to_string()
+        }
+    });
+    format!("{place}, ngày {day} tháng {month} năm {year}")
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -90,6 +90,17 @@ proptest! {
     }
 }
 
+/// The words of a text, sorted: what "without losing a word" compares.
+fn words(s: &str) -> Vec<String> {
+    let mut w: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    w.sort();
+    w
+}
+
 /// The structure of a plan without source positions.
 fn shape(p: &Plan) -> String {
     fn nodes(out: &mut String, ns: &[Node], depth: usize) {
@@ -253,15 +264,6 @@ fn seeds_clean_text_is_a_fixpoint_and_keeps_every_word() {
         let src = std::fs::read_to_string(e.path()).expect("utf-8");
         let clean = text::to_text(&parse(&src));
         assert_eq!(text::to_text(&parse(&clean)), clean, "{:?}", e.file_name());
-        let words = |s: &str| -> Vec<String> {
-            let mut w: Vec<String> = s
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect();
-            w.sort();
-            w
-        };
         assert_eq!(words(&src), words(&clean), "{:?} lost words", e.file_name());
         let plan = parse(&src);
         assert_eq!(
@@ -323,15 +325,6 @@ fn seed_000_exports_iso_dates() {
 fn seeds_round_trip_through_every_format_without_losing_a_word() {
     use kehoach_core::import::open_file;
     use kehoach_core::render::docx::to_docx;
-    let words = |s: &str| -> Vec<String> {
-        let mut w: Vec<String> = s
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect();
-        w.sort();
-        w
-    };
     /// Every word of `a` (with its count) is in `b`.
     fn contained(a: &[String], b: &[String]) -> Result<(), String> {
         let mut counts = std::collections::HashMap::<&str, i64>::new();

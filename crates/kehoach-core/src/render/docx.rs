@@ -218,20 +218,7 @@ fn document_xml(plan: &Plan) -> String {
         },
     ));
     if let Some(pd) = &h.place_date {
-        let d = pd.date;
-        let day = d.day.map_or("    ".to_string(), |v| format!("{v:02}"));
-        let month = d.month.map_or("    ".to_string(), |m| {
-            if m <= 2 {
-                format!("{m:02}")
-            } else {
-                m.to_string()
-            }
-        });
-        let year = d.year.map_or("    ".to_string(), |y| y.to_string());
-        let text = clean_line(&format!(
-            "{}, ngày {day} tháng {month} năm {year}",
-            pd.place
-        ));
+        let text = clean_line(&pd.canonical_line());
         right.push_str(&para(
             &text,
             Style {

@@ -79,11 +79,7 @@ pub fn to_text(plan: &Plan) -> String {
         push(&mut out, a);
     }
     if let Some(n) = &h.number {
-        let symbol: String = n.symbol.split_whitespace().collect();
-        out.push(match &n.number {
-            Some(num) => format!("Số: {num}/{symbol}"),
-            None => format!("Số:      /{symbol}"),
-        });
+        out.push(n.canonical_line());
     }
     if let Some(s) = &h.subject_line {
         push(&mut out, s);
@@ -95,7 +91,7 @@ pub fn to_text(plan: &Plan) -> String {
         push(&mut out, m);
     }
     if let Some(pd) = &h.place_date {
-        out.push(clean_line(&pd_text(plan, pd)));
+        out.push(clean_line(&pd.canonical_line()));
     }
     let title_start = plan
         .title
@@ -168,26 +164,4 @@ pub fn to_text(plan: &Plan) -> String {
     let mut s = out.join("\n");
     s.push('\n');
     s
-}
-
-/// The place-and-date line in canonical form when the date parsed, as written otherwise.
-fn pd_text(_plan: &Plan, pd: &crate::model::PlaceDate) -> String {
-    let d = pd.date;
-    let day = d.day.map_or("    ".to_string(), |v| format!("{v:02}"));
-    let month = d.month.map_or("    ".to_string(), |m| {
-        if m <= 2 {
-            format!("{m:02}")
-        } else {
-            m.to_string()
-        }
-    });
-    let year = d.year.map_or(String::new(), |y| y.to_string());
-    if d.is_valid() {
-        format!("{}, ngày {day} tháng {month} năm {year}", pd.place)
-    } else {
-        format!(
-            "{}, ngày {} tháng {} năm {year}",
-            pd.place, pd.day_text, pd.month_text
-        )
-    }
 }

@@ -280,16 +280,7 @@ fn check_siblings(cx: &mut Ctx, nodes: &[Node], parent: Option<&Node>) {
                     format!("\"{letter})\" không có trong bảng chữ cái tiếng Việt: sau \"{}\" là \"{want}\".", prev.map_or("", |p| p.marker.as_str())),
                     format!("\"{letter})\" is not a Vietnamese letter: after \"{}\" comes \"{want}\".", prev.map_or("", |p| p.marker.as_str())),
                 );
-                if let Some(p) = prev {
-                    d.related(p.marker_range.span());
-                }
-                d.fix(
-                    false,
-                    format!("Sửa thành {want}"),
-                    format!("Change to {want}"),
-                    mspan,
-                    want,
-                );
+                renumber_fix(d, prev, mspan, want);
                 expected += 1;
                 prev = Some(n);
                 continue;
@@ -338,16 +329,7 @@ fn check_siblings(cx: &mut Ctx, nodes: &[Node], parent: Option<&Node>) {
                     ),
                 };
                 let d = cx.report(&SEQUENCE, mspan, vi, en);
-                if let Some(p) = prev {
-                    d.related(p.marker_range.span());
-                }
-                d.fix(
-                    false,
-                    format!("Sửa thành {want}"),
-                    format!("Change to {want}"),
-                    mspan,
-                    want,
-                );
+                renumber_fix(d, prev, mspan, want);
             }
             // Continue from what is written, so one gap gives one finding.
             expected = ord + 1;
@@ -357,6 +339,26 @@ fn check_siblings(cx: &mut Ctx, nodes: &[Node], parent: Option<&Node>) {
     for n in nodes {
         check_siblings(cx, &n.children, Some(n));
     }
+}
+
+/// Points a numbering finding at the previous sibling and offers the expected marker
+/// (not a safe fix: the drafter may have meant another item).
+fn renumber_fix(
+    d: &mut crate::diagnostics::Diagnostic,
+    prev: Option<&Node>,
+    at: Span,
+    want: String,
+) {
+    if let Some(p) = prev {
+        d.related(p.marker_range.span());
+    }
+    d.fix(
+        false,
+        format!("Sửa thành {want}"),
+        format!("Change to {want}"),
+        at,
+        want,
+    );
 }
 
 fn prefix_of(n: &Node) -> Vec<u32> {
