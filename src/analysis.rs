@@ -232,20 +232,12 @@ pub fn highlight_lines(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
     };
     let push = |lines: &mut Vec<Vec<Segment>>, s: &str, f: Option<usize>| {
         // A segment may contain line breaks: split it across lines.
-        let mut parts = s.split('\n');
-        if let Some(first) = parts.next() {
-            if !first.is_empty() {
-                lines.last_mut().expect("a line").push(Segment {
-                    text: first.trim_end_matches('\r').to_string(),
-                    severity: f.map(|i| findings[i].out.severity),
-                    finding: f,
-                });
+        for (k, part) in s.split('\n').enumerate() {
+            if k > 0 {
+                lines.push(Vec::new());
             }
-        }
-        for part in parts {
-            lines.push(Vec::new());
-            if !part.is_empty() {
-                lines.last_mut().expect("a line").push(Segment {
+            if let (false, Some(line)) = (part.is_empty(), lines.last_mut()) {
+                line.push(Segment {
                     text: part.trim_end_matches('\r').to_string(),
                     severity: f.map(|i| findings[i].out.severity),
                     finding: f,
