@@ -593,7 +593,8 @@ fn finding_item(
         .iter()
         .enumerate()
         .map(|(k, fx)| {
-            let label = format!("{}: {}", t(lang, Key::Fix), fx.title);
+            // Fix titles are imperative already ("Sửa thành l)", "Xóa ký tự ẩn").
+            let label = fx.title.clone();
             let class = if fx.safe { "fix safe" } else { "fix" };
             let key = key.clone();
             view! { <button type="button" class=class on:click=move |_| apply_fix(&key, k)>{label}</button> }
