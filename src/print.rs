@@ -21,11 +21,7 @@ fn body(nodes: &[Node]) -> AnyView {
                 Level::Clause | Level::SubClause => "p-clause",
                 _ => "p-item",
             };
-            let marker = match n.level {
-                Level::Dash => "-".to_string(),
-                Level::Plus => "+".to_string(),
-                _ => n.marker.clone(),
-            };
+            let marker = n.shown_marker();
             let title = clean_line(&n.title.text);
             let paragraphs = n
                 .paragraphs

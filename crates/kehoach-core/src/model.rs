@@ -370,6 +370,18 @@ pub struct Node {
     pub range: SourceRange,
 }
 
+impl Node {
+    /// The marker as the signed copy shows it: as written, bullets unified (`•`, `–`
+    /// become `-`).
+    pub fn shown_marker(&self) -> &str {
+        match self.level {
+            Level::Dash => "-",
+            Level::Plus => "+",
+            _ => &self.marker,
+        }
+    }
+}
+
 /// A timeline or deadline, parsed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]

@@ -102,7 +102,7 @@ pub fn parse_source(src: &Source) -> Plan {
     parse_body(src, i, footer_start, &mut plan);
     parse_footer(src, footer_start, &mut plan);
     plan.references = crate::legal::find_references(src);
-    plan.tasks = find_tasks(src, &plan.body);
+    plan.tasks = find_tasks(&plan.body);
     plan.period = plan_period(&plan);
     plan
 }
@@ -156,11 +156,9 @@ fn detect_kind(src: &Source) -> (DocKind, Option<usize>) {
     // The title stands before the numbered body; stop looking at the first marker.
     let mut first = None;
     for l in lines.iter().take(200) {
-        if l.cells.len() == 1 || l.cells.len() > 1 {
-            if let Some(k) = l.cells.iter().find_map(|c| kind_word(c.text(src.text))) {
-                first = Some((k, l.idx));
-                break;
-            }
+        if let Some(k) = l.cells.iter().find_map(|c| kind_word(c.text(src.text))) {
+            first = Some((k, l.idx));
+            break;
         }
         let t = l.text(src.text);
         if matches!(marker_of(t), Some(m) if m.level <= Level::Clause) {
@@ -979,9 +977,9 @@ fn value_field(f: &Field, after: usize) -> Option<Field> {
     })
 }
 
-fn find_tasks(src: &Source, body: &[Node]) -> Vec<Task> {
+fn find_tasks(body: &[Node]) -> Vec<Task> {
     let mut tasks = Vec::new();
-    fn walk(src: &Source, nodes: &[Node], in_impl: bool, out: &mut Vec<Task>) {
+    fn walk(nodes: &[Node], in_impl: bool, out: &mut Vec<Task>) {
         for n in nodes {
             // Only a section's title can open the implementation part.
             let impl_section = in_impl
@@ -990,18 +988,18 @@ fn find_tasks(src: &Source, body: &[Node]) -> Vec<Task> {
                     f.contains("TỔ CHỨC THỰC HIỆN") || f.contains("PHÂN CÔNG")
                 });
             if n.level >= Level::Clause && n.level <= Level::Point {
-                if let Some(t) = task_of(src, n, impl_section) {
+                if let Some(t) = task_of(n, impl_section) {
                     out.push(t);
                 }
             }
-            walk(src, &n.children, impl_section, out);
+            walk(&n.children, impl_section, out);
         }
     }
-    walk(src, body, false, &mut tasks);
+    walk(body, false, &mut tasks);
     tasks
 }
 
-fn task_of(src: &Source, n: &Node, in_impl: bool) -> Option<Task> {
+fn task_of(n: &Node, in_impl: bool) -> Option<Task> {
     let mut task = Task {
         heading: Field {
             text: format!("{} {}", n.marker, n.title.text),
@@ -1067,7 +1065,6 @@ fn task_of(src: &Source, n: &Node, in_impl: bool) -> Option<Task> {
         });
         found = true;
     }
-    let _ = src;
     found.then_some(task)
 }
 

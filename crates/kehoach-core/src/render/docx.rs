@@ -56,6 +56,19 @@ struct Style {
     rule_indent: Option<u32>,
 }
 
+/// A paragraph of the content: justified, 14 pt, first-line indent 1.27 cm, 6 pt after.
+const BODY: Style = Style {
+    center: false,
+    justify: true,
+    bold: false,
+    italic: false,
+    size: 14.0,
+    first_line_mm: 12.7,
+    after_pt: 6,
+    before_pt: 0,
+    rule_indent: None,
+};
+
 fn para(text: &str, st: Style) -> String {
     let mut ppr = String::new();
     if let Some(ind) = st.rule_indent {
@@ -114,23 +127,13 @@ fn line(f: &Field) -> String {
 }
 
 fn body(out: &mut String, nodes: &[Node]) {
-    let base = Style {
-        justify: true,
-        size: 14.0,
-        first_line_mm: 12.7,
-        after_pt: 6,
-        ..Style::default()
-    };
+    let base = BODY;
     for n in nodes {
         let bold = matches!(
             n.level,
             Level::Part | Level::Section | Level::Clause | Level::SubClause
         );
-        let marker = match n.level {
-            Level::Dash => "-".to_string(),
-            Level::Plus => "+".to_string(),
-            _ => n.marker.clone(),
-        };
+        let marker = n.shown_marker();
         out.push_str(&para(
             &format!("{marker} {}", clean_line(&n.title.text)),
             Style { bold, ..base },
@@ -268,13 +271,7 @@ fn document_xml(plan: &Plan) -> String {
             ..title
         },
     ));
-    let text = Style {
-        justify: true,
-        size: 14.0,
-        first_line_mm: 12.7,
-        after_pt: 6,
-        ..Style::default()
-    };
+    let text = BODY;
     for b in &plan.bases {
         out.push_str(&para(
             &line(b),

@@ -931,11 +931,6 @@ fn check_page_noise(cx: &mut Ctx, l: &LineView, raw: &str) {
         d.fix(true, "Xóa số trang", "Remove the page number", span, "");
     }
     // Form feeds: the page break goes, the line break stays.
-    let text = cx.text();
-    let end_with_break = line_with_break(cx, l).end;
-    if end_with_break < text.len() && text.as_bytes().get(l.span.end) == Some(&0x0C) {
-        // (form feeds are line breaks in the line splitter; handled below)
-    }
     for (i, c) in raw.char_indices() {
         if c == '\u{000C}' {
             let at = l.span.start + i;

@@ -4,7 +4,7 @@ use super::{span_of, Ctx, Rule};
 use crate::diagnostics::Severity;
 use crate::parse::authority_parts;
 use crate::source::Span;
-use crate::text::{fold, is_upper_text};
+use crate::text::fold;
 
 pub const SIGNATURE_MISSING: Rule = Rule {
     code: "KH701",
@@ -230,8 +230,6 @@ pub(super) fn check(cx: &mut Ctx) {
                     Span::new(span.start, span.start + cut),
                     "",
                 );
-            } else if is_upper_text(&name.text) {
-                // Upper-case names are read as titles by the parser; nothing to do here.
             }
         }
     }
