@@ -58,7 +58,6 @@ pub struct Analysis {
     pub version: u64,
     pub plan: Plan,
     pub findings: Vec<Finding>,
-    pub lines: Vec<Vec<Segment>>,
     pub layer: Vec<Arc<LayerLine>>,
     /// The text's size in bytes; above [`LARGE_TEXT`] there are no highlight lines.
     pub bytes: usize,
@@ -105,17 +104,15 @@ impl Analysis {
             f.index = i;
         }
         let large = text.len() > LARGE_TEXT;
-        let lines = if large {
+        let layer = if large {
             Vec::new()
         } else {
-            highlight_lines(text, &findings)
+            layer_lines(&highlight_lines(text, &findings), &findings)
         };
-        let layer = layer_lines(&lines, &findings);
         Analysis {
             version,
             plan: report.plan,
             findings,
-            lines,
             layer,
             bytes: text.len(),
         }
@@ -307,13 +304,13 @@ mod tests {
     fn highlight_lines_cover_the_text_exactly() {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
         let a = Analysis::new(1, text, Lang::Vi);
-        let rebuilt: Vec<String> = a
-            .lines
+        let lines = highlight_lines(text, &a.findings);
+        let rebuilt: Vec<String> = lines
             .iter()
             .map(|l| l.iter().map(|s| s.text.as_str()).collect())
             .collect();
         assert_eq!(rebuilt.join("\n"), text);
-        let line5 = &a.lines[4];
+        let line5 = &lines[4];
         assert!(line5
             .iter()
             .any(|s| s.text == "c)" && s.severity == Some(Severity::Error)));

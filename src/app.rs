@@ -13,7 +13,7 @@ use crate::i18n::{self, t, Key};
 use crate::storage::{self, StorageError};
 use kehoach_core::compose;
 use kehoach_core::diagnostics::{Lang, Severity, TextEdit};
-use kehoach_core::model::{Level, Node, Period, Task};
+use kehoach_core::model::{Level, Node, Period, Plan, Task};
 use kehoach_core::source::Span;
 use leptos::ev;
 use leptos::html;
@@ -37,8 +37,7 @@ enum TaskSort {
 }
 
 /// The file name for an export: `KH-11-UBND-2017-02-14`, else `ke-hoach`.
-pub fn export_name(text: &str) -> String {
-    let plan = kehoach_core::parse(text);
+pub fn export_name(plan: &Plan) -> String {
     let number = plan.header.number.as_ref();
     let date = plan
         .header
@@ -57,6 +56,14 @@ pub fn export_name(text: &str) -> String {
             format!("KH-{num}-{code}-{d}")
         }
         _ => "ke-hoach".into(),
+    }
+}
+
+/// Offers `bytes` for download, a failure only logged (the browser shows nothing to
+/// retry, and the text is untouched).
+fn offer(name: &str, mime: &str, bytes: &[u8]) {
+    if let Err(e) = crate::download::download(name, mime, bytes) {
+        leptos::logging::warn!("download failed: {e}");
     }
 }
 
@@ -259,43 +266,31 @@ pub fn App() -> impl IntoView {
             replace(compose::template(current_year()));
         }
     };
-    let download_json = move |_| {
-        let (name, json) = text.with_untracked(|t| {
-            (
-                export_name(t),
-                kehoach_core::render::json::to_json(&kehoach_core::parse(t)),
-            )
+    // Every export parses the text as it is now, once, and is named after the plan.
+    // (Not the analysis: for a very large text it lags behind while typing.)
+    let export = move |ext: &str, mime: &str, render: fn(&Plan) -> Vec<u8>| {
+        let (name, bytes) = text.with_untracked(|t| {
+            let plan = kehoach_core::parse(t);
+            (export_name(&plan), render(&plan))
         });
-        if let Err(e) =
-            crate::download::download(&format!("{name}.json"), "application/json", &json)
-        {
-            leptos::logging::warn!("download failed: {e}");
-        }
+        offer(&format!("{name}.{ext}"), mime, &bytes);
+    };
+    let download_json = move |_| {
+        export("json", "application/json", |p| {
+            kehoach_core::render::json::to_json(p).into_bytes()
+        })
     };
     let download_text = move |_| {
-        let (name, clean) = text.with_untracked(|t| {
-            (
-                export_name(t),
-                kehoach_core::render::text::to_text(&kehoach_core::parse(t)),
-            )
-        });
-        if let Err(e) =
-            crate::download::download(&format!("{name}.txt"), "text/plain;charset=utf-8", &clean)
-        {
-            leptos::logging::warn!("download failed: {e}");
-        }
+        export("txt", "text/plain;charset=utf-8", |p| {
+            kehoach_core::render::text::to_text(p).into_bytes()
+        })
     };
     let download_docx = move |_| {
-        let (name, bytes) = text.with_untracked(|t| {
-            (
-                export_name(t),
-                kehoach_core::render::docx::to_docx(&kehoach_core::parse(t)),
-            )
-        });
-        let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-        if let Err(e) = crate::download::download_bytes(&format!("{name}.docx"), mime, &bytes) {
-            leptos::logging::warn!("download failed: {e}");
-        }
+        export(
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            kehoach_core::render::docx::to_docx,
+        )
     };
 
     // Opening a file (picker or drop): its text replaces the editor's as one edit, so
@@ -561,7 +556,7 @@ pub fn App() -> impl IntoView {
                     {move || match tab.get() {
                         Tab::Findings => view! { <FindingsPanel analysis lang current go_to apply_fix /> }.into_any(),
                         Tab::Outline => view! { <OutlinePanel analysis lang text area_ref layer_ref /> }.into_any(),
-                        Tab::Tasks => view! { <TasksPanel analysis lang text /> }.into_any(),
+                        Tab::Tasks => view! { <TasksPanel analysis lang /> }.into_any(),
                         Tab::Form => view! { <FormPanel lang text replace /> }.into_any(),
                         Tab::Rules => view! { <RulesPanel lang /> }.into_any(),
                     }}
@@ -821,11 +816,7 @@ pub fn tasks_csv(tasks: &[Task]) -> String {
 }
 
 #[component]
-fn TasksPanel(
-    analysis: Memo<Analysis>,
-    lang: RwSignal<Lang>,
-    text: RwSignal<String>,
-) -> impl IntoView {
+fn TasksPanel(analysis: Memo<Analysis>, lang: RwSignal<Lang>) -> impl IntoView {
     let sort = RwSignal::new(TaskSort::Document);
     let sorted = move || {
         analysis.with(|a| {
@@ -840,14 +831,12 @@ fn TasksPanel(
     };
     let download = move |_| {
         let csv = tasks_csv(&sorted());
-        let name = text.with_untracked(|t| export_name(t));
-        if let Err(e) = crate::download::download(
+        let name = analysis.with_untracked(|a| export_name(&a.plan));
+        offer(
             &format!("{name}-nhiem-vu.csv"),
             "text/csv;charset=utf-8",
-            &csv,
-        ) {
-            leptos::logging::warn!("download failed: {e}");
-        }
+            csv.as_bytes(),
+        );
     };
     view! {
         <h2>{move || t(lang.get(), Key::TabTasks)}</h2>

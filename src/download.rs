@@ -3,12 +3,7 @@
 use wasm_bindgen::JsCast;
 
 /// Starts a download of `content` as `filename`. Errors come back as text for the UI.
-pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
-    offer(filename, mime, &wasm_bindgen::JsValue::from_str(content))
-}
-
-/// The same for binary content (a .docx).
-pub fn download_bytes(filename: &str, mime: &str, content: &[u8]) -> Result<(), String> {
+pub fn download(filename: &str, mime: &str, content: &[u8]) -> Result<(), String> {
     offer(filename, mime, &js_sys::Uint8Array::from(content))
 }
 
