@@ -34,10 +34,7 @@ static WORDED_DATE_AT: LazyLock<Regex> = LazyLock::new(|| {
 pub fn date_at_start(s: &str) -> Option<(PartialDate, usize)> {
     let lead = s.len() - s.trim_start().len();
     // A date is short: never look further than this.
-    let mut end = (lead + 48).min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::source::floor_char_boundary(s, lead + 48);
     let t = &s[lead..end];
     for re in [&*NUMERIC_DATE_AT, &*WORDED_DATE_AT] {
         if let Some(c) = re.captures(t) {

@@ -4,7 +4,7 @@
 use crate::dates::date_at_start;
 use crate::model::LegalRef;
 use crate::parse::Source;
-use crate::source::Span;
+use crate::source::{floor_char_boundary, Span};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -113,10 +113,7 @@ pub fn find_references(src: &Source) -> Vec<LegalRef> {
             if !code.chars().next().is_some_and(|ch| ch.is_uppercase()) {
                 continue;
             }
-            let mut from = m.start().saturating_sub(90);
-            while !text.is_char_boundary(from) {
-                from -= 1;
-            }
+            let from = floor_char_boundary(text, m.start().saturating_sub(90));
             // Only the 90 bytes before the symbol, and not across a line break.
             let line_start = text[from..m.start()]
                 .rfind('\n')
@@ -140,10 +137,7 @@ pub fn find_references(src: &Source) -> Vec<LegalRef> {
                 }
             }
             // The issuer is short: look at most 160 bytes ahead.
-            let mut window_end = (end + 160).min(text.len());
-            while !text.is_char_boundary(window_end) {
-                window_end -= 1;
-            }
+            let window_end = floor_char_boundary(text, end + 160);
             let issuer_text = text[end..window_end]
                 .strip_prefix(" của ")
                 .map(|r| {

@@ -103,10 +103,7 @@ impl LineIndex {
     /// 1-based line and column of a byte offset (clamped into the text and onto a
     /// character boundary).
     pub fn line_col(&self, src: &str, offset: usize) -> LineCol {
-        let mut offset = offset.min(src.len());
-        while !src.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = floor_char_boundary(src, offset);
         let line = match self.starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
@@ -150,6 +147,16 @@ impl LineIndex {
             end_column: b.column,
         }
     }
+}
+
+/// The largest character boundary of `s` at or before byte `i` (clamped to the text):
+/// where a byte window around a match may safely be cut.
+pub fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Characters that count as white space in pasted text, beyond ASCII.
