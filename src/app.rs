@@ -10,7 +10,8 @@ use crate::analysis::{byte_offset, finding_key, Analysis, Finding};
 type FindingKey = (String, usize, usize, u64);
 use crate::dom;
 use crate::i18n::{self, t, Key};
-use crate::storage::{self, StorageError};
+use crate::session::{Incoming, Session};
+use crate::storage;
 use kehoach_core::compose;
 use kehoach_core::diagnostics::{Lang, Severity, TextEdit};
 use kehoach_core::model::{Level, Node, Period, Plan, Task};
@@ -22,6 +23,7 @@ use std::time::Duration;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
+    Drafts,
     Findings,
     Outline,
     Tasks,
@@ -77,19 +79,40 @@ fn to16(text: &str, byte: usize) -> u32 {
         .map_or(0, |s| s.encode_utf16().count() as u32)
 }
 
+/// `14:32`, local time.
+pub fn clock(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}
+
+/// `14:32 22/11/2026`, local time.
+pub fn clock_and_day(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{} {:02}/{:02}/{}",
+        clock(ms),
+        d.get_date(),
+        d.get_month() + 1,
+        d.get_full_year()
+    )
+}
+
+/// The browser's yes/no question; no answer (a blocked dialog) is a no.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
 fn current_year() -> u16 {
     js_sys::Date::new_0().get_full_year() as u16
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial, load_error) = match storage::load_draft() {
-        Ok(t) => (t.unwrap_or_default(), None),
-        Err(e) => (String::new(), Some(e)),
-    };
-    let text = RwSignal::new(initial);
     let lang = RwSignal::new(storage::load_lang());
-    let save_status = RwSignal::<Option<StorageError>>::new(load_error);
+    let (session, initial) = Session::start(lang.get_untracked());
+    let text = RwSignal::new(initial);
     let current = RwSignal::<Option<usize>>::new(None);
     let cursor = RwSignal::new(0u32);
     let tab = RwSignal::new(Tab::Findings);
@@ -134,8 +157,13 @@ pub fn App() -> impl IntoView {
             h.clear();
         }
         pending.set_value(None);
-        let result = text.with_untracked(|t| storage::save_draft(t));
-        save_status.set(result.err());
+        let (title, errors) = analysis.with_untracked(|a| {
+            (
+                text.with_untracked(|t| crate::drafts::title_of(&a.plan, t)),
+                a.count(Severity::Error),
+            )
+        });
+        text.with_untracked(|t| session.save(t, title, errors));
     };
     Effect::new(move |first: Option<()>| {
         text.track();
@@ -160,6 +188,121 @@ pub fn App() -> impl IntoView {
             text.set(new);
         }
         request_check();
+    };
+
+    // Showing another draft: its text replaces the editor's outright (a fresh undo
+    // history: Ctrl+Z must not bring the previous draft's text into this one).
+    let show = move |new: String| {
+        if let Some(a) = area() {
+            a.set_value(&new);
+        }
+        text.set(new);
+        current.set(None);
+        request_check();
+    };
+    let switch_to = move |id: String| {
+        save_now();
+        if session.conflict.with_untracked(Option::is_some) {
+            return; // The choice comes first; the banner asks for it.
+        }
+        if let Some(t) = session.open(&id) {
+            show(t);
+        }
+    };
+    let create_draft = move |initial: String| {
+        save_now();
+        if let Some(t) = session.create(initial) {
+            show(t);
+        }
+    };
+    let trash_draft = move |id: String| {
+        if id != session.open_id.get_untracked() {
+            session.trash(&id);
+            return;
+        }
+        save_now();
+        session.trash(&id);
+        match session.next_live() {
+            Some(next) => switch_to(next),
+            None => create_draft(String::new()),
+        }
+    };
+    // Another tab changed a draft: the list follows; the open draft follows only if
+    // this tab has no unsaved change to it, else the conflict banner asks.
+    let _ = window_event_listener(ev::storage, move |ev: web_sys::StorageEvent| {
+        if session.in_memory() {
+            return;
+        }
+        let incoming = text.with_untracked(|t| session.incoming(ev.key(), t));
+        if let Incoming::Load(theirs) = incoming {
+            replace(theirs);
+            session.notice.set(Some(
+                t(lang.get_untracked(), Key::LoadedFromOtherTab).into(),
+            ));
+        }
+    });
+    let take_theirs = move |_| {
+        if let Some(theirs) = text.with_untracked(|t| session.take_theirs(t)) {
+            replace(theirs);
+        }
+    };
+    let keep_mine = move |_| {
+        text.with_untracked(|t| session.keep_mine_as_copy(t));
+        save_now();
+    };
+    let snapshot_now = move || {
+        save_now();
+        let id = session.open_id.get_untracked();
+        let message = match session.snapshot(&id, text.get_untracked(), true) {
+            Ok(()) => format!(
+                "{} {}",
+                t(lang.get_untracked(), Key::SnapshotTaken),
+                clock(js_sys::Date::now())
+            ),
+            Err(e) => e.message(lang.get_untracked()),
+        };
+        session.notice.set(Some(message));
+    };
+    let export_backup = move || match session.backup() {
+        Ok(json) => {
+            let day = js_sys::Date::new_0()
+                .to_iso_string()
+                .as_string()
+                .unwrap_or_default()
+                .chars()
+                .take(10)
+                .collect::<String>();
+            offer(
+                &format!("kehoach-sao-luu-{day}.json"),
+                "application/json",
+                json.as_bytes(),
+            );
+        }
+        Err(e) => session.notice.set(Some(e.message(lang.get_untracked()))),
+    };
+    let import_backup = move |file: web_sys::File| {
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let l = lang.get_untracked();
+            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+                Err(_) => {
+                    session
+                        .notice
+                        .set(Some(format!("{name}: {}", t(l, Key::CannotRead))));
+                    return;
+                }
+            };
+            let json = String::from_utf8_lossy(&bytes);
+            let message = match session.import(&json) {
+                Ok(r) => match l {
+                    Lang::Vi => format!("{name}: thêm {} bản nháp, {} đã có sẵn, {} bản khác nội dung được giữ thành bản mới.", r.added, r.unchanged, r.copies),
+                    Lang::En => format!("{name}: {} drafts added, {} already here, {} with other text kept as new drafts.", r.added, r.unchanged, r.copies),
+                },
+                Err(e) => format!("{name}: {}", e.message(l)),
+            };
+            session.notice.set(Some(message));
+        });
     };
 
     let go_to = move |index: usize| {
@@ -202,6 +345,10 @@ pub fn App() -> impl IntoView {
         if ev.key() == "F8" {
             ev.prevent_default();
             step(!ev.shift_key());
+        } else if (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("s") {
+            // Ctrl+S: the browser's "save page" is of no use here; take a snapshot.
+            ev.prevent_default();
+            snapshot_now();
         }
     });
 
@@ -253,19 +400,8 @@ pub fn App() -> impl IntoView {
         let caret = to16(&old, line_end) + 1 + marker.encode_utf16().count() as u32;
         let _ = a.set_selection_range(caret, caret);
     };
-    let new_plan = move |_| {
-        let empty = text.with_untracked(|t| t.trim().is_empty());
-        let ok = empty
-            || web_sys::window()
-                .and_then(|w| {
-                    w.confirm_with_message(t(lang.get_untracked(), Key::ConfirmReplace))
-                        .ok()
-                })
-                .unwrap_or(false);
-        if ok {
-            replace(compose::template(current_year()));
-        }
-    };
+    // A new plan is a new draft: the one open stays as it is.
+    let new_plan = move |_| create_draft(compose::template(current_year()));
     // Every export parses the text as it is now, once, and is named after the plan.
     // (Not the analysis: for a very large text it lags behind while typing.)
     let export = move |ext: &str, mime: &str, render: fn(&Plan) -> Vec<u8>| {
@@ -293,15 +429,15 @@ pub fn App() -> impl IntoView {
         )
     };
 
-    // Opening a file (picker or drop): its text replaces the editor's as one edit, so
-    // Ctrl+Z brings the previous text back; a broken or foreign file only says why.
+    // Opening a file (picker or drop) makes a new draft of its text; a broken or
+    // foreign file only says why, and nothing changes.
     let open_error = RwSignal::new(None::<String>);
     let file_ref = NodeRef::<html::Input>::new();
     let open_bytes =
         move |name: String, bytes: Vec<u8>| match kehoach_core::import::open_file(&name, &bytes) {
             Ok(t) => {
                 open_error.set(None);
-                replace(t);
+                create_draft(t);
             }
             Err(e) => open_error.set(Some(format!(
                 "{name}: {}",
@@ -467,6 +603,28 @@ pub fn App() -> impl IntoView {
                 <Show when=move || large_notice().is_some()>
                     <div class="banner" role="status">{move || large_notice().unwrap_or_default()}</div>
                 </Show>
+                <Show when=move || session.conflict.with(Option::is_some)>
+                    <div class="banner error" role="alert">
+                        <span>{move || t(lang.get(), Key::ConflictExplained)}</span>
+                        <button type="button" on:click=take_theirs>{move || t(lang.get(), Key::TakeTheirs)}</button>
+                        <button type="button" on:click=keep_mine>{move || t(lang.get(), Key::KeepMineAsCopy)}</button>
+                    </div>
+                </Show>
+                <Show when=move || session.memory_mode.with(Option::is_some) || session.fault.with(Option::is_some)>
+                    <div class="banner error" role="alert">
+                        <span>{move || {
+                            let l = lang.get();
+                            session.fault.get().or(session.memory_mode.get()).map(|e| e.message(l)).unwrap_or_default()
+                        }}</span>
+                        <button type="button" on:click=move |_| export_backup()>{move || t(lang.get(), Key::BackupAll)}</button>
+                    </div>
+                </Show>
+                <Show when=move || session.notice.with(Option::is_some)>
+                    <div class="banner" role="status">
+                        <span>{move || session.notice.get().unwrap_or_default()}</span>
+                        <button type="button" on:click=move |_| session.notice.set(None)>{move || t(lang.get(), Key::Dismiss)}</button>
+                    </div>
+                </Show>
                 <Show when=move || open_error.get().is_some()>
                     <div class="banner error" role="alert">
                         <span>{move || open_error.get().unwrap_or_default()}</span>
@@ -519,9 +677,20 @@ pub fn App() -> impl IntoView {
                 </div>
                 <p class="status" id="cursor-finding" role="status" aria-live="polite">{at_cursor}</p>
                 <p class="status save" role="status">
-                    {move || match save_status.get() {
-                        None => t(lang.get(), Key::Saved).to_string(),
-                        Some(e) => e.message_vi(),
+                    {move || {
+                        let l = lang.get();
+                        if session.conflict.with(Option::is_some) {
+                            t(l, Key::NotSavedConflict).to_string()
+                        } else if session.memory_mode.with(Option::is_some) {
+                            t(l, Key::InMemoryOnly).to_string()
+                        } else if session.fault.with(Option::is_some) {
+                            t(l, Key::NotSaved).to_string()
+                        } else {
+                            match session.saved_at.get() {
+                                Some(at) => format!("{} {}", t(l, Key::SavedAt), clock(at)),
+                                None => t(l, Key::Saved).to_string(),
+                            }
+                        }
                     }}
                     " · "
                     {move || t(lang.get(), Key::Shortcuts)}
@@ -529,10 +698,11 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="side">
                 <div role="tablist" aria-label="Bảng bên" class="tabs">
-                    {[Tab::Findings, Tab::Outline, Tab::Tasks, Tab::Form, Tab::Rules]
+                    {[Tab::Drafts, Tab::Findings, Tab::Outline, Tab::Tasks, Tab::Form, Tab::Rules]
                         .into_iter()
                         .map(|which| {
                             let key = match which {
+                                Tab::Drafts => Key::TabDrafts,
                                 Tab::Findings => Key::TabFindings,
                                 Tab::Outline => Key::TabOutline,
                                 Tab::Tasks => Key::TabTasks,
@@ -554,6 +724,13 @@ pub fn App() -> impl IntoView {
                 </div>
                 <div role="tabpanel" class="panel">
                     {move || match tab.get() {
+                        Tab::Drafts => view! {
+                            <crate::drafts_panel::DraftsPanel
+                                session lang analysis text replace switch_to trash_draft
+                                new_draft=move || create_draft(String::new())
+                                snapshot_now export_backup import_backup
+                            />
+                        }.into_any(),
                         Tab::Findings => view! { <FindingsPanel analysis lang current go_to apply_fix /> }.into_any(),
                         Tab::Outline => view! { <OutlinePanel analysis lang text area_ref layer_ref /> }.into_any(),
                         Tab::Tasks => view! { <TasksPanel analysis lang /> }.into_any(),

@@ -1,14 +1,15 @@
-//! The draft in localStorage, through gloo-storage, with typed errors.
+//! Key-value storage under the drafts: the browser's localStorage (through
+//! gloo-storage) or, when the browser refuses it, a map in memory. Both speak the
+//! same [`Backend`] trait, so the drafts logic (`drafts.rs`) is the same in either
+//! mode and is unit-tested natively on the memory map, quota included.
 //!
-//! Keys are namespaced (`kehoach.v1.…`) so a later schema can migrate from them.
-//! Nothing here panics: a full or blocked storage is an error the UI shows, and the
-//! text stays in memory.
+//! Nothing here panics: a full or blocked storage is a typed error the page shows,
+//! and the text stays in memory.
 
-use gloo_storage::errors::StorageError as GlooError;
-use gloo_storage::{LocalStorage, Storage};
-
-/// Key of the current draft's text.
-pub const DRAFT_KEY: &str = "kehoach.v1.draft";
+use kehoach_core::diagnostics::Lang;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use wasm_bindgen::{JsCast, JsValue};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
@@ -16,74 +17,172 @@ pub enum StorageError {
     Unavailable(String),
     /// The quota is exceeded: the change stays in memory.
     QuotaExceeded,
-    /// The stored entry is not what this version wrote.
+    /// A stored entry is not what this version wrote.
     Corrupted(String),
+    /// The drafts were written by a newer version of the app (schema `n`); this one
+    /// leaves them untouched.
+    NewerSchema(u32),
 }
 
 impl StorageError {
-    /// A message for the user, in Vietnamese.
-    pub fn message_vi(&self) -> String {
-        match self {
-            StorageError::Unavailable(_) => {
-                "Trình duyệt không cho lưu dữ liệu: bản nháp chỉ nằm trong bộ nhớ, hãy tải về để giữ lại.".into()
-            }
-            StorageError::QuotaExceeded => {
-                "Bộ nhớ trình duyệt đã đầy: thay đổi chưa được lưu, hãy tải bản nháp về máy.".into()
-            }
-            StorageError::Corrupted(_) => {
-                "Bản nháp đã lưu bị hỏng và được bỏ qua; văn bản hiện tại vẫn giữ nguyên.".into()
-            }
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (StorageError::Unavailable(_), Lang::Vi) => "Trình duyệt không cho lưu dữ liệu: bản nháp chỉ nằm trong bộ nhớ của trang này; hãy tải bản sao lưu trước khi đóng trang.".into(),
+            (StorageError::Unavailable(_), Lang::En) => "The browser does not allow saving: drafts live only in this page's memory; download a backup before closing it.".into(),
+            (StorageError::QuotaExceeded, Lang::Vi) => "Bộ nhớ trình duyệt đã đầy (đã xóa bớt lịch sử cũ): thay đổi mới nhất chưa được lưu. Hãy tải bản sao lưu, rồi xóa hẳn các bản nháp không dùng trong Thùng rác.".into(),
+            (StorageError::QuotaExceeded, Lang::En) => "The browser's storage is full (old history was removed): the latest change is not saved. Download a backup, then delete unused drafts from the trash.".into(),
+            (StorageError::Corrupted(what), Lang::Vi) => format!("Một mục lưu bị hỏng và đã được cất riêng ({what}); các bản nháp khác vẫn mở bình thường."),
+            (StorageError::Corrupted(what), Lang::En) => format!("A stored entry was damaged and has been set aside ({what}); other drafts load normally."),
+            (StorageError::NewerSchema(n), Lang::Vi) => format!("Bản nháp được lưu bởi phiên bản mới hơn của ứng dụng (lược đồ {n}); phiên bản này không ghi đè, đang làm việc trong bộ nhớ."),
+            (StorageError::NewerSchema(n), Lang::En) => format!("Drafts were saved by a newer version of the app (schema {n}); this one does not overwrite them and works in memory."),
         }
     }
 }
 
-fn classify(e: GlooError) -> StorageError {
-    match e {
-        GlooError::SerdeError(e) => StorageError::Corrupted(e.to_string()),
-        GlooError::KeyNotFound(k) => StorageError::Corrupted(format!("missing {k}")),
-        GlooError::JsError(js) => {
-            if js.name == "QuotaExceededError" || js.message.to_lowercase().contains("quota") {
-                StorageError::QuotaExceeded
-            } else {
-                StorageError::Unavailable(format!("{}: {}", js.name, js.message))
-            }
+/// What the drafts need from a storage: strings by key.
+pub trait Backend {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
+    fn remove(&self, key: &str) -> Result<(), StorageError>;
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
+}
+
+/// The browser's localStorage.
+#[derive(Debug)]
+pub struct Local(web_sys::Storage);
+
+impl Local {
+    /// The localStorage, if the browser lets this page write to it. Probing with a
+    /// write matters: some browsers hand out a storage that throws on every `setItem`.
+    pub fn open() -> Result<Self, StorageError> {
+        let storage = web_sys::window()
+            .ok_or_else(|| StorageError::Unavailable("no window".into()))?
+            .local_storage()
+            .map_err(|e| StorageError::Unavailable(js_error_name(&e)))?
+            .ok_or_else(|| StorageError::Unavailable("no localStorage".into()))?;
+        let local = Local(storage);
+        match local.set(PROBE_KEY, "1") {
+            Ok(()) | Err(StorageError::QuotaExceeded) => {}
+            Err(e) => return Err(e),
+        }
+        let _ = local.remove(PROBE_KEY);
+        Ok(local)
+    }
+}
+
+const PROBE_KEY: &str = "kehoach.probe";
+
+fn js_error_name(e: &JsValue) -> String {
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return format!(
+            "{}: {}",
+            String::from(err.name()),
+            String::from(err.message())
+        );
+    }
+    js_sys::Reflect::get(e, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+fn classify(e: JsValue) -> StorageError {
+    let name = js_error_name(&e);
+    if name.contains("QuotaExceeded") || name.to_lowercase().contains("quota") {
+        StorageError::QuotaExceeded
+    } else {
+        StorageError::Unavailable(name)
+    }
+}
+
+impl Backend for Local {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.0.get_item(key).map_err(classify)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.0.set_item(key, value).map_err(classify)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.0.remove_item(key).map_err(classify)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let n = self.0.length().map_err(classify)?;
+        Ok((0..n)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect())
+    }
+}
+
+/// A map in memory: the fallback when localStorage is refused, and the test double.
+/// `quota` counts UTF-16 units of keys and values, as Chromium does.
+#[derive(Default)]
+pub struct Memory {
+    map: RefCell<BTreeMap<String, String>>,
+    quota: Option<usize>,
+}
+
+impl Memory {
+    pub fn with_quota(quota: usize) -> Self {
+        Memory {
+            map: RefCell::default(),
+            quota: Some(quota),
         }
     }
-}
-
-/// The saved draft, `Ok(None)` when there is none.
-pub fn load_draft() -> Result<Option<String>, StorageError> {
-    let storage = LocalStorage::raw();
-    let raw = storage
-        .get_item(DRAFT_KEY)
-        .map_err(|e| StorageError::Unavailable(format!("{e:?}")))?;
-    match raw {
-        None => Ok(None),
-        Some(raw) => serde_json::from_str::<String>(&raw)
-            .map(Some)
-            .map_err(|e| StorageError::Corrupted(e.to_string())),
+    fn used_without(&self, key: &str) -> usize {
+        self.map
+            .borrow()
+            .iter()
+            .filter(|(k, _)| k.as_str() != key)
+            .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+            .sum()
     }
 }
 
-pub fn save_draft(text: &str) -> Result<(), StorageError> {
-    LocalStorage::set(DRAFT_KEY, text).map_err(classify)
+impl Backend for Memory {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Ok(self.map.borrow().get(key).cloned())
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        if let Some(quota) = self.quota {
+            let size = key.encode_utf16().count() + value.encode_utf16().count();
+            if self.used_without(key) + size > quota {
+                return Err(StorageError::QuotaExceeded);
+            }
+        }
+        self.map.borrow_mut().insert(key.into(), value.into());
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.map.borrow_mut().remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Ok(self.map.borrow().keys().cloned().collect())
+    }
 }
 
 /// Key of the chosen language (`vi` or `en`).
 pub const LANG_KEY: &str = "kehoach.v1.lang";
 
-pub fn load_lang() -> kehoach_core::diagnostics::Lang {
+pub fn load_lang() -> Lang {
+    use gloo_storage::{LocalStorage, Storage};
+    if Local::open().is_err() {
+        return Lang::default();
+    }
     LocalStorage::get::<String>(LANG_KEY)
         .ok()
-        .and_then(|s| kehoach_core::diagnostics::Lang::parse(&s))
+        .and_then(|s| Lang::parse(&s))
         .unwrap_or_default()
 }
 
-pub fn save_lang(lang: kehoach_core::diagnostics::Lang) {
+pub fn save_lang(lang: Lang) {
+    use gloo_storage::{LocalStorage, Storage};
     let code = match lang {
-        kehoach_core::diagnostics::Lang::Vi => "vi",
-        kehoach_core::diagnostics::Lang::En => "en",
+        Lang::Vi => "vi",
+        Lang::En => "en",
     };
     // Not worth bothering the user about: the default is Vietnamese.
-    let _ = LocalStorage::set(LANG_KEY, code);
+    if Local::open().is_ok() {
+        let _ = LocalStorage::set(LANG_KEY, code);
+    }
 }

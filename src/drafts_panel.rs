@@ -1,0 +1,228 @@
+//! The "Bản nháp" tab: the drafts (open, rename, duplicate, delete), the open
+//! draft's history (view, restore), the trash (restore, delete for good) and the
+//! backup (export, import). Every operation is the session's; this is its view.
+
+use crate::analysis::Analysis;
+use crate::app::{clock_and_day, confirm};
+use crate::i18n::{t, Key};
+use crate::session::Session;
+use kehoach_core::diagnostics::{Lang, Severity};
+use leptos::html;
+use leptos::prelude::*;
+
+fn size_label(text: &str, lang: Lang) -> String {
+    let chars = text.chars().count();
+    match lang {
+        Lang::Vi => format!("{chars} ký tự"),
+        Lang::En => format!("{chars} characters"),
+    }
+}
+
+#[component]
+#[allow(clippy::too_many_arguments)]
+pub fn DraftsPanel(
+    session: Session,
+    lang: RwSignal<Lang>,
+    analysis: Memo<Analysis>,
+    text: RwSignal<String>,
+    replace: impl Fn(String) + Copy + Send + Sync + 'static,
+    switch_to: impl Fn(String) + Copy + Send + Sync + 'static,
+    trash_draft: impl Fn(String) + Copy + Send + Sync + 'static,
+    new_draft: impl Fn() + Copy + Send + Sync + 'static,
+    snapshot_now: impl Fn() + Copy + Send + Sync + 'static,
+    export_backup: impl Fn() + Copy + Send + Sync + 'static,
+    import_backup: impl Fn(web_sys::File) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let backup_ref = NodeRef::<html::Input>::new();
+    let viewing = RwSignal::new(None::<usize>);
+    let rename = move |id: String, current: String| {
+        let l = lang.get_untracked();
+        let answer = web_sys::window()
+            .and_then(|w| {
+                w.prompt_with_message_and_default(t(l, Key::RenamePrompt), &current)
+                    .ok()
+            })
+            .flatten();
+        if let Some(name) = answer {
+            session.rename(&id, name);
+        }
+    };
+    let restore_snapshot = move |snapshot_text: String| {
+        // The text being replaced goes into the history first: a restore loses nothing.
+        let id = session.open_id.get_untracked();
+        let _ = session.snapshot(&id, text.get_untracked(), false);
+        viewing.set(None);
+        replace(snapshot_text);
+    };
+
+    let live_list = move || {
+        let l = lang.get();
+        let open = session.open_id.get();
+        let open_errors = analysis.with(|a| a.count(Severity::Error));
+        session.drafts.with(|drafts| {
+            drafts
+                .iter()
+                .filter(|d| d.deleted.is_none())
+                .map(|d| {
+                    let is_open = d.id == open;
+                    let label = if d.label().is_empty() {
+                        t(l, Key::EmptyDraft).to_string()
+                    } else {
+                        d.label().to_string()
+                    };
+                    let errors = if is_open { open_errors } else { d.errors };
+                    let meta = format!(
+                        "{} · {} {}",
+                        clock_and_day(d.updated),
+                        errors,
+                        t(l, Key::ErrorsShort)
+                    );
+                    let (id1, id2, id3, id4) = (d.id.clone(), d.id.clone(), d.id.clone(), d.id.clone());
+                    let name = d.label().to_string();
+                    view! {
+                        <li class="draft" aria-current=if is_open { "true" } else { "false" }>
+                            <button type="button" class="draft-open" on:click=move |_| switch_to(id1.clone())>{label}</button>
+                            <span class="meta">{meta}</span>
+                            <span class="draft-actions">
+                                <button type="button" on:click=move |_| rename(id2.clone(), name.clone())>{t(l, Key::Rename)}</button>
+                                <button type="button" on:click=move |_| session.duplicate(&id3, lang.get_untracked())>{t(l, Key::Duplicate)}</button>
+                                <button type="button" on:click=move |_| trash_draft(id4.clone())>{t(l, Key::Delete)}</button>
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let trash_list = move || {
+        let l = lang.get();
+        session.drafts.with(|drafts| {
+            drafts
+                .iter()
+                .filter(|d| d.deleted.is_some())
+                .map(|d| {
+                    let label = if d.label().is_empty() {
+                        t(l, Key::EmptyDraft).to_string()
+                    } else {
+                        d.label().to_string()
+                    };
+                    let when = d.deleted.map(clock_and_day).unwrap_or_default();
+                    let (id1, id2) = (d.id.clone(), d.id.clone());
+                    view! {
+                        <li class="draft">
+                            <span class="draft-title">{label}</span>
+                            <span class="meta">{format!("{} {when}", t(l, Key::DeletedAt))}</span>
+                            <span class="draft-actions">
+                                <button type="button" on:click=move |_| session.restore(&id1)>{t(l, Key::Restore)}</button>
+                                <button type="button" on:click=move |_| {
+                                    if confirm(t(lang.get_untracked(), Key::ConfirmDeleteForever)) {
+                                        session.purge(&id2);
+                                    }
+                                }>{t(l, Key::DeleteForever)}</button>
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let trash_is_empty = move || {
+        session
+            .drafts
+            .with(|d| d.iter().all(|d| d.deleted.is_none()))
+    };
+
+    let history = Memo::new(move |_| session.history());
+    let history_list = move || {
+        let l = lang.get();
+        history.with(|h| {
+            h.iter()
+                .enumerate()
+                .rev()
+                .map(|(i, s)| {
+                    let kind = if s.manual { t(l, Key::ManualSnapshot) } else { t(l, Key::AutoSnapshot) };
+                    let meta = format!("{} · {} · {kind}", clock_and_day(s.at), size_label(&s.text, l));
+                    let text = s.text.clone();
+                    view! {
+                        <li class="snapshot">
+                            <span class="meta">{meta}</span>
+                            <span class="draft-actions">
+                                <button
+                                    type="button"
+                                    aria-pressed=move || (viewing.get() == Some(i)).to_string()
+                                    on:click=move |_| viewing.update(|v| *v = if *v == Some(i) { None } else { Some(i) })
+                                >{t(l, Key::View)}</button>
+                                <button type="button" on:click=move |_| restore_snapshot(text.clone())>{t(l, Key::Restore)}</button>
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let viewed = move || {
+        viewing
+            .get()
+            .and_then(|i| history.with(|h| h.get(i).map(|s| s.text.clone())))
+    };
+
+    view! {
+        <h2>{move || t(lang.get(), Key::TabDrafts)}</h2>
+        <p class="row">
+            <button type="button" on:click=move |_| new_draft()>{move || t(lang.get(), Key::NewDraft)}</button>
+            <button type="button" on:click=move |_| export_backup()>{move || t(lang.get(), Key::BackupAll)}</button>
+            <button type="button" on:click=move |_| {
+                if let Some(input) = backup_ref.get_untracked() {
+                    input.click();
+                }
+            }>{move || t(lang.get(), Key::ImportBackup)}</button>
+            <input
+                type="file"
+                class="visually-hidden"
+                tabindex="-1"
+                accept=".json,application/json"
+                aria-label=move || t(lang.get(), Key::BackupFile)
+                node_ref=backup_ref
+                on:change=move |_| {
+                    if let Some(input) = backup_ref.get_untracked() {
+                        if let Some(file) = input.files().and_then(|l| l.get(0)) {
+                            import_backup(file);
+                        }
+                        input.set_value("");
+                    }
+                }
+            />
+        </p>
+        <ul class="drafts" aria-label=move || t(lang.get(), Key::TabDrafts)>{live_list}</ul>
+
+        <h3>{move || t(lang.get(), Key::History)}</h3>
+        <p class="row">
+            <button type="button" on:click=move |_| snapshot_now()>{move || t(lang.get(), Key::TakeSnapshot)}</button>
+        </p>
+        <Show
+            when=move || history.with(|h| !h.is_empty())
+            fallback=move || view! { <p>{move || t(lang.get(), Key::NoHistory)}</p> }
+        >
+            <ul class="drafts" aria-label=move || t(lang.get(), Key::History)>{history_list}</ul>
+        </Show>
+        <Show when=move || viewed().is_some()>
+            <pre class="snapshot-text" tabindex="0" aria-label=move || t(lang.get(), Key::SnapshotText)>{move || viewed().unwrap_or_default()}</pre>
+        </Show>
+
+        <h3>{move || t(lang.get(), Key::Trash)}</h3>
+        <Show
+            when=move || !trash_is_empty()
+            fallback=move || view! { <p>{move || t(lang.get(), Key::TrashIsEmpty)}</p> }
+        >
+            <ul class="drafts" aria-label=move || t(lang.get(), Key::Trash)>{trash_list}</ul>
+            <p class="row">
+                <button type="button" on:click=move |_| {
+                    if confirm(t(lang.get_untracked(), Key::ConfirmEmptyTrash)) {
+                        session.empty_trash();
+                    }
+                }>{move || t(lang.get(), Key::EmptyTrash)}</button>
+            </p>
+        </Show>
+    }
+}
