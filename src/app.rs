@@ -263,7 +263,7 @@ pub fn App() -> impl IntoView {
         };
         session.notice.set(Some(message));
     };
-    let export_backup = move || match session.backup() {
+    let export_backup = move || match text.with_untracked(|t| session.backup(t)) {
         Ok(json) => {
             let day = js_sys::Date::new_0()
                 .to_iso_string()
@@ -295,10 +295,18 @@ pub fn App() -> impl IntoView {
             };
             let json = String::from_utf8_lossy(&bytes);
             let message = match session.import(&json) {
-                Ok(r) => match l {
+                Ok(r) => {
+                    // A fresh page (nothing typed yet) shows what was imported.
+                    if text.with_untracked(|t| t.is_empty()) {
+                        if let Some(id) = session.next_live() {
+                            switch_to(id);
+                        }
+                    }
+                    match l {
                     Lang::Vi => format!("{name}: thêm {} bản nháp, {} đã có sẵn, {} bản khác nội dung được giữ thành bản mới.", r.added, r.unchanged, r.copies),
                     Lang::En => format!("{name}: {} drafts added, {} already here, {} with other text kept as new drafts.", r.added, r.unchanged, r.copies),
-                },
+                    }
+                }
                 Err(e) => format!("{name}: {}", e.message(l)),
             };
             session.notice.set(Some(message));

@@ -465,8 +465,10 @@ impl Store {
         self.backend.set(INDEX_KEY, &to_json(&index))
     }
 
-    /// Every draft with its history, as one JSON document.
-    pub fn backup(&self, now: f64) -> Result<String, StorageError> {
+    /// Every draft with its history, as one JSON document. `unsaved` is a draft as
+    /// the page holds it, newer than its stored copy (a full storage refused it):
+    /// the backup carries that version.
+    pub fn backup(&self, now: f64, unsaved: Option<&Draft>) -> Result<String, StorageError> {
         let mut drafts = Vec::new();
         for key in self.backend.keys()? {
             if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {
@@ -475,6 +477,14 @@ impl Store {
                     drafts.push(BackupEntry { draft, history });
                 }
             }
+        }
+        if let Some(newer) = unsaved {
+            drafts.retain(|e| e.draft.id != newer.id);
+            let history = self.history(&newer.id, now);
+            drafts.push(BackupEntry {
+                draft: newer.clone(),
+                history,
+            });
         }
         drafts.sort_by(|a, b| b.draft.updated.total_cmp(&a.draft.updated));
         let backup = Backup {
@@ -861,7 +871,7 @@ mod tests {
                 },
             )
             .unwrap();
-        let json = store.backup(9.0).unwrap();
+        let json = store.backup(9.0, None).unwrap();
 
         let (fresh, _) = store_over(Memory::default());
         let report = fresh.import(&json, 10.0, 7).unwrap();
@@ -915,6 +925,20 @@ mod tests {
             .map(|d| d.text)
             .collect();
         assert!(texts.contains(&a.text) && texts.contains(&changed.text));
+    }
+
+    #[test]
+    fn backup_carries_the_version_a_full_storage_refused() {
+        let (store, _) = store_over(Memory::with_quota(2_000));
+        let stored = Draft::new("a".into(), "KẾ HOẠCH\nCũ\n".into(), 1.0);
+        store.put(&stored).unwrap();
+        let mut newer = stored.clone();
+        newer.text = format!("KẾ HOẠCH\n{}\n", "Mới ".repeat(1_000));
+        assert!(store.save(&newer, 0, &stored.text).is_err());
+        let json = store.backup(2.0, Some(&newer)).unwrap();
+        let (fresh, _) = store_over(Memory::default());
+        fresh.import(&json, 3.0, 1).unwrap();
+        assert_eq!(fresh.read("a").unwrap().unwrap().text, newer.text);
     }
 
     #[test]

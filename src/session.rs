@@ -136,16 +136,24 @@ impl Session {
         Some(draft.text)
     }
 
-    /// Creates a draft with `text` and opens it; returns its text.
+    /// Creates a draft with `text` and opens it; returns its text. An empty draft
+    /// is written on its first change, so drafts opened and left empty leave no trace.
     pub fn create(&self, text: String) -> Option<String> {
         let draft = Draft::new(drafts::new_id(now(), salt()), text, now());
         let draft = Draft { rev: 1, ..draft };
-        match self.store.with_value(|s| s.put(&draft)) {
+        let stored = if draft.text.is_empty() {
+            Err(None)
+        } else {
+            self.store.with_value(|s| s.put(&draft)).map_err(Some)
+        };
+        match stored {
             Ok(()) => self.open(&draft.id),
             Err(e) => {
                 // The draft lives in this page; with an empty base it counts as
-                // unsaved, so the next save writes it.
-                self.fault.set(Some(e));
+                // unsaved, so the next change writes it.
+                if e.is_some() {
+                    self.fault.set(e);
+                }
                 self.upsert(draft.clone());
                 self.base.set_value((0, String::new()));
                 self.open_id.set(draft.id.clone());
@@ -240,8 +248,25 @@ impl Session {
 
     /// Applies `change` to a stored draft (rename, trash, restore) and writes it.
     fn modify(&self, id: &str, change: impl FnOnce(&mut Draft)) {
-        let Ok(Some(mut draft)) = self.store.with_value(|s| s.read(id)) else {
-            return;
+        let mut draft = match self.store.with_value(|s| s.read(id)) {
+            Ok(Some(d)) => d,
+            Ok(None) => {
+                // Never written: an empty draft, or one a full storage refused.
+                match self
+                    .drafts
+                    .with_untracked(|l| l.iter().find(|d| d.id == id).cloned())
+                {
+                    Some(d) if d.title.is_empty() && d.deleted.is_none() => {
+                        self.drafts.update(|l| l.retain(|d| d.id != id));
+                    }
+                    _ => {}
+                }
+                return;
+            }
+            Err(e) => {
+                self.fault.set(Some(e));
+                return;
+            }
         };
         change(&mut draft);
         draft.rev += 1;
@@ -354,18 +379,22 @@ impl Session {
         if id != self.open_id.get_untracked() {
             return Incoming::Nothing;
         }
+        // `theirs` is read back from the storage, not taken from the event, so a
+        // late event for an older write shows the current version.
         let (base_rev, base_text) = self.base.get_value();
-        if theirs.rev <= base_rev {
-            return Incoming::Nothing;
-        }
-        if theirs.text == base_text || theirs.text == text {
-            // Only its name or trash state changed there, or both tabs agree.
+        if theirs.text == text || (theirs.text == base_text && theirs.rev >= base_rev) {
+            // Both tabs agree, or only its name or trash state changed there.
             self.base.set_value((theirs.rev, theirs.text));
             Incoming::Nothing
-        } else if !self.is_dirty(text) {
+        } else if theirs.text == base_text {
+            Incoming::Nothing
+        } else if theirs.rev > base_rev && !self.is_dirty(text) {
             self.base.set_value((theirs.rev, theirs.text.clone()));
             Incoming::Load(theirs.text)
         } else {
+            // Either this tab has unsaved changes, or both tabs wrote the same
+            // revision at once (localStorage reaches other tabs a moment later, so
+            // a save's check cannot see a write made in that moment): ask.
             self.conflict.set(Some(theirs));
             Incoming::Conflict
         }
@@ -373,8 +402,21 @@ impl Session {
 
     fn reload_list(&self) {
         if let Ok(loaded) = self.store.with_value(|s| s.load(now())) {
-            self.drafts
-                .set(loaded.drafts.into_iter().map(listed).collect());
+            let open = self.open_id.get_untracked();
+            // The open draft stays listed even if it was never written (empty).
+            let unwritten = self.drafts.with_untracked(|l| {
+                l.iter()
+                    .find(|d| d.id == open && !loaded.drafts.iter().any(|s| s.id == open))
+                    .cloned()
+            });
+            self.drafts.set(
+                loaded
+                    .drafts
+                    .into_iter()
+                    .map(listed)
+                    .chain(unwritten)
+                    .collect(),
+            );
         }
     }
 
@@ -394,8 +436,19 @@ impl Session {
         let _ = self.create(mine.to_string());
     }
 
-    pub fn backup(&self) -> Result<String, StorageError> {
-        self.store.with_value(|s| s.backup(now()))
+    /// Every draft with its history; the open one as the editor holds it (`text`),
+    /// which may be newer than what the storage could take.
+    pub fn backup(&self, text: &str) -> Result<String, StorageError> {
+        let id = self.open_id.get_untracked();
+        let open = self
+            .drafts
+            .with_untracked(|l| l.iter().find(|d| d.id == id).cloned())
+            .filter(|_| !text.is_empty())
+            .map(|mut d| {
+                d.text = text.to_string();
+                d
+            });
+        self.store.with_value(|s| s.backup(now(), open.as_ref()))
     }
 
     pub fn import(&self, json: &str) -> Result<ImportReport, drafts::BackupError> {

@@ -208,3 +208,63 @@ fn refused_storage_is_reported_and_the_session_works_in_memory() {
         Vec::<String>::new()
     );
 }
+
+/// Two sessions on one localStorage stand for two tabs; the `storage` event a tab
+/// would receive is delivered by calling `incoming` as the page does.
+#[wasm_bindgen_test]
+fn another_tabs_change_is_followed_or_asked_about_never_overwritten() {
+    use kehoach::session::Incoming;
+    raw().clear().expect("clear");
+    let (a, _) = Session::start(Lang::Vi);
+    a.save("KẾ HOẠCH\nChung\n", "Chung".into(), 0);
+    let id = a.open_id.get_untracked();
+    let key = drafts::draft_key(&id);
+    let (b, b_text) = Session::start(Lang::Vi);
+    assert_eq!(b.open_id.get_untracked(), id, "the last open draft reopens");
+    assert_eq!(b_text, "KẾ HOẠCH\nChung\n");
+
+    // A saves; B has no unsaved change: B shows A's version.
+    a.save("KẾ HOẠCH\nChung, A\n", "Chung, A".into(), 0);
+    assert!(
+        matches!(b.incoming(Some(key.clone()), &b_text), Incoming::Load(t) if t == "KẾ HOẠCH\nChung, A\n")
+    );
+
+    // B edits (unsaved) while A saves again: B is asked, and writes nothing meanwhile.
+    a.save("KẾ HOẠCH\nChung, A lần hai\n", "x".into(), 0);
+    let mine = "KẾ HOẠCH\nChung, B\n";
+    assert!(matches!(
+        b.incoming(Some(key.clone()), mine),
+        Incoming::Conflict
+    ));
+    b.save(mine, "x".into(), 0);
+    let stored = |id: &str| {
+        let raw = raw()
+            .get_item(&drafts::draft_key(id))
+            .expect("get")
+            .expect("present");
+        serde_json::from_str::<Draft>(&raw).expect("draft").text
+    };
+    assert_eq!(stored(&id), "KẾ HOẠCH\nChung, A lần hai\n");
+    // "Keep mine as a copy": B's text becomes a new draft; A's stays.
+    b.keep_mine_as_copy(mine);
+    let copy = b.open_id.get_untracked();
+    assert_ne!(copy, id);
+    b.save(mine, "x".into(), 0);
+    assert_eq!(stored(&copy), mine);
+    assert_eq!(stored(&id), "KẾ HOẠCH\nChung, A lần hai\n");
+
+    // A saving from a revision B already overwrote (both wrote at once): A's save
+    // refuses to overwrite, and A is asked.
+    let (c, c_text) = Session::start(Lang::Vi);
+    assert_eq!(c.open_id.get_untracked(), copy);
+    b.save("KẾ HOẠCH\nChung, B hai\n", "x".into(), 0);
+    c.save("KẾ HOẠCH\nChung, C\n", "x".into(), 0);
+    assert!(c.conflict.get_untracked().is_some(), "{c_text}");
+    assert_eq!(stored(&copy), "KẾ HOẠCH\nChung, B hai\n");
+    // "Load theirs": C's text goes to the history first.
+    let theirs = c.take_theirs("KẾ HOẠCH\nChung, C\n").expect("theirs");
+    assert_eq!(theirs, "KẾ HOẠCH\nChung, B hai\n");
+    let history = Store::new(Box::new(Local::open().expect("open"))).history(&copy, 0.0);
+    assert!(history.iter().any(|s| s.text == "KẾ HOẠCH\nChung, C\n"));
+    raw().clear().expect("clear");
+}

@@ -1,7 +1,7 @@
 // Downloads and opening files: the .docx opens in LibreOffice (converted to PDF there)
 // with A4 page setup, the decree's margins and the plan's text; a JSON export opens
-// back as the same plan; .txt and .docx open by drop and by picker; a broken file says
-// why and changes nothing.
+// back as the same plan; .txt and .docx open by drop and by picker, each into a new
+// draft; a broken file says why and changes nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -56,14 +56,13 @@ test('the .docx opens in LibreOffice as an A4 document with the plan inside the 
   await context.close();
 });
 
-test('a JSON export opens back as the same plan; .txt by drop and .docx by picker', async () => {
+test('a JSON export opens back as the same plan; .txt by drop and .docx by picker; each a new draft', async () => {
   const { context, page, editor } = await open();
   await editor.fill(seed('003_'));
   const clean = fs.readFileSync(await download(page, 'Tải văn bản sạch'), 'utf8');
   const json = await download(page, 'Tải JSON');
   const docx = await download(page, 'Tải .docx');
 
-  await editor.fill('');
   await page.locator('input[type="file"]').setInputFiles(json);
   await page.waitForFunction((t) => document.getElementById('plan-text').value === t, clean);
   const findings = page.getByRole('list', { name: 'Kết quả kiểm tra' });
@@ -81,6 +80,13 @@ test('a JSON export opens back as the same plan; .txt by drop and .docx by picke
   await page.locator('input[type="file"]').setInputFiles(docx);
   await page.waitForFunction(() => document.getElementById('plan-text').value.includes('m) Theo dõi'));
   assert.match(await editor.inputValue(), /^KẾ HOẠCH$/m);
+  // Each file opened into a new draft; the one typed first is still there.
+  await page.getByRole('tab', { name: 'Bản nháp' }).click();
+  const drafts = page.getByRole('list', { name: 'Bản nháp', exact: true }).getByRole('listitem');
+  await drafts.nth(3).waitFor();
+  assert.equal(await drafts.count(), 4);
+  await drafts.last().locator('.draft-open').click();
+  assert.equal(await editor.inputValue(), seed('003_'));
   await context.close();
 });
 
