@@ -149,7 +149,8 @@ pub fn App() -> impl IntoView {
         }
     };
 
-    // Autosave, a moment after the last keystroke; a pending save is flushed when
+    // Autosave: half a second after the first unsaved change (not the last, so
+    // steady typing is never more than that behind); a pending save is flushed when
     // the page is hidden or closed, so a reload never loses the last change.
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let save_now = move || {
@@ -167,17 +168,25 @@ pub fn App() -> impl IntoView {
     };
     Effect::new(move |first: Option<()>| {
         text.track();
-        if first.is_none() {
+        if first.is_none() || pending.with_value(Option::is_some) {
             return;
         }
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        let handle = set_timeout_with_handle(save_now, Duration::from_millis(300)).ok();
+        let handle = set_timeout_with_handle(save_now, Duration::from_millis(500)).ok();
         pending.set_value(handle);
     });
     let _ = window_event_listener(ev::pagehide, move |_| save_now());
-    let _ = window_event_listener(ev::beforeunload, move |_| save_now());
+    let _ = window_event_listener(ev::beforeunload, move |ev| {
+        save_now();
+        // Text the storage does not hold (memory mode, a full storage, an open
+        // conflict): let the browser ask before the page goes.
+        let unsaved = session.in_memory()
+            || session.fault.with_untracked(Option::is_some)
+            || session.conflict.with_untracked(Option::is_some);
+        if unsaved && text.with_untracked(|t| !t.is_empty()) {
+            ev.prevent_default();
+            ev.set_return_value("unsaved");
+        }
+    });
 
     let area = move || area_ref.get();
     let replace = move |new: String| {

@@ -1,5 +1,7 @@
-//! Key-value storage under the drafts: the browser's localStorage (through
-//! gloo-storage) or, when the browser refuses it, a map in memory. Both speak the
+//! Key-value storage under the drafts: the browser's localStorage or, when the
+//! browser refuses it, a map in memory. The Storage object is taken through web-sys
+//! and probed, because gloo-storage's `raw()` throws when storage is blocked; gloo's
+//! typed get/set serve the small settings (the language). Both speak the
 //! same [`Backend`] trait, so the drafts logic (`drafts.rs`) is the same in either
 //! mode and is unit-tested natively on the memory map, quota included.
 //!
