@@ -971,4 +971,51 @@ mod tests {
         );
         assert_eq!(mem.keys().unwrap(), before);
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn backupish() -> impl Strategy<Value = String> {
+            prop_oneof![
+                any::<String>(),
+                "\\{\"format\":\"kehoach-backup\",\"schema\":[0-9],\"exported\":1,\"drafts\":\\[.{0,60}",
+                Just(r#"{"format":"kehoach-backup","schema":2,"exported":1,"drafts":[{"draft":{"id":"","text":"x","created":1,"updated":1,"rev":1}}]}"#.to_string()),
+            ]
+        }
+
+        proptest! {
+            #[test]
+            fn import_never_panics_and_an_error_changes_nothing(json in backupish()) {
+                let (store, mem) = store_over(Memory::default());
+                store.put(&Draft::new("a".into(), "KẾ HOẠCH\n".into(), 1.0)).unwrap();
+                let before: Vec<(String, Option<String>)> =
+                    mem.keys().unwrap().into_iter().map(|k| { let v = mem.get(&k).unwrap(); (k, v) }).collect();
+                if store.import(&json, 2.0, 3).is_err() {
+                    let after: Vec<(String, Option<String>)> =
+                        mem.keys().unwrap().into_iter().map(|k| { let v = mem.get(&k).unwrap(); (k, v) }).collect();
+                    prop_assert_eq!(before, after);
+                }
+            }
+
+            #[test]
+            fn load_never_panics_and_keeps_every_entry(values in proptest::collection::vec(any::<String>(), 0..6)) {
+                let (store, mem) = store_over(Memory::default());
+                for (i, v) in values.iter().enumerate() {
+                    mem.set(&draft_key(&i.to_string()), v).unwrap();
+                    mem.set(&history_key(&i.to_string()), v).unwrap();
+                }
+                mem.set(INDEX_KEY, values.first().map_or("", String::as_str)).unwrap();
+                let loaded = store.load(5.0).unwrap();
+                // Every value is still somewhere: a draft, or set aside.
+                let stored: Vec<String> = mem.keys().unwrap().into_iter().filter_map(|k| mem.get(&k).unwrap()).collect();
+                for v in &values {
+                    prop_assert!(stored.contains(v));
+                }
+                // Each draft key either loaded or was set aside (the index may add one).
+                prop_assert!(loaded.drafts.len() + loaded.quarantined.len() >= values.len());
+            }
+        }
+    }
 }
