@@ -300,16 +300,15 @@ impl Session {
             return;
         };
         let t = now();
+        let copy_word = match lang {
+            Lang::Vi => "bản sao",
+            Lang::En => "copy",
+        };
+        let name =
+            (!source.label().is_empty()).then(|| format!("{} ({copy_word})", source.label()));
         let copy = Draft {
             id: drafts::new_id(t, salt()),
-            name: Some(format!(
-                "{} ({})",
-                source.label(),
-                match lang {
-                    Lang::Vi => "bản sao",
-                    Lang::En => "copy",
-                }
-            )),
+            name,
             created: t,
             updated: t,
             rev: 1,
