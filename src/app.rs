@@ -290,17 +290,13 @@ pub fn App() -> impl IntoView {
         Err(e) => session.notice.set(Some(e.message(lang.get_untracked()))),
     };
     let import_backup = move |file: web_sys::File| {
-        let name = file.name();
-        leptos::task::spawn_local(async move {
+        crate::files::read_file(file, move |name, bytes| {
             let l = lang.get_untracked();
-            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
-                Err(_) => {
-                    session
-                        .notice
-                        .set(Some(format!("{name}: {}", t(l, Key::CannotRead))));
-                    return;
-                }
+            let Some(bytes) = bytes else {
+                session
+                    .notice
+                    .set(Some(format!("{name}: {}", t(l, Key::CannotRead))));
+                return;
             };
             let json = String::from_utf8_lossy(&bytes);
             let message = match session.import(&json) {
@@ -449,7 +445,6 @@ pub fn App() -> impl IntoView {
     // Opening a file (picker or drop) makes a new draft of its text; a broken or
     // foreign file only says why, and nothing changes.
     let open_error = RwSignal::new(None::<String>);
-    let file_ref = NodeRef::<html::Input>::new();
     let open_bytes =
         move |name: String, bytes: Vec<u8>| match kehoach_core::import::open_file(&name, &bytes) {
             Ok(t) => {
@@ -462,25 +457,13 @@ pub fn App() -> impl IntoView {
             ))),
         };
     let read_file = move |file: web_sys::File| {
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buf) => open_bytes(name, js_sys::Uint8Array::new(&buf).to_vec()),
-                Err(_) => open_error.set(Some(format!(
-                    "{name}: {}",
-                    t(lang.get_untracked(), Key::CannotRead)
-                ))),
-            }
-        });
-    };
-    let on_file_chosen = move |_| {
-        if let Some(input) = file_ref.get_untracked() {
-            if let Some(file) = input.files().and_then(|l| l.get(0)) {
-                read_file(file);
-            }
-            // Choosing the same file again must fire `change` again.
-            input.set_value("");
-        }
+        crate::files::read_file(file, move |name, bytes| match bytes {
+            Some(bytes) => open_bytes(name, bytes),
+            None => open_error.set(Some(format!(
+                "{name}: {}",
+                t(lang.get_untracked(), Key::CannotRead)
+            ))),
+        })
     };
     let on_drop = move |ev: ev::DragEvent| {
         ev.prevent_default();
@@ -580,19 +563,12 @@ pub fn App() -> impl IntoView {
                         }
                     }>{move || t(lang.get(), Key::Print)}</button>
                 </Show>
-                <button type="button" on:click=move |_| {
-                    if let Some(input) = file_ref.get_untracked() {
-                        input.click();
-                    }
-                }>{move || t(lang.get(), Key::OpenFile)}</button>
-                <input
-                    type="file"
-                    class="visually-hidden"
-                    tabindex="-1"
-                    aria-label=move || t(lang.get(), Key::OpenFile)
+                <crate::files::FileButton
+                    lang
+                    label=Key::OpenFile
+                    input_label=Key::OpenFile
                     accept=".txt,.json,.docx,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                    node_ref=file_ref
-                    on:change=on_file_chosen
+                    on_file=read_file
                 />
                 <button type="button" on:click=download_docx>{move || t(lang.get(), Key::DownloadDocx)}</button>
                 <button type="button" on:click=download_json>{move || t(lang.get(), Key::DownloadJson)}</button>

@@ -7,7 +7,6 @@ use crate::app::{clock_and_day, confirm};
 use crate::i18n::{t, Key};
 use crate::session::Session;
 use kehoach_core::diagnostics::{Lang, Severity};
-use leptos::html;
 use leptos::prelude::*;
 
 fn size_label(text: &str, lang: Lang) -> String {
@@ -33,7 +32,6 @@ pub fn DraftsPanel(
     export_backup: impl Fn() + Copy + Send + Sync + 'static,
     import_backup: impl Fn(web_sys::File) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let backup_ref = NodeRef::<html::Input>::new();
     let viewing = RwSignal::new(None::<usize>);
     let rename = move |id: String, current: String| {
         let l = lang.get_untracked();
@@ -172,26 +170,12 @@ pub fn DraftsPanel(
         <p class="row">
             <button type="button" on:click=move |_| new_draft()>{move || t(lang.get(), Key::NewDraft)}</button>
             <button type="button" on:click=move |_| export_backup()>{move || t(lang.get(), Key::BackupAll)}</button>
-            <button type="button" on:click=move |_| {
-                if let Some(input) = backup_ref.get_untracked() {
-                    input.click();
-                }
-            }>{move || t(lang.get(), Key::ImportBackup)}</button>
-            <input
-                type="file"
-                class="visually-hidden"
-                tabindex="-1"
+            <crate::files::FileButton
+                lang
+                label=Key::ImportBackup
+                input_label=Key::BackupFile
                 accept=".json,application/json"
-                aria-label=move || t(lang.get(), Key::BackupFile)
-                node_ref=backup_ref
-                on:change=move |_| {
-                    if let Some(input) = backup_ref.get_untracked() {
-                        if let Some(file) = input.files().and_then(|l| l.get(0)) {
-                            import_backup(file);
-                        }
-                        input.set_value("");
-                    }
-                }
+                on_file=import_backup
             />
         </p>
         <ul class="drafts" aria-label=move || t(lang.get(), Key::TabDrafts)>{live_list}</ul>

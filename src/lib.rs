@@ -10,6 +10,7 @@ pub mod dom;
 pub mod download;
 pub mod drafts;
 pub mod drafts_panel;
+pub mod files;
 pub mod i18n;
 pub mod print;
 pub mod session;

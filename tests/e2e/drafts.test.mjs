@@ -6,19 +6,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useApp, seed } from './harness.mjs';
+import { useApp, openApp, seed } from './harness.mjs';
 
 const app = useApp();
 
-async function openPage(context) {
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(app.server.url);
-  const editor = page.getByRole('textbox', { name: 'Nội dung kế hoạch' });
-  await editor.waitFor({ timeout: 30_000 });
-  return { page, editor, errors };
-}
+const openPage = (context) => openApp(context, app.server.url);
 
 async function fresh() {
   const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
@@ -56,6 +48,17 @@ async function stored(page) {
     }
     return out;
   });
+}
+
+/** Two pages of one browser profile showing one saved draft whose text is `text`. */
+async function twoPagesOnOneDraft(text) {
+  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const a = await openPage(context);
+  await a.editor.fill(text);
+  await saved(a.page);
+  const b = await openPage(context);
+  assert.equal(await b.editor.inputValue(), text, 'the second page opens the last draft');
+  return { context, a, b };
 }
 
 /** The page (of several) that shows the button `name`, once one does. */
@@ -174,12 +177,7 @@ test('Ctrl+S keeps a snapshot that can be viewed and restored (and the restore u
 });
 
 test('two pages on one draft: changes follow, and a conflict overwrites nothing', async () => {
-  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const a = await openPage(context);
-  await a.editor.fill('KẾ HOẠCH\nChung\n');
-  await saved(a.page);
-  const b = await openPage(context);
-  assert.equal(await b.editor.inputValue(), 'KẾ HOẠCH\nChung\n');
+  const { context, a, b } = await twoPagesOnOneDraft('KẾ HOẠCH\nChung\n');
 
   // A changes, B has nothing unsaved: B shows A's version and says so.
   await a.editor.fill('KẾ HOẠCH\nChung, sửa ở A\n');
@@ -216,11 +214,7 @@ test('two pages on one draft: changes follow, and a conflict overwrites nothing'
 });
 
 test('"load theirs" keeps this page\'s text in the history', async () => {
-  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const a = await openPage(context);
-  await a.editor.fill('KẾ HOẠCH\nGốc\n');
-  await saved(a.page);
-  const b = await openPage(context);
+  const { context, a, b } = await twoPagesOnOneDraft('KẾ HOẠCH\nGốc\n');
   await Promise.all([b.editor.fill('KẾ HOẠCH\nCủa B\n'), a.editor.fill('KẾ HOẠCH\nCủa A\n')]);
   const load = 'Tải bản của thẻ kia';
   const asked = await whichAsks([a, b], load);

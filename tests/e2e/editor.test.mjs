@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { useApp, seed, artifacts } from './harness.mjs';
+import { useApp, openApp, seed, artifacts } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const app = useApp();
@@ -14,12 +14,7 @@ const app = useApp();
 /** A fresh page (own localStorage) with the editor ready. */
 async function open(options = {}) {
   const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, ...options });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(app.server.url);
-  const editor = page.getByRole('textbox', { name: 'Nội dung kế hoạch' });
-  await editor.waitFor({ timeout: 30_000 });
+  const { page, editor, errors } = await openApp(context, app.server.url);
   const findings = page.getByRole('list', { name: 'Kết quả kiểm tra' });
   return { context, page, editor, findings, errors };
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { useApp, seed, artifacts } from './harness.mjs';
+import { useApp, openApp, seed, artifacts } from './harness.mjs';
 
 const app = useApp();
 
@@ -16,10 +16,7 @@ const MM = 72 / 25.4;
 
 async function open() {
   const context = await app.browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(app.server.url);
-  const editor = page.getByRole('textbox', { name: 'Nội dung kế hoạch' });
-  await editor.waitFor({ timeout: 30_000 });
+  const { page, editor } = await openApp(context, app.server.url);
   return { context, page, editor };
 }
 

@@ -52,6 +52,20 @@ export async function launch() {
   });
 }
 
+/**
+ * A new page of `context` with the app loaded and its editor ready. Uncaught page
+ * errors are collected in `errors` (a test asserts it stays empty).
+ */
+export async function openApp(context, url) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  const editor = page.getByRole('textbox', { name: 'Nội dung kế hoạch' });
+  await editor.waitFor({ timeout: 30_000 });
+  return { page, editor, errors };
+}
+
 /** The text of a seed plan, as stored (vendored copy of shared/corpus/seeds). */
 export function seed(prefix) {
   const dir = path.join(root, 'crates/kehoach-core/tests/seeds');
