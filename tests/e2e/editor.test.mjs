@@ -220,8 +220,15 @@ test('no serious or critical accessibility violation (axe-core); screenshot kept
   const { context, page, editor, findings } = await open();
   await paste(page, editor, seed('003_'));
   await findings.locator('li[data-code="KH401"]').waitFor();
+  // A snapshot and a trashed draft, so the drafts tab shows all its parts.
+  await editor.press('Control+s');
+  await page.getByRole('tab', { name: 'Bản nháp', exact: true }).click();
+  await page.getByRole('button', { name: 'Bản nháp mới' }).click();
+  await editor.fill('KẾ HOẠCH\nThử\n');
+  await page.getByRole('list', { name: 'Bản nháp', exact: true }).getByRole('listitem').filter({ hasText: 'Thử' }).getByRole('button', { name: 'Xóa', exact: true }).click();
+  await page.getByRole('list', { name: 'Thùng rác' }).waitFor();
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  for (const tab of ['Kết quả', 'Dàn ý', 'Nhiệm vụ', 'Thông tin văn bản', 'Quy tắc']) {
+  for (const tab of ['Bản nháp', 'Kết quả', 'Dàn ý', 'Nhiệm vụ', 'Thông tin văn bản', 'Quy tắc']) {
     await page.getByRole('tab', { name: tab, exact: true }).click();
     const result = await page.evaluate(async () => {
       // eslint-disable-next-line no-undef
