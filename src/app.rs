@@ -209,17 +209,25 @@ pub fn App() -> impl IntoView {
         current.set(None);
         request_check();
     };
-    let switch_to = move |id: String| {
+    // Leaving the open draft saves it first; while another tab's version waits for
+    // the user's choice it cannot be saved, so the choice comes first (the banner
+    // asks for it) and the draft stays open.
+    let leave_open_draft = move || {
         save_now();
-        if session.conflict.with_untracked(Option::is_some) {
-            return; // The choice comes first; the banner asks for it.
+        session.conflict.with_untracked(Option::is_none)
+    };
+    let switch_to = move |id: String| {
+        if !leave_open_draft() {
+            return;
         }
         if let Some(t) = session.open(&id) {
             show(t);
         }
     };
     let create_draft = move |initial: String| {
-        save_now();
+        if !leave_open_draft() {
+            return;
+        }
         if let Some(t) = session.create(initial) {
             show(t);
         }
@@ -229,7 +237,9 @@ pub fn App() -> impl IntoView {
             session.trash(&id);
             return;
         }
-        save_now();
+        if !leave_open_draft() {
+            return;
+        }
         session.trash(&id);
         match session.next_live() {
             Some(next) => switch_to(next),

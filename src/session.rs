@@ -107,10 +107,10 @@ impl Session {
             .as_ref()
             .and_then(|id| loaded.drafts.iter().filter(live).find(|d| &d.id == id))
             .or_else(|| loaded.drafts.iter().find(live));
-        let text = match chosen {
-            Some(d) => session.open(&d.id).unwrap_or_default(),
-            None => session.create(String::new()).unwrap_or_default(),
-        };
+        let text = chosen
+            .and_then(|d| session.open(&d.id))
+            .or_else(|| session.create(String::new()))
+            .unwrap_or_default();
         (session, text)
     }
 
@@ -157,6 +157,9 @@ impl Session {
                 self.upsert(draft.clone());
                 self.base.set_value((0, String::new()));
                 self.open_id.set(draft.id.clone());
+                self.conflict.set(None);
+                self.last_snapshot.set_value(0.0);
+                self.history_tick.update(|n| *n += 1);
                 Some(draft.text)
             }
         }
