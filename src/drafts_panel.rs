@@ -7,6 +7,7 @@ use crate::app::{clock_and_day, confirm};
 use crate::i18n::{t, Key};
 use crate::session::Session;
 use kehoach_core::diagnostics::{Lang, Severity};
+use leptos::html;
 use leptos::prelude::*;
 
 fn size_label(text: &str, lang: Lang) -> String {
@@ -33,17 +34,26 @@ pub fn DraftsPanel(
     import_backup: impl Fn(web_sys::File) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let viewing = RwSignal::new(None::<usize>);
-    let rename = move |id: String, current: String| {
-        let l = lang.get_untracked();
-        let answer = web_sys::window()
-            .and_then(|w| {
-                w.prompt_with_message_and_default(t(l, Key::RenamePrompt), &current)
-                    .ok()
-            })
-            .flatten();
-        if let Some(name) = answer {
-            session.rename(&id, name);
+    // Renaming happens in a small form above the list: (draft id, name being typed).
+    let renaming = RwSignal::new(None::<(String, String)>);
+    let name_ref = NodeRef::<html::Input>::new();
+    Effect::new(move || {
+        if let Some(input) = name_ref.get() {
+            // Filled here, then selected, so typing replaces the whole name.
+            if let Some((_, name)) = renaming.get_untracked() {
+                input.set_value(&name);
+            }
+            let _ = input.focus();
+            input.select();
         }
+    });
+    let finish_rename = move |keep: bool| {
+        if let Some((id, name)) = renaming.get_untracked() {
+            if keep {
+                session.rename(&id, name);
+            }
+        }
+        renaming.set(None);
     };
     let restore_snapshot = move |snapshot_text: String| {
         // The text being replaced goes into the history first: a restore loses nothing.
@@ -82,7 +92,7 @@ pub fn DraftsPanel(
                             <button type="button" class="draft-open" on:click=move |_| switch_to(id1.clone())>{label}</button>
                             <span class="meta">{meta}</span>
                             <span class="draft-actions">
-                                <button type="button" on:click=move |_| rename(id2.clone(), name.clone())>{t(l, Key::Rename)}</button>
+                                <button type="button" on:click=move |_| renaming.set(Some((id2.clone(), name.clone())))>{t(l, Key::Rename)}</button>
                                 <button type="button" on:click=move |_| session.duplicate(&id3, lang.get_untracked())>{t(l, Key::Duplicate)}</button>
                                 <button type="button" on:click=move |_| trash_draft(id4.clone())>{t(l, Key::Delete)}</button>
                             </span>
@@ -178,6 +188,26 @@ pub fn DraftsPanel(
                 on_file=import_backup
             />
         </p>
+        <Show when=move || renaming.with(Option::is_some)>
+            <form class="rename row" on:submit=move |ev| {
+                ev.prevent_default();
+                finish_rename(true);
+            }>
+                <label for="draft-name">{move || t(lang.get(), Key::RenamePrompt)}</label>
+                <input
+                    id="draft-name"
+                    type="text"
+                    node_ref=name_ref
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        renaming.update(|r| if let Some((_, n)) = r { *n = v });
+                    }
+                    on:keydown=move |ev| if ev.key() == "Escape" { finish_rename(false) }
+                />
+                <button type="submit">{move || t(lang.get(), Key::Save)}</button>
+                <button type="button" on:click=move |_| finish_rename(false)>{move || t(lang.get(), Key::Cancel)}</button>
+            </form>
+        </Show>
         <ul class="drafts" aria-label=move || t(lang.get(), Key::TabDrafts)>{live_list}</ul>
 
         <h3>{move || t(lang.get(), Key::History)}</h3>

@@ -137,8 +137,16 @@ test('rename and duplicate', async () => {
   await editor.fill('KẾ HOẠCH\nPhòng chống thiên tai năm 2025\n');
   await saved(page);
   await showDrafts(page);
-  page.once('dialog', (d) => d.accept('KH thiên tai'));
   await draftsList(page).getByRole('button', { name: 'Đổi tên' }).click();
+  // The name field opens focused, with the current title selected: typing replaces it.
+  await page.keyboard.type('KH thiên tai');
+  await page.keyboard.press('Enter');
+  await draftsList(page).getByText('KH thiên tai', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('Tên bản nháp').count(), 0);
+  // Escape leaves the name as it was.
+  await draftsList(page).getByRole('button', { name: 'Đổi tên' }).click();
+  await page.keyboard.type('Không lưu');
+  await page.keyboard.press('Escape');
   await draftsList(page).getByText('KH thiên tai', { exact: true }).waitFor();
   await draftsList(page).getByRole('button', { name: 'Nhân bản' }).click();
   await draftsList(page).getByText('KH thiên tai (bản sao)').waitFor();
@@ -235,8 +243,9 @@ test('a backup exported and imported into a fresh profile gives the same drafts'
   await one.page.getByRole('button', { name: 'Bản nháp mới' }).click();
   await one.editor.fill('KẾ HOẠCH\nBản nháp thứ hai\n');
   await saved(one.page);
-  one.page.once('dialog', (d) => d.accept('Thứ hai'));
   await draftsList(one.page).getByRole('listitem').filter({ hasText: 'Bản nháp thứ hai' }).getByRole('button', { name: 'Đổi tên' }).click();
+  await one.page.getByLabel('Tên bản nháp').fill('Thứ hai');
+  await one.page.getByLabel('Tên bản nháp').press('Enter');
   await draftsList(one.page).getByText('Thứ hai', { exact: true }).waitFor();
   const before = await stored(one.page);
   const [download] = await Promise.all([
