@@ -224,13 +224,15 @@ pub fn App() -> impl IntoView {
             show(t);
         }
     };
-    let create_draft = move |initial: String| {
+    // False when the open draft could not be left (see `leave_open_draft`).
+    let create_draft = move |initial: String| -> bool {
         if !leave_open_draft() {
-            return;
+            return false;
         }
         if let Some(t) = session.create(initial) {
             show(t);
         }
+        true
     };
     let trash_draft = move |id: String| {
         if id != session.open_id.get_untracked() {
@@ -243,7 +245,9 @@ pub fn App() -> impl IntoView {
         session.trash(&id);
         match session.next_live() {
             Some(next) => switch_to(next),
-            None => create_draft(String::new()),
+            None => {
+                create_draft(String::new());
+            }
         }
     };
     // Another tab changed a draft: the list follows; the open draft follows only if
@@ -424,7 +428,9 @@ pub fn App() -> impl IntoView {
         let _ = a.set_selection_range(caret, caret);
     };
     // A new plan is a new draft: the one open stays as it is.
-    let new_plan = move |_| create_draft(compose::template(current_year()));
+    let new_plan = move |_| {
+        create_draft(compose::template(current_year()));
+    };
     // Every export parses the text as it is now, once, and is named after the plan.
     // (Not the analysis: for a very large text it lags behind while typing.)
     let export = move |ext: &str, mime: &str, render: fn(&Plan) -> Vec<u8>| {
@@ -457,9 +463,12 @@ pub fn App() -> impl IntoView {
     let open_error = RwSignal::new(None::<String>);
     let open_bytes =
         move |name: String, bytes: Vec<u8>| match kehoach_core::import::open_file(&name, &bytes) {
-            Ok(t) => {
-                open_error.set(None);
-                create_draft(t);
+            Ok(plan_text) => {
+                let opened = create_draft(plan_text);
+                open_error.set(
+                    (!opened)
+                        .then(|| format!("{name}: {}", t(lang.get_untracked(), Key::ChooseFirst))),
+                );
             }
             Err(e) => open_error.set(Some(format!(
                 "{name}: {}",
@@ -730,7 +739,9 @@ pub fn App() -> impl IntoView {
                         Tab::Drafts => view! {
                             <crate::drafts_panel::DraftsPanel
                                 session lang analysis text replace switch_to trash_draft
-                                new_draft=move || create_draft(String::new())
+                                new_draft=move || {
+                                    create_draft(String::new());
+                                }
                                 snapshot_now export_backup import_backup
                             />
                         }.into_any(),

@@ -228,6 +228,10 @@ test('"load theirs" keeps this page\'s text in the history', async () => {
   const asked = await whichAsks([a, b], load);
   const other = asked === a ? b : a;
   const mine = await asked.editor.inputValue();
+  // Until the choice is made, this page does not leave the draft (a file waits).
+  await asked.page.getByLabel('Mở tệp').setInputFiles({ name: 'mo.txt', mimeType: 'text/plain', buffer: Buffer.from('KẾ HOẠCH\nTệp\n') });
+  await asked.page.getByText('mo.txt: chưa mở được').waitFor();
+  assert.equal(await asked.editor.inputValue(), mine);
   await asked.page.getByRole('button', { name: load }).click();
   assert.equal(await asked.editor.inputValue(), await other.editor.inputValue());
   const [draft] = Object.values(await stored(asked.page));
