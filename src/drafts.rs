@@ -519,29 +519,29 @@ impl Store {
                 draft.id = new_id(now, salt.wrapping_add(n as u32));
             }
             let existing = self.read(&draft.id).ok().flatten();
-            // A copy made by an earlier import of this same file is found by its
-            // creation time and text.
-            let earlier_copy = || {
-                self.all_drafts()
+            // Where the backup's text already is: under its own id, or in a copy an
+            // earlier import of this same file made (found by creation time and text).
+            let already_here = match &existing {
+                Some(here) if here.text == draft.text => Some(draft.id.clone()),
+                Some(_) => self
+                    .all_drafts()
                     .into_iter()
                     .find(|d| d.created == draft.created && d.text == draft.text)
+                    .map(|copy| copy.id),
+                None => None,
             };
-            match existing {
-                Some(here) if here.text == draft.text => {
-                    self.merge_history(&draft.id, history, now)?;
+            match (existing, already_here) {
+                (_, Some(id)) => {
+                    self.merge_history(&id, history, now)?;
                     report.unchanged += 1;
                 }
-                Some(_) if let Some(copy) = earlier_copy() => {
-                    self.merge_history(&copy.id, history, now)?;
-                    report.unchanged += 1;
-                }
-                Some(_) => {
+                (Some(_), None) => {
                     draft.id = new_id(now, salt.wrapping_add(n as u32));
                     self.put(&draft).map_err(BackupError::Storage)?;
                     self.merge_history(&draft.id, history, now)?;
                     report.copies += 1;
                 }
-                None => {
+                (None, None) => {
                     self.put(&draft).map_err(BackupError::Storage)?;
                     self.merge_history(&draft.id, history, now)?;
                     report.added += 1;
