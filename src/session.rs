@@ -65,6 +65,7 @@ impl Session {
         let mut notices = Vec::new();
         let (store, loaded) = match Local::open() {
             Ok(local) => {
+                crate::storage::ask_persistent();
                 let store = Store::new(Box::new(local));
                 match store.load(t) {
                     Ok(loaded) => (store, loaded),

@@ -74,6 +74,28 @@ impl Local {
 
 const PROBE_KEY: &str = "kehoach.probe";
 
+/// Asks the browser to keep this site's storage when the disk runs low: by default it
+/// is "best effort" and may be evicted with the site's other data. Chromium grants or
+/// refuses without asking the user; an insecure page (no `navigator.storage`) just
+/// stays best effort. Nothing is shown either way.
+pub fn ask_persistent() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let manager = window.navigator().storage();
+    if manager.is_undefined() {
+        return;
+    }
+    if let Ok(promise) = manager.persist() {
+        // wasm-bindgen's own executor, not Leptos's: this runs before (or, in the
+        // browser tests, without) any Leptos runtime. Awaiting it keeps a refusal
+        // from surfacing as an unhandled rejection.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}
+
 fn js_error_name(e: &JsValue) -> String {
     if let Some(err) = e.dyn_ref::<js_sys::Error>() {
         return format!(
