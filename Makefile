@@ -7,7 +7,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_PATH ?= /usr/bin/chromium
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: serve build test setup-build setup-test fmt lint test-native test-browser test-e2e dist bench perf fuzz
+.PHONY: serve build test setup-build setup-test fmt lint test-native test-browser test-e2e dist bench perf fuzz msrv
 
 serve: setup-build
 	trunk serve --release --offline --address 127.0.0.1 --port 8080
@@ -53,3 +53,14 @@ fuzz:
 	# No nightly toolchain can be fetched here: RUSTC_BOOTSTRAP lets the stable
 	# compiler take cargo-fuzz's -Z flags; libFuzzer's coverage needs no sanitizer.
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run check --sanitizer none -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536
+
+# The oldest Rust the workspace declares (rust-version): the locked dependencies
+# set it (leptos's macros need 1.89). Checks the workspace and the app on wasm32
+# with that compiler; rustup installs it once.
+MSRV := $(shell sed -n 's/^rust-version = "\(.*\)"$$/\1/p' Cargo.toml)
+# rustup names a release by all three numbers: "1.89" is 1.89.0.
+MSRV_TOOLCHAIN := $(if $(word 3,$(subst ., ,$(MSRV))),$(MSRV),$(MSRV).0)
+msrv:
+	rustup toolchain list | grep -q '^$(MSRV_TOOLCHAIN)-' || rustup toolchain install $(MSRV_TOOLCHAIN) --profile minimal --target wasm32-unknown-unknown
+	CARGO_TARGET_DIR=target/msrv cargo +$(MSRV_TOOLCHAIN) check --workspace --all-targets --locked
+	CARGO_TARGET_DIR=target/msrv cargo +$(MSRV_TOOLCHAIN) check -p kehoach --target wasm32-unknown-unknown --all-targets --locked
