@@ -1,6 +1,7 @@
 //! Applying fixes: text edits, and "every safe fix" to a fixpoint.
 
 use crate::diagnostics::TextEdit;
+use crate::rules::LEGACY_ENCODING_CODES;
 
 /// Applies edits to `text`. Edits are applied in order of position; an edit that
 /// overlaps one already taken, or does not fall on character boundaries, is skipped.
@@ -48,8 +49,20 @@ pub fn apply_safe_fixes_where(text: &str, keep: impl Fn(&str) -> bool) -> String
     let mut current = text.to_string();
     for _ in 0..MAX_ROUNDS {
         let report = crate::check(&current);
+        // Text in a legacy encoding is converted in a round of its own: other rules
+        // read it as nonsense (a VNI `ñ)` is no list marker, so the line above looks
+        // broken) and their fixes would act on that reading.
+        let is_conversion = |code: &str| LEGACY_ENCODING_CODES.contains(&code);
+        let converting = report
+            .diagnostics
+            .iter()
+            .any(|d| keep(d.code) && is_conversion(d.code) && d.has_safe_fix());
         let mut edits: Vec<TextEdit> = Vec::new();
-        for d in report.diagnostics.iter().filter(|d| keep(d.code)) {
+        for d in report
+            .diagnostics
+            .iter()
+            .filter(|d| keep(d.code) && (!converting || is_conversion(d.code)))
+        {
             if let Some(f) = d.fixes.iter().find(|f| f.safe) {
                 // Take a fix whole or not at all, so a fix never half-applies.
                 let clashes = f.edits.iter().any(|e| {

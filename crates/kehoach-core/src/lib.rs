@@ -10,6 +10,7 @@ pub mod dates;
 pub mod diagnostics;
 pub mod fix;
 pub mod import;
+pub mod legacy;
 pub mod legal;
 pub mod model;
 pub mod parse;

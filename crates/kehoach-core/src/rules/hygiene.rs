@@ -4,6 +4,7 @@
 
 use super::{Ctx, Rule};
 use crate::diagnostics::{Diagnostic, Fix, Message, Severity, TextEdit};
+use crate::legacy::{self, Encoding};
 use crate::parse::marker_of;
 use crate::source::{is_invisible, LineView, Span};
 use unicode_normalization::char::is_combining_mark;
@@ -43,12 +44,12 @@ pub const VNI: Rule = Rule {
     severity: Severity::Error,
     what_vi: "Văn bản mã VNI dán vào như Unicode",
     what_en: "Legacy VNI text pasted as Unicode",
-    why_vi: "Chữ như \"Vieät Nam\" là văn bản mã VNI; cần mở bằng phông VNI và chuyển mã sang Unicode.",
-    why_en: "Text like \"Vieät Nam\" is legacy VNI; open it with the VNI font and convert it to Unicode.",
+    why_vi: "Chữ như \"Vieät Nam\" là văn bản gõ bằng phông VNI (VNI-Times); người đọc không đọc được. Chuyển về Unicode.",
+    why_en: "Text like \"Vieät Nam\" was typed with a VNI font (VNI-Times); readers cannot read it. Convert it to Unicode.",
     source: "NĐ 30/2020, Phụ lục I (phông chữ Unicode TCVN 6909:2001)",
     bad: "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam",
     good: "Cộng hòa xã hội chủ nghĩa Việt Nam",
-    safe_fix: false,
+    safe_fix: true,
 };
 
 pub const CONFUSABLE: Rule = Rule {
@@ -231,7 +232,7 @@ pub(super) fn check(cx: &mut Ctx) {
     if scripts.combining {
         check_nfd(cx, text);
     }
-    check_legacy(cx);
+    let tcvn3_lines = check_legacy(cx);
     if scripts.greek_cyrillic {
         check_confusables(cx, text);
     }
@@ -247,7 +248,9 @@ pub(super) fn check(cx: &mut Ctx) {
         // One byte scan says which checks could find anything on this line: most
         // lines of a real plan need none of them.
         let flags = LineFlags::scan(raw.as_bytes());
-        if flags.invisible {
+        // In TCVN3 text U+00AD is the letter `ư`, not a soft hyphen; what else is
+        // invisible on such a line is reported once it is converted.
+        if flags.invisible && tcvn3_lines.binary_search(&l.idx).is_err() {
             check_invisible(cx, l, raw);
         }
         if flags.markdown {
@@ -421,230 +424,55 @@ fn check_nfd(cx: &mut Ctx, text: &str) {
     }
 }
 
-/// TCVN3 (ABC) code points as read in Latin-1, and the letter each stands for.
-const TCVN3_MAP: [(char, char); 67] = [
-    ('¨', 'ă'),
-    ('©', 'â'),
-    ('ª', 'ê'),
-    ('«', 'ô'),
-    ('¬', 'ơ'),
-    ('\u{AD}', 'ư'),
-    ('®', 'đ'),
-    ('¡', 'Ă'),
-    ('¢', 'Â'),
-    ('£', 'Ê'),
-    ('¤', 'Ô'),
-    ('¥', 'Ơ'),
-    ('¦', 'Ư'),
-    ('§', 'Đ'),
-    ('µ', 'à'),
-    ('¶', 'ả'),
-    ('·', 'ã'),
-    ('¸', 'á'),
-    ('¹', 'ạ'),
-    ('»', 'ằ'),
-    ('¼', 'ẳ'),
-    ('½', 'ẵ'),
-    ('¾', 'ắ'),
-    ('Æ', 'ặ'),
-    ('Ç', 'ầ'),
-    ('È', 'ẩ'),
-    ('É', 'ẫ'),
-    ('Ê', 'ấ'),
-    ('Ë', 'ậ'),
-    ('Ì', 'è'),
-    ('Î', 'ẻ'),
-    ('Ï', 'ẽ'),
-    ('Ð', 'é'),
-    ('Ñ', 'ẹ'),
-    ('Ò', 'ề'),
-    ('Ó', 'ể'),
-    ('Ô', 'ễ'),
-    ('Õ', 'ế'),
-    ('Ö', 'ệ'),
-    ('×', 'ì'),
-    ('Ø', 'ỉ'),
-    ('Ü', 'ĩ'),
-    ('Ý', 'í'),
-    ('Þ', 'ị'),
-    ('ß', 'ò'),
-    ('á', 'ỏ'),
-    ('â', 'õ'),
-    ('ã', 'ó'),
-    ('ä', 'ọ'),
-    ('å', 'ồ'),
-    ('æ', 'ổ'),
-    ('ç', 'ỗ'),
-    ('è', 'ố'),
-    ('é', 'ộ'),
-    ('ê', 'ờ'),
-    ('ë', 'ở'),
-    ('ì', 'ỡ'),
-    ('í', 'ớ'),
-    ('î', 'ợ'),
-    ('ï', 'ù'),
-    ('ñ', 'ủ'),
-    ('ò', 'ũ'),
-    ('ó', 'ú'),
-    ('ô', 'ụ'),
-    ('õ', 'ừ'),
-    ('ö', 'ử'),
-    ('÷', 'ữ'),
-];
-const TCVN3_MAP_TAIL: [(char, char); 6] = [
-    ('ø', 'ứ'),
-    ('ù', 'ự'),
-    ('ú', 'ỳ'),
-    ('û', 'ỷ'),
-    ('ü', 'ỹ'),
-    ('þ', 'ỵ'),
-];
-
-/// Characters that never occur in Unicode Vietnamese but are common in TCVN3 text.
-fn is_tcvn3_marker(c: char) -> bool {
-    matches!(
-        c,
-        '¨' | '©'
-            | 'ª'
-            | '«'
-            | '¬'
-            | '®'
-            | '¡'
-            | '¢'
-            | '£'
-            | '¤'
-            | '¥'
-            | '¦'
-            | '§'
-            | 'µ'
-            | '¶'
-            | '·'
-            | '¸'
-            | '¹'
-            | '»'
-            | '¼'
-            | '½'
-            | '¾'
-            | 'Æ'
-            | 'Ç'
-            | 'Ë'
-            | 'Î'
-            | 'Ï'
-            | 'Ð'
-            | 'Ñ'
-            | 'Ö'
-            | '×'
-            | 'Ø'
-            | 'Ü'
-            | 'Þ'
-            | 'ß'
-            | 'ä'
-            | 'å'
-            | 'æ'
-            | 'ç'
-            | 'ë'
-            | 'î'
-            | 'ï'
-            | 'ñ'
-            | 'ö'
-            | '÷'
-            | 'ø'
-            | 'þ'
-            | 'û'
-            | 'ü'
-    )
-}
-
-fn tcvn3_to_unicode(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            TCVN3_MAP
-                .iter()
-                .chain(TCVN3_MAP_TAIL.iter())
-                .find(|(k, _)| *k == c)
-                .map_or(c, |(_, v)| *v)
-        })
-        .collect()
-}
-
-/// VNI writes tones as separate Latin-1 letters after the vowel (`Vieät`, `hoøa`).
-fn vni_hits(s: &str) -> usize {
-    let mut hits = 0;
-    let mut prev = ' ';
-    for c in s.chars() {
-        if matches!(prev.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
-            && matches!(
-                c,
-                'ù' | 'ø' | 'û' | 'õ' | 'ï' | 'ä' | 'å' | 'ë' | 'ö' | 'ô' | 'â' | 'ê'
-            )
-        {
-            hits += 1;
-        }
-        prev = c;
-    }
-    hits
-}
-
-fn check_legacy(cx: &mut Ctx) {
+/// Lines in TCVN3 or VNI (see `legacy`): one finding per encoding, one edit per line.
+/// Returns the indexes of the TCVN3 lines, in order.
+fn check_legacy(cx: &mut Ctx) -> Vec<usize> {
     let text = cx.text();
-    let mut edits = Vec::new();
-    let mut vni: Vec<Span> = Vec::new();
-    for l in &cx.src.lines {
-        let t = l.content.text(text);
-        if t.is_empty() || t.is_ascii() {
-            continue;
-        }
-        // Modern Vietnamese letters (U+1EA0..U+1EF9, ơ, ư, đ) mean the line is Unicode:
-        // the common case, decided before any counting.
-        let modern = t.chars().any(|c| {
-            ('\u{1EA0}'..='\u{1EF9}').contains(&c) || matches!(c, 'ơ' | 'ư' | 'đ' | 'Đ' | 'ă')
-        });
-        if modern {
-            continue;
-        }
-        let words = t.split_whitespace().count().max(1);
-        let legacy_words = t
-            .split_whitespace()
-            .filter(|w| w.chars().any(is_tcvn3_marker))
-            .count();
-        // VNI writes a plain vowel then a tone letter (`Vieät`); TCVN3 replaces the
-        // vowel itself (`ViÖt`), so a line with VNI pairs is VNI.
-        if !modern && vni_hits(t) >= 2 {
-            vni.push(l.content);
-        } else if !modern && legacy_words >= 1 && (legacy_words * 4 >= words || legacy_words >= 3) {
-            let converted = tcvn3_to_unicode(t);
-            if converted != t {
-                edits.push(TextEdit {
-                    span: l.content,
-                    new_text: converted,
-                });
+    // The whole line, not its noise-trimmed content: TCVN3 writes `ư` as U+00AD (a
+    // soft hyphen), which trimming would cut from `§Çu t\u{ad}` (Đầu tư).
+    let spans: Vec<(usize, Span)> = cx.src.lines.iter().map(|l| (l.idx, l.span)).collect();
+    let lines: Vec<&str> = spans.iter().map(|(_, s)| s.text(text)).collect();
+    let mut tcvn3 = (Vec::new(), true);
+    let mut vni = (Vec::new(), true);
+    let mut tcvn3_lines = Vec::new();
+    for (&(idx, span), found) in spans.iter().zip(legacy::classify(&lines)) {
+        let Some(found) = found else { continue };
+        let (edits, safe) = match found.encoding {
+            Encoding::Tcvn3 => {
+                tcvn3_lines.push(idx);
+                &mut tcvn3
             }
-        }
+            Encoding::Vni => &mut vni,
+        };
+        *safe &= found.confident;
+        edits.push(TextEdit {
+            span,
+            new_text: found.unicode,
+        });
     }
-    let n = edits.len();
-    if let Some(d) = grouped(
-        &TCVN3,
-        edits,
-        format!("{n} dòng là văn bản mã TCVN3 (ABC): chuyển sang Unicode."),
-        format!("{n} lines are legacy TCVN3 (ABC) text: convert them to Unicode."),
-        "Chuyển mã TCVN3 sang Unicode",
-        "Convert TCVN3 to Unicode",
-        true,
-    ) {
-        cx.out.push(d);
-    }
-    if let Some(&first) = vni.first() {
-        let n = vni.len();
-        let d = cx.report(
+    let (n, m) = (tcvn3.0.len(), vni.0.len());
+    let findings = [
+        grouped(
+            &TCVN3,
+            tcvn3.0,
+            format!("{n} dòng là văn bản mã TCVN3 (ABC): chuyển sang Unicode."),
+            format!("{n} lines are legacy TCVN3 (ABC) text: convert them to Unicode."),
+            "Chuyển mã TCVN3 sang Unicode",
+            "Convert TCVN3 to Unicode",
+            tcvn3.1,
+        ),
+        grouped(
             &VNI,
-            first,
-            format!("{n} dòng là văn bản mã VNI: mở bằng phông VNI và chuyển mã sang Unicode."),
-            format!("{n} lines are legacy VNI text: convert them to Unicode with a VNI converter."),
-        );
-        for s in vni.iter().skip(1).take(MAX_RELATED) {
-            d.related(*s);
-        }
-    }
+            vni.0,
+            format!("{m} dòng là văn bản mã VNI: chuyển sang Unicode."),
+            format!("{m} lines are legacy VNI text: convert them to Unicode."),
+            "Chuyển mã VNI sang Unicode",
+            "Convert VNI to Unicode",
+            vni.1,
+        ),
+    ];
+    cx.out.extend(findings.into_iter().flatten());
+    tcvn3_lines
 }
 
 /// Cyrillic and Greek letters that look like Latin ones.

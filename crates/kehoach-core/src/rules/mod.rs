@@ -21,6 +21,11 @@ mod signature;
 mod tasks;
 mod title;
 
+/// The codes of the findings that convert a legacy encoding (TCVN3, VNI) to Unicode.
+/// Until those are applied, other rules read the text as nonsense, so "every safe
+/// fix" applies them first ([`crate::fix::apply_safe_fixes`]).
+pub const LEGACY_ENCODING_CODES: [&str; 2] = [hygiene::TCVN3.code, hygiene::VNI.code];
+
 /// The documentation and identity of one rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rule {
