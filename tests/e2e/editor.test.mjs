@@ -1,6 +1,6 @@
 // The editor a drafter keeps open all day, in Chromium: findings on each seed, jumping,
-// fixes and undo, fix-all, paste cleaning, template and form, outline, tasks CSV,
-// language switch, keyboard navigation, and an accessibility check.
+// fixes and undo, fix-all, paste cleaning (VNI text included), template and form,
+// outline, tasks CSV, language switch, keyboard navigation, and an accessibility check.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -120,6 +120,24 @@ test('pasted noise is offered for cleaning in one click', async () => {
   for (const code of ['KH805', 'KH806', 'KH809']) {
     assert.equal(await findings.locator(`li[data-code="${code}"]`).count(), 0, code);
   }
+  await context.close();
+});
+
+test('a plan typed with a VNI font is found and cleaned back to Unicode in one click', async () => {
+  const { context, page, editor, findings } = await open();
+  // What a VNI-Times document gives when copied: its bytes read as Latin-1 letters.
+  const vni = 'COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM\nÑoäc laäp - Töï do - Haïnh phuùc\n\nKEÁ HOAÏCH\nTrieån khai coâng taùc chuyeån ñoåi soá naêm 2024\n\nd) Phoái hôïp vôùi Sôû Noäi vuï raø soaùt thuû tuïc;\n\nñ) Baùo caùo UÛy ban nhaân daân tænh tröôùc ngaøy 30/6/2024.\n';
+  await paste(page, editor, vni);
+  await findings.locator('li[data-code="KH803"]').waitFor();
+  const banner = page.getByRole('alert');
+  await banner.getByRole('button', { name: 'Làm sạch văn bản' }).click();
+  await banner.waitFor({ state: 'detached' });
+  // Every letter back, and item đ) still its own item (not joined to d) as a broken line).
+  assert.equal(
+    await editor.inputValue(),
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nKẾ HOẠCH\nTriển khai công tác chuyển đổi số năm 2024\n\nd) Phối hợp với Sở Nội vụ rà soát thủ tục;\n\nđ) Báo cáo Ủy ban nhân dân tỉnh trước ngày 30/6/2024.\n',
+  );
+  assert.equal(await findings.locator('li[data-code="KH803"]').count(), 0);
   await context.close();
 });
 
