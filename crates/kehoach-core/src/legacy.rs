@@ -547,13 +547,10 @@ fn is_vni_mark(c: char) -> bool {
     )
 }
 
-/// Latin-1 letters TCVN3 writes (its table's codes and its markers).
+/// Latin-1 letters TCVN3 writes: its markers, and its table's codes (no code stands
+/// for itself, so a code is one the table changes).
 fn is_tcvn3_letter(c: char) -> bool {
-    is_tcvn3_marker(c)
-        || TCVN3_MAP
-            .iter()
-            .chain(TCVN3_MAP_TAIL.iter())
-            .any(|(k, _)| *k == c)
+    is_tcvn3_marker(c) || tcvn3_letter(c) != c
 }
 
 /// For each line, its legacy encoding if it is in one. Lines with a letter of
