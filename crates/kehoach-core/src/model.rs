@@ -188,12 +188,26 @@ pub struct PlaceDate {
     /// Day and month exactly as written, for the leading-zero rules.
     pub day_text: String,
     pub month_text: String,
+    /// The year as written when it is no four-digit year (`năm 20`), so no export
+    /// drops it; empty otherwise (and in exports made before this field).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub year_text: String,
 }
 
 impl PlaceDate {
     /// `Cà Mau, ngày 14 tháng 02 năm 2017`: the decree's leading zeros (day below 10,
     /// months 1 and 2); blanks kept for a draft; an impossible date as written.
     pub fn canonical_line(&self) -> String {
+        if !self.year_text.is_empty() {
+            // A year cut short is a mistake to show, not a blank to tidy.
+            let (place, day, month, year) = (
+                &self.place,
+                &self.day_text,
+                &self.month_text,
+                &self.year_text,
+            );
+            return format!("{place}, ngày {day} tháng {month} năm {year}");
+        }
         canonical_place_date(&self.place, self.date, &self.day_text, &self.month_text)
     }
 }

@@ -311,7 +311,7 @@ static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<place>[^,]{0,80}?)\s*,?\s*(?i:ngày)\s*(?P<d>[0-9]{0,2})[\s.…_]*(?i:tháng)\s*(?P<m>[0-9]{0,2})[\s.…_]*(?i:năm)\s*(?P<y>[0-9]{4})",
+        r"^(?P<place>[^,]{0,80}?)\s*,?\s*(?i:ngày)\s*(?P<d>[0-9]{0,2})[\s.…_]*(?i:tháng)\s*(?P<m>[0-9]{0,2})[\s.…_]*(?i:năm)[\s.…_]*(?P<y>[0-9]{0,4})",
     )
     .expect("valid regex")
 });
@@ -471,12 +471,19 @@ fn parse_place_date(src: &Source, cell: Span) -> Option<PlaceDate> {
             .trim()
             .to_string(),
         date: PartialDate {
-            year: y.parse().ok(),
+            // A draft leaves the year blank too (`năm …`); a shorter number is no
+            // year (the rule says so).
+            year: if y.len() == 4 { y.parse().ok() } else { None },
             month: m.parse().ok(),
             day: d.parse().ok(),
         },
         day_text: d.to_string(),
         month_text: m.to_string(),
+        year_text: if y.len() == 4 {
+            String::new()
+        } else {
+            y.to_string()
+        },
     })
 }
 
@@ -1247,6 +1254,25 @@ mod tests {
         assert_eq!(n.type_code, "KH");
         let d = p.header.place_date.unwrap().date;
         assert_eq!((d.year, d.month, d.day), (Some(2024), None, None));
+        // A draft often leaves the year blank too, with spaces, dots or an ellipsis;
+        // the line is still the place and date (with no year), not a missing one.
+        for line in [
+            "X, ngày    tháng    năm",
+            "X, ngày ... tháng ... năm ...",
+            "X, ngày … tháng … năm …",
+            "X, ngày 14 tháng 02 năm 20",
+        ] {
+            let p = parse(&format!("SỞ Y\nSố:      /KH-SY\n{line}\nKẾ HOẠCH\nAbc\n"));
+            let pd = p.header.place_date.unwrap_or_else(|| panic!("{line}"));
+            assert_eq!((pd.place.as_str(), pd.date.year), ("X", None), "{line}");
+            // Exports write the line from the model: a short year stays as written.
+            let exported = pd.canonical_line();
+            assert_eq!(
+                exported.ends_with("năm 20"),
+                line.ends_with("năm 20"),
+                "{exported}"
+            );
+        }
     }
 
     #[test]

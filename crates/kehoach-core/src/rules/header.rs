@@ -211,8 +211,8 @@ pub const DATE_INCOMPLETE: Rule = Rule {
     severity: Severity::Info,
     what_vi: "Ngày ban hành còn để trống (dự thảo)",
     what_en: "The date is left blank (a draft)",
-    why_vi: "Dự thảo có thể để trống ngày, tháng; điền khi ký ban hành.",
-    why_en: "A draft may leave day or month blank until it is signed.",
+    why_vi: "Dự thảo có thể để trống ngày, tháng (cả năm); điền khi ký ban hành.",
+    why_en: "A draft may leave day and month (even the year) blank until it is signed.",
     source: "practice",
     bad: "Kiên Giang, ngày    tháng    năm 2021\nKẾ HOẠCH\nCông tác năm 2021\n",
     good: "Kiên Giang, ngày 05 tháng 3 năm 2021\nKẾ HOẠCH\nCông tác năm 2021\n",
@@ -515,6 +515,22 @@ fn check_place_date(cx: &mut Ctx, pd: &crate::model::PlaceDate) {
     let span = pd.range.span();
     let raw = span.text(cx.text()).to_string();
     let d = pd.date;
+    // The digits after `năm`, when they are no four-digit year (`năm 20`).
+    let short_year: String = raw
+        .rsplit(|c: char| !c.is_ascii_digit())
+        .next()
+        .filter(|digits| d.year.is_none() && !digits.is_empty())
+        .unwrap_or_default()
+        .to_string();
+    if !short_year.is_empty() {
+        cx.report(
+            &DATE_INVALID,
+            span,
+            format!("Năm ban hành \"{short_year}\" phải viết đủ 4 chữ số."),
+            format!("The year \"{short_year}\" must be written with 4 digits."),
+        );
+        return;
+    }
     if !d.is_valid() {
         cx.report(
             &DATE_INVALID,
@@ -535,12 +551,18 @@ fn check_place_date(cx: &mut Ctx, pd: &crate::model::PlaceDate) {
         return;
     }
     if !d.is_complete() {
-        cx.report(
-            &DATE_INCOMPLETE,
-            span,
-            "Ngày, tháng ban hành còn để trống: điền khi ký.",
-            "Day or month is blank: fill it in when signing.",
-        );
+        let (vi, en) = if d.year.is_none() {
+            (
+                "Ngày, tháng, năm ban hành còn để trống: điền khi ký.",
+                "Day, month and year are blank: fill them in when signing.",
+            )
+        } else {
+            (
+                "Ngày, tháng ban hành còn để trống: điền khi ký.",
+                "Day or month is blank: fill it in when signing.",
+            )
+        };
+        cx.report(&DATE_INCOMPLETE, span, vi, en);
     }
     // Leading zeros: day < 10 and months 1–2 with a zero, months 3–12 without.
     let mut edits = Vec::new();

@@ -229,6 +229,42 @@ mod tests {
         example.to_string()
     }
 
+    /// A draft's date line with the year blank is a draft's date (info), a
+    /// two-digit year is an error, and neither is "missing".
+    #[test]
+    fn draft_dates_are_not_missing_dates() {
+        let header = |date: &str| {
+            let text = format!("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH CÀ MAU\tĐộc lập - Tự do - Hạnh phúc\nSố:    /KH-UBND\t{date}\n\nKẾ HOẠCH\nTriển khai công tác năm 2024\n");
+            check(&text)
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.code.starts_with("KH11"))
+                .map(|d| (d.code, d.message.vi))
+                .collect::<Vec<_>>()
+        };
+        for blank in [
+            "Cà Mau, ngày      tháng     năm",
+            "Cà Mau, ngày ... tháng ... năm ...",
+        ] {
+            assert_eq!(
+                header(blank),
+                [(
+                    "KH115",
+                    "Ngày, tháng, năm ban hành còn để trống: điền khi ký.".to_string()
+                )],
+                "{blank}"
+            );
+        }
+        assert_eq!(
+            header("Cà Mau, ngày 14 tháng 02 năm 20"),
+            [(
+                "KH114",
+                "Năm ban hành \"20\" phải viết đủ 4 chữ số.".to_string()
+            )]
+        );
+        assert_eq!(header("Cà Mau, ngày 14 tháng 02 năm 2017"), []);
+    }
+
     /// `docs/rules.md` is generated from the registry; regenerate it with
     /// `UPDATE_DOCS=1 cargo test -p kehoach-core catalogue` or
     /// `cargo run -p kehoach-cli -- rules --format markdown > docs/rules.md`.
