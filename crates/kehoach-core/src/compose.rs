@@ -162,7 +162,7 @@ fn header_block(f: &FormFields) -> String {
     } else {
         f.place.trim()
     };
-    lines.push(crate::model::canonical_place_date(place, date, "", ""));
+    lines.push(crate::model::canonical_place_date(place, date, "", "", ""));
     lines.join("\n") + "\n"
 }
 

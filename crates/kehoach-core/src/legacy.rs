@@ -570,12 +570,13 @@ pub fn classify(lines: &[&str]) -> Vec<Option<LegacyLine>> {
         .zip(&evidence)
         .map(|(line, e)| {
             let e = e.as_ref()?;
-            let vni = |confident: bool| {
+            // VNI is taken only where the line or the document is clear about it,
+            // so its confidence is whether the conversion left no VNI letter.
+            let vni = || {
                 let unicode = vni_to_unicode(line);
-                let complete = !unicode.chars().any(is_vni_only);
                 Some(LegacyLine {
                     encoding: Encoding::Vni,
-                    confident: confident && complete,
+                    confident: !unicode.chars().any(is_vni_only),
                     unicode,
                 })
             };
@@ -588,11 +589,11 @@ pub fn classify(lines: &[&str]) -> Vec<Option<LegacyLine>> {
                 })
             };
             if e.clearly_vni() {
-                vni(true)
+                vni()
             } else if e.clearly_tcvn3() {
                 tcvn3(true)
             } else if clear_vni && !clear_tcvn3 && e.maybe_vni() {
-                vni(true)
+                vni()
             } else if clear_tcvn3 && !clear_vni && (e.maybe_tcvn3() || e.could_be_tcvn3()) {
                 tcvn3(true)
             } else if !clear_vni && !clear_tcvn3 && e.maybe_tcvn3() {

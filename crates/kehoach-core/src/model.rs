@@ -198,29 +198,32 @@ impl PlaceDate {
     /// `Cà Mau, ngày 14 tháng 02 năm 2017`: the decree's leading zeros (day below 10,
     /// months 1 and 2); blanks kept for a draft; an impossible date as written.
     pub fn canonical_line(&self) -> String {
-        if !self.year_text.is_empty() {
-            // A year cut short is a mistake to show, not a blank to tidy.
-            let (place, day, month, year) = (
-                &self.place,
-                &self.day_text,
-                &self.month_text,
-                &self.year_text,
-            );
-            return format!("{place}, ngày {day} tháng {month} năm {year}");
-        }
-        canonical_place_date(&self.place, self.date, &self.day_text, &self.month_text)
+        canonical_place_date(
+            &self.place,
+            self.date,
+            &self.day_text,
+            &self.month_text,
+            &self.year_text,
+        )
     }
 }
 
-/// The place-and-date line for a place and a (possibly partial) date.
+/// The place-and-date line for a place and a (possibly partial) date. An impossible
+/// date, or a year cut short (`year_text`, as in `năm 20`), is a mistake to show, not
+/// a blank to tidy: the line is written as it was.
 pub fn canonical_place_date(
     place: &str,
     d: PartialDate,
     day_text: &str,
     month_text: &str,
+    year_text: &str,
 ) -> String {
-    let year = d.year.map_or("    ".to_string(), |y| y.to_string());
-    if !d.is_valid() {
+    let year = if year_text.is_empty() {
+        d.year.map_or("    ".to_string(), |y| y.to_string())
+    } else {
+        year_text.to_string()
+    };
+    if !d.is_valid() || !year_text.is_empty() {
         return format!("{place}, ngày {day_text} tháng {month_text} năm {year}");
     }
     let day = d.day.map_or("    ".to_string(), |v| format!("{v:02}"));

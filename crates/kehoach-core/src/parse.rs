@@ -463,6 +463,13 @@ fn parse_place_date(src: &Source, cell: Span) -> Option<PlaceDate> {
     let m = c.name("m").map_or("", |m| m.as_str());
     let y = c.name("y").map_or("", |m| m.as_str());
     let end = c.get(0).map_or(t.len(), |m| m.end());
+    // A draft leaves the year blank too (`năm …`); a shorter number is no year: it
+    // is kept as written for the rule to report and the exports to keep.
+    let (year, year_text) = if y.len() == 4 {
+        (y.parse().ok(), String::new())
+    } else {
+        (None, y.to_string())
+    };
     Some(PlaceDate {
         range: src.range(Span::new(cell.start, cell.start + end)),
         place: c
@@ -471,19 +478,13 @@ fn parse_place_date(src: &Source, cell: Span) -> Option<PlaceDate> {
             .trim()
             .to_string(),
         date: PartialDate {
-            // A draft leaves the year blank too (`năm …`); a shorter number is no
-            // year (the rule says so).
-            year: if y.len() == 4 { y.parse().ok() } else { None },
+            year,
             month: m.parse().ok(),
             day: d.parse().ok(),
         },
         day_text: d.to_string(),
         month_text: m.to_string(),
-        year_text: if y.len() == 4 {
-            String::new()
-        } else {
-            y.to_string()
-        },
+        year_text,
     })
 }
 

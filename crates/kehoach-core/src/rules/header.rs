@@ -515,13 +515,8 @@ fn check_place_date(cx: &mut Ctx, pd: &crate::model::PlaceDate) {
     let span = pd.range.span();
     let raw = span.text(cx.text()).to_string();
     let d = pd.date;
-    // The digits after `năm`, when they are no four-digit year (`năm 20`).
-    let short_year: String = raw
-        .rsplit(|c: char| !c.is_ascii_digit())
-        .next()
-        .filter(|digits| d.year.is_none() && !digits.is_empty())
-        .unwrap_or_default()
-        .to_string();
+    // The digits after `năm` when they are no four-digit year (`năm 20`).
+    let short_year = &pd.year_text;
     if !short_year.is_empty() {
         cx.report(
             &DATE_INVALID,
