@@ -127,7 +127,7 @@ fn fix_export_and_rules() {
 
     let json = run(&["export", "--to", "json", &path], None);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v["header"]["number"]["number"], "23");
 
     let text = run(

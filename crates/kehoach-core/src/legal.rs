@@ -93,7 +93,7 @@ fn type_word_before(before: &str) -> Option<String> {
 }
 
 pub fn find_references(src: &Source) -> Vec<LegalRef> {
-    let text = src.text;
+    let text = src.read();
     let mut refs = Vec::new();
     for (re, party) in [(&*STATE_FORM, false), (&*PARTY_FORM, true)] {
         // No `\b` in the patterns: a Unicode word boundary would push the regex

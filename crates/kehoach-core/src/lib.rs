@@ -5,6 +5,7 @@
 //! as JSON or clean text. No I/O and no web dependency: the web app and the CLI are
 //! thin shells over this crate.
 
+pub mod blocks;
 pub mod compose;
 pub mod dates;
 pub mod diagnostics;

@@ -8,7 +8,7 @@ use crate::source::SourceRange;
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON format written by [`crate::render::json`].
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A piece of text found in the source, with where it was found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -435,10 +435,22 @@ pub struct Timeline {
     pub period: Period,
 }
 
+/// Where a task was read from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskSource {
+    /// A numbered item of the body with labelled fields (`- Đơn vị chủ trì: …`).
+    #[default]
+    Item,
+    /// A row of a task table (one with a lead-unit column).
+    Table,
+}
+
 /// A task the plan assigns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Task {
-    /// Marker and title of the item that carries the task.
+    /// Marker and title of the item that carries the task; for a table row, the task
+    /// text (its content cell).
     pub heading: Field,
     pub content: Option<Field>,
     pub lead: Vec<Field>,
@@ -446,6 +458,64 @@ pub struct Task {
     pub performing: Vec<Field>,
     pub timeline: Option<Timeline>,
     pub range: SourceRange,
+    #[serde(default)]
+    pub source: TaskSource,
+    /// The annex (index into `annexes`) the task was read from; `None` for the body.
+    #[serde(default)]
+    pub annex: Option<usize>,
+    /// The group row above a table task (`I. NHÓM NHIỆM VỤ …`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// The product or result column of a table task.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product: Option<Field>,
+}
+
+/// One row of a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableRow {
+    pub cells: Vec<Field>,
+    /// The group this row falls under (the text of the last group row above it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// A group row itself (`I` + name, or one merged cell `I. NHÓM …`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub is_group: bool,
+    pub range: SourceRange,
+}
+
+/// A table wherever it occurs (body or annex), in any of the shapes text brings it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Table {
+    pub range: SourceRange,
+    /// The column names; empty when the table has no header row.
+    pub header: Vec<Field>,
+    pub rows: Vec<TableRow>,
+}
+
+/// An annex after the signature (`PHỤ LỤC I`, its title and `(Kèm theo …)` line).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annex {
+    /// `PHỤ LỤC I` as written; `None` for an annex known only by its "kèm theo" line.
+    pub label: Option<Field>,
+    pub title: Option<Field>,
+    pub attached_to: Option<Field>,
+    /// Unnumbered paragraphs before its first numbered item.
+    #[serde(default)]
+    pub paragraphs: Vec<Field>,
+    pub body: Vec<Node>,
+    pub tables: Vec<Table>,
+    pub range: SourceRange,
+}
+
+/// The decision that issues a plan (`plan_in_decision`): its title and articles. Its
+/// header, recipients and signature are the document's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    /// The decision's summary (`Về việc ban hành Kế hoạch …`).
+    pub title: Option<Field>,
+    /// Each `Điều N.` with its text.
+    pub articles: Vec<Field>,
 }
 
 /// The plan's own period.
@@ -518,4 +588,12 @@ pub struct Plan {
     pub unclassified: Vec<Field>,
     /// `Kính gửi:` line, which a plan should not have.
     pub salutation: Option<Field>,
+    /// Tables of the body (annex tables live in their annex).
+    #[serde(default)]
+    pub tables: Vec<Table>,
+    #[serde(default)]
+    pub annexes: Vec<Annex>,
+    /// For `plan_in_decision`: the issuing decision's title and articles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
 }

@@ -13,34 +13,90 @@
 
 use crate::dates::{date_at_start, parse_period};
 use crate::model::*;
+mod zones;
+
+use crate::blocks::Blocks;
 use crate::source::{line_views, LineIndex, LineView, Span};
 use crate::text::{fold, is_upper_text, letter_ordinal, roman_value, ADMIN_UNIT_WORDS};
 use regex::Regex;
 use std::sync::LazyLock;
+pub(crate) use zones::{aligned, Columns};
+use zones::{find_annex_starts, parse_annex, parse_decision, table_of_raw, table_tasks};
 
 /// The text with its line views and index: what the parser and the rules share.
+///
+/// `lines` are the physical lines of the text (hygiene reads them); `logical` are the
+/// lines of the reading text of [`crate::blocks`] (wrapped lines joined, Markdown marks
+/// blanked, same byte offsets), which the parser reads.
 pub struct Source<'a> {
     pub text: &'a str,
     pub lines: Vec<LineView>,
     pub index: LineIndex,
+    pub blocks: Blocks,
+    pub logical: Vec<LineView>,
 }
 
 impl<'a> Source<'a> {
     pub fn new(text: &'a str) -> Self {
+        let blocks = crate::blocks::scan(text);
+        let logical = line_views(&blocks.read);
         Source {
             text,
             lines: line_views(text),
             index: LineIndex::new(text),
+            blocks,
+            logical,
         }
     }
+    /// The reading text: the source with joined line breaks and marks as spaces.
+    pub fn read(&self) -> &str {
+        &self.blocks.read
+    }
+    /// A field of the reading text. Its text has exactly the span's length (a joined
+    /// line break or a removed mark reads as spaces), so rules may compute offsets in
+    /// it; renderers collapse the spaces.
     pub fn field(&self, span: Span) -> Field {
         Field {
-            text: span.text(self.text).to_string(),
+            text: span.text(self.read()).to_string(),
             range: self.index.range(self.text, span),
         }
     }
+    /// The reading text under a span, white space that stands for a joined line break
+    /// or a removed mark collapsed to one space.
+    pub fn read_text(&self, span: Span) -> String {
+        let read = span.text(self.read());
+        let orig = span.text(self.text).as_bytes();
+        if read.as_bytes() == orig {
+            return read.to_string();
+        }
+        let rb = read.as_bytes();
+        let mut out = String::with_capacity(read.len());
+        let mut k = 0;
+        while k < rb.len() {
+            if rb[k] == b' ' {
+                let run = rb[k..].iter().take_while(|&&b| b == b' ').count();
+                let synthetic = orig[k..k + run].iter().any(|&b| b != b' ');
+                let keep = if synthetic { 1 } else { run };
+                if !out.is_empty() && k + run < rb.len() {
+                    out.extend(std::iter::repeat_n(' ', keep));
+                } else if !synthetic {
+                    out.extend(std::iter::repeat_n(' ', keep));
+                }
+                k += run;
+            } else {
+                let ch_len = read[k..].chars().next().map_or(1, char::len_utf8);
+                out.push_str(&read[k..k + ch_len]);
+                k += ch_len;
+            }
+        }
+        out
+    }
     pub fn range(&self, span: Span) -> crate::source::SourceRange {
         self.index.range(self.text, span)
+    }
+    /// The data table a logical line belongs to, if any.
+    pub fn table_of(&self, l: &LineView) -> Option<usize> {
+        self.blocks.table_at(l.span.start)
     }
 }
 
@@ -67,29 +123,38 @@ pub fn parse_source(src: &Source) -> Plan {
         signature: Signature::default(),
         unclassified: Vec::new(),
         salutation: None,
+        tables: Vec::new(),
+        annexes: Vec::new(),
+        decision: None,
     };
-    let lines = &src.lines;
-    let (kind, title_line) = detect_kind(src);
-    plan.kind = kind;
+    let lines = &src.logical;
+    let kinds = detect_kind(src);
+    plan.kind = kinds.kind;
+    let title_line = kinds.title;
 
-    let header_lines = match title_line {
-        Some(t) => 0..t,
+    let header_lines = match (kinds.decision, title_line) {
+        (Some(d), _) | (None, Some(d)) => 0..d,
         // No title: a header may still stand at the top (a công văn, or a plan whose
         // title was lost): the leading lines made only of header cells.
-        None => {
+        (None, None) => {
             0..lines
                 .iter()
                 .position(|l| {
                     l.cells
                         .iter()
-                        .any(|c| classify_header_cell(c.text(src.text)) == HeaderCell::Other)
-                        || marker_of(l.text(src.text)).is_some()
+                        .any(|c| classify_header_cell(c.text(src.read())) == HeaderCell::Other)
+                        || marker_of(l.text(src.read())).is_some()
                 })
                 .unwrap_or(lines.len())
         }
     };
     let consumed_header = header_lines.end;
     parse_header(src, header_lines, &mut plan);
+
+    // A decision that issues the plan: its summary, articles and foot come first.
+    if let (Some(d), Some(t)) = (kinds.decision, title_line) {
+        parse_decision(src, d, t, &mut plan);
+    }
 
     // After the title: summary, attachment line, bases.
     let mut i = match title_line {
@@ -98,11 +163,61 @@ pub fn parse_source(src: &Source) -> Plan {
     };
     i = parse_bases(src, i, &mut plan);
 
-    let footer_start = find_footer_start(src, i);
-    parse_body(src, i, footer_start, &mut plan);
-    parse_footer(src, footer_start, &mut plan);
+    let annex_starts = find_annex_starts(src, i);
+    let content_end = annex_starts.first().copied().unwrap_or(lines.len());
+    let footer_start = find_footer_start(src, i, content_end);
+    let content = read_content(src, i, footer_start);
+    plan.opening = content.paragraphs;
+    plan.body = content.nodes;
+    plan.tables = content.tables;
+    if plan.salutation.is_none() {
+        plan.salutation = content.salutation;
+    }
+    if let Some(last) = content.last {
+        let t = last.text(src.read());
+        plan.end_mark = t.ends_with("./.");
+        plan.closing = Some(src.field(last));
+    }
+    if plan.recipients.is_none() && plan.signature.is_empty() {
+        parse_footer(src, footer_start, content_end, &mut plan);
+    } else {
+        // The plan inside a decision signed by the decision: a foot of its own is
+        // kept, as text the parser could not place.
+        let mut own = plan.clone();
+        own.unclassified.clear();
+        own.recipients = None;
+        own.signature = Signature::default();
+        parse_footer(src, footer_start, content_end, &mut own);
+        plan.unclassified.extend(own.unclassified);
+        if let Some(r) = own.recipients {
+            plan.unclassified.push(r.heading);
+            plan.unclassified.extend(r.items);
+            plan.unclassified.extend(r.archive);
+        }
+        let s = own.signature;
+        plan.unclassified.extend(
+            s.authority
+                .into_iter()
+                .chain(s.titles)
+                .chain(s.name)
+                .chain(s.trailing),
+        );
+    }
+    for (k, &start) in annex_starts.iter().enumerate() {
+        let end = annex_starts.get(k + 1).copied().unwrap_or(lines.len());
+        plan.annexes.push(parse_annex(src, start, end));
+    }
     plan.references = crate::legal::find_references(src);
     plan.tasks = find_tasks(&plan.body);
+    plan.tasks.extend(table_tasks(&plan.tables, None));
+    for (k, a) in plan.annexes.iter().enumerate() {
+        let mut annex_items = find_tasks(&a.body);
+        for t in &mut annex_items {
+            t.annex = Some(k);
+        }
+        plan.tasks.extend(annex_items);
+        plan.tasks.extend(table_tasks(&a.tables, Some(k)));
+    }
     plan.period = plan_period(&plan);
     plan
 }
@@ -149,18 +264,45 @@ fn kind_word(cell: &str) -> Option<DocKind> {
         .or_else(|| OTHER_KIND_WORDS.contains(&f).then_some(DocKind::Other))
 }
 
-/// The kind of document and the line of its title (for a plan inside a decision, the
-/// plan's own `KẾ HOẠCH` line).
-fn detect_kind(src: &Source) -> (DocKind, Option<usize>) {
-    let lines = &src.lines;
+/// What the title lines say: the kind, the title's line (for a plan inside a decision,
+/// the plan's own `KẾ HOẠCH` line) and the issuing decision's `QUYẾT ĐỊNH` line.
+struct Kinds {
+    kind: DocKind,
+    title: Option<usize>,
+    decision: Option<usize>,
+}
+
+fn detect_kind(src: &Source) -> Kinds {
+    let (kind, title) = detect_kind_lines(src);
+    match kind {
+        DocKind::PlanInDecision => Kinds {
+            kind,
+            title: title.map(|(_, t)| t),
+            decision: title.map(|(d, _)| d),
+        },
+        _ => Kinds {
+            kind,
+            title: title.map(|(t, _)| t),
+            decision: None,
+        },
+    }
+}
+
+/// The kind and its line (for a plan inside a decision: the decision's line, then the
+/// plan's).
+fn detect_kind_lines(src: &Source) -> (DocKind, Option<(usize, usize)>) {
+    let lines = &src.logical;
     // The title stands before the numbered body; stop looking at the first marker.
     let mut first = None;
     for l in lines.iter().take(200) {
-        if let Some(k) = l.cells.iter().find_map(|c| kind_word(c.text(src.text))) {
+        if src.table_of(l).is_some() {
+            continue;
+        }
+        if let Some(k) = l.cells.iter().find_map(|c| kind_word(c.text(src.read()))) {
             first = Some((k, l.idx));
             break;
         }
-        let t = l.text(src.text);
+        let t = l.text(src.read());
         if matches!(marker_of(t), Some(m) if m.level <= Level::Clause) {
             break;
         }
@@ -168,31 +310,31 @@ fn detect_kind(src: &Source) -> (DocKind, Option<usize>) {
     let has_vv = lines.iter().take(30).any(|l| {
         l.cells
             .iter()
-            .any(|c| c.text(src.text).trim_start().starts_with("V/v"))
+            .any(|c| c.text(src.read()).trim_start().starts_with("V/v"))
     });
     match first {
         Some((DocKind::Decision, d)) => {
             // A decision that carries its plan: `KẾ HOẠCH` then `(Kèm theo …)`.
             for l in lines.iter().skip(d + 1) {
-                if kind_word(l.text(src.text)) == Some(DocKind::Plan) {
+                if kind_word(l.text(src.read())) == Some(DocKind::Plan) {
                     let attached = lines.iter().skip(l.idx + 1).take(6).any(|n| {
-                        fold(n.text(src.text)).starts_with("(KÈM THEO")
-                            || fold(n.text(src.text)).starts_with("(BAN HÀNH KÈM THEO")
+                        fold(n.text(src.read())).starts_with("(KÈM THEO")
+                            || fold(n.text(src.read())).starts_with("(BAN HÀNH KÈM THEO")
                     });
                     if attached {
-                        return (DocKind::PlanInDecision, Some(l.idx));
+                        return (DocKind::PlanInDecision, Some((d, l.idx)));
                     }
                 }
             }
-            (DocKind::Decision, Some(d))
+            (DocKind::Decision, Some((d, d)))
         }
-        Some((k, t)) => (k, Some(t)),
+        Some((k, t)) => (k, Some((t, t))),
         None if has_vv => (DocKind::OfficialLetter, None),
         None => {
             let numbered = lines
                 .iter()
                 .filter(
-                    |l| matches!(marker_of(l.text(src.text)), Some(m) if m.level <= Level::Clause),
+                    |l| matches!(marker_of(l.text(src.read())), Some(m) if m.level <= Level::Clause),
                 )
                 .count();
             if numbered >= 1 {
@@ -206,24 +348,24 @@ fn detect_kind(src: &Source) -> (DocKind, Option<usize>) {
 
 /// Parses title, summary and attachment line; returns the first line after them.
 fn parse_title(src: &Source, t: usize, plan: &mut Plan) -> usize {
-    let lines = &src.lines;
+    let lines = &src.logical;
     let tl = &lines[t];
     let word_span = tl
         .cells
         .iter()
         .copied()
-        .find(|c| kind_word(c.text(src.text)).is_some())
+        .find(|c| kind_word(c.text(src.read())).is_some())
         .unwrap_or(tl.content);
     let mut i = t + 1;
     let mut summary_spans: Vec<Span> = Vec::new();
     let mut attached = None;
     // Skip blank and drawn-rule lines before the summary.
-    while i < lines.len() && (lines[i].is_blank() || is_rule(lines[i].text(src.text))) {
+    while i < lines.len() && (lines[i].is_blank() || is_rule(lines[i].text(src.read()))) {
         i += 1;
     }
     while i < lines.len() && summary_spans.len() < 4 {
         let l = &lines[i];
-        let t = l.text(src.text);
+        let t = l.text(src.read());
         let f = fold(t);
         if l.is_blank()
             || is_rule(t)
@@ -253,7 +395,7 @@ fn parse_title(src: &Source, t: usize, plan: &mut Plan) -> usize {
     if attached.is_none() {
         let mut j = i;
         while j < lines.len() && j < i + 3 {
-            let t = lines[j].text(src.text);
+            let t = lines[j].text(src.read());
             let f = fold(t);
             if f.starts_with("(KÈM THEO") || f.starts_with("(BAN HÀNH KÈM THEO") {
                 attached = Some(lines[j].content);
@@ -270,7 +412,7 @@ fn parse_title(src: &Source, t: usize, plan: &mut Plan) -> usize {
         (Some(a), Some(b)) => {
             let text = summary_spans
                 .iter()
-                .map(|s| s.text(src.text).trim())
+                .map(|s| s.text(src.read()).trim())
                 .collect::<Vec<_>>()
                 .join(" ");
             Some(Field {
@@ -358,9 +500,9 @@ fn classify_header_cell(t: &str) -> HeaderCell {
 /// Parses the header cells of the lines in `range`.
 fn parse_header(src: &Source, range: std::ops::Range<usize>, plan: &mut Plan) {
     let mut agency_cells: Vec<Span> = Vec::new();
-    for l in &src.lines[range] {
+    for l in &src.logical[range] {
         for &cell in &l.cells {
-            match classify_header_cell(cell.text(src.text)) {
+            match classify_header_cell(cell.text(src.read())) {
                 HeaderCell::NationalTitle => plan.header.national_title = Some(src.field(cell)),
                 HeaderCell::Motto => plan.header.motto = Some(src.field(cell)),
                 HeaderCell::Rule => {}
@@ -377,7 +519,7 @@ fn parse_header(src: &Source, range: std::ops::Range<usize>, plan: &mut Plan) {
         0 => {}
         1 => plan.header.agency.push(src.field(agency_cells[0])),
         _ => {
-            let second = fold(agency_cells[1].text(src.text));
+            let second = fold(agency_cells[1].text(src.read()));
             let continues = ADMIN_UNIT_WORDS
                 .iter()
                 .any(|w| second.starts_with(w) && second[w.len()..].starts_with(' '));
@@ -391,7 +533,7 @@ fn parse_header(src: &Source, range: std::ops::Range<usize>, plan: &mut Plan) {
 }
 
 fn parse_number(src: &Source, cell: Span) -> Option<DocNumber> {
-    let t = cell.text(src.text);
+    let t = cell.text(src.read());
     let c = NUMBER_LINE.captures(t)?;
     let number = c
         .name("num")
@@ -457,7 +599,7 @@ pub fn is_type_code(s: &str) -> bool {
 }
 
 fn parse_place_date(src: &Source, cell: Span) -> Option<PlaceDate> {
-    let t = cell.text(src.text);
+    let t = cell.text(src.read());
     let c = PLACE_DATE.captures(t)?;
     let d = c.name("d").map_or("", |m| m.as_str());
     let m = c.name("m").map_or("", |m| m.as_str());
@@ -492,12 +634,12 @@ fn parse_place_date(src: &Source, cell: Span) -> Option<PlaceDate> {
 // Bases
 
 fn parse_bases(src: &Source, mut i: usize, plan: &mut Plan) -> usize {
-    let lines = &src.lines;
+    let lines = &src.logical;
     loop {
-        while i < lines.len() && (lines[i].is_blank() || is_rule(lines[i].text(src.text))) {
+        while i < lines.len() && (lines[i].is_blank() || is_rule(lines[i].text(src.read()))) {
             i += 1;
         }
-        if i < lines.len() && is_basis_start(lines[i].text(src.text)) {
+        if i < lines.len() && is_basis_start(lines[i].text(src.read())) {
             plan.bases.push(src.field(lines[i].content));
             i += 1;
         } else {
@@ -687,11 +829,23 @@ fn marker_rank(m: &Marker) -> u8 {
     }
 }
 
-fn parse_body(src: &Source, start: usize, end: usize, plan: &mut Plan) {
+/// What a stretch of content holds: unnumbered paragraphs before the first item, the
+/// item tree, tables, and its last line.
+#[derive(Default)]
+struct Content {
+    paragraphs: Vec<Field>,
+    nodes: Vec<Node>,
+    tables: Vec<Table>,
+    salutation: Option<Field>,
+    last: Option<Span>,
+}
+
+fn read_content(src: &Source, start: usize, end: usize) -> Content {
     // Stack of open nodes with their rank; children are attached when a node closes.
     let mut stack: Vec<(u8, Node)> = Vec::new();
+    let mut out = Content::default();
     let mut roots: Vec<Node> = Vec::new();
-    let mut last_content: Option<Span> = None;
+    let mut last_table = None;
 
     fn close_to(stack: &mut Vec<(u8, Node)>, roots: &mut Vec<Node>, rank: u8) {
         while stack.last().is_some_and(|(r, _)| *r >= rank) {
@@ -704,22 +858,33 @@ fn parse_body(src: &Source, start: usize, end: usize, plan: &mut Plan) {
         }
     }
 
-    for l in &src.lines[start.min(end)..end] {
+    for l in &src.logical[start.min(end)..end] {
+        if let Some(k) = src.table_of(l) {
+            if last_table != Some(k) {
+                last_table = Some(k);
+                if let Some(raw) = src.blocks.tables.get(k) {
+                    out.tables.push(table_of_raw(src, raw));
+                }
+            }
+            continue;
+        }
         if l.is_blank() {
             continue;
         }
-        let t = l.text(src.text);
-        last_content = Some(l.content);
+        let t = l.text(src.read());
+        out.last = Some(l.content);
         match marker_of(t) {
             Some(m) => {
                 let rank = marker_rank(&m);
                 close_to(&mut stack, &mut roots, rank);
                 let marker_span = Span::new(l.content.start, l.content.start + m.len);
-                let title_span =
-                    crate::source::trim_noise(src.text, Span::new(marker_span.end, l.content.end));
+                let title_span = crate::source::trim_noise(
+                    src.read(),
+                    Span::new(marker_span.end, l.content.end),
+                );
                 let node = Node {
                     level: m.level,
-                    marker: marker_span.text(src.text).to_string(),
+                    marker: marker_span.text(src.read()).to_string(),
                     marker_range: src.range(marker_span),
                     style: m.style,
                     ordinal: m.ordinal,
@@ -735,23 +900,18 @@ fn parse_body(src: &Source, start: usize, end: usize, plan: &mut Plan) {
             None if stack.is_empty()
                 && fold(t.get(..t.len().min(12)).unwrap_or(t)).starts_with("KÍNH GỬI") =>
             {
-                plan.salutation = Some(src.field(l.content));
+                out.salutation = Some(src.field(l.content));
             }
             None => match stack.last_mut() {
                 Some((_, node)) => node.paragraphs.push(src.field(l.content)),
-                None => plan.opening.push(src.field(l.content)),
+                None => out.paragraphs.push(src.field(l.content)),
             },
         }
     }
     close_to(&mut stack, &mut roots, 0);
     extend_ranges(&mut roots, &src.index, src.text);
-
-    if let Some(last) = last_content {
-        let t = last.text(src.text);
-        plan.end_mark = t.ends_with("./.");
-        plan.closing = Some(src.field(last));
-    }
-    plan.body = roots;
+    out.nodes = roots;
+    out
 }
 
 /// Grows each node's range to cover its paragraphs and children.
@@ -794,11 +954,16 @@ pub fn authority_parts(t: &str) -> Option<(&str, &str, bool)> {
     None
 }
 
-fn find_footer_start(src: &Source, from: usize) -> usize {
+/// The first line of the foot (`Nơi nhận:` or a signing authority) in `from..to`;
+/// without one, the line after the end mark `./.`, else `to`.
+fn find_footer_start(src: &Source, from: usize, to: usize) -> usize {
     let mut end_mark_line = None;
-    for l in src.lines.iter().skip(from) {
+    for l in &src.logical[from.min(to)..to] {
+        if src.table_of(l).is_some() {
+            continue;
+        }
         for c in &l.cells {
-            let t = c.text(src.text);
+            let t = c.text(src.read());
             // Cheap tests first: this runs on every line of the body.
             let first = t.as_bytes().first().copied().unwrap_or(0);
             if matches!(first, b'N' | b'n') && t.len() <= 80 {
@@ -814,13 +979,13 @@ fn find_footer_start(src: &Source, from: usize) -> usize {
                 return l.idx;
             }
         }
-        if end_mark_line.is_none() && l.text(src.text).ends_with("./.") {
+        if end_mark_line.is_none() && l.text(src.read()).ends_with("./.") {
             end_mark_line = Some(l.idx);
         }
     }
     match end_mark_line {
         Some(e) => e + 1,
-        None => src.lines.len(),
+        None => to,
     }
 }
 
@@ -853,12 +1018,12 @@ fn is_name_like(t: &str) -> bool {
         })
 }
 
-fn parse_footer(src: &Source, start: usize, plan: &mut Plan) {
+fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
     let mut recipients: Option<Recipients> = None;
     let sig = &mut plan.signature;
-    for l in src.lines.iter().skip(start) {
+    for l in &src.logical[start.min(end)..end] {
         for &cell in &l.cells {
-            let t = cell.text(src.text);
+            let t = cell.text(src.read());
             if is_rule(t) {
                 continue;
             }
@@ -872,7 +1037,7 @@ fn parse_footer(src: &Source, start: usize, plan: &mut Plan) {
                     items: Vec::new(),
                     archive: None,
                 };
-                let rest = crate::source::trim_noise(src.text, Span::new(heading.end, cell.end));
+                let rest = crate::source::trim_noise(src.read(), Span::new(heading.end, cell.end));
                 if !rest.is_empty() {
                     r.items.push(src.field(rest));
                 }
@@ -1019,6 +1184,10 @@ fn task_of(n: &Node, in_impl: bool) -> Option<Task> {
         performing: Vec::new(),
         timeline: None,
         range: n.range,
+        source: TaskSource::Item,
+        annex: None,
+        group: None,
+        product: None,
     };
     let mut found = false;
     // Fields stand on dash children or on plain paragraphs under the item.
@@ -1141,7 +1310,7 @@ pub fn find_deadlines(src: &Source, span: Span) -> Vec<(Span, PartialDate)> {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:trước|chậm nhất(?: là)?(?: vào)?)\s+(?:ngày\s+)?").expect("valid regex")
     });
-    let text = span.text(src.text);
+    let text = span.text(src.read());
     let mut out = Vec::new();
     for m in BEFORE.find_iter(text) {
         let mut pos = m.end();

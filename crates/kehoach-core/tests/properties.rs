@@ -313,7 +313,7 @@ fn seed_000_exports_iso_dates() {
         .expect("seed 000");
     let j = json::to_json(&parse(&src));
     let v: serde_json::Value = serde_json::from_str(&j).expect("valid JSON");
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v["header"]["place_date"]["date"], "2017-02-14");
     assert_eq!(v["header"]["number"]["symbol"], "KH-UBND");
     assert_eq!(v["kind"], "plan");

@@ -62,7 +62,9 @@ pub fn from_json(s: &str) -> Result<Plan, ImportError> {
         .as_object()
         .ok_or_else(|| ImportError::Malformed("expected a JSON object".into()))?;
     match obj.get("schema_version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(SCHEMA_VERSION) => {}
+        // Schema 1 is schema 2 without tables, annexes, the decision and the tasks'
+        // source: every new field has a default, so it reads as it is.
+        Some(v) if v == 1 || v == u64::from(SCHEMA_VERSION) => {}
         other => return Err(ImportError::WrongVersion(other)),
     }
     let env: Envelope =

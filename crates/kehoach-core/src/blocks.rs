@@ -1,0 +1,1023 @@
+//! The first pass over pasted text, the way pulldown-cmark finds blocks before it reads
+//! inlines: which physical lines are tables (in the five shapes text brings them),
+//! which line breaks only wrap a sentence, and which characters are Markdown marks.
+//!
+//! Its product is a **reading text** of exactly the same byte length as the source:
+//! a joined line break and a Markdown mark become spaces, a line holding only the `|`
+//! of a one-cell-per-line table becomes blank. Byte offsets mean the same in both, so
+//! the parser reads the reading text and every finding still points at the source.
+//! Linear in the text: each line is looked at a bounded number of times.
+
+use crate::source::{is_fill_in_blank, line_views, trim_noise, LineView, Span};
+use crate::text::fold;
+
+/// How a table was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableShape {
+    /// (a) Markdown pipe table with a `|---|` row.
+    Pipe,
+    /// (b) Pipe rows without the `|---|` row, a cell possibly running over lines.
+    LoosePipe,
+    /// (c) Word cells separated by tabs, one row per line.
+    Tabs,
+    /// (d) One cell per line between lines holding only `|`; two end a row.
+    CellPerLine,
+    /// (f) Columns separated by runs of spaces (`pdftotext -layout`).
+    Columns,
+}
+
+/// One cell: the trimmed pieces of text it holds (one per physical line).
+pub type RawCell = Vec<Span>;
+
+#[derive(Debug, Clone)]
+pub struct RawRow {
+    pub cells: Vec<RawCell>,
+    pub span: Span,
+}
+
+/// A data table found in the text (a header or foot laid out as a table is not one).
+#[derive(Debug, Clone)]
+pub struct RawTable {
+    pub shape: TableShape,
+    /// Bytes from the table's first line to the end of its last one.
+    pub span: Span,
+    /// The column names' row, when the table has one.
+    pub header: Option<RawRow>,
+    pub rows: Vec<RawRow>,
+}
+
+/// Why two lines were read as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinKind {
+    /// A sentence of the content hard-wrapped (by a website, a PDF): noise to reflow.
+    Prose,
+    /// A header or signature phrase wrapped (`CỘNG HÒA XÃ` / `HỘI CHỦ NGHĨA VIỆT NAM`,
+    /// `TM. ỦY BAN` / `NHÂN DÂN`): read whole, left as laid out.
+    Layout,
+}
+
+/// A line break read as a space: the bytes between two lines' contents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Join {
+    pub gap: Span,
+    pub kind: JoinKind,
+}
+
+/// What the first pass found.
+#[derive(Debug, Clone, Default)]
+pub struct Blocks {
+    /// Same length as the source; see the module documentation.
+    pub read: String,
+    pub tables: Vec<RawTable>,
+    /// Bytes of every table-syntax line (data tables and header or foot laid out as
+    /// tables): hygiene leaves their `|`, tabs and numbers alone. Sorted.
+    pub table_lines: Vec<Span>,
+    pub joins: Vec<Join>,
+}
+
+impl Blocks {
+    /// Whether the byte offset lies on a line of table syntax.
+    pub fn in_table(&self, at: usize) -> bool {
+        let i = self.table_lines.partition_point(|s| s.end < at);
+        self.table_lines
+            .get(i)
+            .is_some_and(|s| s.start <= at && at <= s.end)
+    }
+    /// The data table whose bytes hold `at`.
+    pub fn table_at(&self, at: usize) -> Option<usize> {
+        let i = self.tables.partition_point(|t| t.span.end < at);
+        (i < self.tables.len() && self.tables[i].span.start <= at).then_some(i)
+    }
+}
+
+/// Runs the first pass.
+pub fn scan(text: &str) -> Blocks {
+    let lines = line_views(text);
+    let mut role = vec![Role::Text; lines.len()];
+    let mut tables = Vec::new();
+    find_cell_per_line(text, &lines, &mut role, &mut tables);
+    find_row_tables(text, &lines, &mut role, &mut tables);
+    tables.sort_by_key(|t| t.span.start);
+
+    let mut read = text.as_bytes().to_vec();
+    let mut table_lines = Vec::new();
+    for (l, r) in lines.iter().zip(&role) {
+        match r {
+            Role::Text => {}
+            Role::PipeOnly => {
+                blank(&mut read, l.span);
+                table_lines.push(l.span);
+            }
+            Role::Table | Role::LayoutRow => table_lines.push(l.span),
+        }
+    }
+    for (l, r) in lines.iter().zip(&role) {
+        if *r != Role::Table {
+            blank_marks(text, l.span, &mut read);
+        }
+    }
+    let joins = find_joins(text, &lines, &role);
+    for j in &joins {
+        blank(&mut read, j.gap);
+    }
+    // Only ASCII bytes were replaced by spaces, each at a character of its own: the
+    // result is UTF-8 whenever the source is.
+    let read = String::from_utf8(read).unwrap_or_else(|_| text.to_string());
+    Blocks {
+        read,
+        tables,
+        table_lines,
+        joins,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Text,
+    /// A line holding only `|` (shape d).
+    PipeOnly,
+    /// A line of a data table.
+    Table,
+    /// A header or foot row laid out as a table (pipes or tabs): read as cells.
+    LayoutRow,
+}
+
+fn blank(read: &mut [u8], span: Span) {
+    let len = read.len();
+    for b in &mut read[span.start.min(len)..span.end.min(len)] {
+        if b.is_ascii() && *b != b' ' {
+            *b = b' ';
+        }
+    }
+}
+
+/// Emphasis marks inside a line (`**`, `__`, a `*` touching a word) become spaces.
+fn blank_marks(text: &str, span: Span, read: &mut [u8]) {
+    let raw = span.text(text).as_bytes();
+    if !raw.iter().any(|&b| b == b'*' || b == b'_') {
+        return;
+    }
+    let all_underscores = raw.iter().all(|&b| b == b'_' || b == b' ' || b == b'\t');
+    let mut i = 0;
+    while i < raw.len() {
+        let c = raw[i];
+        let run = raw[i..].iter().take_while(|&&b| b == c).count();
+        if c == b'*' && (run >= 2 || touches_word(raw, i, run)) {
+            for b in &mut read[span.start + i..span.start + i + run] {
+                *b = b' ';
+            }
+        } else if c == b'_' && run == 2 && !all_underscores {
+            for b in &mut read[span.start + i..span.start + i + run] {
+                *b = b' ';
+            }
+        }
+        i += run.max(1);
+    }
+}
+
+fn touches_word(raw: &[u8], i: usize, run: usize) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    (i > 0 && word(raw[i - 1])) || raw.get(i + run).is_some_and(|&b| word(b))
+}
+
+// ---------------------------------------------------------------------------------
+// Column names
+
+/// What a table column holds, from its header cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Number,
+    Content,
+    Lead,
+    Coordinating,
+    Performing,
+    Timeline,
+    Product,
+    Funding,
+    Note,
+    /// A name seen in data tables (unit, quantity, place…).
+    OtherKnown,
+    Unknown,
+}
+
+/// Reads a header cell as a column name.
+pub fn column_of(cell: &str) -> Column {
+    let t = cell
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':' | '.'))
+        .to_lowercase();
+    let t = t.as_str();
+    if t.chars().count() > 60 {
+        return Column::Unknown;
+    }
+    if matches!(t, "tt" | "stt" | "số tt" | "số thứ tự" | "thứ tự") {
+        Column::Number
+    } else if t.contains("chủ trì") || t.starts_with("cơ quan tham mưu") {
+        Column::Lead
+    } else if t.contains("phối hợp") {
+        Column::Coordinating
+    } else if t.starts_with("đơn vị thực hiện")
+        || t.starts_with("cơ quan thực hiện")
+        || t.starts_with("người thực hiện")
+        || t.starts_with("cơ quan, đơn vị thực hiện")
+    {
+        Column::Performing
+    } else if t.starts_with("thời gian")
+        || t.starts_with("thời hạn")
+        || t.starts_with("tiến độ")
+        || t.starts_with("thời điểm")
+        || t.starts_with("lộ trình")
+    {
+        Column::Timeline
+    } else if t.starts_with("nội dung")
+        || t.starts_with("nhiệm vụ")
+        || t.starts_with("tên nhiệm vụ")
+        || t.starts_with("công việc")
+        || t.starts_with("hoạt động")
+        || t.starts_with("tên hoạt động")
+        || t.starts_with("chỉ tiêu")
+        || t.starts_with("tên chỉ tiêu")
+        || t.starts_with("giải pháp")
+    {
+        Column::Content
+    } else if t.starts_with("sản phẩm") || t.starts_with("kết quả") {
+        Column::Product
+    } else if t.starts_with("kinh phí") || t.starts_with("dự toán") || t.starts_with("nguồn")
+    {
+        Column::Funding
+    } else if t.starts_with("ghi chú") {
+        Column::Note
+    } else if t.starts_with("đơn vị tính")
+        || t.starts_with("số lượng")
+        || t.starts_with("địa điểm")
+        || t.starts_with("đơn giá")
+        || t.starts_with("thành tiền")
+        || t.starts_with("tên ")
+        || t == "tên"
+        || t.starts_with("địa bàn")
+        || t.starts_with("mục tiêu")
+        || t.starts_with("năm 20")
+        || t.starts_with("điểm")
+    {
+        Column::OtherKnown
+    } else {
+        Column::Unknown
+    }
+}
+
+/// A row of cells reads as a table's header when at least two of them are column
+/// names and one of those says what the rows are (content, lead, number, timeline).
+fn is_header_row<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
+    let mut known = 0;
+    let mut strong = false;
+    for c in cells {
+        match column_of(c) {
+            Column::Unknown => {}
+            Column::Number | Column::Content | Column::Lead | Column::Timeline => {
+                known += 1;
+                strong = true;
+            }
+            _ => known += 1,
+        }
+    }
+    known >= 2 && strong
+}
+
+/// Cell text that belongs to a header or foot, not to a data table.
+fn is_layout_text(t: &str) -> bool {
+    let f = fold(t.get(..t.len().min(40)).unwrap_or(t));
+    f.starts_with("CỘNG HÒA XÃ")
+        || f.starts_with("CỘNG HÒA XHCN")
+        || f.starts_with("ĐỘC LẬP")
+        || f.starts_with("NƠI NHẬN")
+        || f.starts_with("SỐ:")
+        || crate::parse::authority_parts(t).is_some_and(|(_, _, known)| known)
+}
+
+// ---------------------------------------------------------------------------------
+// (d) One cell per line
+
+fn is_pipe_only(text: &str, l: &LineView) -> bool {
+    l.span.text(text).trim() == "|"
+}
+
+/// Lines of text between two `|` lines further apart than this are not a cell.
+const MAX_CELL_LINES: usize = 80;
+
+fn find_cell_per_line(text: &str, lines: &[LineView], role: &mut [Role], out: &mut Vec<RawTable>) {
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_pipe_only(text, &lines[i]) {
+            i += 1;
+            continue;
+        }
+        // A region: `|` lines no further apart than MAX_CELL_LINES.
+        let start = i;
+        let mut last_pipe = i;
+        let mut j = i + 1;
+        while j < lines.len() && j - last_pipe <= MAX_CELL_LINES {
+            if is_pipe_only(text, &lines[j]) {
+                last_pipe = j;
+            }
+            j += 1;
+        }
+        let end = last_pipe; // inclusive
+        let rows = cell_rows(text, &lines[start..=end]);
+        let layout = rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .flatten()
+            .any(|s| is_layout_text(s.text(text)));
+        if layout || rows.is_empty() {
+            for k in start..=end {
+                role[k] = if is_pipe_only(text, &lines[k]) {
+                    Role::PipeOnly
+                } else {
+                    Role::Text
+                };
+            }
+        } else {
+            for k in start..=end {
+                role[k] = if is_pipe_only(text, &lines[k]) {
+                    Role::PipeOnly
+                } else {
+                    Role::Table
+                };
+            }
+            out.push(make_table(
+                text,
+                TableShape::CellPerLine,
+                Span::new(lines[start].span.start, lines[end].span.end),
+                rows,
+            ));
+        }
+        i = end + 1;
+    }
+}
+
+/// Rows of a one-cell-per-line region: `|` separates cells, two `|` lines in a row end
+/// a row; blank lines between two `|` make an empty cell.
+fn cell_rows(text: &str, lines: &[LineView]) -> Vec<RawRow> {
+    let mut rows = Vec::new();
+    let mut cells: Vec<RawCell> = Vec::new();
+    let mut cell: Option<RawCell> = None;
+    let mut row_start = lines.first().map_or(0, |l| l.span.start);
+    let mut prev_pipe = false;
+    for l in lines {
+        if is_pipe_only(text, l) {
+            if prev_pipe && cell.is_none() {
+                // Two `|` in a row: the row ended at the first.
+                if !cells.is_empty() {
+                    rows.push(RawRow {
+                        cells: std::mem::take(&mut cells),
+                        span: Span::new(row_start, l.span.start),
+                    });
+                }
+                row_start = l.span.start;
+            } else if let Some(c) = cell.take() {
+                cells.push(c);
+            } else if prev_pipe {
+                cells.push(Vec::new());
+            }
+            prev_pipe = true;
+            continue;
+        }
+        if l.is_blank() {
+            if prev_pipe && cell.is_none() {
+                cell = Some(Vec::new());
+            }
+            continue;
+        }
+        cell.get_or_insert_with(Vec::new).push(l.content);
+        prev_pipe = false;
+    }
+    if let Some(c) = cell.take() {
+        cells.push(c);
+    }
+    if !cells.is_empty() {
+        let end = lines.last().map_or(row_start, |l| l.span.end);
+        rows.push(RawRow {
+            cells,
+            span: Span::new(row_start, end),
+        });
+    }
+    // A `|` line directly after `|` with a blank between made an empty cell, not a
+    // row break: drop rows with no text at all (trailing empty rows).
+    rows.retain(|r| r.cells.iter().any(|c| !c.is_empty()));
+    rows
+}
+
+// ---------------------------------------------------------------------------------
+// (a), (b), (c), (f): one row per line (or a few)
+
+fn find_row_tables(text: &str, lines: &[LineView], role: &mut [Role], out: &mut Vec<RawTable>) {
+    let mut i = 0;
+    while i < lines.len() {
+        if role[i] != Role::Text || lines[i].is_blank() {
+            i += 1;
+            continue;
+        }
+        let raw = lines[i].span.text(text);
+        let next_is_rule = lines
+            .get(i + 1)
+            .is_some_and(|n| is_pipe_rule(n.span.text(text)));
+        let consumed = if raw.contains('|') && next_is_rule {
+            pipe_table(text, lines, i, role, out, true)
+        } else if raw.matches('|').count() >= 2 && is_header_row(raw.split('|')) {
+            pipe_table(text, lines, i, role, out, false)
+        } else if raw.contains('\t') && is_header_row(raw.split('\t')) {
+            tab_table(text, lines, i, role, out)
+        } else if raw.contains("   ") && is_header_row(space_cells(raw).into_iter()) {
+            column_table(text, lines, i, role, out)
+        } else {
+            0
+        };
+        i += consumed.max(1);
+    }
+}
+
+/// `|---|:--:|`: the separator row of a Markdown table.
+pub fn is_pipe_rule(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.contains('-')
+        && s.contains('|')
+        && s.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ' | '\t'))
+}
+
+/// Cell spans of one pipe row. With `outer`, the row's first and last `|` open and
+/// close it (Markdown); without, every `|` separates two cells.
+fn pipe_cells(text: &str, span: Span, outer: bool) -> Vec<Span> {
+    let raw = span.text(text);
+    let mut parts = Vec::new();
+    let trimmed_start = raw.len() - raw.trim_start().len();
+    let body = raw.trim();
+    let open = outer && body.starts_with('|');
+    let close = outer && body.ends_with('|') && body.len() > 1;
+    let mut from = trimmed_start + usize::from(open);
+    let stop = trimmed_start + body.len() - usize::from(close);
+    let mut k = from;
+    let b = raw.as_bytes();
+    while k < stop {
+        if b[k] == b'|' && (k == 0 || b[k - 1] != b'\\') {
+            parts.push(Span::new(span.start + from, span.start + k));
+            from = k + 1;
+        }
+        k += 1;
+    }
+    if from <= stop {
+        parts.push(Span::new(span.start + from, span.start + stop));
+    }
+    parts.into_iter().map(|s| trim_noise(text, s)).collect()
+}
+
+fn pipe_table(
+    text: &str,
+    lines: &[LineView],
+    at: usize,
+    role: &mut [Role],
+    out: &mut Vec<RawTable>,
+    with_rule: bool,
+) -> usize {
+    let outer = lines[at].span.text(text).trim_start().starts_with('|');
+    let header_cells = pipe_cells(text, lines[at].span, outer);
+    let header_texts: Vec<&str> = header_cells.iter().map(|s| s.text(text)).collect();
+    let layout = header_texts.iter().any(|t| is_layout_text(t));
+    let width = header_cells.len();
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut k = at + 1 + usize::from(with_rule);
+    // Pipes seen on the row being read, for rows whose cells run over lines (b).
+    let mut open: Option<(RawRow, usize)> = None;
+    while k < lines.len() {
+        let l = &lines[k];
+        let raw = l.span.text(text);
+        if role[k] != Role::Text {
+            break;
+        }
+        let pipes = raw.matches('|').count();
+        match open.take() {
+            None => {
+                if pipes == 0 || l.is_blank() {
+                    break;
+                }
+                let row = RawRow {
+                    cells: pipe_cells(text, l.span, outer)
+                        .into_iter()
+                        .map(|s| if s.is_empty() { vec![] } else { vec![s] })
+                        .collect(),
+                    span: l.span,
+                };
+                let bars = if outer { pipes_between(raw) } else { pipes };
+                if !with_rule && bars + 1 < width && k + 1 < lines.len() {
+                    open = Some((row, bars));
+                } else {
+                    rows.push(row);
+                }
+            }
+            Some((mut row, bars)) => {
+                // The cell under way continues on this line, up to its next `|`.
+                let more = pipe_cells(text, l.span, outer);
+                let first_raw = raw.trim_start();
+                let mut parts = more.into_iter();
+                if !first_raw.starts_with('|') {
+                    if let (Some(first), Some(last)) = (parts.next(), row.cells.last_mut()) {
+                        if !first.is_empty() {
+                            last.push(first);
+                        }
+                    }
+                }
+                row.cells
+                    .extend(parts.map(|s| if s.is_empty() { vec![] } else { vec![s] }));
+                row.span = row.span.cover(l.span);
+                let bars = bars + pipes;
+                if bars + 1 >= width || l.is_blank() {
+                    rows.push(row);
+                } else {
+                    open = Some((row, bars));
+                }
+            }
+        }
+        k += 1;
+    }
+    if let Some((row, _)) = open {
+        rows.push(row);
+    }
+    let end = k; // exclusive
+    let kind = if layout { Role::LayoutRow } else { Role::Table };
+    for r in role.iter_mut().take(end).skip(at) {
+        *r = kind;
+    }
+    if !layout {
+        let span = Span::new(lines[at].span.start, lines[end - 1].span.end);
+        let mut all = vec![RawRow {
+            cells: header_cells.into_iter().map(|s| vec![s]).collect(),
+            span: lines[at].span,
+        }];
+        all.extend(rows);
+        let shape = if with_rule {
+            TableShape::Pipe
+        } else {
+            TableShape::LoosePipe
+        };
+        out.push(make_table(text, shape, span, all));
+    }
+    end - at
+}
+
+/// The `|` inside a row (not the outer ones).
+fn pipes_between(raw: &str) -> usize {
+    let t = raw.trim();
+    let n = t.matches('|').count();
+    n.saturating_sub(usize::from(t.starts_with('|')) + usize::from(t.ends_with('|') && t.len() > 1))
+}
+
+fn tab_table(
+    text: &str,
+    lines: &[LineView],
+    at: usize,
+    role: &mut [Role],
+    out: &mut Vec<RawTable>,
+) -> usize {
+    let mut rows = Vec::new();
+    let mut k = at;
+    while k < lines.len() && role[k] == Role::Text && lines[k].span.text(text).contains('\t') {
+        let l = &lines[k];
+        let raw = l.span.text(text);
+        let mut cells = Vec::new();
+        let mut from = 0;
+        for (p, _) in raw.match_indices('\t').chain([(raw.len(), "")]) {
+            let s = trim_noise(text, Span::new(l.span.start + from, l.span.start + p));
+            cells.push(if s.is_empty() { vec![] } else { vec![s] });
+            from = p + 1;
+        }
+        // Leading empty cells of an indented row are indentation, not cells.
+        while cells.first().is_some_and(|c| c.is_empty()) && k == at {
+            cells.remove(0);
+        }
+        rows.push(RawRow {
+            cells,
+            span: l.span,
+        });
+        k += 1;
+    }
+    for r in role.iter_mut().take(k).skip(at) {
+        *r = Role::Table;
+    }
+    let span = Span::new(lines[at].span.start, lines[k - 1].span.end);
+    out.push(make_table(text, TableShape::Tabs, span, rows));
+    k - at
+}
+
+/// Cells of a layout line split on runs of three or more spaces.
+fn space_cells(raw: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let b = raw.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        if b[k] == b' ' {
+            let run = b[k..].iter().take_while(|&&c| c == b' ').count();
+            if run >= 3 && !is_fill_in_blank(&raw[from..k], &raw[k + run..]) {
+                if k > from {
+                    out.push(&raw[from..k]);
+                }
+                from = k + run;
+            }
+            k += run;
+        } else {
+            k += 1;
+        }
+    }
+    if from < raw.len() {
+        out.push(&raw[from..]);
+    }
+    out
+}
+
+/// (f): the header's cells give the columns' starting character positions; each line
+/// below is cut at those positions; a line with text in one column only continues the
+/// row above.
+fn column_table(
+    text: &str,
+    lines: &[LineView],
+    at: usize,
+    role: &mut [Role],
+    out: &mut Vec<RawTable>,
+) -> usize {
+    let header_raw = lines[at].span.text(text);
+    let starts: Vec<usize> = space_cells(header_raw)
+        .iter()
+        .map(|c| {
+            header_raw[..c.as_ptr() as usize - header_raw.as_ptr() as usize]
+                .chars()
+                .count()
+        })
+        .collect();
+    if starts.len() < 2 {
+        return 0;
+    }
+    let cut = |l: &LineView| -> Vec<RawCell> {
+        let raw = l.span.text(text);
+        let mut cells: Vec<RawCell> = vec![Vec::new(); starts.len()];
+        for piece in space_cells(raw) {
+            let off = piece.as_ptr() as usize - raw.as_ptr() as usize;
+            let col_char = raw[..off].chars().count();
+            // The column whose start is nearest at or before the piece (with slack).
+            let col = starts.iter().rposition(|&s| s <= col_char + 2).unwrap_or(0);
+            let s = trim_noise(
+                text,
+                Span::new(l.span.start + off, l.span.start + off + piece.len()),
+            );
+            if !s.is_empty() {
+                cells[col].push(s);
+            }
+        }
+        cells
+    };
+    let mut rows: Vec<RawRow> = vec![RawRow {
+        cells: cut(&lines[at]),
+        span: lines[at].span,
+    }];
+    let mut k = at + 1;
+    let mut blanks = 0;
+    while k < lines.len() && role[k] == Role::Text {
+        let l = &lines[k];
+        if l.is_blank() {
+            blanks += 1;
+            if blanks >= 2 {
+                break;
+            }
+            k += 1;
+            continue;
+        }
+        let raw = l.span.text(text);
+        let cells = cut(l);
+        let filled = cells.iter().filter(|c| !c.is_empty()).count();
+        let columnar = space_cells(raw).len() >= 2;
+        if !columnar && blanks > 0 {
+            break;
+        }
+        blanks = 0;
+        let first_filled = cells.first().is_some_and(|c| !c.is_empty());
+        if filled <= 1 && !first_filled && rows.len() > 1 {
+            // A continuation line: append to the row above, column by column.
+            if let Some(last) = rows.last_mut() {
+                for (dst, src) in last.cells.iter_mut().zip(cells) {
+                    dst.extend(src);
+                }
+                last.span = last.span.cover(l.span);
+            }
+        } else if columnar || filled >= 1 {
+            if !columnar && rows.len() > 1 {
+                // Prose after the table.
+                break;
+            }
+            rows.push(RawRow {
+                cells,
+                span: l.span,
+            });
+        }
+        k += 1;
+    }
+    // Trailing blank lines are not the table's.
+    let mut end = k;
+    while end > at + 1 && lines[end - 1].is_blank() {
+        end -= 1;
+    }
+    for r in role.iter_mut().take(end).skip(at) {
+        *r = Role::Table;
+    }
+    let span = Span::new(lines[at].span.start, lines[end - 1].span.end);
+    out.push(make_table(text, TableShape::Columns, span, rows));
+    end - at
+}
+
+/// Splits off the header row when the first row reads as column names.
+fn make_table(text: &str, shape: TableShape, span: Span, mut rows: Vec<RawRow>) -> RawTable {
+    let header = match rows.first() {
+        Some(r)
+            if is_header_row(
+                r.cells
+                    .iter()
+                    .map(|c| c.first().map_or("", |s| s.text(text))),
+            ) =>
+        {
+            Some(rows.remove(0))
+        }
+        _ => None,
+    };
+    // A second header row of column numbers `(1) (2) (3)` is part of the header.
+    if header.is_some()
+        && rows.first().is_some_and(|r| {
+            r.cells.iter().all(|c| {
+                c.iter().all(|s| {
+                    let t = s.text(text).trim_matches(['(', ')', ' ']);
+                    !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+                })
+            })
+        })
+    {
+        rows.remove(0);
+    }
+    RawTable {
+        shape,
+        span,
+        header,
+        rows,
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Wrapped lines
+
+/// The line length (in characters) most wrapped lines stay under, when the text is
+/// hard-wrapped (most content lines end near one width); `None` for a text written
+/// one paragraph per line.
+fn wrap_width(text: &str, lines: &[LineView], role: &[Role]) -> Option<usize> {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .zip(role)
+        .filter(|(_, r)| **r == Role::Text)
+        .map(|(l, _)| l.content.text(text).chars().count())
+        .filter(|&n| n >= 20)
+        .collect();
+    if lens.len() < 10 {
+        return None;
+    }
+    let k = (lens.len() * 9 / 10).min(lens.len() - 1);
+    let (_, p90, _) = lens.select_nth_unstable(k);
+    let p90 = *p90;
+    (p90 <= 110).then_some(p90)
+}
+
+/// Whether a line opens something of its own (an item, a basis, a heading, a part of
+/// the header or foot): it never continues the line above.
+fn starts_block(t: &str) -> bool {
+    if crate::parse::marker_of(t).is_some() {
+        return true;
+    }
+    let head = t.get(..t.len().min(24)).unwrap_or(t);
+    let f = fold(head);
+    const OPENERS: [&str; 16] = [
+        "CĂN CỨ",
+        "THỰC HIỆN",
+        "XÉT ",
+        "NƠI NHẬN",
+        "KÍNH GỬI",
+        "PHỤ LỤC",
+        "ĐIỀU ",
+        "(KÈM THEO",
+        "(BAN HÀNH KÈM",
+        "SỐ:",
+        "ĐỘC LẬP",
+        "KẾ HOẠCH",
+        "QUYẾT ĐỊNH",
+        "CỘNG HÒA",
+        "V/V",
+        "(ĐÃ KÝ",
+    ];
+    OPENERS.iter().any(|o| f.starts_with(o))
+        || crate::parse::authority_parts(t).is_some_and(|(_, _, known)| known)
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.ends_with(['.', ';', ':', '!', '?', '…']) || t.ends_with("./.")
+}
+
+/// A header or signature phrase cut in the middle.
+fn layout_join(p: &str, n: &str) -> bool {
+    let fp = fold(p);
+    let fn_ = fold(n.get(..n.len().min(40)).unwrap_or(n));
+    let fp = fp.trim_end();
+    (fp.ends_with("CỘNG HÒA XÃ") && fn_.starts_with("HỘI CHỦ NGHĨA"))
+        || (fp.ends_with("CỘNG HÒA") && fn_.starts_with("XÃ HỘI"))
+        || (fp.starts_with("ĐỘC LẬP") && fp.ends_with('-') && fn_.starts_with("HẠNH PHÚC"))
+        || ((fp.ends_with(", NGÀY") || fp.ends_with(" NGÀY") || fp.ends_with("THÁNG"))
+            && n.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '…')
+            && fn_.contains("THÁNG") | fn_.contains("NĂM"))
+        || (crate::parse::authority_parts(p).is_some_and(|(pre, _, known)| known && pre == "TM")
+            && (fn_.starts_with("NHÂN DÂN") || fp.ends_with("ỦY BAN") || fp.ends_with("UỶ BAN")))
+}
+
+fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
+    let width = wrap_width(text, lines, role);
+    let mut joins = Vec::new();
+    let mut prev: Option<usize> = None;
+    let mut blanks_between = 0;
+    for (k, l) in lines.iter().enumerate() {
+        if role[k] != Role::Text {
+            prev = None;
+            continue;
+        }
+        if l.is_blank() {
+            blanks_between += 1;
+            continue;
+        }
+        if let Some(p) = prev {
+            let pl = &lines[p];
+            let pt = pl.content.text(text);
+            let nt = l.content.text(text);
+            if let Some(kind) =
+                join_kind(pt, nt, blanks_between, width, pl.cells.len(), l.cells.len())
+            {
+                joins.push(Join {
+                    gap: Span::new(pl.content.end, l.content.start),
+                    kind,
+                });
+            }
+        }
+        prev = Some(k);
+        blanks_between = 0;
+    }
+    joins
+}
+
+fn join_kind(
+    p: &str,
+    n: &str,
+    blanks: usize,
+    width: Option<usize>,
+    p_cells: usize,
+    n_cells: usize,
+) -> Option<JoinKind> {
+    if p_cells > 1 || n_cells > 1 {
+        return None;
+    }
+    if blanks == 0 && layout_join(p, n) {
+        return Some(JoinKind::Layout);
+    }
+    if ends_sentence(p) || starts_block(n) || starts_block(p) && p.chars().count() < 20 {
+        return None;
+    }
+    let p_len = p.chars().count();
+    let n_first = n.chars().next()?;
+    let p_last = p.chars().next_back()?;
+    let open_end = p_last.is_alphanumeric() || matches!(p_last, ',' | '(' | '-' | '–' | '"' | '“');
+    if !open_end {
+        return None;
+    }
+    // A sentence that goes on in lower case: broken by extraction, whatever the width.
+    if n_first.is_lowercase() && p_len >= 30 && blanks <= 2 {
+        return Some(JoinKind::Prose);
+    }
+    // Hard-wrapped text: a line that reached the wrap width goes on below.
+    if let Some(w) = width {
+        let upper_heading = crate::text::is_upper_text(p) && crate::text::is_upper_text(n);
+        if blanks == 0 && p_len * 4 >= w * 3 && !upper_heading {
+            return Some(JoinKind::Prose);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(text: &str, row: &RawRow) -> Vec<String> {
+        row.cells
+            .iter()
+            .map(|c| c.iter().map(|s| s.text(text)).collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    #[test]
+    fn reading_text_keeps_offsets() {
+        let text = "CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\n**Điều 1. **Ban\n";
+        let b = scan(text);
+        assert_eq!(b.read.len(), text.len());
+        assert!(b.read.starts_with("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"));
+        assert!(b.read.contains("  Điều 1.   Ban"));
+        assert_eq!(b.joins.len(), 1);
+        assert_eq!(b.joins[0].kind, JoinKind::Layout);
+    }
+
+    #[test]
+    fn cell_per_line_table_with_groups_and_wrapped_cell() {
+        let text = "Trước bảng.\n|\nSTT\n|\nNhiệm vụ\n|\nChủ trì\n|\nThời gian\n|\n|\nI\n|\nNHÓM NHIỆM VỤ MẪU\n|\n|\n1\n|\nXây dựng kế hoạch mẫu\nchi tiết\n|\nSở Mẫu\n|\nQuý III/2025\n|\nSau bảng.";
+        let b = scan(text);
+        assert_eq!(b.tables.len(), 1);
+        let t = &b.tables[0];
+        assert_eq!(t.shape, TableShape::CellPerLine);
+        assert_eq!(
+            cells(text, t.header.as_ref().unwrap()),
+            ["STT", "Nhiệm vụ", "Chủ trì", "Thời gian"]
+        );
+        assert_eq!(cells(text, &t.rows[0]), ["I", "NHÓM NHIỆM VỤ MẪU"]);
+        assert_eq!(
+            cells(text, &t.rows[1]),
+            [
+                "1",
+                "Xây dựng kế hoạch mẫu chi tiết",
+                "Sở Mẫu",
+                "Quý III/2025"
+            ]
+        );
+        assert!(b.read.contains("\n \nSTT"));
+        assert!(!b.in_table(0));
+        assert!(b.in_table(text.find("Sở Mẫu").unwrap()));
+        assert!(!b.in_table(text.find("Sau bảng").unwrap()));
+    }
+
+    #[test]
+    fn header_and_foot_in_cell_shape_are_not_tables() {
+        let text =
+            "|\nỦY BAN NHÂN DÂN\nTỈNH MẪU\n|\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\n|\n|\nKẾ HOẠCH";
+        let b = scan(text);
+        assert!(b.tables.is_empty());
+        assert!(b.read.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        assert!(b.in_table(1));
+    }
+
+    #[test]
+    fn markdown_pipe_table_and_loose_rows() {
+        let text = "| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n| 1 | Tổ chức hội nghị | Sở Mẫu | Quý II/2025 |\n\nTT | Nhiệm vụ | Người thực hiện | Ghi chú\n\t | Chuẩn bị tài liệu | Nguyễn Văn A\nTrần Thị B | \n";
+        let b = scan(text);
+        assert_eq!(b.tables.len(), 2);
+        assert_eq!(b.tables[0].shape, TableShape::Pipe);
+        assert_eq!(
+            cells(text, &b.tables[0].rows[0]),
+            ["1", "Tổ chức hội nghị", "Sở Mẫu", "Quý II/2025"]
+        );
+        assert_eq!(b.tables[1].shape, TableShape::LoosePipe);
+        assert_eq!(
+            cells(text, &b.tables[1].rows[0]),
+            ["", "Chuẩn bị tài liệu", "Nguyễn Văn A Trần Thị B", ""]
+        );
+    }
+
+    #[test]
+    fn tab_and_column_tables() {
+        let text = "STT\tNội dung\tĐơn vị chủ trì\tThời gian\n1\tRà soát\tSở A\tQuý I\n2\tBáo cáo\tSở B\tQuý II\nHết.\n\nTT    Nội dung công việc        Chủ trì        Thời hạn\n1     Lập danh sách             Sở C           Tháng 3\n      các hộ                                   \n2     Kiểm tra                  Sở D           Tháng 4\n\nVăn bản tiếp.";
+        let b = scan(text);
+        assert_eq!(b.tables.len(), 2, "{:?}", b.tables);
+        assert_eq!(b.tables[0].shape, TableShape::Tabs);
+        assert_eq!(b.tables[0].rows.len(), 2);
+        assert_eq!(
+            cells(text, &b.tables[0].rows[1]),
+            ["2", "Báo cáo", "Sở B", "Quý II"]
+        );
+        let f = &b.tables[1];
+        assert_eq!(f.shape, TableShape::Columns);
+        assert_eq!(
+            cells(text, &f.rows[0]),
+            ["1", "Lập danh sách các hộ", "Sở C", "Tháng 3"]
+        );
+        assert_eq!(
+            cells(text, &f.rows[1]),
+            ["2", "Kiểm tra", "Sở D", "Tháng 4"]
+        );
+    }
+
+    #[test]
+    fn wrapped_prose_is_joined_headings_are_not() {
+        let mut text = String::new();
+        for _ in 0..6 {
+            text.push_str("Căn cứ Nghị định số 11/2020/NĐ-CP ngày 01/02/2020 của Chính phủ về quản lý hoạt\nđộng mẫu; Quyết định số 22/QĐ-UBND ngày 03/4/2024 của Ủy ban nhân dân tỉnh về việc\nBan hành Kế hoạch mẫu;\nI. MỤC ĐÍCH\n");
+        }
+        let b = scan(&text);
+        let prose = b.joins.iter().filter(|j| j.kind == JoinKind::Prose).count();
+        assert_eq!(prose, 12, "{:?}", b.joins);
+        assert!(b.read.contains("quản lý hoạt động mẫu;"));
+        assert!(b.read.contains("I. MỤC ĐÍCH\n"));
+    }
+}

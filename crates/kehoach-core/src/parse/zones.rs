@@ -1,0 +1,451 @@
+//! Zones that come after the body or before the plan: annexes after the signature,
+//! and the decision that issues a plan. Tables become model tables here, and task
+//! tables become tasks.
+
+use super::{find_footer_start, is_rule, parse_footer, parse_title, read_content, Source};
+use crate::blocks::{column_of, Column, RawCell, RawRow, RawTable};
+use crate::dates::parse_period;
+use crate::model::*;
+use crate::source::Span;
+use crate::text::{fold, is_upper_text, roman_value};
+
+// ---------------------------------------------------------------------------------
+// The decision that issues a plan
+
+/// Reads the decision between its `QUYẾT ĐỊNH` line `d` and the plan's title `t`: its
+/// summary, its articles and its foot (the document's recipients and signature).
+pub(super) fn parse_decision(src: &Source, d: usize, t: usize, plan: &mut Plan) {
+    let mut scratch = plan.clone();
+    scratch.title = None;
+    let after_summary = parse_title(src, d, &mut scratch).min(t);
+    let title = scratch.title.and_then(|tt| tt.summary);
+    let foot = find_footer_start(src, after_summary, t);
+    let mut articles: Vec<Field> = Vec::new();
+    for l in &src.logical[after_summary..foot] {
+        let text = l.text(src.read());
+        let f = fold(text.get(..text.len().min(12)).unwrap_or(text));
+        if f.starts_with("ĐIỀU ")
+            && text["Điều ".len().min(text.len())..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            articles.push(src.field(l.content));
+        } else if !l.is_blank() && !articles.is_empty() && !is_rule(text) {
+            // The article's own lines and items belong to it.
+            if let Some(a) = articles.last_mut() {
+                let span = a.range.span().cover(l.content);
+                *a = src.field(span);
+            }
+        }
+    }
+    // Bases and anything else before the articles stay in the decision's summary zone.
+    parse_footer(src, foot, t, plan);
+    plan.decision = Some(Decision { title, articles });
+}
+
+// ---------------------------------------------------------------------------------
+// Annexes
+
+/// `PHỤ LỤC`, `PHỤ LỤC I`, `Phụ lục 01`, `PHỤ LỤC SỐ 2: DANH MỤC …`: the length of the
+/// label in the line when it starts an annex.
+fn annex_label(t: &str) -> Option<usize> {
+    let head = t.get(..t.len().min(12)).unwrap_or(t);
+    if !fold(head).starts_with("PHỤ LỤC") {
+        return None;
+    }
+    let mut len = "PHỤ LỤC".len();
+    let rest = &t[len..];
+    let lead = rest.len() - rest.trim_start().len();
+    let mut word_end = rest
+        .trim_start()
+        .find([' ', ':', '.', '-', '–', ','])
+        .unwrap_or(rest.trim_start().len());
+    let mut word = &rest.trim_start()[..word_end];
+    if fold(word) == "SỐ" {
+        let after = &rest.trim_start()[word_end..];
+        let l2 = after.len() - after.trim_start().len();
+        let w2 = after
+            .trim_start()
+            .find([' ', ':', '.', '-', '–', ','])
+            .unwrap_or(after.trim_start().len());
+        word_end += l2 + w2;
+        word = &after.trim_start()[..w2];
+    }
+    let numbered = !word.is_empty()
+        && (roman_value(word).is_some()
+            || word.bytes().all(|b| b.is_ascii_digit())
+            || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase())));
+    if numbered {
+        len += lead + word_end;
+    }
+    let rest = t[len..].trim_start_matches([' ', ':', '.', '-', '–']);
+    // The label alone, or the label and a title in capitals.
+    let alone = rest.trim().is_empty();
+    if alone
+        || (is_upper_text(rest) && t.chars().count() <= 300)
+        || (numbered && rest.starts_with('('))
+    {
+        Some(len)
+    } else {
+        None
+    }
+}
+
+fn is_attachment_line(t: &str) -> bool {
+    let f = fold(t.get(..t.len().min(40)).unwrap_or(t));
+    f.starts_with("(KÈM THEO")
+        || f.starts_with("(BAN HÀNH KÈM THEO")
+        || f.starts_with("KÈM THEO KẾ HOẠCH")
+}
+
+/// The first line of each annex at or after line `from`. An annex starts at its label,
+/// or (without one) at the capitals title above a `(Kèm theo Kế hoạch …)` line.
+pub(super) fn find_annex_starts(src: &Source, from: usize) -> Vec<usize> {
+    let lines = &src.logical;
+    let mut starts: Vec<usize> = Vec::new();
+    for k in from..lines.len() {
+        let l = &lines[k];
+        if l.is_blank() || src.table_of(l).is_some() {
+            continue;
+        }
+        let t = l.text(src.read());
+        if annex_label(t).is_some() {
+            starts.push(k);
+            continue;
+        }
+        if !is_attachment_line(t) {
+            continue;
+        }
+        let f = fold(t);
+        if !(f.contains("KẾ HOẠCH") || f.contains("QUYẾT ĐỊNH")) {
+            continue;
+        }
+        // Part of the annex just opened?
+        if starts.last().is_some_and(|&s| k - s <= 6) {
+            continue;
+        }
+        // The capitals title lines right above it.
+        let mut top = k;
+        let mut j = k;
+        while j > from && k - j < 4 {
+            j -= 1;
+            let lj = &lines[j];
+            if lj.is_blank() {
+                continue;
+            }
+            if is_upper_text(lj.text(src.read())) && src.table_of(lj).is_none() {
+                top = j;
+            } else {
+                break;
+            }
+        }
+        if top < k {
+            starts.push(top);
+        }
+    }
+    starts
+}
+
+pub(super) fn parse_annex(src: &Source, start: usize, end: usize) -> Annex {
+    let lines = &src.logical;
+    let first = &lines[start];
+    let t = first.text(src.read());
+    let mut label = None;
+    let mut title_spans: Vec<Span> = Vec::new();
+    if let Some(len) = annex_label(t) {
+        let label_span = Span::new(first.content.start, first.content.start + len);
+        label = Some(src.field(label_span));
+        let rest =
+            crate::source::trim_noise(src.read(), Span::new(label_span.end, first.content.end));
+        let rest_text = rest.text(src.read());
+        let cut = rest_text.len()
+            - rest_text
+                .trim_start_matches([':', '.', '-', '–', ' '])
+                .len();
+        let rest = Span::new(rest.start + cut, rest.end);
+        if !rest.is_empty() && !is_attachment_line(rest.text(src.read())) {
+            title_spans.push(rest);
+        }
+    } else {
+        title_spans.push(first.content);
+    }
+    let mut i = start + 1;
+    let mut attached: Option<Span> = None;
+    while i < end {
+        let l = &lines[i];
+        if src.table_of(l).is_some() {
+            break;
+        }
+        let lt = l.text(src.read());
+        if l.is_blank() || is_rule(lt) {
+            i += 1;
+            if title_spans.is_empty() || attached.is_none() {
+                continue;
+            }
+            break;
+        }
+        if is_attachment_line(lt) {
+            let mut span = l.content;
+            // A wrapped `(Kèm theo …` line closes further down.
+            let mut j = i + 1;
+            while !span.text(src.read()).trim_end().ends_with(')') && j < end && j < i + 3 {
+                let lj = &lines[j];
+                if lj.is_blank() || src.table_of(lj).is_some() {
+                    break;
+                }
+                span = span.cover(lj.content);
+                j += 1;
+            }
+            attached = Some(span);
+            i = j;
+            break;
+        }
+        if attached.is_none()
+            && title_spans.len() < 4
+            && is_upper_text(lt)
+            && super::marker_of(lt).is_none()
+        {
+            title_spans.push(l.content);
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    let title = match (title_spans.first(), title_spans.last()) {
+        (Some(a), Some(b)) => {
+            let text = title_spans
+                .iter()
+                .map(|s| src.read_text(*s).trim().to_string())
+                .collect::<Vec<_>>()
+                .join(" ");
+            Some(Field {
+                text,
+                range: src.range(a.cover(*b)),
+            })
+        }
+        _ => None,
+    };
+    let content = read_content(src, i, end);
+    let mut paragraphs = content.paragraphs;
+    // A foot of its own (an annex signed again) is read as text of the annex.
+    if let Some(s) = content.salutation {
+        paragraphs.push(s);
+    }
+    let last_line = lines[start..end]
+        .iter()
+        .rev()
+        .find(|l| !l.is_blank())
+        .unwrap_or(first);
+    Annex {
+        label,
+        title,
+        attached_to: attached.map(|s| src.field(s)),
+        paragraphs,
+        body: content.nodes,
+        tables: content.tables,
+        range: src.range(Span::new(
+            first.content.start,
+            last_line.span.end.max(first.content.start),
+        )),
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Tables
+
+fn cell_field(src: &Source, cell: &RawCell, row_start: usize) -> Field {
+    match (cell.first(), cell.last()) {
+        (Some(a), Some(b)) => Field {
+            text: cell
+                .iter()
+                .map(|s| src.read_text(*s).trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
+            range: src.range(a.cover(*b)),
+        },
+        _ => Field {
+            text: String::new(),
+            range: src.range(Span::new(row_start, row_start)),
+        },
+    }
+}
+
+fn row_fields(src: &Source, row: &RawRow) -> Vec<Field> {
+    row.cells
+        .iter()
+        .map(|c| cell_field(src, c, row.span.start))
+        .collect()
+}
+
+/// `I`, `II`, `A`, `B`: the number of a group row.
+fn is_group_number(t: &str) -> bool {
+    let t = t.trim_end_matches(['.', ')']);
+    !t.is_empty()
+        && (roman_value(t).is_some() || (t.len() == 1 && t.chars().all(|c| c.is_ascii_uppercase())))
+}
+
+pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
+    let header = raw
+        .header
+        .as_ref()
+        .map(|h| row_fields(src, h))
+        .unwrap_or_default();
+    let width = header
+        .len()
+        .max(raw.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0));
+    let mut group: Option<String> = None;
+    let mut rows = Vec::with_capacity(raw.rows.len());
+    for r in &raw.rows {
+        let cells = row_fields(src, r);
+        let filled: Vec<&Field> = cells.iter().filter(|c| !c.text.is_empty()).collect();
+        let is_group = width >= 3
+            && match filled.as_slice() {
+                [only] => {
+                    only.text.chars().any(char::is_alphabetic)
+                        && !only.text.chars().all(|c| c.is_ascii_digit())
+                }
+                [first, second] => is_group_number(&first.text) && is_upper_text(&second.text),
+                _ => false,
+            };
+        if is_group {
+            group = Some(
+                filled
+                    .iter()
+                    .map(|f| f.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        rows.push(TableRow {
+            cells,
+            group: group.clone(),
+            is_group,
+            range: src.range(r.span),
+        });
+    }
+    Table {
+        range: src.range(raw.span),
+        header,
+        rows,
+    }
+}
+
+/// The column holding each kind of value, from the header.
+#[derive(Default)]
+pub(crate) struct Columns {
+    pub number: Option<usize>,
+    pub content: Option<usize>,
+    pub lead: Option<usize>,
+    pub coordinating: Option<usize>,
+    pub performing: Option<usize>,
+    pub timeline: Option<usize>,
+    pub product: Option<usize>,
+}
+
+impl Columns {
+    pub fn of(table: &Table) -> Columns {
+        let mut c = Columns::default();
+        for (i, h) in table.header.iter().enumerate() {
+            let slot = match column_of(&h.text) {
+                Column::Number => &mut c.number,
+                Column::Content => &mut c.content,
+                Column::Lead => &mut c.lead,
+                Column::Coordinating => &mut c.coordinating,
+                Column::Performing => &mut c.performing,
+                Column::Timeline => &mut c.timeline,
+                Column::Product => &mut c.product,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(i);
+            }
+        }
+        if c.content.is_none() && c.lead.is_some() {
+            // The first column that is neither the number nor the lead holds the task.
+            c.content = (0..table.header.len()).find(|&i| Some(i) != c.number && Some(i) != c.lead);
+        }
+        c
+    }
+    /// A task table gives each row a lead unit.
+    pub fn is_task_table(&self) -> bool {
+        self.lead.is_some() && self.content.is_some()
+    }
+}
+
+/// The cells of a row aligned under the header: a row short of cells whose first cell
+/// is no number lost its leading cells to cells merged with the row above.
+pub(crate) fn aligned<'a>(table: &Table, row: &'a TableRow) -> Vec<Option<&'a Field>> {
+    let width = table.header.len();
+    let n = row.cells.len();
+    let first_is_number = row.cells.first().is_some_and(|c| {
+        !c.text.is_empty()
+            && c.text
+                .trim_end_matches('.')
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+    });
+    if n < width && !first_is_number && n > 0 {
+        let shift = width - n;
+        (0..width)
+            .map(|i| i.checked_sub(shift).and_then(|j| row.cells.get(j)))
+            .collect()
+    } else {
+        (0..width).map(|i| row.cells.get(i)).collect()
+    }
+}
+
+/// Every row of every task table as a task.
+pub(super) fn table_tasks(tables: &[Table], annex: Option<usize>) -> Vec<Task> {
+    let mut out = Vec::new();
+    for table in tables {
+        let cols = Columns::of(table);
+        if !cols.is_task_table() {
+            continue;
+        }
+        let mut prev_lead: Option<(Option<String>, Vec<Field>)> = None;
+        for row in &table.rows {
+            if row.is_group {
+                continue;
+            }
+            let cells = aligned(table, row);
+            let get = |c: Option<usize>| -> Option<Field> {
+                c.and_then(|i| cells.get(i).copied().flatten())
+                    .filter(|f| !f.text.is_empty())
+                    .cloned()
+            };
+            let Some(content) = get(cols.content) else {
+                continue;
+            };
+            let mut lead: Vec<Field> = get(cols.lead).into_iter().collect();
+            let numbered = get(cols.number).is_some();
+            // An unnumbered row under a numbered one shares its merged lead cell.
+            if lead.is_empty() && !numbered {
+                if let Some((g, l)) = &prev_lead {
+                    if *g == row.group {
+                        lead = l.clone();
+                    }
+                }
+            }
+            if numbered || prev_lead.is_none() {
+                prev_lead = Some((row.group.clone(), lead.clone()));
+            }
+            out.push(Task {
+                heading: content,
+                content: None,
+                lead,
+                coordinating: get(cols.coordinating).into_iter().collect(),
+                performing: get(cols.performing).into_iter().collect(),
+                timeline: get(cols.timeline).map(|f| Timeline {
+                    period: parse_period(&f.text),
+                    text: f.text,
+                    range: f.range,
+                }),
+                range: row.range,
+                source: TaskSource::Table,
+                annex,
+                group: row.group.clone(),
+                product: get(cols.product),
+            });
+        }
+    }
+    out
+}
