@@ -3,6 +3,7 @@
 //! These apply to any document, plan or not.
 
 use super::{Ctx, Rule};
+use crate::blocks::JoinKind;
 use crate::diagnostics::{Diagnostic, Fix, Message, Severity, TextEdit};
 use crate::legacy::{self, Encoding};
 use crate::parse::marker_of;
@@ -103,8 +104,8 @@ pub const PAGE_NOISE: Rule = Rule {
     why_vi: "Bản trích từ PDF mang theo số trang đứng riêng một dòng và ký tự ngắt trang.",
     why_en: "Text extracted from a PDF keeps page numbers on their own lines and form feeds.",
     source: "practice",
-    bad: "Tăng cường công tác thông tin.\n\n2\n\nTiếp tục triển khai.",
-    good: "Tăng cường công tác thông tin.\n\nTiếp tục triển khai.",
+    bad: "Tăng cường công tác thông tin.\n\n2\n\nTiếp tục triển khai.\n\n3\n\nBáo cáo kết quả.",
+    good: "Tăng cường công tác thông tin.\n\nTiếp tục triển khai.\n\nBáo cáo kết quả.",
     safe_fix: true,
 };
 
@@ -242,22 +243,31 @@ pub(super) fn check(cx: &mut Ctx) {
         (0, text.len())
     };
     let lines = &cx.src.lines;
-    let mut prev_content: Option<&LineView> = None;
+    let blocks = &cx.src.blocks;
+    let mut markdown_edits = Vec::new();
+    let mut page_numbers = Vec::new();
     for l in lines.iter() {
         let raw = l.span.text(text);
         // One byte scan says which checks could find anything on this line: most
         // lines of a real plan need none of them.
         let flags = LineFlags::scan(raw.as_bytes());
+        let in_table =
+            (flags.markdown || flags.tab || l.content.len() <= 12) && blocks.in_table(l.span.start);
         // In TCVN3 text U+00AD is the letter `ư`, not a soft hyphen; what else is
         // invisible on such a line is reported once it is converted.
         if flags.invisible && tcvn3_lines.binary_search(&l.idx).is_err() {
             check_invisible(cx, l, raw);
         }
         if flags.markdown {
-            check_markdown(cx, l, raw);
+            markdown_edits.extend(markdown_edits_of(cx, l, raw, in_table));
         }
-        if flags.form_feed || l.content.len() <= 12 {
-            check_page_noise(cx, l, raw);
+        if flags.form_feed {
+            check_form_feeds(cx, l, raw);
+        }
+        // A number alone on a line inside a table is a cell (a row number, an
+        // amount), never a page number.
+        if l.content.len() <= 12 && !in_table && is_page_number_line(cx, l, raw) {
+            page_numbers.push(l);
         }
         if l.cells.len() <= 1 && !l.is_blank() {
             if flags.spacing {
@@ -267,17 +277,10 @@ pub(super) fn check(cx: &mut Ctx) {
                 check_balance(cx, l);
             }
         }
-        if !l.is_blank() {
-            if l.span.start >= content_start && l.span.end <= content_end {
-                if let Some(p) = prev_content {
-                    check_broken(cx, p, l);
-                }
-                prev_content = Some(l);
-            } else {
-                prev_content = None;
-            }
-        }
     }
+    report_markdown(cx, markdown_edits);
+    report_page_numbers(cx, &page_numbers);
+    report_wrapped(cx, content_start, content_end);
 }
 
 /// Whether the text has any combining mark or any Greek/Cyrillic letter at all, from
@@ -319,6 +322,7 @@ impl ScriptScan {
 /// What a line may contain, from one pass over its bytes.
 #[derive(Debug, Default)]
 struct LineFlags {
+    tab: bool,
     invisible: bool,
     markdown: bool,
     form_feed: bool,
@@ -333,6 +337,7 @@ impl LineFlags {
         for (i, &c) in b.iter().enumerate() {
             match c {
                 b'*' | b'_' | b'#' | b'|' => f.markdown = true,
+                b'\t' => f.tab = true,
                 b'(' | b')' | b'"' => f.brackets = true,
                 0x0C => f.form_feed = true,
                 b' ' if prev == b' ' => f.spacing = true,
@@ -598,13 +603,18 @@ fn check_invisible(cx: &mut Ctx, l: &LineView, raw: &str) {
     }
 }
 
-fn check_markdown(cx: &mut Ctx, l: &LineView, raw: &str) {
+/// The Markdown marks of one line as edits that remove them. On a line of a
+/// recognised table (or a header or foot laid out as one) the `|` and `|---|` are the
+/// table's structure and stay; only emphasis marks go.
+fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool) -> Vec<TextEdit> {
     let base = l.span.start;
     let mut edits: Vec<TextEdit> = Vec::new();
     let trimmed = raw.trim();
     let lead = raw.len() - raw.trim_start().len();
     // `|---|---|` table rules: remove the whole line.
-    if trimmed.starts_with('|')
+    if in_table {
+        // Structure, not noise.
+    } else if trimmed.starts_with('|')
         && trimmed.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
         && trimmed.contains("--")
     {
@@ -622,7 +632,9 @@ fn check_markdown(cx: &mut Ctx, l: &LineView, raw: &str) {
             });
         }
         // Table pipes: outer ones go, inner ones become a tab (a column break).
-        if trimmed.starts_with('|') || (trimmed.ends_with('|') && trimmed.matches('|').count() >= 2)
+        if !in_table
+            && (trimmed.starts_with('|')
+                || (trimmed.ends_with('|') && trimmed.matches('|').count() >= 2))
         {
             for (i, c) in raw.char_indices() {
                 if c != '|' {
@@ -692,21 +704,53 @@ fn check_markdown(cx: &mut Ctx, l: &LineView, raw: &str) {
             i += 1;
         }
     }
+    edits
+}
+
+/// All Markdown marks of the text: one finding, one fix.
+fn report_markdown(cx: &mut Ctx, mut edits: Vec<TextEdit>) {
     if edits.is_empty() {
         return;
     }
     edits.sort_by_key(|e| e.span.start);
+    let lines = count_lines(cx, &edits);
+    let (vi, en) = if lines == 1 {
+        (
+            "Dòng có dấu định dạng Markdown (**, *, #, |): xóa đi.".to_string(),
+            "The line carries Markdown marks (**, *, #, |): remove them.".to_string(),
+        )
+    } else {
+        (
+            format!("{lines} dòng có dấu định dạng Markdown (**, *, #, |) do sao chép từ web: xóa đi (bảng giữ nguyên)."),
+            format!("{lines} lines carry Markdown marks (**, *, #, |) from a web copy: remove them (tables are kept)."),
+        )
+    };
     if let Some(d) = grouped(
         &MARKDOWN,
         edits,
-        "Dòng có dấu định dạng Markdown (**, *, #, |): xóa đi.".into(),
-        "The line carries Markdown marks (**, *, #, |): remove them.".into(),
+        vi,
+        en,
         "Xóa dấu Markdown",
         "Remove the Markdown marks",
         true,
     ) {
         cx.out.push(d);
     }
+}
+
+/// On how many lines the edits fall.
+fn count_lines(cx: &Ctx, edits: &[TextEdit]) -> usize {
+    let lines = &cx.src.lines;
+    let mut n = 0;
+    let mut last = usize::MAX;
+    for e in edits {
+        let i = lines.partition_point(|l| l.span.end < e.span.start);
+        if i != last {
+            n += 1;
+            last = i;
+        }
+    }
+    n
 }
 
 /// The line's span including the line break after it.
@@ -738,26 +782,65 @@ fn is_page_number(t: &str) -> bool {
     digits || trang
 }
 
-fn check_page_noise(cx: &mut Ctx, l: &LineView, raw: &str) {
-    if is_page_number(l.content.text(cx.text()))
+fn is_page_number_line(cx: &Ctx, l: &LineView, raw: &str) -> bool {
+    is_page_number(l.content.text(cx.text()))
         && l.cells.len() == 1
         && marker_of(raw.trim()).is_none()
-    {
+}
+
+/// The number a page-number line carries, when it is a bare number.
+fn bare_number(t: &str) -> Option<u32> {
+    let t = t.trim();
+    t.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+/// Numbers alone on their lines outside tables. `Trang 2`, `- 2 -` and a number next to
+/// a page break are certainly page numbers; a bare number is one only when the text's
+/// bare numbers count pages (2, 3, 4 …). Anything else may be a figure that lost its
+/// table: reported, but its removal is left to the user.
+fn report_page_numbers(cx: &mut Ctx, found: &[&LineView]) {
+    let text = cx.text();
+    let bare: Vec<Option<u32>> = found
+        .iter()
+        .map(|l| bare_number(l.content.text(text)))
+        .collect();
+    let counts_pages = |k: usize| -> bool {
+        let Some(n) = bare[k] else { return false };
+        let prev = bare[..k].iter().rev().flatten().next();
+        let next = bare[k + 1..].iter().flatten().next();
+        prev.is_some_and(|&p| p + 1 == n) || next.is_some_and(|&x| n + 1 == x)
+    };
+    for (k, l) in found.iter().enumerate() {
+        let near_break = {
+            let before = text[..l.span.start].trim_end_matches([' ', '\n', '\r']);
+            let after = text[l.span.end..].trim_start_matches([' ', '\n', '\r']);
+            before.ends_with('\u{000C}') || after.starts_with('\u{000C}')
+        };
+        let safe = bare[k].is_none() || near_break || counts_pages(k);
         let span = line_with_break(cx, l);
+        let shown = l.content.text(text).to_string();
         let d = cx.report(
             &PAGE_NOISE,
             l.content,
-            format!(
-                "Dòng \"{}\" là số trang sót lại khi trích từ PDF.",
-                l.content.text(cx.text())
-            ),
-            format!(
-                "The line \"{}\" is a page number left by PDF extraction.",
-                l.content.text(cx.text())
-            ),
+            if safe {
+                format!("Dòng \"{shown}\" là số trang sót lại khi trích từ PDF.")
+            } else {
+                format!("Dòng \"{shown}\" chỉ có một con số: nếu là số trang sót lại khi trích từ PDF thì xóa; nếu là số liệu thì giữ.")
+            },
+            if safe {
+                format!("The line \"{shown}\" is a page number left by PDF extraction.")
+            } else {
+                format!("The line \"{shown}\" holds only a number: remove it if it is a page number left by PDF extraction; keep it if it is a figure.")
+            },
         );
-        d.fix(true, "Xóa số trang", "Remove the page number", span, "");
+        d.fix(safe, "Xóa số trang", "Remove the page number", span, "");
     }
+}
+
+fn check_form_feeds(cx: &mut Ctx, l: &LineView, raw: &str) {
     // Form feeds: the page break goes, the line break stays.
     for (i, c) in raw.char_indices() {
         if c == '\u{000C}' {
@@ -902,30 +985,80 @@ fn check_balance(cx: &mut Ctx, l: &LineView) {
     }
 }
 
-/// `… khu vực cửa khẩu` / `quốc tế.`: a line that starts in lower case after a line
-/// that does not end a sentence, both in the content.
-fn check_broken(cx: &mut Ctx, prev: &LineView, l: &LineView) {
+/// Sentences broken across lines (`… khu vực cửa khẩu` / `quốc tế.`), as the first
+/// pass found them in the content and the annexes: one finding for the whole text
+/// whose fix reflows them. Wrapped header and signature phrases and tables are read
+/// whole but left as laid out.
+fn report_wrapped(cx: &mut Ctx, content_start: usize, content_end: usize) {
     let text = cx.text();
-    let p = prev.content.text(text);
-    let t = l.content.text(text);
-    let starts_lower = t.chars().next().is_some_and(|c| c.is_lowercase());
-    if !starts_lower || marker_of(t).is_some() {
+    let annexes_from = cx
+        .plan
+        .annexes
+        .first()
+        .map_or(usize::MAX, |a| a.range.start);
+    let edits: Vec<TextEdit> = cx
+        .src
+        .blocks
+        .joins
+        .iter()
+        .filter(|j| j.kind == JoinKind::Prose)
+        .filter(|j| {
+            j.gap.start >= content_start
+                && (j.gap.end <= content_end || j.gap.start >= annexes_from)
+        })
+        .map(|j| TextEdit {
+            span: j.gap,
+            new_text: " ".into(),
+        })
+        .collect();
+    let Some(first) = edits.first() else {
         return;
-    }
-    let ends_open = p
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || c == ',');
-    if !ends_open || p.chars().count() < 30 {
-        return;
-    }
-    let gap = Span::new(prev.content.end, l.content.start);
-    cx.report(
-        &BROKEN_LINE,
-        l.content,
-        "Câu bị ngắt dòng giữa chừng: nối với dòng trên.",
-        "A sentence is broken across lines: join it to the line above.",
-    )
-    .related(prev.content)
-    .fix(true, "Nối dòng", "Join the lines", gap, " ");
+    };
+    // The finding points at each continued line (up to its end).
+    let line_at = |at: usize| -> Span {
+        let end = text[at..].find(['\n', '\r']).map_or(text.len(), |e| at + e);
+        Span::new(at, end)
+    };
+    let n = edits.len();
+    let (vi, en) = if n == 1 {
+        (
+            "Câu bị ngắt dòng giữa chừng: nối với dòng trên.".to_string(),
+            "A sentence is broken across lines: join it to the line above.".to_string(),
+        )
+    } else {
+        (
+            format!("{n} chỗ câu bị ngắt dòng giữa chừng (xuống dòng cứng khi sao chép): nối lại thành đoạn văn."),
+            format!("{n} sentences are broken across lines (hard-wrapped in the copy): reflow them into paragraphs."),
+        )
+    };
+    let related = edits
+        .iter()
+        .skip(1)
+        .take(MAX_RELATED)
+        .map(|e| line_at(e.span.end))
+        .collect();
+    let span = line_at(first.span.end);
+    cx.out.push(Diagnostic {
+        code: BROKEN_LINE.code,
+        severity: BROKEN_LINE.severity,
+        message: Message::new(vi, en),
+        span,
+        related,
+        fixes: vec![Fix {
+            title: Message::new(
+                if n == 1 {
+                    "Nối dòng"
+                } else {
+                    "Nối các dòng bị ngắt"
+                },
+                if n == 1 {
+                    "Join the lines"
+                } else {
+                    "Join the broken lines"
+                },
+            ),
+            safe: true,
+            edits,
+        }],
+    });
 }
