@@ -73,6 +73,10 @@ pub struct Blocks {
     /// tables): hygiene leaves their `|`, tabs and numbers alone. Sorted.
     pub table_lines: Vec<Span>,
     pub joins: Vec<Join>,
+    /// Whole lines that are page chrome, not the document: a PDF's running header
+    /// and page number (`CÔNG BÁO/Số 286/…` / `89`), a digital signature's stamp
+    /// (`Ký bởi: …`), a web page's notices. Sorted.
+    pub chrome: Vec<Span>,
 }
 
 impl Blocks {
@@ -95,6 +99,7 @@ pub fn scan(text: &str) -> Blocks {
     let lines = line_views(text);
     let mut role = vec![Role::Text; lines.len()];
     let mut tables = Vec::new();
+    let chrome = find_chrome(text, &lines, &mut role);
     find_cell_per_line(text, &lines, &mut role, &mut tables);
     find_row_tables(text, &lines, &mut role, &mut tables);
     tables.sort_by_key(|t| t.span.start);
@@ -109,6 +114,7 @@ pub fn scan(text: &str) -> Blocks {
                 table_lines.push(l.span);
             }
             Role::Table | Role::LayoutRow => table_lines.push(l.span),
+            Role::Chrome => blank(&mut read, l.span),
         }
     }
     for (l, r) in lines.iter().zip(&role) {
@@ -128,6 +134,7 @@ pub fn scan(text: &str) -> Blocks {
         tables,
         table_lines,
         joins,
+        chrome,
     }
 }
 
@@ -140,6 +147,74 @@ enum Role {
     Table,
     /// A header or foot row laid out as a table (pipes or tabs): read as cells.
     LayoutRow,
+    /// Page chrome: blank for the reader.
+    Chrome,
+}
+
+/// Lines a web page or a signing tool puts around a document.
+const CHROME_STARTS: [&str; 8] = [
+    "Ký bởi:",
+    "Đang tải văn bản",
+    "Văn bản này đang được cập nhật",
+    "Bạn Chưa Đăng Nhập",
+    "Vui lòng đăng nhập",
+    "Mời Bạn Đăng Nhập",
+    "Chưa có văn bản",
+    "Lược đồ",
+];
+/// What follows `Ký bởi:` in a digital signature's stamp.
+const STAMP_LINES: [&str; 5] = ["Cơ quan:", "Ngày ký:", "Thời gian ký:", "Email:", "Chức vụ:"];
+
+fn bare_number(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Page chrome, marked in `role`: a short line repeated on three pages or more with a
+/// page number beside it (a PDF's running header), a signature stamp, a site notice.
+fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in lines {
+        let t = l.span.text(text).trim();
+        if !t.is_empty() && t.len() <= 120 && !bare_number(t) {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    let next_filled = |k: usize| (k + 1..lines.len().min(k + 3)).find(|&j| !lines[j].is_blank());
+    let prev_filled = |k: usize| (k.saturating_sub(2)..k).rev().find(|&j| !lines[j].is_blank());
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let l = &lines[k];
+        let t = l.span.text(text).trim();
+        if counts.get(t).is_some_and(|&n| n >= 3) {
+            let num_after = next_filled(k).filter(|&j| bare_number(lines[j].span.text(text)));
+            let num_before = prev_filled(k).filter(|&j| bare_number(lines[j].span.text(text)));
+            if let Some(j) = num_after.or(num_before) {
+                role[k] = Role::Chrome;
+                role[j] = Role::Chrome;
+            }
+        } else if CHROME_STARTS.iter().any(|c| t.starts_with(c)) {
+            role[k] = Role::Chrome;
+            if t.starts_with("Ký bởi:") {
+                while k + 1 < lines.len()
+                    && STAMP_LINES
+                        .iter()
+                        .any(|c| lines[k + 1].span.text(text).trim_start().starts_with(c))
+                {
+                    k += 1;
+                    role[k] = Role::Chrome;
+                }
+            }
+        }
+        k += 1;
+    }
+    for (l, r) in lines.iter().zip(role.iter()) {
+        if *r == Role::Chrome {
+            out.push(l.span);
+        }
+    }
+    out
 }
 
 fn blank(read: &mut [u8], span: Span) {
@@ -153,6 +228,10 @@ fn blank(read: &mut [u8], span: Span) {
 
 /// Emphasis marks inside a line (`**`, `__`, a `*` touching a word) become spaces.
 fn blank_marks(text: &str, span: Span, read: &mut [u8]) {
+    if is_code_fence(span.text(text)) {
+        blank(read, span);
+        return;
+    }
     let raw = span.text(text).as_bytes();
     if !raw.iter().any(|&b| b == b'*' || b == b'_') {
         return;
@@ -162,7 +241,11 @@ fn blank_marks(text: &str, span: Span, read: &mut [u8]) {
     while i < raw.len() {
         let c = raw[i];
         let run = raw[i..].iter().take_while(|&&b| b == c).count();
-        if c == b'*' && (run >= 2 || touches_word(raw, i, run)) {
+        let leading = raw[..i].iter().all(|&b| b == b' ' || b == b'\t');
+        if c == b'*' && run == 1 && leading && raw.get(i + 1) == Some(&b' ') {
+            // A Markdown bullet `*   item` reads as the dash it stands for.
+            read[span.start + i] = b'-';
+        } else if c == b'*' && (run >= 2 || touches_word(raw, i, run)) {
             for b in &mut read[span.start + i..span.start + i + run] {
                 *b = b' ';
             }
@@ -173,6 +256,13 @@ fn blank_marks(text: &str, span: Span, read: &mut [u8]) {
         }
         i += run.max(1);
     }
+}
+
+/// A Markdown code fence (```` ``` ````, ```` ```text ````) a converter or a chat tool
+/// left around the text.
+pub fn is_code_fence(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with("```") && t.len() <= 16 && !t[3..].contains('`')
 }
 
 fn touches_word(raw: &[u8], i: usize, run: usize) -> bool {
@@ -424,7 +514,9 @@ fn find_row_tables(text: &str, lines: &[LineView], role: &mut [Role], out: &mut 
             pipe_table(text, lines, i, role, out, true)
         } else if raw.matches('|').count() >= 2 && is_header_row(raw.split('|')) {
             pipe_table(text, lines, i, role, out, false)
-        } else if raw.contains('\t') && is_header_row(raw.split('\t')) {
+        } else if raw.contains('\t')
+            && (is_header_row(raw.split('\t')) || same_tabs_below(text, lines, i))
+        {
             tab_table(text, lines, i, role, out)
         } else if raw.contains("   ") && is_header_row(space_cells(raw).into_iter()) {
             column_table(text, lines, i, role, out)
@@ -433,6 +525,14 @@ fn find_row_tables(text: &str, lines: &[LineView], role: &mut [Role], out: &mut 
         };
         i += consumed.max(1);
     }
+}
+
+/// Two lines or more with the same two or more tabs (and no header or foot text):
+/// rows of a table with no header row, as clean text writes one.
+fn same_tabs_below(text: &str, lines: &[LineView], i: usize) -> bool {
+    let tabs = |k: usize| lines.get(k).map_or(0, |l| l.span.text(text).matches('\t').count());
+    let n = tabs(i);
+    n >= 2 && tabs(i + 1) == n && !is_layout_text(lines[i].span.text(text))
 }
 
 /// `|---|:--:|`: the separator row of a Markdown table.
@@ -496,6 +596,17 @@ fn pipe_table(
         let pipes = raw.matches('|').count();
         match open.take() {
             None => {
+                // Rows a converter set apart with blank lines: a blank line followed by
+                // a full row goes on with the table.
+                if l.is_blank() && !outer && width >= 2 {
+                    let next_full = lines.get(k + 1).is_some_and(|n| {
+                        n.span.text(text).matches('|').count() + 1 >= width
+                    });
+                    if next_full && role.get(k + 1) == Some(&Role::Text) {
+                        k += 1;
+                        continue;
+                    }
+                }
                 if pipes == 0 || l.is_blank() {
                     break;
                 }

@@ -167,16 +167,28 @@ pub struct DocNumber {
     pub type_code: String,
     /// Agency code (`UBND`, `SNgV`).
     pub agency_code: String,
+    /// The Party's form `Số 3260-KH/ĐĐQH15`: `symbol` is then `KH/ĐĐQH15`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub party_form: bool,
 }
 
 impl DocNumber {
     /// `Số: 05/KH-SNgV` with no inner spaces; a draft's blank number stays blank.
     pub fn canonical_line(&self) -> String {
         let symbol: String = self.symbol.split_whitespace().collect();
-        match &self.number {
-            Some(num) => format!("Số: {num}/{symbol}"),
-            None => format!("Số:      /{symbol}"),
+        match (&self.number, self.party_form) {
+            (Some(num), true) => format!("Số {num}-{symbol}"),
+            (None, true) => format!("Số      -{symbol}"),
+            (Some(num), false) => format!("Số: {num}/{symbol}"),
+            (None, false) => format!("Số:      /{symbol}"),
         }
+    }
+    /// Number and symbol as one code, spaces removed: `05/KH-SNgV`, `3260-KH/ĐĐQH15`,
+    /// `/KH-UBND` for a blank number.
+    pub fn code(&self) -> String {
+        let symbol: String = self.symbol.split_whitespace().collect();
+        let sep = if self.party_form { "-" } else { "/" };
+        format!("{}{sep}{symbol}", self.number.as_deref().unwrap_or(""))
     }
 }
 
@@ -248,6 +260,16 @@ pub struct Header {
     pub place_date: Option<PlaceDate>,
     /// `V/v …` line of a công văn.
     pub subject_line: Option<Field>,
+    /// `ĐẢNG CỘNG SẢN VIỆT NAM`: a Party document, laid out by the Party's rules
+    /// (Hướng dẫn 36-HD/VPTW), not the decree's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party_title: Option<Field>,
+}
+
+impl Header {
+    pub fn is_party(&self) -> bool {
+        self.party_title.is_some()
+    }
 }
 
 impl Header {
@@ -516,6 +538,13 @@ pub struct Decision {
     pub title: Option<Field>,
     /// Each `Điều N.` with its text.
     pub articles: Vec<Field>,
+    /// The `QUYẾT ĐỊNH` line itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind_word: Option<Field>,
+    /// What stands between the summary and the first article: bases, the issuing
+    /// authority (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`), `QUYẾT ĐỊNH:`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preamble: Vec<Field>,
 }
 
 /// The plan's own period.

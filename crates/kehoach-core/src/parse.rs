@@ -225,8 +225,9 @@ pub fn parse_source(src: &Source) -> Plan {
 // ---------------------------------------------------------------------------------
 // Kind and title
 
-const KIND_WORDS: [(&str, DocKind); 5] = [
+const KIND_WORDS: [(&str, DocKind); 6] = [
     ("KẾ HOẠCH", DocKind::Plan),
+    ("KẾ HOẠCH HÀNH ĐỘNG", DocKind::Plan),
     ("QUYẾT ĐỊNH", DocKind::Decision),
     ("CHỈ THỊ", DocKind::Directive),
     ("THÔNG BÁO", DocKind::Notice),
@@ -252,7 +253,7 @@ const OTHER_KIND_WORDS: [&str; 14] = [
 ];
 
 fn kind_word(cell: &str) -> Option<DocKind> {
-    if cell.chars().count() > 14 {
+    if cell.chars().count() > 20 {
         return None;
     }
     let f = fold(cell);
@@ -447,9 +448,59 @@ fn is_basis_start(t: &str) -> bool {
 // ---------------------------------------------------------------------------------
 // Header
 
+/// `Số: 11/KH-UBND`, `Số:      /KH-UBND`, `Số 3260-KH/ĐĐQH15` (the Party's form).
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Số\s*[:.]?\s*(?P<num>[0-9]*)\s*(?:/\s*(?P<sym>\S.*?))?\s*$").expect("valid regex")
+    Regex::new(r"^Số\s*[:.]?\s*(?P<num>[0-9]*)(?:-(?P<party>[\p{L}]{1,6}))?\s*(?:/\s*(?P<sym>[^\s/]+(?:\s?-\s?[^\s-]+)*))?\s*$").expect("valid regex")
 });
+
+/// The number and symbol at the start of a cell that goes on with something else
+/// (`Số: 435/QĐ-UBND Kon Tum, ngày …` from a flattened header).
+static NUMBER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^Số\s*[:.]?\s*[0-9]*(?:-[\p{L}]{1,6})?\s*/\s*[^\s/]+(?:\s?-\s?[^\s-]+)*").expect("valid regex")
+});
+
+/// Splits a header cell that holds two parts of the header: a number and a date,
+/// the national title and the motto, an agency and its rule (`BỘ X -------`).
+fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
+    let t = cell.text(read);
+    let trimmed = |a: usize, b: usize| crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b));
+    if let Some(m) = NUMBER_HEAD.find(t) {
+        if m.end() < t.len() && !t[m.end()..].trim().is_empty() && !NUMBER_LINE.is_match(t) {
+            let mut out = vec![trimmed(0, m.end())];
+            out.extend(split_header_cell(read, trimmed(m.end(), t.len())));
+            return out;
+        }
+    }
+    let f = fold(t);
+    if f.starts_with("CỘNG HÒA") {
+        if let Some(i) = t.find("Độc lập").or_else(|| t.find("ĐỘC LẬP")) {
+            if i > 0 {
+                let mut out = vec![trimmed(0, i)];
+                out.extend(split_header_cell(read, trimmed(i, t.len())));
+                return out;
+            }
+        }
+    }
+    // A drawn rule after the text: `ỦY BAN NHÂN DÂN -------`.
+    if let Some(i) = t.find("---").or_else(|| t.find("___")) {
+        if i > 0 {
+            let end = i + t[i..].bytes().take_while(|b| matches!(b, b'-' | b'_' | b' ')).count();
+            let mut out = vec![trimmed(0, i)];
+            if end < t.len() {
+                out.extend(split_header_cell(read, trimmed(end, t.len())));
+            }
+            return out;
+        }
+    }
+    if let Some(m) = PLACE_DATE.find(t) {
+        if m.end() < t.len() && !t[m.end()..].trim().is_empty() {
+            let mut out = vec![trimmed(0, m.end())];
+            out.extend(split_header_cell(read, trimmed(m.end(), t.len())));
+            return out;
+        }
+    }
+    vec![cell]
+}
 
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -462,6 +513,8 @@ static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 #[derive(Debug, PartialEq)]
 enum HeaderCell {
     NationalTitle,
+    /// `ĐẢNG CỘNG SẢN VIỆT NAM`, which heads a Party document instead.
+    PartyTitle,
     Motto,
     Rule,
     Number,
@@ -476,6 +529,8 @@ fn classify_header_cell(t: &str) -> HeaderCell {
     let f = fold(t);
     if f.starts_with("CỘNG HÒA XÃ HỘI") || f.starts_with("CỘNG HÒA XHCN") {
         HeaderCell::NationalTitle
+    } else if f.starts_with("ĐẢNG CỘNG SẢN VIỆT NAM") {
+        HeaderCell::PartyTitle
     } else if f.starts_with("ĐỘC LẬP") {
         HeaderCell::Motto
     } else if is_rule(t) {
@@ -501,9 +556,13 @@ fn classify_header_cell(t: &str) -> HeaderCell {
 fn parse_header(src: &Source, range: std::ops::Range<usize>, plan: &mut Plan) {
     let mut agency_cells: Vec<Span> = Vec::new();
     for l in &src.logical[range] {
-        for &cell in &l.cells {
+        for cell in l.cells.iter().flat_map(|&c| split_header_cell(src.read(), c)) {
+            if cell.is_empty() {
+                continue;
+            }
             match classify_header_cell(cell.text(src.read())) {
                 HeaderCell::NationalTitle => plan.header.national_title = Some(src.field(cell)),
+                HeaderCell::PartyTitle => plan.header.party_title = Some(src.field(cell)),
                 HeaderCell::Motto => plan.header.motto = Some(src.field(cell)),
                 HeaderCell::Rule => {}
                 HeaderCell::Number => plan.header.number = parse_number(src, cell),
@@ -539,11 +598,23 @@ fn parse_number(src: &Source, cell: Span) -> Option<DocNumber> {
         .name("num")
         .map(|m| m.as_str().to_string())
         .filter(|s| !s.is_empty());
-    let symbol = c
+    let sym = c
         .name("sym")
         .map(|m| m.as_str().trim().to_string())
         .unwrap_or_default();
-    // Party form `109-KH/TU` is written as a number too; keep symbol parts simple.
+    // The Party's form `3260-KH/ĐĐQH15`: the type after the number, the agency after
+    // the slash.
+    if let Some(party) = c.name("party") {
+        return Some(DocNumber {
+            range: src.range(cell),
+            number,
+            symbol: format!("{}/{sym}", party.as_str()),
+            type_code: party.as_str().to_string(),
+            agency_code: sym,
+            party_form: true,
+        });
+    }
+    let symbol = sym;
     let (type_code, agency_code) = match symbol.split_once('-') {
         Some((a, b)) if is_type_code(a) => (a.trim().to_string(), b.trim().to_string()),
         Some(_) | None => (String::new(), symbol.clone()),
@@ -554,6 +625,7 @@ fn parse_number(src: &Source, cell: Span) -> Option<DocNumber> {
         symbol,
         type_code,
         agency_code,
+        party_form: false,
     })
 }
 
@@ -932,8 +1004,10 @@ fn extend_ranges(nodes: &mut [Node], index: &LineIndex, text: &str) {
 // ---------------------------------------------------------------------------------
 // Footer
 
+/// `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`; and the Party's `T/M BAN THƯỜNG VỤ`.
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<prefix>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>\S.*)$").expect("valid regex")
+    Regex::new(r"^(?:(?P<prefix>TM|KT|TL|TUQ|Q)\s*\.|(?P<party>T/M|K/T|T/L)\.?)\s*(?P<rest>\S.*)$")
+        .expect("valid regex")
 });
 /// A prefix that is not one of the known ones: `10/ GIÁM ĐỐC`, `K.T GIÁM ĐỐC`.
 static ODD_AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
@@ -945,7 +1019,8 @@ pub fn authority_parts(t: &str) -> Option<(&str, &str, bool)> {
     if let Some(c) = AUTHORITY.captures(t) {
         let rest = c.name("rest")?.as_str();
         if is_upper_text(rest) {
-            return Some((c.name("prefix")?.as_str(), rest, true));
+            let prefix = c.name("prefix").or_else(|| c.name("party"))?.as_str();
+            return Some((prefix, rest, true));
         }
     }
     if let Some(c) = ODD_AUTHORITY.captures(t) {
@@ -989,9 +1064,13 @@ fn find_footer_start(src: &Source, from: usize, to: usize) -> usize {
     }
 }
 
-fn is_placeholder(t: &str) -> bool {
+/// `(Đã ký)`, `(Ký tên, đóng dấu)`, and a web copy's `[đã ký]`: the signature's mark,
+/// not a name and not a blank to fill in.
+pub(crate) fn is_placeholder(t: &str) -> bool {
     let f = t.to_lowercase();
-    t.starts_with('(') && t.ends_with(')') && (f.contains("ký") || f.contains("dấu"))
+    let bracketed =
+        (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
+    bracketed && (f.contains("ký") || f.contains("dấu"))
 }
 
 const ACADEMIC_TITLES: [&str; 8] = ["GS.", "PGS.", "TS.", "ThS.", "KS.", "BS.", "CN.", "TSKH."];
@@ -1233,27 +1312,108 @@ fn task_of(n: &Node, in_impl: bool) -> Option<Task> {
             TaskField::Other => {}
         }
     }
-    // In the implementation section an item headed by a unit is that unit's task.
-    if !found && in_impl && n.level == Level::Clause && is_unit_heading(&n.title.text) {
-        let title = n.title.text.trim_start_matches("Đề nghị ").to_string();
-        task.lead.push(Field {
-            text: title,
-            range: n.title.range,
-        });
-        found = true;
+    // In the implementation section an item headed by a unit is that unit's task:
+    // `2. Công an tỉnh` with its duties below, `3. Sở Tài chính: Chủ trì, …`, or
+    // `3. Giao Công an tỉnh chủ trì, …`.
+    if !found && in_impl && matches!(n.level, Level::Clause | Level::SubClause | Level::Point) {
+        if let Some((lead, duty)) = unit_of_item(n) {
+            task.lead.push(lead);
+            if let Some(d) = &duty {
+                task.timeline = timeline_in(d);
+            }
+            task.content = duty;
+            found = true;
+        }
     }
     found.then_some(task)
 }
 
+/// The unit an item assigns work to, and its first duty.
+fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
+    let title = &n.title;
+    let t = title.text.as_str();
+    let first_duty = || -> Option<Field> {
+        n.children
+            .first()
+            .map(|c| c.title.clone())
+            .or_else(|| n.paragraphs.first().cloned())
+    };
+    // `Sở Tài chính: Chủ trì, …`
+    if let Some(colon) = t.find(':').filter(|&c| c <= 160) {
+        let unit = t[..colon].trim_end();
+        if is_unit_heading(unit) {
+            let lead = sub_field(title, 0, unit.len());
+            let rest = t[colon + 1..].trim_start();
+            let duty = if rest.is_empty() {
+                first_duty()
+            } else {
+                Some(sub_field(title, t.len() - rest.len(), t.len()))
+            };
+            return Some((lead, duty));
+        }
+    }
+    // `Giao Công an tỉnh chủ trì, phối hợp …`
+    static GIAO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Giao|Đề nghị|Yêu cầu)\s+(.{2,120}?)\s+(?:chủ trì|là cơ quan (?:chủ trì|đầu mối|thường trực))")
+            .expect("valid regex")
+    });
+    if let Some(c) = GIAO.captures(t) {
+        let m = c.get(1)?;
+        return Some((sub_field(title, m.start(), m.end()), Some(title.clone())));
+    }
+    if is_unit_heading(t) {
+        let unit = t.trim_start_matches("Đề nghị ");
+        let lead = sub_field(title, t.len() - unit.len(), t.len());
+        return Some((lead, first_duty()));
+    }
+    None
+}
+
+/// Part `a..b` of a field's text, as a field pointing at its characters (the field's
+/// text has its span's length: see `Source::field`).
+fn sub_field(f: &Field, a: usize, b: usize) -> Field {
+    let text = f.text.get(a..b).unwrap_or("").trim().to_string();
+    let lead = f.text.get(a..b).map_or(0, |s| s.len() - s.trim_start().len());
+    let start = f.range.start + a + lead;
+    Field {
+        range: crate::source::SourceRange {
+            start,
+            end: start + text.len(),
+            column: f.range.column + f.text.get(..a + lead).map_or(0, |s| s.chars().count()),
+            end_column: f.range.column + f.text.get(..a + lead).map_or(0, |s| s.chars().count()) + text.chars().count(),
+            ..f.range
+        },
+        text,
+    }
+}
+
+/// A deadline written in a duty: `(Hoàn thành trong tháng 6/2026)`,
+/// `(thời gian: Quý III/2025)`.
+fn timeline_in(f: &Field) -> Option<Timeline> {
+    static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\(((?i:hoàn thành|thời gian|thời hạn|trước ngày|chậm nhất)[^()]{0,80})\)")
+            .expect("valid regex")
+    });
+    let c = DEADLINE.captures(&f.text)?;
+    let m = c.get(1)?;
+    let field = sub_field(f, m.start(), m.end());
+    Some(Timeline {
+        period: parse_period(&field.text),
+        text: field.text,
+        range: field.range,
+    })
+}
+
 fn is_unit_heading(t: &str) -> bool {
-    const UNIT_WORDS: [&str; 16] = [
+    const UNIT_WORDS: [&str; 24] = [
         "Sở ",
         "Ban ",
         "Ủy ban",
+        "Uỷ ban",
         "UBND",
         "Văn phòng",
         "Công an",
-        "Bộ Chỉ huy",
+        "Bộ ",
         "Báo ",
         "Đài ",
         "Liên hiệp",
@@ -1263,8 +1423,17 @@ fn is_unit_heading(t: &str) -> bool {
         "Hội ",
         "Thanh tra",
         "Phòng ",
+        "Chi cục",
+        "Cục ",
+        "Tổ ",
+        "Đảng ủy",
+        "Viện ",
+        "Tòa án",
+        "Trường ",
     ];
-    UNIT_WORDS.iter().any(|w| t.starts_with(w)) && !t.ends_with('.')
+    UNIT_WORDS.iter().any(|w| t.starts_with(w))
+        && !t.ends_with('.')
+        && t.chars().count() <= 160
 }
 
 /// The plan's own period: the `năm 2023` / `giai đoạn 2021 - 2025` of its summary, else

@@ -285,7 +285,9 @@ fn split_cells(src: &str, span: Span) -> Vec<Span> {
         } else {
             if space_run >= 3 {
                 if let Some(s) = spaces_from {
-                    if !is_fill_in_blank(&line[cell_start..s], &line[i..]) {
+                    if !is_fill_in_blank(&line[cell_start..s], &line[i..])
+                        && !is_marker_only(&line[cell_start..s])
+                    {
                         parts.push((cell_start, s));
                         cell_start = i;
                     }
@@ -301,6 +303,16 @@ fn split_cells(src: &str, span: Span) -> Vec<Span> {
         .into_iter()
         .map(|(a, b)| Span::new(span.start + a, span.start + b))
         .collect()
+}
+
+/// A list marker alone (`-`, `*`, `a)`, `1.`): the spaces after it indent its item,
+/// they do not start a column.
+fn is_marker_only(before: &str) -> bool {
+    let t = before.trim();
+    !t.is_empty()
+        && t.len() <= 6
+        && (matches!(t, "-" | "+" | "*" | "•" | "–")
+            || crate::parse::marker_of(t).is_some_and(|m| m.len == t.len()))
 }
 
 /// A run of spaces left for a draft's blank number or date (`Số:      /KH-UBND`,

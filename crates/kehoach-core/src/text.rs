@@ -187,3 +187,8 @@ mod tests {
         assert!(!is_upper_text("Kế hoạch"));
     }
 }
+
+/// White space runs as one space, trimmed: a phrase wrapped over lines, read whole.
+pub fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

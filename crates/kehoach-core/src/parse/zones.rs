@@ -18,27 +18,37 @@ pub(super) fn parse_decision(src: &Source, d: usize, t: usize, plan: &mut Plan) 
     let mut scratch = plan.clone();
     scratch.title = None;
     let after_summary = parse_title(src, d, &mut scratch).min(t);
-    let title = scratch.title.and_then(|tt| tt.summary);
+    let (kind_word, title) = match scratch.title {
+        Some(tt) => (Some(tt.kind_word), tt.summary),
+        None => (None, None),
+    };
     let foot = find_footer_start(src, after_summary, t);
     let mut articles: Vec<Field> = Vec::new();
+    let mut preamble: Vec<Field> = Vec::new();
     for l in &src.logical[after_summary..foot] {
         let text = l.text(src.read());
+        if l.is_blank() || is_rule(text) {
+            continue;
+        }
         let f = fold(text.get(..text.len().min(12)).unwrap_or(text));
-        if f.starts_with("ĐIỀU ")
-            && text["Điều ".len().min(text.len())..].starts_with(|c: char| c.is_ascii_digit())
-        {
-            articles.push(src.field(l.content));
-        } else if !l.is_blank() && !articles.is_empty() && !is_rule(text) {
+        let is_article = f.starts_with("ĐIỀU ")
+            && text
+                .get("Điều ".len()..)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        match articles.last_mut() {
+            _ if is_article => articles.push(src.field(l.content)),
             // The article's own lines and items belong to it.
-            if let Some(a) = articles.last_mut() {
-                let span = a.range.span().cover(l.content);
-                *a = src.field(span);
-            }
+            Some(a) => *a = src.field(a.range.span().cover(l.content)),
+            None => preamble.push(src.field(l.content)),
         }
     }
-    // Bases and anything else before the articles stay in the decision's summary zone.
     parse_footer(src, foot, t, plan);
-    plan.decision = Some(Decision { title, articles });
+    plan.decision = Some(Decision {
+        title,
+        articles,
+        kind_word,
+        preamble,
+    });
 }
 
 // ---------------------------------------------------------------------------------
@@ -304,6 +314,12 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
                         && !only.text.chars().all(|c| c.is_ascii_digit())
                 }
                 [first, second] => is_group_number(&first.text) && is_upper_text(&second.text),
+                // A merged cell a converter repeated in every column.
+                [first, rest @ ..] => {
+                    rest.len() >= 2
+                        && rest.iter().all(|c| c.text == rest[0].text)
+                        && (is_group_number(&first.text) || first.text == rest[0].text)
+                }
                 _ => false,
             };
         if is_group {

@@ -6,7 +6,8 @@
 //! WordprocessingML is written by hand (a handful of parts); the zip container comes
 //! from the `zip` crate.
 
-use crate::model::{Field, Level, Node, Plan};
+use crate::model::{Annex, Field, Level, Node, Plan, Table};
+use crate::render::{flow, Piece};
 use crate::render::text::clean_line;
 use std::io::Write;
 
@@ -54,6 +55,11 @@ struct Style {
     before_pt: u32,
     /// Draw a short rule under the paragraph (indented from both sides, in twips).
     rule_indent: Option<u32>,
+    /// Keep on the page of the next paragraph (the end of the content with the
+    /// signature).
+    keep_next: bool,
+    /// Start a new page (an annex, the plan after its decision).
+    page_break_before: bool,
 }
 
 /// A paragraph of the content: justified, 14 pt, first-line indent 1.27 cm, 6 pt after.
@@ -67,10 +73,18 @@ const BODY: Style = Style {
     after_pt: 6,
     before_pt: 0,
     rule_indent: None,
+    keep_next: false,
+    page_break_before: false,
 };
 
 fn para(text: &str, st: Style) -> String {
     let mut ppr = String::new();
+    if st.keep_next {
+        ppr.push_str("<w:keepNext/>");
+    }
+    if st.page_break_before {
+        ppr.push_str("<w:pageBreakBefore/>");
+    }
     if let Some(ind) = st.rule_indent {
         ppr.push_str(
             r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>"#,
@@ -126,23 +140,250 @@ fn line(f: &Field) -> String {
     clean_line(&f.text)
 }
 
-fn body(out: &mut String, nodes: &[Node]) {
-    let base = BODY;
-    for n in nodes {
-        let bold = matches!(
-            n.level,
-            Level::Part | Level::Section | Level::Clause | Level::SubClause
-        );
-        let marker = n.shown_marker();
-        out.push_str(&para(
-            &format!("{marker} {}", clean_line(&n.title.text)),
-            Style { bold, ..base },
-        ));
-        for p in &n.paragraphs {
-            out.push_str(&para(&line(p), base));
+fn item(n: &Node) -> String {
+    let bold = matches!(
+        n.level,
+        Level::Part | Level::Section | Level::Clause | Level::SubClause
+    );
+    let marker = n.shown_marker();
+    para(
+        &format!("{marker} {}", clean_line(&n.title.text)),
+        Style { bold, ..BODY },
+    )
+}
+
+/// A data table: bordered, its header row repeated on every page, rows never split.
+fn data_table(t: &Table) -> String {
+    let cols = t
+        .header
+        .len()
+        .max(t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0))
+        .max(1);
+    let col_w = TEXT_W / cols as u32;
+    let cell_style = Style {
+        size: 12.0,
+        ..Style::default()
+    };
+    let row = |cells: &[Field], header: bool| -> String {
+        let mut xml = String::from("<w:tr><w:trPr><w:cantSplit/>");
+        if header {
+            xml.push_str("<w:tblHeader/>");
         }
-        body(out, &n.children);
+        xml.push_str("</w:trPr>");
+        for k in 0..cols {
+            let text = cells.get(k).map(|c| clean_line(&c.text)).unwrap_or_default();
+            xml.push_str(&format!(
+                r#"<w:tc><w:tcPr><w:tcW w:w="{col_w}" w:type="dxa"/></w:tcPr>{}</w:tc>"#,
+                para(
+                    &text,
+                    Style {
+                        bold: header,
+                        center: header,
+                        ..cell_style
+                    }
+                )
+            ));
+        }
+        xml.push_str("</w:tr>");
+        xml
+    };
+    let mut xml = format!(
+        r#"<w:tbl><w:tblPr><w:tblW w:w="{TEXT_W}" w:type="dxa"/><w:tblBorders><w:top w:val="single" w:sz="4" w:color="000000"/><w:left w:val="single" w:sz="4" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:color="000000"/><w:right w:val="single" w:sz="4" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:color="000000"/></w:tblBorders><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>{}</w:tblGrid>"#,
+        (0..cols)
+            .map(|_| format!(r#"<w:gridCol w:w="{col_w}"/>"#))
+            .collect::<String>()
+    );
+    if !t.header.is_empty() {
+        xml.push_str(&row(&t.header, true));
     }
+    for r in &t.rows {
+        xml.push_str(&row(&r.cells, false));
+    }
+    xml.push_str("</w:tbl>");
+    // Word needs a paragraph between a table and what follows.
+    xml.push_str(&para("", Style { size: 6.0, ..Style::default() }));
+    xml
+}
+
+/// Paragraphs, items and tables in reading order; with `keep_last`, the last
+/// paragraphs stay on the page of what follows (the signature).
+fn content(out: &mut String, paragraphs: &[Field], nodes: &[Node], tables: &[Table], keep_last: bool) {
+    let pieces = flow(paragraphs, nodes, tables);
+    let n = pieces.len();
+    for (k, piece) in pieces.into_iter().enumerate() {
+        let keep = keep_last && k + 2 >= n;
+        match piece {
+            Piece::Para(f) | Piece::ItemPara(f) => out.push_str(&para(
+                &line(f),
+                Style {
+                    keep_next: keep,
+                    ..BODY
+                },
+            )),
+            Piece::Item(node) => {
+                let x = item(node);
+                out.push_str(&if keep {
+                    x.replacen("<w:pPr>", "<w:pPr><w:keepNext/>", 1)
+                } else {
+                    x
+                })
+            }
+            Piece::Table(t) => out.push_str(&data_table(t)),
+        }
+    }
+}
+
+/// The kind word, summary and "kèm theo" line, centred, with the rule under them.
+fn title_block(out: &mut String, kind: &str, summary: Option<&Field>, attached: Option<&Field>, new_page: bool) {
+    let title = Style {
+        center: true,
+        bold: true,
+        size: 14.0,
+        ..Style::default()
+    };
+    out.push_str(&para(
+        kind,
+        Style {
+            before_pt: 18,
+            page_break_before: new_page,
+            ..title
+        },
+    ));
+    if let Some(s) = summary {
+        out.push_str(&para(&line(s), title));
+    }
+    if let Some(a) = attached {
+        out.push_str(&para(
+            &line(a),
+            Style {
+                bold: false,
+                italic: true,
+                ..title
+            },
+        ));
+    }
+    out.push_str(&para(
+        "",
+        Style {
+            rule_indent: Some(mm(62.0)),
+            after_pt: 12,
+            ..title
+        },
+    ));
+}
+
+/// An annex on a page of its own: label and title centred in bold, the "kèm theo"
+/// line in italics, then its content.
+fn annex(out: &mut String, a: &Annex) {
+    let title = Style {
+        center: true,
+        bold: true,
+        size: 14.0,
+        ..Style::default()
+    };
+    let mut first = true;
+    for f in [&a.label, &a.title].into_iter().flatten() {
+        out.push_str(&para(
+            &line(f),
+            Style {
+                page_break_before: first,
+                ..title
+            },
+        ));
+        first = false;
+    }
+    if let Some(k) = &a.attached_to {
+        out.push_str(&para(
+            &line(k),
+            Style {
+                bold: false,
+                italic: true,
+                page_break_before: first,
+                after_pt: 12,
+                ..title
+            },
+        ));
+    }
+    content(out, &a.paragraphs, &a.body, &a.tables, false);
+}
+
+/// Recipients left, signature right, in a borderless table whose row never splits
+/// across pages.
+fn foot(plan: &Plan) -> String {
+    let mut foot_left = String::new();
+    if let Some(r) = &plan.recipients {
+        foot_left.push_str(&para(
+            "Nơi nhận:",
+            Style {
+                bold: true,
+                italic: true,
+                size: 12.0,
+                before_pt: 12,
+                ..Style::default()
+            },
+        ));
+        for i in r.lines() {
+            foot_left.push_str(&para(
+                &line(i),
+                Style {
+                    size: 11.0,
+                    ..Style::default()
+                },
+            ));
+        }
+    }
+    if foot_left.is_empty() {
+        foot_left.push_str(&para(
+            "",
+            Style {
+                size: 11.0,
+                ..Style::default()
+            },
+        ));
+    }
+    let mut foot_right = String::new();
+    let s = &plan.signature;
+    let sig = Style {
+        center: true,
+        bold: true,
+        size: 14.0,
+        ..Style::default()
+    };
+    for (i, f) in s.authority.iter().chain(&s.titles).enumerate() {
+        let before = if i == 0 { 12 } else { 0 };
+        foot_right.push_str(&para(
+            &line(f).to_uppercase(),
+            Style {
+                before_pt: before,
+                ..sig
+            },
+        ));
+    }
+    for f in &s.placeholders {
+        foot_right.push_str(&para(
+            &line(f),
+            Style {
+                bold: false,
+                italic: true,
+                ..sig
+            },
+        ));
+    }
+    // Room for the signature and the seal.
+    foot_right.push_str(&para(
+        "",
+        Style {
+            after_pt: 60,
+            ..sig
+        },
+    ));
+    if let Some(n) = &s.name {
+        foot_right.push_str(&para(&line(n), sig));
+    }
+    for f in &s.trailing {
+        foot_right.push_str(&para(&line(f), Style { bold: false, ..sig }));
+    }
+    table(&foot_left, &foot_right, mm(75.0)).replacen("<w:tr>", "<w:tr><w:trPr><w:cantSplit/></w:trPr>", 1)
 }
 
 /// The document part.
@@ -233,136 +474,55 @@ fn document_xml(plan: &Plan) -> String {
         ));
     }
     let mut out = table(&left, &right, mm(66.0));
-
-    let title = Style {
-        center: true,
-        bold: true,
-        size: 14.0,
-        ..Style::default()
+    let italic_body = Style {
+        italic: true,
+        ..BODY
     };
-    let kind = plan.title.as_ref().map_or("KẾ HOẠCH".to_string(), |t| {
-        line(&t.kind_word).to_uppercase()
-    });
-    out.push_str(&para(
-        &kind,
-        Style {
-            before_pt: 18,
-            ..title
-        },
-    ));
-    if let Some(s) = plan.title.as_ref().and_then(|t| t.summary.as_ref()) {
-        out.push_str(&para(&line(s), title));
-    }
-    if let Some(a) = plan.title.as_ref().and_then(|t| t.attached_to.as_ref()) {
-        out.push_str(&para(
-            &line(a),
-            Style {
-                bold: false,
-                italic: true,
-                ..title
-            },
-        ));
-    }
-    out.push_str(&para(
-        "",
-        Style {
-            rule_indent: Some(mm(62.0)),
-            after_pt: 12,
-            ..title
-        },
-    ));
-    let text = BODY;
-    for b in &plan.bases {
-        out.push_str(&para(
-            &line(b),
-            Style {
-                italic: true,
-                ..text
-            },
-        ));
-    }
-    for o in &plan.opening {
-        out.push_str(&para(&line(o), text));
-    }
-    body(&mut out, &plan.body);
-
-    // Foot: recipients left, signature right.
-    let mut foot_left = String::new();
-    if let Some(r) = &plan.recipients {
-        foot_left.push_str(&para(
-            "Nơi nhận:",
-            Style {
-                bold: true,
-                italic: true,
-                size: 12.0,
-                before_pt: 12,
-                ..Style::default()
-            },
-        ));
-        for i in r.lines() {
-            foot_left.push_str(&para(
-                &line(i),
+    let signed_by_decision = plan.decision.is_some();
+    if let Some(d) = &plan.decision {
+        // The decision, signed, then the plan it issues on a new page.
+        let kind = d
+            .kind_word
+            .as_ref()
+            .map_or("QUYẾT ĐỊNH".to_string(), |k| line(k).to_uppercase());
+        title_block(&mut out, &kind, d.title.as_ref(), None, false);
+        for p in &d.preamble {
+            out.push_str(&para(&line(p), italic_body));
+        }
+        let n = d.articles.len();
+        for (k, a) in d.articles.iter().enumerate() {
+            out.push_str(&para(
+                &line(a),
                 Style {
-                    size: 11.0,
-                    ..Style::default()
+                    keep_next: k + 1 == n,
+                    ..BODY
                 },
             ));
         }
+        out.push_str(&foot(plan));
     }
-    if foot_left.is_empty() {
-        foot_left.push_str(&para(
-            "",
-            Style {
-                size: 11.0,
-                ..Style::default()
-            },
-        ));
+    let kind = plan.title.as_ref().map_or("KẾ HOẠCH".to_string(), |t| {
+        line(&t.kind_word).to_uppercase()
+    });
+    title_block(
+        &mut out,
+        &kind,
+        plan.title.as_ref().and_then(|t| t.summary.as_ref()),
+        plan.title.as_ref().and_then(|t| t.attached_to.as_ref()),
+        signed_by_decision,
+    );
+    for b in &plan.bases {
+        out.push_str(&para(&line(b), italic_body));
     }
-    let mut foot_right = String::new();
-    let s = &plan.signature;
-    let sig = Style {
-        center: true,
-        bold: true,
-        size: 14.0,
-        ..Style::default()
-    };
-    for (i, f) in s.authority.iter().chain(&s.titles).enumerate() {
-        let before = if i == 0 { 12 } else { 0 };
-        foot_right.push_str(&para(
-            &line(f).to_uppercase(),
-            Style {
-                before_pt: before,
-                ..sig
-            },
-        ));
+    content(&mut out, &plan.opening, &plan.body, &plan.tables, !signed_by_decision);
+    if !signed_by_decision {
+        out.push_str(&foot(plan));
     }
-    for f in &s.placeholders {
-        foot_right.push_str(&para(
-            &line(f),
-            Style {
-                bold: false,
-                italic: true,
-                ..sig
-            },
-        ));
-    }
-    // Room for the signature and the seal.
-    foot_right.push_str(&para(
-        "",
-        Style {
-            after_pt: 60,
-            ..sig
-        },
-    ));
-    if let Some(n) = &s.name {
-        foot_right.push_str(&para(&line(n), sig));
-    }
-    for f in &s.trailing {
-        foot_right.push_str(&para(&line(f), Style { bold: false, ..sig }));
-    }
-    out.push_str(&table(&foot_left, &foot_right, mm(75.0)));
     for u in &plan.unclassified {
-        out.push_str(&para(&line(u), text));
+        out.push_str(&para(&line(u), BODY));
+    }
+    for a in &plan.annexes {
+        annex(&mut out, a);
     }
 
     format!(

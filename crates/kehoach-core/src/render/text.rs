@@ -3,7 +3,8 @@
 //!
 //! Rendering is a fixpoint: `clean(parse(clean(parse(x)))) == clean(parse(x))`.
 
-use crate::model::{Field, Level, Node, Plan};
+use super::Piece;
+use crate::model::{Annex, Field, Level, Node, Plan, Table};
 use crate::source::is_invisible;
 use crate::text::nfc;
 
@@ -54,18 +55,71 @@ fn push(out: &mut Vec<String>, f: &Field) {
     }
 }
 
-fn body(out: &mut Vec<String>, nodes: &[Node]) {
-    for n in nodes {
-        let title = clean_line(&n.title.text);
-        out.push(if title.is_empty() {
-            marker(n)
-        } else {
-            format!("{} {}", marker(n), title)
-        });
-        for p in &n.paragraphs {
-            push(out, p);
+/// A table as tab-separated rows, what Word's "Convert Text to Table" takes back.
+pub fn table_lines(t: &Table) -> Vec<String> {
+    let row = |cells: &[Field]| -> String {
+        cells
+            .iter()
+            .map(|c| clean_line(&c.text))
+            .collect::<Vec<_>>()
+            .join("\t")
+    };
+    let mut out = Vec::with_capacity(t.rows.len() + 1);
+    if !t.header.is_empty() {
+        out.push(row(&t.header));
+    }
+    for r in &t.rows {
+        out.push(row(&r.cells));
+    }
+    out
+}
+
+fn content(out: &mut Vec<String>, paragraphs: &[Field], nodes: &[Node], tables: &[Table]) {
+    for piece in super::flow(paragraphs, nodes, tables) {
+        match piece {
+            Piece::Para(f) | Piece::ItemPara(f) => push(out, f),
+            Piece::Item(n) => {
+                let title = clean_line(&n.title.text);
+                out.push(if title.is_empty() {
+                    marker(n)
+                } else {
+                    format!("{} {}", marker(n), title)
+                });
+            }
+            Piece::Table(t) => out.extend(table_lines(t)),
         }
-        body(out, &n.children);
+    }
+}
+
+fn annex(out: &mut Vec<String>, a: &Annex) {
+    out.push(String::new());
+    for f in [&a.label, &a.title, &a.attached_to].into_iter().flatten() {
+        push(out, f);
+    }
+    content(out, &a.paragraphs, &a.body, &a.tables);
+}
+
+/// Recipients and signature.
+fn foot(out: &mut Vec<String>, plan: &Plan) {
+    if let Some(r) = &plan.recipients {
+        out.push(String::new());
+        push(out, &r.heading);
+        for i in r.lines() {
+            push(out, i);
+        }
+    }
+    let s = &plan.signature;
+    if !s.is_empty() || !s.trailing.is_empty() {
+        out.push(String::new());
+        for f in s.authority.iter().chain(&s.titles).chain(&s.placeholders) {
+            push(out, f);
+        }
+        if let Some(n) = &s.name {
+            push(out, n);
+        }
+        for f in &s.trailing {
+            push(out, f);
+        }
     }
 }
 
@@ -83,6 +137,9 @@ pub fn to_text(plan: &Plan) -> String {
     }
     if let Some(s) = &h.subject_line {
         push(&mut out, s);
+    }
+    if let Some(t) = &h.party_title {
+        push(&mut out, t);
     }
     if let Some(t) = &h.national_title {
         push(&mut out, t);
@@ -110,6 +167,16 @@ pub fn to_text(plan: &Plan) -> String {
     if !out.is_empty() {
         out.push(String::new());
     }
+    // A decision that issues the plan: the decision, signed, then the plan.
+    let mut signed = false;
+    if let Some(d) = &plan.decision {
+        for f in d.kind_word.iter().chain(&d.title).chain(&d.preamble).chain(&d.articles) {
+            push(&mut out, f);
+        }
+        foot(&mut out, plan);
+        signed = true;
+        out.push(String::new());
+    }
     if let Some(t) = &plan.title {
         push(&mut out, &t.kind_word);
         if let Some(s) = &t.summary {
@@ -123,29 +190,12 @@ pub fn to_text(plan: &Plan) -> String {
     for b in &plan.bases {
         push(&mut out, b);
     }
-    for o in &plan.opening {
-        push(&mut out, o);
+    content(&mut out, &plan.opening, &plan.body, &plan.tables);
+    if !signed {
+        foot(&mut out, plan);
     }
-    body(&mut out, &plan.body);
-    if let Some(r) = &plan.recipients {
-        out.push(String::new());
-        push(&mut out, &r.heading);
-        for i in r.lines() {
-            push(&mut out, i);
-        }
-    }
-    let s = &plan.signature;
-    if !s.is_empty() || !s.trailing.is_empty() {
-        out.push(String::new());
-        for f in s.authority.iter().chain(&s.titles).chain(&s.placeholders) {
-            push(&mut out, f);
-        }
-        if let Some(n) = &s.name {
-            push(&mut out, n);
-        }
-        for f in &s.trailing {
-            push(&mut out, f);
-        }
+    for a in &plan.annexes {
+        annex(&mut out, a);
     }
     let rest: Vec<&Field> = plan
         .unclassified

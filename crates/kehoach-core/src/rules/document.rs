@@ -69,6 +69,11 @@ pub(super) fn placeholders(cx: &mut Ctx) {
     let text = cx.text();
     for m in PLACEHOLDER_RE.find_iter(text) {
         let what = m.as_str().trim_matches(['[', ']']).to_string();
+        // A signature's mark from a web copy (`[đã ký]`) or a footnote (`[1]`) is no
+        // blank to fill in.
+        if crate::parse::is_placeholder(m.as_str()) || what.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
         cx.report(
             &PLACEHOLDER,
             Span::new(m.start(), m.end()),

@@ -196,7 +196,9 @@ pub(super) fn check(cx: &mut Ctx) {
         }
         let body = text.trim_start_matches(['-', '–', ' ']);
         let is_archive = body.starts_with("Lưu");
-        if is_archive && !body["Lưu".len()..].trim_start().starts_with(':') {
+        // The Party's rules end recipients with "," and write "Lưu" without a colon.
+        let party = cx.plan.header.is_party();
+        if is_archive && !party && !body["Lưu".len()..].trim_start().starts_with(':') {
             let at_in_item = text.find("Lưu").unwrap_or(0) + "Lưu".len();
             let after = &text[at_in_item..];
             let ws = after.len() - after.trim_start().len();
@@ -218,7 +220,7 @@ pub(super) fn check(cx: &mut Ctx) {
             );
         }
         let end = text.chars().last().unwrap_or(' ');
-        if !last && end != ';' {
+        if !last && end != ';' && !(party && end == ',') {
             let (at, new) = if matches!(end, ',' | '.') {
                 let e = span.end;
                 (Span::new(e - 1, e), ";")

@@ -265,8 +265,12 @@ pub(super) fn check(cx: &mut Ctx) {
             check_form_feeds(cx, l, raw);
         }
         // A number alone on a line inside a table is a cell (a row number, an
-        // amount), never a page number.
-        if l.content.len() <= 12 && !in_table && is_page_number_line(cx, l, raw) {
+        // amount), never a page number; page chrome is reported as a whole below.
+        if l.content.len() <= 12
+            && !in_table
+            && is_page_number_line(cx, l, raw)
+            && blocks.chrome.binary_search_by_key(&l.span.start, |s| s.start).is_err()
+        {
             page_numbers.push(l);
         }
         if l.cells.len() <= 1 && !l.is_blank() {
@@ -279,6 +283,7 @@ pub(super) fn check(cx: &mut Ctx) {
         }
     }
     report_markdown(cx, markdown_edits);
+    report_chrome(cx);
     report_page_numbers(cx, &page_numbers);
     report_wrapped(cx, content_start, content_end);
 }
@@ -336,7 +341,7 @@ impl LineFlags {
         let mut prev = 0u8;
         for (i, &c) in b.iter().enumerate() {
             match c {
-                b'*' | b'_' | b'#' | b'|' => f.markdown = true,
+                b'*' | b'_' | b'#' | b'|' | b'`' => f.markdown = true,
                 b'\t' => f.tab = true,
                 b'(' | b')' | b'"' => f.brackets = true,
                 0x0C => f.form_feed = true,
@@ -611,8 +616,13 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool) -> Vec<T
     let mut edits: Vec<TextEdit> = Vec::new();
     let trimmed = raw.trim();
     let lead = raw.len() - raw.trim_start().len();
-    // `|---|---|` table rules: remove the whole line.
-    if in_table {
+    // `|---|---|` table rules and code fences: remove the whole line.
+    if crate::blocks::is_code_fence(raw) {
+        edits.push(TextEdit {
+            span: line_with_break(cx, l),
+            new_text: String::new(),
+        });
+    } else if in_table {
         // Structure, not noise.
     } else if trimmed.starts_with('|')
         && trimmed.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
@@ -840,6 +850,44 @@ fn report_page_numbers(cx: &mut Ctx, found: &[&LineView]) {
     }
 }
 
+/// Page chrome the first pass found (running headers with their page numbers, a
+/// signature stamp, a site's notices): one finding that removes every such line.
+fn report_chrome(cx: &mut Ctx) {
+    let chrome = &cx.src.blocks.chrome;
+    let Some(first) = chrome.first() else {
+        return;
+    };
+    let text = cx.text();
+    let edits: Vec<TextEdit> = chrome
+        .iter()
+        .map(|&span| {
+            let mut end = span.end;
+            if text[end..].starts_with("\r\n") {
+                end += 2;
+            } else if text[end..].starts_with(['\n', '\r']) {
+                end += 1;
+            }
+            TextEdit {
+                span: Span::new(span.start, end),
+                new_text: String::new(),
+            }
+        })
+        .collect();
+    let n = edits.len();
+    let shown = first.text(text).trim().to_string();
+    if let Some(d) = grouped(
+        &PAGE_NOISE,
+        edits,
+        format!("{n} dòng không thuộc văn bản (đầu trang, số trang, dấu chữ ký số hoặc chữ của trang web), như \"{shown}\": xóa đi."),
+        format!("{n} lines are not the document's (running headers, page numbers, a signature stamp or web page text), such as \"{shown}\": remove them."),
+        "Xóa các dòng đầu trang, số trang",
+        "Remove the page chrome",
+        true,
+    ) {
+        cx.out.push(d);
+    }
+}
+
 fn check_form_feeds(cx: &mut Ctx, l: &LineView, raw: &str) {
     // Form feeds: the page break goes, the line break stays.
     for (i, c) in raw.char_indices() {
@@ -902,8 +950,13 @@ fn check_spacing(cx: &mut Ctx, l: &LineView) {
         if matches!(bytes[i], b',' | b';' | b':') {
             let next = s[i + 1..].chars().next();
             let prev = s[..i].chars().next_back();
+            // `KH,CN&MT`, `VPTW,VPCP`: abbreviations joined by a comma are written so.
+            let abbreviations = next.is_some_and(char::is_uppercase)
+                && prev.is_some_and(char::is_uppercase)
+                && bytes[i] == b',';
             if next.is_some_and(|c| c.is_alphabetic())
                 && prev.is_some_and(|c| c.is_alphabetic() || c == ')')
+                && !abbreviations
             {
                 let at = content.start + i + 1;
                 after.push(TextEdit {

@@ -157,7 +157,7 @@ pub(super) fn check(cx: &mut Ctx) {
             continue;
         }
         let after_dot = a.text.find('.').map_or(0, |i| i + 1);
-        if !a.text[after_dot..].starts_with(' ') {
+        if !prefix.contains('/') && !a.text[after_dot..].starts_with(' ') {
             let at = Span::new(span.start + after_dot, span.start + after_dot);
             cx.report(
                 &AUTHORITY_SPACE,

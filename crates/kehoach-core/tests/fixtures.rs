@@ -1,0 +1,369 @@
+//! Real documents beyond the seeds (`tests/fixtures/real/`), each kept as found with its
+//! source, and what a correct reader finds in it (`*.facts.json`, written by hand).
+//!
+//! - `fixture_facts`: the number, date, signer, annexes and task rows come out exactly.
+//! - `golden_findings`: every finding (line, code, severity, message) of every seed and
+//!   fixture equals its golden list in `tests/golden/`, so a new finding fails until it
+//!   is accepted on purpose (`UPDATE_GOLDEN=1 cargo test -p kehoach-core --test
+//!   fixtures`), the way rust-analyzer's fixtures work.
+//! - `fix_all_keeps_every_word_and_cell`: "fix all" then export keeps every word and
+//!   every table cell, and a re-check finds no safe fix left.
+
+use kehoach_core::diagnostics::Severity;
+use kehoach_core::model::Plan;
+use kehoach_core::source::LineIndex;
+use kehoach_core::{check, fix, render};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+fn dir(sub: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(sub)
+}
+
+/// Every seed and fixture text: (file stem, text).
+fn documents() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for sub in ["seeds", "fixtures/real"] {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir(sub))
+            .expect("fixture directory")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let stem = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let text = std::fs::read_to_string(&p).expect("fixture is UTF-8");
+            out.push((stem, text));
+        }
+    }
+    out
+}
+
+fn collapse(s: &str) -> String {
+    s.replace("**", " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[derive(Deserialize)]
+struct Facts {
+    kind: String,
+    number: Option<String>,
+    date: Option<String>,
+    place: Option<String>,
+    signer: Option<String>,
+    #[serde(default)]
+    signing_title: Vec<String>,
+    #[serde(default)]
+    annexes: Vec<AnnexFacts>,
+    #[serde(default)]
+    tasks: Vec<TaskFacts>,
+}
+
+#[derive(Deserialize)]
+struct AnnexFacts {
+    label: Option<String>,
+    title: Option<String>,
+    attached_to: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct TaskFacts {
+    task: String,
+    lead: String,
+    timeline: Option<String>,
+}
+
+/// What the reader found, in the facts' terms; mismatches as readable lines.
+fn compare(plan: &Plan, f: &Facts) -> Vec<String> {
+    let mut bad = Vec::new();
+    let mut eq = |what: &str, got: Option<String>, want: &Option<String>| {
+        let got = got.map(|g| collapse(&g));
+        let want = want.as_ref().map(|w| collapse(w));
+        if got != want {
+            bad.push(format!("{what}: got {got:?}, want {want:?}"));
+        }
+    };
+    let kind = match f.kind.as_str() {
+        k @ ("plan" | "plan_in_decision" | "decision") => k.to_string(),
+        _ => "other".to_string(),
+    };
+    eq("kind", Some(plan.kind.as_str().to_string()), &Some(kind));
+    let number = plan.header.number.as_ref().map(|n| n.code());
+    eq("number", number, &f.number);
+    let date = plan
+        .header
+        .place_date
+        .as_ref()
+        .map(|p| p.date.to_iso())
+        .filter(|d| !d.is_empty());
+    eq("date", date, &f.date);
+    eq(
+        "place",
+        plan.header.place_date.as_ref().map(|p| p.place.clone()),
+        &f.place,
+    );
+    eq(
+        "signer",
+        plan.signature.name.as_ref().map(|n| n.text.clone()),
+        &f.signer,
+    );
+    let titles: Vec<String> = plan
+        .signature
+        .authority
+        .iter()
+        .chain(&plan.signature.titles)
+        .map(|t| collapse(&t.text))
+        .collect();
+    let want_titles: Vec<String> = f.signing_title.iter().map(|t| collapse(t)).collect();
+    if titles != want_titles {
+        bad.push(format!("signing title: got {titles:?}, want {want_titles:?}"));
+    }
+    if plan.annexes.len() != f.annexes.len() {
+        bad.push(format!(
+            "annexes: got {} ({:?}), want {}",
+            plan.annexes.len(),
+            plan.annexes
+                .iter()
+                .map(|a| a.label.as_ref().map(|l| l.text.clone()))
+                .collect::<Vec<_>>(),
+            f.annexes.len()
+        ));
+    }
+    for (k, (a, w)) in plan.annexes.iter().zip(&f.annexes).enumerate() {
+        let mut eq = |what: &str, got: Option<String>, want: &Option<String>| {
+            let got = got.map(|g| collapse(&g));
+            let want = want.as_ref().map(|w| collapse(w));
+            if got != want {
+                bad.push(format!("annex {k} {what}: got {got:?}, want {want:?}"));
+            }
+        };
+        eq("label", a.label.as_ref().map(|l| l.text.clone()), &w.label);
+        eq("title", a.title.as_ref().map(|l| l.text.clone()), &w.title);
+        eq(
+            "attached_to",
+            a.attached_to.as_ref().map(|l| l.text.clone()),
+            &w.attached_to,
+        );
+    }
+    for w in &f.tasks {
+        let want_task = collapse(&w.task);
+        let found = plan.tasks.iter().find(|t| {
+            let text = collapse(&format!(
+                "{} {}",
+                t.heading.text,
+                t.content.as_ref().map_or("", |c| c.text.as_str())
+            ));
+            text.contains(&want_task)
+                && collapse(
+                    &t.lead
+                        .iter()
+                        .map(|l| l.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ) == collapse(&w.lead)
+        });
+        match found {
+            None => bad.push(format!(
+                "task {want_task:?} with lead {:?}: not found",
+                w.lead
+            )),
+            Some(t) => {
+                let got = t.timeline.as_ref().map(|x| collapse(&x.text));
+                let want = w.timeline.as_ref().map(|x| collapse(x));
+                if got != want {
+                    bad.push(format!(
+                        "task {want_task:?} timeline: got {got:?}, want {want:?}"
+                    ));
+                }
+            }
+        }
+    }
+    bad
+}
+
+#[test]
+fn fixture_facts() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (stem, text) in documents() {
+        let facts_path = dir("fixtures/real").join(format!("{stem}.facts.json"));
+        let Ok(json) = std::fs::read_to_string(&facts_path) else {
+            continue;
+        };
+        let facts: Facts = serde_json::from_str(&json).expect("facts file is valid");
+        let report = check(&text);
+        for b in compare(&report.plan, &facts) {
+            failures.push(format!("{stem}: {b}"));
+        }
+        checked += 1;
+    }
+    assert!(checked >= 1, "no facts files found");
+    assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
+}
+
+fn findings_list(text: &str) -> String {
+    let report = check(text);
+    let index = LineIndex::new(text);
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let at = index.line_col(text, d.span.start);
+        out.push_str(&format!(
+            "{}:{} {} {} {}\n",
+            at.line,
+            at.column,
+            d.code,
+            d.severity.as_str(),
+            d.message.vi
+        ));
+    }
+    out
+}
+
+#[test]
+fn golden_findings() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut failures = Vec::new();
+    for (stem, text) in documents() {
+        let path = dir("golden").join(format!("{stem}.findings"));
+        let got = findings_list(&text);
+        if update {
+            std::fs::create_dir_all(dir("golden")).expect("golden directory");
+            std::fs::write(&path, &got).expect("write golden");
+            continue;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_default();
+        if got != want {
+            let added: Vec<&str> = got.lines().filter(|l| !want.contains(l)).collect();
+            let removed: Vec<&str> = want.lines().filter(|l| !got.contains(l)).collect();
+            failures.push(format!(
+                "{stem}:\n  new findings:\n    {}\n  gone:\n    {}",
+                added.join("\n    "),
+                removed.join("\n    ")
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "findings differ from tests/golden (accept on purpose with UPDATE_GOLDEN=1):\n{}",
+        failures.join("\n")
+    );
+}
+
+fn words(s: &str) -> Vec<String> {
+    let s = kehoach_core::text::nfc(s);
+    let mut w: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect();
+    w.sort();
+    w
+}
+
+/// Words of `a` missing from `b` (with their counts).
+fn missing(a: &[String], b: &[String]) -> Vec<String> {
+    let mut counts = std::collections::HashMap::<&str, i64>::new();
+    for w in b {
+        *counts.entry(w).or_default() += 1;
+    }
+    let mut out = Vec::new();
+    for w in a {
+        let c = counts.entry(w).or_default();
+        *c -= 1;
+        if *c < 0 {
+            out.push(w.clone());
+        }
+    }
+    out
+}
+
+fn cells(plan: &Plan) -> Vec<Vec<Vec<String>>> {
+    plan.tables
+        .iter()
+        .chain(plan.annexes.iter().flat_map(|a| &a.tables))
+        .map(|t| {
+            t.rows
+                .iter()
+                .map(|r| r.cells.iter().map(|c| collapse(&c.text)).collect())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn fix_all_keeps_every_word_and_cell() {
+    let mut failures = Vec::new();
+    for (stem, text) in documents() {
+        let before = check(&text);
+        let fixed = fix::apply_safe_fixes(&text);
+        let after = check(&fixed);
+        // Words fix-all may remove: page chrome and page numbers, certainly noise.
+        let mut noise = String::new();
+        for d in before.diagnostics.iter().filter(|d| d.code == "KH807") {
+            for f in d.fixes.iter().filter(|f| f.safe) {
+                for e in &f.edits {
+                    noise.push_str(e.span.text(&text));
+                    noise.push(' ');
+                }
+            }
+        }
+        let mut kept = words(&fixed);
+        kept.extend(words(&noise));
+        kept.sort();
+        let lost = missing(&words(&text), &kept);
+        if !lost.is_empty() {
+            failures.push(format!("{stem}: fix-all lost words {lost:?}"));
+        }
+        if cells(&before.plan) != cells(&after.plan) {
+            failures.push(format!("{stem}: fix-all changed a table"));
+        }
+        let left: Vec<&str> = after
+            .diagnostics
+            .iter()
+            .filter(|d| d.has_safe_fix())
+            .map(|d| d.code)
+            .collect();
+        if !left.is_empty() {
+            failures.push(format!("{stem}: safe fixes left after fix-all: {left:?}"));
+        }
+        let clean = render::text::to_text(&after.plan);
+        let lost = missing(&words(&fixed), &words(&clean));
+        if !lost.is_empty() {
+            failures.push(format!(
+                "{stem}: clean text lost {} words, first {:?}",
+                lost.len(),
+                &lost[..lost.len().min(12)]
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
+}
+
+/// The severities a signed, issued document may get: an error must be a real defect.
+#[test]
+fn issued_fixtures_get_few_findings() {
+    for (stem, text) in documents() {
+        if !stem.starts_with('1') {
+            continue;
+        }
+        let report = check(&text);
+        let errors: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| (d.code, d.message.vi.clone()))
+            .collect();
+        assert!(
+            report.diagnostics.len() < 30,
+            "{stem}: {} findings",
+            report.diagnostics.len()
+        );
+        let _ = errors;
+    }
+}
