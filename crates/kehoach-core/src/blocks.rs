@@ -99,9 +99,10 @@ pub fn scan(text: &str) -> Blocks {
     let lines = line_views(text);
     let mut role = vec![Role::Text; lines.len()];
     let mut tables = Vec::new();
-    let chrome = find_chrome(text, &lines, &mut role);
     find_cell_per_line(text, &lines, &mut role, &mut tables);
     find_row_tables(text, &lines, &mut role, &mut tables);
+    // After the tables: a figure repeated in a table's cells is no running header.
+    let chrome = find_chrome(text, &lines, &mut role);
     tables.sort_by_key(|t| t.span.start);
 
     let mut read = text.as_bytes().to_vec();
@@ -174,9 +175,11 @@ fn bare_number(t: &str) -> bool {
 /// page number beside it (a PDF's running header), a signature stamp, a site notice.
 fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for l in lines {
+    // A running header has words; table syntax (`|`) repeats too but is no chrome.
+    let wordy = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !t.starts_with('|');
+    for (l, r) in lines.iter().zip(role.iter()) {
         let t = l.span.text(text).trim();
-        if !t.is_empty() && t.len() <= 120 && !bare_number(t) {
+        if *r == Role::Text && !t.is_empty() && t.len() <= 120 && wordy(t) {
             *counts.entry(t).or_default() += 1;
         }
     }
@@ -187,9 +190,13 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
     while k < lines.len() {
         let l = &lines[k];
         let t = l.span.text(text).trim();
-        if counts.get(t).is_some_and(|&n| n >= 3) {
-            let num_after = next_filled(k).filter(|&j| bare_number(lines[j].span.text(text)));
-            let num_before = prev_filled(k).filter(|&j| bare_number(lines[j].span.text(text)));
+        let free_number =
+            |j: &usize| role[*j] == Role::Text && bare_number(lines[*j].span.text(text));
+        if role[k] != Role::Text {
+            // A table's line.
+        } else if counts.get(t).is_some_and(|&n| n >= 3) {
+            let num_after = next_filled(k).filter(free_number);
+            let num_before = prev_filled(k).filter(free_number);
             if let Some(j) = num_after.or(num_before) {
                 role[k] = Role::Chrome;
                 role[j] = Role::Chrome;
@@ -228,7 +235,11 @@ fn blank(read: &mut [u8], span: Span) {
 
 /// Emphasis marks inside a line (`**`, `__`, a `*` touching a word) become spaces.
 fn blank_marks(text: &str, span: Span, read: &mut [u8]) {
-    if is_code_fence(span.text(text)) {
+    let line = span.text(text);
+    // A code fence, or marks with nothing inside (`* *`, `** **`).
+    if is_code_fence(line)
+        || (line.contains(['*', '_']) && line.bytes().all(|b| matches!(b, b'*' | b'_' | b' ' | b'\t')))
+    {
         blank(read, span);
         return;
     }
@@ -400,13 +411,17 @@ fn find_cell_per_line(text: &str, lines: &[LineView], role: &mut [Role], out: &m
             i += 1;
             continue;
         }
-        // A region: `|` lines no further apart than MAX_CELL_LINES.
+        // A region: `|` lines no further apart than MAX_CELL_LINES, with no blank
+        // line between two of them (a blank line after a `|` is text outside the
+        // table: the last row ends with a single `|`).
         let start = i;
         let mut last_pipe = i;
         let mut j = i + 1;
         while j < lines.len() && j - last_pipe <= MAX_CELL_LINES {
             if is_pipe_only(text, &lines[j]) {
                 last_pipe = j;
+            } else if lines[j].is_blank() {
+                break;
             }
             j += 1;
         }
@@ -444,55 +459,91 @@ fn find_cell_per_line(text: &str, lines: &[LineView], role: &mut [Role], out: &m
     }
 }
 
-/// Rows of a one-cell-per-line region: `|` separates cells, two `|` lines in a row end
-/// a row; blank lines between two `|` make an empty cell.
+/// One token of a one-cell-per-line region.
+enum Token {
+    Pipe,
+    Cell(RawCell),
+}
+
+/// Rows of a one-cell-per-line region. Each row opens and closes with `|`, so two
+/// `|` lines in a row end a row, and also stand for an empty cell: in a numbered row
+/// shorter than the table's usual width, they are the empty cell.
 fn cell_rows(text: &str, lines: &[LineView]) -> Vec<RawRow> {
-    let mut rows = Vec::new();
-    let mut cells: Vec<RawCell> = Vec::new();
-    let mut cell: Option<RawCell> = None;
-    let mut row_start = lines.first().map_or(0, |l| l.span.start);
-    let mut prev_pipe = false;
+    let mut tokens: Vec<(Token, Span)> = Vec::new();
     for l in lines {
         if is_pipe_only(text, l) {
-            if prev_pipe && cell.is_none() {
-                // Two `|` in a row: the row ended at the first.
+            tokens.push((Token::Pipe, l.span));
+        } else if !l.is_blank() {
+            match tokens.last_mut() {
+                Some((Token::Cell(c), span)) => {
+                    c.push(l.content);
+                    *span = span.cover(l.span);
+                }
+                _ => tokens.push((Token::Cell(vec![l.content]), l.span)),
+            }
+        }
+    }
+    // A data row's number (`1`, `2.`); a group row's `I` merges cells and is shorter.
+    let first_is_number = |cells: &[RawCell]| {
+        cells.first().and_then(|c| c.first()).is_some_and(|s| {
+            let t = s.text(text).trim().trim_end_matches('.');
+            !t.is_empty() && t.len() <= 6 && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        })
+    };
+    // The usual width: the most common length of numbered rows read naively.
+    let naive = split_rows(&tokens, |_| None);
+    let mut counts = std::collections::HashMap::<usize, usize>::new();
+    for r in naive.iter().filter(|r| first_is_number(&r.cells) && r.cells.len() >= 2) {
+        *counts.entry(r.cells.len()).or_default() += 1;
+    }
+    let width = counts.into_iter().max_by_key(|&(w, n)| (n, w)).map(|(w, _)| w);
+    let mut rows = split_rows(&tokens, |cells: &[RawCell]| {
+        (first_is_number(cells)).then_some(width).flatten()
+    });
+    // Trailing empty rows hold nothing.
+    rows.retain(|r| r.cells.iter().any(|c| !c.is_empty()));
+    rows
+}
+
+/// Splits tokens into rows; `width_of(row so far)` says how many cells the row must
+/// reach before two `|` end it (`None`: they end it at once).
+fn split_rows(tokens: &[(Token, Span)], width_of: impl Fn(&[RawCell]) -> Option<usize>) -> Vec<RawRow> {
+    let mut rows = Vec::new();
+    let mut cells: Vec<RawCell> = Vec::new();
+    let mut row_span: Option<Span> = None;
+    let mut prev_pipe = false;
+    for (tok, span) in tokens {
+        match tok {
+            Token::Cell(c) => {
+                cells.push(c.clone());
+                row_span = Some(row_span.map_or(*span, |r| r.cover(*span)));
+                prev_pipe = false;
+            }
+            Token::Pipe if prev_pipe => {
+                let short = width_of(&cells).is_some_and(|w| cells.len() < w);
+                if short && !cells.is_empty() {
+                    cells.push(Vec::new());
+                    // The pipe closes the empty cell; the next may close the row.
+                    prev_pipe = true;
+                    continue;
+                }
                 if !cells.is_empty() {
                     rows.push(RawRow {
                         cells: std::mem::take(&mut cells),
-                        span: Span::new(row_start, l.span.start),
+                        span: row_span.take().unwrap_or(*span),
                     });
                 }
-                row_start = l.span.start;
-            } else if let Some(c) = cell.take() {
-                cells.push(c);
-            } else if prev_pipe {
-                cells.push(Vec::new());
+                prev_pipe = false;
             }
-            prev_pipe = true;
-            continue;
+            Token::Pipe => prev_pipe = true,
         }
-        if l.is_blank() {
-            if prev_pipe && cell.is_none() {
-                cell = Some(Vec::new());
-            }
-            continue;
-        }
-        cell.get_or_insert_with(Vec::new).push(l.content);
-        prev_pipe = false;
-    }
-    if let Some(c) = cell.take() {
-        cells.push(c);
     }
     if !cells.is_empty() {
-        let end = lines.last().map_or(row_start, |l| l.span.end);
         rows.push(RawRow {
             cells,
-            span: Span::new(row_start, end),
+            span: row_span.unwrap_or_default(),
         });
     }
-    // A `|` line directly after `|` with a blank between made an empty cell, not a
-    // row break: drop rows with no text at all (trailing empty rows).
-    rows.retain(|r| r.cells.iter().any(|c| !c.is_empty()));
     rows
 }
 
@@ -906,6 +957,10 @@ fn starts_block(t: &str) -> bool {
     if crate::parse::marker_of(t).is_some() {
         return true;
     }
+    // Openers are words that start a sentence: `thực hiện …` in lower case goes on.
+    if t.starts_with(char::is_lowercase) {
+        return false;
+    }
     let head = t.get(..t.len().min(24)).unwrap_or(t);
     let f = fold(head);
     const OPENERS: [&str; 16] = [
@@ -936,17 +991,45 @@ fn ends_sentence(t: &str) -> bool {
 
 /// A header or signature phrase cut in the middle.
 fn layout_join(p: &str, n: &str) -> bool {
+    const NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    const MOTTO: &str = "ĐỘC LẬP - TỰ DO - HẠNH PHÚC";
     let fp = fold(p);
-    let fn_ = fold(n.get(..n.len().min(40)).unwrap_or(n));
     let fp = fp.trim_end();
-    (fp.ends_with("CỘNG HÒA XÃ") && fn_.starts_with("HỘI CHỦ NGHĨA"))
-        || (fp.ends_with("CỘNG HÒA") && fn_.starts_with("XÃ HỘI"))
-        || (fp.starts_with("ĐỘC LẬP") && fp.ends_with('-') && fn_.starts_with("HẠNH PHÚC"))
-        || ((fp.ends_with(", NGÀY") || fp.ends_with(" NGÀY") || fp.ends_with("THÁNG"))
-            && n.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '…')
-            && fn_.contains("THÁNG") | fn_.contains("NĂM"))
-        || (crate::parse::authority_parts(p).is_some_and(|(pre, _, known)| known && pre == "TM")
-            && (fn_.starts_with("NHÂN DÂN") || fp.ends_with("ỦY BAN") || fp.ends_with("UỶ BAN")))
+    let fn_ = fold(n.get(..n.len().min(60)).unwrap_or(n));
+    let joined = format!("{fp} {fn_}");
+    let phrase_goes_on = |whole: &str| {
+        fp.len() < whole.len()
+            && whole.starts_with(fp)
+            && (joined.starts_with(whole) || whole.starts_with(joined.trim_end()))
+    };
+    if phrase_goes_on(NATIONAL) || phrase_goes_on(MOTTO) {
+        return true;
+    }
+    // `Cần Thơ, ngày 21` / `tháng 11 năm 2025`, `Hà Bắc, ngày` / `05 tháng 3 năm 2025`.
+    let date_head = fp.contains("NGÀY")
+        && !fp.contains("NĂM")
+        && fp.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '.' || c == '…')
+            .ends_with(|c: char| c.is_alphabetic());
+    if date_head
+        && (fp.ends_with("NGÀY") || fp.ends_with("THÁNG") || fp.ends_with(|c: char| c.is_ascii_digit()))
+        && (fn_.starts_with("THÁNG") || fn_.starts_with("NĂM") || n.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '…'))
+        && (fn_.contains("THÁNG") || fn_.contains("NĂM"))
+    {
+        return true;
+    }
+    // `TM. ỦY BAN` / `NHÂN DÂN`: the body the authority acts for goes on, up to the
+    // next authority or title line.
+    if crate::parse::authority_parts(p).is_some_and(|(pre, _, known)| known && matches!(pre, "TM" | "T/M")) {
+        let next_is_own_line = crate::parse::authority_parts(n).is_some()
+            || crate::parse::SIGNING_TITLES.iter().any(|t| fn_.starts_with(t));
+        return crate::text::is_upper_text(n) && !next_is_own_line && n.chars().count() <= 40;
+    }
+    false
+}
+
+/// An odd number of `**` on a line: bold that the next line closes.
+fn odd_bold(raw: &str) -> bool {
+    raw.matches("**").count() % 2 == 1
 }
 
 fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
@@ -967,9 +1050,17 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
             let pl = &lines[p];
             let pt = pl.content.text(text);
             let nt = l.content.text(text);
-            if let Some(kind) =
+            // Bold opened on one line and closed on the next: one phrase.
+            let bold_spans = blanks_between == 0
+                && odd_bold(pl.span.text(text))
+                && odd_bold(l.span.text(text))
+                && crate::parse::marker_of(nt).is_none();
+            let kind = if bold_spans && !ends_sentence(pt) && pl.cells.len() <= 1 {
+                Some(JoinKind::Prose)
+            } else {
                 join_kind(pt, nt, blanks_between, width, pl.cells.len(), l.cells.len())
-            {
+            };
+            if let Some(kind) = kind {
                 joins.push(Join {
                     gap: Span::new(pl.content.end, l.content.start),
                     kind,
@@ -1007,10 +1098,14 @@ fn join_kind(
         return None;
     }
     // A sentence that goes on in lower case: broken by extraction, whatever the width.
-    if n_first.is_lowercase() && p_len >= 30 && blanks <= 2 {
+    if n_first.is_lowercase() && (p_len >= 30 || p.ends_with(',')) && blanks <= 2 {
         return Some(JoinKind::Prose);
     }
-    // Hard-wrapped text: a line that reached the wrap width goes on below.
+    // Hard-wrapped text: a sentence going on in lower case, however short the line
+    // (its start was indented); a line that reached the wrap width goes on below.
+    if width.is_some() && blanks == 0 && n_first.is_lowercase() && p_len >= 10 && p_last.is_alphanumeric() {
+        return Some(JoinKind::Prose);
+    }
     if let Some(w) = width {
         let upper_heading = crate::text::is_upper_text(p) && crate::text::is_upper_text(n);
         if blanks == 0 && p_len * 4 >= w * 3 && !upper_heading {

@@ -299,7 +299,10 @@ fn detect_kind_lines(src: &Source) -> (DocKind, Option<(usize, usize)>) {
         if src.table_of(l).is_some() {
             continue;
         }
-        if let Some(k) = l.cells.iter().find_map(|c| kind_word(c.text(src.read()))) {
+        if let Some(k) = title_cells(src, l)
+            .iter()
+            .find_map(|c| kind_word(c.text(src.read())))
+        {
             first = Some((k, l.idx));
             break;
         }
@@ -318,9 +321,11 @@ fn detect_kind_lines(src: &Source) -> (DocKind, Option<(usize, usize)>) {
             // A decision that carries its plan: `KẾ HOẠCH` then `(Kèm theo …)`.
             for l in lines.iter().skip(d + 1) {
                 if kind_word(l.text(src.read())) == Some(DocKind::Plan) {
+                    // `(Kèm theo Quyết định …)` on a line of its own or closing the
+                    // plan's summary.
                     let attached = lines.iter().skip(l.idx + 1).take(6).any(|n| {
-                        fold(n.text(src.read())).starts_with("(KÈM THEO")
-                            || fold(n.text(src.read())).starts_with("(BAN HÀNH KÈM THEO")
+                        let f = fold(n.text(src.read()));
+                        f.contains("(KÈM THEO") || f.contains("(BAN HÀNH KÈM THEO")
                     });
                     if attached {
                         return (DocKind::PlanInDecision, Some((d, l.idx)));
@@ -347,18 +352,47 @@ fn detect_kind_lines(src: &Source) -> (DocKind, Option<(usize, usize)>) {
     }
 }
 
+/// The cells of a title line, a flattened header's parts split apart and the kind
+/// word cut from what follows it (`QUYẾT ĐỊNH V/V BAN HÀNH …`).
+fn title_cells(src: &Source, l: &LineView) -> Vec<Span> {
+    let read = src.read();
+    let mut out = Vec::new();
+    for c in l.cells.iter().flat_map(|&c| split_header_cell(read, c)) {
+        let t = c.text(read);
+        let cut = KIND_WORDS
+            .iter()
+            .map(|(w, _)| *w)
+            .filter(|w| t.len() > w.len() && t.starts_with(w) && t[w.len()..].starts_with(' '))
+            .map(str::len)
+            .max();
+        match cut {
+            Some(n) if kind_word(&t[..n]).is_some() => {
+                out.push(Span::new(c.start, c.start + n));
+                out.push(crate::source::trim_noise(read, Span::new(c.start + n, c.end)));
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Parses title, summary and attachment line; returns the first line after them.
 fn parse_title(src: &Source, t: usize, plan: &mut Plan) -> usize {
     let lines = &src.logical;
     let tl = &lines[t];
-    let word_span = tl
-        .cells
+    let cells = title_cells(src, tl);
+    let k = cells
         .iter()
-        .copied()
-        .find(|c| kind_word(c.text(src.read())).is_some())
-        .unwrap_or(tl.content);
+        .position(|c| kind_word(c.text(src.read())).is_some());
+    let word_span = k.map_or(tl.content, |k| cells[k]);
     let mut i = t + 1;
-    let mut summary_spans: Vec<Span> = Vec::new();
+    // What follows the kind word on its own line is the summary's start.
+    let mut summary_spans: Vec<Span> = match k {
+        Some(k) if k + 1 < cells.len() => {
+            vec![Span::new(cells[k + 1].start, cells[cells.len() - 1].end)]
+        }
+        _ => Vec::new(),
+    };
     let mut attached = None;
     // Skip blank and drawn-rule lines before the summary.
     while i < lines.len() && (lines[i].is_blank() || is_rule(lines[i].text(src.read()))) {
@@ -379,6 +413,18 @@ fn parse_title(src: &Source, t: usize, plan: &mut Plan) -> usize {
         }
         if f.starts_with("(KÈM THEO") || f.starts_with("(BAN HÀNH KÈM THEO") {
             attached = Some(l.content);
+            i += 1;
+            break;
+        }
+        // `… NGƯỜI CÓ CÔNG (Ban hành kèm theo Quyết định số …)` on one line.
+        if let Some(k) = ["(Ban hành kèm theo", "(Kèm theo", "(kèm theo", "(BAN HÀNH KÈM THEO", "(KÈM THEO"]
+            .iter()
+            .find_map(|p| t.find(p))
+            .filter(|&k| k > 0 && t.ends_with(')'))
+        {
+            let before = crate::source::trim_noise(src.read(), Span::new(l.content.start, l.content.start + k));
+            summary_spans.push(before);
+            attached = Some(Span::new(l.content.start + k, l.content.end));
             i += 1;
             break;
         }
@@ -459,6 +505,17 @@ static NUMBER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^Số\s*[:.]?\s*[0-9]*(?:-[\p{L}]{1,6})?\s*/\s*[^\s/]+(?:\s?-\s?[^\s-]+)*").expect("valid regex")
 });
 
+/// A place name before `, ngày`: short, no figures, not a sentence (`Căn cứ Chỉ thị
+/// số 37-CT/TW ngày …` is a basis, not a place and date).
+fn plausible_place(place: &str) -> bool {
+    let p = place.trim();
+    p.is_empty()
+        || (p.chars().count() <= 40
+            && !p.bytes().any(|b| b.is_ascii_digit())
+            && !p.contains('/')
+            && p.starts_with(|c: char| c.is_uppercase() || c == '['))
+}
+
 /// Splits a header cell that holds two parts of the header: a number and a date,
 /// the national title and the motto, an agency and its rule (`BỘ X -------`).
 fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
@@ -492,10 +549,12 @@ fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
             return out;
         }
     }
-    if let Some(m) = PLACE_DATE.find(t) {
-        if m.end() < t.len() && !t[m.end()..].trim().is_empty() {
-            let mut out = vec![trimmed(0, m.end())];
-            out.extend(split_header_cell(read, trimmed(m.end(), t.len())));
+    if let Some(c) = PLACE_DATE.captures(t) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let place = c.name("place").map_or("", |m| m.as_str());
+        if m.end < t.len() && !t[m.end..].trim().is_empty() && plausible_place(place) {
+            let mut out = vec![trimmed(0, m.end)];
+            out.extend(split_header_cell(read, trimmed(m.end, t.len())));
             return out;
         }
     }
@@ -504,7 +563,7 @@ fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
 
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<place>[^,]{0,80}?)\s*,?\s*(?i:ngày)\s*(?P<d>[0-9]{0,2})[\s.…_]*(?i:tháng)\s*(?P<m>[0-9]{0,2})[\s.…_]*(?i:năm)[\s.…_]*(?P<y>[0-9]{0,4})",
+        r"^(?P<place>[^,]{0,80}?)\s*,?\s*(?i:ngày)\s*(?P<d>[0-9](?: ?[0-9])?)?[\s.…_]*(?i:tháng)\s*(?P<m>[0-9](?: ?[0-9])?)?[\s.…_]*(?i:năm)[\s.…_]*(?P<y>[0-9]{0,4})",
     )
     .expect("valid regex")
 });
@@ -539,7 +598,10 @@ fn classify_header_cell(t: &str) -> HeaderCell {
         && (t.contains('/') || t.trim_start_matches("Số").trim().len() <= 2)
     {
         HeaderCell::Number
-    } else if PLACE_DATE.is_match(t) {
+    } else if PLACE_DATE
+        .captures(t)
+        .is_some_and(|c| plausible_place(c.name("place").map_or("", |m| m.as_str())))
+    {
         HeaderCell::PlaceDate
     } else if t.starts_with("V/v") {
         HeaderCell::Subject
@@ -554,9 +616,27 @@ fn classify_header_cell(t: &str) -> HeaderCell {
 
 /// Parses the header cells of the lines in `range`.
 fn parse_header(src: &Source, range: std::ops::Range<usize>, plan: &mut Plan) {
+    // The title's own line may begin with header cells a flattened page put there
+    // (`Số: 435/QĐ-UBND Kon Tum, ngày … QUYẾT ĐỊNH …`).
+    let title_line_cells: Vec<Span> = src
+        .logical
+        .get(range.end)
+        .map(|l| {
+            let cells = title_cells(src, l);
+            let k = cells
+                .iter()
+                .position(|c| kind_word(c.text(src.read())).is_some())
+                .unwrap_or(0);
+            cells[..k].to_vec()
+        })
+        .unwrap_or_default();
     let mut agency_cells: Vec<Span> = Vec::new();
-    for l in &src.logical[range] {
-        for cell in l.cells.iter().flat_map(|&c| split_header_cell(src.read(), c)) {
+    let cells = src.logical[range]
+        .iter()
+        .flat_map(|l| l.cells.iter().flat_map(|&c| split_header_cell(src.read(), c)))
+        .chain(title_line_cells);
+    {
+        for cell in cells {
             if cell.is_empty() {
                 continue;
             }
@@ -675,6 +755,8 @@ fn parse_place_date(src: &Source, cell: Span) -> Option<PlaceDate> {
     let c = PLACE_DATE.captures(t)?;
     let d = c.name("d").map_or("", |m| m.as_str());
     let m = c.name("m").map_or("", |m| m.as_str());
+    // `tháng 0 6` from a web copy: the digits are one number.
+    let digits = |s: &str| s.replace(' ', "");
     let y = c.name("y").map_or("", |m| m.as_str());
     let end = c.get(0).map_or(t.len(), |m| m.end());
     // A draft leaves the year blank too (`năm …`); a shorter number is no year: it
@@ -693,8 +775,8 @@ fn parse_place_date(src: &Source, cell: Span) -> Option<PlaceDate> {
             .to_string(),
         date: PartialDate {
             year,
-            month: m.parse().ok(),
-            day: d.parse().ok(),
+            month: digits(m).parse().ok(),
+            day: digits(d).parse().ok(),
         },
         day_text: d.to_string(),
         month_text: m.to_string(),
@@ -1097,13 +1179,138 @@ fn is_name_like(t: &str) -> bool {
         })
 }
 
+/// Titles that close a signing authority line (`TM. ỦY BAN NHÂN DÂN` / `CHỦ TỊCH`).
+pub(crate) const SIGNING_TITLES: [&str; 14] = [
+    "PHÓ CHỦ TỊCH",
+    "CHỦ TỊCH",
+    "PHÓ GIÁM ĐỐC",
+    "GIÁM ĐỐC",
+    "PHÓ THỦ TƯỚNG",
+    "THỦ TƯỚNG",
+    "THỨ TRƯỞNG",
+    "BỘ TRƯỞNG",
+    "PHÓ TRƯỞNG BAN",
+    "TRƯỞNG BAN",
+    "PHÓ BÍ THƯ",
+    "BÍ THƯ",
+    "PHÓ HIỆU TRƯỞNG",
+    "HIỆU TRƯỞNG",
+];
+
+/// Splits a foot cell that a web page squashed onto one line: `Nơi nhận: - A; - B;`
+/// into its heading and items, `KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương` into
+/// authority, title and name.
+fn split_foot_cell(read: &str, cell: Span) -> Vec<Span> {
+    let t = cell.text(read);
+    let at = |a: usize, b: usize| crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b));
+    let f = fold(t.get(..t.len().min(16)).unwrap_or(t));
+    if f.starts_with("NƠI NHẬN") {
+        let Some(colon) = t.find(':') else {
+            return vec![cell];
+        };
+        // Items start at ` - ` after the heading, a `;`, a `.` or a `)`.
+        let mut cuts = vec![colon + 1];
+        let b = t.as_bytes();
+        for (i, _) in t.match_indices(" - ").filter(|(i, _)| *i > colon) {
+            let before = t[..i].trim_end();
+            if before.len() == colon + 1 || before.ends_with([';', ')', '.', ',']) {
+                cuts.push(i + 1);
+            }
+        }
+        if cuts.len() < 3 || b.is_empty() {
+            return vec![cell];
+        }
+        let mut out = vec![at(0, colon + 1)];
+        for w in cuts[1..].windows(2) {
+            out.push(at(w[0], w[1]));
+        }
+        out.push(at(*cuts.last().unwrap_or(&0), t.len()));
+        return out;
+    }
+    // Authority lines squashed with the title and the name.
+    if !matches!(authority_parts(t), Some((_, _, true))) && AUTHORITY.is_match(t) {
+        if let Some(name_at) = trailing_name(t) {
+            let mut out = split_authority(read, at(0, name_at));
+            out.push(at(name_at, t.len()));
+            return out;
+        }
+    }
+    if matches!(authority_parts(t), Some((_, _, true))) {
+        return split_authority(read, cell);
+    }
+    // `THỦ TƯỚNG Nguyễn Xuân Phúc`: a title in capitals, then the name.
+    if let Some(name_at) = trailing_name(t) {
+        let title = t[..name_at].trim();
+        // Not an academic title (`TS. Nguyễn Văn An`): a title of two words or more.
+        if is_upper_text(title)
+            && title.chars().count() <= 60
+            && title.split_whitespace().count() >= 2
+            && !title.ends_with('.')
+        {
+            return vec![at(0, name_at), at(name_at, t.len())];
+        }
+    }
+    vec![cell]
+}
+
+/// Where a name of two to five title-case words ends a cell that holds more.
+fn trailing_name(t: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = t
+        .split(' ')
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let name_words = words
+        .iter()
+        .rev()
+        .take_while(|(_, w)| {
+            let mut c = w.chars();
+            c.next().is_some_and(char::is_uppercase) && c.clone().count() > 0 && c.all(char::is_lowercase)
+        })
+        .count();
+    ((2..=5).contains(&name_words) && name_words < words.len()).then(|| words[words.len() - name_words].0)
+}
+
+/// `TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH` → one line per authority and title.
+fn split_authority(read: &str, cell: Span) -> Vec<Span> {
+    let t = cell.text(read);
+    let at = |a: usize, b: usize| crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b));
+    // A second authority prefix starts a line of its own.
+    for p in [" KT.", " TL.", " TUQ.", " Q."] {
+        if let Some(i) = t.find(p) {
+            let mut out = split_authority(read, at(0, i));
+            out.extend(split_authority(read, at(i + 1, t.len())));
+            return out;
+        }
+    }
+    // The title after the authority: the last signing title that does not start it.
+    let Some((_, rest, true)) = authority_parts(t) else {
+        return vec![cell];
+    };
+    let rest_at = t.len() - rest.len();
+    for title in SIGNING_TITLES {
+        if let Some(i) = rest.rfind(title).filter(|&i| i > 0 && rest[..i].ends_with(' ')) {
+            // `KT. CHỦ TỊCH PHÓ CHỦ TỊCH`: the deputy title is the second line.
+            return vec![at(0, rest_at + i), at(rest_at + i, t.len())];
+        }
+    }
+    vec![cell]
+}
+
 fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
     let mut recipients: Option<Recipients> = None;
     let sig = &mut plan.signature;
     for l in &src.logical[start.min(end)..end] {
-        for &cell in &l.cells {
+        if src.table_of(l).is_some() {
+            continue;
+        }
+        for cell in l.cells.iter().flat_map(|&c| split_foot_cell(src.read(), c)) {
             let t = cell.text(src.read());
-            if is_rule(t) {
+            if is_rule(t) || t.is_empty() {
                 continue;
             }
             let f = fold(t.get(..t.len().min(16)).unwrap_or(t));
@@ -1234,10 +1441,15 @@ fn find_tasks(body: &[Node]) -> Vec<Task> {
     fn walk(nodes: &[Node], in_impl: bool, out: &mut Vec<Task>) {
         for n in nodes {
             // Only a section's title can open the implementation part.
+            // A section that assigns work: `TỔ CHỨC THỰC HIỆN`, `PHÂN CÔNG NHIỆM VỤ`,
+            // `NỘI DUNG THỰC HIỆN`, `TRÁCH NHIỆM CỦA CÁC CƠ QUAN`.
             let impl_section = in_impl
                 || (n.level <= Level::Section && {
                     let f = fold(&n.title.text);
-                    f.contains("TỔ CHỨC THỰC HIỆN") || f.contains("PHÂN CÔNG")
+                    f.contains("THỰC HIỆN")
+                        || f.contains("PHÂN CÔNG")
+                        || f.contains("TRÁCH NHIỆM")
+                        || f.contains("NHIỆM VỤ")
                 });
             if n.level >= Level::Clause && n.level <= Level::Point {
                 if let Some(t) = task_of(n, impl_section) {
@@ -1332,11 +1544,15 @@ fn task_of(n: &Node, in_impl: bool) -> Option<Task> {
 fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
     let title = &n.title;
     let t = title.text.as_str();
+    // What comes first under the item: a paragraph or a sub-item.
     let first_duty = || -> Option<Field> {
-        n.children
-            .first()
-            .map(|c| c.title.clone())
-            .or_else(|| n.paragraphs.first().cloned())
+        let child = n.children.first().map(|c| &c.title);
+        let para = n.paragraphs.first();
+        match (child, para) {
+            (Some(c), Some(p)) if p.range.start < c.range.start => Some(p.clone()),
+            (Some(c), _) => Some(c.clone()),
+            (None, p) => p.cloned(),
+        }
     };
     // `Sở Tài chính: Chủ trì, …`
     if let Some(colon) = t.find(':').filter(|&c| c <= 160) {
@@ -1432,7 +1648,8 @@ fn is_unit_heading(t: &str) -> bool {
         "Trường ",
     ];
     UNIT_WORDS.iter().any(|w| t.starts_with(w))
-        && !t.ends_with('.')
+        && !t.starts_with("Ban hành")
+        && !t.ends_with(['.', ';'])
         && t.chars().count() <= 160
 }
 

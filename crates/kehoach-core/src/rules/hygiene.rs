@@ -277,6 +277,13 @@ pub(super) fn check(cx: &mut Ctx) {
             if flags.spacing {
                 check_spacing(cx, l);
             }
+        }
+    }
+    // Brackets and quotes balance within a sentence, which may wrap over lines: read
+    // on the logical lines (outside tables).
+    for l in cx.src.logical.iter() {
+        if l.cells.len() <= 1 && !l.is_blank() && !blocks.in_table(l.span.start) {
+            let flags = LineFlags::scan(l.content.text(cx.src.read()).as_bytes());
             if flags.brackets {
                 check_balance(cx, l);
             }
@@ -1000,7 +1007,7 @@ fn check_spacing(cx: &mut Ctx, l: &LineView) {
 }
 
 fn check_balance(cx: &mut Ctx, l: &LineView) {
-    let s = l.content.text(cx.text());
+    let s = l.content.text(cx.src.read());
     // The `a)` of a marker closes nothing.
     let s = marker_of(s).map_or(s, |m| &s[m.len..]);
     // One pass over the bytes: the brackets are ASCII, the curly quotes E2 80 9C/9D.
