@@ -164,7 +164,13 @@ const CHROME_STARTS: [&str; 8] = [
     "Lược đồ",
 ];
 /// What follows `Ký bởi:` in a digital signature's stamp.
-const STAMP_LINES: [&str; 5] = ["Cơ quan:", "Ngày ký:", "Thời gian ký:", "Email:", "Chức vụ:"];
+const STAMP_LINES: [&str; 5] = [
+    "Cơ quan:",
+    "Ngày ký:",
+    "Thời gian ký:",
+    "Email:",
+    "Chức vụ:",
+];
 
 fn bare_number(t: &str) -> bool {
     let t = t.trim();
@@ -176,7 +182,8 @@ fn bare_number(t: &str) -> bool {
 fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     // A running header has words; table syntax (`|`) repeats too but is no chrome.
-    let wordy = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !t.starts_with('|');
+    let wordy =
+        |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !t.starts_with('|');
     for (l, r) in lines.iter().zip(role.iter()) {
         let t = l.span.text(text).trim();
         if *r == Role::Text && !t.is_empty() && t.len() <= 120 && wordy(t) {
@@ -184,7 +191,11 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
         }
     }
     let next_filled = |k: usize| (k + 1..lines.len().min(k + 3)).find(|&j| !lines[j].is_blank());
-    let prev_filled = |k: usize| (k.saturating_sub(2)..k).rev().find(|&j| !lines[j].is_blank());
+    let prev_filled = |k: usize| {
+        (k.saturating_sub(2)..k)
+            .rev()
+            .find(|&j| !lines[j].is_blank())
+    };
     let mut out = Vec::new();
     let mut k = 0;
     while k < lines.len() {
@@ -224,12 +235,13 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
     out
 }
 
+/// Every byte of a whole line or a join's gap becomes a space. Both ends of such a
+/// span are character boundaries of the source, so the reading text stays UTF-8;
+/// no span of the reader starts inside it (it is all white space).
 fn blank(read: &mut [u8], span: Span) {
     let len = read.len();
     for b in &mut read[span.start.min(len)..span.end.min(len)] {
-        if b.is_ascii() && *b != b' ' {
-            *b = b' ';
-        }
+        *b = b' ';
     }
 }
 
@@ -238,7 +250,10 @@ fn blank_marks(text: &str, span: Span, read: &mut [u8]) {
     let line = span.text(text);
     // A code fence, or marks with nothing inside (`* *`, `** **`).
     if is_code_fence(line)
-        || (line.contains(['*', '_']) && line.bytes().all(|b| matches!(b, b'*' | b'_' | b' ' | b'\t')))
+        || (line.contains(['*', '_'])
+            && line
+                .bytes()
+                .all(|b| matches!(b, b'*' | b'_' | b' ' | b'\t')))
     {
         blank(read, span);
         return;
@@ -420,7 +435,7 @@ fn find_cell_per_line(text: &str, lines: &[LineView], role: &mut [Role], out: &m
         while j < lines.len() && j - last_pipe <= MAX_CELL_LINES {
             if is_pipe_only(text, &lines[j]) {
                 last_pipe = j;
-            } else if lines[j].is_blank() {
+            } else if lines[j].span.text(text).trim().is_empty() {
                 break;
             }
             j += 1;
@@ -473,6 +488,11 @@ fn cell_rows(text: &str, lines: &[LineView]) -> Vec<RawRow> {
     for l in lines {
         if is_pipe_only(text, l) {
             tokens.push((Token::Pipe, l.span));
+        } else if l.is_blank() && !l.span.text(text).trim().is_empty() {
+            // `* *`: a web page's empty cell, written as empty emphasis.
+            if !matches!(tokens.last(), Some((Token::Cell(_), _))) {
+                tokens.push((Token::Cell(Vec::new()), l.span));
+            }
         } else if !l.is_blank() {
             match tokens.last_mut() {
                 Some((Token::Cell(c), span)) => {
@@ -493,10 +513,16 @@ fn cell_rows(text: &str, lines: &[LineView]) -> Vec<RawRow> {
     // The usual width: the most common length of numbered rows read naively.
     let naive = split_rows(&tokens, |_| None);
     let mut counts = std::collections::HashMap::<usize, usize>::new();
-    for r in naive.iter().filter(|r| first_is_number(&r.cells) && r.cells.len() >= 2) {
+    for r in naive
+        .iter()
+        .filter(|r| first_is_number(&r.cells) && r.cells.len() >= 2)
+    {
         *counts.entry(r.cells.len()).or_default() += 1;
     }
-    let width = counts.into_iter().max_by_key(|&(w, n)| (n, w)).map(|(w, _)| w);
+    let width = counts
+        .into_iter()
+        .max_by_key(|&(w, n)| (n, w))
+        .map(|(w, _)| w);
     let mut rows = split_rows(&tokens, |cells: &[RawCell]| {
         (first_is_number(cells)).then_some(width).flatten()
     });
@@ -507,7 +533,10 @@ fn cell_rows(text: &str, lines: &[LineView]) -> Vec<RawRow> {
 
 /// Splits tokens into rows; `width_of(row so far)` says how many cells the row must
 /// reach before two `|` end it (`None`: they end it at once).
-fn split_rows(tokens: &[(Token, Span)], width_of: impl Fn(&[RawCell]) -> Option<usize>) -> Vec<RawRow> {
+fn split_rows(
+    tokens: &[(Token, Span)],
+    width_of: impl Fn(&[RawCell]) -> Option<usize>,
+) -> Vec<RawRow> {
     let mut rows = Vec::new();
     let mut cells: Vec<RawCell> = Vec::new();
     let mut row_span: Option<Span> = None;
@@ -581,7 +610,11 @@ fn find_row_tables(text: &str, lines: &[LineView], role: &mut [Role], out: &mut 
 /// Two lines or more with the same two or more tabs (and no header or foot text):
 /// rows of a table with no header row, as clean text writes one.
 fn same_tabs_below(text: &str, lines: &[LineView], i: usize) -> bool {
-    let tabs = |k: usize| lines.get(k).map_or(0, |l| l.span.text(text).matches('\t').count());
+    let tabs = |k: usize| {
+        lines
+            .get(k)
+            .map_or(0, |l| l.span.text(text).matches('\t').count())
+    };
     let n = tabs(i);
     n >= 2 && tabs(i + 1) == n && !is_layout_text(lines[i].span.text(text))
 }
@@ -650,9 +683,9 @@ fn pipe_table(
                 // Rows a converter set apart with blank lines: a blank line followed by
                 // a full row goes on with the table.
                 if l.is_blank() && !outer && width >= 2 {
-                    let next_full = lines.get(k + 1).is_some_and(|n| {
-                        n.span.text(text).matches('|').count() + 1 >= width
-                    });
+                    let next_full = lines
+                        .get(k + 1)
+                        .is_some_and(|n| n.span.text(text).matches('|').count() + 1 >= width);
                     if next_full && role.get(k + 1) == Some(&Role::Text) {
                         k += 1;
                         continue;
@@ -1008,28 +1041,53 @@ fn layout_join(p: &str, n: &str) -> bool {
     // `Cần Thơ, ngày 21` / `tháng 11 năm 2025`, `Hà Bắc, ngày` / `05 tháng 3 năm 2025`.
     let date_head = fp.contains("NGÀY")
         && !fp.contains("NĂM")
-        && fp.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '.' || c == '…')
+        && fp
+            .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '.' || c == '…')
             .ends_with(|c: char| c.is_alphabetic());
     if date_head
-        && (fp.ends_with("NGÀY") || fp.ends_with("THÁNG") || fp.ends_with(|c: char| c.is_ascii_digit()))
-        && (fn_.starts_with("THÁNG") || fn_.starts_with("NĂM") || n.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '…'))
+        && (fp.ends_with("NGÀY")
+            || fp.ends_with("THÁNG")
+            || fp.ends_with(|c: char| c.is_ascii_digit()))
+        && (fn_.starts_with("THÁNG")
+            || fn_.starts_with("NĂM")
+            || n.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '…'))
         && (fn_.contains("THÁNG") || fn_.contains("NĂM"))
     {
         return true;
     }
     // `TM. ỦY BAN` / `NHÂN DÂN`: the body the authority acts for goes on, up to the
     // next authority or title line.
-    if crate::parse::authority_parts(p).is_some_and(|(pre, _, known)| known && matches!(pre, "TM" | "T/M")) {
+    if crate::parse::authority_parts(p)
+        .is_some_and(|(pre, _, known)| known && matches!(pre, "TM" | "T/M"))
+    {
         let next_is_own_line = crate::parse::authority_parts(n).is_some()
-            || crate::parse::SIGNING_TITLES.iter().any(|t| fn_.starts_with(t));
+            || crate::parse::SIGNING_TITLES
+                .iter()
+                .any(|t| fn_.starts_with(t));
         return crate::text::is_upper_text(n) && !next_is_own_line && n.chars().count() <= 40;
     }
     false
 }
 
-/// An odd number of `**` on a line: bold that the next line closes.
+/// Emphasis left open on a line (`**` or a single `*` an odd number of times): the
+/// next line closes it.
 fn odd_bold(raw: &str) -> bool {
-    raw.matches("**").count() % 2 == 1
+    // A leading `* ` is a bullet, not emphasis.
+    let t = raw.trim_start();
+    let t = t.strip_prefix("* ").unwrap_or(t);
+    let bold = t.matches("**").count();
+    let single = t.matches('*').count() - 2 * bold;
+    bold % 2 == 1 || single % 2 == 1
+}
+
+/// A parenthesis opened on one line and closed on the next: one sentence.
+fn open_paren(p: &str, n: &str) -> bool {
+    let depth =
+        |s: &str, o: char, c: char| s.matches(o).count() as i64 - s.matches(c).count() as i64;
+    let straight = |s: &str| s.matches('"').count() % 2 == 1;
+    (depth(p, '(', ')') > 0 && depth(n, '(', ')') < 0)
+        || (depth(p, '“', '”') > 0 && depth(n, '“', '”') < 0)
+        || (straight(p) && straight(n))
 }
 
 fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
@@ -1055,7 +1113,12 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
                 && odd_bold(pl.span.text(text))
                 && odd_bold(l.span.text(text))
                 && crate::parse::marker_of(nt).is_none();
-            let kind = if bold_spans && !ends_sentence(pt) && pl.cells.len() <= 1 {
+            let in_parens = blanks_between == 0
+                && open_paren(pt, nt)
+                && crate::parse::marker_of(nt).is_none()
+                && pl.cells.len() <= 1
+                && l.cells.len() <= 1;
+            let kind = if (bold_spans && !ends_sentence(pt) && pl.cells.len() <= 1) || in_parens {
                 Some(JoinKind::Prose)
             } else {
                 join_kind(pt, nt, blanks_between, width, pl.cells.len(), l.cells.len())
@@ -1087,7 +1150,11 @@ fn join_kind(
     if blanks == 0 && layout_join(p, n) {
         return Some(JoinKind::Layout);
     }
-    if ends_sentence(p) || starts_block(n) || starts_block(p) && p.chars().count() < 20 {
+    let goes_on_lower = n.starts_with(char::is_lowercase);
+    if ends_sentence(p)
+        || starts_block(n)
+        || (starts_block(p) && p.chars().count() < 20 && !goes_on_lower)
+    {
         return None;
     }
     let p_len = p.chars().count();
@@ -1103,7 +1170,12 @@ fn join_kind(
     }
     // Hard-wrapped text: a sentence going on in lower case, however short the line
     // (its start was indented); a line that reached the wrap width goes on below.
-    if width.is_some() && blanks == 0 && n_first.is_lowercase() && p_len >= 10 && p_last.is_alphanumeric() {
+    if width.is_some()
+        && blanks == 0
+        && n_first.is_lowercase()
+        && p_len >= 5
+        && p_last.is_alphanumeric()
+    {
         return Some(JoinKind::Prose);
     }
     if let Some(w) = width {

@@ -266,6 +266,15 @@ pub struct Header {
     pub party_title: Option<Field>,
 }
 
+impl Plan {
+    /// A plan issued with a decision (pasted with it or alone): its date, signature
+    /// and recipients are the decision's.
+    pub fn is_attachment(&self) -> bool {
+        self.kind == DocKind::PlanInDecision
+            || self.title.as_ref().is_some_and(|t| t.attached_to.is_some())
+    }
+}
+
 impl Header {
     pub fn is_party(&self) -> bool {
         self.party_title.is_some()
@@ -545,6 +554,10 @@ pub struct Decision {
     /// authority (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`), `QUYẾT ĐỊNH:`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub preamble: Vec<Field>,
+    /// The header the plan repeats above its own title (agency, national title,
+    /// motto), after the decision's signature.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan_header: Vec<Field>,
 }
 
 /// The plan's own period.
@@ -625,4 +638,7 @@ pub struct Plan {
     /// For `plan_in_decision`: the issuing decision's title and articles.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<Decision>,
+    /// Footnotes under the foot (`[1] Chương trình số …`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<Field>,
 }

@@ -126,6 +126,7 @@ pub fn parse_source(src: &Source) -> Plan {
         tables: Vec::new(),
         annexes: Vec::new(),
         decision: None,
+        footnotes: Vec::new(),
     };
     let lines = &src.logical;
     let kinds = detect_kind(src);
@@ -318,9 +319,21 @@ fn detect_kind_lines(src: &Source) -> (DocKind, Option<(usize, usize)>) {
     });
     match first {
         Some((DocKind::Decision, d)) => {
-            // A decision that carries its plan: `KẾ HOẠCH` then `(Kèm theo …)`.
+            // A decision that carries its plan: `KẾ HOẠCH` then `(Kèm theo …)`, or a
+            // `KẾ HOẠCH` after an article that issues one ("Ban hành kèm theo Quyết
+            // định này Kế hoạch …").
+            let mut issues_plan = false;
             for l in lines.iter().skip(d + 1) {
-                if kind_word(l.text(src.read())) == Some(DocKind::Plan) {
+                let text = l.text(src.read());
+                if !issues_plan && text.contains("Quyết định này") {
+                    let f = fold(text);
+                    issues_plan = f.contains("KÈM THEO QUYẾT ĐỊNH NÀY KẾ HOẠCH")
+                        || f.contains("BAN HÀNH KẾ HOẠCH");
+                }
+                if kind_word(text) == Some(DocKind::Plan) && issues_plan {
+                    return (DocKind::PlanInDecision, Some((d, l.idx)));
+                }
+                if kind_word(text) == Some(DocKind::Plan) {
                     // `(Kèm theo Quyết định …)` on a line of its own or closing the
                     // plan's summary.
                     let attached = lines.iter().skip(l.idx + 1).take(6).any(|n| {
@@ -368,7 +381,10 @@ fn title_cells(src: &Source, l: &LineView) -> Vec<Span> {
         match cut {
             Some(n) if kind_word(&t[..n]).is_some() => {
                 out.push(Span::new(c.start, c.start + n));
-                out.push(crate::source::trim_noise(read, Span::new(c.start + n, c.end)));
+                out.push(crate::source::trim_noise(
+                    read,
+                    Span::new(c.start + n, c.end),
+                ));
             }
             _ => out.push(c),
         }
@@ -417,12 +433,21 @@ fn parse_title(src: &Source, t: usize, plan: &mut Plan) -> usize {
             break;
         }
         // `… NGƯỜI CÓ CÔNG (Ban hành kèm theo Quyết định số …)` on one line.
-        if let Some(k) = ["(Ban hành kèm theo", "(Kèm theo", "(kèm theo", "(BAN HÀNH KÈM THEO", "(KÈM THEO"]
-            .iter()
-            .find_map(|p| t.find(p))
-            .filter(|&k| k > 0 && t.ends_with(')'))
+        if let Some(k) = [
+            "(Ban hành kèm theo",
+            "(Kèm theo",
+            "(kèm theo",
+            "(BAN HÀNH KÈM THEO",
+            "(KÈM THEO",
+        ]
+        .iter()
+        .find_map(|p| t.find(p))
+        .filter(|&k| k > 0 && t.ends_with(')'))
         {
-            let before = crate::source::trim_noise(src.read(), Span::new(l.content.start, l.content.start + k));
+            let before = crate::source::trim_noise(
+                src.read(),
+                Span::new(l.content.start, l.content.start + k),
+            );
             summary_spans.push(before);
             attached = Some(Span::new(l.content.start + k, l.content.end));
             i += 1;
@@ -502,7 +527,8 @@ static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// The number and symbol at the start of a cell that goes on with something else
 /// (`Số: 435/QĐ-UBND Kon Tum, ngày …` from a flattened header).
 static NUMBER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Số\s*[:.]?\s*[0-9]*(?:-[\p{L}]{1,6})?\s*/\s*[^\s/]+(?:\s?-\s?[^\s-]+)*").expect("valid regex")
+    Regex::new(r"^Số\s*[:.]?\s*[0-9]*(?:-[\p{L}]{1,6})?\s*/\s*[^\s/]+(?:\s?-\s?[^\s-]+)*")
+        .expect("valid regex")
 });
 
 /// A place name before `, ngày`: short, no figures, not a sentence (`Căn cứ Chỉ thị
@@ -520,7 +546,9 @@ fn plausible_place(place: &str) -> bool {
 /// the national title and the motto, an agency and its rule (`BỘ X -------`).
 fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
     let t = cell.text(read);
-    let trimmed = |a: usize, b: usize| crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b));
+    let trimmed = |a: usize, b: usize| {
+        crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
+    };
     if let Some(m) = NUMBER_HEAD.find(t) {
         if m.end() < t.len() && !t[m.end()..].trim().is_empty() && !NUMBER_LINE.is_match(t) {
             let mut out = vec![trimmed(0, m.end())];
@@ -541,7 +569,10 @@ fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
     // A drawn rule after the text: `ỦY BAN NHÂN DÂN -------`.
     if let Some(i) = t.find("---").or_else(|| t.find("___")) {
         if i > 0 {
-            let end = i + t[i..].bytes().take_while(|b| matches!(b, b'-' | b'_' | b' ')).count();
+            let end = i + t[i..]
+                .bytes()
+                .take_while(|b| matches!(b, b'-' | b'_' | b' '))
+                .count();
             let mut out = vec![trimmed(0, i)];
             if end < t.len() {
                 out.extend(split_header_cell(read, trimmed(end, t.len())));
@@ -633,7 +664,11 @@ fn parse_header(src: &Source, range: std::ops::Range<usize>, plan: &mut Plan) {
     let mut agency_cells: Vec<Span> = Vec::new();
     let cells = src.logical[range]
         .iter()
-        .flat_map(|l| l.cells.iter().flat_map(|&c| split_header_cell(src.read(), c)))
+        .flat_map(|l| {
+            l.cells
+                .iter()
+                .flat_map(|&c| split_header_cell(src.read(), c))
+        })
         .chain(title_line_cells);
     {
         for cell in cells {
@@ -1202,7 +1237,9 @@ pub(crate) const SIGNING_TITLES: [&str; 14] = [
 /// authority, title and name.
 fn split_foot_cell(read: &str, cell: Span) -> Vec<Span> {
     let t = cell.text(read);
-    let at = |a: usize, b: usize| crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b));
+    let at = |a: usize, b: usize| {
+        crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
+    };
     let f = fold(t.get(..t.len().min(16)).unwrap_or(t));
     if f.starts_with("NƠI NHẬN") {
         let Some(colon) = t.find(':') else {
@@ -1269,16 +1306,21 @@ fn trailing_name(t: &str) -> Option<usize> {
         .rev()
         .take_while(|(_, w)| {
             let mut c = w.chars();
-            c.next().is_some_and(char::is_uppercase) && c.clone().count() > 0 && c.all(char::is_lowercase)
+            c.next().is_some_and(char::is_uppercase)
+                && c.clone().count() > 0
+                && c.all(char::is_lowercase)
         })
         .count();
-    ((2..=5).contains(&name_words) && name_words < words.len()).then(|| words[words.len() - name_words].0)
+    ((2..=5).contains(&name_words) && name_words < words.len())
+        .then(|| words[words.len() - name_words].0)
 }
 
 /// `TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH` → one line per authority and title.
 fn split_authority(read: &str, cell: Span) -> Vec<Span> {
     let t = cell.text(read);
-    let at = |a: usize, b: usize| crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b));
+    let at = |a: usize, b: usize| {
+        crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
+    };
     // A second authority prefix starts a line of its own.
     for p in [" KT.", " TL.", " TUQ.", " Q."] {
         if let Some(i) = t.find(p) {
@@ -1293,7 +1335,10 @@ fn split_authority(read: &str, cell: Span) -> Vec<Span> {
     };
     let rest_at = t.len() - rest.len();
     for title in SIGNING_TITLES {
-        if let Some(i) = rest.rfind(title).filter(|&i| i > 0 && rest[..i].ends_with(' ')) {
+        if let Some(i) = rest
+            .rfind(title)
+            .filter(|&i| i > 0 && rest[..i].ends_with(' '))
+        {
             // `KT. CHỦ TỊCH PHÓ CHỦ TỊCH`: the deputy title is the second line.
             return vec![at(0, rest_at + i), at(rest_at + i, t.len())];
         }
@@ -1301,8 +1346,22 @@ fn split_authority(read: &str, cell: Span) -> Vec<Span> {
     vec![cell]
 }
 
+/// `[1] …`, `(1) …`: a footnote's number opens the line.
+fn is_footnote(t: &str) -> bool {
+    let t = t.trim_start();
+    let close = match t.chars().next() {
+        Some('[') => ']',
+        Some('(') => ')',
+        _ => return false,
+    };
+    t[1..]
+        .find(close)
+        .is_some_and(|i| (1..=3).contains(&i) && t[1..1 + i].bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
     let mut recipients: Option<Recipients> = None;
+    let mut footnotes: Vec<Field> = Vec::new();
     let sig = &mut plan.signature;
     for l in &src.logical[start.min(end)..end] {
         if src.table_of(l).is_some() {
@@ -1334,6 +1393,9 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
                 sig.authority.push(src.field(cell));
             } else if is_placeholder(t) {
                 sig.placeholders.push(src.field(cell));
+            } else if sig.name.is_some() && (!footnotes.is_empty() || is_footnote(t)) {
+                // `[1] Chương trình số …`: the document's footnotes, under its foot.
+                footnotes.push(src.field(cell));
             } else if sig.name.is_some() {
                 sig.trailing.push(src.field(cell));
             } else if t.starts_with(['-', '+', '–', '•']) {
@@ -1365,6 +1427,7 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
         }
     }
     plan.recipients = recipients;
+    plan.footnotes.extend(footnotes);
 }
 
 // ---------------------------------------------------------------------------------
@@ -1589,14 +1652,19 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
 /// text has its span's length: see `Source::field`).
 fn sub_field(f: &Field, a: usize, b: usize) -> Field {
     let text = f.text.get(a..b).unwrap_or("").trim().to_string();
-    let lead = f.text.get(a..b).map_or(0, |s| s.len() - s.trim_start().len());
+    let lead = f
+        .text
+        .get(a..b)
+        .map_or(0, |s| s.len() - s.trim_start().len());
     let start = f.range.start + a + lead;
     Field {
         range: crate::source::SourceRange {
             start,
             end: start + text.len(),
             column: f.range.column + f.text.get(..a + lead).map_or(0, |s| s.chars().count()),
-            end_column: f.range.column + f.text.get(..a + lead).map_or(0, |s| s.chars().count()) + text.chars().count(),
+            end_column: f.range.column
+                + f.text.get(..a + lead).map_or(0, |s| s.chars().count())
+                + text.chars().count(),
             ..f.range
         },
         text,

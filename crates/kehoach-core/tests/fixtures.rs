@@ -17,7 +17,9 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 fn dir(sub: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(sub)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(sub)
 }
 
 /// Every seed and fixture text: (file stem, text).
@@ -125,7 +127,9 @@ fn compare(plan: &Plan, f: &Facts) -> Vec<String> {
         .collect();
     let want_titles: Vec<String> = f.signing_title.iter().map(|t| collapse(t)).collect();
     if titles != want_titles {
-        bad.push(format!("signing title: got {titles:?}, want {want_titles:?}"));
+        bad.push(format!(
+            "signing title: got {titles:?}, want {want_titles:?}"
+        ));
     }
     if plan.annexes.len() != f.annexes.len() {
         bad.push(format!(

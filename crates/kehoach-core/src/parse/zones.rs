@@ -42,13 +42,48 @@ pub(super) fn parse_decision(src: &Source, d: usize, t: usize, plan: &mut Plan) 
             None => preamble.push(src.field(l.content)),
         }
     }
-    parse_footer(src, foot, t, plan);
+    // The plan's own header above its title (agency, national title, motto) is not
+    // the decision's foot.
+    let mut head = t;
+    while head > foot {
+        let l = &src.logical[head - 1];
+        let text = l.text(src.read());
+        let header_like = l.is_blank()
+            || is_rule(text)
+            || l.cells.iter().all(|c| {
+                let ct = c.text(src.read());
+                let f = fold(ct);
+                f.starts_with("CỘNG HÒA")
+                    || f.starts_with("ĐỘC LẬP")
+                    || (is_upper_text(ct) && authority_free(ct))
+            });
+        if !header_like {
+            break;
+        }
+        head -= 1;
+    }
+    // Keep the signer: a name line is never header-like, so `head` stops after it.
+    parse_footer(src, foot, head, plan);
+    let plan_header = src.logical[head..t]
+        .iter()
+        .filter(|l| !l.is_blank() && !is_rule(l.text(src.read())))
+        .map(|l| src.field(l.content))
+        .collect();
     plan.decision = Some(Decision {
         title,
         articles,
         kind_word,
         preamble,
+        plan_header,
     });
+}
+
+/// Not a signing line (`KT. THỦ TƯỚNG`, `PHÓ THỦ TƯỚNG`): those end the decision;
+/// `THỦ TƯỚNG CHÍNH PHỦ` above a plan is its issuer.
+fn authority_free(t: &str) -> bool {
+    let f = fold(t);
+    let f = f.trim();
+    super::authority_parts(t).is_none() && !super::SIGNING_TITLES.contains(&f)
 }
 
 // ---------------------------------------------------------------------------------

@@ -7,8 +7,8 @@
 //! from the `zip` crate.
 
 use crate::model::{Annex, Field, Level, Node, Plan, Table};
-use crate::render::{flow, Piece};
 use crate::render::text::clean_line;
+use crate::render::{flow, Piece};
 use std::io::Write;
 
 /// Twips per millimetre (1 inch = 1440 twips = 25.4 mm).
@@ -171,7 +171,10 @@ fn data_table(t: &Table) -> String {
         }
         xml.push_str("</w:trPr>");
         for k in 0..cols {
-            let text = cells.get(k).map(|c| clean_line(&c.text)).unwrap_or_default();
+            let text = cells
+                .get(k)
+                .map(|c| clean_line(&c.text))
+                .unwrap_or_default();
             xml.push_str(&format!(
                 r#"<w:tc><w:tcPr><w:tcW w:w="{col_w}" w:type="dxa"/></w:tcPr>{}</w:tc>"#,
                 para(
@@ -201,13 +204,25 @@ fn data_table(t: &Table) -> String {
     }
     xml.push_str("</w:tbl>");
     // Word needs a paragraph between a table and what follows.
-    xml.push_str(&para("", Style { size: 6.0, ..Style::default() }));
+    xml.push_str(&para(
+        "",
+        Style {
+            size: 6.0,
+            ..Style::default()
+        },
+    ));
     xml
 }
 
 /// Paragraphs, items and tables in reading order; with `keep_last`, the last
 /// paragraphs stay on the page of what follows (the signature).
-fn content(out: &mut String, paragraphs: &[Field], nodes: &[Node], tables: &[Table], keep_last: bool) {
+fn content(
+    out: &mut String,
+    paragraphs: &[Field],
+    nodes: &[Node],
+    tables: &[Table],
+    keep_last: bool,
+) {
     let pieces = flow(paragraphs, nodes, tables);
     let n = pieces.len();
     for (k, piece) in pieces.into_iter().enumerate() {
@@ -234,7 +249,13 @@ fn content(out: &mut String, paragraphs: &[Field], nodes: &[Node], tables: &[Tab
 }
 
 /// The kind word, summary and "kèm theo" line, centred, with the rule under them.
-fn title_block(out: &mut String, kind: &str, summary: Option<&Field>, attached: Option<&Field>, new_page: bool) {
+fn title_block(
+    out: &mut String,
+    kind: &str,
+    summary: Option<&Field>,
+    attached: Option<&Field>,
+    new_page: bool,
+) {
     let title = Style {
         center: true,
         bold: true,
@@ -383,7 +404,11 @@ fn foot(plan: &Plan) -> String {
     for f in &s.trailing {
         foot_right.push_str(&para(&line(f), Style { bold: false, ..sig }));
     }
-    table(&foot_left, &foot_right, mm(75.0)).replacen("<w:tr>", "<w:tr><w:trPr><w:cantSplit/></w:trPr>", 1)
+    table(&foot_left, &foot_right, mm(75.0)).replacen(
+        "<w:tr>",
+        "<w:tr><w:trPr><w:cantSplit/></w:trPr>",
+        1,
+    )
 }
 
 /// The document part.
@@ -500,6 +525,18 @@ fn document_xml(plan: &Plan) -> String {
             ));
         }
         out.push_str(&foot(plan));
+        for (k, f) in d.plan_header.iter().enumerate() {
+            out.push_str(&para(
+                &line(f),
+                Style {
+                    center: true,
+                    bold: true,
+                    size: 13.0,
+                    page_break_before: k == 0,
+                    ..Style::default()
+                },
+            ));
+        }
     }
     let kind = plan.title.as_ref().map_or("KẾ HOẠCH".to_string(), |t| {
         line(&t.kind_word).to_uppercase()
@@ -509,17 +546,37 @@ fn document_xml(plan: &Plan) -> String {
         &kind,
         plan.title.as_ref().and_then(|t| t.summary.as_ref()),
         plan.title.as_ref().and_then(|t| t.attached_to.as_ref()),
-        signed_by_decision,
+        signed_by_decision
+            && plan
+                .decision
+                .as_ref()
+                .is_some_and(|d| d.plan_header.is_empty()),
     );
     for b in &plan.bases {
         out.push_str(&para(&line(b), italic_body));
     }
-    content(&mut out, &plan.opening, &plan.body, &plan.tables, !signed_by_decision);
+    content(
+        &mut out,
+        &plan.opening,
+        &plan.body,
+        &plan.tables,
+        !signed_by_decision,
+    );
     if !signed_by_decision {
         out.push_str(&foot(plan));
     }
     for u in &plan.unclassified {
         out.push_str(&para(&line(u), BODY));
+    }
+    for f in &plan.footnotes {
+        out.push_str(&para(
+            &line(f),
+            Style {
+                size: 11.0,
+                justify: true,
+                ..Style::default()
+            },
+        ));
     }
     for a in &plan.annexes {
         annex(&mut out, a);

@@ -170,12 +170,21 @@ pub fn to_text(plan: &Plan) -> String {
     // A decision that issues the plan: the decision, signed, then the plan.
     let mut signed = false;
     if let Some(d) = &plan.decision {
-        for f in d.kind_word.iter().chain(&d.title).chain(&d.preamble).chain(&d.articles) {
+        for f in d
+            .kind_word
+            .iter()
+            .chain(&d.title)
+            .chain(&d.preamble)
+            .chain(&d.articles)
+        {
             push(&mut out, f);
         }
         foot(&mut out, plan);
         signed = true;
         out.push(String::new());
+        for f in &d.plan_header {
+            push(&mut out, f);
+        }
     }
     if let Some(t) = &plan.title {
         push(&mut out, &t.kind_word);
@@ -193,6 +202,12 @@ pub fn to_text(plan: &Plan) -> String {
     content(&mut out, &plan.opening, &plan.body, &plan.tables);
     if !signed {
         foot(&mut out, plan);
+    }
+    if !plan.footnotes.is_empty() {
+        out.push(String::new());
+        for f in &plan.footnotes {
+            push(&mut out, f);
+        }
     }
     for a in &plan.annexes {
         annex(&mut out, a);

@@ -130,7 +130,8 @@ pub const RULES: &[Rule] = &[
 pub(super) fn check(cx: &mut Ctx) {
     let plan = cx.plan;
     if let Some(closing) = &plan.closing {
-        if !plan.end_mark {
+        // The Party's documents close without `./.`.
+        if !plan.end_mark && !plan.header.is_party() {
             let span = span_of(closing);
             let t = closing.text.trim_end();
             // Replace a final full stop (or add after the last character).
@@ -160,6 +161,10 @@ pub(super) fn check(cx: &mut Ctx) {
         );
     }
     let Some(r) = &plan.recipients else {
+        // A plan issued with a decision is sent by the decision.
+        if plan.is_attachment() {
+            return;
+        }
         let at = plan
             .closing
             .as_ref()
@@ -211,7 +216,8 @@ pub(super) fn check(cx: &mut Ctx) {
             )
             .fix(true, "Thêm dấu hai chấm", "Add the colon", at, ": ");
         }
-        if body.contains("Như Điều") {
+        // A decision's own recipients say "Như Điều 3"; only a plan's may not.
+        if body.contains("Như Điều") && cx.plan.decision.is_none() {
             cx.report(
                 &FOREIGN_PHRASE,
                 span,

@@ -408,6 +408,8 @@ pub(super) fn check(cx: &mut Ctx) {
     }
 
     match &h.place_date {
+        // A plan issued with a decision is dated by the decision.
+        None if attached => {}
         None => {
             cx.report(
                 &PLACE_DATE_MISSING,

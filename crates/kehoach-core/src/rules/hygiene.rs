@@ -269,7 +269,10 @@ pub(super) fn check(cx: &mut Ctx) {
         if l.content.len() <= 12
             && !in_table
             && is_page_number_line(cx, l, raw)
-            && blocks.chrome.binary_search_by_key(&l.span.start, |s| s.start).is_err()
+            && blocks
+                .chrome
+                .binary_search_by_key(&l.span.start, |s| s.start)
+                .is_err()
         {
             page_numbers.push(l);
         }
@@ -623,8 +626,11 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool) -> Vec<T
     let mut edits: Vec<TextEdit> = Vec::new();
     let trimmed = raw.trim();
     let lead = raw.len() - raw.trim_start().len();
-    // `|---|---|` table rules and code fences: remove the whole line.
-    if crate::blocks::is_code_fence(raw) {
+    // `|---|---|` table rules and code fences: remove the whole line. In a table, a
+    // line of marks alone (`* *`) is how the page wrote an empty cell: it stays.
+    if in_table && raw.bytes().all(|b| matches!(b, b'*' | b'_' | b' ' | b'\t')) {
+        // Structure, not noise.
+    } else if crate::blocks::is_code_fence(raw) {
         edits.push(TextEdit {
             span: line_with_break(cx, l),
             new_text: String::new(),

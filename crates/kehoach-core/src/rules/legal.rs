@@ -60,7 +60,8 @@ pub(super) fn check(cx: &mut Ctx) {
         .filter(|d| d.is_complete() && d.is_valid());
     for r in &cx.plan.references {
         let span = r.range.span();
-        if let Some(word) = &r.type_word {
+        // The Party's symbols (`69-QĐ/TW`) use QĐ for both Quyết định and Quy định.
+        if let Some(word) = r.type_word.as_ref().filter(|_| !r.party_form) {
             if let Some(expected) = code_for_type_word(word) {
                 let code = r.type_code.as_str();
                 let wrong = if expected.is_empty() {

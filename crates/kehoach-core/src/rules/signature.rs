@@ -120,6 +120,10 @@ const ACADEMIC: [&str; 8] = ["GS.", "PGS.", "TS.", "ThS.", "KS.", "BS.", "CN.", 
 
 pub(super) fn check(cx: &mut Ctx) {
     let sig = &cx.plan.signature;
+    // A plan issued with a decision is signed by the decision.
+    if sig.is_empty() && cx.plan.is_attachment() {
+        return;
+    }
     if sig.is_empty() {
         let at = cx
             .plan
