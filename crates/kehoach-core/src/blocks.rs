@@ -87,6 +87,13 @@ impl Blocks {
             .get(i)
             .is_some_and(|s| s.start <= at && at <= s.end)
     }
+    /// Whether the byte offset lies on a line of page chrome.
+    pub fn in_chrome(&self, at: usize) -> bool {
+        let i = self.chrome.partition_point(|s| s.end < at);
+        self.chrome
+            .get(i)
+            .is_some_and(|s| s.start <= at && at <= s.end)
+    }
     /// The data table whose bytes hold `at`.
     pub fn table_at(&self, at: usize) -> Option<usize> {
         let i = self.tables.partition_point(|t| t.span.end < at);
@@ -99,6 +106,17 @@ pub fn scan(text: &str) -> Blocks {
     let lines = line_views(text);
     let mut role = vec![Role::Text; lines.len()];
     let mut tables = Vec::new();
+    // A web page's text before the document (its notices and metadata table).
+    let lead_in = site_lead_in(text, &lines);
+    for r in role.iter_mut().take(lead_in) {
+        *r = Role::Chrome;
+    }
+    // And its text after the document (related documents, its own notices).
+    if let Some(tail) = site_tail(text, &lines, lead_in) {
+        for r in role.iter_mut().skip(tail) {
+            *r = Role::Chrome;
+        }
+    }
     find_cell_per_line(text, &lines, &mut role, &mut tables);
     find_row_tables(text, &lines, &mut role, &mut tables);
     // After the tables: a figure repeated in a table's cells is no running header.
@@ -163,6 +181,100 @@ const CHROME_STARTS: [&str; 8] = [
     "Chưa có văn bản",
     "Lược đồ",
 ];
+/// Lines a legal-text website puts above the document it shows.
+const SITE_MARKS: [&str; 7] = [
+    "Bản dịch này thuộc quyền sở hữu",
+    "THƯ VIỆN PHÁP LUẬT",
+    "Số hiệu:",
+    "Loại văn bản:",
+    "Đang tải văn bản",
+    "Click vào phần bôi vàng",
+    "Nơi ban hành:",
+];
+
+/// How many leading lines are a web page's, not the document's: when the page's
+/// marks stand before the national title, everything before the header block that
+/// carries the title (its `|` region, or the agency lines above it) is the page's.
+fn site_lead_in(text: &str, lines: &[LineView]) -> usize {
+    let national = lines.iter().take(400).position(|l| {
+        let t = l.content.text(text);
+        fold(t.get(..t.len().min(24)).unwrap_or(t)).starts_with("CỘNG HÒA XÃ")
+    });
+    let Some(n) = national else { return 0 };
+    let marked = lines[..n].iter().any(|l| {
+        let t = l.content.text(text);
+        SITE_MARKS.iter().any(|m| t.starts_with(m))
+    });
+    if !marked {
+        return 0;
+    }
+    // The header block: back over its own lines to the `|` that opens its region
+    // (two `|` in a row close the row before it), or over the agency lines.
+    let mut k = n;
+    let mut steps = 0;
+    while k > 0 && steps < 12 {
+        let prev = &lines[k - 1];
+        let t = prev.span.text(text).trim();
+        if t == "|" {
+            if k >= 2 && lines[k - 2].span.text(text).trim() == "|" {
+                return k - 1;
+            }
+            k -= 1;
+        } else if t.is_empty()
+            || SITE_MARKS
+                .iter()
+                .any(|m| prev.content.text(text).starts_with(m))
+        {
+            return k;
+        } else {
+            k -= 1;
+        }
+        steps += 1;
+    }
+    k
+}
+
+/// Lines with which a legal-text website goes on after the document.
+const SITE_TAIL_MARKS: [&str; 6] = [
+    "Văn bản này chưa cập nhật",
+    "Văn bản liên quan",
+    "## Văn bản liên quan",
+    "NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN",
+    "FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN",
+    "Cảm ơn đã dùng",
+];
+
+/// The first line of a web page's text after the document, if the page's marks say
+/// where it starts: from its first mark, and the page's title of the document just
+/// above it (`Kế hoạch 980/KH-UBND năm 2025 thực hiện …`).
+fn site_tail(text: &str, lines: &[LineView], from: usize) -> Option<usize> {
+    let first = lines
+        .iter()
+        .enumerate()
+        .skip(from.max(1))
+        .find(|(_, l)| {
+            let t = l.span.text(text).trim_start();
+            SITE_TAIL_MARKS.iter().any(|m| t.starts_with(m))
+        })
+        .map(|(k, _)| k)?;
+    let mut start = first;
+    while start > from + 1 && first - start < 3 {
+        let t = lines[start - 1].span.text(text).trim();
+        let page_title = t.chars().count() > 20
+            && !t.starts_with('|')
+            && ["Kế hoạch ", "Quyết định ", "Văn bản này"]
+                .iter()
+                .any(|p| t.starts_with(p))
+            && t.contains('/');
+        if page_title || t.starts_with("Văn bản này") {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    Some(start)
+}
+
 /// What follows `Ký bởi:` in a digital signature's stamp.
 const STAMP_LINES: [&str; 5] = [
     "Cơ quan:",
@@ -271,11 +383,9 @@ fn blank_marks(text: &str, span: Span, read: &mut [u8]) {
         if c == b'*' && run == 1 && leading && raw.get(i + 1) == Some(&b' ') {
             // A Markdown bullet `*   item` reads as the dash it stands for.
             read[span.start + i] = b'-';
-        } else if c == b'*' && (run >= 2 || touches_word(raw, i, run)) {
-            for b in &mut read[span.start + i..span.start + i + run] {
-                *b = b' ';
-            }
-        } else if c == b'_' && run == 2 && !all_underscores {
+        } else if (c == b'*' && (run >= 2 || touches_word(raw, i, run)))
+            || (c == b'_' && run == 2 && !all_underscores)
+        {
             for b in &mut read[span.start + i..span.start + i + run] {
                 *b = b' ';
             }
@@ -420,7 +530,7 @@ fn is_pipe_only(text: &str, l: &LineView) -> bool {
 const MAX_CELL_LINES: usize = 80;
 
 fn find_cell_per_line(text: &str, lines: &[LineView], role: &mut [Role], out: &mut Vec<RawTable>) {
-    let mut i = 0;
+    let mut i = role.iter().take_while(|r| **r == Role::Chrome).count();
     while i < lines.len() {
         if !is_pipe_only(text, &lines[i]) {
             i += 1;
@@ -432,10 +542,12 @@ fn find_cell_per_line(text: &str, lines: &[LineView], role: &mut [Role], out: &m
         let start = i;
         let mut last_pipe = i;
         let mut j = i + 1;
-        while j < lines.len() && j - last_pipe <= MAX_CELL_LINES {
+        while j < lines.len() && j - last_pipe <= MAX_CELL_LINES && role[j] != Role::Chrome {
             if is_pipe_only(text, &lines[j]) {
                 last_pipe = j;
-            } else if lines[j].span.text(text).trim().is_empty() {
+            } else if lines[j].span.text(text).trim().is_empty()
+                || opens_part(lines[j].content.text(text))
+            {
                 break;
             }
             j += 1;
@@ -472,6 +584,16 @@ fn find_cell_per_line(text: &str, lines: &[LineView], role: &mut [Role], out: &m
         }
         i = end + 1;
     }
+}
+
+/// A line that opens a part of the document (an annex, a title, a "kèm theo" line):
+/// never inside a table's cell, so a table before it has ended.
+fn opens_part(t: &str) -> bool {
+    let f = fold(t.get(..t.len().min(30)).unwrap_or(t));
+    (f.starts_with("PHỤ LỤC") && t.chars().count() <= 40)
+        || f.starts_with("(KÈM THEO")
+        || f.starts_with("(BAN HÀNH KÈM THEO")
+        || matches!(f.trim_end_matches(':'), "KẾ HOẠCH" | "QUYẾT ĐỊNH")
 }
 
 /// One token of a one-cell-per-line region.
@@ -1038,6 +1160,10 @@ fn layout_join(p: &str, n: &str) -> bool {
     if phrase_goes_on(NATIONAL) || phrase_goes_on(MOTTO) {
         return true;
     }
+    // `Số:` / `2820/QĐ-UBND`.
+    if matches!(fp, "SỐ:" | "SỐ") && n.starts_with(|c: char| c.is_ascii_digit() || c == '/') {
+        return true;
+    }
     // `Cần Thơ, ngày 21` / `tháng 11 năm 2025`, `Hà Bắc, ngày` / `05 tháng 3 năm 2025`.
     let date_head = fp.contains("NGÀY")
         && !fp.contains("NĂM")
@@ -1092,6 +1218,20 @@ fn open_paren(p: &str, n: &str) -> bool {
 
 fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
     let width = wrap_width(text, lines, role);
+    // A page that sets its paragraphs apart with blank lines: within a paragraph, a
+    // short first line (its indent) goes on in the full lines below.
+    let (blank, filled) = lines
+        .iter()
+        .zip(role)
+        .filter(|(_, r)| **r == Role::Text)
+        .fold((0usize, 0usize), |(b, f), (l, _)| {
+            if l.is_blank() {
+                (b + 1, f)
+            } else {
+                (b, f + 1)
+            }
+        });
+    let spaced = width.map(|w| (w, blank * 4 >= filled));
     let mut joins = Vec::new();
     let mut prev: Option<usize> = None;
     let mut blanks_between = 0;
@@ -1121,7 +1261,20 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
             let kind = if (bold_spans && !ends_sentence(pt) && pl.cells.len() <= 1) || in_parens {
                 Some(JoinKind::Prose)
             } else {
-                join_kind(pt, nt, blanks_between, width, pl.cells.len(), l.cells.len())
+                join_kind(pt, nt, blanks_between, width, pl.cells.len(), l.cells.len()).or_else(
+                    || {
+                        let (w, spaced) = spaced?;
+                        let goes_on = spaced
+                            && blanks_between == 0
+                            && nt.chars().count() * 4 >= w * 3
+                            && !starts_block(nt)
+                            && !ends_sentence(pt)
+                            && pl.cells.len() <= 1
+                            && l.cells.len() <= 1
+                            && !crate::text::is_upper_text(pt);
+                        goes_on.then_some(JoinKind::Prose)
+                    },
+                )
             };
             if let Some(kind) = kind {
                 joins.push(Join {
@@ -1151,6 +1304,10 @@ fn join_kind(
         return Some(JoinKind::Layout);
     }
     let goes_on_lower = n.starts_with(char::is_lowercase);
+    // `…; ` then `đồng thời …` in a wrapped text: a sentence going on after a semicolon.
+    if width.is_some() && blanks == 0 && goes_on_lower && p.ends_with(';') && !starts_block(n) {
+        return Some(JoinKind::Prose);
+    }
     if ends_sentence(p)
         || starts_block(n)
         || (starts_block(p) && p.chars().count() < 20 && !goes_on_lower)
@@ -1177,6 +1334,14 @@ fn join_kind(
         && p_last.is_alphanumeric()
     {
         return Some(JoinKind::Prose);
+    }
+    // A duty (`- …`) whose first line was shortened by an indent goes on in a full
+    // line.
+    if let Some(w) = width {
+        let duty = p.starts_with("- ") || p.starts_with("+ ");
+        if blanks == 0 && duty && n.chars().count() * 4 >= w * 3 && !n_first.is_ascii_digit() {
+            return Some(JoinKind::Prose);
+        }
     }
     if let Some(w) = width {
         let upper_heading = crate::text::is_upper_text(p) && crate::text::is_upper_text(n);

@@ -77,9 +77,14 @@ impl<'a> Source<'a> {
                 let run = rb[k..].iter().take_while(|&&b| b == b' ').count();
                 let synthetic = orig[k..k + run].iter().any(|&b| b != b' ');
                 let keep = if synthetic { 1 } else { run };
-                if !out.is_empty() && k + run < rb.len() {
-                    out.extend(std::iter::repeat_n(' ', keep));
-                } else if !synthetic {
+                // A removed mark inside brackets (`(*Kèm theo …*)`) leaves no space.
+                let hugs = synthetic
+                    && (out.ends_with(['(', '['])
+                        || rb
+                            .get(k + run)
+                            .is_some_and(|b| matches!(b, b')' | b']' | b',' | b'.' | b';' | b':')));
+                let inside = !out.is_empty() && k + run < rb.len();
+                if !hugs && (inside || !synthetic) {
                     out.extend(std::iter::repeat_n(' ', keep));
                 }
                 k += run;
@@ -1603,22 +1608,58 @@ fn task_of(n: &Node, in_impl: bool) -> Option<Task> {
     found.then_some(task)
 }
 
+/// Verbs that follow the unit an item assigns work to.
+const VERBS: [&str; 13] = [
+    " chủ trì",
+    " chủ động",
+    " bố trí",
+    " xây dựng",
+    " chỉ đạo",
+    " phối hợp",
+    " có trách nhiệm",
+    " tham mưu",
+    " hướng dẫn",
+    " thực hiện",
+    " triển khai",
+    " theo dõi",
+    " tổ chức",
+];
+
 /// The unit an item assigns work to, and its first duty.
 fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
     let title = &n.title;
     let t = title.text.as_str();
     // What comes first under the item: a paragraph or a sub-item.
+    // The first duty: the first paragraph or sub-item under the unit. An unnumbered
+    // introduction ending with a colon (`Chủ trì, phối hợp với …:`) leads to the
+    // first sub-item under it; a numbered point (`a) …`) is a duty itself.
     let first_duty = || -> Option<Field> {
-        let child = n.children.first().map(|c| &c.title);
+        let child = n.children.first();
         let para = n.paragraphs.first();
+        let intro = |f: &Field| f.text.trim_end().ends_with(':');
         match (child, para) {
-            (Some(c), Some(p)) if p.range.start < c.range.start => Some(p.clone()),
-            (Some(c), _) => Some(c.clone()),
+            (Some(c), Some(p)) if p.range.start < c.range.start => {
+                if intro(p) {
+                    Some(c.title.clone())
+                } else {
+                    Some(p.clone())
+                }
+            }
+            (Some(c), _) => {
+                let numbered = c.level < Level::Dash;
+                match c.children.first() {
+                    Some(g) if !numbered && intro(&c.title) => Some(g.title.clone()),
+                    _ => Some(c.title.clone()),
+                }
+            }
             (None, p) => p.cloned(),
         }
     };
-    // `Sở Tài chính: Chủ trì, …`
-    if let Some(colon) = t.find(':').filter(|&c| c <= 160) {
+    // `Sở Tài chính: Chủ trì, …` (the colon right after the unit, no verb before it).
+    if let Some(colon) = t
+        .find(':')
+        .filter(|&c| c <= 160 && !VERBS.iter().any(|v| t[..c].contains(v)))
+    {
         let unit = t[..colon].trim_end();
         if is_unit_heading(unit) {
             let lead = sub_field(title, 0, unit.len());
@@ -1638,7 +1679,29 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
     });
     if let Some(c) = GIAO.captures(t) {
         let m = c.get(1)?;
-        return Some((sub_field(title, m.start(), m.end()), Some(title.clone())));
+        let duty = if t.trim_end().ends_with(':') {
+            first_duty()
+        } else {
+            Some(title.clone())
+        };
+        return Some((sub_field(title, m.start(), m.end()), duty));
+    }
+    // `Sở Nông nghiệp và Môi trường chỉ đạo Chi cục … thực hiện:`: the unit, then its
+    // verb.
+    if let Some(at) = VERBS
+        .iter()
+        .filter_map(|v| t.find(v))
+        .min()
+        .filter(|&at| at > 0 && at <= 120 && is_unit_heading(&t[..at]))
+    {
+        let unit = &t[..at];
+        let skip = unit.len() - unit.trim_start_matches("Đề nghị ").len();
+        let duty = if t.ends_with(':') {
+            first_duty()
+        } else {
+            Some(title.clone())
+        };
+        return Some((sub_field(title, skip, at), duty));
     }
     if is_unit_heading(t) {
         let unit = t.trim_start_matches("Đề nghị ");
@@ -1689,7 +1752,14 @@ fn timeline_in(f: &Field) -> Option<Timeline> {
 }
 
 fn is_unit_heading(t: &str) -> bool {
-    const UNIT_WORDS: [&str; 24] = [
+    const UNIT_WORDS: [&str; 31] = [
+        "Ngân hàng",
+        "Kho bạc",
+        "Bảo hiểm xã hội",
+        "Hội đồng",
+        "Mặt trận",
+        "Liên đoàn",
+        "Đoàn ",
         "Sở ",
         "Ban ",
         "Ủy ban",
@@ -1739,8 +1809,18 @@ fn plan_period(plan: &Plan) -> Option<PlanPeriod> {
                 });
             }
         }
+        // `năm 2025` of the plan, not of a cited document's date (`ngày 02 tháng 01
+        // năm 2025 của Thủ tướng`).
+        let of_a_date = |at: usize| {
+            let before = &s.text[..at];
+            let tail = before
+                .get(before.len().saturating_sub(24)..)
+                .unwrap_or(before);
+            fold(tail).contains("THÁNG")
+        };
         if let Some(y) = YEAR
             .captures_iter(&s.text)
+            .filter(|c| !of_a_date(c.get(0).map_or(0, |m| m.start())))
             .last()
             .and_then(|c| c[1].parse().ok())
         {

@@ -156,6 +156,11 @@ pub const ADMIN_UNIT_WORDS: [&str; 8] = [
     "THỊ TRẤN",
 ];
 
+/// White space runs as one space, trimmed: a phrase wrapped over lines, read whole.
+pub fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,9 +191,4 @@ mod tests {
         assert!(is_upper_text("KẾ HOẠCH"));
         assert!(!is_upper_text("Kế hoạch"));
     }
-}
-
-/// White space runs as one space, trimmed: a phrase wrapped over lines, read whole.
-pub fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -160,21 +160,33 @@ fn compare(plan: &Plan, f: &Facts) -> Vec<String> {
     }
     for w in &f.tasks {
         let want_task = collapse(&w.task);
-        let found = plan.tasks.iter().find(|t| {
-            let text = collapse(&format!(
-                "{} {}",
-                t.heading.text,
-                t.content.as_ref().map_or("", |c| c.text.as_str())
-            ));
-            text.contains(&want_task)
-                && collapse(
-                    &t.lead
-                        .iter()
-                        .map(|l| l.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ) == collapse(&w.lead)
-        });
+        let matching: Vec<_> = plan
+            .tasks
+            .iter()
+            .filter(|t| {
+                let text = collapse(&format!(
+                    "{} {}",
+                    t.heading.text,
+                    t.content.as_ref().map_or("", |c| c.text.as_str())
+                ));
+                text.contains(&want_task)
+                    && collapse(
+                        &t.lead
+                            .iter()
+                            .map(|l| l.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ) == collapse(&w.lead)
+            })
+            .collect();
+        // The same task may stand in the body and in an annex table: the one whose
+        // timeline agrees is the one meant.
+        let want_tl = w.timeline.as_ref().map(|x| collapse(x));
+        let found = matching
+            .iter()
+            .find(|t| t.timeline.as_ref().map(|x| collapse(&x.text)) == want_tl)
+            .or(matching.first())
+            .copied();
         match found {
             None => bad.push(format!(
                 "task {want_task:?} with lead {:?}: not found",

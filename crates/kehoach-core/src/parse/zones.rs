@@ -135,9 +135,11 @@ fn annex_label(t: &str) -> Option<usize> {
 }
 
 fn is_attachment_line(t: &str) -> bool {
+    // `(Kèm theo …)`, also as `(*Kèm theo …*)` with the mark read as a space.
+    let opened = t.starts_with('(');
+    let t = t.trim_start_matches(['(', ' ', '*']);
     let f = fold(t.get(..t.len().min(40)).unwrap_or(t));
-    f.starts_with("(KÈM THEO")
-        || f.starts_with("(BAN HÀNH KÈM THEO")
+    (opened && (f.starts_with("KÈM THEO") || f.starts_with("BAN HÀNH KÈM THEO")))
         || f.starts_with("KÈM THEO KẾ HOẠCH")
 }
 
@@ -282,7 +284,10 @@ pub(super) fn parse_annex(src: &Source, start: usize, end: usize) -> Annex {
     Annex {
         label,
         title,
-        attached_to: attached.map(|s| src.field(s)),
+        attached_to: attached.map(|s| Field {
+            text: src.read_text(s),
+            range: src.range(s),
+        }),
         paragraphs,
         body: content.nodes,
         tables: content.tables,
@@ -348,7 +353,9 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
                     only.text.chars().any(char::is_alphabetic)
                         && !only.text.chars().all(|c| c.is_ascii_digit())
                 }
-                [first, second] => is_group_number(&first.text) && is_upper_text(&second.text),
+                [first, second] => {
+                    is_group_number(&first.text) && (is_upper_text(&second.text) || width >= 3)
+                }
                 // A merged cell a converter repeated in every column.
                 [first, rest @ ..] => {
                     rest.len() >= 2

@@ -71,7 +71,10 @@ pub(super) fn placeholders(cx: &mut Ctx) {
         let what = m.as_str().trim_matches(['[', ']']).to_string();
         // A signature's mark from a web copy (`[đã ký]`) or a footnote (`[1]`) is no
         // blank to fill in.
-        if crate::parse::is_placeholder(m.as_str()) || what.bytes().all(|b| b.is_ascii_digit()) {
+        if crate::parse::is_placeholder(m.as_str())
+            || what.bytes().all(|b| b.is_ascii_digit())
+            || cx.src.blocks.in_chrome(m.start())
+        {
             continue;
         }
         cx.report(

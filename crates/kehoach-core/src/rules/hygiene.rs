@@ -251,6 +251,10 @@ pub(super) fn check(cx: &mut Ctx) {
         // One byte scan says which checks could find anything on this line: most
         // lines of a real plan need none of them.
         let flags = LineFlags::scan(raw.as_bytes());
+        // Page chrome is reported (and removed) as a whole.
+        if !blocks.chrome.is_empty() && blocks.in_chrome(l.span.start) {
+            continue;
+        }
         let in_table =
             (flags.markdown || flags.tab || l.content.len() <= 12) && blocks.in_table(l.span.start);
         // In TCVN3 text U+00AD is the letter `ư`, not a soft hyphen; what else is
@@ -276,10 +280,8 @@ pub(super) fn check(cx: &mut Ctx) {
         {
             page_numbers.push(l);
         }
-        if l.cells.len() <= 1 && !l.is_blank() {
-            if flags.spacing {
-                check_spacing(cx, l);
-            }
+        if l.cells.len() <= 1 && !l.is_blank() && flags.spacing {
+            check_spacing(cx, l);
         }
     }
     // Brackets and quotes balance within a sentence, which may wrap over lines: read

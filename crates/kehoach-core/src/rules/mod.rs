@@ -11,6 +11,7 @@ use crate::model::Plan;
 use crate::parse::Source;
 use crate::source::Span;
 
+mod annex;
 mod document;
 mod footer;
 mod header;
@@ -18,6 +19,7 @@ mod hygiene;
 mod legal;
 mod numbering;
 mod signature;
+mod tables;
 mod tasks;
 mod title;
 
@@ -59,6 +61,8 @@ pub fn registry() -> Vec<&'static Rule> {
         legal::RULES,
         numbering::RULES,
         tasks::RULES,
+        tables::RULES,
+        annex::RULES,
         footer::RULES,
         signature::RULES,
         hygiene::RULES,
@@ -206,6 +210,8 @@ pub fn validate(src: &Source, plan: &Plan) -> Vec<Diagnostic> {
         legal::check(&mut cx);
         numbering::check(&mut cx);
         tasks::check(&mut cx);
+        tables::check(&mut cx);
+        annex::check(&mut cx);
         footer::check(&mut cx);
         signature::check(&mut cx);
     }

@@ -2,7 +2,7 @@
 
 use super::{Ctx, Rule};
 use crate::diagnostics::Severity;
-use crate::model::Period;
+use crate::model::{Period, TaskSource};
 use crate::parse::find_deadlines;
 use crate::source::Span;
 
@@ -68,11 +68,16 @@ pub(super) fn check(cx: &mut Ctx) {
     // Task timelines (quarter, month, year).
     for t in &cx.plan.tasks {
         let Some(tl) = &t.timeline else { continue };
-        if matches!(tl.period, Period::Before { .. }) {
-            continue; // covered by the running-text scan below
+        // A body item's "trước ngày …" is covered by the running-text scan below; a
+        // table's cell is not in the running text.
+        if matches!(tl.period, Period::Before { .. }) && t.source == TaskSource::Item {
+            continue;
         }
         if let Some((a, b)) = tl.period.years() {
-            if b < period.from || a > period.to {
+            // A period read from the issue date only says when the plan starts: work
+            // may run into later years.
+            let after = a > period.to && period.source == "title";
+            if b < period.from || after {
                 cx.report(
                     &DEADLINE_OUTSIDE,
                     tl.range.span(),
