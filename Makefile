@@ -52,7 +52,10 @@ fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	# No nightly toolchain can be fetched here: RUSTC_BOOTSTRAP lets the stable
 	# compiler take cargo-fuzz's -Z flags; libFuzzer's coverage needs no sanitizer.
-	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run check --sanitizer none -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536
+	# Seeded with the real documents (seeds and fixtures), not only arbitrary bytes;
+	# new inputs it finds go to fuzz/corpus/check (not committed).
+	mkdir -p fuzz/corpus/check
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run check --sanitizer none corpus/check ../crates/kehoach-core/tests/seeds ../crates/kehoach-core/tests/fixtures/real -- -max_total_time=$(FUZZ_SECONDS) -max_len=262144
 
 # The oldest Rust the workspace declares (rust-version): the locked dependencies
 # set it (leptos's macros need 1.89). Checks the workspace and the app on wasm32

@@ -65,7 +65,61 @@ fn bench(c: &mut Criterion) {
         });
     }
     group.finish();
+
+    // Each pathological family at 256 KB and 1 MB: the time per byte must not grow
+    // (4x the size, at most 4.4x the time), and stays near prose's.
+    let mut group = c.benchmark_group("pathological");
+    group.sample_size(10);
+    for size in [256 * 1024usize, 1024 * 1024] {
+        for (name, text) in pathological_families(size) {
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(name, size), &text, |b, t| {
+                b.iter(|| kehoach_core::check(black_box(t)))
+            });
+        }
+    }
+    group.finish();
+
+    // Real text: the seeds and the real fixtures joined to 1 MB, and their tables.
+    let mut group = c.benchmark_group("real");
+    group.sample_size(10);
+    let joined = real_text(1024 * 1024);
+    group.throughput(Throughput::Bytes(joined.len() as u64));
+    group.bench_with_input(BenchmarkId::new("joined", "1MB"), &joined, |b, t| {
+        b.iter(|| kehoach_core::check(black_box(t)))
+    });
+    group.finish();
 }
+
+/// The seeds and real fixtures one after the other, to about `bytes`.
+fn real_text(bytes: usize) -> String {
+    let mut docs: Vec<String> = Vec::new();
+    for sub in ["tests/seeds", "tests/fixtures/real"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(sub);
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        docs.extend(
+            paths
+                .iter()
+                .map(|p| std::fs::read_to_string(p).expect("utf-8")),
+        );
+    }
+    let mut s = String::new();
+    let mut i = 0;
+    while s.len() < bytes {
+        s.push_str(&docs[i % docs.len()]);
+        s.push('\n');
+        i += 1;
+    }
+    s
+}
+
+include!("../tests/common/pathological.rs");
 
 criterion_group!(benches, bench);
 criterion_main!(benches);

@@ -105,15 +105,53 @@ impl PartialDate {
             _ => true,
         }
     }
+    /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY`; without a year, ISO 8601's `--MM-DD`, `--MM`
+    /// and `---DD` (a draft's `ngày 14 tháng 02 năm …`), so no part is lost.
     pub fn to_iso(&self) -> String {
         match (self.year, self.month, self.day) {
             (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
             (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
-            (Some(y), None, _) => format!("{y:04}"),
-            _ => String::new(),
+            (Some(y), None, None) => format!("{y:04}"),
+            (Some(y), None, Some(d)) => format!("{y:04}--{d:02}"),
+            (None, Some(m), Some(d)) => format!("--{m:02}-{d:02}"),
+            (None, Some(m), None) => format!("--{m:02}"),
+            (None, None, Some(d)) => format!("---{d:02}"),
+            (None, None, None) => String::new(),
         }
     }
     pub fn from_iso(s: &str) -> Option<Self> {
+        let num = |p: &str| -> Option<u8> {
+            (!p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
+        };
+        if let Some(d) = s.strip_prefix("---") {
+            return Some(PartialDate {
+                year: None,
+                month: None,
+                day: Some(num(d)?),
+            });
+        }
+        if let Some(md) = s.strip_prefix("--") {
+            let mut it = md.split('-');
+            let month = Some(num(it.next()?)?);
+            let day = match it.next() {
+                Some(d) => Some(num(d)?),
+                None => None,
+            };
+            return it.next().is_none().then_some(PartialDate {
+                year: None,
+                month,
+                day,
+            });
+        }
+        if let Some((y, d)) = s.split_once("--") {
+            return Some(PartialDate {
+                year: Some(y.parse().ok()?),
+                month: None,
+                day: Some(num(d)?),
+            });
+        }
         let mut it = s.split('-');
         let year = it
             .next()

@@ -68,6 +68,17 @@ impl SourceRange {
 pub struct LineIndex {
     /// Byte offset where each line starts.
     starts: Vec<usize>,
+    /// Characters before each CHUNK-byte boundary: a column on a long line is then
+    /// counted from the nearest boundary, not from the line's start (a 1 MB line
+    /// with thousands of findings stays linear).
+    chars_before: Vec<usize>,
+}
+
+const CHUNK: usize = 1024;
+
+/// Characters (UTF-8 lead bytes) in a byte slice.
+fn count_chars(b: &[u8]) -> usize {
+    b.iter().filter(|&&x| (x as i8) >= -0x40).count()
 }
 
 impl LineIndex {
@@ -88,7 +99,23 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { starts }
+        let chars_before = std::iter::once(0)
+            .chain(bytes.chunks(CHUNK).scan(0, |acc, c| {
+                *acc += count_chars(c);
+                Some(*acc)
+            }))
+            .collect();
+        LineIndex {
+            starts,
+            chars_before,
+        }
+    }
+
+    /// Characters in `src[..at]`.
+    fn chars_upto(&self, src: &str, at: usize) -> usize {
+        let k = at / CHUNK;
+        let base = self.chars_before.get(k).copied().unwrap_or(0);
+        base + count_chars(src.as_bytes().get(k * CHUNK..at).unwrap_or(&[]))
     }
 
     pub fn line_count(&self) -> usize {
@@ -109,7 +136,7 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.starts[line];
-        let column = src[start..offset].chars().count() + 1;
+        let column = self.chars_upto(src, offset) - self.chars_upto(src, start) + 1;
         LineCol {
             line: line + 1,
             column,
@@ -347,15 +374,17 @@ pub fn trim_noise(src: &str, span: Span) -> Span {
                     break;
                 }
             } else if t.starts_with("__") {
-                a += 2;
+                // The whole run at once: one step per underscore would rescan the rest.
+                a += t.bytes().take_while(|&x| x == b'_').count();
             }
         }
         let t = &s[a..b];
         if let Some(c) = t.chars().next_back() {
             if is_space(c) || c == '|' || c == '*' {
                 b -= c.len_utf8();
-            } else if t.ends_with("__") && !t.chars().all(|c| c == '_') {
-                b -= 2;
+            } else if t.ends_with("__") && !t.starts_with('_') {
+                // (A text of underscores alone was consumed from the front above.)
+                b -= t.bytes().rev().take_while(|&x| x == b'_').count();
             }
         }
         if (a, b) == before || a >= b {

@@ -254,6 +254,41 @@ fn pathological_inputs_finish() {
     assert_eq!(report.plan.body.len(), 10_000);
 }
 
+include!("common/pathological.rs");
+
+/// A date without its year keeps its day and month through JSON (the fuzzer found
+/// `ngày 14 tháng 02` written as "" and read back empty).
+#[test]
+fn partial_dates_round_trip() {
+    use kehoach_core::model::PartialDate;
+    for y in [None, Some(2025u16)] {
+        for m in [None, Some(2u8)] {
+            for d in [None, Some(14u8)] {
+                let date = PartialDate {
+                    year: y,
+                    month: m,
+                    day: d,
+                };
+                assert_eq!(
+                    PartialDate::from_iso(&date.to_iso()),
+                    Some(date),
+                    "{date:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn pathological_families_finish() {
+    for (name, text) in pathological_families(128 * 1024) {
+        let report = check(&text);
+        let fixed = kehoach_core::fix::apply_safe_fixes(&text);
+        assert!(!fixed.is_empty() || text.trim().is_empty(), "{name}");
+        let _ = (report.diagnostics.len(), text::to_text(&report.plan));
+    }
+}
+
 #[test]
 fn seeds_clean_text_is_a_fixpoint_and_keeps_every_word() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");

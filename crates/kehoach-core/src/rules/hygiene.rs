@@ -687,12 +687,14 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool) -> Vec<T
                 });
             }
         }
+        // A line of underscores alone is a fill-in blank or a rule, not emphasis.
+        let only_underscores = trimmed.bytes().all(|c| c == b'_');
         // Emphasis marks: `**`, `__`, and single `*` touching a word.
         let bytes = raw.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             let two = bytes.get(i..i + 2);
-            if two == Some(b"**") || (two == Some(b"__") && !trimmed.chars().all(|c| c == '_')) {
+            if two == Some(b"**") || (two == Some(b"__") && !only_underscores) {
                 let mut e = i + 2;
                 while e < bytes.len() && bytes[e] == bytes[i] {
                     e += 1;

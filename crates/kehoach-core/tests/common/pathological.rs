@@ -1,0 +1,28 @@
+/// Pathological inputs, one family per way text can stall a reader: at 256 KB in
+/// `tests/properties.rs` a quadratic step would take minutes; `make bench` measures
+/// them per byte at 256 KB and 1 MB. Shared by the test and the benchmark.
+#[allow(dead_code)]
+pub fn pathological_families(bytes: usize) -> Vec<(&'static str, String)> {
+    let rep = |unit: &str| unit.repeat(bytes / unit.len().max(1) + 1);
+    vec![
+        ("underscores", rep("_")),
+        ("dots", rep(".")),
+        ("dashes", rep("-")),
+        ("double spaces", rep("a  ")),
+        ("one long line", rep("Căn cứ Nghị định số 72/2015/NĐ-CP ngày 07/9/2015 của Chính phủ; ")),
+        ("pipe rows", format!("| TT | Nội dung | Chủ trì | Thời gian |\n|---|---|---|---|\n{}", rep("| 1 | Tổ chức | Sở A | Quý I/2025 |\n"))),
+        ("loose pipe rows", format!("TT | Nội dung | Chủ trì | Thời gian\n{}", rep("1 | Tổ chức\n| Sở A | Quý I\n"))),
+        ("cell per line", rep("|\n1\n|\nTổ chức hội nghị\n|\nSở A\n|\n")),
+        ("empty cells", rep("|\n|\n* *\n")),
+        ("tab rows", format!("STT\tNội dung\tChủ trì\tThời gian\n{}", rep("1\tTổ chức\tSở A\tQuý I\n"))),
+        ("space columns", format!("TT    Nội dung    Chủ trì    Thời hạn\n{}", rep("1     Tổ chức     Sở A       Quý I\n"))),
+        ("deep markers", rep(&format!("{} x\n", "1.".repeat(60)))),
+        ("brackets", rep("((((")),
+        ("references", rep("Quyết định số 22/QĐ-UBND ngày 03/4/2024; ")),
+        ("annex labels", rep("PHỤ LỤC I\nDANH MỤC\n(Kèm theo Kế hoạch số 1/KH-UBND)\n")),
+        ("running headers", rep("CÔNG BÁO/Số 286/Ngày 27-05-2026\n89\nNội dung\n")),
+        ("wrapped lines", rep("Căn cứ Nghị định số 11/2020/NĐ-CP của Chính phủ về quản lý hoạt\nđộng mẫu trên địa bàn tỉnh và các quy định khác có liên quan đến việc\n")),
+        ("bold spans", rep("**Nội dung mở\nđóng lại** ")),
+    ]
+}
+
