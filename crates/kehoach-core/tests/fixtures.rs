@@ -390,3 +390,25 @@ fn issued_fixtures_get_few_findings() {
         let _ = errors;
     }
 }
+
+/// Every word of the clean text reaches the .docx (tables, annexes, the issuing
+/// decision, footnotes included), read back as a file would be opened.
+#[test]
+fn every_word_reaches_the_docx() {
+    use kehoach_core::import::open_file;
+    let mut failures = Vec::new();
+    for (stem, text) in documents() {
+        let plan = check(&text).plan;
+        let clean = render::text::to_text(&plan);
+        let docx = open_file("x.docx", &render::docx::to_docx(&plan)).expect("docx opens");
+        let lost = missing(&words(&clean), &words(&docx));
+        if !lost.is_empty() {
+            failures.push(format!(
+                "{stem}: .docx lost {} words, first {:?}",
+                lost.len(),
+                &lost[..lost.len().min(12)]
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
+}

@@ -461,14 +461,19 @@ fn document_xml(plan: &Plan) -> String {
         left.push_str(&para("", center));
     }
     let mut right = String::new();
+    // A Party document is headed by the Party's name, with no motto.
     let national = h
-        .national_title
+        .party_title
         .as_ref()
+        .or(h.national_title.as_ref())
         .map_or("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".to_string(), line);
-    let motto = h
-        .motto
-        .as_ref()
-        .map_or("Độc lập - Tự do - Hạnh phúc".to_string(), line);
+    let motto = if h.is_party() {
+        String::new()
+    } else {
+        h.motto
+            .as_ref()
+            .map_or("Độc lập - Tự do - Hạnh phúc".to_string(), line)
+    };
     right.push_str(&para(
         &national.to_uppercase(),
         Style {
