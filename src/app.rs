@@ -14,7 +14,7 @@ use crate::session::{Incoming, Session};
 use crate::storage;
 use kehoach_core::compose;
 use kehoach_core::diagnostics::{Lang, Severity, TextEdit};
-use kehoach_core::model::{Level, Node, Period, Plan, Task};
+use kehoach_core::model::{Level, Node, Period, Plan, Table, Task, TaskSource};
 use kehoach_core::source::Span;
 use leptos::ev;
 use leptos::html;
@@ -747,7 +747,7 @@ pub fn App() -> impl IntoView {
                         }.into_any(),
                         Tab::Findings => view! { <FindingsPanel analysis lang current go_to apply_fix /> }.into_any(),
                         Tab::Outline => view! { <OutlinePanel analysis lang text area_ref layer_ref /> }.into_any(),
-                        Tab::Tasks => view! { <TasksPanel analysis lang /> }.into_any(),
+                        Tab::Tasks => view! { <TasksPanel analysis lang text area_ref layer_ref /> }.into_any(),
                         Tab::Form => view! { <FormPanel lang text replace /> }.into_any(),
                         Tab::Rules => view! { <RulesPanel lang /> }.into_any(),
                     }}
@@ -948,14 +948,54 @@ fn OutlinePanel(
             .collect_view()
             .into_any()
     }
+    /// A table as one outline entry: its first column names and its row count.
+    fn table_item(
+        t: &Table,
+        l: Lang,
+        jump: impl Fn(usize, usize, usize) + Copy + Send + Sync + 'static,
+    ) -> AnyView {
+        let (s, e, line) = (t.range.start, t.range.start, t.range.line);
+        let names: Vec<&str> = t.header.iter().take(3).map(|f| f.text.as_str()).collect();
+        let label = format!(
+            "{}: {} ({} {})",
+            i18n::t(l, Key::SourceTable),
+            names.join(" | "),
+            t.rows.len(),
+            i18n::t(l, Key::TableRows)
+        );
+        view! { <li><button type="button" class="outline-item" on:click=move |_| jump(s, e, line)>{label}</button></li> }
+            .into_any()
+    }
     view! {
         <h2>{move || t(lang.get(), Key::TabOutline)}</h2>
         {move || analysis.with(|a| {
-            if a.plan.body.is_empty() {
-                view! { <p>{t(lang.get(), Key::NoOutline)}</p> }.into_any()
-            } else {
-                view! { <ul class="outline" aria-label="Dàn ý">{render(&a.plan.body, a, jump)}</ul> }.into_any()
+            let l = lang.get();
+            let p = &a.plan;
+            if p.body.is_empty() && p.annexes.is_empty() && p.tables.is_empty() {
+                return view! { <p>{t(l, Key::NoOutline)}</p> }.into_any();
             }
+            let tables = p.tables.iter().map(|tb| table_item(tb, l, jump)).collect_view();
+            let annexes = p
+                .annexes
+                .iter()
+                .map(|an| {
+                    let head = [&an.label, &an.title]
+                        .into_iter()
+                        .flatten()
+                        .map(|f| f.text.clone())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let (s, e, line) = (an.range.start, an.range.start, an.range.line);
+                    let tables = an.tables.iter().map(|tb| table_item(tb, l, jump)).collect_view();
+                    view! {
+                        <li>
+                            <button type="button" class="outline-item" on:click=move |_| jump(s, e, line)>{head}</button>
+                            <ul>{render(&an.body, a, jump)}{tables}</ul>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="outline" aria-label="Dàn ý">{render(&p.body, a, jump)}{tables}{annexes}</ul> }.into_any()
         })}
     }
 }
@@ -987,9 +1027,14 @@ fn join(fields: &[kehoach_core::model::Field]) -> String {
 pub fn tasks_csv(tasks: &[Task]) -> String {
     let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     let mut out = String::from(
-        "\u{FEFF}Nhiệm vụ,Nội dung,Đơn vị chủ trì,Đơn vị phối hợp,Đơn vị thực hiện,Thời gian\r\n",
+        "\u{FEFF}Nhiệm vụ,Nội dung,Đơn vị chủ trì,Đơn vị phối hợp,Đơn vị thực hiện,Thời gian,Nguồn,Phụ lục,Nhóm\r\n",
     );
     for t in tasks {
+        let source = match t.source {
+            TaskSource::Item => "nội dung",
+            TaskSource::Table => "bảng",
+        };
+        let annex = t.annex.map(|k| (k + 1).to_string()).unwrap_or_default();
         out.push_str(
             &[
                 q(&t.heading.text),
@@ -998,6 +1043,9 @@ pub fn tasks_csv(tasks: &[Task]) -> String {
                 q(&join(&t.coordinating)),
                 q(&join(&t.performing)),
                 q(t.timeline.as_ref().map_or("", |tl| tl.text.as_str())),
+                q(source),
+                q(&annex),
+                q(t.group.as_deref().unwrap_or("")),
             ]
             .join(","),
         );
@@ -1006,8 +1054,39 @@ pub fn tasks_csv(tasks: &[Task]) -> String {
     out
 }
 
+/// Where a task was read: the body, or a table (in an annex or not).
+fn task_source(t: &Task, plan: &Plan, l: Lang) -> String {
+    let from = match t.source {
+        TaskSource::Item => i18n::t(l, Key::SourceItem).to_string(),
+        TaskSource::Table => i18n::t(l, Key::SourceTable).to_string(),
+    };
+    match t.annex.and_then(|k| plan.annexes.get(k)) {
+        Some(a) => {
+            let label = a
+                .label
+                .as_ref()
+                .map_or_else(|| i18n::t(l, Key::Annex).to_string(), |f| f.text.clone());
+            format!("{from} · {label}")
+        }
+        None => from,
+    }
+}
+
 #[component]
-fn TasksPanel(analysis: Memo<Analysis>, lang: RwSignal<Lang>) -> impl IntoView {
+fn TasksPanel(
+    analysis: Memo<Analysis>,
+    lang: RwSignal<Lang>,
+    text: RwSignal<String>,
+    area_ref: NodeRef<html::Textarea>,
+    layer_ref: NodeRef<html::Div>,
+) -> impl IntoView {
+    let jump = move |start: usize, end: usize, line: usize| {
+        if let Some(a) = area_ref.get_untracked() {
+            let (s, e) = text.with_untracked(|t| (to16(t, start), to16(t, end)));
+            let layer = layer_ref.get_untracked();
+            dom::select_range(&a, layer.as_deref(), s, e, line);
+        }
+    };
     let sort = RwSignal::new(TaskSort::Document);
     let sorted = move || {
         analysis.with(|a| {
@@ -1043,6 +1122,8 @@ fn TasksPanel(analysis: Memo<Analysis>, lang: RwSignal<Lang>) -> impl IntoView {
         {move || {
             let tasks = sorted();
             let l = lang.get();
+            let sources: Vec<String> =
+                analysis.with(|a| tasks.iter().map(|t| task_source(t, &a.plan, l)).collect());
             if tasks.is_empty() {
                 return view! { <p>{t(l, Key::NoTasks)}</p> }.into_any();
             }
@@ -1054,18 +1135,28 @@ fn TasksPanel(analysis: Memo<Analysis>, lang: RwSignal<Lang>) -> impl IntoView {
                             <th scope="col">{t(l, Key::Lead)}</th>
                             <th scope="col">{t(l, Key::Coordinating)}</th>
                             <th scope="col">{t(l, Key::Timeline)}</th>
+                            <th scope="col">{t(l, Key::TaskFrom)}</th>
                         </tr>
                     </thead>
                     <tbody>
                         {tasks
                             .iter()
-                            .map(|task| {
+                            .zip(sources)
+                            .map(|(task, source)| {
+                                let r = task.range;
+                                let duty = task.content.as_ref().map(|c| c.text.clone());
                                 view! {
                                     <tr>
-                                        <td>{task.heading.text.clone()}</td>
+                                        <td>
+                                            <button type="button" class="outline-item" on:click=move |_| jump(r.start, r.end, r.line)>
+                                                {task.heading.text.clone()}
+                                            </button>
+                                            {duty.map(|d| view! { <div class="task-duty">{d}</div> })}
+                                        </td>
                                         <td>{join(&task.lead)}</td>
                                         <td>{join(&task.coordinating)}</td>
                                         <td>{task.timeline.as_ref().map(|tl| tl.text.clone()).unwrap_or_default()}</td>
+                                        <td>{source}</td>
                                     </tr>
                                 }
                             })

@@ -4,39 +4,121 @@
 //! (`style/main.css`, `.print-*` and `@page`); this renders the parsed plan into it.
 //! All text goes in as text nodes: nothing here builds HTML from user text.
 
-use kehoach_core::model::{Field, Level, Node, Plan};
+use kehoach_core::model::{Annex, Field, Level, Node, Plan, Signature, Table};
 use kehoach_core::render::text::clean_line;
+use kehoach_core::render::{flow, Piece};
 use leptos::prelude::*;
 
 fn line(f: &Field) -> String {
     clean_line(&f.text)
 }
 
-fn body(nodes: &[Node]) -> AnyView {
-    nodes
+fn item(n: &Node) -> AnyView {
+    let class = match n.level {
+        Level::Part | Level::Section => "p-section",
+        Level::Clause | Level::SubClause => "p-clause",
+        _ => "p-item",
+    };
+    let marker = n.shown_marker();
+    let title = clean_line(&n.title.text);
+    view! { <p class=class>{format!("{marker} {title}")}</p> }.into_any()
+}
+
+/// A data table, bordered, its header row in `<thead>` (repeated on every printed
+/// page by the browser).
+fn table(t: &Table) -> AnyView {
+    let head = (!t.header.is_empty()).then(|| {
+        let cells = t
+            .header
+            .iter()
+            .map(|c| view! { <th scope="col">{line(c)}</th> })
+            .collect_view();
+        view! { <thead><tr>{cells}</tr></thead> }
+    });
+    let rows = t
+        .rows
         .iter()
-        .map(|n| {
-            let class = match n.level {
-                Level::Part | Level::Section => "p-section",
-                Level::Clause | Level::SubClause => "p-clause",
-                _ => "p-item",
-            };
-            let marker = n.shown_marker();
-            let title = clean_line(&n.title.text);
-            let paragraphs = n
-                .paragraphs
+        .map(|r| {
+            let class = if r.is_group { "p-group" } else { "" };
+            let cells = r
+                .cells
                 .iter()
-                .map(|p| view! { <p class="p-para">{line(p)}</p> })
+                .map(|c| view! { <td>{line(c)}</td> })
                 .collect_view();
-            let children = body(&n.children);
-            view! {
-                <p class=class>{format!("{marker} {title}")}</p>
-                {paragraphs}
-                {children}
+            view! { <tr class=class>{cells}</tr> }
+        })
+        .collect_view();
+    view! { <table class="p-table">{head}<tbody>{rows}</tbody></table> }.into_any()
+}
+
+/// Paragraphs, items and tables in the order the text has them.
+fn content(paragraphs: &[Field], nodes: &[Node], tables: &[Table]) -> AnyView {
+    flow(paragraphs, nodes, tables)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Para(f) | Piece::ItemPara(f) => {
+                view! { <p class="p-para">{line(f)}</p> }.into_any()
             }
+            Piece::Item(n) => item(n),
+            Piece::Table(t) => table(t),
         })
         .collect_view()
         .into_any()
+}
+
+/// Recipients left, signature right, kept on one page with what comes before it.
+fn foot(plan: &Plan) -> AnyView {
+    let recipients = plan.recipients.as_ref().map(|r| {
+        let items = r
+            .lines()
+            .map(|i| view! { <p class="p-recipient">{line(i)}</p> })
+            .collect_view();
+        view! {
+            <p class="p-recipients-head">"Nơi nhận:"</p>
+            {items}
+        }
+    });
+    let s: &Signature = &plan.signature;
+    let authority = s
+        .authority
+        .iter()
+        .chain(&s.titles)
+        .map(|f| view! { <p class="p-authority">{line(f)}</p> })
+        .collect_view();
+    let placeholders = s
+        .placeholders
+        .iter()
+        .map(|f| view! { <p class="p-placeholder">{line(f)}</p> })
+        .collect_view();
+    let name = s.name.as_ref().map(line);
+    view! {
+        <table class="print-foot" role="presentation">
+            <tr>
+                <td class="foot-left">{recipients}</td>
+                <td class="foot-right">
+                    {authority}
+                    <div class="sign-space"></div>
+                    {placeholders}
+                    {name.map(|n| view! { <p class="p-name">{n}</p> })}
+                </td>
+            </tr>
+        </table>
+    }
+    .into_any()
+}
+
+/// An annex on a new page: label and title centred in bold, the "kèm theo" line in
+/// italics, then its content.
+fn annex(a: &Annex) -> AnyView {
+    view! {
+        <section class="p-annex">
+            {a.label.as_ref().map(|f| view! { <p class="p-annex-label">{line(f)}</p> })}
+            {a.title.as_ref().map(|f| view! { <p class="p-annex-title">{line(f)}</p> })}
+            {a.attached_to.as_ref().map(|f| view! { <p class="p-attached">{line(f)}</p> })}
+            {content(&a.paragraphs, &a.body, &a.tables)}
+        </section>
+    }
+    .into_any()
 }
 
 /// The signed-copy layout of a plan.
@@ -46,16 +128,19 @@ pub fn PrintView(plan: Plan) -> impl IntoView {
     let parent = h.parent_agency.as_ref().map(line);
     let agency: Vec<String> = h.agency.iter().map(line).collect();
     let number = h.number.as_ref().map(|n| n.canonical_line());
+    // A Party document is headed by the Party's name and has no motto.
     let national = h
-        .national_title
+        .party_title
         .as_ref()
+        .or(h.national_title.as_ref())
         .map(line)
         .unwrap_or_else(|| "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into());
-    let motto = h
-        .motto
-        .as_ref()
-        .map(line)
-        .unwrap_or_else(|| "Độc lập - Tự do - Hạnh phúc".into());
+    let motto = (!h.is_party()).then(|| {
+        h.motto
+            .as_ref()
+            .map(line)
+            .unwrap_or_else(|| "Độc lập - Tự do - Hạnh phúc".into())
+    });
     let place_date = h
         .place_date
         .as_ref()
@@ -80,34 +165,55 @@ pub fn PrintView(plan: Plan) -> impl IntoView {
         .iter()
         .map(|b| view! { <p class="p-basis">{line(b)}</p> })
         .collect_view();
-    let opening = plan
-        .opening
-        .iter()
-        .map(|o| view! { <p class="p-para">{line(o)}</p> })
-        .collect_view();
-    let recipients = plan.recipients.as_ref().map(|r| {
-        let items = r
-            .lines()
-            .map(|i| view! { <p class="p-recipient">{line(i)}</p> })
+    // A decision that issues the plan: the decision, signed, then the plan on a new
+    // page under its own header lines.
+    let decision = plan.decision.as_ref().map(|d| {
+        let kind = d
+            .kind_word
+            .as_ref()
+            .map_or_else(|| "QUYẾT ĐỊNH".to_string(), |k| line(k).to_uppercase());
+        let preamble = d
+            .preamble
+            .iter()
+            .map(|p| view! { <p class="p-basis">{line(p)}</p> })
+            .collect_view();
+        let articles = d
+            .articles
+            .iter()
+            .map(|a| view! { <p class="p-para">{line(a)}</p> })
+            .collect_view();
+        let plan_header = d
+            .plan_header
+            .iter()
+            .map(|f| view! { <p class="p-plan-header">{line(f)}</p> })
             .collect_view();
         view! {
-            <p class="p-recipients-head">"Nơi nhận:"</p>
-            {items}
+            <h1 class="p-kind">{kind}</h1>
+            {d.title.as_ref().map(|s| view! { <p class="p-summary">{line(s)}</p> })}
+            <hr class="rule-short center" />
+            {preamble}
+            <div class="p-keep">{articles}</div>
+            {foot(&plan)}
+            <div class="p-new-page">{plan_header}</div>
         }
     });
-    let s = &plan.signature;
-    let authority = s
-        .authority
+    let signed_by_decision = plan.decision.is_some();
+    let footnotes = plan
+        .footnotes
         .iter()
-        .chain(&s.titles)
-        .map(|f| view! { <p class="p-authority">{line(f)}</p> })
+        .map(|f| view! { <p class="p-footnote">{line(f)}</p> })
         .collect_view();
-    let placeholders = s
-        .placeholders
+    let annexes = plan.annexes.iter().map(annex).collect_view();
+    let unclassified = plan
+        .unclassified
         .iter()
-        .map(|f| view! { <p class="p-placeholder">{line(f)}</p> })
+        .filter(|u| {
+            plan.title
+                .as_ref()
+                .is_none_or(|t| u.range.start > t.kind_word.range.start)
+        })
+        .map(|u| view! { <p class="p-para">{line(u)}</p> })
         .collect_view();
-    let name = s.name.as_ref().map(line);
     view! {
         <article class="print-page" aria-label="Bản in">
             <table class="print-head" role="presentation">
@@ -120,30 +226,22 @@ pub fn PrintView(plan: Plan) -> impl IntoView {
                     </td>
                     <td class="head-right">
                         <p class="p-national">{national}</p>
-                        <p class="p-motto">{motto}</p>
-                        <hr class="rule-motto" />
+                        {motto.map(|m| view! { <p class="p-motto">{m}</p> <hr class="rule-motto" /> })}
                         {place_date.map(|d| view! { <p class="p-date">{d}</p> })}
                     </td>
                 </tr>
             </table>
+            {decision}
             <h1 class="p-kind">{kind}</h1>
             {summary.map(|s| view! { <p class="p-summary">{s}</p> })}
             {attached.map(|a| view! { <p class="p-attached">{a}</p> })}
             <hr class="rule-short center" />
             {bases}
-            {opening}
-            {body(&plan.body)}
-            <table class="print-foot" role="presentation">
-                <tr>
-                    <td class="foot-left">{recipients}</td>
-                    <td class="foot-right">
-                        {authority}
-                        <div class="sign-space"></div>
-                        {placeholders}
-                        {name.map(|n| view! { <p class="p-name">{n}</p> })}
-                    </td>
-                </tr>
-            </table>
+            {content(&plan.opening, &plan.body, &plan.tables)}
+            {(!signed_by_decision).then(|| foot(&plan))}
+            {unclassified}
+            {footnotes}
+            {annexes}
         </article>
     }
 }
