@@ -492,7 +492,7 @@ pub fn column_of(cell: &str) -> Column {
 
 /// A row of cells reads as a table's header when at least two of them are column
 /// names and one of those says what the rows are (content, lead, number, timeline).
-fn is_header_row<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
+pub(crate) fn is_header_row<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
     let mut known = 0;
     let mut strong = false;
     for c in cells {

@@ -109,37 +109,145 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, OpenError> {
     document_text(&xml).map_err(OpenError::BadDocx)
 }
 
+/// One cell of a Word table: its paragraphs, how many grid columns it spans, and
+/// whether it continues a cell merged from the row above.
+#[derive(Default)]
+struct DocxCell {
+    paras: Vec<String>,
+    span: usize,
+    merged: bool,
+}
+
+/// A Word table as text the reader takes back: a table whose first row names its
+/// columns becomes tab-separated rows (a merged cell's other columns empty); a header
+/// or foot laid out as a table gives its cells' paragraphs, one after the other.
+fn table_text(rows: Vec<Vec<DocxCell>>) -> String {
+    let first: Vec<String> = rows
+        .first()
+        .map(|r| r.iter().map(|c| c.paras.join(" ")).collect())
+        .unwrap_or_default();
+    let data = crate::blocks::is_header_row(first.iter().map(String::as_str));
+    let mut out = String::new();
+    for row in rows {
+        if data {
+            let mut cells: Vec<String> = Vec::new();
+            for c in row {
+                let text = if c.merged {
+                    String::new()
+                } else {
+                    c.paras.join(" ").replace(['\t', '\n'], " ")
+                };
+                cells.push(text);
+                cells.extend(std::iter::repeat_n(String::new(), c.span.saturating_sub(1)));
+            }
+            out.push_str(&cells.join("\t"));
+            out.push('\n');
+        } else {
+            for c in row.into_iter().filter(|c| !c.merged) {
+                for p in c.paras {
+                    out.push_str(&p);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
 fn document_text(xml: &str) -> Result<String, String> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut out = String::new();
+    let mut para = String::new();
+    // Open tables, innermost last: rows of cells.
+    let mut tables: Vec<Vec<Vec<DocxCell>>> = Vec::new();
     let mut in_text = false;
+    fn cell(tables: &mut [Vec<Vec<DocxCell>>]) -> Option<&mut DocxCell> {
+        tables.last_mut()?.last_mut()?.last_mut()
+    }
+    fn val(e: &quick_xml::events::BytesStart) -> Option<String> {
+        e.attributes()
+            .filter_map(Result::ok)
+            .find(|a| a.key.local_name().into_inner() == "val")
+            .map(|a| a.value.to_string())
+    }
     loop {
         match reader.read_event().map_err(|e| e.to_string())? {
-            Event::Start(e) if e.local_name().into_inner() == "t" => in_text = true,
+            Event::Start(e) => match e.local_name().into_inner() {
+                "t" => in_text = true,
+                "tbl" => tables.push(Vec::new()),
+                "tr" => {
+                    if let Some(t) = tables.last_mut() {
+                        t.push(Vec::new());
+                    }
+                }
+                "tc" => {
+                    if let Some(r) = tables.last_mut().and_then(|t| t.last_mut()) {
+                        r.push(DocxCell {
+                            span: 1,
+                            ..DocxCell::default()
+                        });
+                    }
+                }
+                _ => {}
+            },
             Event::End(e) => match e.local_name().into_inner() {
                 "t" => in_text = false,
-                "p" => out.push('\n'),
+                "p" => {
+                    let text = std::mem::take(&mut para);
+                    match cell(&mut tables) {
+                        Some(c) => c.paras.push(text),
+                        None => {
+                            out.push_str(&text);
+                            out.push('\n');
+                        }
+                    }
+                }
+                "tbl" => {
+                    let rendered = table_text(tables.pop().unwrap_or_default());
+                    match cell(&mut tables) {
+                        // A table inside a cell: its lines are the cell's paragraphs.
+                        Some(c) => c.paras.extend(rendered.lines().map(str::to_string)),
+                        None => out.push_str(&rendered),
+                    }
+                }
                 _ => {}
             },
             Event::Empty(e) => match e.local_name().into_inner() {
-                "tab" => out.push('\t'),
-                "br" | "cr" => out.push('\n'),
-                "p" => out.push('\n'),
+                "tab" if tables.is_empty() => para.push('\t'),
+                "tab" => para.push(' '),
+                "br" | "cr" if tables.is_empty() => para.push('\n'),
+                "br" | "cr" => para.push(' '),
+                "p" => match cell(&mut tables) {
+                    Some(c) => c.paras.push(String::new()),
+                    None => out.push('\n'),
+                },
+                "gridSpan" => {
+                    let n = val(&e).and_then(|v| v.parse().ok()).unwrap_or(1);
+                    if let Some(c) = cell(&mut tables) {
+                        c.span = n;
+                    }
+                }
+                "vMerge" => {
+                    let restart = val(&e).is_some_and(|v| v == "restart");
+                    if let Some(c) = cell(&mut tables) {
+                        c.merged = !restart;
+                    }
+                }
                 _ => {}
             },
             // Text events carry no references: those come as GeneralRef events.
-            Event::Text(t) if in_text => out.push_str(&t.xml10_content()),
+            Event::Text(t) if in_text => para.push_str(&t.xml10_content()),
             Event::GeneralRef(r) if in_text => {
                 if let Ok(Some(c)) = r.resolve_char_ref() {
-                    out.push(c);
+                    para.push(c);
                 } else {
                     match r.into_inner().as_ref() {
-                        "amp" => out.push('&'),
-                        "lt" => out.push('<'),
-                        "gt" => out.push('>'),
-                        "quot" => out.push('"'),
-                        "apos" => out.push('\''),
+                        "amp" => para.push('&'),
+                        "lt" => para.push('<'),
+                        "gt" => para.push('>'),
+                        "quot" => para.push('"'),
+                        "apos" => para.push('\''),
                         _ => {}
                     }
                 }
@@ -148,12 +256,55 @@ fn document_text(xml: &str) -> Result<String, String> {
             _ => {}
         }
     }
+    // Text after the last paragraph (a document cut short) is kept.
+    out.push_str(&para);
     Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A Word task table with a merged group row (`gridSpan`) and a lead cell merged
+    /// down two rows (`vMerge`) reads as a task table; a two-column header laid out as
+    /// a table reads as the header's lines.
+    #[test]
+    fn word_tables_read_as_tables_and_layout() {
+        let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+        let tc = |t: &str, pr: &str| format!("<w:tc><w:tcPr>{pr}</w:tcPr>{}</w:tc>", p(t));
+        let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
+        let header = format!(
+            "<w:tbl>{}{}</w:tbl>",
+            row(&[tc("ỦY BAN NHÂN DÂN TỈNH MẪU", ""), tc("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "")]),
+            row(&[tc("Số: 12/KH-UBND", ""), tc("Hà Bắc, ngày 05 tháng 3 năm 2025", "")])
+        );
+        let tasks = format!(
+            "<w:tbl>{}{}{}{}</w:tbl>",
+            row(&[tc("STT", ""), tc("Nội dung", ""), tc("Chủ trì", ""), tc("Thời gian", "")]),
+            row(&[tc("I. NHÓM MẪU", r#"<w:gridSpan w:val="4"/>"#)]),
+            row(&[tc("1", ""), tc("Rà soát", ""), tc("Sở A", r#"<w:vMerge w:val="restart"/>"#), tc("Quý II/2025", "")]),
+            row(&[tc("2", ""), tc("Báo cáo", ""), tc("", "<w:vMerge/>"), tc("Quý III/2025", "")])
+        );
+        let xml = format!(
+            "<w:document><w:body>{header}{}{}{tasks}</w:body></w:document>",
+            p("KẾ HOẠCH"),
+            p("Công tác năm 2025")
+        );
+        let text = document_text(&xml).expect("reads");
+        assert!(text.starts_with("ỦY BAN NHÂN DÂN TỈNH MẪU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND\n"), "{text}");
+        assert!(text.contains("I. NHÓM MẪU\t\t\t\n"), "{text}");
+        assert!(text.contains("2\tBáo cáo\t\tQuý III/2025\n"), "{text}");
+        let plan = crate::parse(&text);
+        assert_eq!(plan.header.number.as_ref().map(|n| n.code()), Some("12/KH-UBND".into()));
+        let tasks: Vec<(&str, &str)> = plan
+            .tasks
+            .iter()
+            .map(|t| (t.heading.text.as_str(), t.lead.first().map_or("", |l| l.text.as_str())))
+            .collect();
+        // Row 2 shares the lead merged down from row 1.
+        assert_eq!(tasks, [("Rà soát", "Sở A"), ("Báo cáo", "Sở A")]);
+        assert_eq!(plan.tasks[1].group.as_deref(), Some("I. NHÓM MẪU"));
+    }
 
     #[test]
     fn docx_round_trip_keeps_paragraphs_in_order() {

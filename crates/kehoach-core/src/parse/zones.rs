@@ -474,16 +474,17 @@ pub(super) fn table_tasks(tables: &[Table], annex: Option<usize>) -> Vec<Task> {
                 continue;
             };
             let mut lead: Vec<Field> = get(cols.lead).into_iter().collect();
-            let numbered = get(cols.number).is_some();
-            // An unnumbered row under a numbered one shares its merged lead cell.
-            if lead.is_empty() && !numbered {
+            // An empty lead cell under a filled one in the same group is a cell
+            // merged down (Word, and pages copied from it, leave it empty): it shares
+            // the lead above. Only a group's first row can truly lack one.
+            if lead.is_empty() {
                 if let Some((g, l)) = &prev_lead {
                     if *g == row.group {
                         lead = l.clone();
                     }
                 }
             }
-            if numbered || prev_lead.is_none() {
+            if !lead.is_empty() {
                 prev_lead = Some((row.group.clone(), lead.clone()));
             }
             out.push(Task {
