@@ -43,6 +43,12 @@ fn read_input(path: &str) -> Result<String, Failure> {
     } else {
         std::fs::read(path).map_err(|e| Failure(format!("cannot read {path}: {e}")))?
     };
+    // A Word file is read as the app opens it: its paragraphs and tables as text
+    // (findings then point at that text, not at the zip's bytes).
+    if path.to_lowercase().ends_with(".docx") {
+        return kehoach_core::import::docx_text(&bytes)
+            .map_err(|e| Failure(format!("cannot open {path}: {}", e.message().vi)));
+    }
     // Text that is not UTF-8 is read lossily rather than refused: a finding is more
     // useful than an error, and the hygiene rules point at the damage.
     Ok(match String::from_utf8(bytes) {

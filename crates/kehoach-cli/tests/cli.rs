@@ -143,3 +143,26 @@ fn fix_export_and_rules() {
     let rules = String::from_utf8(rules.stdout).expect("utf-8");
     assert!(rules.contains("KH401") && rules.contains("KH812"));
 }
+
+/// `check FILE.docx` reads the Word file's paragraphs and tables, not its zip bytes;
+/// a broken one is a clear I/O error (exit 2).
+#[test]
+fn check_reads_a_docx() {
+    let path = seed("000_").to_string_lossy().to_string();
+    let docx = run(&["export", "--to", "docx", &path], None);
+    assert_eq!(docx.status.code(), Some(0));
+    let dir = std::env::temp_dir().join(format!("kehoach-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("ke-hoach.docx");
+    std::fs::write(&file, &docx.stdout).expect("write docx");
+    let out = run(&["check", "--format", "json", &file.to_string_lossy()], None);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v[0]["kind"], "plan");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("PK"));
+    let broken = dir.join("broken.docx");
+    std::fs::write(&broken, b"not a zip").expect("write");
+    let out = run(&["check", &broken.to_string_lossy()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("broken.docx"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
