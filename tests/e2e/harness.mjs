@@ -73,6 +73,13 @@ export function seed(prefix) {
   return fs.readFileSync(path.join(dir, name), 'utf8');
 }
 
+/** The text of a real fixture, as stored (crates/kehoach-core/tests/fixtures/real). */
+export function fixture(prefix) {
+  const dir = path.join(root, 'crates/kehoach-core/tests/fixtures/real');
+  const name = fs.readdirSync(dir).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
+  return fs.readFileSync(path.join(dir, name), 'utf8');
+}
+
 /**
  * For a test file: serve dist/ and launch Chromium before its tests, close both
  * after. Returns an object whose `server` and `browser` are set once started.
