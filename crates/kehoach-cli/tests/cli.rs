@@ -155,7 +155,10 @@ fn check_reads_a_docx() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join("ke-hoach.docx");
     std::fs::write(&file, &docx.stdout).expect("write docx");
-    let out = run(&["check", "--format", "json", &file.to_string_lossy()], None);
+    let out = run(
+        &["check", "--format", "json", &file.to_string_lossy()],
+        None,
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v[0]["kind"], "plan");
     assert!(!String::from_utf8_lossy(&out.stdout).contains("PK"));

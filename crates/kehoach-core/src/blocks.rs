@@ -813,7 +813,8 @@ fn pipe_table(
                         continue;
                     }
                 }
-                if pipes == 0 || l.is_blank() {
+                // An empty pipe row (`|  |`) is a row; a blank line ends the table.
+                if pipes == 0 || raw.trim().is_empty() {
                     break;
                 }
                 let row = RawRow {
@@ -829,6 +830,11 @@ fn pipe_table(
                 } else {
                     rows.push(row);
                 }
+            }
+            Some((row, _)) if opens_part(l.content.text(text)) => {
+                // An annex or a title after a row left open: the row ends there.
+                rows.push(row);
+                break;
             }
             Some((mut row, bars)) => {
                 // The cell under way continues on this line, up to its next `|`.
@@ -896,7 +902,11 @@ fn tab_table(
 ) -> usize {
     let mut rows = Vec::new();
     let mut k = at;
-    while k < lines.len() && role[k] == Role::Text && lines[k].span.text(text).contains('\t') {
+    while k < lines.len()
+        && role[k] == Role::Text
+        && lines[k].span.text(text).contains('\t')
+        && (k == at || !lines[k].span.text(text).contains('|'))
+    {
         let l = &lines[k];
         let raw = l.span.text(text);
         let mut cells = Vec::new();
@@ -1007,6 +1017,10 @@ fn column_table(
             continue;
         }
         let raw = l.span.text(text);
+        // A pipe or a tab starts a table of another shape.
+        if raw.contains(['|', '\t']) {
+            break;
+        }
         let cells = cut(l);
         let filled = cells.iter().filter(|c| !c.is_empty()).count();
         let columnar = space_cells(raw).len() >= 2;

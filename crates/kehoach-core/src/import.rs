@@ -275,15 +275,36 @@ mod tests {
         let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
         let header = format!(
             "<w:tbl>{}{}</w:tbl>",
-            row(&[tc("ỦY BAN NHÂN DÂN TỈNH MẪU", ""), tc("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "")]),
-            row(&[tc("Số: 12/KH-UBND", ""), tc("Hà Bắc, ngày 05 tháng 3 năm 2025", "")])
+            row(&[
+                tc("ỦY BAN NHÂN DÂN TỈNH MẪU", ""),
+                tc("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "")
+            ]),
+            row(&[
+                tc("Số: 12/KH-UBND", ""),
+                tc("Hà Bắc, ngày 05 tháng 3 năm 2025", "")
+            ])
         );
         let tasks = format!(
             "<w:tbl>{}{}{}{}</w:tbl>",
-            row(&[tc("STT", ""), tc("Nội dung", ""), tc("Chủ trì", ""), tc("Thời gian", "")]),
+            row(&[
+                tc("STT", ""),
+                tc("Nội dung", ""),
+                tc("Chủ trì", ""),
+                tc("Thời gian", "")
+            ]),
             row(&[tc("I. NHÓM MẪU", r#"<w:gridSpan w:val="4"/>"#)]),
-            row(&[tc("1", ""), tc("Rà soát", ""), tc("Sở A", r#"<w:vMerge w:val="restart"/>"#), tc("Quý II/2025", "")]),
-            row(&[tc("2", ""), tc("Báo cáo", ""), tc("", "<w:vMerge/>"), tc("Quý III/2025", "")])
+            row(&[
+                tc("1", ""),
+                tc("Rà soát", ""),
+                tc("Sở A", r#"<w:vMerge w:val="restart"/>"#),
+                tc("Quý II/2025", "")
+            ]),
+            row(&[
+                tc("2", ""),
+                tc("Báo cáo", ""),
+                tc("", "<w:vMerge/>"),
+                tc("Quý III/2025", "")
+            ])
         );
         let xml = format!(
             "<w:document><w:body>{header}{}{}{tasks}</w:body></w:document>",
@@ -291,15 +312,28 @@ mod tests {
             p("Công tác năm 2025")
         );
         let text = document_text(&xml).expect("reads");
-        assert!(text.starts_with("ỦY BAN NHÂN DÂN TỈNH MẪU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND\n"), "{text}");
+        assert!(
+            text.starts_with(
+                "ỦY BAN NHÂN DÂN TỈNH MẪU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND\n"
+            ),
+            "{text}"
+        );
         assert!(text.contains("I. NHÓM MẪU\t\t\t\n"), "{text}");
         assert!(text.contains("2\tBáo cáo\t\tQuý III/2025\n"), "{text}");
         let plan = crate::parse(&text);
-        assert_eq!(plan.header.number.as_ref().map(|n| n.code()), Some("12/KH-UBND".into()));
+        assert_eq!(
+            plan.header.number.as_ref().map(|n| n.code()),
+            Some("12/KH-UBND".into())
+        );
         let tasks: Vec<(&str, &str)> = plan
             .tasks
             .iter()
-            .map(|t| (t.heading.text.as_str(), t.lead.first().map_or("", |l| l.text.as_str())))
+            .map(|t| {
+                (
+                    t.heading.text.as_str(),
+                    t.lead.first().map_or("", |l| l.text.as_str()),
+                )
+            })
             .collect();
         // Row 2 shares the lead merged down from row 1.
         assert_eq!(tasks, [("Rà soát", "Sở A"), ("Báo cáo", "Sở A")]);

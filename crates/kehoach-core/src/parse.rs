@@ -1368,8 +1368,17 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
     let mut recipients: Option<Recipients> = None;
     let mut footnotes: Vec<Field> = Vec::new();
     let sig = &mut plan.signature;
+    let mut tables: Vec<Table> = Vec::new();
+    let mut last_table = None;
     for l in &src.logical[start.min(end)..end] {
-        if src.table_of(l).is_some() {
+        // A table between the content's end and the signature is still the plan's.
+        if let Some(k) = src.table_of(l) {
+            if last_table != Some(k) {
+                last_table = Some(k);
+                if let Some(raw) = src.blocks.tables.get(k) {
+                    tables.push(table_of_raw(src, raw));
+                }
+            }
             continue;
         }
         for cell in l.cells.iter().flat_map(|&c| split_foot_cell(src.read(), c)) {
@@ -1433,6 +1442,7 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
     }
     plan.recipients = recipients;
     plan.footnotes.extend(footnotes);
+    plan.tables.extend(tables);
 }
 
 // ---------------------------------------------------------------------------------

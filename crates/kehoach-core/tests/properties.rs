@@ -47,8 +47,94 @@ fn plan_like_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
 
+/// Tables as real text brings them, broken in the ways real text breaks them: ragged
+/// rows, unclosed pipes, many columns, empty cells, cells holding `|`, group rows, one
+/// cell per line with stray `|` lines, tabs, aligned columns, wrapped cells.
+fn table_like_text() -> impl Strategy<Value = String> {
+    let cell = prop_oneof![
+        Just("STT".to_string()),
+        Just("Nội dung".to_string()),
+        Just("Cơ quan chủ trì".to_string()),
+        Just("Phối hợp".to_string()),
+        Just("Thời gian hoàn thành".to_string()),
+        Just("I".to_string()),
+        Just("NHÓM NHIỆM VỤ".to_string()),
+        Just("1".to_string()),
+        Just("12".to_string()),
+        Just("Sở A".to_string()),
+        Just("Quý II/2025".to_string()),
+        Just("trước ngày 15/5/2016".to_string()),
+        Just("a | b".to_string()),
+        Just("**đậm**".to_string()),
+        Just("* *".to_string()),
+        Just(String::new()),
+        "[a-zàáạđê ]{0,10}",
+    ];
+    let row = proptest::collection::vec(cell, 0..12);
+    let shape = 0..6u8;
+    proptest::collection::vec((row, shape), 0..40).prop_map(|rows| {
+        let mut out = String::from("KẾ HOẠCH\nCông tác năm 2025\nI. NỘI DUNG\n");
+        for (cells, shape) in rows {
+            match shape {
+                0 => out.push_str(&format!("| {} |\n", cells.join(" | "))),
+                1 => out.push_str(&format!("| {}\n|---|---|\n", cells.join(" | "))),
+                2 => out.push_str(&format!("{}\n", cells.join("\t"))),
+                3 => out.push_str(&format!("{}\n", cells.join("     "))),
+                4 => {
+                    out.push_str("|\n");
+                    for c in &cells {
+                        out.push_str(&format!("{c}\n|\n"));
+                    }
+                    out.push_str("|\n");
+                }
+                _ => out.push_str(&format!(
+                    "{}\nPHỤ LỤC {}\n(Kèm theo Kế hoạch số /KH-UBND)\n",
+                    cells.join(" "),
+                    cells.len()
+                )),
+            }
+        }
+        out
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// No panic, every span on the text's character boundaries, safe fixes a fixpoint
+    /// that keeps every table's cells, and the plan's JSON comes back equal.
+    #[test]
+    fn broken_tables_keep_their_invariants(s in table_like_text()) {
+        let report = check(&s);
+        for d in &report.diagnostics {
+            prop_assert!(s.is_char_boundary(d.span.start) && s.is_char_boundary(d.span.end));
+        }
+        let once = fix::apply_safe_fixes(&s);
+        prop_assert_eq!(&fix::apply_safe_fixes(&once), &once);
+        // Every cell survives the fixes (a stray pipe row may become a tab row and
+        // join a table: no cell is lost or changed).
+        let cells = |p: &Plan| -> Vec<String> {
+            let mut v: Vec<String> = p.tables.iter().chain(p.annexes.iter().flat_map(|a| &a.tables))
+                .flat_map(|t| &t.rows)
+                .flat_map(|r| r.cells.iter().map(|c| c.text.split_whitespace().collect::<Vec<_>>().join(" ").replace("**", "")))
+                .filter(|c| !c.is_empty())
+                .collect();
+            v.sort();
+            v
+        };
+        let before = cells(&report.plan);
+        let mut after = cells(&check(&once).plan);
+        for c in &before {
+            let at = after.iter().position(|a| a == c);
+            prop_assert!(at.is_some(), "cell {:?} lost by the fixes", c);
+            if let Some(i) = at {
+                after.remove(i);
+            }
+        }
+        let back = json::from_json(&json::to_json(&report.plan)).expect("own JSON imports");
+        prop_assert_eq!(&report.plan, &back);
+        let _ = text::to_text(&report.plan);
+    }
 
     #[test]
     fn arbitrary_text_never_panics(s in any::<String>()) {

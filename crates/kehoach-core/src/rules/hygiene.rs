@@ -640,8 +640,10 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool) -> Vec<T
     } else if in_table {
         // Structure, not noise.
     } else if trimmed.starts_with('|')
-        && trimmed.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
-        && trimmed.contains("--")
+        && trimmed
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+        && (trimmed.contains("--") || trimmed.len() > 1)
     {
         edits.push(TextEdit {
             span: line_with_break(cx, l),
