@@ -906,6 +906,22 @@ fn HiddenFindings(analysis: Memo<Analysis>) -> impl IntoView {
     }
 }
 
+/// Selects bytes `start..end` of the text in the editor and scrolls line `line` into
+/// view: what a click on an outline entry or a task does.
+fn select_in_editor(
+    text: RwSignal<String>,
+    area_ref: NodeRef<html::Textarea>,
+    layer_ref: NodeRef<html::Div>,
+) -> impl Fn(usize, usize, usize) + Copy + Send + Sync + 'static {
+    move |start: usize, end: usize, line: usize| {
+        if let Some(a) = area_ref.get_untracked() {
+            let (s, e) = text.with_untracked(|t| (to16(t, start), to16(t, end)));
+            let layer = layer_ref.get_untracked();
+            dom::select_range(&a, layer.as_deref(), s, e, line);
+        }
+    }
+}
+
 #[component]
 fn OutlinePanel(
     analysis: Memo<Analysis>,
@@ -914,13 +930,7 @@ fn OutlinePanel(
     area_ref: NodeRef<html::Textarea>,
     layer_ref: NodeRef<html::Div>,
 ) -> impl IntoView {
-    let jump = move |start: usize, end: usize, line: usize| {
-        if let Some(a) = area_ref.get_untracked() {
-            let (s, e) = text.with_untracked(|t| (to16(t, start), to16(t, end)));
-            let layer = layer_ref.get_untracked();
-            dom::select_range(&a, layer.as_deref(), s, e, line);
-        }
-    };
+    let jump = select_in_editor(text, area_ref, layer_ref);
     fn render(
         nodes: &[Node],
         a: &Analysis,
@@ -1080,13 +1090,7 @@ fn TasksPanel(
     area_ref: NodeRef<html::Textarea>,
     layer_ref: NodeRef<html::Div>,
 ) -> impl IntoView {
-    let jump = move |start: usize, end: usize, line: usize| {
-        if let Some(a) = area_ref.get_untracked() {
-            let (s, e) = text.with_untracked(|t| (to16(t, start), to16(t, end)));
-            let layer = layer_ref.get_untracked();
-            dom::select_range(&a, layer.as_deref(), s, e, line);
-        }
-    };
+    let jump = select_in_editor(text, area_ref, layer_ref);
     let sort = RwSignal::new(TaskSort::Document);
     let sorted = move || {
         analysis.with(|a| {

@@ -436,58 +436,72 @@ pub fn column_of(cell: &str) -> Column {
         return Column::Unknown;
     }
     if matches!(t, "tt" | "stt" | "số tt" | "số thứ tự" | "thứ tự") {
-        Column::Number
-    } else if t.contains("chủ trì") || t.starts_with("cơ quan tham mưu") {
-        Column::Lead
-    } else if t.contains("phối hợp") {
-        Column::Coordinating
-    } else if t.starts_with("đơn vị thực hiện")
-        || t.starts_with("cơ quan thực hiện")
-        || t.starts_with("người thực hiện")
-        || t.starts_with("cơ quan, đơn vị thực hiện")
-    {
-        Column::Performing
-    } else if t.starts_with("thời gian")
-        || t.starts_with("thời hạn")
-        || t.starts_with("tiến độ")
-        || t.starts_with("thời điểm")
-        || t.starts_with("lộ trình")
-    {
-        Column::Timeline
-    } else if t.starts_with("nội dung")
-        || t.starts_with("nhiệm vụ")
-        || t.starts_with("tên nhiệm vụ")
-        || t.starts_with("công việc")
-        || t.starts_with("hoạt động")
-        || t.starts_with("tên hoạt động")
-        || t.starts_with("chỉ tiêu")
-        || t.starts_with("tên chỉ tiêu")
-        || t.starts_with("giải pháp")
-    {
-        Column::Content
-    } else if t.starts_with("sản phẩm") || t.starts_with("kết quả") {
-        Column::Product
-    } else if t.starts_with("kinh phí") || t.starts_with("dự toán") || t.starts_with("nguồn")
-    {
-        Column::Funding
-    } else if t.starts_with("ghi chú") {
-        Column::Note
-    } else if t.starts_with("đơn vị tính")
-        || t.starts_with("số lượng")
-        || t.starts_with("địa điểm")
-        || t.starts_with("đơn giá")
-        || t.starts_with("thành tiền")
-        || t.starts_with("tên ")
-        || t == "tên"
-        || t.starts_with("địa bàn")
-        || t.starts_with("mục tiêu")
-        || t.starts_with("năm 20")
-        || t.starts_with("điểm")
-    {
-        Column::OtherKnown
-    } else {
-        Column::Unknown
+        return Column::Number;
     }
+    // Words anywhere in the name first (`Cơ quan, đơn vị chủ trì`), then its start,
+    // in order: `Đơn vị thực hiện` is not a content column.
+    if t.contains("chủ trì") || t.starts_with("cơ quan tham mưu") {
+        return Column::Lead;
+    }
+    if t.contains("phối hợp") {
+        return Column::Coordinating;
+    }
+    const STARTS: &[(Column, &[&str])] = &[
+        (
+            Column::Performing,
+            &[
+                "đơn vị thực hiện",
+                "cơ quan thực hiện",
+                "người thực hiện",
+                "cơ quan, đơn vị thực hiện",
+            ],
+        ),
+        (
+            Column::Timeline,
+            &["thời gian", "thời hạn", "tiến độ", "thời điểm", "lộ trình"],
+        ),
+        (
+            Column::Content,
+            &[
+                "nội dung",
+                "nhiệm vụ",
+                "tên nhiệm vụ",
+                "công việc",
+                "hoạt động",
+                "tên hoạt động",
+                "chỉ tiêu",
+                "tên chỉ tiêu",
+                "giải pháp",
+            ],
+        ),
+        (Column::Product, &["sản phẩm", "kết quả"]),
+        (Column::Funding, &["kinh phí", "dự toán", "nguồn"]),
+        (Column::Note, &["ghi chú"]),
+        (
+            Column::OtherKnown,
+            &[
+                "đơn vị tính",
+                "số lượng",
+                "địa điểm",
+                "đơn giá",
+                "thành tiền",
+                "tên ",
+                "địa bàn",
+                "mục tiêu",
+                "năm 20",
+                "điểm",
+            ],
+        ),
+    ];
+    STARTS
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| t.starts_with(n)))
+        .map(|(c, _)| *c)
+        .unwrap_or(if t == "tên" {
+            Column::OtherKnown
+        } else {
+            Column::Unknown
+        })
 }
 
 /// A row of cells reads as a table's header when at least two of them are column
