@@ -2034,6 +2034,58 @@ mod tests {
     }
 
     #[test]
+    fn shapes_of_real_text_read_as_the_same_plan() {
+        // The examples of shared/docs/real-text-shapes.md: a header and signature
+        // wrapped mid-phrase, a one-row Markdown header, a date wrapped after `ngày`,
+        // one cell per line with a group row, an annex after the signature.
+        let text = "| BỘ MẪU ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n\nSố: 12/KH-BM\n\nHà Bắc, ngày\n05 tháng 3 năm 2025\n\nKẾ HOẠCH\nMẫu năm 2025\n\nI. NHIỆM VỤ\n1. Triển khai./.\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN\nNHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Mẫu\n\nPHỤ LỤC I\nDANH MỤC NHIỆM VỤ TRỌNG TÂM\n(Kèm theo Kế hoạch số 12/KH-BM ngày 05/3/2025 của Bộ Mẫu)\n|\nSTT\n|\nNhiệm vụ\n|\nChủ trì\n|\nThời gian\n|\n|\nI\n|\nNHÓM NHIỆM VỤ MẪU\n|\n|\n1\n|\nXây dựng kế hoạch mẫu\nchi tiết\n|\nSở Mẫu\n|\nQuý III/2025\n|\n";
+        let report = crate::check(text);
+        let p = &report.plan;
+        assert_eq!(
+            p.header.agency.first().map(|f| f.text.as_str()),
+            Some("BỘ MẪU")
+        );
+        assert!(p.header.motto.is_some() && p.header.national_title.is_some());
+        assert_eq!(
+            p.header.place_date.as_ref().map(|d| d.date.to_iso()),
+            Some("2025-03-05".into())
+        );
+        let sig: Vec<String> = p
+            .signature
+            .authority
+            .iter()
+            .chain(&p.signature.titles)
+            .map(|f| crate::text::collapse_spaces(&f.text))
+            .collect();
+        assert_eq!(sig, ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]);
+        assert_eq!(
+            p.signature.name.as_ref().map(|f| f.text.as_str()),
+            Some("Nguyễn Văn Mẫu")
+        );
+        assert!(
+            p.signature.trailing.is_empty(),
+            "{:?}",
+            p.signature.trailing
+        );
+        assert_eq!(p.annexes.len(), 1);
+        let t = &p.tasks.last().expect("a table task");
+        assert_eq!(
+            crate::text::collapse_spaces(&t.heading.text),
+            "Xây dựng kế hoạch mẫu chi tiết"
+        );
+        assert_eq!(t.lead[0].text, "Sở Mẫu");
+        assert_eq!(t.group.as_deref(), Some("I NHÓM NHIỆM VỤ MẪU"));
+        assert_eq!(t.annex, Some(0));
+        let errors: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+            .map(|d| d.code)
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
     fn deeply_nested_and_long_inputs_do_not_blow_up() {
         let deep: String = (0..10_000)
             .map(|i| format!("{}. x\n{}.1. y\na) z\n- w\n+ v\n", i % 999 + 1, i % 99 + 1))
