@@ -1118,20 +1118,36 @@ fn make_table(text: &str, shape: TableShape, span: Span, mut rows: Vec<RawRow>) 
 /// hard-wrapped (most content lines end near one width); `None` for a text written
 /// one paragraph per line.
 fn wrap_width(text: &str, lines: &[LineView], role: &[Role]) -> Option<usize> {
-    let mut lens: Vec<usize> = lines
-        .iter()
-        .zip(role)
-        .filter(|(_, r)| **r == Role::Text)
-        .map(|(l, _)| l.content.text(text).chars().count())
-        .filter(|&n| n >= 20)
-        .collect();
-    if lens.len() < 10 {
-        return None;
+    // Hard-wrapped text has many lines ending within a few characters of one width:
+    // the busiest 12-character window of lengths between 40 and 110 holds a quarter
+    // of the lines of 40 characters or more. A text already reflowed has no such
+    // peak (its paragraphs are long lines), so a reflow checked again reads no width
+    // and finds nothing more to join.
+    let mut counts = [0usize; 111];
+    let mut long = 0usize;
+    for (l, r) in lines.iter().zip(role) {
+        if *r != Role::Text {
+            continue;
+        }
+        let n = l.content.text(text).chars().count();
+        if n >= 40 {
+            long += 1;
+            if n <= 110 {
+                counts[n] += 1;
+            }
+        }
     }
-    let k = (lens.len() * 9 / 10).min(lens.len() - 1);
-    let (_, p90, _) = lens.select_nth_unstable(k);
-    let p90 = *p90;
-    (p90 <= 110).then_some(p90)
+    let (best, end) = (51..=110)
+        .map(|e| (counts[e - 11..=e].iter().sum::<usize>(), e))
+        .max()?;
+    (best >= 8 && best * 4 >= long).then_some(end)
+}
+
+/// A line as long as a wrapped one: near the width, and not longer (a paragraph
+/// already reflowed is one long line, never taken for a wrapped one).
+fn wrapped_length(line: &str, width: usize) -> bool {
+    let n = line.chars().count();
+    n * 4 >= width * 3 && n <= width + width / 8
 }
 
 /// Whether a line opens something of its own (an item, a basis, a heading, a part of
@@ -1234,91 +1250,147 @@ fn odd_bold(raw: &str) -> bool {
     bold % 2 == 1 || single % 2 == 1
 }
 
-/// A parenthesis opened on one line and closed on the next: one sentence.
-fn open_paren(p: &str, n: &str) -> bool {
-    let depth =
-        |s: &str, o: char, c: char| s.matches(o).count() as i64 - s.matches(c).count() as i64;
-    let straight = |s: &str| s.matches('"').count() % 2 == 1;
-    (depth(p, '(', ')') > 0 && depth(n, '(', ')') < 0)
-        || (depth(p, '“', '”') > 0 && depth(n, '“', '”') < 0)
-        || (straight(p) && straight(n))
+/// The logical line read so far: the wrapped lines already joined, summed up so that
+/// the next join is decided as it would be on the joined text (a reflow, checked
+/// again, finds nothing more to join: the fix is idempotent).
+struct Para<'a> {
+    /// The first and the last physical line's content.
+    head: &'a str,
+    tail: &'a str,
+    /// Physical lines so far.
+    pieces: usize,
+    chars: usize,
+    upper: bool,
+    paren: i64,
+    curly: i64,
+    straight_odd: bool,
+    emphasis_odd: bool,
+}
+
+impl<'a> Para<'a> {
+    fn new(content: &'a str, raw: &str) -> Self {
+        Para {
+            head: content,
+            tail: content,
+            pieces: 1,
+            chars: content.chars().count(),
+            upper: crate::text::is_upper_text(content),
+            paren: depth(content, '(', ')'),
+            curly: depth(content, '“', '”'),
+            straight_odd: content.matches('"').count() % 2 == 1,
+            emphasis_odd: odd_bold(raw),
+        }
+    }
+    /// Takes a joined line in.
+    fn add(&mut self, content: &'a str, raw: &str) {
+        self.tail = content;
+        self.pieces += 1;
+        self.chars += 1 + content.chars().count();
+        self.upper &= crate::text::is_upper_text(content);
+        self.paren += depth(content, '(', ')');
+        self.curly += depth(content, '“', '”');
+        self.straight_odd ^= content.matches('"').count() % 2 == 1;
+        self.emphasis_odd ^= odd_bold(raw);
+    }
+}
+
+fn depth(s: &str, open: char, close: char) -> i64 {
+    s.matches(open).count() as i64 - s.matches(close).count() as i64
+}
+
+/// A parenthesis or quote opened in the paragraph and closed on the next line.
+fn open_paren(p: &Para, n: &str) -> bool {
+    (p.paren > 0 && depth(n, '(', ')') < 0)
+        || (p.curly > 0 && depth(n, '“', '”') < 0)
+        || (p.straight_odd && n.matches('"').count() % 2 == 1)
 }
 
 fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
     let width = wrap_width(text, lines, role);
     // A page that sets its paragraphs apart with blank lines: within a paragraph, a
     // short first line (its indent) goes on in the full lines below.
-    let (blank, filled) = lines
-        .iter()
-        .zip(role)
-        .filter(|(_, r)| **r == Role::Text)
-        .fold((0usize, 0usize), |(b, f), (l, _)| {
-            if l.is_blank() {
-                (b + 1, f)
-            } else {
-                (b, f + 1)
-            }
-        });
-    let spaced = width.map(|w| (w, blank * 4 >= filled));
+    // Counted in runs of lines, not lines: joining a paragraph's lines (the fix)
+    // changes neither, so a second look decides as the first did.
+    let (mut runs, mut gaps, mut in_run, mut after_blank) = (0usize, 0usize, false, false);
+    for (l, r) in lines.iter().zip(role) {
+        if *r != Role::Text || l.is_blank() {
+            after_blank |= *r == Role::Text;
+            in_run = false;
+            continue;
+        }
+        if !in_run {
+            runs += 1;
+            gaps += usize::from(after_blank);
+        }
+        in_run = true;
+        after_blank = false;
+    }
+    let spaced = width.map(|w| (w, gaps * 2 >= runs && runs > 0));
     let mut joins = Vec::new();
-    let mut prev: Option<usize> = None;
+    let mut para: Option<(usize, Para)> = None;
     let mut blanks_between = 0;
     for (k, l) in lines.iter().enumerate() {
         if role[k] != Role::Text {
-            prev = None;
+            para = None;
             continue;
         }
         if l.is_blank() {
             blanks_between += 1;
             continue;
         }
-        if let Some(p) = prev {
-            let pl = &lines[p];
-            let pt = pl.content.text(text);
-            let nt = l.content.text(text);
-            // Bold opened on one line and closed on the next: one phrase.
+        let nt = l.content.text(text);
+        let raw = l.span.text(text);
+        let mut joined = false;
+        if let Some((p, pa)) = para.as_mut() {
+            let pl = &lines[*p];
+            let one_cell = pl.cells.len() <= 1 && l.cells.len() <= 1;
+            // Bold opened in the paragraph and closed on this line: one phrase.
             let bold_spans = blanks_between == 0
-                && odd_bold(pl.span.text(text))
-                && odd_bold(l.span.text(text))
+                && pa.emphasis_odd
+                && odd_bold(raw)
                 && crate::parse::marker_of(nt).is_none();
             let in_parens = blanks_between == 0
-                && open_paren(pt, nt)
+                && open_paren(pa, nt)
                 && crate::parse::marker_of(nt).is_none()
-                && pl.cells.len() <= 1
-                && l.cells.len() <= 1;
-            let kind = if (bold_spans && !ends_sentence(pt) && pl.cells.len() <= 1) || in_parens {
-                Some(JoinKind::Prose)
-            } else {
-                join_kind(pt, nt, blanks_between, width, pl.cells.len(), l.cells.len()).or_else(
-                    || {
-                        let (w, spaced) = spaced?;
-                        let goes_on = spaced
-                            && blanks_between == 0
-                            && nt.chars().count() * 4 >= w * 3
-                            && !starts_block(nt)
-                            && !ends_sentence(pt)
-                            && pl.cells.len() <= 1
-                            && l.cells.len() <= 1
-                            && !crate::text::is_upper_text(pt);
-                        goes_on.then_some(JoinKind::Prose)
-                    },
-                )
-            };
+                && one_cell;
+            let kind =
+                if (bold_spans && !ends_sentence(pa.tail) && pl.cells.len() <= 1) || in_parens {
+                    Some(JoinKind::Prose)
+                } else {
+                    join_kind(pa, nt, blanks_between, width, pl.cells.len(), l.cells.len()).or_else(
+                        || {
+                            let (w, spaced) = spaced?;
+                            let goes_on = spaced
+                                && blanks_between == 0
+                                && wrapped_length(nt, w)
+                                && !starts_block(nt)
+                                && !ends_sentence(pa.tail)
+                                && one_cell
+                                && !pa.upper;
+                            goes_on.then_some(JoinKind::Prose)
+                        },
+                    )
+                };
             if let Some(kind) = kind {
                 joins.push(Join {
                     gap: Span::new(pl.content.end, l.content.start),
                     kind,
                 });
+                pa.add(nt, raw);
+                *p = k;
+                joined = true;
             }
         }
-        prev = Some(k);
+        if !joined {
+            para = Some((k, Para::new(nt, raw)));
+        }
         blanks_between = 0;
     }
     joins
 }
 
 fn join_kind(
-    p: &str,
+    p: &Para,
     n: &str,
     blanks: usize,
     width: Option<usize>,
@@ -1328,29 +1400,31 @@ fn join_kind(
     if p_cells > 1 || n_cells > 1 {
         return None;
     }
-    if blanks == 0 && layout_join(p, n) {
+    // Header and signature phrases are short: only a short paragraph is one.
+    if blanks == 0 && p.pieces == 1 && p.chars <= 120 && layout_join(p.tail, n) {
         return Some(JoinKind::Layout);
     }
     let goes_on_lower = n.starts_with(char::is_lowercase);
     // `…; ` then `đồng thời …` in a wrapped text: a sentence going on after a semicolon.
-    if width.is_some() && blanks == 0 && goes_on_lower && p.ends_with(';') && !starts_block(n) {
+    if width.is_some() && blanks == 0 && goes_on_lower && p.tail.ends_with(';') && !starts_block(n)
+    {
         return Some(JoinKind::Prose);
     }
-    if ends_sentence(p)
+    let p_len = p.chars;
+    if ends_sentence(p.tail)
         || starts_block(n)
-        || (starts_block(p) && p.chars().count() < 20 && !goes_on_lower)
+        || (starts_block(p.head) && p_len < 20 && !goes_on_lower)
     {
         return None;
     }
-    let p_len = p.chars().count();
     let n_first = n.chars().next()?;
-    let p_last = p.chars().next_back()?;
+    let p_last = p.tail.chars().next_back()?;
     let open_end = p_last.is_alphanumeric() || matches!(p_last, ',' | '(' | '-' | '–' | '"' | '“');
     if !open_end {
         return None;
     }
     // A sentence that goes on in lower case: broken by extraction, whatever the width.
-    if n_first.is_lowercase() && (p_len >= 30 || p.ends_with(',')) && blanks <= 2 {
+    if n_first.is_lowercase() && (p_len >= 30 || p.tail.ends_with(',')) && blanks <= 2 {
         return Some(JoinKind::Prose);
     }
     // Hard-wrapped text: a sentence going on in lower case, however short the line
@@ -1366,14 +1440,16 @@ fn join_kind(
     // A duty (`- …`) whose first line was shortened by an indent goes on in a full
     // line.
     if let Some(w) = width {
-        let duty = p.starts_with("- ") || p.starts_with("+ ");
-        if blanks == 0 && duty && n.chars().count() * 4 >= w * 3 && !n_first.is_ascii_digit() {
+        let duty = p.head.starts_with("- ") || p.head.starts_with("+ ");
+        if blanks == 0 && duty && wrapped_length(n, w) && !n_first.is_ascii_digit() {
             return Some(JoinKind::Prose);
         }
     }
     if let Some(w) = width {
-        let upper_heading = crate::text::is_upper_text(p) && crate::text::is_upper_text(n);
-        if blanks == 0 && p_len * 4 >= w * 3 && !upper_heading {
+        // The line just before the break reached the width (and is no longer than a
+        // wrapped line: a paragraph already reflowed is not wrapped again).
+        let upper_heading = p.upper && crate::text::is_upper_text(n);
+        if blanks == 0 && wrapped_length(p.tail, w) && !upper_heading {
             return Some(JoinKind::Prose);
         }
     }

@@ -342,6 +342,33 @@ fn pathological_inputs_finish() {
 
 include!("common/pathological.rs");
 
+/// Inputs the fuzzer found (`tests/fuzz-regressions/`, read as the fuzz target reads
+/// bytes): every property of the fuzz target holds on each.
+#[test]
+fn fuzz_regressions_hold() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    for e in std::fs::read_dir(dir)
+        .expect("regressions")
+        .filter_map(Result::ok)
+    {
+        let bytes = std::fs::read(e.path()).expect("read");
+        let text = String::from_utf8_lossy(&bytes);
+        let report = check(&text);
+        for d in &report.diagnostics {
+            assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+        }
+        let fixed = fix::apply_safe_fixes(&text);
+        assert_eq!(
+            fix::apply_safe_fixes(&fixed),
+            fixed,
+            "{:?}: fixes not idempotent",
+            e.file_name()
+        );
+        let back = json::from_json(&json::to_json(&report.plan)).expect("own JSON imports");
+        assert_eq!(back, report.plan, "{:?}", e.file_name());
+    }
+}
+
 /// A date without its year keeps its day and month through JSON (the fuzzer found
 /// `ngày 14 tháng 02` written as "" and read back empty).
 #[test]
