@@ -91,6 +91,13 @@ fn foot(plan: &Plan) -> AnyView {
         .map(|f| view! { <p class="p-placeholder">{line(f)}</p> })
         .collect_view();
     let name = s.name.as_ref().map(line);
+    // Text after the name that belongs to nothing is printed as found (the checker
+    // reports it): the signed copy loses no word.
+    let trailing = s
+        .trailing
+        .iter()
+        .map(|f| view! { <p class="p-trailing">{line(f)}</p> })
+        .collect_view();
     view! {
         <table class="print-foot" role="presentation">
             <tr>
@@ -100,6 +107,7 @@ fn foot(plan: &Plan) -> AnyView {
                     <div class="sign-space"></div>
                     {placeholders}
                     {name.map(|n| view! { <p class="p-name">{n}</p> })}
+                    {trailing}
                 </td>
             </tr>
         </table>
@@ -204,16 +212,21 @@ pub fn PrintView(plan: Plan) -> impl IntoView {
         .map(|f| view! { <p class="p-footnote">{line(f)}</p> })
         .collect_view();
     let annexes = plan.annexes.iter().map(annex).collect_view();
-    let unclassified = plan
-        .unclassified
-        .iter()
-        .filter(|u| {
-            plan.title
-                .as_ref()
-                .is_none_or(|t| u.range.start > t.kind_word.range.start)
-        })
-        .map(|u| view! { <p class="p-para">{line(u)}</p> })
-        .collect_view();
+    // Text the parser could not place, where it stood: above the title (a page's
+    // notice, a stray heading) or after it.
+    let title_start = plan
+        .title
+        .as_ref()
+        .map_or(usize::MAX, |t| t.kind_word.range.start);
+    let unplaced = |before: bool| {
+        plan.unclassified
+            .iter()
+            .filter(|u| (u.range.start < title_start) == before)
+            .map(|u| view! { <p class="p-para">{line(u)}</p> })
+            .collect_view()
+    };
+    let unclassified_above = unplaced(true);
+    let unclassified = unplaced(false);
     view! {
         <article class="print-page" aria-label="Bản in">
             <table class="print-head" role="presentation">
@@ -231,6 +244,7 @@ pub fn PrintView(plan: Plan) -> impl IntoView {
                     </td>
                 </tr>
             </table>
+            {unclassified_above}
             {decision}
             <h1 class="p-kind">{kind}</h1>
             {summary.map(|s| view! { <p class="p-summary">{s}</p> })}
