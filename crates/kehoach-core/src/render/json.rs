@@ -71,3 +71,36 @@ pub fn from_json(s: &str) -> Result<Plan, ImportError> {
         serde_json::from_value(value).map_err(|e| ImportError::NotAPlan(e.to_string()))?;
     Ok(env.plan)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file written by schema 1 (no tables, annexes, decision, task source or
+    /// annex) still imports, as the same plan less what schema 1 did not have.
+    #[test]
+    fn schema_1_files_still_import() {
+        let plan = crate::parse("KẾ HOẠCH\nCông tác năm 2025\nI. NHIỆM VỤ\n1. Sở A\n- Nội dung: Rà soát.\n- Đơn vị chủ trì: Sở A.\n");
+        let mut v: serde_json::Value = serde_json::from_str(&to_json(&plan)).expect("JSON");
+        v["schema_version"] = 1.into();
+        let obj = v.as_object_mut().expect("object");
+        for added in ["tables", "annexes", "decision", "footnotes"] {
+            obj.remove(added);
+        }
+        for t in obj["tasks"].as_array_mut().expect("tasks") {
+            let t = t.as_object_mut().expect("task");
+            for added in ["source", "annex", "group", "product"] {
+                t.remove(added);
+            }
+        }
+        let back = from_json(&v.to_string()).expect("schema 1 imports");
+        assert_eq!(back, plan);
+        assert!(matches!(
+            from_json(
+                &v.to_string()
+                    .replace("\"schema_version\":1", "\"schema_version\":3")
+            ),
+            Err(ImportError::WrongVersion(Some(3)))
+        ));
+    }
+}
