@@ -92,12 +92,13 @@ fn authority_free(t: &str) -> bool {
 /// `PHỤ LỤC`, `PHỤ LỤC I`, `Phụ lục 01`, `PHỤ LỤC SỐ 2: DANH MỤC …`: the length of the
 /// label in the line when it starts an annex.
 fn annex_label(t: &str) -> Option<usize> {
-    let head = t.get(..t.len().min(12)).unwrap_or(t);
-    if !fold(head).starts_with("PHỤ LỤC") {
+    // The label's own seven characters, however the text encodes them (a decomposed
+    // `ụ` is longer in bytes than the folded form).
+    let mut len: usize = t.chars().take(7).map(char::len_utf8).sum();
+    if fold(t.get(..len)?) != "PHỤ LỤC" {
         return None;
     }
-    let mut len = "PHỤ LỤC".len();
-    let rest = &t[len..];
+    let rest = t.get(len..)?;
     let lead = rest.len() - rest.trim_start().len();
     let mut word_end = rest
         .trim_start()
