@@ -103,24 +103,28 @@ impl Blocks {
 
 /// Runs the first pass.
 pub fn scan(text: &str) -> Blocks {
-    let lines = line_views(text);
+    scan_lines(text, &line_views(text))
+}
+
+/// [`scan`] over the text's line views, when the caller has them already.
+pub fn scan_lines(text: &str, lines: &[LineView]) -> Blocks {
     let mut role = vec![Role::Text; lines.len()];
     let mut tables = Vec::new();
     // A web page's text before the document (its notices and metadata table).
-    let lead_in = site_lead_in(text, &lines);
+    let lead_in = site_lead_in(text, lines);
     for r in role.iter_mut().take(lead_in) {
         *r = Role::Chrome;
     }
     // And its text after the document (related documents, its own notices).
-    if let Some(tail) = site_tail(text, &lines, lead_in) {
+    if let Some(tail) = site_tail(text, lines, lead_in) {
         for r in role.iter_mut().skip(tail) {
             *r = Role::Chrome;
         }
     }
-    find_cell_per_line(text, &lines, &mut role, &mut tables);
-    find_row_tables(text, &lines, &mut role, &mut tables);
+    find_cell_per_line(text, lines, &mut role, &mut tables);
+    find_row_tables(text, lines, &mut role, &mut tables);
     // After the tables: a figure repeated in a table's cells is no running header.
-    let chrome = find_chrome(text, &lines, &mut role);
+    let chrome = find_chrome(text, lines, &mut role);
     tables.sort_by_key(|t| t.span.start);
 
     let mut read = text.as_bytes().to_vec();
@@ -141,7 +145,7 @@ pub fn scan(text: &str) -> Blocks {
             blank_marks(text, l.span, &mut read);
         }
     }
-    let joins = find_joins(text, &lines, &role);
+    let joins = find_joins(text, lines, &role);
     for j in &joins {
         blank(&mut read, j.gap);
     }
@@ -198,7 +202,8 @@ const SITE_MARKS: [&str; 7] = [
 fn site_lead_in(text: &str, lines: &[LineView]) -> usize {
     let national = lines.iter().take(400).position(|l| {
         let t = l.content.text(text);
-        fold(t.get(..t.len().min(24)).unwrap_or(t)).starts_with("CỘNG HÒA XÃ")
+        t.starts_with(['C', 'c'])
+            && fold(t.get(..t.len().min(24)).unwrap_or(t)).starts_with("CỘNG HÒA XÃ")
     });
     let Some(n) = national else { return 0 };
     let marked = lines[..n].iter().any(|l| {
@@ -298,10 +303,12 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
         |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !t.starts_with('|');
     for (l, r) in lines.iter().zip(role.iter()) {
         let t = l.span.text(text).trim();
-        if *r == Role::Text && !t.is_empty() && t.len() <= 120 && wordy(t) {
+        if *r == Role::Text && t.len() >= 4 && t.len() <= 120 {
             *counts.entry(t).or_default() += 1;
         }
     }
+    // Only what repeats can be a running header; words are counted for those alone.
+    counts.retain(|t, n| *n >= 3 && wordy(t));
     let next_filled = |k: usize| (k + 1..lines.len().min(k + 3)).find(|&j| !lines[j].is_blank());
     let prev_filled = |k: usize| {
         (k.saturating_sub(2)..k)
@@ -1160,6 +1167,11 @@ fn starts_block(t: &str) -> bool {
     if t.starts_with(char::is_lowercase) {
         return false;
     }
+    // Every opener below begins with one of these: fold (which allocates) only then.
+    let may_open = t.starts_with(['C', 'T', 'X', 'N', 'K', 'P', 'Đ', '(', 'S', 'Q', 'V']);
+    if !may_open {
+        return crate::parse::authority_parts(t).is_some_and(|(_, _, known)| known);
+    }
     let head = t.get(..t.len().min(24)).unwrap_or(t);
     let f = fold(head);
     const OPENERS: [&str; 16] = [
@@ -1192,6 +1204,15 @@ fn ends_sentence(t: &str) -> bool {
 fn layout_join(p: &str, n: &str) -> bool {
     const NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     const MOTTO: &str = "ĐỘC LẬP - TỰ DO - HẠNH PHÚC";
+    // Cheap tests first (this runs on most pairs of lines): a national title, a
+    // motto, `Số`, a date, a `TM.` line; fold only then.
+    let candidate = p.starts_with(['C', 'c', 'Đ', 'đ', 'S', 'T'])
+        || p.contains("ngày")
+        || p.contains("NGÀY")
+        || p.contains("Ngày");
+    if !candidate {
+        return false;
+    }
     let fp = fold(p);
     let fp = fp.trim_end();
     let fn_ = fold(n.get(..n.len().min(60)).unwrap_or(n));

@@ -38,11 +38,12 @@ pub struct Source<'a> {
 
 impl<'a> Source<'a> {
     pub fn new(text: &'a str) -> Self {
-        let blocks = crate::blocks::scan(text);
+        let lines = line_views(text);
+        let blocks = crate::blocks::scan_lines(text, &lines);
         let logical = line_views(&blocks.read);
         Source {
             text,
-            lines: line_views(text),
+            lines,
             index: LineIndex::new(text),
             blocks,
             logical,
@@ -305,10 +306,19 @@ fn detect_kind_lines(src: &Source) -> (DocKind, Option<(usize, usize)>) {
         if src.table_of(l).is_some() {
             continue;
         }
-        if let Some(k) = title_cells(src, l)
-            .iter()
-            .find_map(|c| kind_word(c.text(src.read())))
-        {
+        // A kind word stands alone in its cell, or (in a flattened header) in capitals
+        // inside a longer one: split the cells only for such a line.
+        let t = l.text(src.read());
+        let has_kind = KIND_WORDS.iter().any(|(w, _)| t.contains(w))
+            || l.cells
+                .iter()
+                .any(|c| kind_word(c.text(src.read())).is_some());
+        let cells = if has_kind {
+            title_cells(src, l)
+        } else {
+            Vec::new()
+        };
+        if let Some(k) = cells.iter().find_map(|c| kind_word(c.text(src.read()))) {
             first = Some((k, l.idx));
             break;
         }

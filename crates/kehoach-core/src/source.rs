@@ -136,7 +136,13 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.starts[line];
-        let column = self.chars_upto(src, offset) - self.chars_upto(src, start) + 1;
+        // Most lines are short: count from the line's start; on a long line, from the
+        // nearest checkpoint.
+        let column = if offset - start <= 2 * CHUNK {
+            count_chars(&src.as_bytes()[start..offset]) + 1
+        } else {
+            self.chars_upto(src, offset) - self.chars_upto(src, start) + 1
+        };
         LineCol {
             line: line + 1,
             column,

@@ -92,6 +92,9 @@ fn authority_free(t: &str) -> bool {
 /// `PHỤ LỤC`, `PHỤ LỤC I`, `Phụ lục 01`, `PHỤ LỤC SỐ 2: DANH MỤC …`: the length of the
 /// label in the line when it starts an annex.
 fn annex_label(t: &str) -> Option<usize> {
+    if !t.starts_with(['P', 'p']) {
+        return None;
+    }
     // The label's own seven characters, however the text encodes them (a decomposed
     // `ụ` is longer in bytes than the folded form).
     let mut len: usize = t.chars().take(7).map(char::len_utf8).sum();
@@ -136,6 +139,9 @@ fn annex_label(t: &str) -> Option<usize> {
 }
 
 fn is_attachment_line(t: &str) -> bool {
+    if !t.starts_with(['(', 'K', 'k']) {
+        return false;
+    }
     // `(Kèm theo …)`, also as `(*Kèm theo …*)` with the mark read as a space.
     let opened = t.starts_with('(');
     let t = t.trim_start_matches(['(', ' ', '*']);
