@@ -1649,6 +1649,11 @@ const VERBS: [&str; 13] = [
 fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
     let title = &n.title;
     let t = title.text.as_str();
+    // Every form below opens with a unit word or `Giao`/`Yêu cầu`: anything else is
+    // no unit's item, and a long paragraph is not searched for verbs.
+    if !starts_with_unit_word(t) && !t.starts_with("Giao") && !t.starts_with("Yêu cầu") {
+        return None;
+    }
     // What comes first under the item: a paragraph or a sub-item.
     // The first duty: the first paragraph or sub-item under the unit. An unnumbered
     // introduction ending with a colon (`Chủ trì, phối hợp với …:`) leads to the
@@ -1772,6 +1777,13 @@ fn timeline_in(f: &Field) -> Option<Timeline> {
 }
 
 fn is_unit_heading(t: &str) -> bool {
+    starts_with_unit_word(t)
+        && !t.starts_with("Ban hành")
+        && !t.ends_with(['.', ';'])
+        && t.chars().count() <= 160
+}
+
+fn starts_with_unit_word(t: &str) -> bool {
     const UNIT_WORDS: [&str; 31] = [
         "Ngân hàng",
         "Kho bạc",
@@ -1806,9 +1818,6 @@ fn is_unit_heading(t: &str) -> bool {
         "Trường ",
     ];
     UNIT_WORDS.iter().any(|w| t.starts_with(w))
-        && !t.starts_with("Ban hành")
-        && !t.ends_with(['.', ';'])
-        && t.chars().count() <= 160
 }
 
 /// The plan's own period: the `năm 2023` / `giai đoạn 2021 - 2025` of its summary, else
