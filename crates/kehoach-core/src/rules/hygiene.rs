@@ -347,11 +347,28 @@ struct LineFlags {
     brackets: bool,
 }
 
+/// The bytes [`LineFlags::scan`] looks at; every other byte (most letters, UTF-8
+/// continuation bytes) is skipped with one table look-up.
+const FLAG_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = b"*_#|`\t()\"\x0C ,;:.\xC2\xE2\xEF\xE0\xE1";
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 impl LineFlags {
     fn scan(b: &[u8]) -> Self {
         let mut f = LineFlags::default();
         let mut prev = 0u8;
         for (i, &c) in b.iter().enumerate() {
+            if !FLAG_BYTES[c as usize] {
+                prev = c;
+                continue;
+            }
             match c {
                 b'*' | b'_' | b'#' | b'|' | b'`' => f.markdown = true,
                 b'\t' => f.tab = true,
