@@ -591,7 +591,12 @@ fn check_place_date(cx: &mut Ctx, pd: &crate::model::PlaceDate) {
         for (word, from, to) in &edits {
             fixed = fixed.replacen(&format!("{word} {from} "), &format!("{word} {to} "), 1);
         }
-        let safe = fixed != raw;
+        // `tháng 0 6`: the extraction split the figure; whether the `0` is a leading
+        // zero is the user's call, not fix-all's.
+        let split = edits
+            .iter()
+            .any(|(_, from, _)| from.contains(char::is_whitespace));
+        let safe = fixed != raw && !split;
         let list: Vec<String> = edits
             .iter()
             .map(|(w, f, t)| format!("{w} {f} → {w} {t}"))

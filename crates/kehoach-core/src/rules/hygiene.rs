@@ -918,7 +918,9 @@ fn report_chrome(cx: &mut Ctx) {
         format!("{n} lines are not the document's (running headers, page numbers, a signature stamp or web page text), such as \"{shown}\": remove them."),
         "Xóa các dòng đầu trang, số trang",
         "Remove the page chrome",
-        true,
+        // Found by a heuristic, and often hundreds of words: removed on the user's
+        // click, never by fix-all (the reader already leaves it out of every export).
+        false,
     ) {
         cx.out.push(d);
     }
