@@ -9,7 +9,6 @@
 //! - `fix_all_keeps_every_word_and_cell`: "fix all" then export keeps every word and
 //!   every table cell, and a re-check finds no safe fix left.
 
-use kehoach_core::diagnostics::Severity;
 use kehoach_core::model::Plan;
 use kehoach_core::source::LineIndex;
 use kehoach_core::{check, fix, render};
@@ -368,7 +367,8 @@ fn fix_all_keeps_every_word_and_cell() {
     assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
 }
 
-/// The severities a signed, issued document may get: an error must be a real defect.
+/// A signed, issued document gets few findings (which ones, errors included, the
+/// golden lists pin down).
 #[test]
 fn issued_fixtures_get_few_findings() {
     for (stem, text) in documents() {
@@ -376,18 +376,11 @@ fn issued_fixtures_get_few_findings() {
             continue;
         }
         let report = check(&text);
-        let errors: Vec<_> = report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .map(|d| (d.code, d.message.vi.clone()))
-            .collect();
         assert!(
             report.diagnostics.len() < 30,
             "{stem}: {} findings",
             report.diagnostics.len()
         );
-        let _ = errors;
     }
 }
 
