@@ -1,18 +1,8 @@
 //! Dates and periods as Vietnamese documents write them.
 
 use crate::model::{PartialDate, Period};
-use regex::Regex;
-use std::sync::LazyLock;
-
-/// `07/9/2015`, `15/5/2016`, `01.11.2017`.
-pub static NUMERIC_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").expect("valid regex"));
-
-/// `ngày 06 tháng 11 năm 2018`, `15 tháng 11 năm 2023`.
-pub static WORDED_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-        .expect("valid regex")
-});
+use crate::pattern::{is_word_char, search, starts_with_letter_of, Cursor};
+use std::ops::Range;
 
 fn date_from(d: &str, m: &str, y: &str) -> Option<PartialDate> {
     Some(PartialDate::full(
@@ -22,13 +12,37 @@ fn date_from(d: &str, m: &str, y: &str) -> Option<PartialDate> {
     ))
 }
 
-/// The same two forms, anchored: only a date at the very start matches, so looking
-/// for one costs the length of the date, not of the rest of the text.
-static NUMERIC_DATE_AT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").expect("valid regex"));
-static WORDED_DATE_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").expect("valid regex")
-});
+/// Day, month and year as byte ranges, and where the date ends.
+type DateParts = ([Range<usize>; 3], usize);
+
+/// `07/9/2015`, `01.11.2017` at the cursor:
+/// `^(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`.
+pub(crate) fn numeric_date(mut c: Cursor) -> Option<DateParts> {
+    let d = c.digits(1, 2)?;
+    c.eat_if(|ch| ch == '/' || ch == '.').then_some(())?;
+    let m = c.digits(1, 2)?;
+    c.eat_if(|ch| ch == '/' || ch == '.').then_some(())?;
+    let y = c.digits(4, 4)?;
+    if c.peek().is_some_and(is_word_char) {
+        return None;
+    }
+    Some(([d, m, y], c.pos))
+}
+
+/// `ngày 06 tháng 11 năm 2018`, `15 tháng 11 năm 2023` at the cursor:
+/// `^(?i:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`.
+pub(crate) fn worded_date(mut c: Cursor) -> Option<DateParts> {
+    let before = c;
+    if !(c.eat_ci("ngày") && c.eat_ws()) {
+        c = before;
+    }
+    let d = c.digits(1, 2)?;
+    (c.eat_ws() && c.eat_str("tháng") && c.eat_ws()).then_some(())?;
+    let m = c.digits(1, 2)?;
+    (c.eat_ws() && c.eat_str("năm") && c.eat_ws()).then_some(())?;
+    let y = c.digits(4, 4)?;
+    Some(([d, m, y], c.pos))
+}
 
 /// The date at the very start of `s` (after white space), with its byte length.
 pub fn date_at_start(s: &str) -> Option<(PartialDate, usize)> {
@@ -36,60 +50,128 @@ pub fn date_at_start(s: &str) -> Option<(PartialDate, usize)> {
     // A date is short: never look further than this.
     let end = crate::source::floor_char_boundary(s, lead + 48);
     let t = &s[lead..end];
-    for re in [&*NUMERIC_DATE_AT, &*WORDED_DATE_AT] {
-        if let Some(c) = re.captures(t) {
-            let m = c.get(0)?;
-            return Some((date_from(&c[1], &c[2], &c[3])?, lead + m.end()));
-        }
+    let ([d, m, y], len) = numeric_date(Cursor::new(t)).or_else(|| worded_date(Cursor::new(t)))?;
+    Some((date_from(&t[d], &t[m], &t[y])?, lead + len))
+}
+
+/// `(?:/|năm)` between a month or quarter and its year, with the white space around:
+/// `\s*(?:/|năm)\s*(\d{4})`.
+fn slash_or_year(mut c: Cursor) -> Option<(Range<usize>, usize)> {
+    c.eat_ws();
+    (c.eat('/') || c.eat_ci("năm")).then_some(())?;
+    c.eat_ws();
+    let y = c.digits(4, 4)?;
+    Some((y, c.pos))
+}
+
+/// `(?i)quý\s+(I{1,3}|IV|[1-4])\s*(?:/|năm)\s*(\d{4})`: the quarter and the year.
+pub(crate) fn quarter(mut c: Cursor) -> Option<([Range<usize>; 2], usize)> {
+    (c.eat_ci("quý") && c.eat_ws()).then_some(())?;
+    let start = c.pos;
+    // The alternatives in the regex's order, `I{1,3}` longest first.
+    let ones = {
+        let mut k = c;
+        k.eat_while(3, |ch| ch == 'I' || ch == 'i')
+    };
+    let mut tries = Vec::with_capacity(5);
+    for n in (1..=ones).rev() {
+        tries.push(start + n);
     }
-    None
+    let mut k = c;
+    if k.eat_ci("iv") {
+        tries.push(k.pos);
+    }
+    let mut k = c;
+    if k.eat_if(|ch| ('1'..='4').contains(&ch)) {
+        tries.push(k.pos);
+    }
+    tries.into_iter().find_map(|q_end| {
+        let (y, end) = slash_or_year(Cursor::at(c.haystack(), q_end))?;
+        Some(([start..q_end, y], end))
+    })
+}
+
+/// `(?i)tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})`: the month and the year.
+pub(crate) fn month(mut c: Cursor) -> Option<([Range<usize>; 2], usize)> {
+    (c.eat_ci("tháng") && c.eat_ws()).then_some(())?;
+    let m = c.digits(1, 2)?;
+    let (y, end) = slash_or_year(c)?;
+    Some(([m, y], end))
+}
+
+/// `(?i)(?:năm|giai đoạn)\s+(\d{4})\s*[-–]\s*(\d{4})`: two years.
+pub(crate) fn year_range(mut c: Cursor) -> Option<([Range<usize>; 2], usize)> {
+    c.eat_any_ci(&["năm", "giai đoạn"])?;
+    c.eat_ws().then_some(())?;
+    let from = c.digits(4, 4)?;
+    c.eat_ws();
+    c.eat_if(|ch| ch == '-' || ch == '–').then_some(())?;
+    c.eat_ws();
+    let to = c.digits(4, 4)?;
+    Some(([from, to], c.pos))
+}
+
+/// `(?i)năm\s+(\d{4})`: the year.
+pub(crate) fn year(mut c: Cursor) -> Option<(Range<usize>, usize)> {
+    (c.eat_ci("năm") && c.eat_ws()).then_some(())?;
+    let y = c.digits(4, 4)?;
+    Some((y, c.pos))
+}
+
+/// `(?i)(?:trước|chậm nhất)\s+ngày\s+`.
+pub(crate) fn before_day(mut c: Cursor) -> Option<((), usize)> {
+    c.eat_any_ci(&["trước", "chậm nhất"])?;
+    (c.eat_ws() && c.eat_ci("ngày") && c.eat_ws()).then_some(((), c.pos))
+}
+
+/// A numeric date that starts a word: `\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`.
+pub(crate) fn numeric_date_word(c: Cursor) -> Option<DateParts> {
+    if c.prev().is_some_and(is_word_char) {
+        return None;
+    }
+    numeric_date(c)
+}
+
+/// What the first match found.
+fn first<T>(mut matches: impl Iterator<Item = (usize, T, usize)>) -> Option<T> {
+    matches.next().map(|(_, found, _)| found)
+}
+
+fn parse_num<T: std::str::FromStr>(text: &str, r: Range<usize>) -> Option<T> {
+    text.get(r)?.parse().ok()
 }
 
 /// Parses a timeline as written after `Thời gian thực hiện:`.
 pub fn parse_period(text: &str) -> Period {
-    static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)quý\s+(I{1,3}|IV|[1-4])\s*(?:/|năm)\s*(\d{4})").expect("valid regex")
-    });
-    static MONTH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})").expect("valid regex")
-    });
-    static YEARS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:năm|giai đoạn)\s+(\d{4})\s*[-–]\s*(\d{4})").expect("valid regex")
-    });
-    static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)năm\s+(\d{4})").expect("valid regex"));
-    static BEFORE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)(?:trước|chậm nhất)\s+ngày\s+").expect("valid regex"));
-
     let lower = text.to_lowercase();
-    if let Some(m) = BEFORE.find(text) {
-        if let Some((date, _)) = date_at_start(&text[m.end()..]) {
+    for (_, (), end) in search(text, starts_with_letter_of(b"tc"), before_day).take(1) {
+        if let Some((date, _)) = date_at_start(&text[end..]) {
             return Period::Before { date };
         }
     }
-    if let Some(c) = QUARTER.captures(text) {
-        let q = match &c[1] {
+    if let Some([q, y]) = first(search(text, starts_with_letter_of(b"q"), quarter)) {
+        let q = match text[q].to_uppercase().as_str() {
             "I" | "1" => 1,
             "II" | "2" => 2,
             "III" | "3" => 3,
             _ => 4,
         };
-        if let Ok(year) = c[2].parse() {
+        if let Some(year) = parse_num(text, y) {
             return Period::Quarter { quarter: q, year };
         }
     }
-    if let Some(c) = MONTH.captures(text) {
-        if let (Ok(month), Ok(year)) = (c[1].parse(), c[2].parse()) {
+    if let Some([m, y]) = first(search(text, starts_with_letter_of(b"t"), month)) {
+        if let (Some(month), Some(year)) = (parse_num(text, m), parse_num(text, y)) {
             return Period::Month { month, year };
         }
     }
-    if let Some(c) = YEARS.captures(text) {
-        if let (Ok(from), Ok(to)) = (c[1].parse(), c[2].parse()) {
+    if let Some([f, t]) = first(search(text, starts_with_letter_of(b"ng"), year_range)) {
+        if let (Some(from), Some(to)) = (parse_num(text, f), parse_num(text, t)) {
             return Period::Years { from, to };
         }
     }
-    if let Some(c) = YEAR.captures(text) {
-        if let Ok(year) = c[1].parse() {
+    if let Some(y) = first(search(text, starts_with_letter_of(b"n"), year)) {
+        if let Some(year) = parse_num(text, y) {
             return Period::Year { year };
         }
     }
@@ -97,9 +179,9 @@ pub fn parse_period(text: &str) -> Period {
     {
         return Period::Regular;
     }
-    if let Some((date, _)) = NUMERIC_DATE
-        .find(text)
-        .and_then(|m| date_at_start(&text[m.start()..]))
+    if let Some((date, _)) = search(text, |b| b.is_ascii_digit(), numeric_date_word)
+        .next()
+        .and_then(|(start, _, _)| date_at_start(&text[start..]))
     {
         return Period::Before { date };
     }
@@ -109,6 +191,119 @@ pub fn parse_period(text: &str) -> Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pattern::differential::{check, same_all, Groups};
+
+    fn groups<const N: usize>(g: [Range<usize>; N]) -> Groups {
+        g.into_iter().map(Some).collect()
+    }
+
+    fn all<'a, const N: usize>(
+        found: impl Iterator<Item = (usize, [Range<usize>; N], usize)> + 'a,
+    ) -> Vec<(usize, Groups, usize)> {
+        found.map(|(s, g, e)| (s, groups(g), e)).collect()
+    }
+
+    fn at_start<const N: usize>(
+        found: Option<([Range<usize>; N], usize)>,
+    ) -> Vec<(usize, Groups, usize)> {
+        found.map(|(g, e)| (0, groups(g), e)).into_iter().collect()
+    }
+
+    #[test]
+    fn date_shapes_match_their_regexes() {
+        check(
+            r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b",
+            &["a", "_"],
+            &["07/9/2015", "01.11.2017 và", "1/2/20231"],
+            |re, t| same_all(re, t, at_start(numeric_date(Cursor::new(t)))),
+        );
+        check(
+            r"^(?i:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+            &[
+                "ngày ", "NGÀY ", "Ngày", " tháng ", "tháng", "Tháng", " năm ", "năm", "NĂM",
+            ],
+            &[
+                "ngày 06 tháng 11 năm 2018",
+                "15 tháng 11 năm 2023",
+                "NGÀY 1 tháng 2 năm 20245",
+            ],
+            |re, t| same_all(re, t, at_start(worded_date(Cursor::new(t)))),
+        );
+        check(
+            r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b",
+            &["a", "_", "ạ", "3/4/", "12.1."],
+            &["trước 15/11/2023", "x1/2/2023 và 3/4/2024"],
+            |re, t| {
+                same_all(
+                    re,
+                    t,
+                    all(search(t, |b| b.is_ascii_digit(), numeric_date_word)),
+                )
+            },
+        );
+        check(
+            r"(?i)quý\s+(I{1,3}|IV|[1-4])\s*(?:/|năm)\s*(\d{4})",
+            &[
+                "quý ", "Quý", "QUÝ ", "I", "II", "IV", "V", "i", "iv", "năm", "Năm ", "/2023",
+            ],
+            &[
+                "Quý III/2023;",
+                "Quý II năm 2021.",
+                "quý IV/2024",
+                "quý ii / 2025",
+                "Quý IIII/2023",
+            ],
+            |re, t| same_all(re, t, all(search(t, starts_with_letter_of(b"q"), quarter))),
+        );
+        check(
+            r"(?i)tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})",
+            &["tháng ", "Tháng", "THÁNG ", "năm", " năm ", "/2023"],
+            &["Tháng 7 năm 2021.", "trong tháng 6/2026"],
+            |re, t| same_all(re, t, all(search(t, starts_with_letter_of(b"t"), month))),
+        );
+        check(
+            r"(?i)(?:năm|giai đoạn)\s+(\d{4})\s*[-–]\s*(\d{4})",
+            &["năm ", "Năm", "giai đoạn ", "GIAI ĐOẠN", "–", " - ", "2025"],
+            &["giai đoạn 2021 - 2025", "năm 2021–2025"],
+            |re, t| {
+                same_all(
+                    re,
+                    t,
+                    all(search(t, starts_with_letter_of(b"ng"), year_range)),
+                )
+            },
+        );
+        check(
+            r"(?i)năm\s+(\d{4})",
+            &["năm ", "Năm", "NĂM ", "nă"],
+            &["Thường xuyên trong năm 2021.", "NĂM 2023 và năm 2024"],
+            |re, t| {
+                let ours = search(t, starts_with_letter_of(b"n"), year)
+                    .map(|(s, y, e)| (s, vec![Some(y)], e))
+                    .collect();
+                same_all(re, t, ours)
+            },
+        );
+        check(
+            r"(?i)(?:trước|chậm nhất)\s+ngày\s+",
+            &[
+                "trước ",
+                "Trước",
+                "chậm nhất ",
+                "CHẬM NHẤT",
+                "ngày ",
+                "Ngày",
+                "ngày",
+            ],
+            &["Trước ngày 15/11/2023", "chậm nhất  ngày 1"],
+            |re, t| {
+                let ours = search(t, starts_with_letter_of(b"tc"), before_day)
+                    .map(|(s, (), e)| (s, vec![], e))
+                    .collect();
+                same_all(re, t, ours)
+            },
+        );
+    }
 
     #[test]
     fn timelines_of_the_seeds() {

@@ -4,21 +4,107 @@
 use crate::dates::date_at_start;
 use crate::model::LegalRef;
 use crate::parse::Source;
+use crate::pattern::{search, Cursor};
 use crate::source::{floor_char_boundary, Span};
-use regex::Regex;
-use std::sync::LazyLock;
+use std::ops::Range;
 
-/// `72/2015/NĐ-CP`, `11/KH-UBND`, `4884/VP-KGVX`, `4422/GN-BTTTT-BTLBĐBP`.
-static STATE_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<num>\d{1,5})/(?:(?P<year>\d{4})/)?(?P<code>\p{L}{1,6})-(?P<issuer>[\p{L}\d]+(?:-[\p{L}\d]+)*)")
-        .expect("valid regex")
-});
+/// A matcher of one form of symbol.
+type SymbolForm = fn(Cursor) -> Option<(SymbolParts, usize)>;
 
-/// `109-KH/TU`, `34-NQ/TW`.
-static PARTY_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<num>\d{1,5})-(?P<code>\p{Lu}\p{L}{0,4})/(?P<issuer>\p{Lu}[\p{L}\d]*)")
-        .expect("valid regex")
-});
+/// The parts of a symbol, as byte ranges.
+pub(crate) struct SymbolParts {
+    pub(crate) num: Range<usize>,
+    pub(crate) year: Option<Range<usize>>,
+    pub(crate) code: Range<usize>,
+    pub(crate) issuer: Range<usize>,
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+fn is_letter_or_digit(c: char) -> bool {
+    c.is_alphabetic() || c.is_numeric()
+}
+
+/// The number before a symbol: at most five figures, so in a longer run of figures
+/// it is the last five (where a regex search would start it).
+fn symbol_number(c: &mut Cursor) -> Option<Range<usize>> {
+    // Read a run of figures once, from its first figure: a search that tried every
+    // figure of a long run would go over it again and again.
+    if c.prev().is_some_and(|p| p.is_ascii_digit()) {
+        return None;
+    }
+    let run = c.digits(1, usize::MAX)?;
+    Some(run.start.max(run.end.saturating_sub(5))..run.end)
+}
+
+/// `72/2015/NĐ-CP`, `11/KH-UBND`, `4884/VP-KGVX`, `4422/GN-BTTTT-BTLBĐBP`:
+/// `(?P<num>\d{1,5})/(?:(?P<year>\d{4})/)?(?P<code>\p{L}{1,6})-(?P<issuer>[\p{L}\d]+(?:-[\p{L}\d]+)*)`.
+/// The match starts at `num.start`.
+pub(crate) fn state_form(mut c: Cursor) -> Option<(SymbolParts, usize)> {
+    let num = symbol_number(&mut c)?;
+    c.eat('/').then_some(())?;
+    let mut y = c;
+    let year = y.digits(4, 4).filter(|_| y.eat('/'));
+    if year.is_some() {
+        c = y;
+    }
+    let code_start = c.pos;
+    let letters = c.eat_while(7, is_letter);
+    if !(1..=6).contains(&letters) {
+        return None;
+    }
+    let code = code_start..c.pos;
+    c.eat('-').then_some(())?;
+    let issuer_start = c.pos;
+    (c.eat_while(usize::MAX, is_letter_or_digit) > 0).then_some(())?;
+    loop {
+        let mut k = c;
+        if k.eat('-') && k.eat_while(usize::MAX, is_letter_or_digit) > 0 {
+            c = k;
+        } else {
+            break;
+        }
+    }
+    let issuer = issuer_start..c.pos;
+    Some((
+        SymbolParts {
+            num,
+            year,
+            code,
+            issuer,
+        },
+        c.pos,
+    ))
+}
+
+/// `109-KH/TU`, `34-NQ/TW`:
+/// `(?P<num>\d{1,5})-(?P<code>\p{Lu}\p{L}{0,4})/(?P<issuer>\p{Lu}[\p{L}\d]*)`.
+pub(crate) fn party_form(mut c: Cursor) -> Option<(SymbolParts, usize)> {
+    let num = symbol_number(&mut c)?;
+    c.eat('-').then_some(())?;
+    let code_start = c.pos;
+    c.eat_if(char::is_uppercase).then_some(())?;
+    let more = c.eat_while(5, is_letter);
+    if more > 4 {
+        return None;
+    }
+    let code = code_start..c.pos;
+    c.eat('/').then_some(())?;
+    let issuer_start = c.pos;
+    c.eat_if(char::is_uppercase).then_some(())?;
+    c.eat_while(usize::MAX, is_letter_or_digit);
+    Some((
+        SymbolParts {
+            num,
+            year: None,
+            code,
+            issuer: issuer_start..c.pos,
+        },
+        c.pos,
+    ))
+}
 
 /// Type words that may precede `số`, with the code they go with (empty: no code).
 pub const TYPE_WORDS: [(&str, &str); 20] = [
@@ -95,32 +181,32 @@ fn type_word_before(before: &str) -> Option<String> {
 pub fn find_references(src: &Source) -> Vec<LegalRef> {
     let text = src.read();
     let mut refs = Vec::new();
-    for (re, party) in [(&*STATE_FORM, false), (&*PARTY_FORM, true)] {
-        // No `\b` in the patterns: a Unicode word boundary would push the regex
-        // engine off its fast path. The boundary is checked here instead.
-        for c in re.captures_iter(text) {
-            let Some(m) = c.get(0) else { continue };
-            if text[..m.start()]
+    let forms: [(SymbolForm, bool); 2] = [(state_form, false), (party_form, true)];
+    for (form, party) in forms {
+        for (_, parts, end) in search(text, |b| b.is_ascii_digit(), form) {
+            let m = Span::new(parts.num.start, end);
+            // A symbol starts a word (checked here: the search starts at figures).
+            if text[..m.start]
                 .chars()
                 .next_back()
                 .is_some_and(|ch| ch.is_alphanumeric())
             {
                 continue;
             }
-            let code = c.name("code").map_or("", |m| m.as_str());
-            let issuer = c.name("issuer").map_or("", |m| m.as_str());
+            let code = &text[parts.code.clone()];
+            let issuer = &text[parts.issuer.clone()];
             // `Lê-nin/…`-like words are not symbols: a code has an upper-case start.
             if !code.chars().next().is_some_and(|ch| ch.is_uppercase()) {
                 continue;
             }
-            let from = floor_char_boundary(text, m.start().saturating_sub(90));
+            let from = floor_char_boundary(text, m.start.saturating_sub(90));
             // Only the 90 bytes before the symbol, and not across a line break.
-            let line_start = text[from..m.start()]
+            let line_start = text[from..m.start]
                 .rfind('\n')
                 .map_or(from, |i| from + i + 1);
-            let type_word = type_word_before(&text[line_start..m.start()]);
-            let after = &text[m.end()..];
-            let (mut date, mut date_range, mut end) = (None, None, m.end());
+            let type_word = type_word_before(&text[line_start..m.start]);
+            let after = &text[m.end..];
+            let (mut date, mut date_range, mut end) = (None, None, m.end);
             let trimmed = after.trim_start();
             let skip = after.len() - trimmed.len();
             let rest = trimmed
@@ -130,10 +216,10 @@ pub fn find_references(src: &Source) -> Vec<LegalRef> {
             if let Some((r, off)) = rest {
                 if let Some((d, len)) = date_at_start(r) {
                     let lead = r.len() - r.trim_start().len();
-                    let s = m.end() + off + lead;
+                    let s = m.end + off + lead;
                     date = Some(d);
-                    date_range = Some(src.range(Span::new(s, m.end() + off + len)));
-                    end = m.end() + off + len;
+                    date_range = Some(src.range(Span::new(s, m.end + off + len)));
+                    end = m.end + off + len;
                 }
             }
             // The issuer is short: look at most 160 bytes ahead.
@@ -149,10 +235,10 @@ pub fn find_references(src: &Source) -> Vec<LegalRef> {
                 })
                 .filter(|s| !s.is_empty());
             refs.push(LegalRef {
-                range: src.range(Span::new(m.start(), m.end())),
+                range: src.range(Span::new(m.start, m.end)),
                 type_word,
-                number: c.name("num").map_or("", |m| m.as_str()).to_string(),
-                year: c.name("year").and_then(|y| y.as_str().parse().ok()),
+                number: text[parts.num.clone()].to_string(),
+                year: parts.year.and_then(|y| text[y].parse().ok()),
                 type_code: code.to_string(),
                 issuer_code: issuer.to_string(),
                 party_form: party,
@@ -169,6 +255,62 @@ pub fn find_references(src: &Source) -> Vec<LegalRef> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pattern::differential::{check, same_all, Groups};
+
+    fn parts(
+        found: impl Iterator<Item = (usize, SymbolParts, usize)>,
+    ) -> Vec<(usize, Groups, usize)> {
+        found
+            .map(|(_, p, e)| {
+                let groups = vec![Some(p.num.clone()), p.year, Some(p.code), Some(p.issuer)];
+                (p.num.start, groups, e)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn symbol_shapes_match_their_regexes() {
+        const WORDS: &[&str] = &[
+            "KH", "UBND", "NĐ", "CP", "QĐ", "TU", "Tw", "ĐĐQH15", "a", "BTTTT", "Lê", "nin",
+            "/2015/", "-KH/",
+        ];
+        check(
+            r"(?P<num>\d{1,5})/(?:(?P<year>\d{4})/)?(?P<code>\p{L}{1,6})-(?P<issuer>[\p{L}\d]+(?:-[\p{L}\d]+)*)",
+            WORDS,
+            &[
+                "số 72/2015/NĐ-CP ngày",
+                "11/KH-UBND",
+                "4422/GN-BTTTT-BTLBĐBP",
+                "123456/KH-UB",
+                "12/ABCDEFG-X",
+            ],
+            |re, t| {
+                let ours = search(t, |b| b.is_ascii_digit(), state_form);
+                same_all(re, t, parts(ours))
+            },
+        );
+        check(
+            r"(?P<num>\d{1,5})-(?P<code>\p{Lu}\p{L}{0,4})/(?P<issuer>\p{Lu}[\p{L}\d]*)",
+            WORDS,
+            &[
+                "Kế hoạch số 109-KH/TU ngày",
+                "3260-KH/ĐĐQH15",
+                "34-NQ/TW",
+                "1-Lênin/X",
+            ],
+            |re, t| {
+                let ours = search(t, |b| b.is_ascii_digit(), party_form).map(|(s, mut p, e)| {
+                    p.year = None;
+                    (s, p, e)
+                });
+                let ours: Vec<_> = parts(ours)
+                    .into_iter()
+                    .map(|(s, g, e)| (s, vec![g[0].clone(), g[2].clone(), g[3].clone()], e))
+                    .collect();
+                same_all(re, t, ours)
+            },
+        );
+    }
     use crate::model::PartialDate;
 
     #[test]

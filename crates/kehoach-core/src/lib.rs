@@ -15,6 +15,7 @@ pub mod legacy;
 pub mod legal;
 pub mod model;
 pub mod parse;
+mod pattern;
 pub mod render;
 pub mod rules;
 pub mod source;

@@ -13,13 +13,13 @@
 
 use crate::dates::{date_at_start, parse_period};
 use crate::model::*;
+mod shapes;
+use crate::pattern::{search, starts_with_letter_of};
 mod zones;
 
 use crate::blocks::Blocks;
 use crate::source::{line_views, LineIndex, LineView, Span};
 use crate::text::{fold, is_upper_text, letter_ordinal, roman_value, ADMIN_UNIT_WORDS};
-use regex::Regex;
-use std::sync::LazyLock;
 pub(crate) use zones::{aligned, Columns};
 use zones::{find_annex_starts, parse_annex, parse_decision, table_of_raw, table_tasks};
 
@@ -534,18 +534,6 @@ fn is_basis_start(t: &str) -> bool {
 // ---------------------------------------------------------------------------------
 // Header
 
-/// `Số: 11/KH-UBND`, `Số:      /KH-UBND`, `Số 3260-KH/ĐĐQH15` (the Party's form).
-static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Số\s*[:.]?\s*(?P<num>[0-9]*)(?:-(?P<party>[\p{L}]{1,6}))?\s*(?:/\s*(?P<sym>[^\s/]+(?:\s?-\s?[^\s-]+)*))?\s*$").expect("valid regex")
-});
-
-/// The number and symbol at the start of a cell that goes on with something else
-/// (`Số: 435/QĐ-UBND Kon Tum, ngày …` from a flattened header).
-static NUMBER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Số\s*[:.]?\s*[0-9]*(?:-[\p{L}]{1,6})?\s*/\s*[^\s/]+(?:\s?-\s?[^\s-]+)*")
-        .expect("valid regex")
-});
-
 /// A place name before `, ngày`: short, no figures, not a sentence (`Căn cứ Chỉ thị
 /// số 37-CT/TW ngày …` is a basis, not a place and date).
 fn plausible_place(place: &str) -> bool {
@@ -564,10 +552,10 @@ fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
     let trimmed = |a: usize, b: usize| {
         crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
     };
-    if let Some(m) = NUMBER_HEAD.find(t) {
-        if m.end() < t.len() && !t[m.end()..].trim().is_empty() && !NUMBER_LINE.is_match(t) {
-            let mut out = vec![trimmed(0, m.end())];
-            out.extend(split_header_cell(read, trimmed(m.end(), t.len())));
+    if let Some(end) = shapes::number_head(t) {
+        if end < t.len() && !t[end..].trim().is_empty() && shapes::number_line(t).is_none() {
+            let mut out = vec![trimmed(0, end)];
+            out.extend(split_header_cell(read, trimmed(end, t.len())));
             return out;
         }
     }
@@ -595,24 +583,15 @@ fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
             return out;
         }
     }
-    if let Some(c) = PLACE_DATE.captures(t) {
-        let m = c.get(0).map_or(0..0, |m| m.range());
-        let place = c.name("place").map_or("", |m| m.as_str());
-        if m.end < t.len() && !t[m.end..].trim().is_empty() && plausible_place(place) {
-            let mut out = vec![trimmed(0, m.end)];
-            out.extend(split_header_cell(read, trimmed(m.end, t.len())));
+    if let Some(c) = shapes::place_date(t) {
+        if c.end < t.len() && !t[c.end..].trim().is_empty() && plausible_place(&t[c.place]) {
+            let mut out = vec![trimmed(0, c.end)];
+            out.extend(split_header_cell(read, trimmed(c.end, t.len())));
             return out;
         }
     }
     vec![cell]
 }
-
-static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?P<place>[^,]{0,80}?)\s*,?\s*(?i:ngày)\s*(?P<d>[0-9](?: ?[0-9])?)?[\s.…_]*(?i:tháng)\s*(?P<m>[0-9](?: ?[0-9])?)?[\s.…_]*(?i:năm)[\s.…_]*(?P<y>[0-9]{0,4})",
-    )
-    .expect("valid regex")
-});
 
 /// What one header cell is.
 #[derive(Debug, PartialEq)]
@@ -640,14 +619,11 @@ fn classify_header_cell(t: &str) -> HeaderCell {
         HeaderCell::Motto
     } else if is_rule(t) {
         HeaderCell::Rule
-    } else if NUMBER_LINE.is_match(t)
+    } else if shapes::number_line(t).is_some()
         && (t.contains('/') || t.trim_start_matches("Số").trim().len() <= 2)
     {
         HeaderCell::Number
-    } else if PLACE_DATE
-        .captures(t)
-        .is_some_and(|c| plausible_place(c.name("place").map_or("", |m| m.as_str())))
-    {
+    } else if shapes::place_date(t).is_some_and(|c| plausible_place(&t[c.place])) {
         HeaderCell::PlaceDate
     } else if t.starts_with("V/v") {
         HeaderCell::Subject
@@ -723,23 +699,17 @@ fn parse_header(src: &Source, range: std::ops::Range<usize>, plan: &mut Plan) {
 
 fn parse_number(src: &Source, cell: Span) -> Option<DocNumber> {
     let t = cell.text(src.read());
-    let c = NUMBER_LINE.captures(t)?;
-    let number = c
-        .name("num")
-        .map(|m| m.as_str().to_string())
-        .filter(|s| !s.is_empty());
-    let sym = c
-        .name("sym")
-        .map(|m| m.as_str().trim().to_string())
-        .unwrap_or_default();
+    let c = shapes::number_line(t)?;
+    let number = Some(t[c.num].to_string()).filter(|s| !s.is_empty());
+    let sym = c.sym.map(|r| t[r].trim().to_string()).unwrap_or_default();
     // The Party's form `3260-KH/ĐĐQH15`: the type after the number, the agency after
     // the slash.
-    if let Some(party) = c.name("party") {
+    if let Some(party) = c.party.map(|r| &t[r]) {
         return Some(DocNumber {
             range: src.range(cell),
             number,
-            symbol: format!("{}/{sym}", party.as_str()),
-            type_code: party.as_str().to_string(),
+            symbol: format!("{}/{sym}", party),
+            type_code: party.to_string(),
             agency_code: sym,
             party_form: true,
         });
@@ -802,13 +772,13 @@ pub fn is_type_code(s: &str) -> bool {
 
 fn parse_place_date(src: &Source, cell: Span) -> Option<PlaceDate> {
     let t = cell.text(src.read());
-    let c = PLACE_DATE.captures(t)?;
-    let d = c.name("d").map_or("", |m| m.as_str());
-    let m = c.name("m").map_or("", |m| m.as_str());
+    let c = shapes::place_date(t)?;
+    let d = c.day.map_or("", |r| &t[r]);
+    let m = c.month.map_or("", |r| &t[r]);
     // `tháng 0 6` from a web copy: the digits are one number.
     let digits = |s: &str| s.replace(' ', "");
-    let y = c.name("y").map_or("", |m| m.as_str());
-    let end = c.get(0).map_or(t.len(), |m| m.end());
+    let y = &t[c.year];
+    let end = c.end;
     // A draft leaves the year blank too (`năm …`); a shorter number is no year: it
     // is kept as written for the rule to report and the exports to keep.
     let (year, year_text) = if y.len() == 4 {
@@ -818,11 +788,7 @@ fn parse_place_date(src: &Source, cell: Span) -> Option<PlaceDate> {
     };
     Some(PlaceDate {
         range: src.range(Span::new(cell.start, cell.start + end)),
-        place: c
-            .name("place")
-            .map_or("", |m| m.as_str())
-            .trim()
-            .to_string(),
+        place: t[c.place].trim().to_string(),
         date: PartialDate {
             year,
             month: digits(m).parse().ok(),
@@ -1136,29 +1102,17 @@ fn extend_ranges(nodes: &mut [Node], index: &LineIndex, text: &str) {
 // ---------------------------------------------------------------------------------
 // Footer
 
-/// `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`; and the Party's `T/M BAN THƯỜNG VỤ`.
-static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?P<prefix>TM|KT|TL|TUQ|Q)\s*\.|(?P<party>T/M|K/T|T/L)\.?)\s*(?P<rest>\S.*)$")
-        .expect("valid regex")
-});
-/// A prefix that is not one of the known ones: `10/ GIÁM ĐỐC`, `K.T GIÁM ĐỐC`.
-static ODD_AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<prefix>[^\s]{1,5}?)[./]\s*(?P<rest>[\p{Lu}][\p{Lu}\s]+)$")
-        .expect("valid regex")
-});
-
+/// A signing authority's prefix and title (`TM.` `ỦY BAN NHÂN DÂN`, `KT.` `CHỦ TỊCH`,
+/// the Party's `T/M` `BAN THƯỜNG VỤ`), and whether the prefix is a known one (an odd
+/// one: `10/ GIÁM ĐỐC`, `K.T GIÁM ĐỐC`).
 pub fn authority_parts(t: &str) -> Option<(&str, &str, bool)> {
-    if let Some(c) = AUTHORITY.captures(t) {
-        let rest = c.name("rest")?.as_str();
-        if is_upper_text(rest) {
-            let prefix = c.name("prefix").or_else(|| c.name("party"))?.as_str();
-            return Some((prefix, rest, true));
+    if let Some((prefix, rest)) = shapes::authority(t) {
+        if is_upper_text(&t[rest.clone()]) {
+            return Some((&t[prefix], &t[rest], true));
         }
     }
-    if let Some(c) = ODD_AUTHORITY.captures(t) {
-        return Some((c.name("prefix")?.as_str(), c.name("rest")?.as_str(), false));
-    }
-    None
+    let (prefix, rest) = shapes::odd_authority(t)?;
+    Some((&t[prefix], &t[rest], false))
 }
 
 /// The first line of the foot (`Nơi nhận:` or a signing authority) in `from..to`;
@@ -1280,7 +1234,7 @@ fn split_foot_cell(read: &str, cell: Span) -> Vec<Span> {
         return out;
     }
     // Authority lines squashed with the title and the name.
-    if !matches!(authority_parts(t), Some((_, _, true))) && AUTHORITY.is_match(t) {
+    if !matches!(authority_parts(t), Some((_, _, true))) && shapes::authority(t).is_some() {
         if let Some(name_at) = trailing_name(t) {
             let mut out = split_authority(read, at(0, name_at));
             out.push(at(name_at, t.len()));
@@ -1698,18 +1652,13 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         }
     }
     // `Giao Công an tỉnh chủ trì, phối hợp …`
-    static GIAO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:Giao|Đề nghị|Yêu cầu)\s+(.{2,120}?)\s+(?:chủ trì|là cơ quan (?:chủ trì|đầu mối|thường trực))")
-            .expect("valid regex")
-    });
-    if let Some(c) = GIAO.captures(t) {
-        let m = c.get(1)?;
+    if let Some(m) = shapes::assigned_unit(t) {
         let duty = if t.trim_end().ends_with(':') {
             first_duty()
         } else {
             Some(title.clone())
         };
-        return Some((sub_field(title, m.start(), m.end()), duty));
+        return Some((sub_field(title, m.start, m.end), duty));
     }
     // `Sở Nông nghiệp và Môi trường chỉ đạo Chi cục … thực hiện:`: the unit, then its
     // verb.
@@ -1762,13 +1711,8 @@ fn sub_field(f: &Field, a: usize, b: usize) -> Field {
 /// A deadline written in a duty: `(Hoàn thành trong tháng 6/2026)`,
 /// `(thời gian: Quý III/2025)`.
 fn timeline_in(f: &Field) -> Option<Timeline> {
-    static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\(((?i:hoàn thành|thời gian|thời hạn|trước ngày|chậm nhất)[^()]{0,80})\)")
-            .expect("valid regex")
-    });
-    let c = DEADLINE.captures(&f.text)?;
-    let m = c.get(1)?;
-    let field = sub_field(f, m.start(), m.end());
+    let m = shapes::bracketed_deadline(&f.text)?;
+    let field = sub_field(f, m.start, m.end);
     Some(Timeline {
         period: parse_period(&field.text),
         text: field.text,
@@ -1823,14 +1767,12 @@ fn starts_with_unit_word(t: &str) -> bool {
 /// The plan's own period: the `năm 2023` / `giai đoạn 2021 - 2025` of its summary, else
 /// the year of its date.
 fn plan_period(plan: &Plan) -> Option<PlanPeriod> {
-    static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:giai đoạn|năm)\s+(\d{4})\s*[-–]\s*(\d{4})").expect("valid regex")
-    });
-    static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)năm\s+(\d{4})").expect("valid regex"));
     if let Some(s) = plan.title.as_ref().and_then(|t| t.summary.as_ref()) {
-        if let Some(c) = RANGE.captures(&s.text) {
-            if let (Ok(from), Ok(to)) = (c[1].parse(), c[2].parse()) {
+        let text = s.text.as_str();
+        if let Some((_, [from, to], _)) =
+            search(text, starts_with_letter_of(b"gn"), crate::dates::year_range).next()
+        {
+            if let (Ok(from), Ok(to)) = (text[from].parse(), text[to].parse()) {
                 return Some(PlanPeriod {
                     from,
                     to,
@@ -1847,11 +1789,10 @@ fn plan_period(plan: &Plan) -> Option<PlanPeriod> {
                 .unwrap_or(before);
             fold(tail).contains("THÁNG")
         };
-        if let Some(y) = YEAR
-            .captures_iter(&s.text)
-            .filter(|c| !of_a_date(c.get(0).map_or(0, |m| m.start())))
+        if let Some(y) = search(text, starts_with_letter_of(b"n"), crate::dates::year)
+            .filter(|(start, _, _)| !of_a_date(*start))
             .last()
-            .and_then(|c| c[1].parse().ok())
+            .and_then(|(_, y, _)| text[y].parse().ok())
         {
             return Some(PlanPeriod {
                 from: y,
@@ -1870,13 +1811,10 @@ fn plan_period(plan: &Plan) -> Option<PlanPeriod> {
 
 /// Deadlines written in running text: `trước ngày 15/5/2016 và 01/11/2017`.
 pub fn find_deadlines(src: &Source, span: Span) -> Vec<(Span, PartialDate)> {
-    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:trước|chậm nhất(?: là)?(?: vào)?)\s+(?:ngày\s+)?").expect("valid regex")
-    });
     let text = span.text(src.read());
     let mut out = Vec::new();
-    for m in BEFORE.find_iter(text) {
-        let mut pos = m.end();
+    for lead_end in shapes::deadline_leads(text) {
+        let mut pos = lead_end;
         while let Some((date, len)) = date_at_start(&text[pos..]) {
             let lead = text[pos..].len() - text[pos..].trim_start().len();
             out.push((

@@ -4,10 +4,10 @@
 use super::{Ctx, Rule};
 use crate::diagnostics::Severity;
 use crate::model::{Annex, PartialDate};
+use crate::pattern::{search, starts_with_letter_of, Cursor};
 use crate::source::Span;
 use crate::text::{fold, roman_value};
-use regex::Regex;
-use std::sync::LazyLock;
+use std::ops::Range;
 
 pub const ATTACHED_MISMATCH: Rule = Rule {
     code: "KH211",
@@ -75,25 +75,68 @@ struct AttachedTo {
     date: Option<PartialDate>,
 }
 
+/// `Kèm theo Kế hoạch số 12/KH-UBND`: the type word, the number and the symbol:
+/// `(?i)(kế hoạch|quyết định|nghị quyết|chương trình)(?:\s+\S+){0,6}?\s+số\s*([0-9]*)\s*/\s*([^\s,;)]+)`.
+fn attached_reference(c: Cursor) -> Option<([Range<usize>; 3], usize)> {
+    let start = c.pos;
+    let mut words = c;
+    words.eat_any_ci(&["kế hoạch", "quyết định", "nghị quyết", "chương trình"])?;
+    let type_word = start..words.pos;
+    // Up to six words between the type word and `số`, as few as will do.
+    for _ in 0..=6 {
+        let mut k = words;
+        if k.eat_ws() && k.eat_ci("số") {
+            k.eat_ws();
+            let num = k.digits(0, usize::MAX)?;
+            k.eat_ws();
+            if k.eat('/') {
+                k.eat_ws();
+                let sym_start = k.pos;
+                if k.eat_while(usize::MAX, |ch| {
+                    !ch.is_whitespace() && !matches!(ch, ',' | ';' | ')')
+                }) > 0
+                {
+                    return Some(([type_word, num, sym_start..k.pos], k.pos));
+                }
+            }
+        }
+        if !(words.eat_ws() && words.eat_while(usize::MAX, |ch| !ch.is_whitespace()) > 0) {
+            break;
+        }
+    }
+    None
+}
+
+/// `ngày 12/3/2025`, `ngày 12 tháng 3 năm 2025`:
+/// `(?i)ngày\s+([0-9]{1,2})\s*(?:/|tháng)\s*([0-9]{1,2})\s*(?:/|năm)\s*([0-9]{4})`.
+fn attached_date(mut c: Cursor) -> Option<([Range<usize>; 3], usize)> {
+    (c.eat_ci("ngày") && c.eat_ws()).then_some(())?;
+    let d = c.digits(1, 2)?;
+    c.eat_ws();
+    (c.eat('/') || c.eat_ci("tháng")).then_some(())?;
+    c.eat_ws();
+    let m = c.digits(1, 2)?;
+    c.eat_ws();
+    (c.eat('/') || c.eat_ci("năm")).then_some(())?;
+    c.eat_ws();
+    let y = c.digits(4, 4)?;
+    Some(([d, m, y], c.pos))
+}
+
 fn attached_to(t: &str) -> Option<AttachedTo> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(kế hoạch|quyết định|nghị quyết|chương trình)(?:\s+\S+){0,6}?\s+số\s*(?P<num>[0-9]*)\s*/\s*(?P<sym>[^\s,;)]+)")
-            .expect("valid regex")
-    });
-    static DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)ngày\s+(?P<d>[0-9]{1,2})\s*(?:/|tháng)\s*(?P<m>[0-9]{1,2})\s*(?:/|năm)\s*(?P<y>[0-9]{4})")
-            .expect("valid regex")
-    });
-    let c = RE.captures(t)?;
-    let date = DATE.captures(t).map(|d| PartialDate {
-        year: d["y"].parse().ok(),
-        month: d["m"].parse().ok(),
-        day: d["d"].parse().ok(),
-    });
+    let (_, [type_word, num, sym], _) =
+        search(t, starts_with_letter_of(b"kqnc"), attached_reference).next()?;
+    let date = search(t, starts_with_letter_of(b"n"), attached_date)
+        .next()
+        .map(|(_, [d, m, y], _)| PartialDate {
+            year: t[y].parse().ok(),
+            month: t[m].parse().ok(),
+            day: t[d].parse().ok(),
+        });
     Some(AttachedTo {
-        type_word: fold(&c[1]),
-        number: c["num"].to_string(),
-        symbol: c["sym"].to_string(),
+        type_word: fold(&t[type_word]),
+        number: t[num].to_string(),
+        symbol: t[sym].to_string(),
         date,
     })
 }
@@ -197,25 +240,37 @@ fn check_attached(cx: &mut Ctx, annexes: &[Annex]) {
     }
 }
 
+/// `Phụ lục 02`, `phụ lục II`, `Phụ lục số 3`: the annex's number or numeral:
+/// `(?i)phụ lục\s+(?:số\s+)?([0-9]{1,2}|[IVX]{1,5})`.
+fn annex_citation(mut c: Cursor) -> Option<(Range<usize>, usize)> {
+    (c.eat_ci("phụ lục") && c.eat_ws()).then_some(())?;
+    let mut so = c;
+    if so.eat_ci("số") && so.eat_ws() {
+        c = so;
+    }
+    let start = c.pos;
+    if c.digits(1, 2).is_none() {
+        let n = c.eat_while(5, |ch| matches!(ch, 'I' | 'V' | 'X' | 'i' | 'v' | 'x'));
+        (n > 0).then_some(())?;
+    }
+    Some((start..c.pos, c.pos))
+}
+
 /// `Phụ lục 02`, `phụ lục II`, `Phụ lục số 3` cited in the content beyond the count.
 fn check_citations(cx: &mut Ctx, count: usize) {
-    static CITE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)phụ lục\s+(?:số\s+)?([0-9]{1,2}|[IVX]{1,5})").expect("valid regex")
-    });
     let (start, end) = super::tasks::content_span(cx);
     let text = cx.text();
     let Some(content) = text.get(start..end) else {
         return;
     };
-    for c in CITE.captures_iter(content) {
-        let Some(m) = c.get(1) else { continue };
+    for (cite_start, m, cite_end) in search(content, starts_with_letter_of(b"p"), annex_citation) {
         // A whole number or numeral, not the start of a word (`Phụ lục Ix…`).
-        if content[m.end()..].starts_with(char::is_alphanumeric) {
+        if content[m.end..].starts_with(char::is_alphanumeric) {
             continue;
         }
-        let n = roman_value(m.as_str()).or_else(|| m.as_str().parse().ok());
+        let n = roman_value(&content[m.clone()]).or_else(|| content[m].parse().ok());
         if let Some(n) = n.filter(|&n| n as usize > count) {
-            let whole = c.get(0).map_or(m.range(), |w| w.range());
+            let whole = cite_start..cite_end;
             cx.report(
                 &CITED_MISSING,
                 Span::new(start + whole.start, start + whole.end),
@@ -223,5 +278,107 @@ fn check_citations(cx: &mut Ctx, count: usize) {
                 format!("The text cites annex {n} but has only {count} annex(es)."),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pattern::differential::{check, regex_all, same_all};
+
+    fn all<const N: usize>(
+        found: impl Iterator<Item = (usize, [Range<usize>; N], usize)>,
+    ) -> Vec<(usize, crate::pattern::differential::Groups, usize)> {
+        found
+            .map(|(s, g, e)| (s, g.into_iter().map(Some).collect(), e))
+            .collect()
+    }
+
+    #[test]
+    fn annex_shapes_match_their_regexes() {
+        check(
+            r"(?i)(kế hoạch|quyết định|nghị quyết|chương trình)(?:\s+\S+){0,6}?\s+số\s*(?P<num>[0-9]*)\s*/\s*(?P<sym>[^\s,;)]+)",
+            &[
+                "Kế hoạch",
+                "kế hoạch",
+                "KẾ HOẠCH",
+                "Quyết định",
+                "chương trình",
+                " số",
+                "số ",
+                "SỐ",
+                "hành động",
+                "của",
+                "KH-UBND",
+                ";",
+                ")",
+            ],
+            &[
+                "(Kèm theo Kế hoạch số 12/KH-UBND ngày 3/4/2025)",
+                "Kế hoạch hành động số /KH-UB",
+                "kế hoạch a b c d e f g số 1/X",
+            ],
+            // Only the first match is used: compare the first.
+            |re, t| {
+                let theirs: Vec<_> = regex_all(re, t).into_iter().take(1).collect();
+                let ours: Vec<_> = all(search(
+                    t,
+                    starts_with_letter_of(b"kqnc"),
+                    attached_reference,
+                ))
+                .into_iter()
+                .take(1)
+                .collect();
+                if ours == theirs {
+                    Ok(!ours.is_empty())
+                } else {
+                    Err(format!("ours {ours:?}, regex {theirs:?}"))
+                }
+            },
+        );
+        check(
+            r"(?i)ngày\s+(?P<d>[0-9]{1,2})\s*(?:/|tháng)\s*(?P<m>[0-9]{1,2})\s*(?:/|năm)\s*(?P<y>[0-9]{4})",
+            &[
+                "ngày ", "Ngày", "NGÀY ", "tháng", " tháng ", "năm", " năm ", "/3/", "2025",
+            ],
+            &["ngày 12/3/2025", "ngày 12 tháng 3 năm 2025"],
+            |re, t| {
+                same_all(
+                    re,
+                    t,
+                    all(search(t, starts_with_letter_of(b"n"), attached_date)),
+                )
+            },
+        );
+        check(
+            r"(?i)phụ lục\s+(?:số\s+)?([0-9]{1,2}|[IVX]{1,5})",
+            &[
+                "phụ lục",
+                "Phụ lục ",
+                "PHỤ LỤC",
+                "số ",
+                "Số",
+                "I",
+                "II",
+                "IV",
+                "VI",
+                "x",
+                "v",
+                "iii",
+                "XIVIX",
+            ],
+            &[
+                "Phụ lục 02",
+                "phụ lục II",
+                "Phụ lục số 3",
+                "Phụ lục số III và phụ lục IIIIII",
+            ],
+            |re, t| {
+                let ours = search(t, starts_with_letter_of(b"p"), annex_citation)
+                    .map(|(s, g, e)| (s, vec![Some(g)], e))
+                    .collect();
+                same_all(re, t, ours)
+            },
+        );
     }
 }

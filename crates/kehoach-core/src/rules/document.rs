@@ -61,25 +61,30 @@ pub const PLACEHOLDER: Rule = Rule {
 
 pub const RULES: &[Rule] = &[NOT_A_PLAN, EMPTY, PLACEHOLDER];
 
+/// Text in square brackets on one line: `\[[^\[\]\n]{1,80}\]`.
+fn bracketed(mut c: crate::pattern::Cursor) -> Option<((), usize)> {
+    c.eat('[').then_some(())?;
+    let inside = c.eat_while(81, |ch| !matches!(ch, '[' | ']' | '\n'));
+    ((1..=80).contains(&inside) && c.eat(']')).then_some(((), c.pos))
+}
+
 /// `[…]` placeholders left from the template: one note each.
 pub(super) fn placeholders(cx: &mut Ctx) {
-    static PLACEHOLDER_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\[[^\[\]\n]{1,80}\]").expect("valid regex")
-    });
     let text = cx.text();
-    for m in PLACEHOLDER_RE.find_iter(text) {
-        let what = m.as_str().trim_matches(['[', ']']).to_string();
+    for (start, (), end) in crate::pattern::search(text, |b| b == b'[', bracketed) {
+        let found = &text[start..end];
+        let what = found.trim_matches(['[', ']']).to_string();
         // A signature's mark from a web copy (`[đã ký]`) or a footnote (`[1]`) is no
         // blank to fill in.
-        if crate::parse::is_placeholder(m.as_str())
+        if crate::parse::is_placeholder(found)
             || what.bytes().all(|b| b.is_ascii_digit())
-            || cx.src.blocks.in_chrome(m.start())
+            || cx.src.blocks.in_chrome(start)
         {
             continue;
         }
         cx.report(
             &PLACEHOLDER,
-            Span::new(m.start(), m.end()),
+            Span::new(start, end),
             format!("Điền vào chỗ này: {what}."),
             format!("Fill this in: {what}."),
         );
@@ -130,4 +135,25 @@ pub(super) fn check(cx: &mut Ctx) -> bool {
         ),
     );
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pattern::differential::{check, same_all};
+    use crate::pattern::search;
+
+    #[test]
+    fn placeholder_shape_matches_its_regex() {
+        check(
+            r"\[[^\[\]\n]{1,80}\]",
+            &["[", "]", "[[", "đã ký", "Tên cơ quan", "]]"],
+            &["[Tên cơ quan] và [1]", "[a[b]c]"],
+            |re, t| {
+                let ours = search(t, |b| b == b'[', super::bracketed)
+                    .map(|(s, (), e)| (s, vec![], e))
+                    .collect();
+                same_all(re, t, ours)
+            },
+        );
+    }
 }
