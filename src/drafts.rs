@@ -510,8 +510,9 @@ impl Store {
                 return Err(BackupError::Newer(schema.min(u64::from(u32::MAX)) as u32));
             }
         }
+        // From the text, not from `value`: one deserializer's code in the wasm, not two.
         let backup: Backup =
-            serde_json::from_value(value).map_err(|e| BackupError::Malformed(e.to_string()))?;
+            serde_json::from_str(json).map_err(|e| BackupError::Malformed(e.to_string()))?;
         let mut report = ImportReport::default();
         for (n, entry) in backup.drafts.into_iter().enumerate() {
             let BackupEntry { mut draft, history } = entry;
