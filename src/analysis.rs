@@ -2,17 +2,20 @@
 //! findings (with UTF-16 offsets, which is what a textarea's selection speaks), the
 //! plan for the outline and tasks, and the highlight segments of each line.
 //!
-//! Pure Rust with no DOM access, so it is unit-tested natively.
+//! Pure Rust with no DOM access, so it is unit-tested natively. The same code runs
+//! in the check worker (`worker.rs`) for large texts; [`Analysis::to_wire`] carries
+//! its result back to the page.
 
 use kehoach_core::diagnostics::{Lang, OutDiagnostic, Severity};
 use kehoach_core::model::Plan;
+use serde::{Deserialize, Serialize};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 /// A finding as the page uses it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub index: usize,
     pub out: OutDiagnostic,
@@ -33,7 +36,7 @@ pub struct Segment {
 
 /// A line of the highlight layer, ready to render. `key` identifies its content and
 /// underlines, so a keystroke re-renders only the lines it changed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LayerLine {
     pub key: (u64, u32),
     /// (text, severity, tooltip, byte offset of the finding's start).
@@ -51,13 +54,21 @@ pub fn finding_key(f: &Finding) -> (String, usize, usize, u64) {
 /// a 10 MB paste must not freeze the page. Measured: 1 MB still updates in ~90 ms.
 pub const LARGE_TEXT: usize = 2_000_000;
 
+/// From this size (bytes) the check runs in the worker: below it a check takes less
+/// than a frame on the page's thread, and its result is there at once.
+pub const WORKER_MIN: usize = 150_000;
+
 #[derive(Debug, Clone)]
 pub struct Analysis {
-    /// Bumped on every text change: equality is by version, so a new text always
-    /// propagates without comparing whole plans.
+    /// The version of the text it was computed for (bumped on every change):
+    /// equality is by version and freshness, so a new text always propagates
+    /// without comparing whole plans.
     pub version: u64,
-    pub plan: Plan,
-    pub findings: Vec<Finding>,
+    /// Findings and plan of an older text, shown while the worker checks this one
+    /// ([`Analysis::provisional`]); the layer is this text's.
+    pub stale: bool,
+    pub plan: Arc<Plan>,
+    pub findings: Arc<Vec<Finding>>,
     pub layer: Vec<Arc<LayerLine>>,
     /// The text's size in bytes; above [`LARGE_TEXT`] there are no highlight lines.
     pub bytes: usize,
@@ -65,8 +76,43 @@ pub struct Analysis {
 
 impl PartialEq for Analysis {
     fn eq(&self, other: &Self) -> bool {
-        self.version == other.version
+        (self.version, self.stale) == (other.version, other.stale)
     }
+}
+
+/// The versions of the text sent to be checked, and which result may be shown: only
+/// the one computed for the newest text. A result for an older text arrives after a
+/// newer text was sent, and is dropped (the newer one's result follows).
+#[derive(Debug, Default)]
+pub struct Requests {
+    latest: u64,
+}
+
+impl Requests {
+    /// The version of a text about to be sent.
+    pub fn new_text(&mut self) -> u64 {
+        self.latest += 1;
+        self.latest
+    }
+
+    pub fn latest(&self) -> u64 {
+        self.latest
+    }
+
+    /// Whether a result computed for `version` is for the text now in the editor.
+    pub fn accepts(&self, version: u64) -> bool {
+        version == self.latest
+    }
+}
+
+/// What the worker sends back: an analysis without its shared pointers.
+#[derive(Serialize, Deserialize)]
+struct Wire {
+    version: u64,
+    plan: Plan,
+    findings: Vec<Finding>,
+    layer: Vec<LayerLine>,
+    bytes: usize,
 }
 
 impl Analysis {
@@ -111,11 +157,69 @@ impl Analysis {
         };
         Analysis {
             version,
-            plan: report.plan,
-            findings,
+            stale: false,
+            plan: Arc::new(report.plan),
+            findings: Arc::new(findings),
             layer,
             bytes: text.len(),
         }
+    }
+
+    /// An empty analysis, before the first result.
+    pub fn empty(version: u64, text: &str) -> Self {
+        Analysis {
+            version,
+            stale: true,
+            plan: Arc::new(kehoach_core::parse("")),
+            findings: Arc::default(),
+            layer: plain_layer(text, &[]),
+            bytes: text.len(),
+        }
+    }
+
+    /// While the worker checks a new text: the last findings and plan, and a layer of
+    /// the new text in which a line keeps its underlines only where it is the same
+    /// line, unchanged, as in the text they were found in; other lines are plain.
+    /// The layer must always be the editor's text, or it would not lie under it.
+    pub fn provisional(&self, version: u64, text: &str) -> Self {
+        let layer = if text.len() > LARGE_TEXT {
+            Vec::new()
+        } else {
+            plain_layer(text, &self.layer)
+        };
+        Analysis {
+            version,
+            stale: true,
+            plan: Arc::clone(&self.plan),
+            findings: Arc::clone(&self.findings),
+            layer,
+            bytes: text.len(),
+        }
+    }
+
+    /// The analysis as JSON, to cross from the worker to the page.
+    pub fn to_wire(&self) -> String {
+        let wire = Wire {
+            version: self.version,
+            plan: (*self.plan).clone(),
+            findings: (*self.findings).clone(),
+            layer: self.layer.iter().map(|l| (**l).clone()).collect(),
+            bytes: self.bytes,
+        };
+        serde_json::to_string(&wire).unwrap_or_default()
+    }
+
+    /// The analysis the worker sent; `None` if it is not one.
+    pub fn from_wire(json: &str) -> Option<Self> {
+        let w: Wire = serde_json::from_str(json).ok()?;
+        Some(Analysis {
+            version: w.version,
+            stale: false,
+            plan: Arc::new(w.plan),
+            findings: Arc::new(w.findings),
+            layer: w.layer.into_iter().map(Arc::new).collect(),
+            bytes: w.bytes,
+        })
     }
 
     pub fn is_large(&self) -> bool {
@@ -133,6 +237,59 @@ impl Analysis {
             .filter(|f| f.out.start >= start && f.out.start < end.max(start + 1))
             .count()
     }
+}
+
+/// The layer of `text` reusing `old` lines where the line at the same index reads the
+/// same; other lines plain. Keys as in [`layer_lines`].
+fn plain_layer(text: &str, old: &[Arc<LayerLine>]) -> Vec<Arc<LayerLine>> {
+    let mut seen: HashMap<u64, u32> = HashMap::new();
+    text.split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let line = line.trim_end_matches('\r');
+            let same = old.get(i).filter(|l| {
+                let mut rest = line;
+                l.parts
+                    .iter()
+                    .all(|(t, ..)| match rest.strip_prefix(t.as_str()) {
+                        Some(r) => {
+                            rest = r;
+                            true
+                        }
+                        None => false,
+                    })
+                    && rest.is_empty()
+            });
+            // A kept line keeps its hash: hashing every line again would cost as much
+            // as the check this layer stands in for.
+            let (hash, parts) = match same {
+                Some(l) => (l.key.0, None),
+                None => {
+                    let parts = if line.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![(line.to_string(), None, String::new(), 0)]
+                    };
+                    let mut h = DefaultHasher::new();
+                    parts.hash(&mut h);
+                    (h.finish(), Some(parts))
+                }
+            };
+            let n = seen.entry(hash).or_insert(0);
+            *n += 1;
+            match (same, parts) {
+                (Some(l), _) if l.key == (hash, *n) => Arc::clone(l),
+                (Some(l), _) => Arc::new(LayerLine {
+                    key: (hash, *n),
+                    parts: l.parts.clone(),
+                }),
+                (None, parts) => Arc::new(LayerLine {
+                    key: (hash, *n),
+                    parts: parts.unwrap_or_default(),
+                }),
+            }
+        })
+        .collect()
 }
 
 /// The layer's lines with their keys: a hash of the parts, and which occurrence of that
@@ -261,6 +418,52 @@ pub fn highlight_lines(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_result_for_an_older_text_is_never_accepted() {
+        let mut requests = Requests::default();
+        let first = requests.new_text();
+        let second = requests.new_text();
+        // The first text's result arrives after the second text was sent.
+        assert!(!requests.accepts(first));
+        assert!(requests.accepts(second));
+        let third = requests.new_text();
+        assert!(!requests.accepts(second));
+        assert!(requests.accepts(third));
+    }
+
+    #[test]
+    fn the_worker_result_crosses_whole() {
+        let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
+        let a = Analysis::new(7, text, Lang::Vi);
+        let b = Analysis::from_wire(&a.to_wire()).expect("wire");
+        assert_eq!(b.version, 7);
+        assert!(!b.stale);
+        assert_eq!(b.findings, a.findings);
+        assert_eq!(*b.plan, *a.plan);
+        assert_eq!(b.layer, a.layer);
+        assert!(Analysis::from_wire("{").is_none());
+    }
+
+    /// While a newer text is checked, its layer is the newer text: unchanged lines
+    /// keep their underlines, changed lines are plain.
+    #[test]
+    fn a_provisional_layer_is_the_new_text() {
+        let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
+        let a = Analysis::new(1, text, Lang::Vi);
+        let edited = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nb) Ba.\n";
+        let p = a.provisional(2, edited);
+        assert!(p.stale && p.version == 2);
+        let rebuilt: Vec<String> = p
+            .layer
+            .iter()
+            .map(|l| l.parts.iter().map(|(t, ..)| t.as_str()).collect())
+            .collect();
+        assert_eq!(rebuilt.join("\n"), edited);
+        assert!(p.layer[4].parts.iter().all(|(_, sev, ..)| sev.is_none()));
+        assert!(Arc::ptr_eq(&p.layer[0], &a.layer[0]));
+        assert_ne!(p, a);
+    }
 
     #[test]
     fn large_texts_are_checked_but_not_highlighted() {

@@ -5,7 +5,10 @@
 //! [`Analysis`] of the current text. Edits made by the app (fixes, renumbering, the
 //! template, the form) go through the textarea as user edits, so Ctrl+Z undoes them.
 
-use crate::analysis::{byte_offset, finding_key, Analysis, Finding};
+use crate::analysis::{byte_offset, finding_key, Analysis, Finding, Requests};
+use crate::worker::{CheckWorker, Reply};
+use std::sync::Arc;
+use wasm_bindgen::JsValue;
 
 type FindingKey = (String, usize, usize, u64);
 use crate::dom;
@@ -121,33 +124,121 @@ pub fn App() -> impl IntoView {
     let area_ref = NodeRef::<html::Textarea>::new();
     let layer_ref = NodeRef::<html::Div>::new();
 
-    // The check runs on every input for ordinary texts; for a very large one, when
-    // typing pauses (`check_tick` is bumped by the input handler, at once or later).
+    // The check: on this thread for ordinary texts, at once on every input; from
+    // `WORKER_MIN` bytes in the check worker, the page showing the last findings
+    // (over a layer of the new text) until the result for the text now in the
+    // editor arrives. A very large text is sent when typing pauses. `check_tick` is
+    // bumped for each new text; `requests` numbers the texts, and only the newest
+    // one's result is shown (`Requests::accepts`).
     let check_tick = RwSignal::new(0u64);
+    let requests = StoredValue::new(Requests::default());
+    let from_worker = RwSignal::new(None::<Arc<Analysis>>);
+    let worker_ok = RwSignal::new(true);
+    let checker = StoredValue::new_local(None::<CheckWorker>);
+    let in_worker = move || {
+        worker_ok.get_untracked() && text.with_untracked(|t| t.len() >= crate::analysis::WORKER_MIN)
+    };
     let analysis = Memo::new(move |prev: Option<&Analysis>| {
         check_tick.track();
-        let version = prev.map_or(1, |p| p.version + 1);
-        let lang = lang.get();
+        let version = requests.with_value(Requests::latest);
+        let arrived = from_worker.with(|w| {
+            w.as_ref()
+                .filter(|a| a.version == version)
+                .map(|a| (**a).clone())
+        });
+        if let Some(a) = arrived {
+            return a;
+        }
+        if in_worker() {
+            return text.with_untracked(|t| match prev {
+                Some(p) => p.provisional(version, t),
+                None => Analysis::empty(version, t),
+            });
+        }
+        let lang = lang.get_untracked();
         text.with_untracked(|t| Analysis::new(version, t, lang))
     });
+    let on_reply = move |reply: Reply| match reply {
+        Reply::Result(json) => {
+            if let Some(a) = Analysis::from_wire(&json) {
+                if requests.with_value(|r| r.accepts(a.version)) {
+                    from_worker.set(Some(Arc::new(a)));
+                }
+            }
+        }
+        // The page checks on its own thread from now on.
+        Reply::Failed(why) => {
+            leptos::logging::warn!("check worker: {why}");
+            worker_ok.set(false);
+            check_tick.update(|n| *n += 1);
+        }
+    };
+    let send_to_worker = move || -> bool {
+        if checker.with_value(Option::is_none) {
+            checker.set_value(CheckWorker::start(on_reply));
+        }
+        let version = requests.with_value(Requests::latest);
+        let lang = lang.get_untracked();
+        // The editor's value as the JS string it is (every change of the text goes
+        // through the editor): no copy of a large text through Rust and back.
+        let value = area_ref
+            .get_untracked()
+            .and_then(|a| js_sys::Reflect::get(&a, &"value".into()).ok())
+            .filter(JsValue::is_string);
+        let sent = checker.with_value(|w| {
+            w.as_ref().is_some_and(|w| match &value {
+                Some(v) => w.check(version, v, lang),
+                None => text.with_untracked(|t| w.check(version, &JsValue::from_str(t), lang)),
+            })
+        });
+        if !sent {
+            worker_ok.set(false);
+        }
+        sent
+    };
     let pending_check = StoredValue::new(None::<TimeoutHandle>);
     let request_check = move || {
         if let Some(h) = pending_check.get_value() {
             h.clear();
         }
         pending_check.set_value(None);
+        requests.update_value(|r| {
+            r.new_text();
+        });
         let large = text.with_untracked(|t| t.len() > crate::analysis::LARGE_TEXT);
-        if large {
+        let worker = in_worker();
+        if worker && !large && send_to_worker() {
+            // The provisional analysis now, the worker's result later.
+            check_tick.update(|n| *n += 1);
+        } else if large {
             let handle = set_timeout_with_handle(
-                move || check_tick.update(|n| *n += 1),
+                move || {
+                    if !(worker && send_to_worker()) {
+                        check_tick.update(|n| *n += 1);
+                    }
+                },
                 Duration::from_millis(600),
             )
             .ok();
             pending_check.set_value(handle);
+            if worker {
+                check_tick.update(|n| *n += 1);
+            }
         } else {
+            if worker {
+                worker_ok.set(false);
+            }
             check_tick.update(|n| *n += 1);
         }
     };
+    // Messages in the other language: a new check.
+    // A large draft opened at start goes to the worker too.
+    Effect::new(move |first: Option<()>| {
+        lang.track();
+        if first.is_some() || in_worker() {
+            request_check();
+        }
+    });
 
     // Autosave: half a second after the first unsaved change (not the last, so
     // steady typing is never more than that behind); a pending save is flushed when
@@ -599,7 +690,7 @@ pub fn App() -> impl IntoView {
         </header>
         <Show when=move || printing.get()>
             <div class="print-preview">
-                {move || analysis.with(|a| view! { <crate::print::PrintView plan=a.plan.clone() /> })}
+                {move || analysis.with(|a| view! { <crate::print::PrintView plan=(*a.plan).clone() /> })}
             </div>
         </Show>
         // The editor stays mounted (hidden) in the print view, keeping its undo history.
@@ -688,6 +779,9 @@ pub fn App() -> impl IntoView {
                     </div>
                 </div>
                 <p class="status" id="cursor-finding" role="status" aria-live="polite">{at_cursor}</p>
+                <Show when=move || analysis.with(|a| a.stale)>
+                    <p class="status checking" role="status">{move || t(lang.get(), Key::Checking)}</p>
+                </Show>
                 <p class="status save" role="status">
                     {move || {
                         let l = lang.get();

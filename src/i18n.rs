@@ -84,6 +84,8 @@ pub enum Key {
     BackupAll,
     NotSavedConflict,
     InMemoryOnly,
+    /// The findings shown are an older text's; the worker checks this one.
+    Checking,
     NotSaved,
     SavedAt,
     NewDraft,
@@ -256,6 +258,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::En, BackupAll) => "Download a backup",
         (Lang::Vi, NotSavedConflict) => "Chưa lưu: đang chờ bạn chọn bản nào",
         (Lang::En, NotSavedConflict) => "Not saved: waiting for your choice",
+        (Lang::Vi, Checking) => "Đang kiểm tra…",
+        (Lang::En, Checking) => "Checking…",
         (Lang::Vi, InMemoryOnly) => "Chỉ lưu trong bộ nhớ của trang này",
         (Lang::En, InMemoryOnly) => "Kept only in this page's memory",
         (Lang::Vi, NotSaved) => "Chưa lưu được thay đổi mới nhất",

@@ -15,3 +15,4 @@ pub mod i18n;
 pub mod print;
 pub mod session;
 pub mod storage;
+pub mod worker;

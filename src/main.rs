@@ -1,4 +1,7 @@
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(kehoach::app::App);
+    // The check worker loads this same wasm: there is no page to mount in it.
+    if web_sys::window().is_some() {
+        leptos::mount::mount_to_body(kehoach::app::App);
+    }
 }

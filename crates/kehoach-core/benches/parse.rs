@@ -83,16 +83,58 @@ fn bench(c: &mut Criterion) {
     // Real text: the seeds and the real fixtures joined to 1 MB, and their tables.
     let mut group = c.benchmark_group("real");
     group.sample_size(10);
-    let joined = real_text(1024 * 1024);
-    group.throughput(Throughput::Bytes(joined.len() as u64));
-    group.bench_with_input(BenchmarkId::new("joined", "1MB"), &joined, |b, t| {
+    for (name, mb) in [("1MB", 1), ("4MB", 4)] {
+        let joined = real_text(mb * 1024 * 1024);
+        group.throughput(Throughput::Bytes(joined.len() as u64));
+        group.bench_with_input(BenchmarkId::new("joined", name), &joined, |b, t| {
+            b.iter(|| kehoach_core::check(black_box(t)))
+        });
+    }
+    let tables = real_tables(1024 * 1024);
+    group.throughput(Throughput::Bytes(tables.len() as u64));
+    group.bench_with_input(BenchmarkId::new("tables", "1MB"), &tables, |b, t| {
         b.iter(|| kehoach_core::check(black_box(t)))
     });
     group.finish();
 }
 
+/// The tables of the real fixtures (their lines from the first line that starts a
+/// table, `|` or `STT`/`TT`, to the end), one after the other, to about `bytes`:
+/// text that is mostly task tables, as annexes are.
+fn real_tables(bytes: usize) -> String {
+    let docs = real_docs();
+    let tables: Vec<String> = docs
+        .iter()
+        .filter_map(|d| {
+            let lines: Vec<&str> = d.lines().collect();
+            let start = lines.iter().position(|l| l.trim_start().starts_with('|'))?;
+            Some(lines[start..].join("\n"))
+        })
+        .collect();
+    let mut s = String::new();
+    let mut i = 0;
+    while s.len() < bytes {
+        s.push_str(&tables[i % tables.len()]);
+        s.push('\n');
+        i += 1;
+    }
+    s
+}
+
 /// The seeds and real fixtures one after the other, to about `bytes`.
 fn real_text(bytes: usize) -> String {
+    let docs = real_docs();
+    let mut s = String::new();
+    let mut i = 0;
+    while s.len() < bytes {
+        s.push_str(&docs[i % docs.len()]);
+        s.push('\n');
+        i += 1;
+    }
+    s
+}
+
+fn real_docs() -> Vec<String> {
     let mut docs: Vec<String> = Vec::new();
     for sub in ["tests/seeds", "tests/fixtures/real"] {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(sub);
@@ -109,14 +151,7 @@ fn real_text(bytes: usize) -> String {
                 .map(|p| std::fs::read_to_string(p).expect("utf-8")),
         );
     }
-    let mut s = String::new();
-    let mut i = 0;
-    while s.len() < bytes {
-        s.push_str(&docs[i % docs.len()]);
-        s.push('\n');
-        i += 1;
-    }
-    s
+    docs
 }
 
 include!("../tests/common/pathological.rs");

@@ -1,0 +1,80 @@
+// A large plan is checked in a worker (`worker.js`), so typing never waits for the
+// check: the page keeps the last findings until the worker's result for the text now
+// in the editor arrives, and never shows a result computed for an older text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, openApp, seed } from './harness.mjs';
+
+const app = useApp();
+
+/** Seed 003 repeated to about 400 KB: above the size checked in the worker. */
+function largePlan() {
+  let t = seed('003_');
+  while (t.length < 400_000) t += '\n' + seed('003_');
+  return t;
+}
+
+test('a large plan is checked in the worker; a result for an older text is never shown', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const workers = [];
+  context.on('page', (p) => p.on('worker', (w) => workers.push(w.url())));
+  const { page, editor, errors } = await openApp(context, app.server.url);
+  page.on('worker', (w) => workers.push(w.url()));
+  const text = largePlan();
+  await page.evaluate((t) => {
+    const el = document.getElementById('plan-text');
+    el.value = t;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, text);
+  const findings = page.getByRole('list', { name: 'Kết quả kiểm tra' });
+  await findings.locator('li[data-code="KH401"]').first().waitFor({ timeout: 30_000 });
+  await page.locator('.status.checking').waitFor({ state: 'detached', timeout: 30_000 });
+  assert.ok(workers.some((u) => u.endsWith('/worker.js')), `a worker ran: ${workers}`);
+  assert.equal(await findings.locator('li[data-code="KH003"]').count(), 0);
+
+  // Watch every state the page shows while a placeholder is typed at the end and
+  // taken back, key by key: whenever the findings are not marked as an older
+  // text's, they are this text's (a placeholder finding exactly when the text
+  // ends with one).
+  await page.evaluate(() => {
+    const el = document.getElementById('plan-text');
+    const list = document.querySelector('ul[aria-label="Kết quả kiểm tra"]');
+    window.__seen = { fresh: 0, stale: 0, wrong: [] };
+    const look = () => {
+      if (document.querySelector('.status.checking')) {
+        window.__seen.stale++;
+        return;
+      }
+      window.__seen.fresh++;
+      const want = /\[[^[\]\n]{1,80}\]\s*$/.test(el.value);
+      const got = list.querySelector('li[data-code="KH003"]') !== null;
+      if (want !== got) window.__seen.wrong.push(el.value.slice(-8));
+    };
+    new MutationObserver(look).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await editor.focus();
+  await page.evaluate(() => {
+    const el = document.getElementById('plan-text');
+    el.setSelectionRange(el.value.length, el.value.length);
+  });
+  await page.keyboard.type('\n[Tên cơ quan]');
+  await page.locator('.status.checking').waitFor({ state: 'detached', timeout: 30_000 });
+  await findings.locator('li[data-code="KH003"]').first().waitFor({ timeout: 10_000 });
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+  await page.locator('.status.checking').waitFor({ state: 'detached', timeout: 30_000 });
+  assert.equal(await findings.locator('li[data-code="KH003"]').count(), 0);
+
+  const seen = await page.evaluate(() => window.__seen);
+  assert.deepEqual(seen.wrong, [], 'findings of an older text were shown as fresh');
+  assert.ok(seen.stale > 0, 'the page showed the last findings while the worker checked');
+  assert.ok(seen.fresh > 0);
+  // The highlight layer is the editor's text at every moment, underlines or not.
+  const same = await page.evaluate(() => {
+    const el = document.getElementById('plan-text');
+    const lines = [...document.querySelectorAll('.layer .ln')].map((l) => l.textContent);
+    return lines.join('\n') === el.value.replaceAll('\r', '');
+  });
+  assert.ok(same, 'the layer holds the editor text');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
