@@ -369,7 +369,7 @@ fn blank_marks(text: &str, span: Span, read: &mut [u8]) {
     let line = span.text(text);
     // A code fence, or marks with nothing inside (`* *`, `** **`).
     if is_code_fence(line)
-        || (line.contains(['*', '_'])
+        || (line.bytes().any(|b| b == b'*' || b == b'_')
             && line
                 .bytes()
                 .all(|b| matches!(b, b'*' | b'_' | b' ' | b'\t')))
@@ -1039,7 +1039,7 @@ fn column_table(
         }
         let raw = l.span.text(text);
         // A pipe or a tab starts a table of another shape.
-        if raw.contains(['|', '\t']) {
+        if raw.bytes().any(|b| b == b'|' || b == b'\t') {
             break;
         }
         let cells = cut(l);

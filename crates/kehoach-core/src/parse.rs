@@ -40,7 +40,7 @@ impl<'a> Source<'a> {
     pub fn new(text: &'a str) -> Self {
         let lines = line_views(text);
         let blocks = crate::blocks::scan_lines(text, &lines);
-        let logical = line_views(&blocks.read);
+        let logical = crate::source::line_views_reusing(&blocks.read, text, &lines);
         Source {
             text,
             lines,
@@ -1153,10 +1153,12 @@ fn find_footer_start(src: &Source, from: usize, to: usize) -> usize {
 /// `(Đã ký)`, `(Ký tên, đóng dấu)`, and a web copy's `[đã ký]`: the signature's mark,
 /// not a name and not a blank to fill in.
 pub(crate) fn is_placeholder(t: &str) -> bool {
-    let f = t.to_lowercase();
     let bracketed =
         (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
-    bracketed && (f.contains("ký") || f.contains("dấu"))
+    bracketed && {
+        let f = t.to_lowercase();
+        f.contains("ký") || f.contains("dấu")
+    }
 }
 
 const ACADEMIC_TITLES: [&str; 8] = ["GS.", "PGS.", "TS.", "ThS.", "KS.", "BS.", "CN.", "TSKH."];
@@ -1261,27 +1263,37 @@ fn split_foot_cell(read: &str, cell: Span) -> Vec<Span> {
 
 /// Where a name of two to five title-case words ends a cell that holds more.
 fn trailing_name(t: &str) -> Option<usize> {
-    let words: Vec<(usize, &str)> = t
-        .split(' ')
-        .scan(0usize, |pos, w| {
-            let start = *pos;
-            *pos += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
-    let name_words = words
-        .iter()
-        .rev()
-        .take_while(|(_, w)| {
-            let mut c = w.chars();
-            c.next().is_some_and(char::is_uppercase)
-                && c.clone().count() > 0
-                && c.all(char::is_lowercase)
-        })
-        .count();
-    ((2..=5).contains(&name_words) && name_words < words.len())
-        .then(|| words[words.len() - name_words].0)
+    // From the end: two to five words of a name (a capital, then small letters), with
+    // a word before them; words split on single spaces as written. Only the last
+    // words are read, however long the line.
+    let is_name_word = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase)
+            && c.clone().count() > 0
+            && c.all(char::is_lowercase)
+    };
+    let mut name_words = 0;
+    let mut name_start = 0;
+    let mut end = t.len();
+    loop {
+        let start = t[..end].rfind(' ').map_or(0, |i| i + 1);
+        let word = &t[start..end];
+        if !word.is_empty() {
+            if !is_name_word(word) {
+                return (2..=5).contains(&name_words).then_some(name_start);
+            }
+            name_words += 1;
+            name_start = start;
+            if name_words > 5 {
+                return None;
+            }
+        }
+        if start == 0 {
+            // No word before the name.
+            return None;
+        }
+        end = start - 1;
+    }
 }
 
 /// `TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH` → one line per authority and title.

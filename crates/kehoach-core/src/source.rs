@@ -239,6 +239,36 @@ impl LineView {
 /// (a page break in pdftotext output). Linear in the text size.
 pub fn line_views(src: &str) -> Vec<LineView> {
     let mut out = Vec::new();
+    for_each_line(src, |idx, span| out.push(view(src, idx, span)));
+    out
+}
+
+/// The line views of `read`, a text of the same length as `text` whose lines
+/// `physical` are (the first pass's reading text): a line that is the same line with
+/// the same bytes in both takes its view from `physical` instead of reading it again
+/// (most lines of a document).
+pub fn line_views_reusing(read: &str, text: &str, physical: &[LineView]) -> Vec<LineView> {
+    let mut out = Vec::with_capacity(physical.len());
+    let mut p = 0;
+    for_each_line(read, |idx, span| {
+        while p < physical.len() && physical[p].span.start < span.start {
+            p += 1;
+        }
+        let same = physical.get(p).filter(|v| {
+            v.span == span
+                && read.as_bytes().get(span.start..span.end)
+                    == text.as_bytes().get(span.start..span.end)
+        });
+        out.push(match same {
+            Some(v) => LineView { idx, ..v.clone() },
+            None => view(read, idx, span),
+        });
+    });
+    out
+}
+
+/// Calls `f` with each line's number and span (without its line break).
+fn for_each_line(src: &str, mut f: impl FnMut(usize, Span)) {
     let bytes = src.as_bytes();
     let mut start = 0;
     let mut i = 0;
@@ -247,8 +277,7 @@ pub fn line_views(src: &str) -> Vec<LineView> {
         let at_end = i == bytes.len();
         let brk = !at_end && matches!(bytes[i], b'\n' | b'\r');
         if at_end || brk {
-            let span = Span::new(start, i);
-            out.push(view(src, idx, span));
+            f(idx, Span::new(start, i));
             idx += 1;
             if at_end {
                 break;
@@ -260,7 +289,6 @@ pub fn line_views(src: &str) -> Vec<LineView> {
         }
         i += 1;
     }
-    out
 }
 
 fn view(src: &str, idx: usize, span: Span) -> LineView {
@@ -406,6 +434,32 @@ pub fn trim_noise(src: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Taking unchanged lines' views from the physical lines gives what reading
+    /// the reading text again gives, on text with joined wraps, marks and tables.
+    #[test]
+    fn reused_line_views_equal_fresh_ones() {
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
+        let mut texts: Vec<String> = std::fs::read_dir(seeds)
+            .expect("seeds")
+            .filter_map(Result::ok)
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        texts.push("**KẾ HOẠCH**\nCăn cứ Nghị định số 11/2020/NĐ-CP của Chính phủ về quản lý hoạt\nđộng mẫu trên địa bàn\r\n| TT | Nội dung |\n|---|---|\n| 1 | Tổ chức |\n".into());
+        for text in &texts {
+            let physical = line_views(text);
+            let read = crate::blocks::scan_lines(text, &physical).read;
+            let fresh = line_views(&read);
+            let reused = line_views_reusing(&read, text, &physical);
+            assert_eq!(fresh.len(), reused.len());
+            for (a, b) in fresh.iter().zip(&reused) {
+                assert_eq!(
+                    (a.idx, a.span, a.content, &a.cells),
+                    (b.idx, b.span, b.content, &b.cells)
+                );
+            }
+        }
+    }
 
     #[test]
     fn line_col_counts_scalar_values() {

@@ -5,6 +5,13 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// The text in NFC; borrowed when it already is (the common case).
 pub fn nfc(s: &str) -> Cow<'_, str> {
+    // Text below U+0300 (no combining mark) and precomposed Vietnamese letters are in
+    // NFC already: the common case, decided without the normalization tables.
+    if s.chars()
+        .all(|c| (c as u32) < 0x300 || ('\u{1E00}'..='\u{1EFF}').contains(&c))
+    {
+        return Cow::Borrowed(s);
+    }
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => Cow::Borrowed(s),
         _ => Cow::Owned(s.nfc().collect()),
@@ -14,7 +21,56 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
 /// NFC, upper case, old word-final tone placement folded (`HOÀ`→`HÒA`, `UỶ`→`ỦY`):
 /// the form used to compare fixed phrases (`KẾ HOẠCH`, `CỘNG HÒA …`, `NƠI NHẬN`).
 pub fn fold(s: &str) -> String {
-    let upper = nfc(s).to_uppercase();
+    let text = nfc(s);
+    let mut upper = String::with_capacity(text.len());
+    let mut moves = false;
+    let mut prev = '\0';
+    for c in text.chars() {
+        let u = upper_char(c);
+        match u {
+            Some(u) => {
+                moves |= matches!(
+                    (prev, u),
+                    ('O', 'À' | 'Á' | 'Ả' | 'Ã' | 'Ạ') | ('U', 'Ỷ' | 'Ý')
+                );
+                upper.push(u);
+                prev = u;
+            }
+            None => {
+                upper.extend(c.to_uppercase());
+                prev = '\0';
+            }
+        }
+    }
+    if !moves {
+        return upper;
+    }
+    move_tone_marks(&upper)
+}
+
+/// The upper case of a letter of Vietnamese (or ASCII) by arithmetic; `None` for
+/// others (the caller asks `char::to_uppercase`). `fold` runs on many lines, and the
+/// general mapping is a table search per character.
+fn upper_char(c: char) -> Option<char> {
+    let n = c as u32;
+    Some(match n {
+        0..=0x7F => c.to_ascii_uppercase(),
+        // Latin-1 letters: à…þ are À…Þ plus 0x20 (÷ is no letter, ÿ's capital is far).
+        0xE0..=0xFE if n != 0xF7 => char::from_u32(n - 0x20)?,
+        0xC0..=0xDE | 0xA0..=0xB4 | 0xB6..=0xBF => c,
+        // ă đ ĩ ũ ơ ư
+        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 => char::from_u32(n - 1)?,
+        0x1B0 => 'Ư',
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 | 0x1AF => c,
+        // Vietnamese letters with a tone mark: capitals even, small letters odd.
+        0x1EA0..=0x1EF9 => char::from_u32(n & !1)?,
+        _ => return None,
+    })
+}
+
+/// Moves a word-final tone mark to where the new rule puts it (`HOÀ`→`HÒA`,
+/// `UỶ`→`ỦY`), in an upper-case text.
+fn move_tone_marks(upper: &str) -> String {
     let chars: Vec<char> = upper.chars().collect();
     let mut out = String::with_capacity(upper.len());
     let mut i = 0;
@@ -164,6 +220,56 @@ pub fn collapse_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `fold` as it was written first, with the general Unicode tables.
+    fn fold_by_tables(s: &str) -> String {
+        let upper: String = s.nfc().collect::<String>().to_uppercase();
+        let chars: Vec<char> = upper.chars().collect();
+        let mut out = String::with_capacity(upper.len());
+        let mut i = 0;
+        while i < chars.len() {
+            let word_final = chars.get(i + 2).is_none_or(|c| !c.is_alphabetic());
+            let moved = match (chars[i], chars.get(i + 1)) {
+                ('O', Some('À')) => Some(('Ò', 'A')),
+                ('O', Some('Á')) => Some(('Ó', 'A')),
+                ('O', Some('Ả')) => Some(('Ỏ', 'A')),
+                ('O', Some('Ã')) => Some(('Õ', 'A')),
+                ('O', Some('Ạ')) => Some(('Ọ', 'A')),
+                ('U', Some('Ỷ')) => Some(('Ủ', 'Y')),
+                ('U', Some('Ý')) => Some(('Ú', 'Y')),
+                _ => None,
+            };
+            match moved {
+                Some((a, b)) if word_final => {
+                    out.push(a);
+                    out.push(b);
+                    i += 2;
+                }
+                _ => {
+                    out.push(chars[i]);
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4000, failure_persistence: None, ..ProptestConfig::default() })]
+        #[test]
+        fn fold_equals_the_table_driven_fold(s in "[a-zA-Z0-9 .,ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯưẠ-ỹßÿ÷×µİıΣσςДд\u{300}\u{301}\u{303}\u{309}\u{323}ǅ]{0,24}") {
+            prop_assert_eq!(fold(&s), fold_by_tables(&s));
+            let composed: String = s.nfc().collect();
+            prop_assert_eq!(nfc(&s).into_owned(), composed);
+        }
+    }
+
+    #[test]
+    fn fold_moves_old_tone_marks() {
+        assert_eq!(fold("Hoà bình, Uỷ ban"), "HÒA BÌNH, ỦY BAN");
+        assert_eq!(fold("hoàng"), "HOÀNG");
+    }
 
     #[test]
     fn vietnamese_letter_order() {
