@@ -202,8 +202,7 @@ const SITE_MARKS: [&str; 7] = [
 fn site_lead_in(text: &str, lines: &[LineView]) -> usize {
     let national = lines.iter().take(400).position(|l| {
         let t = l.content.text(text);
-        t.starts_with(['C', 'c'])
-            && fold(t.get(..t.len().min(24)).unwrap_or(t)).starts_with("CỘNG HÒA XÃ")
+        t.starts_with(['C', 'c']) && fold(crate::text::head(t, 24)).starts_with("CỘNG HÒA XÃ")
     });
     let Some(n) = national else { return 0 };
     let marked = lines[..n].iter().any(|l| {
@@ -531,7 +530,7 @@ pub(crate) fn is_header_row<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
 
 /// Cell text that belongs to a header or foot, not to a data table.
 fn is_layout_text(t: &str) -> bool {
-    let f = fold(t.get(..t.len().min(40)).unwrap_or(t));
+    let f = fold(crate::text::head(t, 40));
     f.starts_with("CỘNG HÒA XÃ")
         || f.starts_with("CỘNG HÒA XHCN")
         || f.starts_with("ĐỘC LẬP")
@@ -610,7 +609,7 @@ fn find_cell_per_line(text: &str, lines: &[LineView], role: &mut [Role], out: &m
 /// A line that opens a part of the document (an annex, a title, a "kèm theo" line):
 /// never inside a table's cell, so a table before it has ended.
 fn opens_part(t: &str) -> bool {
-    let f = fold(t.get(..t.len().min(30)).unwrap_or(t));
+    let f = fold(crate::text::head(t, 30));
     (f.starts_with("PHỤ LỤC") && t.chars().count() <= 40)
         || f.starts_with("(KÈM THEO")
         || f.starts_with("(BAN HÀNH KÈM THEO")
@@ -1172,7 +1171,7 @@ fn starts_block(t: &str) -> bool {
     if !may_open {
         return crate::parse::authority_parts(t).is_some_and(|(_, _, known)| known);
     }
-    let head = t.get(..t.len().min(24)).unwrap_or(t);
+    let head = crate::text::head(t, 24);
     let f = fold(head);
     const OPENERS: [&str; 16] = [
         "CĂN CỨ",
@@ -1215,7 +1214,7 @@ fn layout_join(p: &str, n: &str) -> bool {
     }
     let fp = fold(p);
     let fp = fp.trim_end();
-    let fn_ = fold(n.get(..n.len().min(60)).unwrap_or(n));
+    let fn_ = fold(crate::text::head(n, 60));
     let joined = format!("{fp} {fn_}");
     let phrase_goes_on = |whole: &str| {
         fp.len() < whole.len()

@@ -1067,8 +1067,7 @@ fn read_content(src: &Source, start: usize, end: usize) -> Content {
                 };
                 stack.push((rank, node));
             }
-            None if stack.is_empty()
-                && fold(t.get(..t.len().min(12)).unwrap_or(t)).starts_with("KÍNH GỬI") =>
+            None if stack.is_empty() && fold(crate::text::head(t, 16)).starts_with("KÍNH GỬI") =>
             {
                 out.salutation = Some(src.field(l.content));
             }
@@ -1128,7 +1127,7 @@ fn find_footer_start(src: &Source, from: usize, to: usize) -> usize {
             // Cheap tests first: this runs on every line of the body.
             let first = t.as_bytes().first().copied().unwrap_or(0);
             if matches!(first, b'N' | b'n') && t.len() <= 80 {
-                let f = fold(t.get(..t.len().min(16)).unwrap_or(t));
+                let f = fold(crate::text::head(t, 16));
                 if f.starts_with("NƠI NHẬN") {
                     return l.idx;
                 }
@@ -1211,7 +1210,7 @@ fn split_foot_cell(read: &str, cell: Span) -> Vec<Span> {
     let at = |a: usize, b: usize| {
         crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
     };
-    let f = fold(t.get(..t.len().min(16)).unwrap_or(t));
+    let f = fold(crate::text::head(t, 16));
     if f.starts_with("NƠI NHẬN") {
         let Some(colon) = t.find(':') else {
             return vec![cell];
@@ -1362,7 +1361,7 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
             if is_rule(t) || t.is_empty() {
                 continue;
             }
-            let f = fold(t.get(..t.len().min(16)).unwrap_or(t));
+            let f = fold(crate::text::head(t, 16));
             let in_sig = !sig.authority.is_empty() || !sig.titles.is_empty();
             if f.starts_with("NƠI NHẬN") {
                 let colon = t.find(':').map(|i| i + 1).unwrap_or(t.len());
@@ -1437,7 +1436,7 @@ enum TaskField {
 
 fn task_label(t: &str) -> Option<(TaskField, usize)> {
     // Labels are short: look for the colon in the first few words only.
-    let head = t.get(..t.len().min(64)).unwrap_or(t);
+    let head = crate::text::head(t, 64);
     let colon = head
         .find(':')
         .or_else(|| t.find(':').filter(|&i| i <= 64))?;

@@ -18,6 +18,13 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// At most the first `max` bytes of `t`, cut at a character boundary: the part a
+/// prefix test (`fold(head(t, 16)).starts_with("NƠI NHẬN")`) needs to read, however
+/// long the line.
+pub fn head(t: &str, max: usize) -> &str {
+    &t[..crate::source::floor_char_boundary(t, max)]
+}
+
 /// NFC, upper case, old word-final tone placement folded (`HOÀ`→`HÒA`, `UỶ`→`ỦY`):
 /// the form used to compare fixed phrases (`KẾ HOẠCH`, `CỘNG HÒA …`, `NƠI NHẬN`).
 pub fn fold(s: &str) -> String {

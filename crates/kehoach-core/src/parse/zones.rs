@@ -30,7 +30,7 @@ pub(super) fn parse_decision(src: &Source, d: usize, t: usize, plan: &mut Plan) 
         if l.is_blank() || is_rule(text) {
             continue;
         }
-        let f = fold(text.get(..text.len().min(12)).unwrap_or(text));
+        let f = fold(crate::text::head(text, 12));
         let is_article = f.starts_with("ĐIỀU ")
             && text
                 .get("Điều ".len()..)
@@ -145,7 +145,7 @@ fn is_attachment_line(t: &str) -> bool {
     // `(Kèm theo …)`, also as `(*Kèm theo …*)` with the mark read as a space.
     let opened = t.starts_with('(');
     let t = t.trim_start_matches(['(', ' ', '*']);
-    let f = fold(t.get(..t.len().min(40)).unwrap_or(t));
+    let f = fold(crate::text::head(t, 40));
     (opened && (f.starts_with("KÈM THEO") || f.starts_with("BAN HÀNH KÈM THEO")))
         || f.starts_with("KÈM THEO KẾ HOẠCH")
 }
