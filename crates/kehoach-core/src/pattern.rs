@@ -141,11 +141,10 @@ pub(crate) fn search<'a, T>(
     std::iter::from_fn(move || {
         let bytes = text.as_bytes();
         while pos < bytes.len() {
-            let i = pos;
-            pos += 1;
-            if !first(bytes[i]) {
-                continue;
-            }
+            // `position` over a slice compiles to a tight loop: most bytes are no
+            // candidate.
+            let i = pos + bytes[pos..].iter().position(|&b| first(b))?;
+            pos = i + 1;
             if let Some((found, end)) = at(Cursor::at(text, i)) {
                 pos = end.max(i + 1);
                 return Some((i, found, end));

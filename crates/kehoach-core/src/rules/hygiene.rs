@@ -287,11 +287,12 @@ pub(super) fn check(cx: &mut Ctx) {
     // Brackets and quotes balance within a sentence, which may wrap over lines: read
     // on the logical lines (outside tables).
     for l in cx.src.logical.iter() {
-        if l.cells.len() <= 1 && !l.is_blank() && !blocks.in_table(l.span.start) {
-            let flags = LineFlags::scan(l.content.text(cx.src.read()).as_bytes());
-            if flags.brackets {
-                check_balance(cx, l);
-            }
+        if l.cells.len() <= 1
+            && !l.is_blank()
+            && !blocks.in_table(l.span.start)
+            && may_have_brackets(l.content.text(cx.src.read()).as_bytes())
+        {
+            check_balance(cx, l);
         }
     }
     report_markdown(cx, markdown_edits);
@@ -402,6 +403,17 @@ impl LineFlags {
         }
         f
     }
+}
+
+/// Whether a line has a bracket or a quote ([`LineFlags`]'s `brackets` alone: the
+/// logical lines need nothing else).
+fn may_have_brackets(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &c)| {
+        matches!(c, b'(' | b')' | b'"')
+            || (c == 0xE2
+                && b.get(i + 1) == Some(&0x80)
+                && matches!(b.get(i + 2), Some(0x9C | 0x9D)))
+    })
 }
 
 /// The Unicode blocks of combining diacritical marks.
