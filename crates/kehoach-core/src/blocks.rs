@@ -1262,6 +1262,10 @@ fn layout_join(p: &str, n: &str) -> bool {
 /// Emphasis left open on a line (`**` or a single `*` an odd number of times): the
 /// next line closes it.
 fn odd_bold(raw: &str) -> bool {
+    // Most lines have no `*` at all: one byte scan says so.
+    if !raw.as_bytes().contains(&b'*') {
+        return false;
+    }
     // A leading `* ` is a bullet, not emphasis.
     let t = raw.trim_start();
     let t = t.strip_prefix("* ").unwrap_or(t);
