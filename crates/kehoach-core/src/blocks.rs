@@ -740,7 +740,7 @@ fn find_row_tables(text: &str, lines: &[LineView], role: &mut [Role], out: &mut 
             && (is_header_row(raw.split('\t')) || same_tabs_below(text, lines, i))
         {
             tab_table(text, lines, i, role, out)
-        } else if raw.contains("   ") && is_header_row(space_cells(raw).into_iter()) {
+        } else if has_spaces(raw, 3) && is_header_row(space_cells(raw).into_iter()) {
             column_table(text, lines, i, role, out)
         } else {
             0
@@ -1195,6 +1195,28 @@ fn starts_block(t: &str) -> bool {
         || crate::parse::authority_parts(t).is_some_and(|(_, _, known)| known)
 }
 
+/// Whether `t` has a run of `n` spaces (one byte pass: this runs on every line).
+fn has_spaces(t: &str, n: usize) -> bool {
+    let mut run = 0;
+    t.bytes().any(|b| {
+        run = if b == b' ' { run + 1 } else { 0 };
+        run >= n
+    })
+}
+
+/// Whether `t` contains `ngày`, `Ngày` or `NGÀY` (`à` is C3 A0, `À` C3 80), in one
+/// byte pass.
+fn has_ngay(t: &str) -> bool {
+    let b = t.as_bytes();
+    (2..b.len().saturating_sub(2)).any(|i| {
+        b[i] == 0xC3
+            && matches!(
+                (b[i - 2], b[i - 1], b[i + 1], b[i + 2]),
+                (b'n' | b'N', b'g', 0xA0, b'y') | (b'N', b'G', 0x80, b'Y')
+            )
+    })
+}
+
 fn ends_sentence(t: &str) -> bool {
     t.ends_with(['.', ';', ':', '!', '?', '…']) || t.ends_with("./.")
 }
@@ -1205,10 +1227,7 @@ fn layout_join(p: &str, n: &str) -> bool {
     const MOTTO: &str = "ĐỘC LẬP - TỰ DO - HẠNH PHÚC";
     // Cheap tests first (this runs on most pairs of lines): a national title, a
     // motto, `Số`, a date, a `TM.` line; fold only then.
-    let candidate = p.starts_with(['C', 'c', 'Đ', 'đ', 'S', 'T'])
-        || p.contains("ngày")
-        || p.contains("NGÀY")
-        || p.contains("Ngày");
+    let candidate = p.starts_with(['C', 'c', 'Đ', 'đ', 'S', 'T']) || has_ngay(p);
     if !candidate {
         return false;
     }
@@ -1483,6 +1502,18 @@ fn join_kind(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_tests_equal_substring_tests() {
+        for t in [
+            "ngày 5", "Ngày", "NGÀY", "NgÀY", "ngàY", "gày", "x ngày", "ngà", "", "Số   1", "a  b",
+            "   ",
+        ] {
+            let ngay = t.contains("ngày") || t.contains("NGÀY") || t.contains("Ngày");
+            assert_eq!(has_ngay(t), ngay, "{t}");
+            assert_eq!(has_spaces(t, 3), t.contains("   "), "{t}");
+        }
+    }
 
     fn cells(text: &str, row: &RawRow) -> Vec<String> {
         row.cells
