@@ -111,23 +111,20 @@ fn real_tables(bytes: usize) -> String {
             Some(lines[start..].join("\n"))
         })
         .collect();
-    let mut s = String::new();
-    let mut i = 0;
-    while s.len() < bytes {
-        s.push_str(&tables[i % tables.len()]);
-        s.push('\n');
-        i += 1;
-    }
-    s
+    repeat_to(&tables, bytes)
 }
 
 /// The seeds and real fixtures one after the other, to about `bytes`.
 fn real_text(bytes: usize) -> String {
-    let docs = real_docs();
+    repeat_to(&real_docs(), bytes)
+}
+
+/// `parts` one after the other, each on its own lines, again and again to `bytes`.
+fn repeat_to(parts: &[String], bytes: usize) -> String {
     let mut s = String::new();
     let mut i = 0;
     while s.len() < bytes {
-        s.push_str(&docs[i % docs.len()]);
+        s.push_str(&parts[i % parts.len()]);
         s.push('\n');
         i += 1;
     }
