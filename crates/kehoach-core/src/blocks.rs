@@ -140,8 +140,10 @@ pub fn scan_lines(text: &str, lines: &[LineView]) -> Blocks {
             Role::Chrome => blank(&mut read, l.span),
         }
     }
+    // Marks are read through on text lines; a table keeps its cells as they are,
+    // and page chrome stays blank (a bullet there must not come back as a dash).
     for (l, r) in lines.iter().zip(&role) {
-        if *r != Role::Table {
+        if !matches!(r, Role::Table | Role::Chrome) {
             blank_marks(text, l.span, &mut read);
         }
     }
@@ -1502,6 +1504,16 @@ fn join_kind(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A web page's tail is page chrome: a Markdown bullet there stays blank for the
+    /// reader (it came back as a dash, and the end mark was then added after it).
+    #[test]
+    fn bullets_in_page_chrome_stay_blank() {
+        let text = "**2.\nVăn bản này chưa cập nhật nội dung Tiếng Anh\n*   C\n*   T\n";
+        let b = scan(text);
+        let tail = &b.read[text.find("*   C").expect("bullet")..];
+        assert!(tail.trim().is_empty(), "{tail:?}");
+    }
 
     #[test]
     fn byte_tests_equal_substring_tests() {

@@ -182,7 +182,7 @@ pub fn parse_source(src: &Source) -> Plan {
     }
     if let Some(last) = content.last {
         let t = last.text(src.read());
-        plan.end_mark = t.ends_with("./.");
+        plan.end_mark = t.trim_end().ends_with("./.");
         plan.closing = Some(src.field(last));
     }
     if plan.recipients.is_none() && plan.signature.is_empty() {
