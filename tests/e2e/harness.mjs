@@ -20,13 +20,21 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close }. */
-export function serveDist() {
+/**
+ * Serves dist/ on 127.0.0.1 at a free port, under `prefix` (a folder such as
+ * `/ung-dung/kehoach/`; requests outside it get 404, as on a portal that hosts the
+ * app in one of its folders); resolves to { url, close, requests }.
+ */
+export function serveDist({ prefix = '/' } = {}) {
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
     throw new Error('dist/ is missing: run `make dist` (trunk build --release) first');
   }
+  const requests = [];
   const server = http.createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const fullPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(fullPath);
+    if (!fullPath.startsWith(prefix)) { res.writeHead(404); res.end(); return; }
+    const urlPath = '/' + fullPath.slice(prefix.length);
     let file = path.normalize(path.join(dist, urlPath));
     if (!file.startsWith(dist)) { res.writeHead(403); res.end(); return; }
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(dist, 'index.html');
@@ -36,7 +44,7 @@ export function serveDist() {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+      resolve({ url: `http://127.0.0.1:${port}${prefix}`, requests, close: () => new Promise((r) => server.close(r)) });
     });
   });
 }
