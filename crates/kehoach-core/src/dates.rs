@@ -191,22 +191,12 @@ pub fn parse_period(text: &str) -> Period {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pattern::differential::{check, same_all, Groups};
-
-    fn groups<const N: usize>(g: [Range<usize>; N]) -> Groups {
-        g.into_iter().map(Some).collect()
-    }
-
-    fn all<'a, const N: usize>(
-        found: impl Iterator<Item = (usize, [Range<usize>; N], usize)> + 'a,
-    ) -> Vec<(usize, Groups, usize)> {
-        found.map(|(s, g, e)| (s, groups(g), e)).collect()
-    }
+    use crate::pattern::differential::{as_groups as all, check, same_all, Groups};
 
     fn at_start<const N: usize>(
         found: Option<([Range<usize>; N], usize)>,
     ) -> Vec<(usize, Groups, usize)> {
-        found.map(|(g, e)| (0, groups(g), e)).into_iter().collect()
+        all(found.map(|(g, e)| (0, g, e)).into_iter())
     }
 
     #[test]

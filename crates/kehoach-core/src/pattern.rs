@@ -263,11 +263,28 @@ pub(crate) mod differential {
         t: &str,
         ours: Vec<(usize, Groups, usize)>,
     ) -> Result<bool, String> {
-        let theirs = regex_all(re, t);
+        same(&ours, &regex_all(re, t))
+    }
+
+    /// Whether our matches are the regex's (`Err` says how they differ), and whether
+    /// there were any: what a `check` closure returns.
+    pub(crate) fn same<T: PartialEq + std::fmt::Debug>(
+        ours: &[T],
+        theirs: &[T],
+    ) -> Result<bool, String> {
         if ours == theirs {
             Ok(!ours.is_empty())
         } else {
             Err(format!("ours {ours:?}, regex {theirs:?}"))
         }
+    }
+
+    /// `search`'s matches of a matcher that gives `N` ranges, in `regex_all`'s form.
+    pub(crate) fn as_groups<const N: usize>(
+        found: impl Iterator<Item = (usize, [Range<usize>; N], usize)>,
+    ) -> Vec<(usize, Groups, usize)> {
+        found
+            .map(|(s, g, e)| (s, g.into_iter().map(Some).collect(), e))
+            .collect()
     }
 }
