@@ -207,10 +207,7 @@ pub fn App() -> impl IntoView {
         });
         let large = text.with_untracked(|t| t.len() > crate::analysis::LARGE_TEXT);
         let worker = in_worker();
-        if worker && !large && send_to_worker() {
-            // The provisional analysis now, the worker's result later.
-            check_tick.update(|n| *n += 1);
-        } else if large {
+        if large {
             let handle = set_timeout_with_handle(
                 move || {
                     if !(worker && send_to_worker()) {
@@ -225,14 +222,17 @@ pub fn App() -> impl IntoView {
                 check_tick.update(|n| *n += 1);
             }
         } else {
+            // In the worker: the provisional analysis now, the worker's result later.
+            // Otherwise (or if the worker did not take it, which turns it off): the
+            // check now, on this thread.
             if worker {
-                worker_ok.set(false);
+                send_to_worker();
             }
             check_tick.update(|n| *n += 1);
         }
     };
-    // Messages in the other language: a new check.
-    // A large draft opened at start goes to the worker too.
+    // Messages in the other language: a new check. A large draft opened at start
+    // goes to the worker too.
     Effect::new(move |first: Option<()>| {
         lang.track();
         if first.is_some() || in_worker() {
