@@ -7,13 +7,22 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_PATH ?= /usr/bin/chromium
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: serve build test setup-build setup-test fmt lint test-native test-browser test-e2e dist bench perf fuzz msrv
+.PHONY: serve dev single build test setup-build setup-test fmt lint test-native test-browser test-e2e dist bench perf fuzz msrv
 
-serve: setup-build
-	trunk serve --release --offline --address 127.0.0.1 --port 8080
+# The release build exactly as users get it (offline cache, CSP, no live reload).
+serve: dist
+	node scripts/serve.mjs
+
+# The development loop: a debug build, rebuilt and reloaded on every change.
+dev: setup-build
+	trunk serve --offline --address 127.0.0.1 --port 8080
 
 build dist: setup-build
 	trunk build --release --offline
+
+# The whole app in one HTML file that runs from disk: dist-single/kehoach.html.
+single: dist
+	node scripts/single.mjs dist dist-single/kehoach.html
 
 setup-build:
 	@scripts/setup.sh build

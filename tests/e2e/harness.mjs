@@ -1,63 +1,50 @@
 // Shared by the end-to-end tests: serve dist/ on loopback and launch Debian's
 // Chromium through playwright-core (no browser download).
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { serveFolder } from '../../scripts/static-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../..');
 export const dist = path.join(root, 'dist');
 export const artifacts = path.join(root, 'tests/e2e/artifacts');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-  '.json': 'application/json',
-};
-
 /**
  * Serves dist/ on 127.0.0.1 at a free port, under `prefix` (a folder such as
  * `/ung-dung/kehoach/`; requests outside it get 404, as on a portal that hosts the
- * app in one of its folders); resolves to { url, close, requests }.
+ * app in one of its folders); resolves to { url, close, requests }. `folder`
+ * (a function) serves another build instead.
  */
-export function serveDist({ prefix = '/' } = {}) {
-  if (!fs.existsSync(path.join(dist, 'index.html'))) {
-    throw new Error('dist/ is missing: run `make dist` (trunk build --release) first');
+export function serveDist({ prefix = '/', folder = () => dist } = {}) {
+  if (!fs.existsSync(path.join(folder(), 'index.html'))) {
+    throw new Error(`${folder()}/index.html is missing: run \`make dist\` (trunk build --release) first`);
   }
-  const requests = [];
-  const server = http.createServer((req, res) => {
-    const fullPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    requests.push(fullPath);
-    if (!fullPath.startsWith(prefix)) { res.writeHead(404); res.end(); return; }
-    const urlPath = '/' + fullPath.slice(prefix.length);
-    let file = path.normalize(path.join(dist, urlPath));
-    if (!file.startsWith(dist)) { res.writeHead(403); res.end(); return; }
-    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(dist, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}${prefix}`, requests, close: () => new Promise((r) => server.close(r)) });
-    });
-  });
+  return serveFolder(folder, { prefix });
 }
 
+const CHROMIUM = {
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: [
+    '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--no-first-run',
+  ],
+};
+
 export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/**
+ * A browser with a profile on disk (`userDataDir`), as a user's is: needed where
+ * Chromium treats the default (incognito) contexts differently, as for installing
+ * an app. Resolves to the browser context; closing it closes the browser.
+ */
+export async function launchProfile(userDataDir, options = {}) {
+  return chromium.launchPersistentContext(userDataDir, { ...CHROMIUM, ...options });
 }
 
 /**
