@@ -688,6 +688,7 @@ pub fn App() -> impl IntoView {
                 </button>
             </nav>
         </header>
+        <crate::offline::UpdateNotice lang />
         <Show when=move || printing.get()>
             <div class="print-preview">
                 {move || analysis.with(|a| view! { <crate::print::PrintView plan=(*a.plan).clone() /> })}

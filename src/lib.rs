@@ -12,6 +12,7 @@ pub mod drafts;
 pub mod drafts_panel;
 pub mod files;
 pub mod i18n;
+pub mod offline;
 pub mod print;
 pub mod session;
 pub mod storage;

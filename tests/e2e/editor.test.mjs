@@ -235,7 +235,8 @@ test('English on request, remembered across reloads', async () => {
 });
 
 test('no serious or critical accessibility violation (axe-core); screenshot kept', async () => {
-  const { context, page, editor, findings } = await open();
+  // The page's Content-Security-Policy would block the injected axe-core script.
+  const { context, page, editor, findings } = await open({ bypassCSP: true });
   await paste(page, editor, seed('003_'));
   await findings.locator('li[data-code="KH401"]').waitFor();
   // A snapshot and a trashed draft, so the drafts tab shows all its parts.
