@@ -1,0 +1,71 @@
+// `make single`: the whole app in one HTML file (dist-single/kehoach.html) that runs
+// when opened from disk (file://), a USB stick or an e-mail attachment: the release
+// build's JS glue, wasm (base64), CSS and icon inlined; nothing is fetched.
+//
+//   node scripts/single.mjs [dist] [out]
+//
+// What a page from disk cannot have is left out, and the app copes without it: the
+// service worker (the file is already offline), the manifest (no install from
+// disk) and the check worker (large texts are checked on the page's thread).
+import fs from 'node:fs';
+import path from 'node:path';
+import { sha256 } from './finish-dist.mjs';
+
+const dist = process.argv[2] ?? 'dist';
+const out = process.argv[3] ?? 'dist-single/kehoach.html';
+
+const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+const read = (href, encoding) => fs.readFileSync(path.join(dist, href.replace(/^\.\//, '')), encoding);
+
+/** The one element that matches `pattern` (a build that changed shape fails loudly). */
+function one(pattern, what) {
+  const found = [...html.matchAll(pattern)];
+  if (found.length !== 1) throw new Error(`index.html: expected one ${what}, found ${found.length}`);
+  return found[0];
+}
+
+const css = one(/<link rel="stylesheet" href="([^"]+)"[^>]*>/g, 'stylesheet');
+const glue = one(/<link rel="modulepreload" href="([^"]+)"[^>]*>/g, 'module preload');
+const wasm = one(/<link rel="preload" href="([^"]+\.wasm)"[^>]*>/g, 'wasm preload');
+const start = one(/<script type="module">[\s\S]*?<\/script>/g, 'start script');
+const icon = one(/<link rel="icon"[^>]*href="([^"]+)"[^>]*>/g, 'icon');
+
+// `</script` inside the inlined text would end the element early; the glue is
+// wasm-bindgen's own code, so this only guards against a surprise.
+const glueText = read(glue[1], 'utf8');
+if (/<\/script/i.test(glueText)) throw new Error('the JS glue contains "</script"');
+if (!/__wbg_init as default/.test(glueText)) throw new Error('the JS glue has no __wbg_init');
+const style = read(css[1], 'utf8').replaceAll('</style', '<\\/style');
+const script = `${glueText}
+// The wasm, inline (base64): a page opened from disk cannot fetch it.
+const wasmBase64 = "${read(wasm[1]).toString('base64')}";
+const wasmBytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: wasmBytes });
+`;
+const iconData = `data:image/png;base64,${read(icon[1]).toString('base64')}`;
+
+// Nothing but this file's own script, style and icon: from disk there is no 'self'
+// worth allowing.
+const policy = [
+  "default-src 'none'",
+  `script-src 'wasm-unsafe-eval' '${sha256(script)}'`,
+  `style-src '${sha256(style)}'`,
+  'img-src data:',
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+let single = html
+  .replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+  .replace(/<meta charset="utf-8"\s*\/?>/, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`)
+  .replace(/\s*<link rel="(manifest|apple-touch-icon)"[^>]*>/g, '')
+  .replace(glue[0], '')
+  .replace(wasm[0], '')
+  .replace(icon[0], icon[0].replace(icon[1], iconData));
+// Functions as replacements: the inlined texts may contain `$&` and the like.
+single = single.replace(css[0], () => `<style>${style}</style>`).replace(start[0], () => `<script type="module">${script}</script>`);
+
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, single);
+console.log(`single: ${out} (${(single.length / 1024).toFixed(0)} KB)`);
