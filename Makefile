@@ -13,12 +13,15 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 serve: dist
 	node scripts/serve.mjs
 
-# The development loop: a debug build, rebuilt and reloaded on every change.
+# The development loop: a debug build, rebuilt and reloaded on every change (Trunk,
+# installed on first use).
 dev: setup-build
+	@scripts/setup.sh dev
 	trunk serve --offline --address 127.0.0.1 --port 8080
 
+# The release build (scripts/build.mjs: cargo, wasm-bindgen, wasm-opt; no Trunk).
 build dist: setup-build
-	trunk build --release --offline
+	node scripts/build.mjs dist
 
 # The whole app in one HTML file that runs from disk: dist-single/kehoach.html.
 single: dist

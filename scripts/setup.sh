@@ -2,8 +2,9 @@
 # Installs what building and testing kehoach needs, from the package registries only
 # (crates.io, Debian, npm). Idempotent: each step checks before it installs.
 #
-#   scripts/setup.sh build   wasm32 target, trunk, wasm-bindgen-cli, npm deps (wasm-opt)
+#   scripts/setup.sh build   wasm32 target, wasm-bindgen-cli, npm deps (wasm-opt)
 #   scripts/setup.sh test    the above, plus Debian's chromium and chromedriver
+#   scripts/setup.sh dev     Trunk, for `make dev`'s rebuild-and-reload loop only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,10 +36,6 @@ setup_build() {
     log "rustup target add wasm32-unknown-unknown"
     rustup target add wasm32-unknown-unknown
   fi
-  if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
-    log "cargo install trunk $TRUNK_VERSION (about 8 minutes on 2 cores)"
-    cargo install trunk --version "$TRUNK_VERSION" --locked
-  fi
   local wbv
   wbv=$(wasm_bindgen_version)
   [ -n "$wbv" ] || { echo "wasm-bindgen not found in Cargo.lock" >&2; exit 1; }
@@ -62,6 +59,15 @@ setup_npm() {
   fi
 }
 
+# Only `make dev` needs Trunk; the release build (scripts/build.mjs) does without it,
+# which saves compiling it (about 8 minutes on 2 cores) on a bare machine.
+setup_dev() {
+  if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+    log "cargo install trunk $TRUNK_VERSION (about 8 minutes on 2 cores)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+}
+
 setup_test() {
   setup_build
   apt_install chromium chromium-driver poppler-utils libreoffice-writer-nogui
@@ -70,5 +76,6 @@ setup_test() {
 case "${1:-build}" in
   build) setup_build ;;
   test) setup_test ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+  dev) setup_dev ;;
+  *) echo "usage: $0 build|test|dev" >&2; exit 2 ;;
 esac

@@ -20,7 +20,7 @@ export const artifacts = path.join(root, 'tests/e2e/artifacts');
  */
 export function serveDist({ prefix = '/', folder = () => dist } = {}) {
   if (!fs.existsSync(path.join(folder(), 'index.html'))) {
-    throw new Error(`${folder()}/index.html is missing: run \`make dist\` (trunk build --release) first`);
+    throw new Error(`${folder()}/index.html is missing: run \`make dist\` first`);
   }
   return serveFolder(folder, { prefix });
 }

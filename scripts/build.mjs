@@ -1,0 +1,99 @@
+// `make dist`: the release build into dist/, without Trunk. Trunk needs about 8
+// minutes of compiling on a bare machine before it can build anything; this script
+// does what Trunk's release build did for this app, with the tools the build needs
+// anyway (cargo, wasm-bindgen-cli, npm's wasm-opt). `make dev` still uses Trunk.
+//
+// It reads index.html's `data-trunk` links (the one description of the page, which
+// Trunk reads too) and writes the same files Trunk wrote: the wasm and its JS glue
+// and the stylesheet under content-hashed names with integrity hashes, the copied
+// files and folders, and index.html with the start script and preload links (the
+// check worker finds the glue and wasm through those links). Then
+// scripts/finish-dist.mjs adds the policy and the service worker.
+//
+//   node scripts/build.mjs [out]   (default dist; written beside it, then swapped in)
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { finish } from './finish-dist.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.resolve(repo, process.argv[2] ?? 'dist');
+const stage = `${out}.staging`;
+
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'] });
+const hex = (...parts) => {
+  const h = crypto.createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest('hex').slice(0, 16);
+};
+const integrity = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
+
+/** index.html's `<link data-trunk …>` elements: their text and attributes. */
+function trunkLinks(html) {
+  return [...html.matchAll(/<link\s+data-trunk\b([^>]*?)\/?>/g)].map((m) => ({
+    element: m[0],
+    attrs: Object.fromEntries([...m[1].matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])),
+  }));
+}
+
+function build() {
+  let html = fs.readFileSync(path.join(repo, 'index.html'), 'utf8');
+  fs.rmSync(stage, { recursive: true, force: true });
+  fs.mkdirSync(stage, { recursive: true });
+  let rust = null;
+  for (const { element, attrs } of trunkLinks(html)) {
+    let replacement = '';
+    if (attrs.rel === 'rust') {
+      rust = attrs;
+    } else if (attrs.rel === 'css') {
+      const css = fs.readFileSync(path.join(repo, attrs.href));
+      const name = `${path.basename(attrs.href, '.css')}-${hex(css)}.css`;
+      fs.writeFileSync(path.join(stage, name), css);
+      replacement = `<link rel="stylesheet" href="./${name}" integrity="${integrity(css)}"/>`;
+    } else if (attrs.rel === 'copy-file') {
+      fs.copyFileSync(path.join(repo, attrs.href), path.join(stage, path.basename(attrs.href)));
+    } else if (attrs.rel === 'copy-dir') {
+      fs.cpSync(path.join(repo, attrs.href), path.join(stage, path.basename(attrs.href)), { recursive: true });
+    } else {
+      throw new Error(`index.html: a data-trunk link this script does not know: ${element}`);
+    }
+    html = html.replace(element, replacement);
+  }
+  if (!rust?.['data-bin']) throw new Error('index.html: no <link data-trunk rel="rust" data-bin=…>');
+  const bin = rust['data-bin'];
+
+  run('cargo', ['build', '--release', '--locked', '--target=wasm32-unknown-unknown', '--bin', bin]);
+  const target = JSON.parse(execFileSync('cargo', ['metadata', '--format-version=1', '--no-deps'], { cwd: repo })).target_directory;
+  const bindgen = path.join(target, 'kehoach-dist');
+  fs.rmSync(bindgen, { recursive: true, force: true });
+  run('wasm-bindgen', ['--target=web', `--out-dir=${bindgen}`, `--out-name=${bin}`, '--no-typescript',
+    path.join(target, 'wasm32-unknown-unknown/release', `${bin}.wasm`)]);
+  const optimized = path.join(bindgen, 'optimized.wasm');
+  const params = (rust['data-wasm-opt-params'] ?? '').split(/\s+/).filter(Boolean);
+  run('wasm-opt', [`--output=${optimized}`, `-O${rust['data-wasm-opt'] ?? 'z'}`, path.join(bindgen, `${bin}_bg.wasm`), ...params]);
+
+  const glue = fs.readFileSync(path.join(bindgen, `${bin}.js`));
+  const wasm = fs.readFileSync(optimized);
+  const name = `${bin}-${hex(glue, wasm)}`;
+  fs.writeFileSync(path.join(stage, `${name}.js`), glue);
+  fs.writeFileSync(path.join(stage, `${name}_bg.wasm`), wasm);
+  const start = `<script type="module">
+import init from './${name}.js';
+await init({ module_or_path: './${name}_bg.wasm' });
+</script>
+  <link rel="modulepreload" href="./${name}.js" crossorigin="anonymous" integrity="${integrity(glue)}">`
+    + `<link rel="preload" href="./${name}_bg.wasm" crossorigin="anonymous" integrity="${integrity(wasm)}" as="fetch" type="application/wasm">`;
+  if (!html.includes('</head>')) throw new Error('index.html has no </head>');
+  // Where a data-trunk link stood alone on its line, the line goes too.
+  html = html.replace(/\n[ \t]*(?=\n)/g, '').replace('</head>', () => `${start}</head>`);
+  fs.writeFileSync(path.join(stage, 'index.html'), html);
+
+  const finished = finish(stage);
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.renameSync(stage, out);
+  console.log(`build: ${path.relative(repo, out)}/ version ${finished.version}: wasm ${(wasm.length / 1024).toFixed(0)} KB, ${finished.files.length} files`);
+}
+
+build();
