@@ -46,8 +46,9 @@ test-native:
 test-browser:
 	cargo test -p kehoach --target wasm32-unknown-unknown
 
+# --experimental-websocket: Node 20's WebSocket, for driving Firefox (tests/e2e/firefox.mjs).
 test-e2e: dist
-	node --test --test-concurrency=1 tests/e2e/
+	node --experimental-websocket --test --test-concurrency=1 tests/e2e/
 
 # Fails on the first failure; the test runners' summaries come last.
 test: setup-test fmt lint test-native test-browser test-e2e

@@ -3,7 +3,7 @@
 # (crates.io, Debian, npm). Idempotent: each step checks before it installs.
 #
 #   scripts/setup.sh build   wasm32 target, wasm-bindgen-cli, npm deps (wasm-opt)
-#   scripts/setup.sh test    the above, plus Debian's chromium and chromedriver
+#   scripts/setup.sh test    the above, plus Debian's chromium, chromedriver and firefox-esr
 #   scripts/setup.sh dev     Trunk, for `make dev`'s rebuild-and-reload loop only
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -70,7 +70,7 @@ setup_dev() {
 
 setup_test() {
   setup_build
-  apt_install chromium chromium-driver poppler-utils libreoffice-writer-nogui
+  apt_install chromium chromium-driver firefox-esr poppler-utils libreoffice-writer-nogui
 }
 
 case "${1:-build}" in
