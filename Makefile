@@ -14,10 +14,11 @@ serve: dist
 	node scripts/serve.mjs
 
 # The development loop: a debug build, rebuilt and reloaded on every change (Trunk,
-# installed on first use).
+# installed on first use). Another port than make serve's: a service worker that a
+# release build left on 127.0.0.1:8080 would keep serving that build's cache.
 dev: setup-build
 	@scripts/setup.sh dev
-	trunk serve --offline --address 127.0.0.1 --port 8080
+	trunk serve --offline --address 127.0.0.1 --port 8081
 
 # The release build (scripts/build.mjs: cargo, wasm-bindgen, wasm-opt; no Trunk).
 build dist: setup-build
