@@ -43,8 +43,11 @@ pub struct LayerLine {
     pub parts: Vec<(String, Option<Severity>, String, usize)>,
 }
 
+/// A finding's identity across versions of the text: code, byte range, message hash.
+pub type FindingKey = (String, usize, usize, u64);
+
 /// A finding's identity across versions of the text: what a keyed list needs.
-pub fn finding_key(f: &Finding) -> (String, usize, usize, u64) {
+pub fn finding_key(f: &Finding) -> FindingKey {
     let mut h = DefaultHasher::new();
     f.out.message.hash(&mut h);
     (f.out.code.clone(), f.out.start, f.out.end, h.finish())
@@ -343,6 +346,12 @@ pub fn utf16_offsets(text: &str, sorted_bytes: &[usize]) -> Vec<u32> {
         out.push(units);
     }
     out
+}
+
+/// UTF-16 offset of a byte offset, for textarea selections.
+pub fn to16(text: &str, byte: usize) -> u32 {
+    text.get(..byte.min(text.len()))
+        .map_or(0, |s| s.encode_utf16().count() as u32)
 }
 
 /// Byte offset of a UTF-16 offset (a textarea's caret), clamped to the text.

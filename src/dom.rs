@@ -82,6 +82,36 @@ pub fn select_range(
     }
 }
 
+/// `14:32`, local time.
+pub fn clock(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}
+
+/// `14:32 22/11/2026`, local time.
+pub fn clock_and_day(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{} {:02}/{:02}/{}",
+        clock(ms),
+        d.get_date(),
+        d.get_month() + 1,
+        d.get_full_year()
+    )
+}
+
+/// This year, local time (the template's date).
+pub fn current_year() -> u16 {
+    js_sys::Date::new_0().get_full_year() as u16
+}
+
+/// The browser's yes/no question; no answer (a blocked dialog) is a no.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

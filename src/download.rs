@@ -4,10 +4,10 @@ use wasm_bindgen::JsCast;
 
 /// Starts a download of `content` as `filename`. Errors come back as text for the UI.
 pub fn download(filename: &str, mime: &str, content: &[u8]) -> Result<(), String> {
-    offer(filename, mime, &js_sys::Uint8Array::from(content))
+    offer_part(filename, mime, &js_sys::Uint8Array::from(content))
 }
 
-fn offer(filename: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
+fn offer_part(filename: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let parts = js_sys::Array::of1(part);
@@ -26,4 +26,12 @@ fn offer(filename: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(),
     anchor.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+/// Offers `bytes` for download, a failure only logged (the browser shows nothing to
+/// retry, and the text is untouched).
+pub fn offer(name: &str, mime: &str, bytes: &[u8]) {
+    if let Err(e) = download(name, mime, bytes) {
+        leptos::logging::warn!("download failed: {e}");
+    }
 }

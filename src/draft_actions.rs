@@ -1,0 +1,210 @@
+//! What the page does with drafts: autosave, switching, creating, deleting, the
+//! other tab's changes, snapshots, backups. The rules are the session's
+//! (`session.rs` over `drafts.rs`); these tie them to the editor.
+
+use crate::dom::clock;
+use crate::download::offer;
+use crate::i18n::{t, Key};
+use crate::session::Incoming;
+use crate::state::AppState;
+use kehoach_core::diagnostics::{Lang, Severity};
+use leptos::ev;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long after the first unsaved change the draft is saved.
+const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
+
+impl AppState {
+    /// Saves the open draft now (a pending autosave is done here instead).
+    pub fn save_now(self) {
+        if let Some(h) = self.pending_save.get_value() {
+            h.clear();
+        }
+        self.pending_save.set_value(None);
+        let (title, errors) = self.analysis.with_untracked(|a| {
+            (
+                self.text
+                    .with_untracked(|t| crate::drafts::title_of(&a.plan, t)),
+                a.count(Severity::Error),
+            )
+        });
+        self.text
+            .with_untracked(|t| self.session.save(t, title, errors));
+    }
+
+    /// Autosave: half a second after the first unsaved change (not the last, so
+    /// steady typing is never more than that behind); a pending save is flushed when
+    /// the page is hidden or closed, so a reload never loses the last change.
+    pub fn keep_saved(self) {
+        Effect::new(move |first: Option<()>| {
+            self.text.track();
+            if first.is_none() || self.pending_save.with_value(Option::is_some) {
+                return;
+            }
+            let handle = set_timeout_with_handle(move || self.save_now(), AUTOSAVE_DELAY).ok();
+            self.pending_save.set_value(handle);
+        });
+        let _ = window_event_listener(ev::pagehide, move |_| self.save_now());
+        let _ = window_event_listener(ev::beforeunload, move |ev| {
+            self.save_now();
+            // Text the storage does not hold (memory mode, a full storage, an open
+            // conflict): let the browser ask before the page goes.
+            let session = self.session;
+            let unsaved = session.in_memory()
+                || session.fault.with_untracked(Option::is_some)
+                || session.conflict.with_untracked(Option::is_some);
+            if unsaved && self.text.with_untracked(|t| !t.is_empty()) {
+                ev.prevent_default();
+                ev.set_return_value("unsaved");
+            }
+        });
+    }
+
+    /// Leaving the open draft saves it first; while another tab's version waits for
+    /// the user's choice it cannot be saved, so the choice comes first (the banner
+    /// asks for it) and the draft stays open. False when it could not be left.
+    fn leave_open_draft(self) -> bool {
+        self.save_now();
+        self.session.conflict.with_untracked(Option::is_none)
+    }
+
+    pub fn switch_to(self, id: String) {
+        if !self.leave_open_draft() {
+            return;
+        }
+        if let Some(t) = self.session.open(&id) {
+            self.show(t);
+        }
+    }
+
+    /// Opens a new draft of `initial`; false when the open draft could not be left.
+    pub fn create_draft(self, initial: String) -> bool {
+        if !self.leave_open_draft() {
+            return false;
+        }
+        if let Some(t) = self.session.create(initial) {
+            self.show(t);
+        }
+        true
+    }
+
+    /// Moves a draft to the trash; the open one is replaced by the next, or a new one.
+    pub fn trash_draft(self, id: String) {
+        if id != self.session.open_id.get_untracked() {
+            self.session.trash(&id);
+            return;
+        }
+        if !self.leave_open_draft() {
+            return;
+        }
+        self.session.trash(&id);
+        match self.session.next_live() {
+            Some(next) => self.switch_to(next),
+            None => {
+                self.create_draft(String::new());
+            }
+        }
+    }
+
+    /// Another tab changed a draft: the list follows; the open draft follows only if
+    /// this tab has no unsaved change to it, else the conflict banner asks.
+    pub fn follow_other_tabs(self) {
+        let _ = window_event_listener(ev::storage, move |ev: web_sys::StorageEvent| {
+            if self.session.in_memory() {
+                return;
+            }
+            let incoming = self
+                .text
+                .with_untracked(|t| self.session.incoming(ev.key(), t));
+            if let Incoming::Load(theirs) = incoming {
+                self.replace(theirs);
+                self.session.notice.set(Some(
+                    t(self.lang.get_untracked(), Key::LoadedFromOtherTab).into(),
+                ));
+            }
+        });
+    }
+
+    pub fn take_theirs(self) {
+        if let Some(theirs) = self.text.with_untracked(|t| self.session.take_theirs(t)) {
+            self.replace(theirs);
+        }
+    }
+
+    pub fn keep_mine(self) {
+        self.text
+            .with_untracked(|t| self.session.keep_mine_as_copy(t));
+        self.save_now();
+    }
+
+    /// Ctrl+S: a snapshot in the open draft's history.
+    pub fn snapshot_now(self) {
+        self.save_now();
+        let id = self.session.open_id.get_untracked();
+        let lang = self.lang.get_untracked();
+        let message = match self.session.snapshot(&id, self.text.get_untracked(), true) {
+            Ok(()) => format!(
+                "{} {}",
+                t(lang, Key::SnapshotTaken),
+                clock(js_sys::Date::now())
+            ),
+            Err(e) => e.message(lang),
+        };
+        self.session.notice.set(Some(message));
+    }
+
+    /// Downloads every draft as one backup file.
+    pub fn export_backup(self) {
+        match self.text.with_untracked(|t| self.session.backup(t)) {
+            Ok(json) => {
+                let day = js_sys::Date::new_0()
+                    .to_iso_string()
+                    .as_string()
+                    .unwrap_or_default()
+                    .chars()
+                    .take(10)
+                    .collect::<String>();
+                offer(
+                    &format!("kehoach-sao-luu-{day}.json"),
+                    "application/json",
+                    json.as_bytes(),
+                );
+            }
+            Err(e) => self
+                .session
+                .notice
+                .set(Some(e.message(self.lang.get_untracked()))),
+        }
+    }
+
+    /// Adds the drafts of a backup file; says what was added.
+    pub fn import_backup(self, file: web_sys::File) {
+        crate::files::read_file(file, move |name, bytes| {
+            let l = self.lang.get_untracked();
+            let Some(bytes) = bytes else {
+                self.session
+                    .notice
+                    .set(Some(format!("{name}: {}", t(l, Key::CannotRead))));
+                return;
+            };
+            let json = String::from_utf8_lossy(&bytes);
+            let message = match self.session.import(&json) {
+                Ok(r) => {
+                    // A fresh page (nothing typed yet) shows what was imported.
+                    if self.text.with_untracked(|t| t.is_empty()) {
+                        if let Some(id) = self.session.next_live() {
+                            self.switch_to(id);
+                        }
+                    }
+                    match l {
+                    Lang::Vi => format!("{name}: thêm {} bản nháp, {} đã có sẵn, {} bản khác nội dung được giữ thành bản mới.", r.added, r.unchanged, r.copies),
+                    Lang::En => format!("{name}: {} drafts added, {} already here, {} with other text kept as new drafts.", r.added, r.unchanged, r.copies),
+                    }
+                }
+                Err(e) => format!("{name}: {}", e.message(l)),
+            };
+            self.session.notice.set(Some(message));
+        });
+    }
+}

@@ -1,0 +1,142 @@
+//! The editor: the textarea under a highlight layer that underlines the findings,
+//! the banners above it, and the status lines below (the finding at the caret, the
+//! check in progress, the save state).
+//!
+//! The textarea and the layer share one box (font, padding, `pre-wrap`, scrollbar
+//! gutter), so each character sits at the same place in both; the layer lies above
+//! with pointer events off except on the underline marks.
+
+use crate::banners::Banners;
+use crate::dom::clock;
+use crate::i18n::{self, t, Key};
+use crate::state::use_app;
+use leptos::ev;
+use leptos::prelude::*;
+
+#[component]
+pub fn Editor() -> impl IntoView {
+    let app = use_app();
+    let (lang, text, analysis, session) = (app.lang, app.text, app.analysis, app.session);
+    let (area_ref, layer_ref, cursor) = (app.area_ref, app.layer_ref, app.cursor);
+
+    let track_cursor = move || {
+        if let Some(a) = area_ref.get() {
+            cursor.set(a.selection_start().ok().flatten().unwrap_or(0));
+        }
+    };
+    let on_input = move |ev: ev::Event| {
+        text.set(event_target_value(&ev));
+        app.check.request();
+        track_cursor();
+    };
+    let sync_scroll = move |_| {
+        if let (Some(a), Some(l)) = (area_ref.get(), layer_ref.get_untracked()) {
+            l.set_scroll_top(a.scroll_top());
+            l.set_scroll_left(a.scroll_left());
+        }
+    };
+    // The finding under the caret, for keyboard users (announced politely).
+    let at_cursor = move || {
+        let c = cursor.get();
+        analysis.with(|a| {
+            a.findings
+                .iter()
+                .filter(|f| f.start16 <= c && c <= f.end16.max(f.start16 + 1))
+                .min_by_key(|f| f.out.severity)
+                .map(|f| {
+                    format!(
+                        "{}: {} ({})",
+                        t(lang.get(), Key::AtCursor),
+                        f.out.message,
+                        f.out.code
+                    )
+                })
+                .unwrap_or_default()
+        })
+    };
+    let save_state = move || {
+        let l = lang.get();
+        if session.conflict.with(Option::is_some) {
+            t(l, Key::NotSavedConflict).to_string()
+        } else if session.memory_mode.with(Option::is_some) {
+            t(l, Key::InMemoryOnly).to_string()
+        } else if session.fault.with(Option::is_some) {
+            t(l, Key::NotSaved).to_string()
+        } else {
+            match session.saved_at.get() {
+                Some(at) => format!("{} {}", t(l, Key::SavedAt), clock(at)),
+                None => t(l, Key::Saved).to_string(),
+            }
+        }
+    };
+
+    view! {
+        <section class="editor">
+            <Banners />
+            <div class="frame" on:dragover=|ev: ev::DragEvent| ev.prevent_default() on:drop=move |ev| app.drop_file(ev)>
+                <textarea
+                    id="plan-text"
+                    node_ref=area_ref
+                    aria-label=i18n::EDITOR_LABEL
+                    aria-describedby="cursor-finding"
+                    spellcheck="false"
+                    // The textarea is the source of its text: set once here; every
+                    // later change (typing, or an app edit through execCommand) is
+                    // already in it, so writing the value back on each keystroke
+                    // would only cost a full relayout and the undo history.
+                    prop:value=text.get_untracked()
+                    on:input=on_input
+                    on:scroll=sync_scroll
+                    on:keyup=move |_| track_cursor()
+                    on:click=move |_| track_cursor()
+                    on:paste=move |_| app.pasted.set(true)
+                ></textarea>
+                <HighlightLayer />
+            </div>
+            <p class="status" id="cursor-finding" role="status" aria-live="polite">{at_cursor}</p>
+            <Show when=move || analysis.with(|a| a.stale)>
+                <p class="status checking" role="status">{move || t(lang.get(), Key::Checking)}</p>
+            </Show>
+            <p class="status save" role="status">
+                {save_state}
+                " · "
+                {move || t(lang.get(), Key::Shortcuts)}
+            </p>
+        </section>
+    }
+}
+
+/// The text again, line by line, with each finding's characters in a `<mark>`
+/// (clicking one selects its finding). Lines are keyed by their text and marks
+/// (`LayerLine::key`), so typing re-renders only the lines it changed.
+#[component]
+fn HighlightLayer() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="layer" node_ref=app.layer_ref aria-hidden="true">
+            <For
+                each=move || app.analysis.with(|a| a.layer.clone())
+                key=|line| line.key
+                children=move |line| {
+                    let parts = line
+                        .parts
+                        .iter()
+                        .map(|(text, sev, title, start)| match sev {
+                            Some(sev) => {
+                                let start = *start;
+                                view! {
+                                    <mark class=sev.as_str() title=title.clone() on:click=move |_| app.go_to_start(start)>
+                                        {text.clone()}
+                                    </mark>
+                                }
+                                .into_any()
+                            }
+                            None => text.clone().into_any(),
+                        })
+                        .collect_view();
+                    view! { <div class="ln">{parts}</div> }
+                }
+            />
+        </div>
+    }
+}

@@ -1,0 +1,103 @@
+//! Files in and out: the exports (JSON, clean text, .docx) and opening a file
+//! (picker or drop) as a new draft.
+
+use crate::download::offer;
+use crate::i18n::{t, Key};
+use crate::state::AppState;
+use kehoach_core::model::Plan;
+use leptos::ev;
+use leptos::prelude::*;
+
+/// The file name for an export: `KH-11-UBND-2017-02-14`, else `ke-hoach`.
+pub fn export_name(plan: &Plan) -> String {
+    let number = plan.header.number.as_ref();
+    let date = plan
+        .header
+        .place_date
+        .as_ref()
+        .map(|p| p.date.to_iso())
+        .filter(|d| !d.is_empty());
+    match (number, date) {
+        (Some(n), Some(d)) => {
+            let num = n.number.clone().unwrap_or_else(|| "nhap".into());
+            let code = if n.agency_code.is_empty() {
+                "KH".into()
+            } else {
+                n.agency_code.clone()
+            };
+            format!("KH-{num}-{code}-{d}")
+        }
+        _ => "ke-hoach".into(),
+    }
+}
+
+impl AppState {
+    /// Every export parses the text as it is now, once, and is named after the plan.
+    /// (Not the analysis: for a very large text it lags behind while typing.)
+    fn export(self, ext: &str, mime: &str, render: fn(&Plan) -> Vec<u8>) {
+        let (name, bytes) = self.text.with_untracked(|t| {
+            let plan = kehoach_core::parse(t);
+            (export_name(&plan), render(&plan))
+        });
+        offer(&format!("{name}.{ext}"), mime, &bytes);
+    }
+
+    pub fn download_json(self) {
+        self.export("json", "application/json", |p| {
+            kehoach_core::render::json::to_json(p).into_bytes()
+        })
+    }
+
+    pub fn download_text(self) {
+        self.export("txt", "text/plain;charset=utf-8", |p| {
+            kehoach_core::render::text::to_text(p).into_bytes()
+        })
+    }
+
+    pub fn download_docx(self) {
+        self.export(
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            kehoach_core::render::docx::to_docx,
+        )
+    }
+
+    /// Opening a file makes a new draft of its text; a broken or foreign file only
+    /// says why, and nothing changes.
+    fn open_bytes(self, name: String, bytes: Vec<u8>) {
+        let lang = self.lang.get_untracked();
+        match kehoach_core::import::open_file(&name, &bytes) {
+            Ok(plan_text) => {
+                let opened = self.create_draft(plan_text);
+                self.open_error
+                    .set((!opened).then(|| format!("{name}: {}", t(lang, Key::ChooseFirst))));
+            }
+            Err(e) => self
+                .open_error
+                .set(Some(format!("{name}: {}", e.message().get(lang)))),
+        }
+    }
+
+    /// Opens a file the user chose.
+    pub fn read_file(self, file: web_sys::File) {
+        crate::files::read_file(file, move |name, bytes| match bytes {
+            Some(bytes) => self.open_bytes(name, bytes),
+            None => self.open_error.set(Some(format!(
+                "{name}: {}",
+                t(self.lang.get_untracked(), Key::CannotRead)
+            ))),
+        })
+    }
+
+    /// Opens a file dropped on the editor.
+    pub fn drop_file(self, ev: ev::DragEvent) {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
+            self.read_file(file);
+        }
+    }
+}

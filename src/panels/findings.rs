@@ -1,0 +1,148 @@
+//! "Kết quả": the findings, grouped by severity, each with its fixes.
+
+use crate::analysis::{finding_key, Finding, FindingKey};
+use crate::i18n::{self, t, Key};
+use crate::state::use_app;
+use kehoach_core::diagnostics::{Lang, Severity};
+use leptos::prelude::*;
+
+/// One list item per finding.
+fn finding_item(
+    f: &Finding,
+    head: Option<String>,
+    lang: Lang,
+    is_current: Signal<bool>,
+    go_to: impl Fn(&FindingKey) + Copy + Send + Sync + 'static,
+    apply_fix: impl Fn(&FindingKey, usize) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let key = finding_key(f);
+    let goto_key = key.clone();
+    let fixes = f
+        .out
+        .fixes
+        .iter()
+        .enumerate()
+        .map(|(k, fx)| {
+            // Fix titles are imperative already ("Sửa thành l)", "Xóa ký tự ẩn").
+            let label = fx.title.clone();
+            let class = if fx.safe { "fix safe" } else { "fix" };
+            let key = key.clone();
+            view! { <button type="button" class=class on:click=move |_| apply_fix(&key, k)>{label}</button> }
+        })
+        .collect_view();
+    view! {
+        <li
+            class=format!("finding {}", f.out.severity.as_str())
+            data-code=f.out.code.clone()
+            data-line=f.out.line
+            aria-current=move || if is_current.get() { "true" } else { "false" }
+        >
+            {head.map(|h| view! { <span class="group">{h}</span> })}
+            <button type="button" class="goto" on:click=move |_| go_to(&goto_key)>
+                <span class="sev">{f.out.severity.label(lang)}</span>
+                " "
+                <span class="msg">{f.out.message.clone()}</span>
+                " "
+                <span class="where">{format!("{} {}", t(lang, Key::Line), f.out.line)}</span>
+                " "
+                <code>{f.out.code.clone()}</code>
+            </button>
+            {fixes}
+        </li>
+    }
+}
+
+#[component]
+pub fn FindingsPanel() -> impl IntoView {
+    let app = use_app();
+    let (analysis, lang, current) = (app.analysis, app.lang, app.current);
+    // Items are keyed by identity; their buttons find the finding's current index.
+    let index_of = move |key: &FindingKey| {
+        analysis.with_untracked(|a| a.findings.iter().position(|f| &finding_key(f) == key))
+    };
+    let go_to_key = move |key: &FindingKey| {
+        if let Some(i) = index_of(key) {
+            app.go_to(i);
+        }
+    };
+    let apply_fix_key = move |key: &FindingKey, fix: usize| {
+        if let Some(i) = index_of(key) {
+            app.apply_fix(i, fix);
+        }
+    };
+    let counts = move || {
+        let l = lang.get();
+        analysis.with(|a| {
+            [Severity::Error, Severity::Warning, Severity::Info]
+                .into_iter()
+                .map(|s| {
+                    view! {
+                        <span class=format!("count {}", s.as_str())>
+                            {format!("{} {}", a.count(s), i18n::severity_word(l, s))}
+                        </span>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <h2 id="findings-title">{i18n::FINDINGS_LABEL}</h2>
+        <p class="counts">{counts}</p>
+        <ul aria-label=i18n::FINDINGS_LABEL class="findings">
+            <For
+                each=move || {
+                    let l = lang.get();
+                    analysis.with(|a| {
+                        let mut prev: Option<Severity> = None;
+                        a.findings
+                            .iter()
+                            .map(|f| {
+                                // A group heading inside the first item of each severity.
+                                let first = prev != Some(f.out.severity);
+                                prev = Some(f.out.severity);
+                                let head = first.then(|| {
+                                    format!("{} ({})", i18n::severity_word(l, f.out.severity), a.count(f.out.severity))
+                                });
+                                (finding_key(f), head, f.clone(), l)
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                }
+                key=|(key, head, _, l)| (key.clone(), head.clone(), *l)
+                children=move |(key, head, f, l)| {
+                    let is_current = Signal::derive(move || {
+                        current.get().and_then(|i| analysis.with(|a| a.findings.get(i).map(finding_key))) == Some(key.clone())
+                    });
+                    finding_item(&f, head, l, is_current, go_to_key, apply_fix_key)
+                }
+            />
+        </ul>
+        <Show when=move || analysis.with(|a| a.findings.is_empty())>
+            <p>{move || t(lang.get(), Key::NoFindings)}</p>
+        </Show>
+    }
+}
+
+/// The findings list, visually hidden, while another tab is shown.
+#[component]
+pub fn HiddenFindings() -> impl IntoView {
+    let analysis = use_app().analysis;
+    view! {
+        <ul aria-label=i18n::FINDINGS_LABEL class="visually-hidden">
+            {move || {
+                analysis.with(|a| {
+                    a.findings
+                        .iter()
+                        .map(|f| {
+                            view! {
+                                <li data-code=f.out.code.clone() data-line=f.out.line>
+                                    {format!("{} {} ({})", f.out.message, f.out.line, f.out.code)}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                })
+            }}
+        </ul>
+    }
+}

@@ -1,0 +1,93 @@
+//! "Dàn ý": the plan's sections, items, tables and annexes, each a link into the
+//! text, with a count of the findings inside it.
+
+use crate::analysis::Analysis;
+use crate::i18n::{self, t, Key};
+use crate::state::use_app;
+use kehoach_core::diagnostics::Lang;
+use kehoach_core::model::{Level, Node, Table};
+use leptos::prelude::*;
+
+#[component]
+pub fn OutlinePanel() -> impl IntoView {
+    let app = use_app();
+    let (analysis, lang) = (app.analysis, app.lang);
+    let jump = move |start, end, line| app.select_bytes(start, end, line);
+    fn render(
+        nodes: &[Node],
+        a: &Analysis,
+        jump: impl Fn(usize, usize, usize) + Copy + Send + Sync + 'static,
+    ) -> AnyView {
+        nodes
+            .iter()
+            .filter(|n| n.level <= Level::Point)
+            .map(|n| {
+                let count = a.findings_in(n.marker_range.start, n.range.end.min(
+                    n.children.first().map_or(n.range.end, |c| c.range.start),
+                ));
+                let (s, e, line) = (n.marker_range.start, n.marker_range.end, n.marker_range.line);
+                let label = format!("{} {}", n.marker, n.title.text);
+                let badge = (count > 0).then(|| view! { <span class="badge" title="findings">{count}</span> });
+                let children = render(&n.children, a, jump);
+                view! {
+                    <li>
+                        <button type="button" class="outline-item" on:click=move |_| jump(s, e, line)>{label}</button>
+                        {badge}
+                        <ul>{children}</ul>
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    }
+    /// A table as one outline entry: its first column names and its row count.
+    fn table_item(
+        t: &Table,
+        l: Lang,
+        jump: impl Fn(usize, usize, usize) + Copy + Send + Sync + 'static,
+    ) -> AnyView {
+        let (s, e, line) = (t.range.start, t.range.start, t.range.line);
+        let names: Vec<&str> = t.header.iter().take(3).map(|f| f.text.as_str()).collect();
+        let label = format!(
+            "{}: {} ({} {})",
+            i18n::t(l, Key::SourceTable),
+            names.join(" | "),
+            t.rows.len(),
+            i18n::t(l, Key::TableRows)
+        );
+        view! { <li><button type="button" class="outline-item" on:click=move |_| jump(s, e, line)>{label}</button></li> }
+            .into_any()
+    }
+    view! {
+        <h2>{move || t(lang.get(), Key::TabOutline)}</h2>
+        {move || analysis.with(|a| {
+            let l = lang.get();
+            let p = &a.plan;
+            if p.body.is_empty() && p.annexes.is_empty() && p.tables.is_empty() {
+                return view! { <p>{t(l, Key::NoOutline)}</p> }.into_any();
+            }
+            let tables = p.tables.iter().map(|tb| table_item(tb, l, jump)).collect_view();
+            let annexes = p
+                .annexes
+                .iter()
+                .map(|an| {
+                    let head = [&an.label, &an.title]
+                        .into_iter()
+                        .flatten()
+                        .map(|f| f.text.clone())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let (s, e, line) = (an.range.start, an.range.start, an.range.line);
+                    let tables = an.tables.iter().map(|tb| table_item(tb, l, jump)).collect_view();
+                    view! {
+                        <li>
+                            <button type="button" class="outline-item" on:click=move |_| jump(s, e, line)>{head}</button>
+                            <ul>{render(&an.body, a, jump)}{tables}</ul>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="outline" aria-label="Dàn ý">{render(&p.body, a, jump)}{tables}{annexes}</ul> }.into_any()
+        })}
+    }
+}

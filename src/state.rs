@@ -1,0 +1,186 @@
+//! The page's shared state, provided once as a context (the way Leptos's todomvc
+//! passes its store): the signals every part reads, and the actions that change the
+//! text or move the selection. Each part takes it with [`use_app`].
+//!
+//! Actions live beside what they act on, as `impl AppState` blocks: the text and the
+//! selection here, the drafts in `draft_actions.rs`, app edits in `edits.rs`, files
+//! in and out in `exports.rs`. Everything shown derives from one memo, the
+//! [`Analysis`] of the current text. Edits made by the app go through the textarea
+//! as user edits, so Ctrl+Z undoes them.
+
+use crate::analysis::{to16, Analysis};
+use crate::checking::Checker;
+use crate::dom;
+use crate::session::Session;
+use crate::storage;
+use kehoach_core::diagnostics::{Lang, TextEdit};
+use kehoach_core::source::Span;
+use leptos::html;
+use leptos::prelude::*;
+
+/// The side panel's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Drafts,
+    Findings,
+    Outline,
+    Tasks,
+    Form,
+    Rules,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    /// The editor's text (the textarea is its source; see `editor.rs`).
+    pub text: RwSignal<String>,
+    pub session: Session,
+    pub check: Checker,
+    pub analysis: Memo<Analysis>,
+    /// The finding selected (F8, a click), by index into the analysis.
+    pub current: RwSignal<Option<usize>>,
+    /// The caret, in UTF-16 units.
+    pub cursor: RwSignal<u32>,
+    pub tab: RwSignal<Tab>,
+    pub printing: RwSignal<bool>,
+    /// Text was pasted since the last clean-up offer.
+    pub pasted: RwSignal<bool>,
+    /// Why the last file could not be opened.
+    pub open_error: RwSignal<Option<String>>,
+    pub area_ref: NodeRef<html::Textarea>,
+    pub layer_ref: NodeRef<html::Div>,
+    /// The autosave waiting to run (`draft_actions.rs`).
+    pub(crate) pending_save: StoredValue<Option<TimeoutHandle>>,
+}
+
+/// The page's state, from any part of the page.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    /// Opens the drafts (the last one opened comes back) and sets up the check.
+    pub fn start() -> AppState {
+        let lang = RwSignal::new(storage::load_lang());
+        let (session, initial) = Session::start(lang.get_untracked());
+        let text = RwSignal::new(initial);
+        let area_ref = NodeRef::<html::Textarea>::new();
+        let check = Checker::new(text, lang, area_ref);
+        AppState {
+            lang,
+            text,
+            session,
+            check,
+            analysis: check.analysis(),
+            current: RwSignal::new(None),
+            cursor: RwSignal::new(0),
+            tab: RwSignal::new(Tab::Findings),
+            printing: RwSignal::new(false),
+            pasted: RwSignal::new(false),
+            open_error: RwSignal::new(None),
+            area_ref,
+            layer_ref: NodeRef::new(),
+            pending_save: StoredValue::new(None),
+        }
+    }
+
+    /// Replaces the text as an edit in the editor (Ctrl+Z undoes it).
+    pub fn replace(self, new: String) {
+        if let Some(a) = self.area_ref.get() {
+            dom::replace_text(&a, &new);
+            self.text.set(a.value());
+        } else {
+            self.text.set(new);
+        }
+        self.check.request();
+    }
+
+    /// Shows another draft: its text replaces the editor's outright (a fresh undo
+    /// history: Ctrl+Z must not bring the previous draft's text into this one).
+    pub fn show(self, new: String) {
+        if let Some(a) = self.area_ref.get() {
+            a.set_value(&new);
+        }
+        self.text.set(new);
+        self.current.set(None);
+        self.check.request();
+    }
+
+    /// Selects finding `index` in the editor and scrolls to it.
+    pub fn go_to(self, index: usize) {
+        let a = self.analysis.get_untracked();
+        if let (Some(f), Some(area)) = (a.findings.get(index), self.area_ref.get()) {
+            self.current.set(Some(index));
+            let layer = self.layer_ref.get_untracked();
+            dom::select_range(&area, layer.as_deref(), f.start16, f.end16, f.out.line);
+            self.cursor.set(f.start16);
+        }
+    }
+
+    /// Selects the most severe finding that starts at byte `start` (a mark knows
+    /// where its finding starts; the index is looked up on click, so a line's view
+    /// stays valid while other findings come and go).
+    pub fn go_to_start(self, start: usize) {
+        let index = self.analysis.with_untracked(|a| {
+            a.findings
+                .iter()
+                .filter(|f| f.out.start == start)
+                .min_by_key(|f| f.out.severity)
+                .map(|f| f.index)
+        });
+        if let Some(i) = index {
+            self.go_to(i);
+        }
+    }
+
+    /// F8 / Shift+F8: the next or previous finding, round the end.
+    pub fn step(self, forward: bool) {
+        let n = self.analysis.with_untracked(|a| a.findings.len());
+        if n == 0 {
+            return;
+        }
+        let next = match (self.current.get_untracked(), forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        self.go_to(next);
+    }
+
+    /// Selects bytes `start..end` of the text and scrolls line `line` into view: what
+    /// a click on an outline entry or a task does.
+    pub fn select_bytes(self, start: usize, end: usize, line: usize) {
+        if let Some(a) = self.area_ref.get_untracked() {
+            let (s, e) = self.text.with_untracked(|t| (to16(t, start), to16(t, end)));
+            let layer = self.layer_ref.get_untracked();
+            dom::select_range(&a, layer.as_deref(), s, e, line);
+        }
+    }
+
+    /// Applies fix `fix` of finding `finding`.
+    pub fn apply_fix(self, finding: usize, fix: usize) {
+        let edits: Vec<TextEdit> = self.analysis.with_untracked(|a| {
+            a.findings
+                .get(finding)
+                .and_then(|f| f.out.fixes.get(fix))
+                .map(|fx| {
+                    fx.edits
+                        .iter()
+                        .map(|e| TextEdit {
+                            span: Span::new(e.start, e.end),
+                            new_text: e.new_text.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        if edits.is_empty() {
+            return;
+        }
+        let new = self
+            .text
+            .with_untracked(|t| kehoach_core::fix::apply_edits(t, &edits));
+        self.replace(new);
+    }
+}
