@@ -6,7 +6,7 @@ use crate::exports::export_name;
 use crate::i18n::{self, t, Key};
 use crate::state::use_app;
 use kehoach_core::diagnostics::Lang;
-use kehoach_core::model::{Period, Plan, Task, TaskSource};
+use kehoach_core::model::{Field, Period, Plan, Task, TaskSource};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,43 +31,12 @@ fn task_deadline_key(t: &Task) -> (u16, u8, u8) {
     }
 }
 
-fn join(fields: &[kehoach_core::model::Field]) -> String {
+fn join(fields: &[Field]) -> String {
     fields
         .iter()
         .map(|f| f.text.as_str())
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-/// CSV with a header row; fields quoted, UTF-8 with a BOM so Excel reads Vietnamese.
-pub fn tasks_csv(tasks: &[Task]) -> String {
-    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-    let mut out = String::from(
-        "\u{FEFF}Nhiệm vụ,Nội dung,Đơn vị chủ trì,Đơn vị phối hợp,Đơn vị thực hiện,Thời gian,Nguồn,Phụ lục,Nhóm\r\n",
-    );
-    for t in tasks {
-        let source = match t.source {
-            TaskSource::Item => "nội dung",
-            TaskSource::Table => "bảng",
-        };
-        let annex = t.annex.map(|k| (k + 1).to_string()).unwrap_or_default();
-        out.push_str(
-            &[
-                q(&t.heading.text),
-                q(t.content.as_ref().map_or("", |c| c.text.as_str())),
-                q(&join(&t.lead)),
-                q(&join(&t.coordinating)),
-                q(&join(&t.performing)),
-                q(t.timeline.as_ref().map_or("", |tl| tl.text.as_str())),
-                q(source),
-                q(&annex),
-                q(t.group.as_deref().unwrap_or("")),
-            ]
-            .join(","),
-        );
-        out.push_str("\r\n");
-    }
-    out
 }
 
 /// Where a task was read: the body, or a table (in an annex or not).
@@ -106,7 +75,7 @@ pub fn TasksPanel() -> impl IntoView {
         })
     };
     let download = move |_| {
-        let csv = tasks_csv(&sorted());
+        let csv = kehoach_core::render::csv::tasks_csv(&sorted());
         let name = analysis.with_untracked(|a| export_name(&a.plan));
         offer(
             &format!("{name}-nhiem-vu.csv"),

@@ -1,6 +1,7 @@
-//! Renderers: the plan as JSON, as clean text, and as a .docx. The print view in the
+//! Renderers: the plan as JSON, as clean text, and as a .docx; its tasks as CSV. The print view in the
 //! app walks the same [`flow`] as the text and .docx renderers.
 
+pub mod csv;
 pub mod docx;
 pub mod json;
 pub mod text;
