@@ -142,12 +142,12 @@ pub fn PrintView(plan: Plan) -> impl IntoView {
         .as_ref()
         .or(h.national_title.as_ref())
         .map(line)
-        .unwrap_or_else(|| "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into());
+        .unwrap_or_else(|| kehoach_core::vocab::NATIONAL_TITLE.into());
     let motto = (!h.is_party()).then(|| {
         h.motto
             .as_ref()
             .map(line)
-            .unwrap_or_else(|| "Độc lập - Tự do - Hạnh phúc".into())
+            .unwrap_or_else(|| kehoach_core::vocab::MOTTO.into())
     });
     let place_date = h
         .place_date

@@ -538,7 +538,7 @@ fn is_layout_text(t: &str) -> bool {
         || f.starts_with("ĐỘC LẬP")
         || f.starts_with("NƠI NHẬN")
         || f.starts_with("SỐ:")
-        || crate::parse::authority_parts(t).is_some_and(|(_, _, known)| known)
+        || crate::parse::shapes::authority_parts(t).is_some_and(|(_, _, known)| known)
 }
 
 // ---------------------------------------------------------------------------------
@@ -1161,7 +1161,7 @@ fn wrapped_length(line: &str, width: usize) -> bool {
 /// Whether a line opens something of its own (an item, a basis, a heading, a part of
 /// the header or foot): it never continues the line above.
 fn starts_block(t: &str) -> bool {
-    if crate::parse::marker_of(t).is_some() {
+    if crate::markers::marker_of(t).is_some() {
         return true;
     }
     // Openers are words that start a sentence: `thực hiện …` in lower case goes on.
@@ -1171,7 +1171,7 @@ fn starts_block(t: &str) -> bool {
     // Every opener below begins with one of these: fold (which allocates) only then.
     let may_open = t.starts_with(['C', 'T', 'X', 'N', 'K', 'P', 'Đ', '(', 'S', 'Q', 'V']);
     if !may_open {
-        return crate::parse::authority_parts(t).is_some_and(|(_, _, known)| known);
+        return crate::parse::shapes::authority_parts(t).is_some_and(|(_, _, known)| known);
     }
     let head = crate::text::head(t, 24);
     let f = fold(head);
@@ -1194,7 +1194,7 @@ fn starts_block(t: &str) -> bool {
         "(ĐÃ KÝ",
     ];
     OPENERS.iter().any(|o| f.starts_with(o))
-        || crate::parse::authority_parts(t).is_some_and(|(_, _, known)| known)
+        || crate::parse::shapes::authority_parts(t).is_some_and(|(_, _, known)| known)
 }
 
 /// Whether `t` has a run of `n` spaces (one byte pass: this runs on every line).
@@ -1223,10 +1223,13 @@ fn ends_sentence(t: &str) -> bool {
     t.ends_with(['.', ';', ':', '!', '?', '…']) || t.ends_with("./.")
 }
 
+/// `fold(vocab::MOTTO)`, spelled out so that `layout_join`, which runs on most pairs
+/// of lines, folds nothing of its own (a test checks the two agree).
+const MOTTO_FOLDED: &str = "ĐỘC LẬP - TỰ DO - HẠNH PHÚC";
+
 /// A header or signature phrase cut in the middle.
 fn layout_join(p: &str, n: &str) -> bool {
-    const NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-    const MOTTO: &str = "ĐỘC LẬP - TỰ DO - HẠNH PHÚC";
+    const NATIONAL: &str = crate::vocab::NATIONAL_TITLE;
     // Cheap tests first (this runs on most pairs of lines): a national title, a
     // motto, `Số`, a date, a `TM.` line; fold only then.
     let candidate = p.starts_with(['C', 'c', 'Đ', 'đ', 'S', 'T']) || has_ngay(p);
@@ -1242,7 +1245,7 @@ fn layout_join(p: &str, n: &str) -> bool {
             && whole.starts_with(fp)
             && (joined.starts_with(whole) || whole.starts_with(joined.trim_end()))
     };
-    if phrase_goes_on(NATIONAL) || phrase_goes_on(MOTTO) {
+    if phrase_goes_on(NATIONAL) || phrase_goes_on(MOTTO_FOLDED) {
         return true;
     }
     // `Số:` / `2820/QĐ-UBND`.
@@ -1268,11 +1271,11 @@ fn layout_join(p: &str, n: &str) -> bool {
     }
     // `TM. ỦY BAN` / `NHÂN DÂN`: the body the authority acts for goes on, up to the
     // next authority or title line.
-    if crate::parse::authority_parts(p)
+    if crate::parse::shapes::authority_parts(p)
         .is_some_and(|(pre, _, known)| known && matches!(pre, "TM" | "T/M"))
     {
-        let next_is_own_line = crate::parse::authority_parts(n).is_some()
-            || crate::parse::SIGNING_TITLES
+        let next_is_own_line = crate::parse::shapes::authority_parts(n).is_some()
+            || crate::parse::shapes::SIGNING_TITLES
                 .iter()
                 .any(|t| fn_.starts_with(t));
         return crate::text::is_upper_text(n) && !next_is_own_line && n.chars().count() <= 40;
@@ -1393,10 +1396,10 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
             let bold_spans = blanks_between == 0
                 && pa.emphasis_odd
                 && odd_bold(raw)
-                && crate::parse::marker_of(nt).is_none();
+                && crate::markers::marker_of(nt).is_none();
             let in_parens = blanks_between == 0
                 && open_paren(pa, nt)
-                && crate::parse::marker_of(nt).is_none()
+                && crate::markers::marker_of(nt).is_none()
                 && one_cell;
             let kind =
                 if (bold_spans && !ends_sentence(pa.tail) && pl.cells.len() <= 1) || in_parens {
@@ -1504,6 +1507,15 @@ fn join_kind(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_folded_motto_is_the_motto() {
+        assert_eq!(crate::text::fold(crate::vocab::MOTTO), MOTTO_FOLDED);
+        assert_eq!(
+            crate::text::fold(crate::vocab::NATIONAL_TITLE),
+            crate::vocab::NATIONAL_TITLE
+        );
+    }
 
     /// A web page's tail is page chrome: a Markdown bullet there stays blank for the
     /// reader (it came back as a dash, and the end mark was then added after it).

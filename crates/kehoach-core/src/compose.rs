@@ -7,13 +7,10 @@ use crate::model::{Level, Node, PartialDate, Plan};
 use crate::parse::parse;
 use crate::source::Span;
 use crate::text::{letter_at, to_roman};
+use crate::vocab::{MOTTO, NATIONAL_TITLE};
 use serde::{Deserialize, Serialize};
 
-/// Placeholders are written in square brackets: `[Họ và tên]`.
-pub fn is_placeholder(s: &str) -> bool {
-    let t = s.trim();
-    t.starts_with('[') && t.ends_with(']')
-}
+pub use crate::text::is_placeholder;
 
 /// A complete plan with placeholders to fill in. Checked, it shows only "fill this in"
 /// notes (information), never an error or a warning.
@@ -22,8 +19,8 @@ pub fn template(year: u16) -> String {
         "[CƠ QUAN CHỦ QUẢN]\n\
 [TÊN CƠ QUAN BAN HÀNH]\n\
 Số:      /KH-[CQ]\n\
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
-Độc lập - Tự do - Hạnh phúc\n\
+{NATIONAL_TITLE}\n\
+{MOTTO}\n\
 [Địa danh], ngày    tháng    năm {year}\n\
 \n\
 KẾ HOẠCH\n\
@@ -150,8 +147,8 @@ fn header_block(f: &FormFields) -> String {
         Ok(_) => format!("Số: {number}/KH-{code}"),
         Err(_) => format!("Số:      /KH-{code}"),
     });
-    lines.push("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into());
-    lines.push("Độc lập - Tự do - Hạnh phúc".into());
+    lines.push(NATIONAL_TITLE.into());
+    lines.push(MOTTO.into());
     let date = PartialDate::from_iso(f.date.trim()).unwrap_or(PartialDate {
         year: None,
         month: None,

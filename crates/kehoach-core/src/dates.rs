@@ -48,7 +48,7 @@ pub(crate) fn worded_date(mut c: Cursor) -> Option<DateParts> {
 pub fn date_at_start(s: &str) -> Option<(PartialDate, usize)> {
     let lead = s.len() - s.trim_start().len();
     // A date is short: never look further than this.
-    let end = crate::source::floor_char_boundary(s, lead + 48);
+    let end = crate::text::floor_char_boundary(s, lead + 48);
     let t = &s[lead..end];
     let ([d, m, y], len) = numeric_date(Cursor::new(t)).or_else(|| worded_date(Cursor::new(t)))?;
     Some((date_from(&t[d], &t[m], &t[y])?, lead + len))

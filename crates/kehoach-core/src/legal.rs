@@ -3,9 +3,10 @@
 
 use crate::dates::date_at_start;
 use crate::model::LegalRef;
-use crate::parse::Source;
 use crate::pattern::Cursor;
-use crate::source::{floor_char_boundary, Span};
+use crate::reading::Source;
+use crate::source::Span;
+use crate::text::floor_char_boundary;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -140,33 +141,34 @@ pub(crate) fn party_form(mut c: Cursor) -> Option<(SymbolParts, usize)> {
     ))
 }
 
-/// Type words that may precede `số`, with the code they go with (empty: no code).
-pub const TYPE_WORDS: [(&str, &str); 20] = [
-    ("Thông tư liên tịch", "TTLT"),
-    ("Nghị định", "NĐ"),
-    ("Nghị quyết", "NQ"),
-    ("Quyết định", "QĐ"),
-    ("Thông tư", "TT"),
-    ("Chỉ thị", "CT"),
-    ("Kế hoạch", "KH"),
-    ("Hướng dẫn", "HD"),
-    ("Công văn", ""),
-    ("Luật", ""),
-    ("Đề án", "ĐA"),
-    ("Chương trình", "CTr"),
-    ("Thông báo", "TB"),
-    ("Báo cáo", "BC"),
-    ("Kết luận", "KL"),
-    ("Tờ trình", "TTr"),
-    ("Phương án", "PA"),
-    ("Quy chế", "QC"),
-    ("Quy định", "QyĐ"),
-    ("Dự án", "DA"),
+/// The types a plan cites by number (`Quyết định số …`), longest first where one
+/// name starts another; their codes are in [`crate::vocab::DOC_TYPES`].
+pub const TYPE_WORDS: [&str; 20] = [
+    "Thông tư liên tịch",
+    "Nghị định",
+    "Nghị quyết",
+    "Quyết định",
+    "Thông tư",
+    "Chỉ thị",
+    "Kế hoạch",
+    "Hướng dẫn",
+    "Công văn",
+    "Luật",
+    "Đề án",
+    "Chương trình",
+    "Thông báo",
+    "Báo cáo",
+    "Kết luận",
+    "Tờ trình",
+    "Phương án",
+    "Quy chế",
+    "Quy định",
+    "Dự án",
 ];
 
 /// [`TYPE_WORDS`] in lower case, in the same order.
 static TYPE_WORDS_LOWER: LazyLock<Vec<String>> =
-    LazyLock::new(|| TYPE_WORDS.iter().map(|(t, _)| t.to_lowercase()).collect());
+    LazyLock::new(|| TYPE_WORDS.iter().map(|t| t.to_lowercase()).collect());
 
 /// The last place `needle` starts in a short `hay`. (A match starts at a character
 /// boundary: `needle` starts with one, and no lead byte is a continuation byte.)
@@ -178,13 +180,9 @@ fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
         .find(|&i| h[i] == first && h[i..].starts_with(n))
 }
 
-/// The code a type word goes with.
+/// The code a type word goes with (empty: its symbol carries none).
 pub fn code_for_type_word(word: &str) -> Option<&'static str> {
-    let w = word.to_lowercase();
-    TYPE_WORDS
-        .iter()
-        .find(|(t, _)| t.to_lowercase() == w)
-        .map(|(_, c)| *c)
+    crate::vocab::code_of(word)
 }
 
 /// The type word standing before `… số` at the end of `before`, if any.
@@ -201,7 +199,6 @@ fn type_word_before(before: &str) -> Option<String> {
     let lower = window.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for (tw, tl) in TYPE_WORDS.iter().zip(TYPE_WORDS_LOWER.iter()) {
-        let tw = tw.0;
         // The window is a few words: a plain backward scan beats building a
         // substring searcher for each of twenty words.
         if let Some(pos) = rfind_short(&lower, tl) {

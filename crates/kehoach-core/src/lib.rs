@@ -13,13 +13,16 @@ pub mod fix;
 pub mod import;
 pub mod legacy;
 pub mod legal;
+pub mod markers;
 pub mod model;
 pub mod parse;
 mod pattern;
+pub mod reading;
 pub mod render;
 pub mod rules;
 pub mod source;
 pub mod text;
+pub mod vocab;
 
 use diagnostics::{Diagnostic, Lang, OutDiagnostic, Severity};
 use model::Plan;
@@ -46,7 +49,7 @@ impl Report {
 
 /// Parses and validates a text.
 pub fn check(text: &str) -> Report {
-    let src = parse::Source::new(text);
+    let src = reading::Source::new(text);
     let plan = parse::parse_source(&src);
     let diagnostics = rules::validate(&src, &plan);
     Report { plan, diagnostics }

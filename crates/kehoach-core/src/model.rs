@@ -364,76 +364,7 @@ pub struct LegalRef {
     pub issuer: Option<String>,
 }
 
-/// Levels of the body, from the top.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    /// `Phần I`
-    Part,
-    /// `I.` (Mục)
-    Section,
-    /// `1.` (Khoản)
-    Clause,
-    /// `1.1.` (sub-khoản), depth in `ordinal_path`
-    SubClause,
-    /// `a)` (Điểm)
-    Point,
-    /// `-` (Tiết)
-    Dash,
-    /// `+` (Tiểu tiết)
-    Plus,
-}
-
-impl Level {
-    pub fn rank(self) -> u8 {
-        match self {
-            Level::Part => 0,
-            Level::Section => 1,
-            Level::Clause => 2,
-            Level::SubClause => 3,
-            Level::Point => 10,
-            Level::Dash => 11,
-            Level::Plus => 12,
-        }
-    }
-    pub fn name_vi(self) -> &'static str {
-        match self {
-            Level::Part => "phần",
-            Level::Section => "mục",
-            Level::Clause => "khoản",
-            Level::SubClause => "tiểu khoản",
-            Level::Point => "điểm",
-            Level::Dash => "tiết",
-            Level::Plus => "tiểu tiết",
-        }
-    }
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Level::Part => "part",
-            Level::Section => "section",
-            Level::Clause => "clause",
-            Level::SubClause => "sub-clause",
-            Level::Point => "point",
-            Level::Dash => "dash item",
-            Level::Plus => "plus item",
-        }
-    }
-}
-
-/// How a marker was written, when it deviates from the canonical form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MarkerStyle {
-    Canonical,
-    /// `a.`
-    Dot,
-    /// `a/`
-    Slash,
-    /// `a/.`
-    SlashDot,
-    /// `1.1` without the closing dot
-    NoTrailingDot,
-}
+pub use crate::markers::{Level, MarkerStyle};
 
 /// One numbered (or bulleted) item of the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,98 +13,17 @@
 
 use crate::dates::{date_at_start, parse_period};
 use crate::model::*;
-mod shapes;
+pub mod shapes;
 use crate::pattern::{search, starts_with_letter_of};
 mod zones;
 
-use crate::blocks::Blocks;
-use crate::source::{line_views, LineIndex, LineView, Span};
-use crate::text::{fold, is_upper_text, letter_ordinal, roman_value, ADMIN_UNIT_WORDS};
+pub use crate::markers::{marker_of, Marker};
+pub use crate::reading::Source;
+use crate::source::{LineIndex, LineView, Span};
+use crate::text::{fold, is_upper_text, ADMIN_UNIT_WORDS};
+pub use shapes::{authority_parts, is_signature_mark, SIGNING_TITLES};
 pub(crate) use zones::{aligned, Columns};
 use zones::{find_annex_starts, parse_annex, parse_decision, table_of_raw, table_tasks};
-
-/// The text with its line views and index: what the parser and the rules share.
-///
-/// `lines` are the physical lines of the text (hygiene reads them); `logical` are the
-/// lines of the reading text of [`crate::blocks`] (wrapped lines joined, Markdown marks
-/// blanked, same byte offsets), which the parser reads.
-pub struct Source<'a> {
-    pub text: &'a str,
-    pub lines: Vec<LineView>,
-    pub index: LineIndex,
-    pub blocks: Blocks,
-    pub logical: Vec<LineView>,
-}
-
-impl<'a> Source<'a> {
-    pub fn new(text: &'a str) -> Self {
-        let lines = line_views(text);
-        let blocks = crate::blocks::scan_lines(text, &lines);
-        let logical = crate::source::line_views_reusing(&blocks.read, text, &lines);
-        Source {
-            text,
-            lines,
-            index: LineIndex::new(text),
-            blocks,
-            logical,
-        }
-    }
-    /// The reading text: the source with joined line breaks and marks as spaces.
-    pub fn read(&self) -> &str {
-        &self.blocks.read
-    }
-    /// A field of the reading text. Its text has exactly the span's length (a joined
-    /// line break or a removed mark reads as spaces), so rules may compute offsets in
-    /// it; renderers collapse the spaces.
-    pub fn field(&self, span: Span) -> Field {
-        Field {
-            text: span.text(self.read()).to_string(),
-            range: self.index.range(self.text, span),
-        }
-    }
-    /// The reading text under a span, white space that stands for a joined line break
-    /// or a removed mark collapsed to one space.
-    pub fn read_text(&self, span: Span) -> String {
-        let read = span.text(self.read());
-        let orig = span.text(self.text).as_bytes();
-        if read.as_bytes() == orig {
-            return read.to_string();
-        }
-        let rb = read.as_bytes();
-        let mut out = String::with_capacity(read.len());
-        let mut k = 0;
-        while k < rb.len() {
-            if rb[k] == b' ' {
-                let run = rb[k..].iter().take_while(|&&b| b == b' ').count();
-                let synthetic = orig[k..k + run].iter().any(|&b| b != b' ');
-                let keep = if synthetic { 1 } else { run };
-                // A removed mark inside brackets (`(*Kèm theo …*)`) leaves no space.
-                let hugs = synthetic
-                    && (out.ends_with(['(', '['])
-                        || rb
-                            .get(k + run)
-                            .is_some_and(|b| matches!(b, b')' | b']' | b',' | b'.' | b';' | b':')));
-                let inside = !out.is_empty() && k + run < rb.len();
-                if !hugs && (inside || !synthetic) {
-                    out.extend(std::iter::repeat_n(' ', keep));
-                }
-                k += run;
-            } else {
-                let ch_len = read[k..].chars().next().map_or(1, char::len_utf8);
-                out.push_str(&read[k..k + ch_len]);
-                k += ch_len;
-            }
-        }
-        out
-    }
-    pub fn range(&self, span: Span) -> crate::source::SourceRange {
-        self.index.range(self.text, span)
-    }
-    /// The data table a logical line belongs to, if any.
-    pub fn table_of(&self, l: &LineView) -> Option<usize> {
-        self.blocks.table_at(l.span.start)
-    }
-}
 
 /// Parses a plan from text.
 pub fn parse(text: &str) -> Plan {
@@ -729,46 +648,7 @@ fn parse_number(src: &Source, cell: Span) -> Option<DocNumber> {
     })
 }
 
-/// Appendix III type codes, plus the legal-normative ones.
-pub const TYPE_CODES: [(&str, &str); 32] = [
-    ("NQ", "Nghị quyết"),
-    ("QĐ", "Quyết định"),
-    ("CT", "Chỉ thị"),
-    ("QC", "Quy chế"),
-    ("QyĐ", "Quy định"),
-    ("TC", "Thông cáo"),
-    ("TB", "Thông báo"),
-    ("HD", "Hướng dẫn"),
-    ("CTr", "Chương trình"),
-    ("KH", "Kế hoạch"),
-    ("PA", "Phương án"),
-    ("ĐA", "Đề án"),
-    ("DA", "Dự án"),
-    ("BC", "Báo cáo"),
-    ("BB", "Biên bản"),
-    ("TTr", "Tờ trình"),
-    ("HĐ", "Hợp đồng"),
-    ("CĐ", "Công điện"),
-    ("BGN", "Bản ghi nhớ"),
-    ("BTT", "Bản thỏa thuận"),
-    ("GUQ", "Giấy ủy quyền"),
-    ("GM", "Giấy mời"),
-    ("GGT", "Giấy giới thiệu"),
-    ("GNP", "Giấy nghỉ phép"),
-    ("PG", "Phiếu gửi"),
-    ("PC", "Phiếu chuyển"),
-    ("PB", "Phiếu báo"),
-    ("NĐ", "Nghị định"),
-    ("TT", "Thông tư"),
-    ("TTLT", "Thông tư liên tịch"),
-    ("KL", "Kết luận"),
-    ("CV", "Công văn"),
-];
-
-pub fn is_type_code(s: &str) -> bool {
-    let s = s.trim();
-    TYPE_CODES.iter().any(|(c, _)| *c == s)
-}
+pub use crate::vocab::is_type_code;
 
 fn parse_place_date(src: &Source, cell: Span) -> Option<PlaceDate> {
     let t = cell.text(src.read());
@@ -820,177 +700,6 @@ fn parse_bases(src: &Source, mut i: usize, plan: &mut Plan) -> usize {
 
 // ---------------------------------------------------------------------------------
 // Body
-
-/// A marker recognised at the start of a body line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Marker {
-    pub level: Level,
-    /// Byte length of the marker in the line (`a)`, `3.1.`).
-    pub len: usize,
-    pub style: MarkerStyle,
-    pub ordinal: Option<u32>,
-    pub path: Vec<u32>,
-    pub letter: Option<char>,
-}
-
-/// Recognises the numbering marker at the start of a trimmed line.
-pub fn marker_of(t: &str) -> Option<Marker> {
-    let bytes = t.as_bytes();
-    let first = t.chars().next()?;
-    let after_ok = |i: usize| -> bool {
-        // A marker is followed by white space (or ends the line).
-        t.get(i..)
-            .and_then(|r| r.chars().next())
-            .is_none_or(|c| c.is_whitespace())
-    };
-    // Phần I / PHẦN I
-    if first == 'P' {
-        let f = t.get(..7).map(fold).unwrap_or_default();
-        if f.starts_with("PHẦN ") {
-            let rest = &t["Phần".len()..];
-            let word_end = rest
-                .trim_start()
-                .find(|c: char| !c.is_alphanumeric())
-                .unwrap_or(rest.trim_start().len());
-            let lead = rest.len() - rest.trim_start().len();
-            let w = &rest.trim_start()[..word_end];
-            let ord = roman_value(w).or_else(|| w.parse().ok());
-            if ord.is_some() && !w.is_empty() {
-                let mut len = "Phần".len() + lead + word_end;
-                if t[len..].starts_with(['.', ':']) {
-                    len += 1;
-                }
-                return Some(Marker {
-                    level: Level::Part,
-                    len,
-                    style: MarkerStyle::Canonical,
-                    ordinal: ord,
-                    path: vec![],
-                    letter: None,
-                });
-            }
-        }
-    }
-    // Roman: `II.`
-    if matches!(first, 'I' | 'V' | 'X' | 'L' | 'C') {
-        let n = bytes
-            .iter()
-            .take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
-            .count();
-        if bytes.get(n) == Some(&b'.') && after_ok(n + 1) {
-            if let Some(v) = roman_value(&t[..n]) {
-                return Some(Marker {
-                    level: Level::Section,
-                    len: n + 1,
-                    style: MarkerStyle::Canonical,
-                    ordinal: Some(v),
-                    path: vec![],
-                    letter: None,
-                });
-            }
-        }
-    }
-    // Arabic: `1.`, `3.1.`, `3.1`
-    if first.is_ascii_digit() {
-        let mut path = Vec::new();
-        let mut i = 0;
-        loop {
-            let d = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-            let limit = if path.is_empty() { 3 } else { 2 };
-            if d == 0 || d > limit {
-                break;
-            }
-            path.push(t[i..i + d].parse::<u32>().ok()?);
-            i += d;
-            if bytes.get(i) == Some(&b'.') {
-                i += 1;
-                if bytes.get(i).is_some_and(|b| b.is_ascii_digit()) {
-                    continue;
-                }
-                if after_ok(i) {
-                    let level = if path.len() == 1 {
-                        Level::Clause
-                    } else {
-                        Level::SubClause
-                    };
-                    return Some(Marker {
-                        level,
-                        len: i,
-                        style: MarkerStyle::Canonical,
-                        ordinal: path.last().copied(),
-                        path,
-                        letter: None,
-                    });
-                }
-                return None;
-            }
-            if path.len() >= 2 && after_ok(i) {
-                return Some(Marker {
-                    level: Level::SubClause,
-                    len: i,
-                    style: MarkerStyle::NoTrailingDot,
-                    ordinal: path.last().copied(),
-                    path,
-                    letter: None,
-                });
-            }
-            return None;
-        }
-        return None;
-    }
-    // Letter: `a)`, `đ)`, variants `a.`, `a/`, `a/.`
-    if first.is_lowercase() && first.is_alphabetic() {
-        let l = first.len_utf8();
-        let rest = &t[l..];
-        let (style, len) = if rest.starts_with(')') {
-            (MarkerStyle::Canonical, l + 1)
-        } else if rest.starts_with("/.") {
-            (MarkerStyle::SlashDot, l + 2)
-        } else if rest.starts_with('/') {
-            (MarkerStyle::Slash, l + 1)
-        } else if rest.starts_with('.') {
-            (MarkerStyle::Dot, l + 1)
-        } else {
-            return None;
-        };
-        if !first.is_ascii() && first != 'đ' {
-            return None;
-        }
-        // An empty item (`b)` just inserted) is still an item.
-        if !after_ok(len) {
-            return None;
-        }
-        return Some(Marker {
-            level: Level::Point,
-            len,
-            style,
-            ordinal: letter_ordinal(first),
-            path: vec![],
-            letter: Some(first),
-        });
-    }
-    if matches!(first, '-' | '–' | '—' | '•') && after_ok(first.len_utf8()) {
-        return Some(Marker {
-            level: Level::Dash,
-            len: first.len_utf8(),
-            style: MarkerStyle::Canonical,
-            ordinal: None,
-            path: vec![],
-            letter: None,
-        });
-    }
-    if first == '+' && after_ok(1) {
-        return Some(Marker {
-            level: Level::Plus,
-            len: 1,
-            style: MarkerStyle::Canonical,
-            ordinal: None,
-            path: vec![],
-            letter: None,
-        });
-    }
-    None
-}
 
 fn marker_rank(m: &Marker) -> u8 {
     match m.level {
@@ -1101,19 +810,6 @@ fn extend_ranges(nodes: &mut [Node], index: &LineIndex, text: &str) {
 // ---------------------------------------------------------------------------------
 // Footer
 
-/// A signing authority's prefix and title (`TM.` `ỦY BAN NHÂN DÂN`, `KT.` `CHỦ TỊCH`,
-/// the Party's `T/M` `BAN THƯỜNG VỤ`), and whether the prefix is a known one (an odd
-/// one: `10/ GIÁM ĐỐC`, `K.T GIÁM ĐỐC`).
-pub fn authority_parts(t: &str) -> Option<(&str, &str, bool)> {
-    if let Some((prefix, rest)) = shapes::authority(t) {
-        if is_upper_text(&t[rest.clone()]) {
-            return Some((&t[prefix], &t[rest], true));
-        }
-    }
-    let (prefix, rest) = shapes::odd_authority(t)?;
-    Some((&t[prefix], &t[rest], false))
-}
-
 /// The first line of the foot (`Nơi nhận:` or a signing authority) in `from..to`;
 /// without one, the line after the end mark `./.`, else `to`.
 fn find_footer_start(src: &Source, from: usize, to: usize) -> usize {
@@ -1149,17 +845,6 @@ fn find_footer_start(src: &Source, from: usize, to: usize) -> usize {
     }
 }
 
-/// `(Đã ký)`, `(Ký tên, đóng dấu)`, and a web copy's `[đã ký]`: the signature's mark,
-/// not a name and not a blank to fill in.
-pub(crate) fn is_placeholder(t: &str) -> bool {
-    let bracketed =
-        (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
-    bracketed && {
-        let f = t.to_lowercase();
-        f.contains("ký") || f.contains("dấu")
-    }
-}
-
 const ACADEMIC_TITLES: [&str; 8] = ["GS.", "PGS.", "TS.", "ThS.", "KS.", "BS.", "CN.", "TSKH."];
 
 /// `Nguyễn Việt Thông`, possibly behind an academic title.
@@ -1183,24 +868,6 @@ fn is_name_like(t: &str) -> bool {
             c.next().is_some_and(|f| f.is_uppercase()) && c.all(|x| x.is_lowercase() || x == '-')
         })
 }
-
-/// Titles that close a signing authority line (`TM. ỦY BAN NHÂN DÂN` / `CHỦ TỊCH`).
-pub(crate) const SIGNING_TITLES: [&str; 14] = [
-    "PHÓ CHỦ TỊCH",
-    "CHỦ TỊCH",
-    "PHÓ GIÁM ĐỐC",
-    "GIÁM ĐỐC",
-    "PHÓ THỦ TƯỚNG",
-    "THỦ TƯỚNG",
-    "THỨ TRƯỞNG",
-    "BỘ TRƯỞNG",
-    "PHÓ TRƯỞNG BAN",
-    "TRƯỞNG BAN",
-    "PHÓ BÍ THƯ",
-    "BÍ THƯ",
-    "PHÓ HIỆU TRƯỞNG",
-    "HIỆU TRƯỞNG",
-];
 
 /// Splits a foot cell that a web page squashed onto one line: `Nơi nhận: - A; - B;`
 /// into its heading and items, `KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương` into
@@ -1380,7 +1047,7 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
                 plan.salutation = Some(src.field(cell));
             } else if let Some((_, _, _)) = authority_parts(t).filter(|_| sig.name.is_none()) {
                 sig.authority.push(src.field(cell));
-            } else if is_placeholder(t) {
+            } else if is_signature_mark(t) {
                 sig.placeholders.push(src.field(cell));
             } else if sig.name.is_some() && (!footnotes.is_empty() || is_footnote(t)) {
                 // `[1] Chương trình số …`: the document's footnotes, under its foot.
@@ -1394,7 +1061,7 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
                 }
             } else if is_upper_text(t) && t.chars().count() <= 60 {
                 sig.titles.push(src.field(cell));
-            } else if (crate::compose::is_placeholder(t) && in_sig)
+            } else if (crate::text::is_placeholder(t) && in_sig)
                 || (is_name_like(t) && (in_sig || recipients.is_some()))
             {
                 sig.name = Some(src.field(cell));

@@ -11,6 +11,7 @@
 //! header or footer flattened onto one line (split by `|`, a tab or a run of spaces).
 //! Both are sub-spans of the original line, so findings still point at real text.
 
+use crate::text::floor_char_boundary;
 use serde::{Deserialize, Serialize};
 
 /// A half-open range of byte offsets into the source text.
@@ -180,16 +181,6 @@ impl LineIndex {
             end_column: b.column,
         }
     }
-}
-
-/// The largest character boundary of `s` at or before byte `i` (clamped to the text):
-/// where a byte window around a match may safely be cut.
-pub fn floor_char_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Characters that count as white space in pasted text, beyond ASCII.
@@ -373,7 +364,7 @@ fn is_marker_only(before: &str) -> bool {
     !t.is_empty()
         && t.len() <= 6
         && (matches!(t, "-" | "+" | "*" | "•" | "–")
-            || crate::parse::marker_of(t).is_some_and(|m| m.len == t.len()))
+            || crate::markers::marker_of(t).is_some_and(|m| m.len == t.len()))
 }
 
 /// A run of spaces left for a draft's blank number or date (`Số:      /KH-UBND`,

@@ -22,7 +22,7 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
 /// prefix test (`fold(head(t, 16)).starts_with("NƠI NHẬN")`) needs to read, however
 /// long the line.
 pub fn head(t: &str, max: usize) -> &str {
-    &t[..crate::source::floor_char_boundary(t, max)]
+    &t[..floor_char_boundary(t, max)]
 }
 
 /// NFC, upper case, old word-final tone placement folded (`HOÀ`→`HÒA`, `UỶ`→`ỦY`):
@@ -222,6 +222,23 @@ pub const ADMIN_UNIT_WORDS: [&str; 8] = [
 /// White space runs as one space, trimmed: a phrase wrapped over lines, read whole.
 pub fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The largest character boundary of `s` at or before byte `i` (clamped to the text):
+/// where a byte window around a match may safely be cut.
+pub fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Placeholders are written in square brackets: `[Họ và tên]` (the template's
+/// blanks, which checks report as "fill this in", never as errors).
+pub fn is_placeholder(s: &str) -> bool {
+    let t = s.trim();
+    t.starts_with('[') && t.ends_with(']')
 }
 
 #[cfg(test)]

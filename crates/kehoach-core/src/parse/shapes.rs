@@ -1,7 +1,9 @@
 //! The fixed shapes of a header, a signature and a task line, read by hand (see
-//! `crate::pattern`). Each function names the regex it stands for.
+//! `crate::pattern`). Each matcher names the regex it stands for. Used by the first
+//! pass (`blocks`) as well as the parser, so it depends on nothing above `text`.
 
 use crate::pattern::{search, starts_with_letter_of, Cursor};
+use crate::text::is_upper_text;
 use std::ops::Range;
 
 fn is_letter(c: char) -> bool {
@@ -348,6 +350,48 @@ pub(super) fn deadline_leads(t: &str) -> impl Iterator<Item = usize> + '_ {
         })
     };
     search(t, starts_with_letter_of(b"tc"), at).map(|(_, (), end)| end)
+}
+
+/// A signing authority's prefix and title (`TM.` `ỦY BAN NHÂN DÂN`, `KT.` `CHỦ TỊCH`,
+/// the Party's `T/M` `BAN THƯỜNG VỤ`), and whether the prefix is a known one (an odd
+/// one: `10/ GIÁM ĐỐC`, `K.T GIÁM ĐỐC`).
+pub fn authority_parts(t: &str) -> Option<(&str, &str, bool)> {
+    if let Some((prefix, rest)) = authority(t) {
+        if is_upper_text(&t[rest.clone()]) {
+            return Some((&t[prefix], &t[rest], true));
+        }
+    }
+    let (prefix, rest) = odd_authority(t)?;
+    Some((&t[prefix], &t[rest], false))
+}
+
+/// Titles that close a signing authority line (`TM. ỦY BAN NHÂN DÂN` / `CHỦ TỊCH`).
+pub const SIGNING_TITLES: [&str; 14] = [
+    "PHÓ CHỦ TỊCH",
+    "CHỦ TỊCH",
+    "PHÓ GIÁM ĐỐC",
+    "GIÁM ĐỐC",
+    "PHÓ THỦ TƯỚNG",
+    "THỦ TƯỚNG",
+    "THỨ TRƯỞNG",
+    "BỘ TRƯỞNG",
+    "PHÓ TRƯỞNG BAN",
+    "TRƯỞNG BAN",
+    "PHÓ BÍ THƯ",
+    "BÍ THƯ",
+    "PHÓ HIỆU TRƯỞNG",
+    "HIỆU TRƯỞNG",
+];
+
+/// `(Đã ký)`, `(Ký tên, đóng dấu)`, and a web copy's `[đã ký]`: the signature's mark,
+/// not a name and not a blank to fill in.
+pub fn is_signature_mark(t: &str) -> bool {
+    let bracketed =
+        (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
+    bracketed && {
+        let f = t.to_lowercase();
+        f.contains("ký") || f.contains("dấu")
+    }
 }
 
 #[cfg(test)]

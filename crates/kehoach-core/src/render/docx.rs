@@ -466,13 +466,13 @@ fn document_xml(plan: &Plan) -> String {
         .party_title
         .as_ref()
         .or(h.national_title.as_ref())
-        .map_or("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".to_string(), line);
+        .map_or(crate::vocab::NATIONAL_TITLE.to_string(), line);
     let motto = if h.is_party() {
         String::new()
     } else {
         h.motto
             .as_ref()
-            .map_or("Độc lập - Tự do - Hạnh phúc".to_string(), line)
+            .map_or(crate::vocab::MOTTO.to_string(), line)
     };
     right.push_str(&para(
         &national.to_uppercase(),

@@ -76,7 +76,7 @@ pub(super) fn placeholders(cx: &mut Ctx) {
         let what = found.trim_matches(['[', ']']).to_string();
         // A signature's mark from a web copy (`[đã ký]`) or a footnote (`[1]`) is no
         // blank to fill in.
-        if crate::parse::is_placeholder(found)
+        if crate::parse::shapes::is_signature_mark(found)
             || what.bytes().all(|b| b.is_ascii_digit())
             || cx.src.blocks.in_chrome(start)
         {

@@ -267,8 +267,7 @@ pub const RULES: &[Rule] = &[
     PLACE_FORM,
 ];
 
-const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+use crate::vocab::{MOTTO, NATIONAL_TITLE};
 
 /// Where a missing header part is reported: the title line, else the start.
 fn anchor(cx: &Ctx) -> Span {
@@ -613,7 +612,7 @@ fn check_place_date(cx: &mut Ctx, pd: &crate::model::PlaceDate) {
     let place = pd.place.as_str();
     let starts_upper = place.chars().next().is_some_and(|c| c.is_uppercase());
     let comma = raw[..raw.find("ngày").unwrap_or(raw.len())].contains(',');
-    if !place.is_empty() && !crate::compose::is_placeholder(place) && (!starts_upper || !comma) {
+    if !place.is_empty() && !crate::text::is_placeholder(place) && (!starts_upper || !comma) {
         let fixed_place = crate::text::capitalize_first(place);
         let rest_at = raw.find("ngày").unwrap_or(raw.len());
         let fixed = format!("{fixed_place}, {}", &raw[rest_at..]);

@@ -6,7 +6,7 @@ use super::{Ctx, Rule};
 use crate::blocks::JoinKind;
 use crate::diagnostics::{Diagnostic, Fix, Message, Severity, TextEdit};
 use crate::legacy::{self, Encoding};
-use crate::parse::marker_of;
+use crate::markers::marker_of;
 use crate::source::{is_invisible, LineView, Span};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;

@@ -8,7 +8,7 @@
 
 use crate::diagnostics::{Diagnostic, Fix, Message, Severity, TextEdit};
 use crate::model::Plan;
-use crate::parse::Source;
+use crate::reading::Source;
 use crate::source::Span;
 
 mod annex;

@@ -2,7 +2,7 @@
 
 use super::{span_of, Ctx, Rule};
 use crate::diagnostics::Severity;
-use crate::parse::authority_parts;
+use crate::parse::shapes::authority_parts;
 use crate::source::Span;
 use crate::text::fold;
 

@@ -1,0 +1,249 @@
+//! The numbering marker at the start of a line: `I.`, `1.`, `1.2.`, `a)`, `-`, `Phần I`,
+//! `Điều 3.`… What the first pass (`blocks`), the line views (`source`), the parser and
+//! the numbering rules all need, so it depends only on `text`. The model re-exports
+//! [`Level`] and [`MarkerStyle`].
+
+use crate::text::{fold, letter_ordinal, roman_value};
+use serde::{Deserialize, Serialize};
+
+/// Levels of the body, from the top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// `Phần I`
+    Part,
+    /// `I.` (Mục)
+    Section,
+    /// `1.` (Khoản)
+    Clause,
+    /// `1.1.` (sub-khoản), depth in `ordinal_path`
+    SubClause,
+    /// `a)` (Điểm)
+    Point,
+    /// `-` (Tiết)
+    Dash,
+    /// `+` (Tiểu tiết)
+    Plus,
+}
+
+impl Level {
+    pub fn rank(self) -> u8 {
+        match self {
+            Level::Part => 0,
+            Level::Section => 1,
+            Level::Clause => 2,
+            Level::SubClause => 3,
+            Level::Point => 10,
+            Level::Dash => 11,
+            Level::Plus => 12,
+        }
+    }
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            Level::Part => "phần",
+            Level::Section => "mục",
+            Level::Clause => "khoản",
+            Level::SubClause => "tiểu khoản",
+            Level::Point => "điểm",
+            Level::Dash => "tiết",
+            Level::Plus => "tiểu tiết",
+        }
+    }
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Level::Part => "part",
+            Level::Section => "section",
+            Level::Clause => "clause",
+            Level::SubClause => "sub-clause",
+            Level::Point => "point",
+            Level::Dash => "dash item",
+            Level::Plus => "plus item",
+        }
+    }
+}
+
+/// How a marker was written, when it deviates from the canonical form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkerStyle {
+    Canonical,
+    /// `a.`
+    Dot,
+    /// `a/`
+    Slash,
+    /// `a/.`
+    SlashDot,
+    /// `1.1` without the closing dot
+    NoTrailingDot,
+}
+
+/// A marker recognised at the start of a body line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub level: Level,
+    /// Byte length of the marker in the line (`a)`, `3.1.`).
+    pub len: usize,
+    pub style: MarkerStyle,
+    pub ordinal: Option<u32>,
+    pub path: Vec<u32>,
+    pub letter: Option<char>,
+}
+
+/// Recognises the numbering marker at the start of a trimmed line.
+pub fn marker_of(t: &str) -> Option<Marker> {
+    let bytes = t.as_bytes();
+    let first = t.chars().next()?;
+    let after_ok = |i: usize| -> bool {
+        // A marker is followed by white space (or ends the line).
+        t.get(i..)
+            .and_then(|r| r.chars().next())
+            .is_none_or(|c| c.is_whitespace())
+    };
+    // Phần I / PHẦN I
+    if first == 'P' {
+        let f = t.get(..7).map(fold).unwrap_or_default();
+        if f.starts_with("PHẦN ") {
+            let rest = &t["Phần".len()..];
+            let word_end = rest
+                .trim_start()
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.trim_start().len());
+            let lead = rest.len() - rest.trim_start().len();
+            let w = &rest.trim_start()[..word_end];
+            let ord = roman_value(w).or_else(|| w.parse().ok());
+            if ord.is_some() && !w.is_empty() {
+                let mut len = "Phần".len() + lead + word_end;
+                if t[len..].starts_with(['.', ':']) {
+                    len += 1;
+                }
+                return Some(Marker {
+                    level: Level::Part,
+                    len,
+                    style: MarkerStyle::Canonical,
+                    ordinal: ord,
+                    path: vec![],
+                    letter: None,
+                });
+            }
+        }
+    }
+    // Roman: `II.`
+    if matches!(first, 'I' | 'V' | 'X' | 'L' | 'C') {
+        let n = bytes
+            .iter()
+            .take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
+            .count();
+        if bytes.get(n) == Some(&b'.') && after_ok(n + 1) {
+            if let Some(v) = roman_value(&t[..n]) {
+                return Some(Marker {
+                    level: Level::Section,
+                    len: n + 1,
+                    style: MarkerStyle::Canonical,
+                    ordinal: Some(v),
+                    path: vec![],
+                    letter: None,
+                });
+            }
+        }
+    }
+    // Arabic: `1.`, `3.1.`, `3.1`
+    if first.is_ascii_digit() {
+        let mut path = Vec::new();
+        let mut i = 0;
+        loop {
+            let d = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let limit = if path.is_empty() { 3 } else { 2 };
+            if d == 0 || d > limit {
+                break;
+            }
+            path.push(t[i..i + d].parse::<u32>().ok()?);
+            i += d;
+            if bytes.get(i) == Some(&b'.') {
+                i += 1;
+                if bytes.get(i).is_some_and(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                if after_ok(i) {
+                    let level = if path.len() == 1 {
+                        Level::Clause
+                    } else {
+                        Level::SubClause
+                    };
+                    return Some(Marker {
+                        level,
+                        len: i,
+                        style: MarkerStyle::Canonical,
+                        ordinal: path.last().copied(),
+                        path,
+                        letter: None,
+                    });
+                }
+                return None;
+            }
+            if path.len() >= 2 && after_ok(i) {
+                return Some(Marker {
+                    level: Level::SubClause,
+                    len: i,
+                    style: MarkerStyle::NoTrailingDot,
+                    ordinal: path.last().copied(),
+                    path,
+                    letter: None,
+                });
+            }
+            return None;
+        }
+        return None;
+    }
+    // Letter: `a)`, `đ)`, variants `a.`, `a/`, `a/.`
+    if first.is_lowercase() && first.is_alphabetic() {
+        let l = first.len_utf8();
+        let rest = &t[l..];
+        let (style, len) = if rest.starts_with(')') {
+            (MarkerStyle::Canonical, l + 1)
+        } else if rest.starts_with("/.") {
+            (MarkerStyle::SlashDot, l + 2)
+        } else if rest.starts_with('/') {
+            (MarkerStyle::Slash, l + 1)
+        } else if rest.starts_with('.') {
+            (MarkerStyle::Dot, l + 1)
+        } else {
+            return None;
+        };
+        if !first.is_ascii() && first != 'đ' {
+            return None;
+        }
+        // An empty item (`b)` just inserted) is still an item.
+        if !after_ok(len) {
+            return None;
+        }
+        return Some(Marker {
+            level: Level::Point,
+            len,
+            style,
+            ordinal: letter_ordinal(first),
+            path: vec![],
+            letter: Some(first),
+        });
+    }
+    if matches!(first, '-' | '–' | '—' | '•') && after_ok(first.len_utf8()) {
+        return Some(Marker {
+            level: Level::Dash,
+            len: first.len_utf8(),
+            style: MarkerStyle::Canonical,
+            ordinal: None,
+            path: vec![],
+            letter: None,
+        });
+    }
+    if first == '+' && after_ok(1) {
+        return Some(Marker {
+            level: Level::Plus,
+            len: 1,
+            style: MarkerStyle::Canonical,
+            ordinal: None,
+            path: vec![],
+            letter: None,
+        });
+    }
+    None
+}
