@@ -258,7 +258,7 @@ fn annex_citation(mut c: Cursor) -> Option<(Range<usize>, usize)> {
 
 /// `Phụ lục 02`, `phụ lục II`, `Phụ lục số 3` cited in the content beyond the count.
 fn check_citations(cx: &mut Ctx, count: usize) {
-    let (start, end) = super::tasks::content_span(cx);
+    let (start, end) = cx.content_span();
     let text = cx.text();
     let Some(content) = text.get(start..end) else {
         return;

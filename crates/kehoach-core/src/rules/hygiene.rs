@@ -238,7 +238,7 @@ pub(super) fn check(cx: &mut Ctx) {
         check_confusables(cx, text);
     }
     let (content_start, content_end) = if cx.plan.kind.is_plan() {
-        super::tasks::content_span(cx)
+        cx.content_span()
     } else {
         (0, text.len())
     };

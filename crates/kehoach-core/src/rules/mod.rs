@@ -147,6 +147,38 @@ impl<'a> Ctx<'a> {
         self.src.text
     }
 
+    /// Byte range of the content, shared by the families that read only it: after
+    /// the title block, before the foot.
+    pub fn content_span(&self) -> (usize, usize) {
+        let plan = self.plan;
+        let start = plan
+            .title
+            .as_ref()
+            .map(|t| {
+                t.summary
+                    .as_ref()
+                    .map_or(t.kind_word.range.end, |s| s.range.end)
+            })
+            .unwrap_or(0);
+        let end = self.footer_start().unwrap_or(self.text().len());
+        (start.min(end), end)
+    }
+
+    /// Where the foot starts: the recipients or the signature, whichever is first.
+    pub fn footer_start(&self) -> Option<usize> {
+        let plan = self.plan;
+        let sig = &plan.signature;
+        [
+            plan.recipients.as_ref().map(|r| r.heading.range.start),
+            sig.authority.first().map(|f| f.range.start),
+            sig.titles.first().map(|f| f.range.start),
+            sig.name.as_ref().map(|f| f.range.start),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+    }
+
     /// Adds a finding of `rule` and returns it for fixes and related ranges.
     pub fn report(
         &mut self,

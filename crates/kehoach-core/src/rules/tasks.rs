@@ -95,7 +95,7 @@ pub(super) fn check(cx: &mut Ctx) {
     }
     // `trước ngày …` anywhere in the content. A deadline early in the following year
     // (an annual report) is normal; before the period or later than that is not.
-    let (start, end) = content_span(cx);
+    let (start, end) = cx.content_span();
     for (span, date) in find_deadlines(cx.src, Span::new(start, end)) {
         let Some(y) = date.year else { continue };
         if y < period.from || y > period.to + 1 {
@@ -108,34 +108,4 @@ pub(super) fn check(cx: &mut Ctx) {
             );
         }
     }
-}
-
-/// Byte range of the content: after the title block, before the foot.
-pub(super) fn content_span(cx: &Ctx) -> (usize, usize) {
-    let plan = cx.plan;
-    let start = plan
-        .title
-        .as_ref()
-        .map(|t| {
-            t.summary
-                .as_ref()
-                .map_or(t.kind_word.range.end, |s| s.range.end)
-        })
-        .unwrap_or(0);
-    let end = footer_start(cx).unwrap_or(cx.text().len());
-    (start.min(end), end)
-}
-
-pub(super) fn footer_start(cx: &Ctx) -> Option<usize> {
-    let plan = cx.plan;
-    let sig = &plan.signature;
-    [
-        plan.recipients.as_ref().map(|r| r.heading.range.start),
-        sig.authority.first().map(|f| f.range.start),
-        sig.titles.first().map(|f| f.range.start),
-        sig.name.as_ref().map(|f| f.range.start),
-    ]
-    .into_iter()
-    .flatten()
-    .min()
 }
