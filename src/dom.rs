@@ -58,28 +58,18 @@ pub fn replace_text(area: &HtmlTextAreaElement, new: &str) {
     }
 }
 
-/// Selects a range and scrolls it into the middle third of the textarea. The line's
-/// position comes from the highlight layer, which wraps lines exactly as the textarea.
-pub fn select_range(
-    area: &HtmlTextAreaElement,
-    layer: Option<&HtmlElement>,
-    start: u32,
-    end: u32,
-    line: usize,
-) {
+/// Selects a range of the textarea (UTF-16 offsets) and gives it the focus.
+pub fn select_range(area: &HtmlTextAreaElement, start: u32, end: u32) {
     let _ = area.focus();
     let _ = area.set_selection_range(start, end);
-    if let Some(layer) = layer {
-        if let Some(el) = layer
-            .children()
-            .item(line.saturating_sub(1) as u32)
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        {
-            let top = el.offset_top() - area.client_height() / 3;
-            area.set_scroll_top(top.max(0));
-            layer.set_scroll_top(area.scroll_top());
-        }
-    }
+}
+
+/// Scrolls the textarea (and the layer with it) so that `line`, a line element of the
+/// highlight layer, which wraps lines exactly as the textarea, is in the middle third.
+pub fn scroll_to_line(area: &HtmlTextAreaElement, layer: &HtmlElement, line: &HtmlElement) {
+    let top = line.offset_top() - area.client_height() / 3;
+    area.set_scroll_top(top.max(0));
+    layer.set_scroll_top(area.scroll_top());
 }
 
 /// `14:32`, local time.

@@ -6,10 +6,12 @@
 //! gutter), so each character sits at the same place in both; the layer lies above
 //! with pointer events off except on the underline marks.
 
+use crate::analysis::LayerLine;
 use crate::banners::Banners;
 use crate::dom::clock;
 use crate::i18n::{self, t, Key};
-use crate::state::use_app;
+use crate::layer::{self, plain_text, Row};
+use crate::state::{use_app, AppState};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -29,10 +31,19 @@ pub fn Editor() -> impl IntoView {
         app.check.request();
         track_cursor();
     };
+    // The layer scrolls with the textarea; the lines it renders follow the next frame.
+    let frame_asked = StoredValue::new(false);
     let sync_scroll = move |_| {
         if let (Some(a), Some(l)) = (area_ref.get(), layer_ref.get_untracked()) {
             l.set_scroll_top(a.scroll_top());
             l.set_scroll_left(a.scroll_left());
+        }
+        if !frame_asked.get_value() {
+            frame_asked.set_value(true);
+            request_animation_frame(move || {
+                frame_asked.set_value(false);
+                follow_view(app);
+            });
         }
     };
     // The finding under the caret, for keyboard users (announced politely).
@@ -108,35 +119,67 @@ pub fn Editor() -> impl IntoView {
 
 /// The text again, line by line, with each finding's characters in a `<mark>`
 /// (clicking one selects its finding). Lines are keyed by their text and marks
-/// (`LayerLine::key`), so typing re-renders only the lines it changed.
+/// (`LayerLine::key`), so typing re-renders only the lines it changed. Of a long text
+/// only the lines around the view are elements (`layer.rs`); the others are two
+/// blocks of plain text that keep every line in its place.
 #[component]
 fn HighlightLayer() -> impl IntoView {
     let app = use_app();
+    let analysis = app.analysis;
+    let count = Memo::new(move |_| analysis.with(|a| a.layer.len()));
+    let shown = Memo::new(move |_| app.window.get().clamped(count.get()));
+    // A new text can move the lines in view (a paste above them): the window follows.
+    Effect::new(move |_| {
+        analysis.track();
+        request_animation_frame(move || follow_view(app));
+    });
+    let line_view = move |line: &LayerLine| {
+        let parts = line
+            .parts
+            .iter()
+            .map(|(text, sev, title, start)| match sev {
+                Some(sev) => {
+                    let start = *start;
+                    view! {
+                        <mark class=sev.as_str() title=title.clone() on:click=move |_| app.go_to_start(start)>
+                            {text.clone()}
+                        </mark>
+                    }
+                    .into_any()
+                }
+                None => text.clone().into_any(),
+            })
+            .collect_view();
+        view! { <div class="ln">{parts}</div> }.into_any()
+    };
     view! {
-        <div class="layer" node_ref=app.layer_ref aria-hidden="true">
+        <div class="layer" node_ref=app.layer_ref aria-hidden="true" style:counter-reset=move || format!("ln {}", shown.get().first)>
             <For
-                each=move || app.analysis.with(|a| a.layer.clone())
-                key=|line| line.key
-                children=move |line| {
-                    let parts = line
-                        .parts
-                        .iter()
-                        .map(|(text, sev, title, start)| match sev {
-                            Some(sev) => {
-                                let start = *start;
-                                view! {
-                                    <mark class=sev.as_str() title=title.clone() on:click=move |_| app.go_to_start(start)>
-                                        {text.clone()}
-                                    </mark>
-                                }
-                                .into_any()
-                            }
-                            None => text.clone().into_any(),
-                        })
-                        .collect_view();
-                    view! { <div class="ln">{parts}</div> }
+                each=move || {
+                    let w = shown.get();
+                    analysis.with(|a| layer::rows(&a.layer, w))
+                }
+                key=Row::key
+                children=move |row| match row {
+                    Row::Plain { lines, .. } => view! { <div class="plain">{plain_text(&lines)}</div> }.into_any(),
+                    Row::Line(line) => line_view(&line),
                 }
             />
         </div>
+    }
+}
+
+/// Moves the layer's window to the lines in view, if they are not rendered.
+pub fn follow_view(app: AppState) {
+    let (Some(area), Some(layer)) = (app.area_ref.get_untracked(), app.layer_ref.get_untracked())
+    else {
+        return;
+    };
+    let window = app.window.get_untracked();
+    let next = app.analysis.with_untracked(|a| {
+        layer::for_view(&area, &layer, window.clamped(a.layer.len()), &a.layer)
+    });
+    if next != window.clamped(app.analysis.with_untracked(|a| a.layer.len())) {
+        app.window.set(next);
     }
 }

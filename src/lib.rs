@@ -20,6 +20,7 @@ pub mod edits;
 pub mod exports;
 pub mod files;
 pub mod i18n;
+pub mod layer;
 pub mod offline;
 pub mod panels;
 pub mod print;

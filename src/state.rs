@@ -11,6 +11,7 @@
 use crate::analysis::{to16, Analysis};
 use crate::checking::Checker;
 use crate::dom;
+use crate::layer::{self, LayerWindow};
 use crate::session::Session;
 use crate::storage;
 use kehoach_core::diagnostics::{Lang, TextEdit};
@@ -49,6 +50,8 @@ pub struct AppState {
     pub open_error: RwSignal<Option<String>>,
     pub area_ref: NodeRef<html::Textarea>,
     pub layer_ref: NodeRef<html::Div>,
+    /// The highlight layer's lines rendered as elements (`layer.rs`).
+    pub window: RwSignal<LayerWindow>,
     /// The autosave waiting to run (`draft_actions.rs`).
     pub(crate) pending_save: StoredValue<Option<TimeoutHandle>>,
 }
@@ -80,6 +83,7 @@ impl AppState {
             open_error: RwSignal::new(None),
             area_ref,
             layer_ref: NodeRef::new(),
+            window: RwSignal::new(LayerWindow::start()),
             pending_save: StoredValue::new(None),
         }
     }
@@ -111,8 +115,8 @@ impl AppState {
         let a = self.analysis.get_untracked();
         if let (Some(f), Some(area)) = (a.findings.get(index), self.area_ref.get()) {
             self.current.set(Some(index));
-            let layer = self.layer_ref.get_untracked();
-            dom::select_range(&area, layer.as_deref(), f.start16, f.end16, f.out.line);
+            dom::select_range(&area, f.start16, f.end16);
+            self.scroll_to_line(f.out.line);
             self.cursor.set(f.start16);
         }
     }
@@ -153,8 +157,35 @@ impl AppState {
     pub fn select_bytes(self, start: usize, end: usize, line: usize) {
         if let Some(a) = self.area_ref.get_untracked() {
             let (s, e) = self.text.with_untracked(|t| (to16(t, start), to16(t, end)));
-            let layer = self.layer_ref.get_untracked();
-            dom::select_range(&a, layer.as_deref(), s, e, line);
+            dom::select_range(&a, s, e);
+            self.scroll_to_line(line);
+        }
+    }
+
+    /// Scrolls line `line` (1-based) into the middle third of the view. A line of a
+    /// long text may not be rendered in the layer yet: the window moves to it first,
+    /// and the scroll follows the next frame, once it is.
+    fn scroll_to_line(self, line: usize) {
+        let index = line.saturating_sub(1);
+        let n = self.analysis.with_untracked(|a| a.layer.len());
+        let scroll = move || {
+            let window = self.window.get_untracked().clamped(n);
+            if let (Some(area), Some(layer)) = (
+                self.area_ref.get_untracked(),
+                self.layer_ref.get_untracked(),
+            ) {
+                if let Some(el) = layer::rendered_line(&layer, window, index) {
+                    dom::scroll_to_line(&area, &layer, &el);
+                    return true;
+                }
+            }
+            false
+        };
+        if !scroll() {
+            self.window.set(LayerWindow::around(index, n));
+            request_animation_frame(move || {
+                scroll();
+            });
         }
     }
 

@@ -68,10 +68,13 @@ test('a large plan is checked in the worker; a result for an older text is never
   assert.deepEqual(seen.wrong, [], 'findings of an older text were shown as fresh');
   assert.ok(seen.stale > 0, 'the page showed the last findings while the worker checked');
   assert.ok(seen.fresh > 0);
-  // The highlight layer is the editor's text at every moment, underlines or not.
+  // The highlight layer is the editor's text at every moment, underlines or not: its
+  // line elements (one line each) and, for a long text, its blocks of plain lines
+  // away from the view (each line followed by a line break).
   const same = await page.evaluate(() => {
     const el = document.getElementById('plan-text');
-    const lines = [...document.querySelectorAll('.layer .ln')].map((l) => l.textContent);
+    const lines = [...document.querySelector('.layer').children].flatMap((row) =>
+      row.classList.contains('plain') ? row.textContent.slice(0, -1).split('\n') : [row.textContent]);
     return lines.join('\n') === el.value.replaceAll('\r', '');
   });
   assert.ok(same, 'the layer holds the editor text');
