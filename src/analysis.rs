@@ -230,6 +230,36 @@ impl Analysis {
     }
 
     pub fn count(&self, s: Severity) -> usize {
+        self.checked().count(s)
+    }
+
+    /// The plan and findings, shared: what the panels show.
+    pub fn checked(&self) -> Checked {
+        Checked {
+            plan: Arc::clone(&self.plan),
+            findings: Arc::clone(&self.findings),
+        }
+    }
+}
+
+/// The plan and the findings of a check, shared with the [`Analysis`] that holds
+/// them. Equal only to the same check (the same `Arc`s): while the worker checks,
+/// every keystroke makes a new provisional analysis around the last check's plan
+/// and findings, and a memo of this does not make the panels render them again.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub plan: Arc<Plan>,
+    pub findings: Arc<Vec<Finding>>,
+}
+
+impl PartialEq for Checked {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.plan, &other.plan) && Arc::ptr_eq(&self.findings, &other.findings)
+    }
+}
+
+impl Checked {
+    pub fn count(&self, s: Severity) -> usize {
         self.findings.iter().filter(|f| f.out.severity == s).count()
     }
 

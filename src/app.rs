@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
         <UpdateNotice lang=app.lang />
         <Show when=move || printing.get()>
             <div class="print-preview">
-                {move || app.analysis.with(|a| view! { <PrintView plan=(*a.plan).clone() /> })}
+                {move || app.checked.with(|a| view! { <PrintView plan=(*a.plan).clone() /> })}
             </div>
         </Show>
         // The editor stays mounted (hidden) in the print view, keeping its undo history.

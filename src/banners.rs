@@ -12,7 +12,7 @@ pub fn Banners() -> impl IntoView {
     let app = use_app();
     let (lang, session, analysis) = (app.lang, app.session, app.analysis);
     let has_hygiene_fix = move || {
-        analysis.with(|a| {
+        app.checked.with(|a| {
             a.findings
                 .iter()
                 .any(|f| f.safe_fix && f.out.code.starts_with("KH8"))

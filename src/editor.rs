@@ -49,7 +49,7 @@ pub fn Editor() -> impl IntoView {
     // The finding under the caret, for keyboard users (announced politely).
     let at_cursor = move || {
         let c = cursor.get();
-        analysis.with(|a| {
+        app.checked.with(|a| {
             a.findings
                 .iter()
                 .filter(|f| f.start16 <= c && c <= f.end16.max(f.start16 + 1))

@@ -8,7 +8,7 @@
 //! [`Analysis`] of the current text. Edits made by the app go through the textarea
 //! as user edits, so Ctrl+Z undoes them.
 
-use crate::analysis::{to16, Analysis};
+use crate::analysis::{to16, Analysis, Checked};
 use crate::checking::Checker;
 use crate::dom;
 use crate::layer::{self, LayerWindow};
@@ -38,6 +38,9 @@ pub struct AppState {
     pub session: Session,
     pub check: Checker,
     pub analysis: Memo<Analysis>,
+    /// The analysis's plan and findings, which change only when a check is done (not
+    /// on each provisional analysis while the worker checks): what the panels read.
+    pub checked: Memo<Checked>,
     /// The finding selected (F8, a click), by index into the analysis.
     pub current: RwSignal<Option<usize>>,
     /// The caret, in UTF-16 units.
@@ -69,12 +72,14 @@ impl AppState {
         let text = RwSignal::new(initial);
         let area_ref = NodeRef::<html::Textarea>::new();
         let check = Checker::new(text, lang, area_ref);
+        let analysis = check.analysis();
         AppState {
             lang,
             text,
             session,
             check,
-            analysis: check.analysis(),
+            analysis,
+            checked: Memo::new(move |_| analysis.with(Analysis::checked)),
             current: RwSignal::new(None),
             cursor: RwSignal::new(0),
             tab: RwSignal::new(Tab::Findings),

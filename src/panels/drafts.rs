@@ -20,7 +20,7 @@ fn size_label(text: &str, lang: Lang) -> String {
 #[component]
 pub fn DraftsPanel() -> impl IntoView {
     let app = use_app();
-    let (session, lang, analysis) = (app.session, app.lang, app.analysis);
+    let (session, lang, analysis) = (app.session, app.lang, app.checked);
     // Renaming happens in a small form above the list: (draft id, name being typed).
     let renaming = RwSignal::new(None::<(String, String)>);
     let name_ref = NodeRef::<html::Input>::new();

@@ -55,7 +55,7 @@ fn finding_item(
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
     let app = use_app();
-    let (analysis, lang, current) = (app.analysis, app.lang, app.current);
+    let (analysis, lang, current) = (app.checked, app.lang, app.current);
     // Items are keyed by identity; their buttons find the finding's current index.
     let index_of = move |key: &FindingKey| {
         analysis.with_untracked(|a| a.findings.iter().position(|f| &finding_key(f) == key))
@@ -126,7 +126,7 @@ pub fn FindingsPanel() -> impl IntoView {
 /// The findings list, visually hidden, while another tab is shown.
 #[component]
 pub fn HiddenFindings() -> impl IntoView {
-    let analysis = use_app().analysis;
+    let analysis = use_app().checked;
     view! {
         <ul aria-label=i18n::FINDINGS_LABEL class="visually-hidden">
             {move || {

@@ -1,7 +1,7 @@
 //! "Dàn ý": the plan's sections, items, tables and annexes, each a link into the
 //! text, with a count of the findings inside it.
 
-use crate::analysis::Analysis;
+use crate::analysis::Checked;
 use crate::i18n::{self, t, Key};
 use crate::state::use_app;
 use kehoach_core::diagnostics::Lang;
@@ -11,11 +11,11 @@ use leptos::prelude::*;
 #[component]
 pub fn OutlinePanel() -> impl IntoView {
     let app = use_app();
-    let (analysis, lang) = (app.analysis, app.lang);
+    let (analysis, lang) = (app.checked, app.lang);
     let jump = move |start, end, line| app.select_bytes(start, end, line);
     fn render(
         nodes: &[Node],
-        a: &Analysis,
+        a: &Checked,
         jump: impl Fn(usize, usize, usize) + Copy + Send + Sync + 'static,
     ) -> AnyView {
         nodes

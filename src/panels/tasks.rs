@@ -60,7 +60,7 @@ fn task_source(t: &Task, plan: &Plan, l: Lang) -> String {
 #[component]
 pub fn TasksPanel() -> impl IntoView {
     let app = use_app();
-    let (analysis, lang) = (app.analysis, app.lang);
+    let (analysis, lang) = (app.checked, app.lang);
     let jump = move |start, end, line| app.select_bytes(start, end, line);
     let sort = RwSignal::new(TaskSort::Document);
     let sorted = move || {
