@@ -136,43 +136,37 @@ fn graph_of(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
         .collect()
 }
 
-#[test]
-fn the_app_has_no_import_cycle() {
-    let graph = graph_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
+/// Fails on a cycle among the files under `dir` (of the crate `what`). `min_modules`
+/// and `known_edge` (a module and one it is known to use) check that the reader
+/// found the modules and their `use` lines at all.
+fn assert_acyclic(what: &str, dir: &str, min_modules: usize, known_edge: (&str, &str)) {
+    let graph = graph_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir));
     assert!(
-        graph.len() > 10,
-        "the app's modules were not found: {graph:?}"
+        graph.len() > min_modules,
+        "the {what}'s modules were not found: {graph:?}"
     );
     assert!(
-        graph.get("app").is_some_and(|u| u.contains("state")),
+        graph
+            .get(known_edge.0)
+            .is_some_and(|u| u.contains(known_edge.1)),
         "the reader misses `use crate::…` lines: {graph:?}"
     );
     if let Some(cycle) = find_cycle(&graph) {
         panic!(
-            "import cycle between the app's files: {}",
+            "import cycle between the {what}'s files: {}",
             cycle.join(" → ")
         );
     }
 }
 
 #[test]
+fn the_app_has_no_import_cycle() {
+    assert_acyclic("app", "src", 10, ("app", "state"));
+}
+
+#[test]
 fn the_core_has_no_import_cycle() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/kehoach-core/src");
-    let graph = graph_of(&src);
-    assert!(
-        graph.len() > 20,
-        "the core's modules were not found: {graph:?}"
-    );
-    assert!(
-        graph.get("parse").is_some_and(|u| u.contains("reading")),
-        "the reader misses `use crate::…` lines: {graph:?}"
-    );
-    if let Some(cycle) = find_cycle(&graph) {
-        panic!(
-            "import cycle between the core's files: {}",
-            cycle.join(" → ")
-        );
-    }
+    assert_acyclic("core", "crates/kehoach-core/src", 20, ("parse", "reading"));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use crate::exports::export_name;
 use crate::i18n::{self, t, Key};
 use crate::state::use_app;
 use kehoach_core::diagnostics::Lang;
-use kehoach_core::model::{Field, Period, Plan, Task, TaskSource};
+use kehoach_core::model::{join_fields as join, Period, Plan, Task, TaskSource};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,14 +29,6 @@ fn task_deadline_key(t: &Task) -> (u16, u8, u8) {
         Some(Period::Years { to, .. }) => (*to, 12, 31),
         _ => (9999, 12, 31),
     }
-}
-
-fn join(fields: &[Field]) -> String {
-    fields
-        .iter()
-        .map(|f| f.text.as_str())
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// Where a task was read: the body, or a table (in an annex or not).

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dist, serveDist, launch, launchProfile, openApp, seed } from './harness.mjs';
+import { dist, serveDist, launch, launchProfile, openApp, putText, seed } from './harness.mjs';
 import { finish } from '../../scripts/finish-dist.mjs';
 
 const PREFIX = '/a/b/';
@@ -35,13 +35,6 @@ async function typeDraft(page, editor, text) {
     .some((k) => JSON.parse(localStorage.getItem(k)).text === t), text);
 }
 
-/** Puts `text` in the editor as one input, as a paste does (Playwright's fill types
- *  it through Chromium's editing commands: 18 s for 300 KB in a bare textarea). */
-const put = (page, text) => page.evaluate((t) => {
-  const el = document.getElementById('plan-text');
-  el.value = t;
-  el.dispatchEvent(new InputEvent('input', { bubbles: true }));
-}, text);
 
 test('installed from /a/b/, the app reloads and works with the server gone: editor, checks, draft, exports', async () => {
   const server = await serveDist({ prefix: PREFIX });
@@ -89,7 +82,7 @@ test('installed from /a/b/, the app reloads and works with the server gone: edit
     // A large text still goes to the check worker, whose files come from the cache.
     let big = plan;
     while (big.length < 300_000) big += '\n' + plan;
-    await put(page, big);
+    await putText(page, big);
     await page.locator('.status.checking').waitFor({ state: 'detached', timeout: 30_000 });
     await findings.locator('li[data-code="KH401"]').first().waitFor({ timeout: 10_000 });
 

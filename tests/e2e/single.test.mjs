@@ -6,15 +6,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { root, dist, artifacts, launch, openApp, seed } from './harness.mjs';
+import { root, dist, artifacts, launch, openApp, putText, seed } from './harness.mjs';
 
-/** Puts `text` in the editor as one input, as a paste does (Playwright's fill types
- *  it through Chromium's editing commands: 18 s for 300 KB in a bare textarea). */
-const put = (page, text) => page.evaluate((t) => {
-  const el = document.getElementById('plan-text');
-  el.value = t;
-  el.dispatchEvent(new InputEvent('input', { bubbles: true }));
-}, text);
 
 test('kehoach.html from file:// checks a pasted seed and keeps the draft across a reload', async () => {
   // The same script as `make single`, from the dist/ under test.
@@ -54,7 +47,7 @@ test('kehoach.html from file:// checks a pasted seed and keeps the draft across 
     // A text above the worker's threshold is checked on the page's thread here.
     let big = plan;
     while (big.length < 300_000) big += '\n' + plan;
-    await put(page, big);
+    await putText(page, big);
     await page.waitForFunction(() => document.querySelectorAll('li[data-code]').length > 0 && !document.querySelector('.status.checking'));
 
     assert.deepEqual(requests.filter((u) => u !== url && !u.startsWith('data:') && !u.startsWith('blob:')), [], 'nothing is fetched');

@@ -17,6 +17,15 @@ pub struct Field {
     pub range: SourceRange,
 }
 
+/// The texts of `fields` joined by `; ` (a task's units in one cell).
+pub fn join_fields(fields: &[Field]) -> String {
+    fields
+        .iter()
+        .map(|f| f.text.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// What kind of document the text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -7,7 +7,7 @@
 //! full of such cells ("- Sở Tài chính", "+ Báo cáo"), so the rest of the text is
 //! kept as it is.
 
-use crate::model::{Field, Task, TaskSource};
+use crate::model::{join_fields as joined, Task, TaskSource};
 
 /// The header row's column names.
 pub const HEADER: [&str; 9] = [
@@ -30,14 +30,6 @@ pub fn cell(text: &str) -> String {
         .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
     let guard = if formula { "'" } else { "" };
     format!("\"{guard}{}\"", text.replace('"', "\"\""))
-}
-
-fn joined(fields: &[Field]) -> String {
-    fields
-        .iter()
-        .map(|f| f.text.as_str())
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// The tasks, in the order given, under a header row; lines end in CRLF.
