@@ -5,17 +5,23 @@
 
 use kehoach_core::diagnostics::Lang;
 use kehoach_core::render;
+use kehoach_core::settings::Settings;
+use std::collections::HashMap;
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 kehoach: kiểm tra, sửa và xuất kế hoạch hành chính (Nghị định 30/2020/NĐ-CP)
 
 Usage:
-  kehoach check [--format text|json] [--lang vi|en] FILE...   ('-' reads stdin)
+  kehoach check [--format text|json] [--lang vi|en] [--config FILE] FILE...   ('-' reads stdin)
   kehoach fix FILE                                            print the text with every safe fix applied
   kehoach export --to json|text|docx FILE                     print the plan as JSON, clean text or .docx
   kehoach rules [--format text|markdown] [--lang vi|en]       print the rule catalogue
+
+Rule settings: --config FILE, else the first .kehoach.json in a checked file's folder
+or above, e.g. {\"rules\": {\"KH806\": \"off\", \"KH204\": \"error\"}} (off, info, warning, error).
 
 Exit status: 0 no error finding, 1 some finding is an error, 2 usage or I/O error.";
 
@@ -192,10 +198,58 @@ fn run(args: &[String]) -> Result<u8, Failure> {
     }
 }
 
+/// Reads a settings file; a bad one is a usage error naming the file.
+fn load_settings(path: &str) -> Result<Settings, Failure> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Failure(format!("cannot read {path}: {e}")))?;
+    Settings::from_json(&text).map_err(|e| Failure(format!("{path}: {e}")))
+}
+
+/// The `.kehoach.json` that applies to each checked file: the first one in its
+/// folder or above (stdin: the current folder), each read once.
+#[derive(Default)]
+struct SettingsFound {
+    by_folder: HashMap<PathBuf, Option<Settings>>,
+}
+
+impl SettingsFound {
+    fn for_file(&mut self, path: &str) -> Result<Option<Settings>, Failure> {
+        let file = if path == "-" {
+            Path::new(".")
+        } else {
+            Path::new(path)
+        };
+        let start = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let mut folder = if path == "-" {
+            Some(start.as_path())
+        } else {
+            start.parent()
+        };
+        let mut passed = Vec::new();
+        let found = loop {
+            let Some(dir) = folder else { break None };
+            if let Some(known) = self.by_folder.get(dir) {
+                break known.clone();
+            }
+            passed.push(dir.to_path_buf());
+            let candidate = dir.join(kehoach_core::settings::FILE_NAME);
+            if candidate.is_file() {
+                break Some(load_settings(&candidate.to_string_lossy())?);
+            }
+            folder = dir.parent();
+        };
+        for dir in passed {
+            self.by_folder.insert(dir, found.clone());
+        }
+        Ok(found)
+    }
+}
+
 fn check(rest: &[String]) -> Result<u8, Failure> {
-    let (opts, files) = options(rest, &["--format", "--lang"])?;
+    let (opts, files) = options(rest, &["--format", "--lang", "--config"])?;
     let lang = lang_of(&opts)?;
     let format = opt(&opts, "--format").unwrap_or("text");
+    let given = opt(&opts, "--config").map(load_settings).transpose()?;
     if !matches!(format, "text" | "json") {
         return Err(Failure(format!(
             "--format takes text or json, not {format}"
@@ -210,10 +264,19 @@ fn check(rest: &[String]) -> Result<u8, Failure> {
     for f in &files {
         inputs.push((*f, read_input(f)?));
     }
-    let reports: Vec<_> = inputs
-        .iter()
-        .map(|(path, text)| kehoach_core::check_for_output(path, text, lang))
-        .collect();
+    let mut found = SettingsFound::default();
+    let mut reports = Vec::new();
+    for (path, text) in &inputs {
+        let mut report = kehoach_core::check_for_output(path, text, lang);
+        let settings = match &given {
+            Some(s) => Some(s.clone()),
+            None => found.for_file(path)?,
+        };
+        if let Some(settings) = settings {
+            settings.apply(&mut report.diagnostics);
+        }
+        reports.push(report);
+    }
     let any_error = reports
         .iter()
         .flat_map(|r| &r.diagnostics)

@@ -169,3 +169,89 @@ fn check_reads_a_docx() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("broken.docx"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A fresh folder for one test, with `files` (name, content) in it.
+fn folder(test: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kehoach-cli-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).expect("temp folder");
+    for (name, content) in files {
+        std::fs::write(dir.join(name), content).expect("write");
+    }
+    dir
+}
+
+fn codes(out: &Output) -> Vec<String> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split('[').nth(1)?.split(']').next().map(String::from))
+        .collect()
+}
+
+#[test]
+fn a_kehoach_json_above_the_file_turns_a_rule_off_or_changes_its_severity() {
+    let plan = std::fs::read_to_string(seed("003_")).expect("seed");
+    let dir = folder(
+        "settings",
+        &[
+            ("sub/ke-hoach.txt", &plan),
+            (".kehoach.json", r#"{"rules": {"KH401": "off"}}"#),
+        ],
+    );
+    let file = dir.join("sub/ke-hoach.txt").to_string_lossy().to_string();
+    let found = run(&["check", &file], None);
+    assert!(
+        !codes(&found).contains(&"KH401".to_string()),
+        "KH401 is off"
+    );
+    let plain = run(&["check", &seed("003_").to_string_lossy()], None);
+    assert!(
+        codes(&plain).contains(&"KH401".to_string()),
+        "elsewhere it is on"
+    );
+
+    // --config wins over the file found: every error of the seed made a warning.
+    let errors: Vec<String> = String::from_utf8_lossy(&plain.stdout)
+        .lines()
+        .filter(|l| l.contains(": error["))
+        .filter_map(|l| l.split('[').nth(1)?.split(']').next().map(String::from))
+        .collect();
+    assert!(!errors.is_empty() && plain.status.code() == Some(1));
+    let rules: Vec<String> = errors
+        .iter()
+        .map(|c| format!("\"{c}\": \"warning\""))
+        .collect();
+    let config = dir.join("warnings.json");
+    std::fs::write(&config, format!("{{\"rules\": {{{}}}}}", rules.join(", "))).expect("write");
+    let softened = run(
+        &["check", "--config", &config.to_string_lossy(), &file],
+        None,
+    );
+    assert_eq!(softened.status.code(), Some(0), "no error left → exit 0");
+    assert!(String::from_utf8_lossy(&softened.stdout).contains(": warning["));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_bad_settings_file_exits_2_with_one_line() {
+    let dir = folder(
+        "bad-settings",
+        &[
+            ("ke-hoach.txt", "KẾ HOẠCH\n"),
+            (".kehoach.json", r#"{"rules": {"KH999": "off"}}"#),
+        ],
+    );
+    let out = run(
+        &["check", &dir.join("ke-hoach.txt").to_string_lossy()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(".kehoach.json") && err.contains("KH999"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "nothing printed half-way");
+    let _ = std::fs::remove_dir_all(&dir);
+}

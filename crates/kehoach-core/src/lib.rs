@@ -20,6 +20,7 @@ mod pattern;
 pub mod reading;
 pub mod render;
 pub mod rules;
+pub mod settings;
 pub mod source;
 pub mod text;
 pub mod vocab;
