@@ -8,6 +8,7 @@
 
 use kehoach_core::diagnostics::{Lang, OutDiagnostic, Severity};
 use kehoach_core::model::Plan;
+use kehoach_core::settings::Settings;
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -119,8 +120,19 @@ struct Wire {
 }
 
 impl Analysis {
-    pub fn new(version: u64, text: &str, lang: Lang) -> Self {
-        let report = kehoach_core::check(text);
+    pub fn new(version: u64, text: &str, lang: Lang, settings: &Settings) -> Self {
+        let mut report = kehoach_core::check(text);
+        // The office's settings: a rule off is not reported at all (no underline, no
+        // count, not in the list); a rule given another severity shows with it.
+        report
+            .diagnostics
+            .retain_mut(|d| match settings.severity(d.code, d.severity) {
+                Some(s) => {
+                    d.severity = s;
+                    true
+                }
+                None => false,
+            });
         let index = kehoach_core::source::LineIndex::new(text);
         let mut offsets: Vec<usize> = report
             .diagnostics
@@ -474,7 +486,7 @@ mod tests {
     #[test]
     fn the_worker_result_crosses_whole() {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
-        let a = Analysis::new(7, text, Lang::Vi);
+        let a = Analysis::new(7, text, Lang::Vi, &Settings::default());
         let b = Analysis::from_wire(&a.to_wire()).expect("wire");
         assert_eq!(b.version, 7);
         assert!(!b.stale);
@@ -489,7 +501,7 @@ mod tests {
     #[test]
     fn a_provisional_layer_is_the_new_text() {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
-        let a = Analysis::new(1, text, Lang::Vi);
+        let a = Analysis::new(1, text, Lang::Vi, &Settings::default());
         let edited = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nb) Ba.\n";
         let p = a.provisional(2, edited);
         assert!(p.stale && p.version == 2);
@@ -507,7 +519,7 @@ mod tests {
     #[test]
     fn large_texts_are_checked_but_not_highlighted() {
         let big = "1. Một\nc) Ba.\n".repeat(LARGE_TEXT / 14 + 1);
-        let a = Analysis::new(1, &big, Lang::Vi);
+        let a = Analysis::new(1, &big, Lang::Vi, &Settings::default());
         assert!(a.is_large());
         assert!(a.layer.is_empty());
         assert!(a.findings.iter().any(|f| f.out.code == "KH401"));
@@ -525,7 +537,7 @@ mod tests {
     #[test]
     fn findings_are_sorted_by_severity_and_mapped_to_utf16() {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
-        let a = Analysis::new(1, text, Lang::Vi);
+        let a = Analysis::new(1, text, Lang::Vi, &Settings::default());
         assert!(a
             .findings
             .windows(2)
@@ -545,7 +557,7 @@ mod tests {
     #[test]
     fn highlight_lines_cover_the_text_exactly() {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
-        let a = Analysis::new(1, text, Lang::Vi);
+        let a = Analysis::new(1, text, Lang::Vi, &Settings::default());
         let lines = highlight_lines(text, &a.findings);
         let rebuilt: Vec<String> = lines
             .iter()

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let app = AppState::start();
     provide_context(app);
-    app.check.follow_language();
+    app.check.follow_language_and_settings();
     app.keep_saved();
     app.follow_other_tabs();
     let _ = window_event_listener(ev::keydown, move |ev| {

@@ -10,6 +10,7 @@
 use crate::analysis::{Analysis, Requests, LARGE_TEXT, WORKER_MIN};
 use crate::worker::{CheckWorker, Reply};
 use kehoach_core::diagnostics::Lang;
+use kehoach_core::settings::Settings;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -23,6 +24,7 @@ const LARGE_TEXT_PAUSE: Duration = Duration::from_millis(600);
 pub struct Checker {
     text: RwSignal<String>,
     lang: RwSignal<Lang>,
+    settings: RwSignal<Settings>,
     area_ref: NodeRef<html::Textarea>,
     tick: RwSignal<u64>,
     requests: StoredValue<Requests>,
@@ -36,11 +38,13 @@ impl Checker {
     pub fn new(
         text: RwSignal<String>,
         lang: RwSignal<Lang>,
+        settings: RwSignal<Settings>,
         area_ref: NodeRef<html::Textarea>,
     ) -> Checker {
         Checker {
             text,
             lang,
+            settings,
             area_ref,
             tick: RwSignal::new(0),
             requests: StoredValue::new(Requests::default()),
@@ -76,8 +80,10 @@ impl Checker {
                 });
             }
             let lang = self.lang.get_untracked();
-            self.text
-                .with_untracked(|t| Analysis::new(version, t, lang))
+            self.settings.with_untracked(|s| {
+                self.text
+                    .with_untracked(|t| Analysis::new(version, t, lang, s))
+            })
         })
     }
 
@@ -115,12 +121,14 @@ impl Checker {
             .get_untracked()
             .and_then(|a| js_sys::Reflect::get(&a, &"value".into()).ok())
             .filter(JsValue::is_string);
-        let sent = self.worker.with_value(|w| {
-            w.as_ref().is_some_and(|w| match &value {
-                Some(v) => w.check(version, v, lang),
-                None => self
-                    .text
-                    .with_untracked(|t| w.check(version, &JsValue::from_str(t), lang)),
+        let sent = self.settings.with_untracked(|s| {
+            self.worker.with_value(|w| {
+                w.as_ref().is_some_and(|w| match &value {
+                    Some(v) => w.check(version, v, lang, s),
+                    None => self
+                        .text
+                        .with_untracked(|t| w.check(version, &JsValue::from_str(t), lang, s)),
+                })
             })
         });
         if !sent {
@@ -165,11 +173,12 @@ impl Checker {
         }
     }
 
-    /// Messages in the other language need a new check; a large draft opened at
-    /// start goes to the worker too.
-    pub fn follow_language(self) {
+    /// Messages in the other language, or other rule settings, need a new check; a
+    /// large draft opened at start goes to the worker too.
+    pub fn follow_language_and_settings(self) {
         Effect::new(move |first: Option<()>| {
             self.lang.track();
+            self.settings.track();
             if first.is_some() || self.in_worker() {
                 self.request();
             }

@@ -15,6 +15,7 @@ use crate::layer::{self, LayerWindow};
 use crate::session::Session;
 use crate::storage;
 use kehoach_core::diagnostics::{Lang, TextEdit};
+use kehoach_core::settings::Settings;
 use kehoach_core::source::Span;
 use leptos::html;
 use leptos::prelude::*;
@@ -33,6 +34,8 @@ pub enum Tab {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
+    /// The office's rule settings (off, another severity), for every draft.
+    pub settings: RwSignal<Settings>,
     /// The editor's text (the textarea is its source; see `editor.rs`).
     pub text: RwSignal<String>,
     pub session: Session,
@@ -71,10 +74,12 @@ impl AppState {
         let (session, initial) = Session::start(lang.get_untracked());
         let text = RwSignal::new(initial);
         let area_ref = NodeRef::<html::Textarea>::new();
-        let check = Checker::new(text, lang, area_ref);
+        let settings = RwSignal::new(storage::load_settings());
+        let check = Checker::new(text, lang, settings, area_ref);
         let analysis = check.analysis();
         AppState {
             lang,
+            settings,
             text,
             session,
             check,

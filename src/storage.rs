@@ -185,6 +185,27 @@ impl Backend for Memory {
     }
 }
 
+/// Key of the rule settings: the JSON of a `.kehoach.json` (`kehoach_core::settings`).
+pub const SETTINGS_KEY: &str = "kehoach.v1.settings";
+
+/// The rule settings kept in this browser; none (or unreadable ones) is the default.
+pub fn load_settings() -> kehoach_core::settings::Settings {
+    use gloo_storage::{LocalStorage, Storage};
+    if Local::open().is_err() {
+        return Default::default();
+    }
+    LocalStorage::get::<String>(SETTINGS_KEY)
+        .ok()
+        .and_then(|json| kehoach_core::settings::Settings::from_json(&json).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps the rule settings; false if the storage refused them.
+pub fn save_settings(settings: &kehoach_core::settings::Settings) -> bool {
+    use gloo_storage::{LocalStorage, Storage};
+    Local::open().is_ok() && LocalStorage::set(SETTINGS_KEY, settings.to_json()).is_ok()
+}
+
 /// Key of the chosen language (`vi` or `en`).
 pub const LANG_KEY: &str = "kehoach.v1.lang";
 

@@ -7,14 +7,17 @@
 
 use crate::analysis::Analysis;
 use kehoach_core::diagnostics::Lang;
+use kehoach_core::settings::Settings;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The check, as the worker calls it: the analysis of `text` as JSON.
 #[wasm_bindgen]
-pub fn check_in_worker(version: f64, text: &str, lang: &str) -> String {
+pub fn check_in_worker(version: f64, text: &str, lang: &str, settings: &str) -> String {
     let lang = if lang == "en" { Lang::En } else { Lang::Vi };
-    Analysis::new(version as u64, text, lang).to_wire()
+    // The page sends settings it has read already: a bad one cannot get here.
+    let settings = Settings::from_json(settings).unwrap_or_default();
+    Analysis::new(version as u64, text, lang, &settings).to_wire()
 }
 
 /// What the worker said.
@@ -76,7 +79,7 @@ impl CheckWorker {
 
     /// Sends a text to be checked (a JS string: the editor's value as it is, not
     /// converted to Rust and back); false if it could not be sent.
-    pub fn check(&self, version: u64, text: &JsValue, lang: Lang) -> bool {
+    pub fn check(&self, version: u64, text: &JsValue, lang: Lang, settings: &Settings) -> bool {
         let m = js_sys::Object::new();
         let lang = match lang {
             Lang::Vi => "vi",
@@ -85,6 +88,7 @@ impl CheckWorker {
         js_sys::Reflect::set(&m, &"version".into(), &(version as f64).into()).is_ok()
             && js_sys::Reflect::set(&m, &"text".into(), text).is_ok()
             && js_sys::Reflect::set(&m, &"lang".into(), &lang.into()).is_ok()
+            && js_sys::Reflect::set(&m, &"settings".into(), &settings.to_json().into()).is_ok()
             && self.worker.post_message(&m).is_ok()
     }
 }

@@ -86,6 +86,31 @@ impl Settings {
         Ok(settings)
     }
 
+    /// The file's JSON for these settings (what `from_json` reads back).
+    pub fn to_json(&self) -> String {
+        let rules: serde_json::Map<String, serde_json::Value> = self
+            .rules
+            .iter()
+            .map(|(code, s)| {
+                let v = match s {
+                    RuleSetting::Off => "off",
+                    RuleSetting::Severity(s) => s.as_str(),
+                };
+                (code.clone(), v.into())
+            })
+            .collect();
+        serde_json::json!({ "rules": rules }).to_string()
+    }
+
+    /// The severity a finding of rule `code` shows with: `None` when the rule is off.
+    pub fn severity(&self, code: &str, default: Severity) -> Option<Severity> {
+        match self.rules.get(code) {
+            Some(RuleSetting::Off) => None,
+            Some(RuleSetting::Severity(s)) => Some(*s),
+            None => Some(default),
+        }
+    }
+
     /// Drops the findings of rules turned off and gives the others their set severity.
     pub fn apply(&self, diagnostics: &mut Vec<OutDiagnostic>) {
         if self.rules.is_empty() {
@@ -148,5 +173,8 @@ mod tests {
             assert!(!e.0.contains('\n'), "one line: {}", e.0);
         }
         assert_eq!(Settings::from_json("{}"), Ok(Settings::default()));
+        let s =
+            Settings::from_json(r#"{"rules": {"KH401": "off", "KH204": "error"}}"#).expect("valid");
+        assert_eq!(Settings::from_json(&s.to_json()), Ok(s));
     }
 }
