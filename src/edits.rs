@@ -9,19 +9,22 @@ use kehoach_core::compose;
 use leptos::prelude::*;
 
 impl AppState {
-    /// "Sửa tất cả lỗi an toàn".
+    /// "Sửa tất cả lỗi an toàn": the safe fixes of every rule that is on.
     pub fn fix_all(self) {
-        let new = self
-            .text
-            .with_untracked(|t| kehoach_core::fix::apply_safe_fixes(t));
+        let new = self.settings.with_untracked(|s| {
+            self.text
+                .with_untracked(|t| kehoach_core::fix::apply_safe_fixes_where(t, |c| s.is_on(c)))
+        });
         self.replace(new);
     }
 
-    /// The clean-up offered after a paste (hygiene fixes only).
+    /// The clean-up offered after a paste (hygiene fixes only, of rules that are on).
     pub fn clean_paste(self) {
-        let new = self
-            .text
-            .with_untracked(|t| kehoach_core::fix::apply_hygiene_fixes(t));
+        let new = self.settings.with_untracked(|s| {
+            self.text.with_untracked(|t| {
+                kehoach_core::fix::apply_safe_fixes_where(t, |c| c.starts_with("KH8") && s.is_on(c))
+            })
+        });
         self.pasted.set(false);
         self.replace(new);
     }

@@ -16,7 +16,7 @@ kehoach: kiểm tra, sửa và xuất kế hoạch hành chính (Nghị định 
 
 Usage:
   kehoach check [--format text|json] [--lang vi|en] [--config FILE] FILE...   ('-' reads stdin)
-  kehoach fix FILE                                            print the text with every safe fix applied
+  kehoach fix [--config FILE] FILE                            print the text with every safe fix applied
   kehoach export --to json|text|docx FILE                     print the plan as JSON, clean text or .docx
   kehoach rules [--format text|markdown] [--lang vi|en]       print the rule catalogue
 
@@ -132,12 +132,20 @@ fn run(args: &[String]) -> Result<u8, Failure> {
     match cmd.as_str() {
         "check" => check(rest),
         "fix" => {
-            let (_, files) = options(rest, &[])?;
+            let (opts, files) = options(rest, &["--config"])?;
             let [file] = files.as_slice() else {
                 return Err(Failure(format!("fix takes one FILE\n\n{USAGE}")));
             };
+            let settings = match opt(&opts, "--config") {
+                Some(path) => Some(load_settings(path)?),
+                None => SettingsFound::default().for_file(file)?,
+            }
+            .unwrap_or_default();
             let text = read_input(file)?;
-            print(&kehoach_core::fix::apply_safe_fixes(&text))?;
+            // A rule turned off is not fixed either.
+            print(&kehoach_core::fix::apply_safe_fixes_where(&text, |c| {
+                settings.is_on(c)
+            }))?;
             Ok(0)
         }
         "export" => {

@@ -255,3 +255,40 @@ fn a_bad_settings_file_exits_2_with_one_line() {
     assert!(out.stdout.is_empty(), "nothing printed half-way");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn fix_leaves_alone_what_a_rule_turned_off_would_change() {
+    // An invisible character and two spaces inside a sentence: safe hygiene fixes.
+    let text = "KẾ HOẠCH\nCông tác năm 2025\n\nI. MỤC ĐÍCH\nNội dung\u{200B} có  hai dấu cách.\n";
+    let fixed = run(&["fix", "-"], Some(text));
+    let fixed = String::from_utf8_lossy(&fixed.stdout).to_string();
+    assert_ne!(fixed, text, "a safe fix applies by default");
+    let check = run(&["check", "--format", "json", "-"], Some(text));
+    let v: serde_json::Value = serde_json::from_slice(&check.stdout).expect("JSON");
+    let codes: Vec<String> = v[0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| {
+            d["fixes"]
+                .as_array()
+                .is_some_and(|f| f.iter().any(|f| f["safe"] == true))
+        })
+        .map(|d| d["code"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(!codes.is_empty(), "the text has a safe fix");
+    let dir = folder("fix-settings", &[]);
+    let config = dir.join("off.json");
+    let off: Vec<String> = codes.iter().map(|c| format!("\"{c}\": \"off\"")).collect();
+    std::fs::write(&config, format!("{{\"rules\": {{{}}}}}", off.join(", "))).expect("write");
+    let kept = run(
+        &["fix", "--config", &config.to_string_lossy(), "-"],
+        Some(text),
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&kept.stdout),
+        text,
+        "nothing fixed for rules off"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -111,6 +111,11 @@ impl Settings {
         }
     }
 
+    /// Whether rule `code` is on (its findings reported, its safe fixes applied).
+    pub fn is_on(&self, code: &str) -> bool {
+        self.rules.get(code) != Some(&RuleSetting::Off)
+    }
+
     /// Drops the findings of rules turned off and gives the others their set severity.
     pub fn apply(&self, diagnostics: &mut Vec<OutDiagnostic>) {
         if self.rules.is_empty() {
