@@ -8,6 +8,7 @@ use crate::i18n::{t, Key};
 use crate::session::Incoming;
 use crate::state::AppState;
 use kehoach_core::diagnostics::{Lang, Severity};
+use kehoach_core::settings::Settings;
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -156,7 +157,13 @@ impl AppState {
 
     /// Downloads every draft as one backup file.
     pub fn export_backup(self) {
-        match self.text.with_untracked(|t| self.session.backup(t)) {
+        let settings = self
+            .settings
+            .with_untracked(|s| (!s.rules.is_empty()).then(|| s.to_json()));
+        match self
+            .text
+            .with_untracked(|t| self.session.backup(t, settings.as_deref()))
+        {
             Ok(json) => {
                 let day = js_sys::Date::new_0()
                     .to_iso_string()
@@ -178,6 +185,18 @@ impl AppState {
         }
     }
 
+    /// The rule settings a backup carries, taken when this browser has none (an
+    /// import never overwrites what is here).
+    fn take_backup_settings(self, json: Option<&str>) {
+        let Some(theirs) = json.and_then(|j| Settings::from_json(j).ok()) else {
+            return;
+        };
+        if self.settings.with_untracked(|s| s.rules.is_empty()) {
+            crate::storage::save_settings(&theirs);
+            self.settings.set(theirs);
+        }
+    }
+
     /// Adds the drafts of a backup file; says what was added.
     pub fn import_backup(self, file: web_sys::File) {
         crate::files::read_file(file, move |name, bytes| {
@@ -191,6 +210,7 @@ impl AppState {
             let json = String::from_utf8_lossy(&bytes);
             let message = match self.session.import(&json) {
                 Ok(r) => {
+                    self.take_backup_settings(r.settings.as_deref());
                     // A fresh page (nothing typed yet) shows what was imported.
                     if self.text.with_untracked(|t| t.is_empty()) {
                         if let Some(id) = self.session.next_live() {

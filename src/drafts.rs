@@ -206,6 +206,8 @@ pub struct ImportReport {
     pub unchanged: usize,
     /// Drafts here with another text: the backup's kept beside it as a new draft.
     pub copies: usize,
+    /// The rule settings the backup carries (their JSON), for the page to apply.
+    pub settings: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -214,6 +216,9 @@ struct Backup {
     schema: u32,
     exported: f64,
     drafts: Vec<BackupEntry>,
+    /// The browser's rule settings (`kehoach_core::settings`), when it has some.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    settings: Option<serde_json::Value>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -468,7 +473,12 @@ impl Store {
     /// Every draft with its history, as one JSON document. `unsaved` is a draft as
     /// the page holds it, newer than its stored copy (a full storage refused it):
     /// the backup carries that version.
-    pub fn backup(&self, now: f64, unsaved: Option<&Draft>) -> Result<String, StorageError> {
+    pub fn backup(
+        &self,
+        now: f64,
+        unsaved: Option<&Draft>,
+        settings: Option<&str>,
+    ) -> Result<String, StorageError> {
         let mut drafts = Vec::new();
         for key in self.backend.keys()? {
             if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {
@@ -492,6 +502,7 @@ impl Store {
             schema: SCHEMA,
             exported: now,
             drafts,
+            settings: settings.and_then(|s| serde_json::from_str(s).ok()),
         };
         Ok(serde_json::to_string_pretty(&backup).unwrap_or_default())
     }
@@ -513,7 +524,10 @@ impl Store {
         // From the text, not from `value`: one deserializer's code in the wasm, not two.
         let backup: Backup =
             serde_json::from_str(json).map_err(|e| BackupError::Malformed(e.to_string()))?;
-        let mut report = ImportReport::default();
+        let mut report = ImportReport {
+            settings: backup.settings.as_ref().map(|s| s.to_string()),
+            ..ImportReport::default()
+        };
         for (n, entry) in backup.drafts.into_iter().enumerate() {
             let BackupEntry { mut draft, history } = entry;
             if draft.id.is_empty() || draft.id.contains(char::is_whitespace) {
@@ -872,7 +886,8 @@ mod tests {
                 },
             )
             .unwrap();
-        let json = store.backup(9.0, None).unwrap();
+        let settings = r#"{"rules":{"KH401":"off"}}"#;
+        let json = store.backup(9.0, None, Some(settings)).unwrap();
 
         let (fresh, _) = store_over(Memory::default());
         let report = fresh.import(&json, 10.0, 7).unwrap();
@@ -881,7 +896,8 @@ mod tests {
             ImportReport {
                 added: 2,
                 unchanged: 0,
-                copies: 0
+                copies: 0,
+                settings: Some(settings.to_string()),
             }
         );
         let loaded = fresh.load(11.0).unwrap();
@@ -897,7 +913,8 @@ mod tests {
             ImportReport {
                 added: 0,
                 unchanged: 2,
-                copies: 0
+                copies: 0,
+                settings: Some(settings.to_string()),
             }
         );
         assert_eq!(fresh.load(13.0).unwrap().drafts.len(), 2);
@@ -915,7 +932,8 @@ mod tests {
             ImportReport {
                 added: 0,
                 unchanged: 2,
-                copies: 0
+                copies: 0,
+                settings: Some(settings.to_string()),
             }
         );
         let texts: Vec<String> = fresh
@@ -936,7 +954,7 @@ mod tests {
         let mut newer = stored.clone();
         newer.text = format!("KẾ HOẠCH\n{}\n", "Mới ".repeat(1_000));
         assert!(store.save(&newer, 0, &stored.text).is_err());
-        let json = store.backup(2.0, Some(&newer)).unwrap();
+        let json = store.backup(2.0, Some(&newer), None).unwrap();
         let (fresh, _) = store_over(Memory::default());
         fresh.import(&json, 3.0, 1).unwrap();
         assert_eq!(fresh.read("a").unwrap().unwrap().text, newer.text);

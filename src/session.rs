@@ -441,7 +441,8 @@ impl Session {
 
     /// Every draft with its history; the open one as the editor holds it (`text`),
     /// which may be newer than what the storage could take.
-    pub fn backup(&self, text: &str) -> Result<String, StorageError> {
+    /// Every draft (the open one with `text`), and `settings` (rule settings' JSON).
+    pub fn backup(&self, text: &str, settings: Option<&str>) -> Result<String, StorageError> {
         let id = self.open_id.get_untracked();
         let open = self
             .drafts
@@ -451,7 +452,8 @@ impl Session {
                 d.text = text.to_string();
                 d
             });
-        self.store.with_value(|s| s.backup(now(), open.as_ref()))
+        self.store
+            .with_value(|s| s.backup(now(), open.as_ref(), settings))
     }
 
     pub fn import(&self, json: &str) -> Result<ImportReport, drafts::BackupError> {

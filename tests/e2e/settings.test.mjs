@@ -1,9 +1,12 @@
 // Rule settings (issue 16): in "Quy tắc", a rule turned off vanishes from every
-// draft, stays off across a reload, comes back when set to its default; the
-// settings download as the JSON the CLI reads (.kehoach.json).
+// draft, stays off across a reload, travels in a backup to a fresh browser, and
+// comes back when set to its default; the settings download as the JSON the CLI
+// reads (.kehoach.json).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { useApp, openApp, putText, seed } from './harness.mjs';
 
 const app = useApp();
@@ -40,6 +43,24 @@ test('a rule turned off vanishes from every draft, stays off, and comes back', a
   await editor.waitFor();
   await findings.locator('li[data-code]').first().waitFor();
   assert.equal(await kh401.count(), 0, 'still off after a reload');
+
+  // A backup carries the settings to a fresh browser.
+  await page.getByRole('tab', { name: 'Bản nháp', exact: true }).click();
+  const [backup] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải bản sao lưu' }).click(),
+  ]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-')), backup.suggestedFilename());
+  await backup.saveAs(file);
+  const other = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const fresh = await openApp(other, app.server.url);
+  await fresh.page.getByRole('tab', { name: 'Bản nháp', exact: true }).click();
+  await fresh.page.getByLabel('Tệp sao lưu').setInputFiles(file);
+  await fresh.page.getByText('đã có sẵn').waitFor();
+  await fresh.page.getByRole('tab', { name: 'Quy tắc', exact: true }).click();
+  assert.equal(await fresh.page.getByLabel('Mức áp dụng KH401').inputValue(), 'off', 'the fresh browser has the settings');
+  assert.deepEqual(fresh.errors, []);
+  await other.close();
 
   await page.getByRole('tab', { name: 'Quy tắc', exact: true }).click();
   await page.getByLabel('Mức áp dụng KH401').selectOption('');
