@@ -122,17 +122,7 @@ struct Wire {
 impl Analysis {
     pub fn new(version: u64, text: &str, lang: Lang, settings: &Settings) -> Self {
         let mut report = kehoach_core::check(text);
-        // The office's settings: a rule off is not reported at all (no underline, no
-        // count, not in the list); a rule given another severity shows with it.
-        report
-            .diagnostics
-            .retain_mut(|d| match settings.severity(d.code, d.severity) {
-                Some(s) => {
-                    d.severity = s;
-                    true
-                }
-                None => false,
-            });
+        settings.apply(&mut report.diagnostics);
         let index = kehoach_core::source::LineIndex::new(text);
         let mut offsets: Vec<usize> = report
             .diagnostics

@@ -136,11 +136,8 @@ fn run(args: &[String]) -> Result<u8, Failure> {
             let [file] = files.as_slice() else {
                 return Err(Failure(format!("fix takes one FILE\n\n{USAGE}")));
             };
-            let settings = match opt(&opts, "--config") {
-                Some(path) => Some(load_settings(path)?),
-                None => SettingsFound::default().for_file(file)?,
-            }
-            .unwrap_or_default();
+            let given = opt(&opts, "--config").map(load_settings).transpose()?;
+            let settings = SettingsFound::default().for_file(given.as_ref(), file)?;
             let text = read_input(file)?;
             // A rule turned off is not fixed either.
             print(&kehoach_core::fix::apply_safe_fixes_where(&text, |c| {
@@ -221,7 +218,16 @@ struct SettingsFound {
 }
 
 impl SettingsFound {
-    fn for_file(&mut self, path: &str) -> Result<Option<Settings>, Failure> {
+    /// The settings for the file at `path`: `given` (`--config`) when there is one,
+    /// else the file found, else none.
+    fn for_file(&mut self, given: Option<&Settings>, path: &str) -> Result<Settings, Failure> {
+        if let Some(given) = given {
+            return Ok(given.clone());
+        }
+        Ok(self.find(path)?.unwrap_or_default())
+    }
+
+    fn find(&mut self, path: &str) -> Result<Option<Settings>, Failure> {
         let file = if path == "-" {
             Path::new(".")
         } else {
@@ -275,15 +281,8 @@ fn check(rest: &[String]) -> Result<u8, Failure> {
     let mut found = SettingsFound::default();
     let mut reports = Vec::new();
     for (path, text) in &inputs {
-        let mut report = kehoach_core::check_for_output(path, text, lang);
-        let settings = match &given {
-            Some(s) => Some(s.clone()),
-            None => found.for_file(path)?,
-        };
-        if let Some(settings) = settings {
-            settings.apply(&mut report.diagnostics);
-        }
-        reports.push(report);
+        let settings = found.for_file(given.as_ref(), path)?;
+        reports.push(kehoach_core::check_for_output(path, text, lang, &settings));
     }
     let any_error = reports
         .iter()

@@ -66,9 +66,16 @@ pub struct FileReport {
     pub diagnostics: Vec<OutDiagnostic>,
 }
 
-/// Checks `text` and shapes the result as the CLI and the app show it.
-pub fn check_for_output(path: &str, text: &str, lang: Lang) -> FileReport {
-    let report = check(text);
+/// Checks `text` under an office's rule `settings` and shapes the result as the CLI
+/// shows it.
+pub fn check_for_output(
+    path: &str,
+    text: &str,
+    lang: Lang,
+    settings: &settings::Settings,
+) -> FileReport {
+    let mut report = check(text);
+    settings.apply(&mut report.diagnostics);
     let index = source::LineIndex::new(text);
     FileReport {
         path: path.to_string(),

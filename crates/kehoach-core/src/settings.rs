@@ -11,7 +11,7 @@
 //! error with a message, never silently ignored (a typo would otherwise change
 //! nothing and say nothing).
 
-use crate::diagnostics::{OutDiagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Severity};
 use std::collections::BTreeMap;
 
 /// The name the CLI looks for.
@@ -116,18 +116,19 @@ impl Settings {
         self.rules.get(code) != Some(&RuleSetting::Off)
     }
 
-    /// Drops the findings of rules turned off and gives the others their set severity.
-    pub fn apply(&self, diagnostics: &mut Vec<OutDiagnostic>) {
+    /// Drops the findings of rules turned off and gives the others their set
+    /// severity: what the CLI reports and the app shows (no underline, no count, not
+    /// in the list for a rule that is off).
+    pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
         if self.rules.is_empty() {
             return;
         }
-        diagnostics.retain_mut(|d| match self.rules.get(&d.code) {
-            Some(RuleSetting::Off) => false,
-            Some(RuleSetting::Severity(s)) => {
-                d.severity = *s;
+        diagnostics.retain_mut(|d| match self.severity(d.code, d.severity) {
+            Some(s) => {
+                d.severity = s;
                 true
             }
-            None => true,
+            None => false,
         });
     }
 }
@@ -146,9 +147,10 @@ mod tests {
             Some(&RuleSetting::Severity(Severity::Error))
         );
         let text = include_str!("../tests/seeds/003_b67ebee3cb483b12.txt");
-        let mut report = crate::check_for_output("003", text, crate::diagnostics::Lang::Vi);
+        let lang = crate::diagnostics::Lang::Vi;
+        let report = crate::check_for_output("003", text, lang, &Settings::default());
         assert!(report.diagnostics.iter().any(|d| d.code == "KH401"));
-        s.apply(&mut report.diagnostics);
+        let report = crate::check_for_output("003", text, lang, &s);
         assert!(report.diagnostics.iter().all(|d| d.code != "KH401"));
         assert!(report
             .diagnostics
