@@ -192,8 +192,7 @@ impl AppState {
             return;
         };
         if self.settings.with_untracked(|s| s.rules.is_empty()) {
-            crate::storage::save_settings(&theirs);
-            self.settings.set(theirs);
+            self.set_settings(theirs);
         }
     }
 

@@ -199,6 +199,14 @@ impl AppState {
         }
     }
 
+    /// New rule settings for every draft: kept in this browser and applied (the text
+    /// is checked again). False if the storage refused them: they apply until reload.
+    pub fn set_settings(self, next: Settings) -> bool {
+        let kept = storage::save_settings(&next);
+        self.settings.set(next);
+        kept
+    }
+
     /// Applies fix `fix` of finding `finding`.
     pub fn apply_fix(self, finding: usize, fix: usize) {
         let edits: Vec<TextEdit> = self.analysis.with_untracked(|a| {

@@ -6,7 +6,6 @@
 use crate::download::offer;
 use crate::i18n::{t, Key};
 use crate::state::use_app;
-use crate::storage;
 use kehoach_core::diagnostics::{Lang, Severity};
 use kehoach_core::settings::{RuleSetting, Settings};
 use leptos::prelude::*;
@@ -15,21 +14,15 @@ use leptos::prelude::*;
 const CHOICES: [&str; 5] = ["", "off", "error", "warning", "info"];
 
 fn choice_label(choice: &str, default: Severity, l: Lang) -> String {
-    match choice {
-        "" => format!("{} ({})", t(l, Key::RuleDefault), default.label(l)),
-        "off" => t(l, Key::RuleOff).to_string(),
-        "error" => Severity::Error.label(l).to_string(),
-        "warning" => Severity::Warning.label(l).to_string(),
-        _ => Severity::Info.label(l).to_string(),
+    match RuleSetting::parse(choice) {
+        None => format!("{} ({})", t(l, Key::RuleDefault), default.label(l)),
+        Some(RuleSetting::Off) => t(l, Key::RuleOff).to_string(),
+        Some(RuleSetting::Severity(s)) => s.label(l).to_string(),
     }
 }
 
 fn choice_of(settings: &Settings, code: &str) -> &'static str {
-    match settings.rules.get(code) {
-        None => "",
-        Some(RuleSetting::Off) => "off",
-        Some(RuleSetting::Severity(s)) => s.as_str(),
-    }
+    settings.rules.get(code).map_or("", |s| s.as_str())
 }
 
 #[component]
@@ -39,20 +32,12 @@ pub fn RulesPanel() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     let keep = move |next: Settings| {
-        let kept = storage::save_settings(&next);
+        let kept = app.set_settings(next);
         message.set((!kept).then(|| t(lang.get_untracked(), Key::SettingsNotKept).to_string()));
-        settings.set(next);
     };
     let set = move |code: &'static str, choice: String| {
         let mut next = settings.get_untracked();
-        let setting = match choice.as_str() {
-            "off" => Some(RuleSetting::Off),
-            "error" => Some(RuleSetting::Severity(Severity::Error)),
-            "warning" => Some(RuleSetting::Severity(Severity::Warning)),
-            "info" => Some(RuleSetting::Severity(Severity::Info)),
-            _ => None,
-        };
-        match setting {
+        match RuleSetting::parse(&choice) {
             Some(s) => next.rules.insert(code.to_string(), s),
             None => next.rules.remove(code),
         };

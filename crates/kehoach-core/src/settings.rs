@@ -24,6 +24,27 @@ pub enum RuleSetting {
     Severity(Severity),
 }
 
+impl RuleSetting {
+    /// A value of the file: `off`, `info`, `warning` or `error`.
+    pub fn parse(value: &str) -> Option<RuleSetting> {
+        match value {
+            "off" => Some(RuleSetting::Off),
+            "info" => Some(RuleSetting::Severity(Severity::Info)),
+            "warning" => Some(RuleSetting::Severity(Severity::Warning)),
+            "error" => Some(RuleSetting::Severity(Severity::Error)),
+            _ => None,
+        }
+    }
+
+    /// The file's value for this setting.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleSetting::Off => "off",
+            RuleSetting::Severity(s) => s.as_str(),
+        }
+    }
+}
+
 /// Rule settings by rule code.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
@@ -62,16 +83,10 @@ impl Settings {
                                 "unknown rule code \"{code}\" (see `kehoach rules`)"
                             )));
                         }
-                        let setting = match setting.as_str() {
-                            Some("off") => RuleSetting::Off,
-                            Some("info") => RuleSetting::Severity(Severity::Info),
-                            Some("warning") => RuleSetting::Severity(Severity::Warning),
-                            Some("error") => RuleSetting::Severity(Severity::Error),
-                            _ => {
-                                return Err(SettingsError(format!(
-                                    "rule {code}: the value must be \"off\", \"info\", \"warning\" or \"error\", not {setting}"
-                                )))
-                            }
+                        let Some(setting) = setting.as_str().and_then(RuleSetting::parse) else {
+                            return Err(SettingsError(format!(
+                                "rule {code}: the value must be \"off\", \"info\", \"warning\" or \"error\", not {setting}"
+                            )));
                         };
                         settings.rules.insert(code.clone(), setting);
                     }
@@ -91,13 +106,7 @@ impl Settings {
         let rules: serde_json::Map<String, serde_json::Value> = self
             .rules
             .iter()
-            .map(|(code, s)| {
-                let v = match s {
-                    RuleSetting::Off => "off",
-                    RuleSetting::Severity(s) => s.as_str(),
-                };
-                (code.clone(), v.into())
-            })
+            .map(|(code, s)| (code.clone(), s.as_str().into()))
             .collect();
         serde_json::json!({ "rules": rules }).to_string()
     }
