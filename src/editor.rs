@@ -120,8 +120,8 @@ pub fn Editor() -> impl IntoView {
 /// The text again, line by line, with each finding's characters in a `<mark>`
 /// (clicking one selects its finding). Lines are keyed by their text and marks
 /// (`LayerLine::key`), so typing re-renders only the lines it changed. Of a long text
-/// only the lines around the view are elements (`layer.rs`); the others are two
-/// blocks of plain text that keep every line in its place.
+/// only the lines around the view are elements (`layer.rs`); the others are blocks of
+/// plain text that keep every line in its place.
 #[component]
 fn HighlightLayer() -> impl IntoView {
     let app = use_app();
@@ -175,11 +175,11 @@ pub fn follow_view(app: AppState) {
     else {
         return;
     };
-    let window = app.window.get_untracked();
-    let next = app.analysis.with_untracked(|a| {
-        layer::for_view(&area, &layer, window.clamped(a.layer.len()), &a.layer)
+    let (shown, next) = app.analysis.with_untracked(|a| {
+        let shown = app.window.get_untracked().clamped(a.layer.len());
+        (shown, layer::for_view(&area, &layer, shown, &a.layer))
     });
-    if next != window.clamped(app.analysis.with_untracked(|a| a.layer.len())) {
+    if next != shown {
         app.window.set(next);
     }
 }
