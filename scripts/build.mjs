@@ -11,24 +11,17 @@
 // scripts/finish-dist.mjs adds the policy and the service worker.
 //
 //   node scripts/build.mjs [out]   (default dist; written beside it, then swapped in)
-import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { finish } from './finish-dist.mjs';
+import { finish, integrity, shortHash as hex } from './finish-dist.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.resolve(repo, process.argv[2] ?? 'dist');
 const stage = `${out}.staging`;
 
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'] });
-const hex = (...parts) => {
-  const h = crypto.createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest('hex').slice(0, 16);
-};
-const integrity = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 
 /** index.html's `<link data-trunk …>` elements: their text and attributes. */
 function trunkLinks(html) {

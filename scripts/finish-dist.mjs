@@ -24,17 +24,26 @@ export function finish(dir) {
   const indexPath = path.join(dir, 'index.html');
   fs.writeFileSync(indexPath, withPolicy(fs.readFileSync(indexPath, 'utf8')));
   const files = listFiles(dir).filter((f) => f !== 'sw.js');
-  const hash = crypto.createHash('sha256');
-  for (const file of files) {
-    hash.update(file + '\0');
-    hash.update(fs.readFileSync(path.join(dir, file)));
-  }
-  const build = { version: hash.digest('hex').slice(0, 16), files };
+  const version = shortHash(...files.flatMap((f) => [f + '\0', fs.readFileSync(path.join(dir, f))]));
+  const build = { version, files };
   const template = fs.readFileSync(path.join(repo, 'sw.js'), 'utf8');
   const line = 'const BUILD = null; // replaced by scripts/finish-dist.mjs';
   if (!template.includes(line)) throw new Error(`sw.js template lacks the line: ${line}`);
   fs.writeFileSync(path.join(dir, 'sw.js'), template.replace(line, `const BUILD = ${JSON.stringify(build)};`));
   return build;
+}
+
+/** The first 16 hex digits of the SHA-256 of `parts`: a build's version, a file's
+ *  content-hashed name. */
+export function shortHash(...parts) {
+  const h = crypto.createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest('hex').slice(0, 16);
+}
+
+/** A subresource integrity value for a file's bytes: sha384-… */
+export function integrity(bytes) {
+  return `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 }
 
 /** A CSP source for an inline element's text: sha256-… */

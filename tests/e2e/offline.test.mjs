@@ -4,12 +4,11 @@
 // the user's "Tải lại", never mixed with the old one's files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dist, serveDist, launch, launchProfile, openApp, putText, seed } from './harness.mjs';
-import { finish } from '../../scripts/finish-dist.mjs';
+import { finish, integrity, shortHash } from '../../scripts/finish-dist.mjs';
 
 const PREFIX = '/a/b/';
 
@@ -105,14 +104,13 @@ function nextBuild() {
   fs.cpSync(dist, dir, { recursive: true });
   const old = fs.readdirSync(dir).find((f) => /^main-.*\.css$/.test(f));
   const css = fs.readFileSync(path.join(dir, old), 'utf8') + '\nbody { --next-build: 1; }\n';
-  const name = `main-${crypto.createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  const name = `main-${shortHash(css)}.css`;
   fs.rmSync(path.join(dir, old));
   fs.writeFileSync(path.join(dir, name), css);
-  const integrity = `sha384-${crypto.createHash('sha384').update(css).digest('base64')}`;
   const index = path.join(dir, 'index.html');
   fs.writeFileSync(index, fs.readFileSync(index, 'utf8')
     .replace(old, name)
-    .replace(/(href="\.\/main-[^"]+" integrity=")[^"]+"/, `$1${integrity}"`));
+    .replace(/(href="\.\/main-[^"]+" integrity=")[^"]+"/, `$1${integrity(css)}"`));
   const build = finish(dir);
   return { dir, css: name, version: build.version };
 }
