@@ -38,11 +38,11 @@ pub fn UpdateNotice(lang: RwSignal<Lang>) -> impl IntoView {
     let ready = RwSignal::new(false);
     let reload_asked = StoredValue::new_local(false);
     if let Some(container) = container() {
+        watch_takeover(&container, reload_asked);
         register(container, move |worker| {
             waiting.set_value(Some(worker));
             ready.set(true);
         });
-        watch_takeover(reload_asked);
     }
     let reload = move |_| {
         let Some(worker) = waiting.get_value() else {
@@ -124,8 +124,10 @@ fn when_installed(worker: ServiceWorker, on_waiting: impl Fn(ServiceWorker) + 's
 
 /// Reloads this tab when the version it asked for takes over. Other tabs of the app
 /// keep running (their notice stays; its button then only reloads).
-fn watch_takeover(reload_asked: StoredValue<bool, LocalStorage>) {
-    let Some(container) = container() else { return };
+fn watch_takeover(
+    container: &ServiceWorkerContainer,
+    reload_asked: StoredValue<bool, LocalStorage>,
+) {
     let on_change = Closure::<dyn FnMut()>::new(move || {
         if reload_asked.get_value() {
             reload_page();
