@@ -54,8 +54,8 @@ pub fn finding_key(f: &Finding) -> FindingKey {
     (f.out.code.clone(), f.out.start, f.out.end, h.finish())
 }
 
-/// Above this size (bytes) the page checks when typing pauses and draws no underlines:
-/// a 10 MB paste must not freeze the page. Measured: 1 MB still updates in ~90 ms.
+/// Above this size (bytes) the page checks when typing pauses: a 10 MB paste must not
+/// send the worker a new text on every keystroke. Measured: 1 MB still updates in ~90 ms.
 pub const LARGE_TEXT: usize = 2_000_000;
 
 /// From this size (bytes) the check runs in the worker: below it a check takes less
@@ -74,7 +74,7 @@ pub struct Analysis {
     pub plan: Arc<Plan>,
     pub findings: Arc<Vec<Finding>>,
     pub layer: Vec<Arc<LayerLine>>,
-    /// The text's size in bytes; above [`LARGE_TEXT`] there are no highlight lines.
+    /// The text's size in bytes.
     pub bytes: usize,
 }
 
@@ -109,65 +109,93 @@ impl Requests {
     }
 }
 
-/// What the worker sends back: an analysis without its shared pointers.
+/// What the worker sends back: the plan and the findings, not the highlight layer,
+/// which the page builds from its own text ([`WorkerResult::into_analysis`]): the
+/// layer's lines would cross as a second copy of the text, larger than the text.
 #[derive(Serialize, Deserialize)]
-struct Wire {
-    version: u64,
+pub struct WorkerResult {
+    pub version: u64,
     plan: Plan,
     findings: Vec<Finding>,
-    layer: Vec<LayerLine>,
-    bytes: usize,
+}
+
+impl WorkerResult {
+    /// The check of `text`, as the worker computes it.
+    pub fn new(version: u64, text: &str, lang: Lang, settings: &Settings) -> Self {
+        let (plan, findings) = check(text, lang, settings);
+        WorkerResult {
+            version,
+            plan,
+            findings,
+        }
+    }
+
+    /// The result as JSON, to cross from the worker to the page.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The result the worker sent; `None` if it is not one.
+    pub fn from_json(json: &str) -> Option<Self> {
+        serde_json::from_str(json).ok()
+    }
+
+    /// The analysis of `text`, the text this result was computed for (the page
+    /// accepts a result only for the text in its editor, `Requests::accepts`).
+    pub fn into_analysis(self, text: &str) -> Analysis {
+        let layer = layer_lines(&highlight_lines(text, &self.findings), &self.findings);
+        Analysis {
+            version: self.version,
+            stale: false,
+            plan: Arc::new(self.plan),
+            findings: Arc::new(self.findings),
+            layer,
+            bytes: text.len(),
+        }
+    }
+}
+
+/// The plan and the findings of `text`, sorted and numbered as the page lists them.
+fn check(text: &str, lang: Lang, settings: &Settings) -> (Plan, Vec<Finding>) {
+    let mut report = kehoach_core::check(text);
+    settings.apply(&mut report.diagnostics);
+    let index = kehoach_core::source::LineIndex::new(text);
+    let mut offsets: Vec<usize> = report
+        .diagnostics
+        .iter()
+        .flat_map(|d| [d.span.start, d.span.end])
+        .collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let map = utf16_offsets(text, &offsets);
+    let to16 = |b: usize| -> u32 {
+        match offsets.binary_search(&b) {
+            Ok(i) => map[i],
+            Err(_) => 0,
+        }
+    };
+    let mut findings: Vec<Finding> = report
+        .diagnostics
+        .iter()
+        .map(|d| Finding {
+            index: 0,
+            out: d.to_out(text, &index, lang),
+            start16: to16(d.span.start),
+            end16: to16(d.span.end),
+            safe_fix: d.has_safe_fix(),
+        })
+        .collect();
+    // Errors first, then warnings, then notes; in text order within each.
+    findings.sort_by_key(|f| (f.out.severity, f.out.start, f.out.end));
+    for (i, f) in findings.iter_mut().enumerate() {
+        f.index = i;
+    }
+    (report.plan, findings)
 }
 
 impl Analysis {
     pub fn new(version: u64, text: &str, lang: Lang, settings: &Settings) -> Self {
-        let mut report = kehoach_core::check(text);
-        settings.apply(&mut report.diagnostics);
-        let index = kehoach_core::source::LineIndex::new(text);
-        let mut offsets: Vec<usize> = report
-            .diagnostics
-            .iter()
-            .flat_map(|d| [d.span.start, d.span.end])
-            .collect();
-        offsets.sort_unstable();
-        offsets.dedup();
-        let map = utf16_offsets(text, &offsets);
-        let to16 = |b: usize| -> u32 {
-            match offsets.binary_search(&b) {
-                Ok(i) => map[i],
-                Err(_) => 0,
-            }
-        };
-        let mut findings: Vec<Finding> = report
-            .diagnostics
-            .iter()
-            .map(|d| Finding {
-                index: 0,
-                out: d.to_out(text, &index, lang),
-                start16: to16(d.span.start),
-                end16: to16(d.span.end),
-                safe_fix: d.has_safe_fix(),
-            })
-            .collect();
-        // Errors first, then warnings, then notes; in text order within each.
-        findings.sort_by_key(|f| (f.out.severity, f.out.start, f.out.end));
-        for (i, f) in findings.iter_mut().enumerate() {
-            f.index = i;
-        }
-        let large = text.len() > LARGE_TEXT;
-        let layer = if large {
-            Vec::new()
-        } else {
-            layer_lines(&highlight_lines(text, &findings), &findings)
-        };
-        Analysis {
-            version,
-            stale: false,
-            plan: Arc::new(report.plan),
-            findings: Arc::new(findings),
-            layer,
-            bytes: text.len(),
-        }
+        WorkerResult::new(version, text, lang, settings).into_analysis(text)
     }
 
     /// An empty analysis, before the first result.
@@ -187,44 +215,14 @@ impl Analysis {
     /// line, unchanged, as in the text they were found in; other lines are plain.
     /// The layer must always be the editor's text, or it would not lie under it.
     pub fn provisional(&self, version: u64, text: &str) -> Self {
-        let layer = if text.len() > LARGE_TEXT {
-            Vec::new()
-        } else {
-            plain_layer(text, &self.layer)
-        };
         Analysis {
             version,
             stale: true,
             plan: Arc::clone(&self.plan),
             findings: Arc::clone(&self.findings),
-            layer,
+            layer: plain_layer(text, &self.layer),
             bytes: text.len(),
         }
-    }
-
-    /// The analysis as JSON, to cross from the worker to the page.
-    pub fn to_wire(&self) -> String {
-        let wire = Wire {
-            version: self.version,
-            plan: (*self.plan).clone(),
-            findings: (*self.findings).clone(),
-            layer: self.layer.iter().map(|l| (**l).clone()).collect(),
-            bytes: self.bytes,
-        };
-        serde_json::to_string(&wire).unwrap_or_default()
-    }
-
-    /// The analysis the worker sent; `None` if it is not one.
-    pub fn from_wire(json: &str) -> Option<Self> {
-        let w: Wire = serde_json::from_str(json).ok()?;
-        Some(Analysis {
-            version: w.version,
-            stale: false,
-            plan: Arc::new(w.plan),
-            findings: Arc::new(w.findings),
-            layer: w.layer.into_iter().map(Arc::new).collect(),
-            bytes: w.bytes,
-        })
     }
 
     pub fn is_large(&self) -> bool {
@@ -477,13 +475,18 @@ mod tests {
     fn the_worker_result_crosses_whole() {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
         let a = Analysis::new(7, text, Lang::Vi, &Settings::default());
-        let b = Analysis::from_wire(&a.to_wire()).expect("wire");
+        let sent = WorkerResult::new(7, text, Lang::Vi, &Settings::default()).to_json();
+        let b = WorkerResult::from_json(&sent)
+            .expect("wire")
+            .into_analysis(text);
         assert_eq!(b.version, 7);
         assert!(!b.stale);
         assert_eq!(b.findings, a.findings);
         assert_eq!(*b.plan, *a.plan);
         assert_eq!(b.layer, a.layer);
-        assert!(Analysis::from_wire("{").is_none());
+        // The layer is built on the page: it does not cross.
+        assert!(!sent.contains("\"parts\""));
+        assert!(WorkerResult::from_json("{").is_none());
     }
 
     /// While a newer text is checked, its layer is the newer text: unchanged lines
@@ -507,12 +510,16 @@ mod tests {
     }
 
     #[test]
-    fn large_texts_are_checked_but_not_highlighted() {
+    fn large_texts_are_checked_and_highlighted() {
         let big = "1. Một\nc) Ba.\n".repeat(LARGE_TEXT / 14 + 1);
         let a = Analysis::new(1, &big, Lang::Vi, &Settings::default());
         assert!(a.is_large());
-        assert!(a.layer.is_empty());
+        assert_eq!(a.layer.len(), big.split('\n').count());
+        let marked = |l: &LayerLine| l.parts.iter().any(|(_, sev, ..)| sev.is_some());
+        assert!(marked(&a.layer[1]));
         assert!(a.findings.iter().any(|f| f.out.code == "KH401"));
+        let p = a.provisional(2, &big.replacen("c) Ba.", "b) Ba.", 1));
+        assert!(!marked(&p.layer[1]) && marked(&p.layer[3]));
     }
 
     #[test]

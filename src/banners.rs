@@ -23,8 +23,10 @@ pub fn Banners() -> impl IntoView {
             a.is_large().then(|| {
                 let mb = a.bytes as f64 / 1_000_000.0;
                 match lang.get() {
-                    Lang::Vi => format!("Văn bản rất lớn ({mb:.1} MB): kiểm tra khi ngừng gõ; không tô sáng lỗi trong văn bản, danh sách kết quả vẫn đầy đủ."),
-                    Lang::En => format!("Very large text ({mb:.1} MB): checked when typing pauses; findings are listed but not underlined."),
+                    Lang::Vi => format!("Văn bản rất lớn ({mb:.1} MB): kiểm tra lại khi ngừng gõ."),
+                    Lang::En => {
+                        format!("Very large text ({mb:.1} MB): checked again when typing pauses.")
+                    }
                 }
             })
         })

@@ -7,7 +7,7 @@
 //! `requests` numbers the texts, and only the newest one's result is shown
 //! (`Requests::accepts`).
 
-use crate::analysis::{Analysis, Requests, LARGE_TEXT, WORKER_MIN};
+use crate::analysis::{Analysis, Requests, WorkerResult, LARGE_TEXT, WORKER_MIN};
 use crate::worker::{CheckWorker, Reply};
 use kehoach_core::diagnostics::Lang;
 use kehoach_core::settings::Settings;
@@ -90,8 +90,9 @@ impl Checker {
     fn on_reply(self, reply: Reply) {
         match reply {
             Reply::Result(json) => {
-                if let Some(a) = Analysis::from_wire(&json) {
-                    if self.requests.with_value(|r| r.accepts(a.version)) {
+                if let Some(result) = WorkerResult::from_json(&json) {
+                    if self.requests.with_value(|r| r.accepts(result.version)) {
+                        let a = self.text.with_untracked(|t| result.into_analysis(t));
                         self.from_worker.set(Some(Arc::new(a)));
                     }
                 }

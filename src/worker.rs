@@ -5,19 +5,19 @@
 //! text now in the editor (`analysis::Requests`). Where a worker cannot start (an
 //! old browser, a page opened from disk), the page checks on its own thread.
 
-use crate::analysis::Analysis;
+use crate::analysis::WorkerResult;
 use kehoach_core::diagnostics::Lang;
 use kehoach_core::settings::Settings;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The check, as the worker calls it: the analysis of `text` as JSON.
+/// The check, as the worker calls it: the plan and findings of `text` as JSON.
 #[wasm_bindgen]
 pub fn check_in_worker(version: f64, text: &str, lang: &str, settings: &str) -> String {
     let lang = if lang == "en" { Lang::En } else { Lang::Vi };
     // The page sends settings it has read already: a bad one cannot get here.
     let settings = Settings::from_json(settings).unwrap_or_default();
-    Analysis::new(version as u64, text, lang, &settings).to_wire()
+    WorkerResult::new(version as u64, text, lang, &settings).to_json()
 }
 
 /// What the worker said.

@@ -88,3 +88,45 @@ test('a long plan: the lines in view are underlined wherever it is scrolled, wit
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a very large plan (over 2 MB) keeps its underlines, checked when typing pauses', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const { page, errors } = await openApp(context, app.server.url);
+  // Seed 003 ninety times: 3.2 MB, above the size checked only when typing pauses.
+  const plan = Array.from({ length: 90 }, () => seed('003_')).join('\n');
+  assert.ok(plan.length > 2_000_000);
+  await page.evaluate((t) => {
+    const el = document.getElementById('plan-text');
+    el.value = t;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, plan);
+  await page.getByText('Văn bản rất lớn').waitFor();
+  await page.locator('.status.checking').waitFor({ state: 'detached', timeout: 120_000 });
+  // Underlines in view wherever the findings list has a finding in view.
+  const marksInView = async () => {
+    const v = await inView(page);
+    assert.ok(v.firstLineMatches && v.visibleTextMatches, 'the line elements are the editor\'s lines');
+    const expected = await page.evaluate(({ from, to }) =>
+      [...document.querySelectorAll('li[data-code]')].some((li) => { const n = Number(li.dataset.line); return n >= from && n <= to; }), v);
+    return expected ? v.marksInView : 1;
+  };
+  assert.ok((await marksInView()) > 0, 'underlines at the top');
+  await page.evaluate(() => {
+    const area = document.getElementById('plan-text');
+    area.scrollTop = 0.6 * (area.scrollHeight - area.clientHeight);
+  });
+  await page.waitForTimeout(300);
+  assert.ok((await marksInView()) > 0, 'underlines in the middle');
+  // Typing at the end: the check waits for the pause, then the underlines are the
+  // new text's.
+  await page.evaluate(() => {
+    const area = document.getElementById('plan-text');
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
+  });
+  await page.keyboard.type('x');
+  await page.locator('.status.checking').waitFor({ state: 'detached', timeout: 120_000 });
+  assert.ok((await marksInView()) > 0, 'underlines after typing');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
