@@ -447,8 +447,12 @@ pub fn column_of(cell: &str) -> Column {
         return Column::Number;
     }
     // Words anywhere in the name first (`Cơ quan, đơn vị chủ trì`), then its start,
-    // in order: `Đơn vị thực hiện` is not a content column.
-    if t.contains("chủ trì") || t.starts_with("cơ quan tham mưu") {
+    // in order: `Đơn vị thực hiện` is not a content column. `Trách nhiệm thực hiện`
+    // names the one unit answerable for the row: its lead.
+    if t.contains("chủ trì")
+        || t.starts_with("cơ quan tham mưu")
+        || t.starts_with("trách nhiệm thực hiện")
+    {
         return Column::Lead;
     }
     if t.contains("phối hợp") {

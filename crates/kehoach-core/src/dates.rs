@@ -180,7 +180,7 @@ pub fn parse_period(text: &str) -> Period {
         return Period::Regular;
     }
     if let Some((date, _)) = search(text, |b| b.is_ascii_digit(), numeric_date_word)
-        .next()
+        .find(|(start, _, _)| !is_citation_date(&text[..*start]))
         .and_then(|(start, _, _)| date_at_start(&text[start..]))
     {
         return Period::Before { date };
@@ -188,9 +188,50 @@ pub fn parse_period(text: &str) -> Period {
     Period::Unparsed
 }
 
+/// Whether a date after `before` is the date of a cited document, not a deadline:
+/// `Quyết định số 1441/QĐ-UBND ngày 25/9/2025`, `Nghị định số 52/2015/NĐ-CP ngày …`
+/// (a symbol with `/`, then `ngày`).
+fn is_citation_date(before: &str) -> bool {
+    let before = before.trim_end();
+    let Some(head) = before
+        .strip_suffix("ngày")
+        .or_else(|| before.strip_suffix("Ngày"))
+    else {
+        return false;
+    };
+    head.trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|symbol| {
+            symbol.contains('/')
+                && symbol.starts_with(|c: char| c.is_ascii_digit())
+                && symbol.chars().any(|c| c.is_uppercase())
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A cell that points at another document's milestones names that document's
+    /// date, which is no deadline of this plan (a real annex, fixture 161).
+    #[test]
+    fn a_cited_documents_date_is_no_deadline() {
+        for cell in [
+            "Theo các mốc thời gian tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh",
+            "Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015 của Chính phủ",
+        ] {
+            assert_eq!(parse_period(cell), Period::Unparsed, "{cell}");
+        }
+        assert!(matches!(
+            parse_period("Hoàn thành ngày 30/6/2026"),
+            Period::Before { .. }
+        ));
+        assert!(matches!(
+            parse_period("Theo Kế hoạch số 12/KH-UBND ngày 5/1/2026, xong 30/6/2026"),
+            Period::Before { date } if date.month == Some(6)
+        ));
+    }
     use crate::pattern::differential::{as_groups as all, check, same_all, Groups};
 
     fn at_start<const N: usize>(

@@ -1099,6 +1099,17 @@ fn report_wrapped(cx: &mut Ctx, content_start: usize, content_end: usize) {
         .annexes
         .first()
         .map_or(usize::MAX, |a| a.range.start);
+    // An annex's heading (label, title, `(Kèm theo …)`) is centred, and a drafter
+    // breaks its lines by hand: laid out, like the header, not a broken sentence.
+    let annex_headings: Vec<(usize, usize)> = cx
+        .plan
+        .annexes
+        .iter()
+        .filter_map(|a| {
+            let last = a.attached_to.as_ref().or(a.title.as_ref())?;
+            Some((a.range.start, last.range.end))
+        })
+        .collect();
     let edits: Vec<TextEdit> = cx
         .src
         .blocks
@@ -1108,6 +1119,9 @@ fn report_wrapped(cx: &mut Ctx, content_start: usize, content_end: usize) {
         .filter(|j| {
             j.gap.start >= content_start
                 && (j.gap.end <= content_end || j.gap.start >= annexes_from)
+                && !annex_headings
+                    .iter()
+                    .any(|&(s, e)| s <= j.gap.start && j.gap.end <= e)
         })
         .map(|j| TextEdit {
             span: j.gap,
