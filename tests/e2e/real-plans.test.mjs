@@ -43,12 +43,12 @@ function cleanText(file) {
   });
 }
 
-/** Every seed and real fixture, by path. */
+/** Every seed and real fixture (text, or a Word file), by path. */
 function documents() {
   const out = [];
   for (const sub of ['crates/kehoach-core/tests/seeds', 'crates/kehoach-core/tests/fixtures/real']) {
     const dir = path.join(root, sub);
-    for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) out.push(path.join(dir, f));
+    for (const f of fs.readdirSync(dir).filter((f) => /\.(txt|docx)$/.test(f)).sort()) out.push(path.join(dir, f));
   }
   return out;
 }
@@ -59,7 +59,13 @@ test('Bản in prints every word of every seed and real fixture', async () => {
     // A fresh page (and storage) per document: each is pasted into an empty draft.
     const context = await app.browser.newContext();
     const { page, editor, errors } = await openApp(context, app.server.url);
-    await paste(page, editor, fs.readFileSync(file, 'utf8'));
+    if (file.endsWith('.docx')) {
+      // A Word file is opened, as a clerk opens one ("Mở tệp").
+      await page.getByLabel('Mở tệp').setInputFiles(file);
+      await page.waitForFunction(() => document.querySelectorAll('ul.findings li').length > 0, null, { timeout: 60_000 });
+    } else {
+      await paste(page, editor, fs.readFileSync(file, 'utf8'));
+    }
     await page.getByRole('button', { name: 'Bản in', exact: true }).click();
     const sheet = page.getByRole('article', { name: 'Bản in' });
     await sheet.waitFor();
