@@ -59,6 +59,19 @@ const firstLoad = loads[Math.floor(loads.length / 2)];
 console.error(`first load: ${firstLoad.toFixed(0)} ms`);
 
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+// The page's wasm memory, kept as the module is instantiated (measured beside the JS
+// heap; the app itself exposes nothing for this).
+await page.addInitScript(() => {
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = async (...args) => {
+      const result = await original.apply(WebAssembly, args);
+      const exports = (result.instance ?? result).exports;
+      if (exports?.memory) window.__wasmMemory = exports.memory;
+      return result;
+    };
+  }
+});
 await page.goto(server.url);
 await page.getByRole('textbox', { name: 'Nội dung kế hoạch' }).waitFor({ timeout: 30_000 });
 
@@ -112,14 +125,16 @@ for (const [name, text] of cases) {
   console.error(`${name}: keystroke to frame ${frame.toFixed(1)} ms, findings fresh ${fresh.toFixed(1)} ms`);
 }
 const memory = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : null);
+const wasmMemory = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? null);
 await browser.close();
 await server.close();
 
 fs.mkdirSync(artifacts, { recursive: true });
-fs.writeFileSync(path.join(artifacts, 'perf.json'), JSON.stringify({ firstLoad, rows, memory }, null, 2));
+fs.writeFileSync(path.join(artifacts, 'perf.json'), JSON.stringify({ firstLoad, rows, memory, wasmMemory }, null, 2));
 console.log(`First load, navigation to the editor (no cache, median of 5): ${firstLoad.toFixed(0)} ms.\n`);
 console.log('| text | size | keystroke to frame, median (p95) ms | findings fresh, median (p95) ms |\n|---|---|---|---|');
 for (const r of rows) {
   console.log(`| ${r.name} | ${(r.bytes / 1024).toFixed(0)} KB | ${r.frame.toFixed(1)} (${r.frameP95.toFixed(1)}) | ${r.fresh.toFixed(1)} (${r.freshP95.toFixed(1)}) |`);
 }
 if (memory) console.log(`\nJS heap after the 10 MB text: ${(memory / 1048576).toFixed(0)} MB (performance.memory).`);
+if (wasmMemory) console.log(`The page's wasm memory then: ${(wasmMemory / 1048576).toFixed(0)} MB (the check worker's is its own).`);

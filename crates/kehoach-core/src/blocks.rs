@@ -11,6 +11,8 @@
 use crate::source::{is_fill_in_blank, line_views, trim_noise, LineView, Span};
 use crate::text::fold;
 
+mod layout;
+
 /// How a table was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableShape {
@@ -86,6 +88,14 @@ impl Blocks {
         self.table_lines
             .get(i)
             .is_some_and(|s| s.start <= at && at <= s.end)
+    }
+    /// Whether the byte offset lies in a table laid out in columns of spaces (shape
+    /// f), whose runs of spaces are its layout.
+    pub fn in_column_table(&self, at: usize) -> bool {
+        let i = self.tables.partition_point(|t| t.span.end < at);
+        self.tables
+            .get(i)
+            .is_some_and(|t| t.shape == TableShape::Columns && t.span.start <= at)
     }
     /// Whether the byte offset lies on a line of page chrome.
     pub fn in_chrome(&self, at: usize) -> bool {
@@ -295,6 +305,45 @@ fn bare_number(t: &str) -> bool {
     !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// The words of a line that is words and a page number apart from them by a run of
+/// spaces, either side (`CÔNG BÁO/Số 286/Ngày 27-05-2026      90`).
+fn running_text(line: &str) -> Option<&str> {
+    let t = line.trim();
+    if let Some(at) = t.rfind("   ") {
+        let (words, number) = (t[..at].trim_end(), t[at..].trim());
+        if bare_number(number) && !words.is_empty() {
+            return Some(words);
+        }
+    }
+    let at = t.find("   ")?;
+    let (number, words) = (t[..at].trim(), t[at..].trim_start());
+    (bare_number(number) && !words.is_empty()).then_some(words)
+}
+
+/// Running headers with their page number on the same line
+/// (`CÔNG BÁO/Số 286/Ngày 27-05-2026      90`): their words, repeated on three
+/// lines or more.
+fn running_headers<'a>(
+    text: &'a str,
+    lines: &[LineView],
+    role: &[Role],
+) -> std::collections::HashSet<&'a str> {
+    let wordy = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (l, r) in lines.iter().zip(role.iter()) {
+        if *r == Role::Text {
+            if let Some(t) = running_text(l.span.text(text)).filter(|t| wordy(t)) {
+                *counts.entry(t).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 3)
+        .map(|(t, _)| t)
+        .collect()
+}
+
 /// Page chrome, marked in `role`: a short line repeated on three pages or more with a
 /// page number beside it (a PDF's running header), a signature stamp, a site notice.
 fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
@@ -310,6 +359,7 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
     }
     // Only what repeats can be a running header; words are counted for those alone.
     counts.retain(|t, n| *n >= 3 && wordy(t));
+    let numbered = running_headers(text, lines, role);
     let next_filled = |k: usize| (k + 1..lines.len().min(k + 3)).find(|&j| !lines[j].is_blank());
     let prev_filled = |k: usize| {
         (k.saturating_sub(2)..k)
@@ -325,6 +375,8 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
             |j: &usize| role[*j] == Role::Text && bare_number(lines[*j].span.text(text));
         if role[k] != Role::Text {
             // A table's line.
+        } else if running_text(t).is_some_and(|r| numbered.contains(r)) {
+            role[k] = Role::Chrome;
         } else if counts.get(t).is_some_and(|&n| n >= 3) {
             let num_after = next_filled(k).filter(free_number);
             let num_before = prev_filled(k).filter(free_number);
@@ -728,6 +780,8 @@ fn split_rows(
 // (a), (b), (c), (f): one row per line (or a few)
 
 fn find_row_tables(text: &str, lines: &[LineView], role: &mut [Role], out: &mut Vec<RawTable>) {
+    // Running headers end a page of a table laid out by `pdftotext`.
+    let running = running_headers(text, lines, role);
     let mut i = 0;
     while i < lines.len() {
         if role[i] != Role::Text || lines[i].is_blank() {
@@ -747,7 +801,8 @@ fn find_row_tables(text: &str, lines: &[LineView], role: &mut [Role], out: &mut 
         {
             tab_table(text, lines, i, role, out)
         } else if has_spaces(raw, 3) && is_header_row(space_cells(raw).into_iter()) {
-            column_table(text, lines, i, role, out)
+            layout::layout_table(text, lines, i, role, &running, out)
+                .unwrap_or_else(|| column_table(text, lines, i, role, out))
         } else {
             0
         };

@@ -306,6 +306,11 @@ fn title_cells(src: &Source, l: &LineView) -> Vec<Span> {
     let mut out = Vec::new();
     for c in l.cells.iter().flat_map(|&c| split_header_cell(read, c)) {
         let t = c.text(read);
+        // `KẾ HOẠCH HÀNH ĐỘNG` is one kind word, not `KẾ HOẠCH` and a summary.
+        if kind_word(t).is_some() {
+            out.push(c);
+            continue;
+        }
         let cut = KIND_WORDS
             .iter()
             .map(|(w, _)| *w)
@@ -352,9 +357,16 @@ fn parse_title(src: &Source, t: usize, plan: &mut Plan) -> usize {
         let l = &lines[i];
         let t = l.text(src.read());
         let f = fold(t);
+        // `Thực hiện Chỉ thị số …` right under the kind word, short and with no
+        // closing stop, is the summary (`KẾ HOẠCH HÀNH ĐỘNG` / `Thực hiện …`), not
+        // a basis paragraph.
+        let summary_like = summary_spans.is_empty()
+            && t.trim_start().starts_with("Thực hiện")
+            && !t.trim_end().ends_with(['.', ':', ';', ','])
+            && t.chars().count() <= 200;
         if l.is_blank()
             || is_rule(t)
-            || is_basis_start(t)
+            || (is_basis_start(t) && !summary_like)
             || marker_of(t).is_some()
             || f.starts_with("KÍNH GỬI")
             || f.starts_with("NƠI NHẬN")
@@ -479,6 +491,18 @@ fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
         }
     }
     let f = fold(t);
+    // The two columns squeezed onto one line by a PDF's text
+    // (`THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`): agency, then title.
+    if !f.starts_with("CỘNG HÒA") {
+        if let Some(i) = t
+            .find(" CỘNG HÒA XÃ HỘI")
+            .or_else(|| t.find(" CỘNG HOÀ XÃ HỘI"))
+        {
+            let mut out = vec![trimmed(0, i)];
+            out.extend(split_header_cell(read, trimmed(i, t.len())));
+            return out;
+        }
+    }
     if f.starts_with("CỘNG HÒA") {
         if let Some(i) = t.find("Độc lập").or_else(|| t.find("ĐỘC LẬP")) {
             if i > 0 {

@@ -245,6 +245,7 @@ pub(super) fn check(cx: &mut Ctx) {
     let lines = &cx.src.lines;
     let blocks = &cx.src.blocks;
     let mut markdown_edits = Vec::new();
+    let mut form_feeds = Vec::new();
     let mut page_numbers = Vec::new();
     for l in lines.iter() {
         let raw = l.span.text(text);
@@ -266,7 +267,7 @@ pub(super) fn check(cx: &mut Ctx) {
             markdown_edits.extend(markdown_edits_of(cx, l, raw, in_table));
         }
         if flags.form_feed {
-            check_form_feeds(cx, l, raw);
+            form_feeds.extend(form_feeds_of(l, raw));
         }
         // A number alone on a line inside a table is a cell (a row number, an
         // amount), never a page number; page chrome is reported as a whole below.
@@ -280,7 +281,11 @@ pub(super) fn check(cx: &mut Ctx) {
         {
             page_numbers.push(l);
         }
-        if l.cells.len() <= 1 && !l.is_blank() && flags.spacing {
+        if l.cells.len() <= 1
+            && !l.is_blank()
+            && flags.spacing
+            && !blocks.in_column_table(l.span.start)
+        {
             check_spacing(cx, l);
         }
     }
@@ -296,6 +301,7 @@ pub(super) fn check(cx: &mut Ctx) {
         }
     }
     report_markdown(cx, markdown_edits);
+    report_form_feeds(cx, form_feeds);
     report_chrome(cx);
     report_page_numbers(cx, &page_numbers);
     report_wrapped(cx, content_start, content_end);
@@ -938,25 +944,41 @@ fn report_chrome(cx: &mut Ctx) {
     }
 }
 
-fn check_form_feeds(cx: &mut Ctx, l: &LineView, raw: &str) {
-    // Form feeds: the page break goes, the line break stays.
-    for (i, c) in raw.char_indices() {
-        if c == '\u{000C}' {
-            let at = l.span.start + i;
-            cx.report(
-                &PAGE_NOISE,
-                Span::new(at, at + 1),
-                "Ký tự ngắt trang (form feed) sót lại khi trích từ PDF.",
-                "A form feed (page break) left by PDF extraction.",
-            )
-            .fix(
-                true,
-                "Thay bằng xuống dòng",
-                "Replace with a line break",
-                Span::new(at, at + 1),
-                "\n",
-            );
-        }
+/// Form feeds on a line: the page break goes, the line break stays.
+fn form_feeds_of(l: &LineView, raw: &str) -> Vec<TextEdit> {
+    raw.char_indices()
+        .filter(|&(_, c)| c == '\u{000C}')
+        .map(|(i, _)| TextEdit {
+            span: Span::new(l.span.start + i, l.span.start + i + 1),
+            new_text: "\n".into(),
+        })
+        .collect()
+}
+
+/// Every page break a PDF's text kept: one finding (one cause: the extraction).
+fn report_form_feeds(cx: &mut Ctx, edits: Vec<TextEdit>) {
+    let n = edits.len();
+    let (vi, en) = if n == 1 {
+        (
+            "Ký tự ngắt trang (form feed) sót lại khi trích từ PDF.".to_string(),
+            "A form feed (page break) left by PDF extraction.".to_string(),
+        )
+    } else {
+        (
+            format!("{n} ký tự ngắt trang (form feed) sót lại khi trích từ PDF."),
+            format!("{n} form feeds (page breaks) left by PDF extraction."),
+        )
+    };
+    if let Some(d) = grouped(
+        &PAGE_NOISE,
+        edits,
+        vi,
+        en,
+        "Thay bằng xuống dòng",
+        "Replace with line breaks",
+        true,
+    ) {
+        cx.out.push(d);
     }
 }
 

@@ -1,0 +1,645 @@
+//! (f) as `pdftotext -layout` writes a Word table: columns at character positions,
+//! a header whose names wrap over two or three lines (`Cơ quan` / `chủ trì`), and
+//! rows of several lines whose cells are centred vertically, so a row's number sits
+//! on its middle line, not its first. Cells are separated by runs of spaces, or by
+//! a single space where a justified cell fills its column (the gutters: positions
+//! blank on every other line of the table).
+//!
+//! Each page is its own table (the running header between pages is chrome, and the
+//! repeated header starts the next one).
+
+use super::{is_header_row, make_table, RawCell, RawRow, RawTable, Role, TableShape};
+use crate::source::{trim_noise, LineView, Span};
+
+/// A run of text in a line: character columns `[from, to)` and its bytes.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    from: usize,
+    to: usize,
+    span: Span,
+}
+
+/// Runs of text separated by two spaces or more (or a form feed).
+fn pieces(text: &str, l: &LineView) -> Vec<Piece> {
+    let raw = l.span.text(text);
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None;
+    let mut spaces = 0;
+    let mut last_end = (0, 0);
+    for (x, (b, c)) in raw.char_indices().enumerate() {
+        if c == ' ' || c == '\u{000C}' || c == '\u{00A0}' {
+            spaces += 1;
+            if spaces == 2 || c == '\u{000C}' {
+                if let Some((fx, fb)) = start.take() {
+                    out.push(piece(l, fx, fb, last_end));
+                }
+            }
+            continue;
+        }
+        if start.is_none() {
+            start = Some((x, b));
+        }
+        spaces = 0;
+        last_end = (x + 1, b + c.len_utf8());
+    }
+    if let Some((fx, fb)) = start {
+        out.push(piece(l, fx, fb, last_end));
+    }
+    out
+}
+
+fn piece(l: &LineView, from: usize, byte: usize, (to, end): (usize, usize)) -> Piece {
+    Piece {
+        from,
+        to,
+        span: Span::new(l.span.start + byte, l.span.start + end),
+    }
+}
+
+/// The space before a capitalised word among the two words before the space at
+/// `x` (after byte `from_b`), else the space at `x`: as (char index, byte).
+fn capital_before(chars: &[(usize, char)], x: usize, from_b: usize) -> (usize, usize) {
+    let mut words = 0;
+    let mut k = x;
+    while k > 0 && words < 2 {
+        k -= 1;
+        let (b, c) = chars[k];
+        if b <= from_b {
+            break;
+        }
+        if c == ' ' {
+            words += 1;
+            if chars.get(k + 1).is_some_and(|(_, n)| n.is_uppercase()) {
+                return (k, b);
+            }
+        }
+    }
+    (x, chars[x].0)
+}
+
+/// A line of a header wrapped over lines: indented, short runs only.
+fn is_header_fragment(text: &str, l: &LineView) -> bool {
+    let p = pieces(text, l);
+    !p.is_empty()
+        && p.first().is_some_and(|f| f.from >= 8)
+        && p.iter().all(|p| {
+            let t = p.span.text(text);
+            t.chars().count() <= 22 && !t.starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// `I`, `II.`, `IV`: a group row's numeral.
+fn is_roman(t: &str) -> bool {
+    let t = t.trim_end_matches('.');
+    !t.is_empty() && t.len() <= 5 && t.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+}
+
+/// `1`, `12.`: a row's number.
+fn is_row_number(t: &str) -> bool {
+    let t = t.trim_end_matches('.');
+    !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn starts_lower(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn starts_upper(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The header's columns: pieces of the header lines grouped by overlapping
+/// positions, in order; each with its pieces (in line order) and its extent.
+fn header_columns(text: &str, header: &[LineView]) -> Vec<(usize, usize, RawCell)> {
+    let mut all: Vec<Piece> = header.iter().flat_map(|l| pieces(text, l)).collect();
+    all.sort_by_key(|p| p.from);
+    let mut cols: Vec<(usize, usize, Vec<Piece>)> = Vec::new();
+    for p in all {
+        match cols.last_mut() {
+            Some((_, to, ps)) if p.from <= *to + 1 => {
+                *to = (*to).max(p.to);
+                ps.push(p);
+            }
+            _ => cols.push((p.from, p.to, vec![p])),
+        }
+    }
+    cols.into_iter()
+        .map(|(from, to, mut ps)| {
+            ps.sort_by_key(|p| p.span.start);
+            (from, to, ps.iter().map(|p| p.span).collect())
+        })
+        .collect()
+}
+
+/// A header block: its first and last lines, its columns and their names.
+struct Header {
+    top: usize,
+    bottom: usize,
+    columns: Vec<(usize, usize, RawCell)>,
+    names: Vec<String>,
+}
+
+/// The header whose main line is `at`, with its wrapped lines above and below; `None`
+/// when it does not wrap (plain (f), read elsewhere) or does not name columns.
+fn header_at(text: &str, lines: &[LineView], role: &[Role], at: usize) -> Option<Header> {
+    let usable = |k: usize| role[k] == Role::Text && !lines[k].is_blank();
+    if !usable(at) {
+        return None;
+    }
+    let top = if at > 0 && usable(at - 1) && is_header_fragment(text, &lines[at - 1]) {
+        at - 1
+    } else {
+        at
+    };
+    let mut bottom = at;
+    while bottom + 1 < lines.len()
+        && bottom < at + 2
+        && usable(bottom + 1)
+        && is_header_fragment(text, &lines[bottom + 1])
+    {
+        bottom += 1;
+    }
+    if top == at && bottom == at {
+        return None;
+    }
+    let columns = header_columns(text, &lines[top..=bottom]);
+    let names: Vec<String> = columns
+        .iter()
+        .map(|(_, _, spans)| {
+            spans
+                .iter()
+                .map(|s| s.text(text))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    if columns.len() < 3 || !is_header_row(names.iter().map(String::as_str)) {
+        return None;
+    }
+    Some(Header {
+        top,
+        bottom,
+        columns,
+        names,
+    })
+}
+
+/// Running headers' words (`CÔNG BÁO/Số 286/Ngày 27-05-2026`), found on the whole text.
+type Running<'a> = std::collections::HashSet<&'a str>;
+
+fn is_running_header(running: &Running, raw: &str) -> bool {
+    super::running_text(raw).is_some_and(|t| running.contains(t))
+}
+
+/// A page's running header or a form feed's line between two pages of a table.
+fn is_page_break_line(text: &str, running: &Running, l: &LineView) -> bool {
+    let raw = l.span.text(text);
+    l.is_blank() || raw.contains('\u{000C}') || is_running_header(running, raw)
+}
+
+/// Reads the table whose header's main line is `at`, page after page while each page
+/// repeats the header (a repeated header is page furniture, read as chrome); `None`
+/// when the header does not wrap. Returns the lines consumed from `at`.
+pub(super) fn layout_table(
+    text: &str,
+    lines: &[LineView],
+    at: usize,
+    role: &mut [Role],
+    running: &Running,
+    out: &mut Vec<RawTable>,
+) -> Option<usize> {
+    let first = header_at(text, lines, role, at)?;
+    let mut rows = vec![RawRow {
+        cells: first.columns.iter().map(|(_, _, c)| c.clone()).collect(),
+        span: lines[first.top].span.cover(lines[first.bottom].span),
+    }];
+    let (top, first_bottom, width) = (first.top, first.bottom, first.columns.len());
+    let mut page = first;
+    let mut end;
+    loop {
+        end = page_end(text, lines, role, running, page.bottom);
+        let (page_rows, continues) = page_rows(text, lines, &page, end);
+        let mut page_rows = page_rows.into_iter();
+        if continues && rows.len() > 1 {
+            if let (Some(last), Some(more)) = (rows.last_mut(), page_rows.next()) {
+                for (dst, src) in last.cells.iter_mut().zip(more.cells) {
+                    dst.extend(src);
+                }
+                last.span = last.span.cover(more.span);
+            }
+        }
+        rows.extend(page_rows);
+        for r in role.iter_mut().take(end).skip(page.bottom + 1) {
+            *r = Role::Table;
+        }
+        // The next page: its running header, then the same header again.
+        let mut k = end;
+        while k < lines.len()
+            && role[k] == Role::Text
+            && is_page_break_line(text, running, &lines[k])
+        {
+            k += 1;
+        }
+        let next = (k..(k + 3).min(lines.len()))
+            .find_map(|m| header_at(text, lines, role, m).filter(|h| h.top == k))
+            .filter(|h| h.columns.len() == width && h.names == page.names);
+        match next {
+            Some(h) => {
+                for r in role.iter_mut().take(h.bottom + 1).skip(h.top) {
+                    *r = Role::Chrome;
+                }
+                page = h;
+            }
+            None => break,
+        }
+    }
+    // The first header's lines are the table's.
+    for r in role.iter_mut().take(first_bottom + 1).skip(top) {
+        *r = Role::Table;
+    }
+    let span = Span::new(lines[top].span.start, lines[end - 1].span.end);
+    out.push(make_table(text, TableShape::Columns, span, rows));
+    Some(end - at)
+}
+
+/// Where a page of the table ends: at the next header, a page break, or two blank
+/// lines (trailing blank lines left out).
+fn page_end(
+    text: &str,
+    lines: &[LineView],
+    role: &[Role],
+    running: &Running,
+    bottom: usize,
+) -> usize {
+    let mut end = bottom + 1;
+    let mut blanks = 0;
+    while end < lines.len() && role[end] == Role::Text {
+        let raw = lines[end].span.text(text);
+        if lines[end].is_blank() {
+            blanks += 1;
+            if blanks >= 2 {
+                break;
+            }
+        } else {
+            blanks = 0;
+            let cells = pieces(text, &lines[end]);
+            let as_header = is_header_row(cells.iter().map(|p| p.span.text(text)));
+            if raw.contains('\u{000C}') || is_running_header(running, raw) || as_header {
+                // The next page's header begins with its wrapped line above.
+                if as_header && end > bottom + 1 && is_header_fragment(text, &lines[end - 1]) {
+                    end -= 1;
+                }
+                break;
+            }
+        }
+        end += 1;
+    }
+    while end > bottom + 1 && lines[end - 1].is_blank() {
+        end -= 1;
+    }
+    end
+}
+
+/// The rows of one page of the table (its header's lines `page.top..=page.bottom`,
+/// its body up to `end`), and whether the first continues the previous page's last.
+fn page_rows(text: &str, lines: &[LineView], page: &Header, end: usize) -> (Vec<RawRow>, bool) {
+    let (bottom, columns, names) = (page.bottom, &page.columns, &page.names);
+    // The task's column (the first after the number, when none is named so).
+    let content_col = names
+        .iter()
+        .position(|n| super::column_of(n) == super::Column::Content)
+        .unwrap_or(1)
+        .min(columns.len() - 1);
+    let content_to = columns[content_col].1;
+    let body: Vec<(usize, Vec<Piece>)> = (bottom + 1..end)
+        .filter(|&k| !lines[k].is_blank())
+        .map(|k| (k, pieces(text, &lines[k])))
+        .collect();
+    if body.is_empty() {
+        return (Vec::new(), false);
+    }
+
+    let is_group = |ps: &[Piece]| {
+        ps.first()
+            .is_some_and(|p| is_roman(p.span.text(text).split(' ').next().unwrap_or("")))
+    };
+    // Where each column ends. Cells are justified, left-aligned or centred under
+    // centred names, so the names' centres only start the estimate: each piece goes
+    // to the column its middle falls in, and each end moves to halfway between the
+    // text of the two columns it separates (most lines' end, most lines' start).
+    // A piece spanning two names' centres is cells `pdftotext` squeezed into one run
+    // (their positions lost): it does not count.
+    let centres: Vec<usize> = columns.iter().map(|(f, t, _)| (f + t) / 2).collect();
+    let squeezed = |p: &Piece| centres.iter().filter(|&&c| p.from <= c && c < p.to).count() > 1;
+    let number_like = |p: &Piece| {
+        let t = p.span.text(text);
+        is_row_number(t) || is_roman(t) || matches!(t, "-" | "+" | "*")
+    };
+    let clean: Vec<Piece> = body
+        .iter()
+        .filter(|(_, ps)| !is_group(ps))
+        .flat_map(|(_, ps)| ps.iter().copied())
+        .filter(|p| !squeezed(p) && !number_like(p))
+        .collect();
+    let mut bounds: Vec<usize> = centres.windows(2).map(|w| (w[0] + w[1]) / 2).collect();
+    let side = |bounds: &[usize], x: usize| bounds.iter().take_while(|&&b| b < x).count();
+    for _ in 0..3 {
+        let mut ends: Vec<Vec<usize>> = vec![Vec::new(); columns.len()];
+        let mut begins: Vec<Vec<usize>> = vec![Vec::new(); columns.len()];
+        for p in &clean {
+            let c = side(&bounds, (p.from + p.to) / 2);
+            ends[c].push(p.to);
+            begins[c].push(p.from);
+        }
+        for j in 0..bounds.len() {
+            let (e, b) = (&mut ends[j], &mut begins[j + 1]);
+            if e.is_empty() || b.is_empty() {
+                continue;
+            }
+            e.sort_unstable();
+            b.sort_unstable();
+            let end = e[e.len() * 9 / 10];
+            let begin = b[b.len() / 10];
+            bounds[j] = (end + begin) / 2;
+        }
+    }
+    // The task column takes every piece left of the lead's: short last lines of a
+    // task sit under the number's column only by their middle.
+    let column_at = |x: usize| side(&bounds, x).max(content_col.min(1));
+    // A squeezed piece is cut at the spaces where its words would cross a column's
+    // end, counting from where the piece starts.
+    let split_squeezed = |p: Piece| -> Vec<(usize, Piece)> {
+        let first = column_at(p.from);
+        if !squeezed(&p) {
+            return vec![(column_at((p.from + p.to) / 2), p)];
+        }
+        let t = p.span.text(text);
+        let mut parts = Vec::new();
+        let (mut from_x, mut from_b, mut col) = (p.from, 0, first);
+        let chars: Vec<(usize, char)> = t.char_indices().collect();
+        for (x, &(b, c)) in chars.iter().enumerate() {
+            if c != ' ' || b <= from_b {
+                continue;
+            }
+            // The end of the next word, if it joined this part.
+            let word_end =
+                p.from + x + 1 + chars[x + 1..].iter().take_while(|(_, c)| *c != ' ').count();
+            if bounds.get(col).is_some_and(|&end| word_end > end + 1) {
+                // A unit's name starts with a capital (`… tập trung vào Bộ Tài
+                // chính`): cut before the capital of one of the two words before.
+                let (x, b) = capital_before(&chars, x, from_b);
+                parts.push((
+                    col,
+                    Piece {
+                        from: from_x,
+                        to: p.from + x,
+                        span: Span::new(p.span.start + from_b, p.span.start + b),
+                    },
+                ));
+                from_x = p.from + x + 1;
+                from_b = b + 1;
+                col = (col + 1).min(columns.len() - 1);
+            }
+        }
+        parts.push((
+            col,
+            Piece {
+                from: from_x,
+                to: p.to,
+                span: Span::new(p.span.start + from_b, p.span.end),
+            },
+        ));
+        parts
+    };
+    let n = columns.len();
+    let mut placed: Vec<(usize, Vec<RawCell>, bool)> = Vec::new();
+    // Whether the line above is a group title that ran past the content column.
+    let mut title_runs_on = false;
+    for (k, ps) in &body {
+        let mut cells: Vec<RawCell> = vec![Vec::new(); n];
+        let tail = title_runs_on && ps.len() == 1 && starts_lower(ps[0].span.text(text));
+        let group = is_group(ps);
+        title_runs_on = (group || tail) && ps.last().is_some_and(|p| p.to > content_to + 2);
+        if tail {
+            cells[content_col].push(ps[0].span);
+        } else if group {
+            // `I. Title …` or `I` then the title: the numeral, then the rest.
+            let first = ps[0].span.text(text);
+            let numeral_len = first.split(' ').next().map_or(0, str::len);
+            cells[0].push(Span::new(ps[0].span.start, ps[0].span.start + numeral_len));
+            let rest = trim_noise(
+                text,
+                Span::new(ps[0].span.start + numeral_len, ps[0].span.end),
+            );
+            if !rest.is_empty() {
+                cells[content_col].push(rest);
+            }
+            for p in &ps[1..] {
+                cells[content_col].push(p.span);
+            }
+        } else {
+            for &whole in ps {
+                if number_like(&whole) && whole.from < bounds.first().copied().unwrap_or(0) {
+                    cells[0].push(whole.span);
+                    continue;
+                }
+                for (col, p) in split_squeezed(whole) {
+                    let s = trim_noise(text, p.span);
+                    if !s.is_empty() {
+                        cells[col].push(s);
+                    }
+                }
+            }
+        }
+        placed.push((*k, cells, group || tail));
+    }
+
+    // Rows: group titles (with their wrapped tail), then the numbered rows between
+    // them, each the lines around its number (centred), as many above as below.
+    let content = |i: usize| placed[i].1[content_col].first().map(|s| s.text(text));
+    // A row's number, or the dash of a sub-row (`-  Công trình giao thông.`).
+    let has_number = |i: usize| {
+        placed[i].1[0]
+            .first()
+            .is_some_and(|s| is_row_number(s.text(text)) || matches!(s.text(text), "-" | "+"))
+    };
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut continues = false;
+    let push_row = |from: usize, to: usize, rows: &mut Vec<RawRow>| {
+        let mut cells: Vec<RawCell> = vec![Vec::new(); n];
+        for (_, row_cells, _) in &placed[from..=to] {
+            for (dst, src) in cells.iter_mut().zip(row_cells) {
+                dst.extend(src);
+            }
+        }
+        let span = lines[placed[from].0].span.cover(lines[placed[to].0].span);
+        rows.push(RawRow { cells, span });
+    };
+    let mut i = 0;
+    while i < placed.len() {
+        if placed[i].2 {
+            // A group title, and the lines its title ran on to.
+            let mut j = i;
+            while j + 1 < placed.len() && placed[j + 1].2 && placed[j + 1].1[0].is_empty() {
+                j += 1;
+            }
+            push_row(i, j, &mut rows);
+            i = j + 1;
+            continue;
+        }
+        // The region up to the next group title.
+        let region_end = (i..placed.len())
+            .find(|&j| placed[j].2)
+            .unwrap_or(placed.len());
+        let numbers: Vec<usize> = (i..region_end).filter(|&j| has_number(j)).collect();
+        let mut s = i;
+        // Lines that continue the previous page's last row.
+        let mut lead_in = s;
+        // (a lower-case start, or a bullet of the task's list).
+        while lead_in < region_end
+            && !has_number(lead_in)
+            && content(lead_in)
+                .is_some_and(|t| starts_lower(t) || t.starts_with("- ") || t.starts_with("+ "))
+        {
+            lead_in += 1;
+        }
+        if lead_in > s {
+            continues |= rows.is_empty();
+            push_row(s, lead_in - 1, &mut rows);
+            s = lead_in;
+        }
+        for (m, &p) in numbers.iter().enumerate() {
+            let e = match numbers.get(m + 1) {
+                None => region_end - 1,
+                Some(&next) => {
+                    let limit = next - 1;
+                    let mut e = (2 * p).saturating_sub(s).clamp(p, limit);
+                    let starts_task =
+                        |j: usize| j <= limit + 1 && content(j).is_some_and(starts_upper);
+                    // A row of an even number of lines has its number just above
+                    // or below its middle: the task's text decides.
+                    if e > p && starts_task(e) {
+                        e -= 1;
+                    }
+                    // A task's sentence goes on (in lower case) past the middle the
+                    // number gives: the row does too.
+                    loop {
+                        let lower = |j: usize| j <= limit && content(j).is_some_and(starts_lower);
+                        if lower(e + 1) {
+                            e += 1;
+                        } else if content(e + 1).is_none() && lower(e + 2) {
+                            e += 2;
+                        } else {
+                            break;
+                        }
+                    }
+                    e
+                }
+            };
+            if s > e {
+                continue;
+            }
+            push_row(s, e, &mut rows);
+            s = e + 1;
+        }
+        if s < region_end {
+            // Lines with no number: a row of their own.
+            push_row(s, region_end - 1, &mut rows);
+        }
+        i = region_end;
+    }
+
+    (rows, continues)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::blocks::{scan, TableShape};
+
+    /// Two pages of a task table as `pdftotext -layout` writes it (cut from fixture
+    /// 181): names wrapped over three lines, rows centred on their number, a group
+    /// title, a running header between the pages, the header repeated, and the last
+    /// row of the first page going on at the top of the second.
+    const TABLE: &str = r#"
+                                                     Cơ quan          Cơ quan                       Thời gian hoàn
+STT              Tên nhiệm vụ cụ thể                                                   Kết quả
+                                                      chủ trì         phối hợp                           thành
+I. Đổi mới mạnh mẽ tư duy và hành động trong lãnh đạo, chỉ đạo và tổ chức thực hiện công tác chăm sóc sức khoẻ
+nhân dân
+                                                   Các bộ ở
+       Tăng cường lãnh đạo, chỉ đạo xây dựng và                   Các cơ quan, tổ
+                                                   Trung ương,
+       tổ chức thực hiện hiệu quả các chủ trương,                 chức, đơn vị
+1.                                                 Ủy ban nhân                    Văn bản chỉ đạo Thường xuyên
+       chính sách, pháp luật, chương trình, kế                    khác có liên
+                                                   dân cấp tỉnh ở
+       hoạch về bảo hiểm y tế.                                    quan.
+                                                   địa phương
+       Xây dựng Đề án về đổi mới, nâng cao hiệu quả
+                                                                                       Quyết định của
+       công tác truyền thông, phổ biến, giáo dục pháp                 Bộ Y tế, cơ quan,
+2.                                                    Bộ Tài chính                     Bộ trưởng ban Quý I/2027
+       luật về thực hiện bảo hiểm y tế trong giai đoạn                đơn vị liên quan
+\u{c}                                         CÔNG BÁO/Số 286/Ngày 27-05-2026                                             96
+
+                                                     Cơ quan          Cơ quan                       Thời gian hoàn
+STT              Tên nhiệm vụ cụ thể                                                   Kết quả
+                                                      chủ trì         phối hợp                           thành
+       mới.
+       Xây dựng Nghị quyết cho phép tính chi phí                      Bộ Tài chính, cơ  Nghị quyết của
+3.                                                    Bộ Y tế         quan, đơn vị liên                    Đã hoàn thành
+       quản lý vào giá dịch vụ y tế                                   quan              Chính phủ
+"#;
+
+    #[test]
+    fn a_pdftotext_table_reads_row_by_row_across_pages() {
+        let text = TABLE[1..].replace("\\u{c}", "\u{c}");
+        let blocks = scan(&text);
+        assert_eq!(blocks.tables.len(), 1, "one table across the page break");
+        let t = &blocks.tables[0];
+        assert_eq!(t.shape, TableShape::Columns);
+        let cell = |r: &crate::blocks::RawRow, c: usize| {
+            r.cells[c]
+                .iter()
+                .map(|s| s.text(&text))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let header = t.header.as_ref().expect("a header row");
+        assert_eq!(cell(header, 2), "Cơ quan chủ trì");
+        assert_eq!(cell(header, 5), "Thời gian hoàn thành");
+        let rows: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| (0..r.cells.len()).map(|c| cell(r, c)).collect())
+            .collect();
+        assert_eq!(rows.len(), 4, "{rows:#?}");
+        assert_eq!(rows[0][0], "I.");
+        assert!(rows[0][1].ends_with("sức khoẻ nhân dân"));
+        assert_eq!(rows[1][0], "1.");
+        assert_eq!(
+            rows[1][1],
+            "Tăng cường lãnh đạo, chỉ đạo xây dựng và tổ chức thực hiện hiệu quả các chủ trương, chính sách, pháp luật, chương trình, kế hoạch về bảo hiểm y tế."
+        );
+        assert_eq!(
+            rows[1][2],
+            "Các bộ ở Trung ương, Ủy ban nhân dân cấp tỉnh ở địa phương"
+        );
+        assert_eq!(rows[1][5], "Thường xuyên");
+        // The row going on over the page keeps its last words.
+        assert_eq!(rows[2][0], "2.");
+        assert_eq!(rows[2][2], "Bộ Tài chính");
+        assert!(
+            rows[2][1].ends_with("trong giai đoạn mới."),
+            "{}",
+            rows[2][1]
+        );
+        assert_eq!(rows[3][2], "Bộ Y tế");
+        assert_eq!(rows[3][5], "Đã hoàn thành");
+        // The running header and the repeated header are no cells of the table.
+        assert!(rows
+            .iter()
+            .flatten()
+            .all(|c| !c.contains("CÔNG BÁO") && !c.contains("STT")));
+    }
+}
