@@ -6,6 +6,7 @@
 //! in the check worker (`worker.rs`) for large texts; [`Analysis::to_wire`] carries
 //! its result back to the page.
 
+use crate::dismiss::{self, Dismissal};
 use kehoach_core::diagnostics::{Lang, OutDiagnostic, Severity};
 use kehoach_core::model::Plan;
 use kehoach_core::settings::Settings;
@@ -73,6 +74,8 @@ pub struct Analysis {
     pub stale: bool,
     pub plan: Arc<Plan>,
     pub findings: Arc<Vec<Finding>>,
+    /// Findings the user dismissed in this draft (`dismiss.rs`): not shown, counted.
+    pub hidden: Arc<Vec<Finding>>,
     pub layer: Vec<Arc<LayerLine>>,
     /// The text's size in bytes.
     pub bytes: usize,
@@ -141,14 +144,17 @@ impl WorkerResult {
     }
 
     /// The analysis of `text`, the text this result was computed for (the page
-    /// accepts a result only for the text in its editor, `Requests::accepts`).
-    pub fn into_analysis(self, text: &str) -> Analysis {
-        let layer = layer_lines(&highlight_lines(text, &self.findings), &self.findings);
+    /// accepts a result only for the text in its editor, `Requests::accepts`), with
+    /// the findings the user dismissed set aside.
+    pub fn into_analysis(self, text: &str, dismissed: &[Dismissal]) -> Analysis {
+        let (findings, hidden) = dismiss::split(text, self.findings, dismissed);
+        let layer = layer_lines(&highlight_lines(text, &findings), &findings);
         Analysis {
             version: self.version,
             stale: false,
             plan: Arc::new(self.plan),
-            findings: Arc::new(self.findings),
+            findings: Arc::new(findings),
+            hidden: Arc::new(hidden),
             layer,
             bytes: text.len(),
         }
@@ -194,8 +200,14 @@ fn check(text: &str, lang: Lang, settings: &Settings) -> (Plan, Vec<Finding>) {
 }
 
 impl Analysis {
-    pub fn new(version: u64, text: &str, lang: Lang, settings: &Settings) -> Self {
-        WorkerResult::new(version, text, lang, settings).into_analysis(text)
+    pub fn new(
+        version: u64,
+        text: &str,
+        lang: Lang,
+        settings: &Settings,
+        dismissed: &[Dismissal],
+    ) -> Self {
+        WorkerResult::new(version, text, lang, settings).into_analysis(text, dismissed)
     }
 
     /// An empty analysis, before the first result.
@@ -205,6 +217,7 @@ impl Analysis {
             stale: true,
             plan: Arc::new(kehoach_core::parse("")),
             findings: Arc::default(),
+            hidden: Arc::default(),
             layer: plain_layer(text, &[]),
             bytes: text.len(),
         }
@@ -220,6 +233,7 @@ impl Analysis {
             stale: true,
             plan: Arc::clone(&self.plan),
             findings: Arc::clone(&self.findings),
+            hidden: Arc::clone(&self.hidden),
             layer: plain_layer(text, &self.layer),
             bytes: text.len(),
         }
@@ -238,6 +252,7 @@ impl Analysis {
         Checked {
             plan: Arc::clone(&self.plan),
             findings: Arc::clone(&self.findings),
+            hidden: Arc::clone(&self.hidden),
         }
     }
 }
@@ -250,17 +265,25 @@ impl Analysis {
 pub struct Checked {
     pub plan: Arc<Plan>,
     pub findings: Arc<Vec<Finding>>,
+    pub hidden: Arc<Vec<Finding>>,
 }
 
 impl PartialEq for Checked {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.plan, &other.plan) && Arc::ptr_eq(&self.findings, &other.findings)
+        Arc::ptr_eq(&self.plan, &other.plan)
+            && Arc::ptr_eq(&self.findings, &other.findings)
+            && Arc::ptr_eq(&self.hidden, &other.hidden)
     }
 }
 
 impl Checked {
     pub fn count(&self, s: Severity) -> usize {
         self.findings.iter().filter(|f| f.out.severity == s).count()
+    }
+
+    /// Findings of severity `s` the user dismissed.
+    pub fn hidden_count(&self, s: Severity) -> usize {
+        self.hidden.iter().filter(|f| f.out.severity == s).count()
     }
 
     /// Findings whose range starts inside `[start, end)` (byte offsets).
@@ -474,11 +497,11 @@ mod tests {
     #[test]
     fn the_worker_result_crosses_whole() {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
-        let a = Analysis::new(7, text, Lang::Vi, &Settings::default());
+        let a = Analysis::new(7, text, Lang::Vi, &Settings::default(), &[]);
         let sent = WorkerResult::new(7, text, Lang::Vi, &Settings::default()).to_json();
         let b = WorkerResult::from_json(&sent)
             .expect("wire")
-            .into_analysis(text);
+            .into_analysis(text, &[]);
         assert_eq!(b.version, 7);
         assert!(!b.stale);
         assert_eq!(b.findings, a.findings);
@@ -494,7 +517,7 @@ mod tests {
     #[test]
     fn a_provisional_layer_is_the_new_text() {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
-        let a = Analysis::new(1, text, Lang::Vi, &Settings::default());
+        let a = Analysis::new(1, text, Lang::Vi, &Settings::default(), &[]);
         let edited = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nb) Ba.\n";
         let p = a.provisional(2, edited);
         assert!(p.stale && p.version == 2);
@@ -512,7 +535,7 @@ mod tests {
     #[test]
     fn large_texts_are_checked_and_highlighted() {
         let big = "1. Một\nc) Ba.\n".repeat(LARGE_TEXT / 14 + 1);
-        let a = Analysis::new(1, &big, Lang::Vi, &Settings::default());
+        let a = Analysis::new(1, &big, Lang::Vi, &Settings::default(), &[]);
         assert!(a.is_large());
         assert_eq!(a.layer.len(), big.split('\n').count());
         let marked = |l: &LayerLine| l.parts.iter().any(|(_, sev, ..)| sev.is_some());
@@ -534,7 +557,7 @@ mod tests {
     #[test]
     fn findings_are_sorted_by_severity_and_mapped_to_utf16() {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
-        let a = Analysis::new(1, text, Lang::Vi, &Settings::default());
+        let a = Analysis::new(1, text, Lang::Vi, &Settings::default(), &[]);
         assert!(a
             .findings
             .windows(2)
@@ -554,7 +577,7 @@ mod tests {
     #[test]
     fn highlight_lines_cover_the_text_exactly() {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
-        let a = Analysis::new(1, text, Lang::Vi, &Settings::default());
+        let a = Analysis::new(1, text, Lang::Vi, &Settings::default(), &[]);
         let lines = highlight_lines(text, &a.findings);
         let rebuilt: Vec<String> = lines
             .iter()

@@ -8,6 +8,7 @@
 //! (`Requests::accepts`).
 
 use crate::analysis::{Analysis, Requests, WorkerResult, LARGE_TEXT, WORKER_MIN};
+use crate::dismiss::Dismissal;
 use crate::worker::{CheckWorker, Reply};
 use kehoach_core::diagnostics::Lang;
 use kehoach_core::settings::Settings;
@@ -25,6 +26,8 @@ pub struct Checker {
     text: RwSignal<String>,
     lang: RwSignal<Lang>,
     settings: RwSignal<Settings>,
+    /// The open draft's dismissed findings: set aside on this page, after the check.
+    dismissed: Signal<Vec<Dismissal>>,
     area_ref: NodeRef<html::Textarea>,
     tick: RwSignal<u64>,
     requests: StoredValue<Requests>,
@@ -39,12 +42,14 @@ impl Checker {
         text: RwSignal<String>,
         lang: RwSignal<Lang>,
         settings: RwSignal<Settings>,
+        dismissed: Signal<Vec<Dismissal>>,
         area_ref: NodeRef<html::Textarea>,
     ) -> Checker {
         Checker {
             text,
             lang,
             settings,
+            dismissed,
             area_ref,
             tick: RwSignal::new(0),
             requests: StoredValue::new(Requests::default()),
@@ -81,8 +86,10 @@ impl Checker {
             }
             let lang = self.lang.get_untracked();
             self.settings.with_untracked(|s| {
-                self.text
-                    .with_untracked(|t| Analysis::new(version, t, lang, s))
+                self.dismissed.with_untracked(|d| {
+                    self.text
+                        .with_untracked(|t| Analysis::new(version, t, lang, s, d))
+                })
             })
         })
     }
@@ -92,7 +99,9 @@ impl Checker {
             Reply::Result(json) => {
                 if let Some(result) = WorkerResult::from_json(&json) {
                     if self.requests.with_value(|r| r.accepts(result.version)) {
-                        let a = self.text.with_untracked(|t| result.into_analysis(t));
+                        let a = self.dismissed.with_untracked(|d| {
+                            self.text.with_untracked(|t| result.into_analysis(t, d))
+                        });
                         self.from_worker.set(Some(Arc::new(a)));
                     }
                 }
@@ -174,12 +183,13 @@ impl Checker {
         }
     }
 
-    /// Messages in the other language, or other rule settings, need a new check; a
-    /// large draft opened at start goes to the worker too.
+    /// Messages in the other language, other rule settings or another finding
+    /// dismissed need a new check; a large draft opened at start goes to the worker too.
     pub fn follow_language_and_settings(self) {
         Effect::new(move |first: Option<()>| {
             self.lang.track();
             self.settings.track();
+            self.dismissed.track();
             if first.is_some() || self.in_worker() {
                 self.request();
             }

@@ -2,6 +2,8 @@
 //! other tab's changes, snapshots, backups. The rules are the session's
 //! (`session.rs` over `drafts.rs`); these tie them to the editor.
 
+use crate::analysis::Finding;
+use crate::dismiss::{self, Dismissal};
 use crate::dom::clock;
 use crate::download::offer;
 use crate::i18n::{t, Key};
@@ -17,6 +19,52 @@ use std::time::Duration;
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
 
 impl AppState {
+    /// The dismissal key of finding `index` of the list shown (or, `hidden`, of the
+    /// list of dismissed ones), counted among all the check's findings as `split` does.
+    fn dismissal_of(self, index: usize, hidden: bool) -> Option<Dismissal> {
+        self.analysis.with_untracked(|a| {
+            if a.stale {
+                return None;
+            }
+            let all: Vec<Finding> = a.findings.iter().chain(a.hidden.iter()).cloned().collect();
+            let at = if hidden {
+                a.findings.len() + index
+            } else {
+                index
+            };
+            self.text
+                .with_untracked(|t| dismiss::keys(t, &all).into_iter().nth(at))
+        })
+    }
+
+    /// "Bỏ qua": hides finding `index` in the open draft, for as long as its text
+    /// stays as it is (kept with the draft, so it travels in backups).
+    pub fn dismiss(self, index: usize) {
+        let Some(key) = self.dismissal_of(index, false) else {
+            return;
+        };
+        // A draft never written yet is written first, so the dismissal has a draft.
+        self.save_now();
+        let mut list = self.dismissed.get_untracked();
+        if !list.contains(&key) {
+            list.push(key);
+        }
+        self.current.set(None);
+        self.session
+            .set_dismissed(&self.session.open_id.get_untracked(), list);
+    }
+
+    /// "Hiện lại": shows dismissed finding `index` again.
+    pub fn undismiss(self, index: usize) {
+        let Some(key) = self.dismissal_of(index, true) else {
+            return;
+        };
+        let mut list = self.dismissed.get_untracked();
+        list.retain(|d| d != &key);
+        self.session
+            .set_dismissed(&self.session.open_id.get_untracked(), list);
+    }
+
     /// Saves the open draft now (a pending autosave is done here instead).
     pub fn save_now(self) {
         if let Some(h) = self.pending_save.get_value() {

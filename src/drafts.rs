@@ -69,6 +69,9 @@ pub struct Draft {
     /// Errors found when it was last saved.
     #[serde(default)]
     pub errors: usize,
+    /// Findings the user dismissed in this draft ("Bỏ qua").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed: Vec<crate::dismiss::Dismissal>,
 }
 
 impl Draft {
@@ -83,6 +86,7 @@ impl Draft {
             deleted: None,
             title: String::new(),
             errors: 0,
+            dismissed: Vec::new(),
         };
         d.refresh_summary();
         d

@@ -46,14 +46,23 @@ pub fn Editor() -> impl IntoView {
             });
         }
     };
-    // The finding under the caret, for keyboard users (announced politely).
-    let at_cursor = move || {
+    // The finding under the caret, for keyboard users (announced politely), which
+    // "Bỏ qua" beside it dismisses (a click on an underline puts the caret there).
+    let at_caret = Memo::new(move |_| {
         let c = cursor.get();
         app.checked.with(|a| {
             a.findings
                 .iter()
                 .filter(|f| f.start16 <= c && c <= f.end16.max(f.start16 + 1))
                 .min_by_key(|f| f.out.severity)
+                .map(|f| f.index)
+        })
+    });
+    let at_cursor = move || {
+        app.checked.with(|a| {
+            at_caret
+                .get()
+                .and_then(|i| a.findings.get(i))
                 .map(|f| {
                     format!(
                         "{}: {} ({})",
@@ -105,6 +114,20 @@ pub fn Editor() -> impl IntoView {
                 <HighlightLayer />
             </div>
             <p class="status" id="cursor-finding" role="status" aria-live="polite">{at_cursor}</p>
+            <Show when=move || at_caret.get().is_some()>
+                <button
+                    type="button"
+                    class="dismiss at-caret"
+                    aria-label=move || t(lang.get(), Key::DismissAtCaret)
+                    on:click=move |_| {
+                        if let Some(i) = at_caret.get_untracked() {
+                            app.dismiss(i);
+                        }
+                    }
+                >
+                    {move || t(lang.get(), Key::Dismiss)}
+                </button>
+            </Show>
             <Show when=move || analysis.with(|a| a.stale)>
                 <p class="status checking" role="status">{move || t(lang.get(), Key::Checking)}</p>
             </Show>

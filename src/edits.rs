@@ -3,17 +3,24 @@
 //! editor as a user edit (`AppState::replace`), so Ctrl+Z undoes it.
 
 use crate::analysis::{byte_offset, to16};
+use crate::dismiss;
 use crate::dom::current_year;
 use crate::state::AppState;
 use kehoach_core::compose;
 use leptos::prelude::*;
 
 impl AppState {
-    /// "Sửa tất cả lỗi an toàn": the safe fixes of every rule that is on.
+    /// "Sửa tất cả lỗi an toàn": the safe fixes of every rule that is on, but not of
+    /// a finding the user dismissed.
     pub fn fix_all(self) {
+        let dismissed = self.dismissed.get_untracked();
         let new = self.settings.with_untracked(|s| {
-            self.text
-                .with_untracked(|t| kehoach_core::fix::apply_safe_fixes_where(t, |c| s.is_on(c)))
+            self.text.with_untracked(|t| {
+                kehoach_core::fix::apply_safe_fixes_of(t, |text, d| {
+                    s.is_on(d.code)
+                        && !dismiss::matches_any(text, d.code, d.span.start, d.span.end, &dismissed)
+                })
+            })
         });
         self.replace(new);
     }

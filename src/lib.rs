@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod app;
 pub mod banners;
 pub mod checking;
+pub mod dismiss;
 pub mod dom;
 pub mod download;
 pub mod draft_actions;

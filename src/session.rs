@@ -285,6 +285,26 @@ impl Session {
         }
     }
 
+    /// The dismissed findings of draft `id` ("Bỏ qua" and "Hiện lại").
+    pub fn set_dismissed(&self, id: &str, dismissed: Vec<crate::dismiss::Dismissal>) {
+        self.modify(id, |d| d.dismissed = dismissed);
+    }
+
+    /// The open draft's dismissed findings.
+    pub fn open_dismissed(&self) -> Memo<Vec<crate::dismiss::Dismissal>> {
+        let (drafts, open_id) = (self.drafts, self.open_id);
+        Memo::new(move |_| {
+            open_id.with(|id| {
+                drafts.with(|l| {
+                    l.iter()
+                        .find(|d| &d.id == id)
+                        .map(|d| d.dismissed.clone())
+                        .unwrap_or_default()
+                })
+            })
+        })
+    }
+
     pub fn rename(&self, id: &str, name: String) {
         let name = name.trim().to_string();
         self.modify(id, |d| d.name = (!name.is_empty()).then_some(name));

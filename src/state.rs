@@ -10,6 +10,7 @@
 
 use crate::analysis::{to16, Analysis, Checked};
 use crate::checking::Checker;
+use crate::dismiss::Dismissal;
 use crate::dom;
 use crate::layer::{self, LayerWindow};
 use crate::session::Session;
@@ -36,6 +37,8 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     /// The office's rule settings (off, another severity), for every draft.
     pub settings: RwSignal<Settings>,
+    /// The findings dismissed in the open draft (`dismiss.rs`).
+    pub dismissed: Memo<Vec<Dismissal>>,
     /// The editor's text (the textarea is its source; see `editor.rs`).
     pub text: RwSignal<String>,
     pub session: Session,
@@ -75,11 +78,13 @@ impl AppState {
         let text = RwSignal::new(initial);
         let area_ref = NodeRef::<html::Textarea>::new();
         let settings = RwSignal::new(storage::load_settings());
-        let check = Checker::new(text, lang, settings, area_ref);
+        let dismissed = session.open_dismissed();
+        let check = Checker::new(text, lang, settings, dismissed.into(), area_ref);
         let analysis = check.analysis();
         AppState {
             lang,
             settings,
+            dismissed,
             text,
             session,
             check,

@@ -14,9 +14,11 @@ fn finding_item(
     is_current: Signal<bool>,
     go_to: impl Fn(&FindingKey) + Copy + Send + Sync + 'static,
     apply_fix: impl Fn(&FindingKey, usize) + Copy + Send + Sync + 'static,
+    dismiss: impl Fn(&FindingKey) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let key = finding_key(f);
     let goto_key = key.clone();
+    let dismiss_key = key.clone();
     let fixes = f
         .out
         .fixes
@@ -48,7 +50,49 @@ fn finding_item(
                 <code>{f.out.code.clone()}</code>
             </button>
             {fixes}
+            <button type="button" class="dismiss" title=t(lang, Key::Dismiss) on:click=move |_| dismiss(&dismiss_key)>
+                {t(lang, Key::Dismiss)}
+            </button>
         </li>
+    }
+}
+
+/// "Đã bỏ qua (N)": the findings dismissed in this draft, each with "Hiện lại".
+#[component]
+fn DismissedFindings() -> impl IntoView {
+    let app = use_app();
+    let (checked, lang) = (app.checked, app.lang);
+    let count = move || checked.with(|a| a.hidden.len());
+    view! {
+        <Show when=move || { count() > 0 }>
+            <details class="dismissed">
+                <summary>{move || format!("{} ({})", t(lang.get(), Key::DismissedList), count())}</summary>
+                <ul aria-label=move || t(lang.get(), Key::DismissedList)>
+                    {move || {
+                        let l = lang.get();
+                        checked.with(|a| {
+                            a.hidden
+                                .iter()
+                                .map(|f| {
+                                    let index = f.index;
+                                    view! {
+                                        <li class=format!("finding {}", f.out.severity.as_str()) data-code=f.out.code.clone()>
+                                            <span class="msg">{f.out.message.clone()}</span>
+                                            " "
+                                            <span class="where">{format!("{} {}", t(l, Key::Line), f.out.line)}</span>
+                                            " "
+                                            <code>{f.out.code.clone()}</code>
+                                            " "
+                                            <button type="button" on:click=move |_| app.undismiss(index)>{t(l, Key::ShowAgain)}</button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                    }}
+                </ul>
+            </details>
+        </Show>
     }
 }
 
@@ -70,6 +114,11 @@ pub fn FindingsPanel() -> impl IntoView {
             app.apply_fix(i, fix);
         }
     };
+    let dismiss_key = move |key: &FindingKey| {
+        if let Some(i) = index_of(key) {
+            app.dismiss(i);
+        }
+    };
     let counts = move || {
         let l = lang.get();
         analysis.with(|a| {
@@ -79,6 +128,7 @@ pub fn FindingsPanel() -> impl IntoView {
                     view! {
                         <span class=format!("count {}", s.as_str())>
                             {format!("{} {}", a.count(s), i18n::severity_word(l, s))}
+                            {(a.hidden_count(s) > 0).then(|| format!(" ({} {})", a.hidden_count(s), t(l, Key::DismissedCount)))}
                         </span>
                     }
                 })
@@ -113,13 +163,14 @@ pub fn FindingsPanel() -> impl IntoView {
                     let is_current = Signal::derive(move || {
                         current.get().and_then(|i| analysis.with(|a| a.findings.get(i).map(finding_key))) == Some(key.clone())
                     });
-                    finding_item(&f, head, l, is_current, go_to_key, apply_fix_key)
+                    finding_item(&f, head, l, is_current, go_to_key, apply_fix_key, dismiss_key)
                 }
             />
         </ul>
         <Show when=move || analysis.with(|a| a.findings.is_empty())>
             <p>{move || t(lang.get(), Key::NoFindings)}</p>
         </Show>
+        <DismissedFindings />
     }
 }
 

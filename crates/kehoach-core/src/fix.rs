@@ -46,9 +46,19 @@ pub fn apply_hygiene_fixes(text: &str) -> String {
 
 /// Applies the safe fixes of the findings whose code `keep` accepts, to a fixpoint.
 pub fn apply_safe_fixes_where(text: &str, keep: impl Fn(&str) -> bool) -> String {
+    apply_safe_fixes_of(text, |_, d| keep(d.code))
+}
+
+/// Applies the safe fixes of the findings `keep` takes (it sees the text of the
+/// round, and the finding): fix-all leaves a finding the user dismissed alone.
+pub fn apply_safe_fixes_of(
+    text: &str,
+    keep_finding: impl Fn(&str, &crate::diagnostics::Diagnostic) -> bool,
+) -> String {
     let mut current = text.to_string();
     for _ in 0..MAX_ROUNDS {
         let report = crate::check(&current);
+        let kept = |d: &crate::diagnostics::Diagnostic| keep_finding(&current, d);
         // Text in a legacy encoding is converted in a round of its own: other rules
         // read it as nonsense (a VNI `ñ)` is no list marker, so the line above looks
         // broken) and their fixes would act on that reading.
@@ -56,12 +66,12 @@ pub fn apply_safe_fixes_where(text: &str, keep: impl Fn(&str) -> bool) -> String
         let converting = report
             .diagnostics
             .iter()
-            .any(|d| keep(d.code) && is_conversion(d.code) && d.has_safe_fix());
+            .any(|d| kept(d) && is_conversion(d.code) && d.has_safe_fix());
         let mut edits: Vec<TextEdit> = Vec::new();
         for d in report
             .diagnostics
             .iter()
-            .filter(|d| keep(d.code) && (!converting || is_conversion(d.code)))
+            .filter(|d| kept(d) && (!converting || is_conversion(d.code)))
         {
             if let Some(f) = d.fixes.iter().find(|f| f.safe) {
                 // Take a fix whole or not at all, so a fix never half-applies.
