@@ -205,12 +205,17 @@ impl AppState {
 
     /// Downloads every draft as one backup file.
     pub fn export_backup(self) {
-        let settings = self
-            .settings
-            .with_untracked(|s| (!s.rules.is_empty()).then(|| s.to_json()));
+        let carried = crate::drafts::Carried {
+            settings: self
+                .settings
+                .with_untracked(|s| (!s.rules.is_empty()).then(|| s.to_json())),
+            profiles: self
+                .profiles
+                .with_untracked(|b| (!b.profiles.is_empty()).then(|| b.to_json())),
+        };
         match self
             .text
-            .with_untracked(|t| self.session.backup(t, settings.as_deref()))
+            .with_untracked(|t| self.session.backup(t, &carried))
         {
             Ok(json) => {
                 let day = js_sys::Date::new_0()
@@ -257,7 +262,13 @@ impl AppState {
             let json = String::from_utf8_lossy(&bytes);
             let message = match self.session.import(&json) {
                 Ok(r) => {
-                    self.take_backup_settings(r.settings.as_deref());
+                    self.take_backup_settings(r.carried.settings.as_deref());
+                    if let Some(json) = r.carried.profiles.as_deref() {
+                        let theirs = crate::profiles::ProfileBook::from_json(json);
+                        self.set_profiles(|b| {
+                            b.merge(theirs);
+                        });
+                    }
                     // A fresh page (nothing typed yet) shows what was imported.
                     if self.text.with_untracked(|t| t.is_empty()) {
                         if let Some(id) = self.session.next_live() {

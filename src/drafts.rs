@@ -210,8 +210,16 @@ pub struct ImportReport {
     pub unchanged: usize,
     /// Drafts here with another text: the backup's kept beside it as a new draft.
     pub copies: usize,
-    /// The rule settings the backup carries (their JSON), for the page to apply.
+    /// The rule settings and office profiles the backup carries, for the page.
+    pub carried: Carried,
+}
+
+/// What a backup carries besides the drafts: this browser's rule settings and its
+/// office profiles, as their JSON.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Carried {
     pub settings: Option<String>,
+    pub profiles: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -223,6 +231,9 @@ struct Backup {
     /// The browser's rule settings (`kehoach_core::settings`), when it has some.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     settings: Option<serde_json::Value>,
+    /// The browser's office profiles (`profiles::ProfileBook`), when it has some.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    profiles: Option<serde_json::Value>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -481,7 +492,7 @@ impl Store {
         &self,
         now: f64,
         unsaved: Option<&Draft>,
-        settings: Option<&str>,
+        carried: &Carried,
     ) -> Result<String, StorageError> {
         let mut drafts = Vec::new();
         for key in self.backend.keys()? {
@@ -506,7 +517,14 @@ impl Store {
             schema: SCHEMA,
             exported: now,
             drafts,
-            settings: settings.and_then(|s| serde_json::from_str(s).ok()),
+            settings: carried
+                .settings
+                .as_deref()
+                .and_then(|s| serde_json::from_str(s).ok()),
+            profiles: carried
+                .profiles
+                .as_deref()
+                .and_then(|s| serde_json::from_str(s).ok()),
         };
         Ok(serde_json::to_string_pretty(&backup).unwrap_or_default())
     }
@@ -529,7 +547,10 @@ impl Store {
         let backup: Backup =
             serde_json::from_str(json).map_err(|e| BackupError::Malformed(e.to_string()))?;
         let mut report = ImportReport {
-            settings: backup.settings.as_ref().map(|s| s.to_string()),
+            carried: Carried {
+                settings: backup.settings.as_ref().map(|s| s.to_string()),
+                profiles: backup.profiles.as_ref().map(|s| s.to_string()),
+            },
             ..ImportReport::default()
         };
         for (n, entry) in backup.drafts.into_iter().enumerate() {
@@ -891,7 +912,12 @@ mod tests {
             )
             .unwrap();
         let settings = r#"{"rules":{"KH401":"off"}}"#;
-        let json = store.backup(9.0, None, Some(settings)).unwrap();
+        let profiles = r#"{"active":0,"profiles":[{"name":"Xã A"}]}"#;
+        let carried = Carried {
+            settings: Some(settings.to_string()),
+            profiles: Some(profiles.to_string()),
+        };
+        let json = store.backup(9.0, None, &carried).unwrap();
 
         let (fresh, _) = store_over(Memory::default());
         let report = fresh.import(&json, 10.0, 7).unwrap();
@@ -901,7 +927,7 @@ mod tests {
                 added: 2,
                 unchanged: 0,
                 copies: 0,
-                settings: Some(settings.to_string()),
+                carried: carried.clone(),
             }
         );
         let loaded = fresh.load(11.0).unwrap();
@@ -918,7 +944,7 @@ mod tests {
                 added: 0,
                 unchanged: 2,
                 copies: 0,
-                settings: Some(settings.to_string()),
+                carried: carried.clone(),
             }
         );
         assert_eq!(fresh.load(13.0).unwrap().drafts.len(), 2);
@@ -937,7 +963,7 @@ mod tests {
                 added: 0,
                 unchanged: 2,
                 copies: 0,
-                settings: Some(settings.to_string()),
+                carried: carried.clone(),
             }
         );
         let texts: Vec<String> = fresh
@@ -958,7 +984,9 @@ mod tests {
         let mut newer = stored.clone();
         newer.text = format!("KẾ HOẠCH\n{}\n", "Mới ".repeat(1_000));
         assert!(store.save(&newer, 0, &stored.text).is_err());
-        let json = store.backup(2.0, Some(&newer), None).unwrap();
+        let json = store
+            .backup(2.0, Some(&newer), &Carried::default())
+            .unwrap();
         let (fresh, _) = store_over(Memory::default());
         fresh.import(&json, 3.0, 1).unwrap();
         assert_eq!(fresh.read("a").unwrap().unwrap().text, newer.text);

@@ -56,8 +56,14 @@ impl AppState {
         let _ = a.set_selection_range(caret, caret);
     }
 
-    /// A new plan is a new draft: the one open stays as it is.
+    /// A new plan is a new draft (the one open stays as it is), filled from the
+    /// office profile in use.
     pub fn new_plan(self) {
-        self.create_draft(compose::template(current_year()));
+        let profile = self.profiles.with_untracked(|b| b.current().cloned());
+        let text = match profile {
+            Some(p) => compose::template_for(current_year(), &p),
+            None => compose::template(current_year()),
+        };
+        self.create_draft(text);
     }
 }

@@ -25,6 +25,7 @@ pub mod layer;
 pub mod offline;
 pub mod panels;
 pub mod print;
+pub mod profiles;
 pub mod session;
 pub mod state;
 pub mod storage;

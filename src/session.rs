@@ -461,8 +461,8 @@ impl Session {
 
     /// Every draft with its history; the open one as the editor holds it (`text`),
     /// which may be newer than what the storage could take.
-    /// Every draft (the open one with `text`), and `settings` (rule settings' JSON).
-    pub fn backup(&self, text: &str, settings: Option<&str>) -> Result<String, StorageError> {
+    /// Every draft (the open one with `text`), and what else the backup carries.
+    pub fn backup(&self, text: &str, carried: &drafts::Carried) -> Result<String, StorageError> {
         let id = self.open_id.get_untracked();
         let open = self
             .drafts
@@ -473,7 +473,7 @@ impl Session {
                 d
             });
         self.store
-            .with_value(|s| s.backup(now(), open.as_ref(), settings))
+            .with_value(|s| s.backup(now(), open.as_ref(), carried))
     }
 
     pub fn import(&self, json: &str) -> Result<ImportReport, drafts::BackupError> {

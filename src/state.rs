@@ -13,6 +13,7 @@ use crate::checking::Checker;
 use crate::dismiss::Dismissal;
 use crate::dom;
 use crate::layer::{self, LayerWindow};
+use crate::profiles::ProfileBook;
 use crate::session::Session;
 use crate::storage;
 use kehoach_core::diagnostics::{Lang, TextEdit};
@@ -29,6 +30,7 @@ pub enum Tab {
     Outline,
     Tasks,
     Form,
+    Profile,
     Rules,
 }
 
@@ -39,6 +41,8 @@ pub struct AppState {
     pub settings: RwSignal<Settings>,
     /// The findings dismissed in the open draft (`dismiss.rs`).
     pub dismissed: Memo<Vec<Dismissal>>,
+    /// The office profiles and the one in use (`profiles.rs`).
+    pub profiles: RwSignal<ProfileBook>,
     /// The editor's text (the textarea is its source; see `editor.rs`).
     pub text: RwSignal<String>,
     pub session: Session,
@@ -85,6 +89,7 @@ impl AppState {
             lang,
             settings,
             dismissed,
+            profiles: RwSignal::new(storage::load_profiles()),
             text,
             session,
             check,
@@ -209,6 +214,16 @@ impl AppState {
     pub fn set_settings(self, next: Settings) -> bool {
         let kept = storage::save_settings(&next);
         self.settings.set(next);
+        kept
+    }
+
+    /// Changes the office profiles: kept in this browser. False if the storage
+    /// refused them (they apply until reload).
+    pub fn set_profiles(self, change: impl FnOnce(&mut ProfileBook)) -> bool {
+        let mut book = self.profiles.get_untracked();
+        change(&mut book);
+        let kept = storage::save_profiles(&book);
+        self.profiles.set(book);
         kept
     }
 

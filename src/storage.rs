@@ -206,6 +206,26 @@ pub fn save_settings(settings: &kehoach_core::settings::Settings) -> bool {
     Local::open().is_ok() && LocalStorage::set(SETTINGS_KEY, settings.to_json()).is_ok()
 }
 
+/// Key of the office profiles (`profiles::ProfileBook`).
+pub const PROFILES_KEY: &str = "kehoach.v1.profiles";
+
+pub fn load_profiles() -> crate::profiles::ProfileBook {
+    use gloo_storage::{LocalStorage, Storage};
+    if Local::open().is_err() {
+        return Default::default();
+    }
+    LocalStorage::get::<String>(PROFILES_KEY)
+        .ok()
+        .map(|json| crate::profiles::ProfileBook::from_json(&json))
+        .unwrap_or_default()
+}
+
+/// Keeps the office profiles; false if the storage refused them.
+pub fn save_profiles(book: &crate::profiles::ProfileBook) -> bool {
+    use gloo_storage::{LocalStorage, Storage};
+    Local::open().is_ok() && LocalStorage::set(PROFILES_KEY, book.to_json()).is_ok()
+}
+
 /// Key of the chosen language (`vi` or `en`).
 pub const LANG_KEY: &str = "kehoach.v1.lang";
 

@@ -13,6 +13,12 @@ pub fn FormPanel() -> impl IntoView {
     let (lang, text) = (app.lang, app.text);
     let fields = RwSignal::new(text.with_untracked(|t| compose::read_form(t)));
     let read = move |_| fields.set(text.with_untracked(|t| compose::read_form(t)));
+    // The office profile in use fills the fields it has; "Ghi vào văn bản" writes them.
+    let fill_from_profile = move |_| {
+        if let Some(p) = app.profiles.with_untracked(|b| b.current().cloned()) {
+            fields.update(|f| p.fill(f));
+        }
+    };
     let write = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
         let f = fields.get_untracked();
@@ -51,6 +57,9 @@ pub fn FormPanel() -> impl IntoView {
             <div class="row">
                 <button type="submit">{move || t(lang.get(), Key::FormWrite)}</button>
                 <button type="button" on:click=read>{move || t(lang.get(), Key::FormRead)}</button>
+                <Show when=move || app.profiles.with(|b| b.current().is_some())>
+                    <button type="button" on:click=fill_from_profile>{move || t(lang.get(), Key::FormFromProfile)}</button>
+                </Show>
             </div>
         </form>
     }

@@ -5,6 +5,7 @@ mod drafts;
 mod findings;
 mod form;
 mod outline;
+mod profile;
 mod rules;
 mod tasks;
 
@@ -12,12 +13,13 @@ use crate::i18n::{t, Key};
 use crate::state::{use_app, Tab};
 use leptos::prelude::*;
 
-const TABS: [(Tab, Key); 6] = [
+const TABS: [(Tab, Key); 7] = [
     (Tab::Drafts, Key::TabDrafts),
     (Tab::Findings, Key::TabFindings),
     (Tab::Outline, Key::TabOutline),
     (Tab::Tasks, Key::TabTasks),
     (Tab::Form, Key::TabForm),
+    (Tab::Profile, Key::TabProfile),
     (Tab::Rules, Key::TabRules),
 ];
 
@@ -49,6 +51,7 @@ pub fn SidePanel() -> impl IntoView {
                     Tab::Outline => view! { <outline::OutlinePanel /> }.into_any(),
                     Tab::Tasks => view! { <tasks::TasksPanel /> }.into_any(),
                     Tab::Form => view! { <form::FormPanel /> }.into_any(),
+                    Tab::Profile => view! { <profile::ProfilePanel /> }.into_any(),
                     Tab::Rules => view! { <rules::RulesPanel /> }.into_any(),
                 }}
             </div>

@@ -59,6 +59,88 @@ PHÓ [CHỨC VỤ NGƯỜI ĐỨNG ĐẦU]\n\
     )
 }
 
+/// An office's usual header, signature and recipients ("Hồ sơ cơ quan"): what a clerk
+/// would otherwise type into every plan. Several can be kept, one per office.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    /// What the clerk calls it (`UBND xã Tân Phú`).
+    pub name: String,
+    pub parent_agency: String,
+    pub agency: String,
+    /// The agency's part of the symbol: `UBND` in `Số: …/KH-UBND`.
+    pub agency_code: String,
+    pub place: String,
+    /// `TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH`: lines separated by ` / `.
+    pub authority: String,
+    pub title: String,
+    pub signer: String,
+    /// The usual recipients, one per line, the last the archive (`Lưu: VT, VP`).
+    pub recipients: Vec<String>,
+}
+
+impl Profile {
+    /// Nothing filled in but perhaps the name.
+    pub fn is_blank(&self) -> bool {
+        let mut form = FormFields::default();
+        self.fill(&mut form);
+        form == FormFields::default() && self.recipients.iter().all(|r| r.trim().is_empty())
+    }
+
+    /// The form's fields this profile fills (the number, date and summary stay).
+    pub fn fill(&self, form: &mut FormFields) {
+        let set = |field: &mut String, value: &str| {
+            if !value.trim().is_empty() {
+                *field = value.trim().to_string();
+            }
+        };
+        set(&mut form.parent_agency, &self.parent_agency);
+        set(&mut form.agency, &self.agency);
+        set(&mut form.agency_code, &self.agency_code);
+        set(&mut form.place, &self.place);
+        set(&mut form.authority, &self.authority);
+        set(&mut form.title, &self.title);
+        set(&mut form.signer, &self.signer);
+    }
+}
+
+/// The new-plan template with `profile`'s header, signature and recipients: only the
+/// content's placeholders (and the number and day, given at signing) are left.
+pub fn template_for(year: u16, profile: &Profile) -> String {
+    let base = template(year);
+    if profile.is_blank() {
+        return base;
+    }
+    let mut form = read_form(&base);
+    profile.fill(&mut form);
+    // The year stays in the date line, as in the bare template.
+    form.date = year.to_string();
+    let text = write_form(&base, &form);
+    let recipients: Vec<&str> = profile
+        .recipients
+        .iter()
+        .map(|r| r.trim().trim_start_matches(['-', '+']).trim())
+        .map(|r| r.trim_end_matches([';', '.', ',']).trim())
+        .filter(|r| !r.is_empty())
+        .collect();
+    let Some(last) = recipients.len().checked_sub(1) else {
+        return text;
+    };
+    let block: String = recipients
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("- {r}{}\n", if i == last { "." } else { ";" }))
+        .collect();
+    let (Some(start), Some(end)) = (
+        text.find("- [Nơi nhận];\n"),
+        text.find("[đơn vị soạn thảo].\n"),
+    ) else {
+        return text;
+    };
+    let end = end + "[đơn vị soạn thảo].\n".len();
+    format!("{}{block}{}", &text[..start], &text[end..])
+}
+
 /// The header and signature fields of the form, read from and written into the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormFields {
@@ -400,6 +482,67 @@ pub fn renumber(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// A new plan from an office's profile leaves only the content to write: every
+    /// finding is a "fill this in" note on the content, or the number and day that
+    /// are given at signing; none is about the header, the signature or recipients.
+    #[test]
+    fn a_profile_fills_the_new_plan_but_its_content() {
+        let profile = Profile {
+            name: "Xã Tân Phú".into(),
+            parent_agency: "UBND huyện Đồng Phú".into(),
+            agency: "Ủy ban nhân dân xã Tân Phú".into(),
+            agency_code: "UBND".into(),
+            place: "Tân Phú".into(),
+            authority: "TM. Ủy ban nhân dân / KT. Chủ tịch".into(),
+            title: "Phó Chủ tịch".into(),
+            signer: "Nguyễn Văn An".into(),
+            recipients: vec![
+                "UBND huyện (để b/c);".into(),
+                "Các ban, ngành xã".into(),
+                "Lưu: VT, VP.".into(),
+            ],
+        };
+        let text = template_for(2026, &profile);
+        assert!(
+            text.starts_with(
+                "UBND HUYỆN ĐỒNG PHÚ\nỦY BAN NHÂN DÂN XÃ TÂN PHÚ\nSố:      /KH-UBND\n"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("Tân Phú, ngày"), "{text}");
+        assert!(
+            text.contains(
+                "Nơi nhận:\n- UBND huyện (để b/c);\n- Các ban, ngành xã;\n- Lưu: VT, VP.\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An"),
+            "{text}"
+        );
+        let report = crate::check(&text);
+        let unexpected: Vec<String> = report
+            .diagnostics
+            .iter()
+            .filter(|d| !matches!(d.code, "KH108" | "KH115"))
+            .filter(|d| {
+                // Placeholders left are the content's: after the title, before the foot.
+                let content =
+                    text.find("KẾ HOẠCH").unwrap_or(0)..text.find("Nơi nhận").unwrap_or(0);
+                !(d.code == "KH003" && content.contains(&d.span.start))
+            })
+            .map(|d| format!("{} {}", d.code, d.message.vi))
+            .collect();
+        assert!(unexpected.is_empty(), "{unexpected:#?}\n{text}");
+        assert!(report
+            .diagnostics
+            .iter()
+            .all(|d| d.severity == crate::diagnostics::Severity::Info));
+        // An empty profile leaves the template as it is.
+        assert_eq!(template_for(2026, &Profile::default()), template(2026));
+    }
+
     use super::*;
     use crate::diagnostics::Severity;
 
