@@ -147,7 +147,13 @@ impl WorkerResult {
     /// accepts a result only for the text in its editor, `Requests::accepts`), with
     /// the findings the user dismissed set aside.
     pub fn into_analysis(self, text: &str, dismissed: &[Dismissal]) -> Analysis {
-        let (findings, hidden) = dismiss::split(text, self.findings, dismissed);
+        let (mut findings, mut hidden) = dismiss::split(text, self.findings, |f| &f.out, dismissed);
+        // `Finding::index` is a finding's place in the list it is in.
+        for list in [&mut findings, &mut hidden] {
+            for (i, f) in list.iter_mut().enumerate() {
+                f.index = i;
+            }
+        }
         let layer = layer_lines(&highlight_lines(text, &findings), &findings);
         Analysis {
             version: self.version,

@@ -6,7 +6,7 @@
 //! than once, `nth` says which of them (in text order). Kept with the draft, so it
 //! travels in backups. Pure, and unit-tested natively.
 
-use crate::analysis::Finding;
+use kehoach_core::diagnostics::OutDiagnostic;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -36,13 +36,17 @@ pub fn covered(text: &str, start: usize, end: usize) -> String {
 }
 
 /// Each finding's dismissal key, in the findings' order.
-pub fn keys(text: &str, findings: &[Finding]) -> Vec<Dismissal> {
+pub fn keys<'a>(
+    text: &str,
+    findings: impl IntoIterator<Item = &'a OutDiagnostic>,
+) -> Vec<Dismissal> {
+    let findings: Vec<&OutDiagnostic> = findings.into_iter().collect();
     let mut order: Vec<usize> = (0..findings.len()).collect();
-    order.sort_by_key(|&i| (findings[i].out.start, findings[i].out.end));
+    order.sort_by_key(|&i| (findings[i].start, findings[i].end));
     let mut seen: HashMap<(String, String), u32> = HashMap::new();
     let mut out = vec![None; findings.len()];
     for i in order {
-        let f = &findings[i].out;
+        let f = findings[i];
         let words = covered(text, f.start, f.end);
         let n = seen.entry((f.code.clone(), words.clone())).or_insert(0);
         out[i] = Some(Dismissal {
@@ -55,30 +59,25 @@ pub fn keys(text: &str, findings: &[Finding]) -> Vec<Dismissal> {
     out.into_iter().flatten().collect()
 }
 
-/// The findings shown and those hidden by `dismissed`, each list numbered again in
-/// its order (`Finding::index` is a finding's place in the list it is in).
-pub fn split(
+/// The items shown and those hidden by `dismissed` (`out` gives an item's finding),
+/// each list in its order.
+pub fn split<T>(
     text: &str,
-    findings: Vec<Finding>,
+    items: Vec<T>,
+    out: impl Fn(&T) -> &OutDiagnostic,
     dismissed: &[Dismissal],
-) -> (Vec<Finding>, Vec<Finding>) {
+) -> (Vec<T>, Vec<T>) {
     if dismissed.is_empty() {
-        return (findings, Vec::new());
+        return (items, Vec::new());
     }
-    let keys = keys(text, &findings);
+    let keys = keys(text, items.iter().map(&out));
     let (mut shown, mut hidden) = (Vec::new(), Vec::new());
-    for (f, k) in findings.into_iter().zip(keys) {
+    for (item, k) in items.into_iter().zip(keys) {
         if dismissed.contains(&k) {
-            hidden.push(f);
+            hidden.push(item);
         } else {
-            shown.push(f);
+            shown.push(item);
         }
-    }
-    for (i, f) in shown.iter_mut().enumerate() {
-        f.index = i;
-    }
-    for (i, f) in hidden.iter_mut().enumerate() {
-        f.index = i;
     }
     (shown, hidden)
 }
@@ -101,14 +100,22 @@ pub fn matches_any(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Analysis;
     use kehoach_core::diagnostics::Lang;
-    use kehoach_core::settings::Settings;
+    use kehoach_core::source::LineIndex;
 
     const PLAN: &str = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
 
-    fn findings(text: &str) -> Vec<Finding> {
-        (*Analysis::new(1, text, Lang::Vi, &Settings::default(), &[]).findings).clone()
+    fn findings(text: &str) -> Vec<OutDiagnostic> {
+        let index = LineIndex::new(text);
+        kehoach_core::check(text)
+            .diagnostics
+            .iter()
+            .map(|d| d.to_out(text, &index, Lang::Vi))
+            .collect()
+    }
+
+    fn split_of(text: &str, dismissed: &[Dismissal]) -> (Vec<OutDiagnostic>, Vec<OutDiagnostic>) {
+        split(text, findings(text), |f| f, dismissed)
     }
 
     #[test]
@@ -116,27 +123,29 @@ mod tests {
         let all = findings(PLAN);
         let target = all
             .iter()
-            .position(|f| f.out.code == "KH401")
+            .position(|f| f.code == "KH401")
             .expect("a numbering finding");
         let key = keys(PLAN, &all)[target].clone();
-        assert_eq!(
-            key.text,
-            covered(PLAN, all[target].out.start, all[target].out.end)
-        );
-        let (shown, hidden) = split(PLAN, all.clone(), std::slice::from_ref(&key));
+        assert_eq!(key.text, covered(PLAN, all[target].start, all[target].end));
+        let (shown, hidden) = split_of(PLAN, std::slice::from_ref(&key));
         assert_eq!(shown.len() + 1, all.len());
         assert_eq!(hidden.len(), 1);
-        assert_eq!(hidden[0].out.code, "KH401");
-        assert!(shown.iter().enumerate().all(|(i, f)| f.index == i));
+        assert_eq!(hidden[0].code, "KH401");
         // Another line changes (a line above moves the finding down): still hidden.
         let moved = PLAN.replace("Công tác năm 2024", "Công tác chuyển đổi số năm 2024");
-        let (_, hidden) = split(&moved, findings(&moved), std::slice::from_ref(&key));
-        assert_eq!(hidden.len(), 1);
+        assert_eq!(split_of(&moved, std::slice::from_ref(&key)).1.len(), 1);
         // Its own words change: it is back.
         let changed = PLAN.replace("c) Ba.", "d) Ba.");
-        let (shown, hidden) = split(&changed, findings(&changed), std::slice::from_ref(&key));
+        let (shown, hidden) = split_of(&changed, std::slice::from_ref(&key));
         assert!(hidden.is_empty());
-        assert!(shown.iter().any(|f| f.out.code == "KH401"));
+        assert!(shown.iter().any(|f| f.code == "KH401"));
+        assert!(matches_any(
+            PLAN,
+            "KH401",
+            all[target].start,
+            all[target].end,
+            &[key]
+        ));
     }
 
     #[test]
@@ -144,12 +153,14 @@ mod tests {
         assert_eq!(covered("ab\ncd\nef", 4, 4), "cd");
         assert_eq!(covered("ab\r\ncd", 1, 1), "ab");
         assert_eq!(covered("aế", 1, 2), "aế");
-        let text = "x  y\nx  y\n";
-        let all = findings(text);
-        let ks = keys(text, &all);
-        let doubles: Vec<&Dismissal> = ks.iter().filter(|k| k.code == "KH809").collect();
-        if doubles.len() == 2 {
-            assert_eq!((doubles[0].nth, doubles[1].nth), (0, 1));
-        }
+        let text = "1. Một\nc) Ba.\n1. Một\nc) Ba.\n";
+        let ks = keys(text, &findings(text));
+        let repeats: Vec<&Dismissal> = ks
+            .iter()
+            .filter(|k| k.code == "KH401" && k.text == "c)")
+            .collect();
+        assert_eq!(repeats.len(), 2, "{ks:?}");
+        assert_eq!((repeats[0].nth, repeats[1].nth), (0, 1));
+        assert_eq!(repeats[0].text, repeats[1].text);
     }
 }

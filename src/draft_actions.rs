@@ -2,7 +2,6 @@
 //! other tab's changes, snapshots, backups. The rules are the session's
 //! (`session.rs` over `drafts.rs`); these tie them to the editor.
 
-use crate::analysis::Finding;
 use crate::dismiss::{self, Dismissal};
 use crate::dom::clock;
 use crate::download::offer;
@@ -26,14 +25,14 @@ impl AppState {
             if a.stale {
                 return None;
             }
-            let all: Vec<Finding> = a.findings.iter().chain(a.hidden.iter()).cloned().collect();
+            let all = a.findings.iter().chain(a.hidden.iter()).map(|f| &f.out);
             let at = if hidden {
                 a.findings.len() + index
             } else {
                 index
             };
             self.text
-                .with_untracked(|t| dismiss::keys(t, &all).into_iter().nth(at))
+                .with_untracked(|t| dismiss::keys(t, all).into_iter().nth(at))
         })
     }
 
