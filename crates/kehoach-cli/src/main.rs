@@ -6,6 +6,7 @@
 use kehoach_core::diagnostics::Lang;
 use kehoach_core::render;
 use kehoach_core::settings::Settings;
+use kehoach_core::word::Presentation;
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -37,6 +38,17 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A file's text and, for a Word file, its presentation (page, fonts, sizes).
+fn read_presented(path: &str) -> Result<(String, Option<Presentation>), Failure> {
+    if path.to_lowercase().ends_with(".docx") {
+        let bytes = std::fs::read(path).map_err(|e| Failure(format!("cannot read {path}: {e}")))?;
+        return kehoach_core::import::docx_presented(&bytes)
+            .map(|(text, p)| (text, Some(p)))
+            .map_err(|e| Failure(format!("cannot open {path}: {}", e.message().vi)));
+    }
+    Ok((read_input(path)?, None))
 }
 
 fn read_input(path: &str) -> Result<String, Failure> {
@@ -276,13 +288,19 @@ fn check(rest: &[String]) -> Result<u8, Failure> {
     // nothing is printed half-way.
     let mut inputs = Vec::new();
     for f in &files {
-        inputs.push((*f, read_input(f)?));
+        inputs.push((*f, read_presented(f)?));
     }
     let mut found = SettingsFound::default();
     let mut reports = Vec::new();
-    for (path, text) in &inputs {
+    for (path, (text, presentation)) in &inputs {
         let settings = found.for_file(given.as_ref(), path)?;
-        reports.push(kehoach_core::check_for_output(path, text, lang, &settings));
+        reports.push(kehoach_core::check_for_output(
+            path,
+            text,
+            presentation.as_ref(),
+            lang,
+            &settings,
+        ));
     }
     let any_error = reports
         .iter()

@@ -1,7 +1,7 @@
 //! The CLI contract: output formats and exit codes, on the seed plans.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn bin() -> Command {
@@ -162,6 +162,29 @@ fn check_reads_a_docx() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v[0]["kind"], "plan");
     assert!(!String::from_utf8_lossy(&out.stdout).contains("PK"));
+    // Our own export's presentation passes (no KH9xx); a real draft whose margins
+    // are off gets its margins reported, at the line of the section they belong to.
+    let codes = |v: &serde_json::Value| -> Vec<String> {
+        v[0]["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter_map(|d| d["code"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert!(
+        codes(&v).iter().all(|c| !c.starts_with("KH9")),
+        "{:?}",
+        codes(&v)
+    );
+    let real = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../kehoach-core/tests/fixtures/real/163_kh-tuyen-truyen-cchc-2026-lam-dong.docx");
+    let out = run(
+        &["check", "--format", "json", &real.to_string_lossy()],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(codes(&v).contains(&"KH903".to_string()), "{:?}", codes(&v));
     let broken = dir.join("broken.docx");
     std::fs::write(&broken, b"not a zip").expect("write");
     let out = run(&["check", &broken.to_string_lossy()], None);

@@ -94,6 +94,26 @@ fn decode_text(bytes: &[u8]) -> Result<String, OpenError> {
     String::from_utf8(bytes.to_vec()).map_err(|_| OpenError::NotText)
 }
 
+/// A `.docx`'s text (as [`docx_text`] gives it) and its presentation: each line's
+/// fonts and sizes, each section's page setup (`word.rs`).
+pub fn docx_presented(bytes: &[u8]) -> Result<(String, crate::word::Presentation), OpenError> {
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| OpenError::BadDocx(e.to_string()))?;
+    let mut part = |name: &str| -> Option<String> {
+        let mut xml = String::new();
+        archive.by_name(name).ok()?.read_to_string(&mut xml).ok()?;
+        Some(xml)
+    };
+    let document = part("word/document.xml").ok_or_else(|| {
+        OpenError::BadDocx("không có word/document.xml (no word/document.xml)".into())
+    })?;
+    let styles = crate::word::Styles::read(
+        part("word/styles.xml").as_deref(),
+        part("word/theme/theme1.xml").as_deref(),
+    );
+    crate::word::walk(&document, Some(&styles)).map_err(OpenError::BadDocx)
+}
+
 /// The paragraphs of a `.docx`, one per line (table cells in reading order).
 pub fn docx_text(bytes: &[u8]) -> Result<String, OpenError> {
     let mut archive =
@@ -109,156 +129,8 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, OpenError> {
     document_text(&xml).map_err(OpenError::BadDocx)
 }
 
-/// One cell of a Word table: its paragraphs, how many grid columns it spans, and
-/// whether it continues a cell merged from the row above.
-#[derive(Default)]
-struct DocxCell {
-    paras: Vec<String>,
-    span: usize,
-    merged: bool,
-}
-
-/// A Word table as text the reader takes back: a table whose first row names its
-/// columns becomes tab-separated rows (a merged cell's other columns empty); a header
-/// or foot laid out as a table gives its cells' paragraphs, one after the other.
-fn table_text(rows: Vec<Vec<DocxCell>>) -> String {
-    let first: Vec<String> = rows
-        .first()
-        .map(|r| r.iter().map(|c| c.paras.join(" ")).collect())
-        .unwrap_or_default();
-    let data = crate::blocks::is_header_row(first.iter().map(String::as_str));
-    let mut out = String::new();
-    for row in rows {
-        if data {
-            let mut cells: Vec<String> = Vec::new();
-            for c in row {
-                let text = if c.merged {
-                    String::new()
-                } else {
-                    c.paras.join(" ").replace(['\t', '\n'], " ")
-                };
-                cells.push(text);
-                cells.extend(std::iter::repeat_n(String::new(), c.span.saturating_sub(1)));
-            }
-            out.push_str(&cells.join("\t"));
-            out.push('\n');
-        } else {
-            for c in row.into_iter().filter(|c| !c.merged) {
-                for p in c.paras {
-                    out.push_str(&p);
-                    out.push('\n');
-                }
-            }
-        }
-    }
-    out
-}
-
 fn document_text(xml: &str) -> Result<String, String> {
-    use quick_xml::events::Event;
-    let mut reader = quick_xml::Reader::from_str(xml);
-    let mut out = String::new();
-    let mut para = String::new();
-    // Open tables, innermost last: rows of cells.
-    let mut tables: Vec<Vec<Vec<DocxCell>>> = Vec::new();
-    let mut in_text = false;
-    fn cell(tables: &mut [Vec<Vec<DocxCell>>]) -> Option<&mut DocxCell> {
-        tables.last_mut()?.last_mut()?.last_mut()
-    }
-    fn val(e: &quick_xml::events::BytesStart) -> Option<String> {
-        e.attributes()
-            .filter_map(Result::ok)
-            .find(|a| a.key.local_name().into_inner() == "val")
-            .map(|a| a.value.to_string())
-    }
-    loop {
-        match reader.read_event().map_err(|e| e.to_string())? {
-            Event::Start(e) => match e.local_name().into_inner() {
-                "t" => in_text = true,
-                "tbl" => tables.push(Vec::new()),
-                "tr" => {
-                    if let Some(t) = tables.last_mut() {
-                        t.push(Vec::new());
-                    }
-                }
-                "tc" => {
-                    if let Some(r) = tables.last_mut().and_then(|t| t.last_mut()) {
-                        r.push(DocxCell {
-                            span: 1,
-                            ..DocxCell::default()
-                        });
-                    }
-                }
-                _ => {}
-            },
-            Event::End(e) => match e.local_name().into_inner() {
-                "t" => in_text = false,
-                "p" => {
-                    let text = std::mem::take(&mut para);
-                    match cell(&mut tables) {
-                        Some(c) => c.paras.push(text),
-                        None => {
-                            out.push_str(&text);
-                            out.push('\n');
-                        }
-                    }
-                }
-                "tbl" => {
-                    let rendered = table_text(tables.pop().unwrap_or_default());
-                    match cell(&mut tables) {
-                        // A table inside a cell: its lines are the cell's paragraphs.
-                        Some(c) => c.paras.extend(rendered.lines().map(str::to_string)),
-                        None => out.push_str(&rendered),
-                    }
-                }
-                _ => {}
-            },
-            Event::Empty(e) => match e.local_name().into_inner() {
-                "tab" if tables.is_empty() => para.push('\t'),
-                "tab" => para.push(' '),
-                "br" | "cr" if tables.is_empty() => para.push('\n'),
-                "br" | "cr" => para.push(' '),
-                "p" => match cell(&mut tables) {
-                    Some(c) => c.paras.push(String::new()),
-                    None => out.push('\n'),
-                },
-                "gridSpan" => {
-                    let n = val(&e).and_then(|v| v.parse().ok()).unwrap_or(1);
-                    if let Some(c) = cell(&mut tables) {
-                        c.span = n;
-                    }
-                }
-                "vMerge" => {
-                    let restart = val(&e).is_some_and(|v| v == "restart");
-                    if let Some(c) = cell(&mut tables) {
-                        c.merged = !restart;
-                    }
-                }
-                _ => {}
-            },
-            // Text events carry no references: those come as GeneralRef events.
-            Event::Text(t) if in_text => para.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) if in_text => {
-                if let Ok(Some(c)) = r.resolve_char_ref() {
-                    para.push(c);
-                } else {
-                    match r.into_inner().as_ref() {
-                        "amp" => para.push('&'),
-                        "lt" => para.push('<'),
-                        "gt" => para.push('>'),
-                        "quot" => para.push('"'),
-                        "apos" => para.push('\''),
-                        _ => {}
-                    }
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    // Text after the last paragraph (a document cut short) is kept.
-    out.push_str(&para);
-    Ok(out)
+    crate::word::walk(xml, None).map(|(text, _)| text)
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub mod settings;
 pub mod source;
 pub mod text;
 pub mod vocab;
+pub mod word;
 
 use diagnostics::{Diagnostic, Lang, OutDiagnostic, Severity};
 use model::Plan;
@@ -56,6 +57,17 @@ pub fn check(text: &str) -> Report {
     Report { plan, diagnostics }
 }
 
+/// The check of a text and, for a Word file, of its presentation (`KH9xx`).
+pub fn check_presented(text: &str, presentation: Option<&word::Presentation>) -> Report {
+    let mut report = check(text);
+    if let Some(p) = presentation {
+        report
+            .diagnostics
+            .extend(rules::format::check(p, text, &report.plan));
+    }
+    report
+}
+
 pub use parse::parse;
 
 /// A file's result in the CLI's JSON contract.
@@ -71,10 +83,11 @@ pub struct FileReport {
 pub fn check_for_output(
     path: &str,
     text: &str,
+    presentation: Option<&word::Presentation>,
     lang: Lang,
     settings: &settings::Settings,
 ) -> FileReport {
-    let mut report = check(text);
+    let mut report = check_presented(text, presentation);
     settings.apply(&mut report.diagnostics);
     let index = source::LineIndex::new(text);
     FileReport {

@@ -157,9 +157,9 @@ mod tests {
         );
         let text = include_str!("../tests/seeds/003_b67ebee3cb483b12.txt");
         let lang = crate::diagnostics::Lang::Vi;
-        let report = crate::check_for_output("003", text, lang, &Settings::default());
+        let report = crate::check_for_output("003", text, None, lang, &Settings::default());
         assert!(report.diagnostics.iter().any(|d| d.code == "KH401"));
-        let report = crate::check_for_output("003", text, lang, &s);
+        let report = crate::check_for_output("003", text, None, lang, &s);
         assert!(report.diagnostics.iter().all(|d| d.code != "KH401"));
         assert!(report
             .diagnostics

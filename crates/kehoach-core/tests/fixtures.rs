@@ -3,7 +3,7 @@
 //!
 //! - `fixture_facts`: the number, date, signer, annexes and task rows come out exactly.
 //! - `golden_findings`: every finding (line, code, severity, message) of every seed and
-//!   fixture equals its golden list in `tests/golden/`, so a new finding fails until it
+//!   fixture (a Word fixture's presentation too) equals its golden list in `tests/golden/`, so a new finding fails until it
 //!   is accepted on purpose (`UPDATE_GOLDEN=1 cargo test -p kehoach-core --test
 //!   fixtures`), the way rust-analyzer's fixtures work.
 //! - `fix_all_keeps_every_word_and_cell`: "fix all" then export keeps every word and
@@ -229,8 +229,17 @@ fn fixture_facts() {
     assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
 }
 
-fn findings_list(text: &str) -> String {
-    let report = check(text);
+/// The presentation of a Word fixture (`KH9xx` read from the file), by stem.
+fn presentation(stem: &str) -> Option<kehoach_core::word::Presentation> {
+    let path = dir("fixtures/real").join(format!("{stem}.docx"));
+    let bytes = std::fs::read(path).ok()?;
+    kehoach_core::import::docx_presented(&bytes)
+        .ok()
+        .map(|(_, p)| p)
+}
+
+fn findings_list(stem: &str, text: &str) -> String {
+    let report = kehoach_core::check_presented(text, presentation(stem).as_ref());
     let index = LineIndex::new(text);
     let mut out = String::new();
     for d in &report.diagnostics {
@@ -253,7 +262,7 @@ fn golden_findings() {
     let mut failures = Vec::new();
     for (stem, text) in documents() {
         let path = dir("golden").join(format!("{stem}.findings"));
-        let got = findings_list(&text);
+        let got = findings_list(&stem, &text);
         if update {
             std::fs::create_dir_all(dir("golden")).expect("golden directory");
             std::fs::write(&path, &got).expect("write golden");

@@ -14,6 +14,7 @@ use crate::source::Span;
 mod annex;
 mod document;
 mod footer;
+pub mod format;
 mod header;
 mod hygiene;
 mod legal;
@@ -66,6 +67,7 @@ pub fn registry() -> Vec<&'static Rule> {
         footer::RULES,
         signature::RULES,
         hygiene::RULES,
+        format::RULES,
     ]
     .into_iter()
     .flatten()
@@ -340,7 +342,11 @@ mod tests {
     /// rule has a safe fix, applying the safe fixes removes the finding.
     #[test]
     fn every_rule_bad_good_and_fixed() {
-        for r in registry() {
+        // A Word file's presentation (`KH9xx`) is no text: `word.rs` tests those.
+        for r in registry()
+            .into_iter()
+            .filter(|r| !r.code.starts_with("KH9"))
+        {
             let bad = frame(r.bad);
             let report = check(&bad);
             assert!(

@@ -1,0 +1,348 @@
+//! The presentation of a Word file (`KH9xx`): page, margins, font and body size
+//! against Decree 30's Annex I, read by `word.rs` beside the file's text. Only a
+//! `.docx` has them: a pasted text does not show its presentation. A property the
+//! file does not set is "not checked" (KH900), never passing or failing.
+//!
+//! Lengths are compared as Word stores them: margins in twips, rounded to a tenth of
+//! a millimetre first (850 twips is 14.99 mm and counts as 15 mm).
+
+use super::Rule;
+use crate::diagnostics::{Diagnostic, Message, Severity};
+use crate::model::Plan;
+use crate::source::Span;
+use crate::word::Presentation;
+
+pub const NOT_CHECKED: Rule = Rule {
+    code: "KH900",
+    name: "presentation-not-checked",
+    severity: Severity::Info,
+    what_vi: "Tệp Word không ghi rõ một thuộc tính trình bày (khổ giấy, lề, phông, cỡ chữ): không kiểm tra được",
+    what_en: "The Word file does not set a presentation property (page, margins, font, size): it is not checked",
+    why_vi: "Không đoán thay người soạn: máy khác có thể hiển thị khác.",
+    why_en: "The checker does not guess: another computer may show it otherwise.",
+    source: "NĐ 30/2020, Phụ lục I, mục I",
+    bad: "Tệp .docx không có w:pgSz trong w:sectPr",
+    good: "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>",
+    safe_fix: false,
+};
+
+pub const PAGE_SIZE: Rule = Rule {
+    code: "KH901",
+    name: "page-not-a4",
+    severity: Severity::Error,
+    what_vi: "Khổ giấy không phải A4 (210 × 297 mm)",
+    what_en: "The page is not A4 (210 × 297 mm)",
+    why_vi: "Văn bản hành chính trình bày trên khổ giấy A4.",
+    why_en: "Administrative documents are laid out on A4 paper.",
+    source: "NĐ 30/2020, Phụ lục I, mục I.2",
+    bad: "<w:pgSz w:w=\"12240\" w:h=\"15840\"/> (Letter)",
+    good: "<w:pgSz w:w=\"11906\" w:h=\"16838\"/> (A4)",
+    safe_fix: false,
+};
+
+pub const LANDSCAPE: Rule = Rule {
+    code: "KH902",
+    name: "landscape-without-table",
+    severity: Severity::Warning,
+    what_vi: "Trang nằm ngang mà không có bảng, biểu",
+    what_en: "A landscape page without a table",
+    why_vi: "Văn bản trình bày theo chiều dài trang A4; chỉ trang có bảng, biểu mới được trình bày theo chiều rộng.",
+    why_en: "Documents are laid out portrait; only pages with tables may be landscape.",
+    source: "NĐ 30/2020, Phụ lục I, mục I.3",
+    bad: "Phần văn bản không có bảng, <w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>",
+    good: "Phụ lục có bảng trình bày ngang, phần còn lại trình bày dọc",
+    safe_fix: false,
+};
+
+pub const MARGINS: Rule = Rule {
+    code: "KH903",
+    name: "margins-out-of-range",
+    severity: Severity::Error,
+    what_vi: "Lề trang ngoài khoảng quy định (trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm)",
+    what_en: "A page margin outside the decree's range (top, bottom 20–25 mm; left 30–35 mm; right 15–20 mm)",
+    why_vi: "Lề trái rộng để đóng quyển, lưu trữ; các lề khác theo quy định chung.",
+    why_en: "The wide left margin leaves room for binding; the others are set by the decree.",
+    source: "NĐ 30/2020, Phụ lục I, mục I.4",
+    bad: "<w:pgMar w:left=\"1418\"/> (lề trái 25 mm)",
+    good: "<w:pgMar w:left=\"1701\"/> (lề trái 30 mm)",
+    safe_fix: false,
+};
+
+pub const FONT: Rule = Rule {
+    code: "KH904",
+    name: "font-not-times-new-roman",
+    severity: Severity::Error,
+    what_vi: "Chữ không dùng phông Times New Roman",
+    what_en: "Text not in Times New Roman",
+    why_vi: "Văn bản dùng phông chữ tiếng Việt Times New Roman, bộ mã Unicode (TCVN 6909:2001).",
+    why_en: "Documents use the Vietnamese Unicode font Times New Roman (TCVN 6909:2001).",
+    source: "NĐ 30/2020, Phụ lục I, mục I.1",
+    bad: "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\"/>",
+    good: "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\"/>",
+    safe_fix: false,
+};
+
+pub const BODY_SIZE: Rule = Rule {
+    code: "KH905",
+    name: "body-size",
+    severity: Severity::Warning,
+    what_vi: "Đoạn nội dung có cỡ chữ ngoài 13–14",
+    what_en: "Body text not in 13–14 pt",
+    why_vi: "Nội dung văn bản trình bày cỡ chữ 13 đến 14.",
+    why_en: "The body of a document is set in 13 to 14 pt.",
+    source: "NĐ 30/2020, Phụ lục I, mục II.8",
+    bad: "<w:sz w:val=\"24\"/> (12 pt) trong phần nội dung",
+    good: "<w:sz w:val=\"28\"/> (14 pt)",
+    safe_fix: false,
+};
+
+pub const RULES: &[Rule] = &[NOT_CHECKED, PAGE_SIZE, LANDSCAPE, MARGINS, FONT, BODY_SIZE];
+
+const A4: (u32, u32) = (11906, 16838);
+/// One millimetre in twips (1440 per inch).
+const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
+const FONT_NAME: &str = "Times New Roman";
+
+/// Twips as millimetres to a tenth, as a length is read off Word's rulers.
+fn mm(twips: i64) -> f64 {
+    ((twips.unsigned_abs() as f64 / TWIPS_PER_MM) * 10.0).round() / 10.0
+}
+
+/// The findings on `pres`, the presentation of the file whose text is `text`.
+pub fn check(pres: &Presentation, text: &str, plan: &Plan) -> Vec<Diagnostic> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_span = |k: usize| -> Span {
+        let start = starts.get(k).copied().unwrap_or(text.len()).min(text.len());
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        Span::new(start, end)
+    };
+    let mut out = Vec::new();
+    let mut report = |rule: &Rule, span: Span, related: Vec<Span>, vi: String, en: String| {
+        out.push(Diagnostic {
+            code: rule.code,
+            severity: rule.severity,
+            message: Message::new(vi, en),
+            span,
+            related,
+            fixes: Vec::new(),
+        });
+    };
+    let many = pres.sections.len() > 1;
+    for (n, s) in pres.sections.iter().enumerate() {
+        let at = line_span(s.first_line);
+        let part_vi = if many {
+            format!("Phần {} của văn bản: ", n + 1)
+        } else {
+            String::new()
+        };
+        let part_en = if many {
+            format!("Section {}: ", n + 1)
+        } else {
+            String::new()
+        };
+        match (s.width, s.height) {
+            (Some(w), Some(h)) => {
+                let (short, long) = (w.min(h), w.max(h));
+                let near = |a: u32, b: u32| a.abs_diff(b) <= 57; // 1 mm
+                if !(near(short, A4.0) && near(long, A4.1)) {
+                    report(
+                        &PAGE_SIZE,
+                        at,
+                        Vec::new(),
+                        format!(
+                            "{part_vi}khổ giấy {:.0} × {:.0} mm, không phải A4 (210 × 297 mm).",
+                            mm(w.into()),
+                            mm(h.into())
+                        ),
+                        format!(
+                            "{part_en}the page is {:.0} × {:.0} mm, not A4 (210 × 297 mm).",
+                            mm(w.into()),
+                            mm(h.into())
+                        ),
+                    );
+                } else if w > h && !s.has_table {
+                    report(
+                        &LANDSCAPE,
+                        at,
+                        Vec::new(),
+                        format!("{part_vi}trang nằm ngang mà không có bảng, biểu: trình bày theo chiều dài trang."),
+                        format!("{part_en}a landscape page with no table: lay it out portrait."),
+                    );
+                }
+            }
+            _ => report(
+                &NOT_CHECKED,
+                at,
+                Vec::new(),
+                format!("{part_vi}tệp không ghi khổ giấy: không kiểm tra được."),
+                format!("{part_en}the file does not set the page size: not checked."),
+            ),
+        }
+        let names = [
+            ("trên", "top"),
+            ("dưới", "bottom"),
+            ("trái", "left"),
+            ("phải", "right"),
+        ];
+        let ranges = [(20.0, 25.0), (20.0, 25.0), (30.0, 35.0), (15.0, 20.0)];
+        let mut bad_vi = Vec::new();
+        let mut bad_en = Vec::new();
+        let mut unset = false;
+        // A landscape page (an annex's table) turns its margins with it, and Word
+        // turns them one way or the other: each is held to the decree's widest range.
+        let landscape = s.width.zip(s.height).is_some_and(|(w, h)| w > h);
+        for k in 0..4 {
+            match s.margins[k] {
+                Some(t) => {
+                    let v = mm(t);
+                    let (lo, hi) = if landscape { (15.0, 35.0) } else { ranges[k] };
+                    if v < lo || v > hi {
+                        bad_vi.push(format!("lề {} {v} mm (quy định {lo}–{hi} mm)", names[k].0));
+                        bad_en.push(format!(
+                            "{} margin {v} mm (the decree: {lo}–{hi} mm)",
+                            names[k].1
+                        ));
+                    }
+                }
+                None => unset = true,
+            }
+        }
+        if !bad_vi.is_empty() {
+            report(
+                &MARGINS,
+                at,
+                Vec::new(),
+                format!("{part_vi}{}.", bad_vi.join("; ")),
+                format!("{part_en}{}.", bad_en.join("; ")),
+            );
+        }
+        if unset {
+            report(
+                &NOT_CHECKED,
+                at,
+                Vec::new(),
+                format!("{part_vi}tệp không ghi đủ lề trang: không kiểm tra được."),
+                format!("{part_en}the file does not set every margin: not checked."),
+            );
+        }
+    }
+
+    // Fonts: one finding for the whole file, at the first line, with the others.
+    let foreign: Vec<usize> = (0..pres.lines.len())
+        .filter(|&k| pres.lines[k].fonts.iter().any(|f| f != FONT_NAME))
+        .collect();
+    if let Some(&first) = foreign.first() {
+        let mut fonts: Vec<&str> = Vec::new();
+        for &k in &foreign {
+            for f in &pres.lines[k].fonts {
+                if f != FONT_NAME && !fonts.contains(&f.as_str()) {
+                    fonts.push(f);
+                }
+            }
+        }
+        let list = fonts.join(", ");
+        let n = foreign.len();
+        report(
+            &FONT,
+            line_span(first),
+            foreign
+                .iter()
+                .skip(1)
+                .take(20)
+                .map(|&k| line_span(k))
+                .collect(),
+            format!("{n} đoạn dùng phông {list}, không phải Times New Roman."),
+            format!("{n} paragraphs are set in {list}, not Times New Roman."),
+        );
+    }
+    let undetermined = pres.lines.iter().filter(|l| l.font_undetermined).count();
+    if undetermined > 0 {
+        let first = pres
+            .lines
+            .iter()
+            .position(|l| l.font_undetermined)
+            .unwrap_or(0);
+        report(
+            &NOT_CHECKED,
+            line_span(first),
+            Vec::new(),
+            format!("{undetermined} đoạn không ghi phông chữ (máy sẽ dùng phông mặc định): không kiểm tra được."),
+            format!("{undetermined} paragraphs set no font (the computer's default is used): not checked."),
+        );
+    }
+
+    // Body size: the lines of the content (after the title, before the foot), not
+    // tables' rows.
+    let title_end = plan
+        .title
+        .as_ref()
+        .map(|t| {
+            t.summary
+                .as_ref()
+                .map_or(t.kind_word.range.end, |s| s.range.end)
+        })
+        .unwrap_or(0);
+    let foot = plan
+        .recipients
+        .as_ref()
+        .map(|r| r.heading.range.start)
+        .into_iter()
+        .chain(plan.signature.authority.first().map(|f| f.range.start))
+        .chain(plan.annexes.first().map(|a| a.range.start))
+        .min()
+        .unwrap_or(text.len());
+    let body: Vec<usize> = (0..pres.lines.len())
+        .filter(|&k| {
+            let s = line_span(k);
+            s.start > title_end && s.end <= foot && !pres.lines[k].in_table && s.start < s.end
+        })
+        .collect();
+    let off: Vec<usize> = body
+        .iter()
+        .copied()
+        .filter(|&k| {
+            pres.lines[k]
+                .sizes
+                .iter()
+                .any(|&hp| !(26..=28).contains(&hp))
+        })
+        .collect();
+    if let Some(&first) = off.first() {
+        let mut sizes: Vec<u16> = off
+            .iter()
+            .flat_map(|&k| pres.lines[k].sizes.iter().copied())
+            .filter(|hp| !(26..=28).contains(hp))
+            .collect();
+        sizes.sort_unstable();
+        sizes.dedup();
+        let list = sizes
+            .iter()
+            .map(|hp| format!("{}", f64::from(*hp) / 2.0))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let n = off.len();
+        report(
+            &BODY_SIZE,
+            line_span(first),
+            off.iter().skip(1).take(20).map(|&k| line_span(k)).collect(),
+            format!("{n} đoạn nội dung cỡ chữ {list}, ngoài 13–14."),
+            format!("{n} body paragraphs in {list} pt, outside 13–14 pt."),
+        );
+    }
+    let unsized_body = body
+        .iter()
+        .filter(|&&k| pres.lines[k].size_undetermined)
+        .count();
+    if let Some(&first) = body.iter().find(|&&k| pres.lines[k].size_undetermined) {
+        report(
+            &NOT_CHECKED,
+            line_span(first),
+            Vec::new(),
+            format!("{unsized_body} đoạn nội dung không ghi cỡ chữ: không kiểm tra được."),
+            format!("{unsized_body} body paragraphs set no size: not checked."),
+        );
+    }
+    out
+}

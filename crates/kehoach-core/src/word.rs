@@ -1,0 +1,697 @@
+//! Reading a `.docx`: its text (paragraphs and tables, in order, as the app opens it)
+//! and, beside each line of that text, how Word presents it (fonts and sizes), with
+//! each section's page setup. One pass over `word/document.xml`, so the formatting of
+//! a line is the formatting of the paragraph (or table row) that gave it.
+//!
+//! Run properties are resolved as Word resolves them: direct formatting, then the
+//! character style, then the paragraph style (each with its `basedOn` chain), then the
+//! document defaults; theme fonts (`asciiTheme="minorHAnsi"`) come from the theme. A
+//! property no level sets is *undetermined*: the checks say "not checked" for it
+//! rather than guess.
+
+use std::collections::HashMap;
+
+/// Run properties one level of the style hierarchy sets.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct RunProps {
+    /// The `ascii` and `hAnsi` slots (Vietnamese letters are in the `hAnsi` range):
+    /// a font name, or a theme slot (`minorHAnsi`) marked with a leading `@`.
+    ascii: Option<String>,
+    h_ansi: Option<String>,
+    /// Half-points.
+    size: Option<u16>,
+}
+
+impl RunProps {
+    /// This level over `below`: what this level sets wins.
+    fn over(&self, below: &RunProps) -> RunProps {
+        RunProps {
+            ascii: self.ascii.clone().or_else(|| below.ascii.clone()),
+            h_ansi: self.h_ansi.clone().or_else(|| below.h_ansi.clone()),
+            size: self.size.or(below.size),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Style {
+    based_on: Option<String>,
+    run: RunProps,
+}
+
+/// The document's styles and theme fonts, for resolving runs.
+#[derive(Debug, Clone, Default)]
+pub struct Styles {
+    defaults: RunProps,
+    paragraph: HashMap<String, Style>,
+    character: HashMap<String, Style>,
+    default_paragraph: Option<String>,
+    minor_font: Option<String>,
+    major_font: Option<String>,
+}
+
+fn attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
+    e.attributes()
+        .filter_map(Result::ok)
+        .find(|a| a.key.local_name().into_inner() == name)
+        .map(|a| a.value.to_string())
+}
+
+/// Reads `rFonts` and `sz` into `props`.
+fn read_run_prop(e: &quick_xml::events::BytesStart, props: &mut RunProps) {
+    match e.local_name().into_inner() {
+        "rFonts" => {
+            let slot = |name: &str, theme: &str| {
+                attr(e, theme)
+                    .map(|t| format!("@{t}"))
+                    .or_else(|| attr(e, name))
+            };
+            if let Some(f) = slot("ascii", "asciiTheme") {
+                props.ascii = Some(f);
+            }
+            if let Some(f) = slot("hAnsi", "hAnsiTheme") {
+                props.h_ansi = Some(f);
+            }
+        }
+        "sz" => {
+            if let Some(v) = attr(e, "val").and_then(|v| v.parse().ok()) {
+                props.size = Some(v);
+            }
+        }
+        _ => {}
+    }
+}
+
+impl Styles {
+    /// Reads `word/styles.xml` and, when present, `word/theme/theme1.xml`.
+    pub fn read(styles_xml: Option<&str>, theme_xml: Option<&str>) -> Styles {
+        use quick_xml::events::Event;
+        let mut styles = Styles::default();
+        if let Some(xml) = styles_xml {
+            let mut reader = quick_xml::Reader::from_str(xml);
+            // Where we are: in the defaults' rPr, or in a style (type, id).
+            let mut in_defaults = false;
+            let mut current: Option<(String, String, Style)> = None;
+            let mut in_rpr = false;
+            while let Ok(event) = reader.read_event() {
+                let (start, is_empty) = match &event {
+                    Event::Start(e) => (Some(e), false),
+                    Event::Empty(e) => (Some(e), true),
+                    _ => (None, false),
+                };
+                match (start, &event) {
+                    (Some(e), _) => match e.local_name().into_inner() {
+                        "rPrDefault" if !is_empty => in_defaults = true,
+                        "style" if !is_empty => {
+                            let kind = attr(e, "type").unwrap_or_default();
+                            let id = attr(e, "styleId").unwrap_or_default();
+                            if kind == "paragraph" && attr(e, "default").as_deref() == Some("1") {
+                                styles.default_paragraph = Some(id.clone());
+                            }
+                            current = Some((kind, id, Style::default()));
+                        }
+                        "rPr" if !is_empty => in_rpr = true,
+                        "basedOn" => {
+                            if let Some((_, _, s)) = current.as_mut() {
+                                s.based_on = attr(e, "val");
+                            }
+                        }
+                        "rFonts" | "sz" if in_rpr => {
+                            if in_defaults {
+                                read_run_prop(e, &mut styles.defaults);
+                            } else if let Some((_, _, s)) = current.as_mut() {
+                                read_run_prop(e, &mut s.run);
+                            }
+                        }
+                        _ => {}
+                    },
+                    (None, Event::End(e)) => match e.local_name().into_inner() {
+                        "rPrDefault" => in_defaults = false,
+                        "rPr" => in_rpr = false,
+                        "style" => {
+                            if let Some((kind, id, s)) = current.take() {
+                                match kind.as_str() {
+                                    "paragraph" => {
+                                        styles.paragraph.insert(id, s);
+                                    }
+                                    "character" => {
+                                        styles.character.insert(id, s);
+                                    }
+                                    _ => {}
+                                }
+                            }
+                        }
+                        _ => {}
+                    },
+                    (None, Event::Eof) => break,
+                    _ => {}
+                }
+            }
+        }
+        if let Some(xml) = theme_xml {
+            let mut reader = quick_xml::Reader::from_str(xml);
+            let mut which = "";
+            while let Ok(event) = reader.read_event() {
+                match event {
+                    Event::Start(e) => match e.local_name().into_inner() {
+                        "minorFont" => which = "minor",
+                        "majorFont" => which = "major",
+                        _ => {}
+                    },
+                    Event::Empty(e) if e.local_name().into_inner() == "latin" => {
+                        let face = attr(&e, "typeface");
+                        match which {
+                            "minor" if styles.minor_font.is_none() => styles.minor_font = face,
+                            "major" if styles.major_font.is_none() => styles.major_font = face,
+                            _ => {}
+                        }
+                    }
+                    Event::End(e)
+                        if matches!(e.local_name().into_inner(), "minorFont" | "majorFont") =>
+                    {
+                        which = "";
+                    }
+                    Event::Eof => break,
+                    _ => {}
+                }
+            }
+        }
+        styles
+    }
+
+    /// A style's run properties through its `basedOn` chain (cycles cut).
+    fn chain(map: &HashMap<String, Style>, id: Option<&str>) -> RunProps {
+        let mut out = RunProps::default();
+        let mut seen = Vec::new();
+        let mut next = id.map(str::to_string);
+        while let Some(id) = next.take() {
+            if seen.contains(&id) || seen.len() > 32 {
+                break;
+            }
+            let Some(style) = map.get(&id) else { break };
+            out = out.over(&style.run);
+            seen.push(id);
+            next = style.based_on.clone();
+        }
+        out
+    }
+
+    /// The font names and size a run shows, as Word resolves them.
+    fn resolve(
+        &self,
+        para_style: Option<&str>,
+        run_style: Option<&str>,
+        direct: &RunProps,
+    ) -> Resolved {
+        let para = para_style.or(self.default_paragraph.as_deref());
+        let props = direct
+            .over(&Styles::chain(&self.character, run_style))
+            .over(&Styles::chain(&self.paragraph, para))
+            .over(&self.defaults);
+        let font = |slot: &Option<String>| -> Option<String> {
+            let f = slot.as_ref()?;
+            match f.strip_prefix('@') {
+                Some(theme) if theme.starts_with("major") => self.major_font.clone(),
+                Some(_) => self.minor_font.clone(),
+                None => Some(f.clone()),
+            }
+        };
+        Resolved {
+            fonts: [font(&props.ascii), font(&props.h_ansi)],
+            size: props.size,
+        }
+    }
+}
+
+struct Resolved {
+    fonts: [Option<String>; 2],
+    size: Option<u16>,
+}
+
+/// How one line of the text is presented: the fonts and sizes of the runs that gave
+/// it (those with visible text), each once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineFormat {
+    pub fonts: Vec<String>,
+    /// Half-points.
+    pub sizes: Vec<u16>,
+    /// Some run's font, or size, no level of the file sets.
+    pub font_undetermined: bool,
+    pub size_undetermined: bool,
+    /// The line is a table's row or a cell's paragraph.
+    pub in_table: bool,
+}
+
+impl LineFormat {
+    fn add(&mut self, r: Resolved) {
+        for f in r.fonts {
+            match f {
+                Some(f) if !self.fonts.contains(&f) => self.fonts.push(f),
+                Some(_) => {}
+                None => self.font_undetermined = true,
+            }
+        }
+        match r.size {
+            Some(s) if !self.sizes.contains(&s) => self.sizes.push(s),
+            Some(_) => {}
+            None => self.size_undetermined = true,
+        }
+    }
+
+    fn merge(&mut self, other: &LineFormat) {
+        for f in &other.fonts {
+            if !self.fonts.contains(f) {
+                self.fonts.push(f.clone());
+            }
+        }
+        for s in &other.sizes {
+            if !self.sizes.contains(s) {
+                self.sizes.push(*s);
+            }
+        }
+        self.font_undetermined |= other.font_undetermined;
+        self.size_undetermined |= other.size_undetermined;
+    }
+}
+
+/// One section's page setup (twips), and the lines it holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SectionFormat {
+    /// Lines `first_line..end_line` of the text.
+    pub first_line: usize,
+    pub end_line: usize,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// Top, bottom, left, right.
+    pub margins: [Option<i64>; 4],
+    /// A data table (not a header or foot laid out as a table) is in it.
+    pub has_table: bool,
+}
+
+/// A Word file's presentation, line by line beside its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Presentation {
+    pub lines: Vec<LineFormat>,
+    pub sections: Vec<SectionFormat>,
+}
+
+/// One cell of a Word table: its paragraphs (text and format), how many grid columns
+/// it spans, and whether it continues a cell merged from the row above.
+#[derive(Default)]
+struct DocxCell {
+    paras: Vec<(String, LineFormat)>,
+    span: usize,
+    merged: bool,
+}
+
+/// A Word table as the lines the reader takes back: a table whose first row names
+/// its columns becomes tab-separated rows (a merged cell's other columns empty); a
+/// header or foot laid out as a table gives its cells' paragraphs, one after another.
+fn table_lines(rows: Vec<Vec<DocxCell>>) -> (Vec<(String, LineFormat)>, bool) {
+    let first: Vec<String> = rows
+        .first()
+        .map(|r| {
+            r.iter()
+                .map(|c| {
+                    c.paras
+                        .iter()
+                        .map(|(t, _)| t.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let data = crate::blocks::is_header_row(first.iter().map(String::as_str));
+    let mut out = Vec::new();
+    for row in rows {
+        if data {
+            let mut cells: Vec<String> = Vec::new();
+            let mut format = LineFormat {
+                in_table: true,
+                ..LineFormat::default()
+            };
+            for c in row {
+                let text = if c.merged {
+                    String::new()
+                } else {
+                    for (_, f) in &c.paras {
+                        format.merge(f);
+                    }
+                    c.paras
+                        .iter()
+                        .map(|(t, _)| t.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .replace(['\t', '\n'], " ")
+                };
+                cells.push(text);
+                cells.extend(std::iter::repeat_n(String::new(), c.span.saturating_sub(1)));
+            }
+            out.push((cells.join("\t"), format));
+        } else {
+            for c in row.into_iter().filter(|c| !c.merged) {
+                for (t, mut f) in c.paras {
+                    f.in_table = true;
+                    out.push((t, f));
+                }
+            }
+        }
+    }
+    (out, data)
+}
+
+/// The text of `word/document.xml` and, with `styles`, its presentation.
+pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presentation), String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = String::new();
+    let mut pres = Presentation::default();
+    let mut para = String::new();
+    let mut para_format = LineFormat::default();
+    let mut para_style: Option<String> = None;
+    let mut run_style: Option<String> = None;
+    let mut run_props = RunProps::default();
+    let (mut in_para, mut in_run, mut in_run_props, mut in_text) = (false, false, false, false);
+    // Open tables, innermost last: rows of cells.
+    let mut tables: Vec<Vec<Vec<DocxCell>>> = Vec::new();
+    // The section being read (its `sectPr`), and where the current one began.
+    let mut sect: Option<SectionFormat> = None;
+    let mut section_start = 0;
+    let mut section_has_table = false;
+    // A `sectPr` in a paragraph's properties ends its section after that paragraph.
+    let mut ends_after_para: Option<SectionFormat> = None;
+    fn cell(tables: &mut [Vec<Vec<DocxCell>>]) -> Option<&mut DocxCell> {
+        tables.last_mut()?.last_mut()?.last_mut()
+    }
+    // Emits a line: its text, and its format once per line the text holds.
+    let emit = |out: &mut String, pres: &mut Presentation, text: &str, format: &LineFormat| {
+        out.push_str(text);
+        out.push('\n');
+        for _ in 0..=text.matches('\n').count() {
+            pres.lines.push(format.clone());
+        }
+    };
+    let close_section =
+        |pres: &mut Presentation, mut s: SectionFormat, start: &mut usize, has_table: &mut bool| {
+            s.first_line = *start;
+            s.end_line = pres.lines.len();
+            s.has_table = *has_table;
+            *start = s.end_line;
+            *has_table = false;
+            pres.sections.push(s);
+        };
+    loop {
+        let event = reader.read_event().map_err(|e| e.to_string())?;
+        let (e, empty) = match &event {
+            Event::Start(e) => (Some(e.clone()), false),
+            Event::Empty(e) => (Some(e.clone()), true),
+            _ => (None, false),
+        };
+        if let Some(e) = e {
+            let name = e.local_name().into_inner().to_string();
+            match name.as_str() {
+                "t" if !empty => in_text = true,
+                "tbl" if !empty => tables.push(Vec::new()),
+                "tr" if !empty => {
+                    if let Some(t) = tables.last_mut() {
+                        t.push(Vec::new());
+                    }
+                }
+                "tc" if !empty => {
+                    if let Some(r) = tables.last_mut().and_then(|t| t.last_mut()) {
+                        r.push(DocxCell {
+                            span: 1,
+                            ..DocxCell::default()
+                        });
+                    }
+                }
+                "p" if !empty => {
+                    in_para = true;
+                    para_style = None;
+                    para_format = LineFormat::default();
+                }
+                "pStyle" => para_style = attr(&e, "val"),
+                "r" if !empty => {
+                    in_run = true;
+                    run_style = None;
+                    run_props = RunProps::default();
+                }
+                "rPr" if !empty && in_run => in_run_props = true,
+                "rStyle" if in_run_props => run_style = attr(&e, "val"),
+                "rFonts" | "sz" if in_run_props => read_run_prop(&e, &mut run_props),
+                "sectPr" if !empty => sect = Some(SectionFormat::default()),
+                "pgSz" => {
+                    if let Some(s) = sect.as_mut() {
+                        s.width = attr(&e, "w").and_then(|v| v.parse().ok());
+                        s.height = attr(&e, "h").and_then(|v| v.parse().ok());
+                    }
+                }
+                "pgMar" => {
+                    if let Some(s) = sect.as_mut() {
+                        for (k, side) in ["top", "bottom", "left", "right"].iter().enumerate() {
+                            s.margins[k] = attr(&e, side).and_then(|v| v.parse().ok());
+                        }
+                    }
+                }
+                // Outside tables a tab or a line break is kept; in a cell, a space.
+                "tab" if empty && in_run => para.push(if tables.is_empty() { '\t' } else { ' ' }),
+                "br" | "cr" if empty && in_run => {
+                    para.push(if tables.is_empty() { '\n' } else { ' ' })
+                }
+                "p" if empty => match cell(&mut tables) {
+                    Some(c) => c.paras.push((String::new(), LineFormat::default())),
+                    None => emit(&mut out, &mut pres, "", &LineFormat::default()),
+                },
+                "gridSpan" => {
+                    let n = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(1);
+                    if let Some(c) = cell(&mut tables) {
+                        c.span = n;
+                    }
+                }
+                "vMerge" => {
+                    let restart = attr(&e, "val").is_some_and(|v| v == "restart");
+                    if let Some(c) = cell(&mut tables) {
+                        c.merged = !restart;
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::End(e) => match e.local_name().into_inner() {
+                "t" => in_text = false,
+                "rPr" => in_run_props = false,
+                "r" => in_run = false,
+                "p" => {
+                    in_para = false;
+                    let text = std::mem::take(&mut para);
+                    let format = std::mem::take(&mut para_format);
+                    match cell(&mut tables) {
+                        Some(c) => c.paras.push((text, format)),
+                        None => emit(&mut out, &mut pres, &text, &format),
+                    }
+                    if let Some(s) = ends_after_para.take() {
+                        close_section(&mut pres, s, &mut section_start, &mut section_has_table);
+                    }
+                }
+                "tbl" => {
+                    let (lines, data) = table_lines(tables.pop().unwrap_or_default());
+                    // A data table (not a header or foot laid out as one) may turn
+                    // its page landscape.
+                    section_has_table |= data;
+                    match cell(&mut tables) {
+                        // A table inside a cell: its lines are the cell's paragraphs.
+                        Some(c) => c.paras.extend(lines),
+                        None => {
+                            for (t, f) in lines {
+                                emit(&mut out, &mut pres, &t, &f);
+                            }
+                        }
+                    }
+                }
+                "sectPr" => {
+                    if let Some(s) = sect.take() {
+                        // In a paragraph's properties: the section ends with it.
+                        if in_para {
+                            ends_after_para = Some(s);
+                        } else {
+                            close_section(&mut pres, s, &mut section_start, &mut section_has_table);
+                        }
+                    }
+                }
+                _ => {}
+            },
+            // Text events carry no references: those come as GeneralRef events.
+            Event::Text(t) if in_text => {
+                let s = t.xml10_content();
+                if let Some(styles) = styles.filter(|_| !s.trim().is_empty()) {
+                    para_format.add(styles.resolve(
+                        para_style.as_deref(),
+                        run_style.as_deref(),
+                        &run_props,
+                    ));
+                }
+                para.push_str(&s);
+            }
+            Event::GeneralRef(r) if in_text => {
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    para.push(c);
+                } else {
+                    match r.into_inner().as_ref() {
+                        "amp" => para.push('&'),
+                        "lt" => para.push('<'),
+                        "gt" => para.push('>'),
+                        "quot" => para.push('"'),
+                        "apos" => para.push('\''),
+                        _ => {}
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    // Text after the last paragraph (a document cut short) is kept.
+    out.push_str(&para);
+    if styles.is_none() {
+        pres = Presentation::default();
+    }
+    Ok((out, pres))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::format;
+    use std::io::{Cursor, Read, Write};
+
+    /// A copy of a `.docx` with part `name` changed by `change`.
+    fn with_part(bytes: &[u8], name: &str, change: impl Fn(String) -> String) -> Vec<u8> {
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+        let mut buf = Cursor::new(Vec::new());
+        {
+            let mut out = zip::ZipWriter::new(&mut buf);
+            for i in 0..archive.len() {
+                let mut f = archive.by_index(i).expect("an entry");
+                let entry = f.name().expect("a name").to_string();
+                let mut xml = String::new();
+                f.read_to_string(&mut xml).expect("XML");
+                let xml = if entry == name { change(xml) } else { xml };
+                out.start_file(entry, zip::write::SimpleFileOptions::default())
+                    .expect("an entry");
+                out.write_all(xml.as_bytes()).expect("written");
+            }
+            out.finish().expect("a zip");
+        }
+        buf.into_inner()
+    }
+
+    fn codes(bytes: &[u8]) -> Vec<&'static str> {
+        let (text, pres) = crate::import::docx_presented(bytes).expect("opens");
+        let plan = crate::check(&text).plan;
+        format::check(&pres, &text, &plan)
+            .iter()
+            .map(|d| d.code)
+            .collect()
+    }
+
+    const PLAN: &str = "UBND TỈNH MẪU\nSỞ NỘI VỤ\nSố: 12/KH-SNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nMẫu, ngày 05 tháng 3 năm 2025\n\nKẾ HOẠCH\nCải cách hành chính năm 2025\n\nI. MỤC ĐÍCH\n1. Nâng cao chất lượng phục vụ người dân.\nTrên đây là Kế hoạch cải cách hành chính năm 2025./.\n\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn A\n";
+
+    fn ours() -> Vec<u8> {
+        crate::render::docx::to_docx(&crate::check(PLAN).plan)
+    }
+
+    /// Our own `.docx` is A4, within the margins, all Times New Roman at 13–14 pt;
+    /// every seed's too.
+    #[test]
+    fn our_own_docx_gets_no_presentation_finding() {
+        assert_eq!(codes(&ours()), Vec::<&str>::new());
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
+        for entry in std::fs::read_dir(seeds).expect("seeds") {
+            let text = std::fs::read_to_string(entry.expect("a seed").path()).expect("UTF-8");
+            let docx = crate::render::docx::to_docx(&crate::check(&text).plan);
+            assert_eq!(codes(&docx), Vec::<&str>::new());
+        }
+    }
+
+    /// Each rule on a file that breaks it, and the text the file gives is unchanged.
+    #[test]
+    fn each_presentation_rule_finds_what_it_names() {
+        let base = ours();
+        let doc = "word/document.xml";
+        let letter = with_part(&base, doc, |x| {
+            x.replace(r#"w:w="11906" w:h="16838""#, r#"w:w="12240" w:h="15840""#)
+        });
+        assert_eq!(codes(&letter), ["KH901"]);
+        let landscape = with_part(&base, doc, |x| {
+            x.replace(r#"w:w="11906" w:h="16838""#, r#"w:w="16838" w:h="11906""#)
+        });
+        assert_eq!(codes(&landscape), ["KH902"]);
+        // 1418 twips is 25 mm: too narrow a left margin; 850 twips is 15 mm, which
+        // Word shows as 14.99 and the decree allows on the right.
+        let narrow = with_part(&base, doc, |x| {
+            let x = regex_free_replace(&x, "w:left=\"", "1418");
+            regex_free_replace(&x, "w:right=\"", "850")
+        });
+        assert_eq!(codes(&narrow), ["KH903"]);
+        let arial = with_part(&base, "word/styles.xml", |x| {
+            x.replace("Times New Roman", "Arial")
+        });
+        assert_eq!(codes(&arial), ["KH904"]);
+        // Our runs carry their size: the body's 14 pt made 12 pt.
+        let small = with_part(&base, doc, |x| {
+            x.replace(
+                r#"<w:sz w:val="28"/><w:szCs w:val="28"/>"#,
+                r#"<w:sz w:val="24"/><w:szCs w:val="24"/>"#,
+            )
+        });
+        assert!(codes(&small).contains(&"KH905"), "{:?}", codes(&small));
+        let no_page = with_part(&base, doc, |x| {
+            x.replace(r#"<w:pgSz w:w="11906" w:h="16838"/>"#, "")
+        });
+        assert_eq!(codes(&no_page), ["KH900"]);
+        let (text, _) = crate::import::docx_presented(&arial).expect("opens");
+        assert_eq!(text, crate::import::docx_text(&base).expect("opens"));
+    }
+
+    /// A theme font (`asciiTheme`) is the theme's; a style's `basedOn` is followed.
+    #[test]
+    fn theme_fonts_and_style_chains_resolve() {
+        let styles = Styles::read(
+            Some(
+                r#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/><w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:rPr><w:sz w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Body"><w:basedOn w:val="Normal"/><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/></w:rPr></w:style></w:styles>"#,
+            ),
+            Some(
+                r#"<a:theme><a:fontScheme><a:majorFont><a:latin typeface="Cambria"/></a:majorFont><a:minorFont><a:latin typeface="Calibri"/></a:minorFont></a:fontScheme></a:theme>"#,
+            ),
+        );
+        let normal = styles.resolve(None, None, &RunProps::default());
+        assert_eq!(
+            normal.fonts,
+            [Some("Calibri".into()), Some("Calibri".into())]
+        );
+        assert_eq!(normal.size, Some(28));
+        let body = styles.resolve(Some("Body"), None, &RunProps::default());
+        assert_eq!(body.fonts[1].as_deref(), Some("Times New Roman"));
+        assert_eq!(body.size, Some(28), "Body takes Normal's size");
+        let bare = Styles::read(None, None).resolve(None, None, &RunProps::default());
+        assert_eq!((bare.fonts, bare.size), ([None, None], None));
+    }
+
+    /// Every `attr="…"` value after `attr` replaced by `value`.
+    fn regex_free_replace(x: &str, attr: &str, value: &str) -> String {
+        let mut out = String::new();
+        let mut rest = x;
+        while let Some(i) = rest.find(attr) {
+            let start = i + attr.len();
+            let end = rest[start..].find('"').map_or(rest.len(), |e| start + e);
+            out.push_str(&rest[..start]);
+            out.push_str(value);
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
