@@ -10,6 +10,7 @@ use crate::dismiss::{self, Dismissal};
 use kehoach_core::diagnostics::{Lang, OutDiagnostic, Severity};
 use kehoach_core::model::Plan;
 use kehoach_core::settings::Settings;
+use kehoach_core::word::Presentation;
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -43,6 +44,11 @@ pub struct LayerLine {
     pub key: (u64, u32),
     /// (text, severity, tooltip, byte offset of the finding's start).
     pub parts: Vec<(String, Option<Severity>, String, usize)>,
+}
+
+/// A finding on a Word file's presentation (`KH9xx`): listed as "Thể thức trình bày".
+pub fn is_presentation(f: &Finding) -> bool {
+    f.out.code.starts_with("KH9")
 }
 
 /// A finding's identity across versions of the text: code, byte range, message hash.
@@ -125,7 +131,19 @@ pub struct WorkerResult {
 impl WorkerResult {
     /// The check of `text`, as the worker computes it.
     pub fn new(version: u64, text: &str, lang: Lang, settings: &Settings) -> Self {
-        let (plan, findings) = check(text, lang, settings);
+        WorkerResult::presented(version, text, None, lang, settings)
+    }
+
+    /// The check of `text` with the presentation of the Word file it was opened from
+    /// (`KH9xx`), while the text is still that file's.
+    pub fn presented(
+        version: u64,
+        text: &str,
+        presentation: Option<&Presentation>,
+        lang: Lang,
+        settings: &Settings,
+    ) -> Self {
+        let (plan, findings) = check(text, presentation, lang, settings);
         WorkerResult {
             version,
             plan,
@@ -168,8 +186,13 @@ impl WorkerResult {
 }
 
 /// The plan and the findings of `text`, sorted and numbered as the page lists them.
-fn check(text: &str, lang: Lang, settings: &Settings) -> (Plan, Vec<Finding>) {
-    let mut report = kehoach_core::check(text);
+fn check(
+    text: &str,
+    presentation: Option<&Presentation>,
+    lang: Lang,
+    settings: &Settings,
+) -> (Plan, Vec<Finding>) {
+    let mut report = kehoach_core::check_presented(text, presentation);
     settings.apply(&mut report.diagnostics);
     let index = kehoach_core::source::LineIndex::new(text);
     let mut offsets: Vec<usize> = report
@@ -197,8 +220,9 @@ fn check(text: &str, lang: Lang, settings: &Settings) -> (Plan, Vec<Finding>) {
             safe_fix: d.has_safe_fix(),
         })
         .collect();
-    // Errors first, then warnings, then notes; in text order within each.
-    findings.sort_by_key(|f| (f.out.severity, f.out.start, f.out.end));
+    // Errors first, then warnings, then notes, in text order within each; a Word
+    // file's presentation (`KH9xx`) in a group of its own after them.
+    findings.sort_by_key(|f| (is_presentation(f), f.out.severity, f.out.start, f.out.end));
     for (i, f) in findings.iter_mut().enumerate() {
         f.index = i;
     }
@@ -213,7 +237,20 @@ impl Analysis {
         settings: &Settings,
         dismissed: &[Dismissal],
     ) -> Self {
-        WorkerResult::new(version, text, lang, settings).into_analysis(text, dismissed)
+        Analysis::presented(version, text, None, lang, settings, dismissed)
+    }
+
+    /// The analysis of a text opened from a Word file, with the file's presentation.
+    pub fn presented(
+        version: u64,
+        text: &str,
+        presentation: Option<&Presentation>,
+        lang: Lang,
+        settings: &Settings,
+        dismissed: &[Dismissal],
+    ) -> Self {
+        WorkerResult::presented(version, text, presentation, lang, settings)
+            .into_analysis(text, dismissed)
     }
 
     /// An empty analysis, before the first result.

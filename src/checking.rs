@@ -9,6 +9,16 @@
 
 use crate::analysis::{Analysis, Requests, WorkerResult, LARGE_TEXT, WORKER_MIN};
 use crate::dismiss::Dismissal;
+use kehoach_core::word::Presentation;
+
+/// A Word file as opened: its text and how Word presents it.
+#[derive(Debug)]
+pub struct OpenedFile {
+    /// The draft it was opened into.
+    pub draft: String,
+    pub text: String,
+    pub presentation: Presentation,
+}
 use crate::worker::{CheckWorker, Reply};
 use kehoach_core::diagnostics::Lang;
 use kehoach_core::settings::Settings;
@@ -28,6 +38,9 @@ pub struct Checker {
     settings: RwSignal<Settings>,
     /// The open draft's dismissed findings: set aside on this page, after the check.
     dismissed: Signal<Vec<Dismissal>>,
+    /// The Word file last opened: its text as opened and its presentation, checked
+    /// while the editor holds that text (on this thread: the worker has no file).
+    opened: RwSignal<Option<Arc<OpenedFile>>>,
     area_ref: NodeRef<html::Textarea>,
     tick: RwSignal<u64>,
     requests: StoredValue<Requests>,
@@ -43,6 +56,7 @@ impl Checker {
         lang: RwSignal<Lang>,
         settings: RwSignal<Settings>,
         dismissed: Signal<Vec<Dismissal>>,
+        opened: RwSignal<Option<Arc<OpenedFile>>>,
         area_ref: NodeRef<html::Textarea>,
     ) -> Checker {
         Checker {
@@ -50,6 +64,7 @@ impl Checker {
             lang,
             settings,
             dismissed,
+            opened,
             area_ref,
             tick: RwSignal::new(0),
             requests: StoredValue::new(Requests::default()),
@@ -61,7 +76,16 @@ impl Checker {
     }
 
     fn in_worker(self) -> bool {
-        self.worker_ok.get_untracked() && self.text.with_untracked(|t| t.len() >= WORKER_MIN)
+        self.worker_ok.get_untracked()
+            && self.text.with_untracked(|t| t.len() >= WORKER_MIN)
+            && self.presentation().is_none()
+    }
+
+    /// The opened Word file's presentation, if the editor still holds its text.
+    pub fn presentation(self) -> Option<Arc<OpenedFile>> {
+        self.opened
+            .with_untracked(|o| o.clone())
+            .filter(|o| self.text.with_untracked(|t| *t == o.text))
     }
 
     /// The analysis the page shows: the worker's result for the newest text when it
@@ -85,10 +109,13 @@ impl Checker {
                 });
             }
             let lang = self.lang.get_untracked();
+            let opened = self.presentation();
+            let presentation = opened.as_ref().map(|o| &o.presentation);
             self.settings.with_untracked(|s| {
                 self.dismissed.with_untracked(|d| {
-                    self.text
-                        .with_untracked(|t| Analysis::new(version, t, lang, s, d))
+                    self.text.with_untracked(|t| {
+                        Analysis::presented(version, t, presentation, lang, s, d)
+                    })
                 })
             })
         })
@@ -190,6 +217,7 @@ impl Checker {
             self.lang.track();
             self.settings.track();
             self.dismissed.track();
+            self.opened.track();
             if first.is_some() || self.in_worker() {
                 self.request();
             }

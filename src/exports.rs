@@ -68,7 +68,21 @@ impl AppState {
         let lang = self.lang.get_untracked();
         match kehoach_core::import::open_file(&name, &bytes) {
             Ok(plan_text) => {
+                // A Word file's presentation is checked with its text, until edited.
+                let presentation = bytes
+                    .starts_with(b"PK\x03\x04")
+                    .then(|| kehoach_core::import::docx_presented(&bytes).ok())
+                    .flatten();
                 let opened = self.create_draft(plan_text);
+                let draft = self.session.open_id.get_untracked();
+                self.opened
+                    .set(presentation.filter(|_| opened).map(|(text, presentation)| {
+                        std::sync::Arc::new(crate::checking::OpenedFile {
+                            draft,
+                            text,
+                            presentation,
+                        })
+                    }));
                 self.open_error
                     .set((!opened).then(|| format!("{name}: {}", t(lang, Key::ChooseFirst))));
             }

@@ -9,7 +9,7 @@
 //! as user edits, so Ctrl+Z undoes them.
 
 use crate::analysis::{to16, Analysis, Checked};
-use crate::checking::Checker;
+use crate::checking::{Checker, OpenedFile};
 use crate::dismiss::Dismissal;
 use crate::dom;
 use crate::layer::{self, LayerWindow};
@@ -43,6 +43,9 @@ pub struct AppState {
     pub dismissed: Memo<Vec<Dismissal>>,
     /// The office profiles and the one in use (`profiles.rs`).
     pub profiles: RwSignal<ProfileBook>,
+    /// The Word file last opened, whose presentation is checked while the editor
+    /// holds its text (`checking.rs`).
+    pub opened: RwSignal<Option<std::sync::Arc<OpenedFile>>>,
     /// The editor's text (the textarea is its source; see `editor.rs`).
     pub text: RwSignal<String>,
     pub session: Session,
@@ -83,13 +86,15 @@ impl AppState {
         let area_ref = NodeRef::<html::Textarea>::new();
         let settings = RwSignal::new(storage::load_settings());
         let dismissed = session.open_dismissed();
-        let check = Checker::new(text, lang, settings, dismissed.into(), area_ref);
+        let opened = RwSignal::new(None);
+        let check = Checker::new(text, lang, settings, dismissed.into(), opened, area_ref);
         let analysis = check.analysis();
         AppState {
             lang,
             settings,
             dismissed,
             profiles: RwSignal::new(storage::load_profiles()),
+            opened,
             text,
             session,
             check,

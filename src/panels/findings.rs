@@ -1,6 +1,6 @@
 //! "Kết quả": the findings, grouped by severity, each with its fixes.
 
-use crate::analysis::{finding_key, Finding, FindingKey};
+use crate::analysis::{finding_key, is_presentation, Finding, FindingKey};
 use crate::i18n::{self, t, Key};
 use crate::state::use_app;
 use kehoach_core::diagnostics::{Lang, Severity};
@@ -119,6 +119,15 @@ pub fn FindingsPanel() -> impl IntoView {
             app.dismiss(i);
         }
     };
+    // The open draft came from a Word file whose text was edited since: its
+    // presentation is not checked any more, and the list says so.
+    let edited_away = move || {
+        app.opened.with(|o| {
+            o.as_ref().is_some_and(|o| {
+                app.session.open_id.with(|id| *id == o.draft) && app.text.with(|t| *t != o.text)
+            })
+        })
+    };
     let counts = move || {
         let l = lang.get();
         analysis.with(|a| {
@@ -143,15 +152,26 @@ pub fn FindingsPanel() -> impl IntoView {
                 each=move || {
                     let l = lang.get();
                     analysis.with(|a| {
-                        let mut prev: Option<Severity> = None;
+                        let mut prev: Option<(bool, Severity)> = None;
+                        let presentation = a.findings.iter().filter(|f| is_presentation(f)).count();
                         a.findings
                             .iter()
                             .map(|f| {
-                                // A group heading inside the first item of each severity.
-                                let first = prev != Some(f.out.severity);
-                                prev = Some(f.out.severity);
+                                // A group heading inside the first item of each severity,
+                                // and of the Word file's presentation.
+                                let group = (is_presentation(f), f.out.severity);
+                                let first = match prev {
+                                    None => true,
+                                    Some((true, _)) => !group.0,
+                                    Some(p) => group.0 || p != group,
+                                };
+                                prev = Some(group);
                                 let head = first.then(|| {
-                                    format!("{} ({})", i18n::severity_word(l, f.out.severity), a.count(f.out.severity))
+                                    if group.0 {
+                                        format!("{} ({presentation})", t(l, Key::PresentationGroup))
+                                    } else {
+                                        format!("{} ({})", i18n::severity_word(l, f.out.severity), a.count(f.out.severity))
+                                    }
                                 });
                                 (finding_key(f), head, f.clone(), l)
                             })
@@ -171,6 +191,9 @@ pub fn FindingsPanel() -> impl IntoView {
             <p>{move || t(lang.get(), Key::NoFindings)}</p>
         </Show>
         <DismissedFindings />
+        <Show when=move || edited_away()>
+            <p class="note">{move || t(lang.get(), Key::PresentationEdited)}</p>
+        </Show>
     }
 }
 
