@@ -228,6 +228,42 @@ struct Resolved {
     size: Option<u16>,
 }
 
+/// A legacy Vietnamese font, by its name: TCVN3 (`.VnTime`; an `H` at the end for a
+/// capitals-only face, `.VnTimeH`) or VNI (`VNI-Times`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LegacyFont {
+    Tcvn3 { capitals: bool },
+    Vni,
+}
+
+impl LegacyFont {
+    fn to_unicode(self, text: &str) -> String {
+        match self {
+            LegacyFont::Tcvn3 { capitals } => {
+                let u = crate::legacy::tcvn3_to_unicode(text);
+                if capitals {
+                    u.to_uppercase()
+                } else {
+                    u
+                }
+            }
+            LegacyFont::Vni => crate::legacy::vni_to_unicode(text),
+        }
+    }
+}
+
+fn legacy_font(name: &str) -> Option<LegacyFont> {
+    let lower = name.trim().to_lowercase();
+    if lower.starts_with(".vn") {
+        let capitals = name.trim().ends_with('H');
+        Some(LegacyFont::Tcvn3 { capitals })
+    } else if lower.starts_with("vni-") || lower.starts_with("vni ") {
+        Some(LegacyFont::Vni)
+    } else {
+        None
+    }
+}
+
 /// How one line of the text is presented: the fonts and sizes of the runs that gave
 /// it (those with visible text), each once.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -526,14 +562,20 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
             // Text events carry no references: those come as GeneralRef events.
             Event::Text(t) if in_text => {
                 let s = t.xml10_content();
-                if let Some(styles) = styles.filter(|_| !s.trim().is_empty()) {
-                    para_format.add(styles.resolve(
-                        para_style.as_deref(),
-                        run_style.as_deref(),
-                        &run_props,
-                    ));
+                let resolved = styles
+                    .map(|st| st.resolve(para_style.as_deref(), run_style.as_deref(), &run_props));
+                // A run typed in a legacy font (`.VnTime`, `VNI-Times`) holds that
+                // font's letters: read by its font, whatever the rest of the line is.
+                let legacy = resolved
+                    .as_ref()
+                    .and_then(|r| r.fonts.iter().flatten().find_map(|f| legacy_font(f)));
+                match legacy {
+                    Some(font) => para.push_str(&font.to_unicode(&s)),
+                    None => para.push_str(&s),
                 }
-                para.push_str(&s);
+                if let Some(r) = resolved.filter(|_| !s.trim().is_empty()) {
+                    para_format.add(r);
+                }
             }
             Event::GeneralRef(r) if in_text => {
                 if let Ok(Some(c)) = r.resolve_char_ref() {
@@ -654,6 +696,30 @@ mod tests {
         assert_eq!(codes(&no_page), ["KH900"]);
         let (text, _) = crate::import::docx_presented(&arial).expect("opens");
         assert_eq!(text, crate::import::docx_text(&base).expect("opens"));
+    }
+
+    /// Runs in `.VnTime`, `.VnTimeH` (capitals) and `VNI-Times` are read by their font,
+    /// run by run; the fonts are still reported (the file is not Times New Roman).
+    #[test]
+    fn legacy_fonts_are_read_by_their_name() {
+        let run = |font: &str, text: &str| {
+            format!(
+                r#"<w:r><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>"#
+            )
+        };
+        let para = format!(
+            "<w:p>{}{}</w:p><w:p>{}</w:p><w:p>{}</w:p>",
+            run(".VnTime", "§¶ng bé c¬ quan "),
+            run("Times New Roman", "và Unicode"),
+            run(".VnTimeH", "§¶ng bé"),
+            run("VNI-Times", "Uûy ban, Aán Ñoä"),
+        );
+        let xml = format!("<w:document><w:body>{para}</w:body></w:document>");
+        let styles = Styles::read(None, None);
+        let (text, pres) = walk(&xml, Some(&styles)).expect("reads");
+        assert_eq!(text, "Đảng bộ cơ quan và Unicode\nĐẢNG BỘ\nỦy ban, Ấn Độ\n");
+        assert_eq!(pres.lines[0].fonts, [".VnTime", "Times New Roman"]);
+        assert_eq!(legacy_font("Arial"), None);
     }
 
     /// A theme font (`asciiTheme`) is the theme's; a style's `basedOn` is followed.
