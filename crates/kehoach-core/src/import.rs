@@ -111,7 +111,34 @@ pub fn docx_presented(bytes: &[u8]) -> Result<(String, crate::word::Presentation
         part("word/styles.xml").as_deref(),
         part("word/theme/theme1.xml").as_deref(),
     );
-    crate::word::walk(&document, Some(&styles)).map_err(OpenError::BadDocx)
+    let (text, mut presentation) =
+        crate::word::walk(&document, Some(&styles)).map_err(OpenError::BadDocx)?;
+    // The header and footer parts the sections name, through the document's links.
+    let rels = part("word/_rels/document.xml.rels").unwrap_or_default();
+    let ids: Vec<String> = presentation
+        .sections
+        .iter()
+        .flat_map(|s| s.headers.iter().chain(&s.footers).map(|(_, id)| id.clone()))
+        .collect();
+    for id in ids {
+        let target = rels
+            .split("<Relationship ")
+            .find(|r| r.contains(&format!("Id=\"{id}\"")))
+            .and_then(|r| r.split("Target=\"").nth(1))
+            .and_then(|t| t.split('"').next())
+            .map(|t| {
+                format!(
+                    "word/{}",
+                    t.trim_start_matches('/').trim_start_matches("word/")
+                )
+            });
+        if let Some(xml) = target.and_then(|t| part(&t)) {
+            presentation
+                .parts
+                .insert(id, crate::word::HeaderPart::read(&xml));
+        }
+    }
+    Ok((text, presentation))
 }
 
 /// The paragraphs of a `.docx`, one per line (table cells in reading order); runs in

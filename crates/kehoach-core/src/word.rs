@@ -322,6 +322,38 @@ pub struct SectionFormat {
     pub margins: [Option<i64>; 4],
     /// A data table (not a header or foot laid out as a table) is in it.
     pub has_table: bool,
+    /// Its page headers and footers by kind (`default`, `first`, `even`): the ids
+    /// of their parts (see `Presentation::parts`). A section that names none keeps
+    /// the previous section's.
+    pub headers: Vec<(String, String)>,
+    pub footers: Vec<(String, String)>,
+    /// The first page has a header and footer of its own (`w:titlePg`).
+    pub title_page: bool,
+}
+
+/// A page header or footer part: whether it prints the page number, centred.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HeaderPart {
+    pub page_number: bool,
+    pub centred: bool,
+}
+
+impl HeaderPart {
+    /// Reads a header or footer part: a paragraph holding a `PAGE` field, and its
+    /// alignment.
+    pub fn read(xml: &str) -> HeaderPart {
+        let mut out = HeaderPart::default();
+        for para in xml.split("</w:p>") {
+            let has_page = para
+                .match_indices("PAGE")
+                .any(|(i, _)| !para[..i].ends_with("NUM") && !para[..i].ends_with("SECTION"));
+            if has_page {
+                out.page_number = true;
+                out.centred |= para.contains(r#"w:jc w:val="center""#);
+            }
+        }
+        out
+    }
 }
 
 /// A Word file's presentation, line by line beside its text.
@@ -329,6 +361,8 @@ pub struct SectionFormat {
 pub struct Presentation {
     pub lines: Vec<LineFormat>,
     pub sections: Vec<SectionFormat>,
+    /// The header and footer parts the sections name, by id.
+    pub parts: std::collections::BTreeMap<String, HeaderPart>,
 }
 
 /// One cell of a Word table: its paragraphs (text and format), how many grid columns
@@ -477,6 +511,22 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 "rStyle" if in_run_props => run_style = attr(&e, "val"),
                 "rFonts" | "sz" if in_run_props => read_run_prop(&e, &mut run_props),
                 "sectPr" if !empty => sect = Some(SectionFormat::default()),
+                "headerReference" | "footerReference" => {
+                    if let (Some(s), Some(kind), Some(id)) =
+                        (sect.as_mut(), attr(&e, "type"), attr(&e, "id"))
+                    {
+                        if name == "headerReference" {
+                            s.headers.push((kind, id));
+                        } else {
+                            s.footers.push((kind, id));
+                        }
+                    }
+                }
+                "titlePg" => {
+                    if let Some(s) = sect.as_mut() {
+                        s.title_page = !matches!(attr(&e, "val").as_deref(), Some("0" | "false"));
+                    }
+                }
                 "pgSz" => {
                     if let Some(s) = sect.as_mut() {
                         s.width = attr(&e, "w").and_then(|v| v.parse().ok());
@@ -690,6 +740,15 @@ mod tests {
             )
         });
         assert!(codes(&small).contains(&"KH905"), "{:?}", codes(&small));
+        // Page numbers: on page 1 too without `titlePg`; off centre; none at all.
+        let page_one = with_part(&base, doc, |x| x.replace("<w:titlePg/>", ""));
+        assert_eq!(codes(&page_one), ["KH906"]);
+        let off_centre = with_part(&base, "word/header1.xml", |x| {
+            x.replace(r#"<w:jc w:val="center"/>"#, r#"<w:jc w:val="right"/>"#)
+        });
+        assert_eq!(codes(&off_centre), ["KH906"]);
+        let unnumbered = with_part(&base, "word/header1.xml", |x| x.replace("PAGE", "DATE"));
+        assert_eq!(codes(&unnumbered), ["KH906"]);
         let no_page = with_part(&base, doc, |x| {
             x.replace(r#"<w:pgSz w:w="11906" w:h="16838"/>"#, "")
         });

@@ -96,7 +96,79 @@ pub const BODY_SIZE: Rule = Rule {
     safe_fix: false,
 };
 
-pub const RULES: &[Rule] = &[NOT_CHECKED, PAGE_SIZE, LANDSCAPE, MARGINS, FONT, BODY_SIZE];
+pub const PAGE_NUMBERS: Rule = Rule {
+    code: "KH906",
+    name: "page-numbers",
+    severity: Severity::Warning,
+    what_vi: "Số trang không đặt giữa lề trên, hoặc có trên trang 1",
+    what_en: "Page numbers not centred in the top margin, or shown on page 1",
+    why_vi: "Số trang đánh từ trang thứ hai, bằng chữ số Ả Rập, đặt canh giữa theo chiều ngang trong phần lề trên.",
+    why_en: "Pages are numbered from the second, in Arabic figures, centred in the top margin.",
+    source: "NĐ 30/2020, Phụ lục I, mục I.5",
+    bad: "Trường PAGE ở chân trang, không có w:titlePg",
+    good: "Trường PAGE canh giữa ở đầu trang mặc định, w:titlePg cho trang 1",
+    safe_fix: false,
+};
+
+pub const RULES: &[Rule] = &[
+    NOT_CHECKED,
+    PAGE_SIZE,
+    LANDSCAPE,
+    MARGINS,
+    FONT,
+    BODY_SIZE,
+    PAGE_NUMBERS,
+];
+
+/// What the first page and the others show at their top and bottom, from the first
+/// section's header and footer parts.
+fn check_page_numbers(pres: &Presentation) -> Option<(String, String)> {
+    let first = pres.sections.first()?;
+    let part = |list: &[(String, String)], kind: &str| {
+        list.iter()
+            .find(|(k, _)| k == kind)
+            .and_then(|(_, id)| pres.parts.get(id))
+            .copied()
+    };
+    let header = part(&first.headers, "default");
+    let footer = part(&first.footers, "default");
+    let first_header = part(&first.headers, "first");
+    let numbered = header.is_some_and(|h| h.page_number);
+    let mut vi = Vec::new();
+    let mut en = Vec::new();
+    if !numbered {
+        if footer.is_some_and(|f| f.page_number) {
+            vi.push("số trang đặt ở chân trang, không phải giữa lề trên");
+            en.push("page numbers are in the footer, not centred in the top margin");
+        } else {
+            vi.push("chưa đánh số trang (giữa lề trên, từ trang 2)");
+            en.push("pages are not numbered (centred in the top margin, from page 2)");
+        }
+    } else {
+        if header.is_some_and(|h| !h.centred) {
+            vi.push("số trang chưa canh giữa");
+            en.push("page numbers are not centred");
+        }
+        let on_page_one = if first.title_page {
+            first_header.is_some_and(|h| h.page_number)
+        } else {
+            true
+        };
+        if on_page_one {
+            vi.push("trang 1 cũng mang số trang (số trang đánh từ trang 2)");
+            en.push("page 1 shows a page number too (numbering starts on page 2)");
+        }
+    }
+    (!vi.is_empty()).then(|| (vi.join("; "), en.join("; ")))
+}
+
+/// Capitalises a message's first letter.
+fn sentence(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
 
 const A4: (u32, u32) = (11906, 16838);
 /// One millimetre in twips (1440 per inch).
@@ -227,6 +299,16 @@ pub fn check(pres: &Presentation, text: &str, plan: &Plan) -> Vec<Diagnostic> {
                 format!("{part_en}the file does not set every margin: not checked."),
             );
         }
+    }
+
+    if let Some((vi, en)) = check_page_numbers(pres) {
+        report(
+            &PAGE_NUMBERS,
+            line_span(0),
+            Vec::new(),
+            format!("{}.", sentence(&vi)),
+            format!("{}.", sentence(&en)),
+        );
     }
 
     // Fonts: one finding for the whole file, at the first line, with the others.
