@@ -20,6 +20,8 @@ struct RunProps {
     h_ansi: Option<String>,
     /// Half-points.
     size: Option<u16>,
+    bold: Option<bool>,
+    italic: Option<bool>,
 }
 
 impl RunProps {
@@ -29,6 +31,8 @@ impl RunProps {
             ascii: self.ascii.clone().or_else(|| below.ascii.clone()),
             h_ansi: self.h_ansi.clone().or_else(|| below.h_ansi.clone()),
             size: self.size.or(below.size),
+            bold: self.bold.or(below.bold),
+            italic: self.italic.or(below.italic),
         }
     }
 }
@@ -78,6 +82,15 @@ fn read_run_prop(e: &quick_xml::events::BytesStart, props: &mut RunProps) {
                 props.size = Some(v);
             }
         }
+        // A toggle: on unless its value says off.
+        "b" | "i" => {
+            let on = !matches!(attr(e, "val").as_deref(), Some("0" | "false" | "off"));
+            if e.local_name().into_inner() == "b" {
+                props.bold = Some(on);
+            } else {
+                props.italic = Some(on);
+            }
+        }
         _ => {}
     }
 }
@@ -116,7 +129,7 @@ impl Styles {
                                 s.based_on = attr(e, "val");
                             }
                         }
-                        "rFonts" | "sz" if in_rpr => {
+                        "rFonts" | "sz" | "b" | "i" if in_rpr => {
                             if in_defaults {
                                 read_run_prop(e, &mut styles.defaults);
                             } else if let Some((_, _, s)) = current.as_mut() {
@@ -219,6 +232,8 @@ impl Styles {
         Resolved {
             fonts: [font(&props.ascii), font(&props.h_ansi)],
             size: props.size,
+            bold: props.bold.unwrap_or(false),
+            italic: props.italic.unwrap_or(false),
         }
     }
 }
@@ -226,6 +241,8 @@ impl Styles {
 struct Resolved {
     fonts: [Option<String>; 2],
     size: Option<u16>,
+    bold: bool,
+    italic: bool,
 }
 
 /// A legacy Vietnamese font, by its name: TCVN3 (`.VnTime`; an `H` at the end for a
@@ -265,7 +282,7 @@ fn legacy_font(name: &str) -> Option<LegacyFont> {
 }
 
 /// How one line of the text is presented: the fonts and sizes of the runs that gave
-/// it (those with visible text), each once.
+/// it (those with letters or figures), each once.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineFormat {
     pub fonts: Vec<String>,
@@ -276,10 +293,17 @@ pub struct LineFormat {
     pub size_undetermined: bool,
     /// The line is a table's row or a cell's paragraph.
     pub in_table: bool,
+    /// Runs with visible text, and how many of them are bold, italic.
+    pub runs: usize,
+    pub bold_runs: usize,
+    pub italic_runs: usize,
 }
 
 impl LineFormat {
     fn add(&mut self, r: Resolved) {
+        self.runs += 1;
+        self.bold_runs += usize::from(r.bold);
+        self.italic_runs += usize::from(r.italic);
         for f in r.fonts {
             match f {
                 Some(f) if !self.fonts.contains(&f) => self.fonts.push(f),
@@ -307,6 +331,9 @@ impl LineFormat {
         }
         self.font_undetermined |= other.font_undetermined;
         self.size_undetermined |= other.size_undetermined;
+        self.runs += other.runs;
+        self.bold_runs += other.bold_runs;
+        self.italic_runs += other.italic_runs;
     }
 }
 
@@ -509,7 +536,7 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 }
                 "rPr" if !empty && in_run => in_run_props = true,
                 "rStyle" if in_run_props => run_style = attr(&e, "val"),
-                "rFonts" | "sz" if in_run_props => read_run_prop(&e, &mut run_props),
+                "rFonts" | "sz" | "b" | "i" if in_run_props => read_run_prop(&e, &mut run_props),
                 "sectPr" if !empty => sect = Some(SectionFormat::default()),
                 "headerReference" | "footerReference" => {
                     if let (Some(s), Some(kind), Some(id)) =
@@ -623,7 +650,9 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                     Some(font) => para.push_str(&font.to_unicode(&s)),
                     None => para.push_str(&s),
                 }
-                if let Some(r) = resolved.filter(|_| !s.trim().is_empty()) {
+                // A run of punctuation alone (the colon after "Nơi nhận") is not
+                // what a reader sees of the line's presentation.
+                if let Some(r) = resolved.filter(|_| s.chars().any(char::is_alphanumeric)) {
                     para_format.add(r);
                 }
             }
@@ -740,6 +769,14 @@ mod tests {
             )
         });
         assert!(codes(&small).contains(&"KH905"), "{:?}", codes(&small));
+        // Nothing bold: the national title, agency, type, summary, signature are
+        // each reported as a part out of style.
+        let plain = with_part(&base, doc, |x| x.replace("<w:b/>", ""));
+        let parts = codes(&plain);
+        assert!(
+            parts.len() >= 4 && parts.iter().all(|c| *c == "KH907"),
+            "{parts:?}"
+        );
         // Page numbers: on page 1 too without `titlePg`; off centre; none at all.
         let page_one = with_part(&base, doc, |x| x.replace("<w:titlePg/>", ""));
         assert_eq!(codes(&page_one), ["KH906"]);

@@ -110,6 +110,20 @@ pub const PAGE_NUMBERS: Rule = Rule {
     safe_fix: false,
 };
 
+pub const PART_STYLE: Rule = Rule {
+    code: "KH907",
+    name: "part-size-and-style",
+    severity: Severity::Warning,
+    what_vi: "Một thành phần thể thức không đúng cỡ chữ hoặc kiểu chữ (đậm, nghiêng) quy định",
+    what_en: "A part of the header or foot not in its size or style (bold, italic)",
+    why_vi: "Mỗi thành phần thể thức có cỡ và kiểu chữ riêng: Quốc hiệu 12–13 đậm, tiêu ngữ 13–14 đậm, địa danh và ngày tháng nghiêng, \"Nơi nhận\" 12 đậm nghiêng, nơi nhận 11…",
+    why_en: "Each part has its own size and style: the national title 12–13 pt bold, the motto 13–14 pt bold, place and date italic, \"Nơi nhận\" 12 pt bold italic, recipients 11 pt…",
+    source: "NĐ 30/2020, Phụ lục I, mục II và Phụ lục I, mẫu trình bày",
+    bad: "Quốc hiệu cỡ 14, không đậm",
+    good: "Quốc hiệu cỡ 13, in đậm",
+    safe_fix: false,
+};
+
 pub const RULES: &[Rule] = &[
     NOT_CHECKED,
     PAGE_SIZE,
@@ -118,7 +132,201 @@ pub const RULES: &[Rule] = &[
     FONT,
     BODY_SIZE,
     PAGE_NUMBERS,
+    PART_STYLE,
 ];
+
+/// A part of the header or foot: its name, its lines (0-based), its size range in
+/// half-points, and whether it is bold and italic (`None`: either).
+struct Part {
+    vi: &'static str,
+    en: &'static str,
+    lines: Vec<usize>,
+    size: (u16, u16),
+    bold: Option<bool>,
+    italic: Option<bool>,
+}
+
+/// The parts the decree sets a size and style for, where the plan has them.
+fn parts(plan: &Plan) -> Vec<Part> {
+    use crate::model::Field;
+    let lines = |fields: &[&Field]| -> Vec<usize> {
+        fields
+            .iter()
+            .flat_map(|f| f.range.line.saturating_sub(1)..f.range.end_line.max(f.range.line))
+            .collect()
+    };
+    let h = &plan.header;
+    let s = &plan.signature;
+    let mut out = Vec::new();
+    let mut part = |vi, en, fields: Vec<&Field>, size, bold, italic| {
+        if !fields.is_empty() {
+            out.push(Part {
+                vi,
+                en,
+                lines: lines(&fields),
+                size,
+                bold,
+                italic,
+            });
+        }
+    };
+    part(
+        "Quốc hiệu",
+        "The national title",
+        h.national_title.iter().collect(),
+        (24, 26),
+        Some(true),
+        None,
+    );
+    part(
+        "Tiêu ngữ",
+        "The motto",
+        h.motto.iter().collect(),
+        (26, 28),
+        Some(true),
+        None,
+    );
+    part(
+        "Tên cơ quan ban hành",
+        "The issuing agency",
+        h.agency.iter().collect(),
+        (24, 26),
+        Some(true),
+        None,
+    );
+    if let Some(t) = &plan.title {
+        part(
+            "Tên loại văn bản",
+            "The document type",
+            vec![&t.kind_word],
+            (26, 28),
+            Some(true),
+            None,
+        );
+        part(
+            "Trích yếu",
+            "The summary",
+            t.summary.iter().collect(),
+            (26, 28),
+            Some(true),
+            None,
+        );
+    }
+    part(
+        "Quyền hạn, chức vụ người ký",
+        "The signing authority and title",
+        s.authority.iter().chain(&s.titles).collect(),
+        (26, 28),
+        Some(true),
+        None,
+    );
+    part(
+        "Họ tên người ký",
+        "The signer's name",
+        s.name.iter().collect(),
+        (26, 28),
+        Some(true),
+        None,
+    );
+    if let Some(r) = &plan.recipients {
+        part(
+            "\"Nơi nhận\"",
+            "\"Nơi nhận\"",
+            vec![&r.heading],
+            (24, 24),
+            Some(true),
+            Some(true),
+        );
+        part(
+            "Các nơi nhận",
+            "The recipients",
+            r.lines().collect(),
+            (22, 22),
+            Some(false),
+            None,
+        );
+    }
+    out
+}
+
+/// Each part whose lines are not in its size or style: what is wrong, in words.
+fn check_parts(pres: &Presentation, plan: &Plan) -> Vec<(usize, String, String)> {
+    let pt = |hp: u16| format!("{}", f64::from(hp) / 2.0);
+    let range = |(lo, hi): (u16, u16)| {
+        if lo == hi {
+            pt(lo)
+        } else {
+            format!("{}–{}", pt(lo), pt(hi))
+        }
+    };
+    let mut out = Vec::new();
+    for p in parts(plan) {
+        let formats: Vec<&crate::word::LineFormat> = p
+            .lines
+            .iter()
+            .filter_map(|&k| pres.lines.get(k))
+            .filter(|f| f.runs > 0)
+            .collect();
+        let Some(&first) = p
+            .lines
+            .iter()
+            .find(|&&k| pres.lines.get(k).is_some_and(|f| f.runs > 0))
+        else {
+            continue;
+        };
+        let mut vi = Vec::new();
+        let mut en = Vec::new();
+        let mut sizes: Vec<u16> = formats
+            .iter()
+            .flat_map(|f| f.sizes.iter().copied())
+            .collect();
+        sizes.sort_unstable();
+        sizes.dedup();
+        let off: Vec<String> = sizes
+            .iter()
+            .filter(|s| !(p.size.0..=p.size.1).contains(*s))
+            .map(|s| pt(*s))
+            .collect();
+        if !off.is_empty() {
+            vi.push(format!(
+                "cỡ chữ {} (quy định {})",
+                off.join(", "),
+                range(p.size)
+            ));
+            en.push(format!(
+                "{} pt (the decree: {} pt)",
+                off.join(", "),
+                range(p.size)
+            ));
+        }
+        let runs: usize = formats.iter().map(|f| f.runs).sum();
+        let bold: usize = formats.iter().map(|f| f.bold_runs).sum();
+        let italic: usize = formats.iter().map(|f| f.italic_runs).sum();
+        match p.bold {
+            Some(true) if bold < runs => {
+                vi.push("chưa in đậm".to_string());
+                en.push("not bold".to_string());
+            }
+            Some(false) if bold > 0 => {
+                vi.push("không in đậm".to_string());
+                en.push("should not be bold".to_string());
+            }
+            _ => {}
+        }
+        if p.italic == Some(true) && italic < runs {
+            vi.push("chưa in nghiêng".to_string());
+            en.push("not italic".to_string());
+        }
+        if !vi.is_empty() {
+            out.push((
+                first,
+                format!("{}: {}.", p.vi, vi.join(", ")),
+                format!("{}: {}.", p.en, en.join(", ")),
+            ));
+        }
+    }
+    out
+}
 
 /// What the first page and the others show at their top and bottom, from the first
 /// section's header and footer parts.
@@ -309,6 +517,10 @@ pub fn check(pres: &Presentation, text: &str, plan: &Plan) -> Vec<Diagnostic> {
             format!("{}.", sentence(&vi)),
             format!("{}.", sentence(&en)),
         );
+    }
+
+    for (line, vi, en) in check_parts(pres, plan) {
+        report(&PART_STYLE, line_span(line), Vec::new(), vi, en);
     }
 
     // Fonts: one finding for the whole file, at the first line, with the others.
