@@ -42,7 +42,12 @@ pub fn keys<'a>(
 ) -> Vec<Dismissal> {
     let findings: Vec<&OutDiagnostic> = findings.into_iter().collect();
     let mut order: Vec<usize> = (0..findings.len()).collect();
-    order.sort_by_key(|&i| (findings[i].start, findings[i].end));
+    // Repeats are counted in one order whatever list they come in (the shown then
+    // the hidden, or the check's): by place, then message.
+    order.sort_by(|&a, &b| {
+        let (x, y) = (findings[a], findings[b]);
+        (x.start, x.end, &x.message).cmp(&(y.start, y.end, &y.message))
+    });
     let mut seen: HashMap<(String, String), u32> = HashMap::new();
     let mut out = vec![None; findings.len()];
     for i in order {

@@ -170,7 +170,8 @@ pub fn FindingsPanel() -> impl IntoView {
                                     if group.0 {
                                         format!("{} ({presentation})", t(l, Key::PresentationGroup))
                                     } else {
-                                        format!("{} ({})", i18n::severity_word(l, f.out.severity), a.count(f.out.severity))
+                                        let n = a.findings.iter().filter(|g| !is_presentation(g) && g.out.severity == f.out.severity).count();
+                                        format!("{} ({n})", i18n::severity_word(l, f.out.severity))
                                     }
                                 });
                                 (finding_key(f), head, f.clone(), l)

@@ -121,11 +121,18 @@ pub fn docx_presented(bytes: &[u8]) -> Result<(String, crate::word::Presentation
         .flat_map(|s| s.headers.iter().chain(&s.footers).map(|(_, id)| id.clone()))
         .collect();
     for id in ids {
+        // Either quote, as XML allows.
+        let value_of = |r: &str, name: &str| -> Option<String> {
+            ['"', '\''].iter().find_map(|q| {
+                let start = r.find(&format!("{name}={q}"))? + name.len() + 2;
+                let end = r[start..].find(*q)? + start;
+                Some(r[start..end].to_string())
+            })
+        };
         let target = rels
-            .split("<Relationship ")
-            .find(|r| r.contains(&format!("Id=\"{id}\"")))
-            .and_then(|r| r.split("Target=\"").nth(1))
-            .and_then(|t| t.split('"').next())
+            .split("<Relationship")
+            .find(|r| value_of(r, "Id").as_deref() == Some(id.as_str()))
+            .and_then(|r| value_of(r, "Target"))
             .map(|t| {
                 format!(
                     "word/{}",

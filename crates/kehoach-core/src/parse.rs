@@ -493,10 +493,15 @@ fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
     let f = fold(t);
     // The two columns squeezed onto one line by a PDF's text
     // (`THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`): agency, then title.
+    // Not a summary that names the state (`… QUỐC KHÁNH NƯỚC CỘNG HÒA XÃ HỘI …`).
     if !f.starts_with("CỘNG HÒA") {
         if let Some(i) = t
             .find(" CỘNG HÒA XÃ HỘI")
             .or_else(|| t.find(" CỘNG HOÀ XÃ HỘI"))
+            .filter(|&i| {
+                let before = t[..i].trim_end();
+                before.chars().count() <= 50 && !fold(before).ends_with("NƯỚC")
+            })
         {
             let mut out = vec![trimmed(0, i)];
             out.extend(split_header_cell(read, trimmed(i, t.len())));

@@ -118,7 +118,12 @@ impl Styles {
                         "style" if !is_empty => {
                             let kind = attr(e, "type").unwrap_or_default();
                             let id = attr(e, "styleId").unwrap_or_default();
-                            if kind == "paragraph" && attr(e, "default").as_deref() == Some("1") {
+                            if kind == "paragraph"
+                                && matches!(
+                                    attr(e, "default").as_deref(),
+                                    Some("1" | "true" | "on")
+                                )
+                            {
                                 styles.default_paragraph = Some(id.clone());
                             }
                             current = Some((kind, id, Style::default()));
@@ -293,6 +298,9 @@ pub struct LineFormat {
     pub size_undetermined: bool,
     /// The line is a table's row or a cell's paragraph.
     pub in_table: bool,
+    /// The paragraph that gave it holds a line break (Shift+Enter): its lines share
+    /// one format, so a part's own style cannot be told from it.
+    pub broken: bool,
     /// Runs with visible text, and how many of them are bold, italic.
     pub runs: usize,
     pub bold_runs: usize,
@@ -331,6 +339,7 @@ impl LineFormat {
         }
         self.font_undetermined |= other.font_undetermined;
         self.size_undetermined |= other.size_undetermined;
+        self.broken |= other.broken;
         self.runs += other.runs;
         self.bold_runs += other.bold_runs;
         self.italic_runs += other.italic_runs;
@@ -376,7 +385,12 @@ impl HeaderPart {
                 .any(|(i, _)| !para[..i].ends_with("NUM") && !para[..i].ends_with("SECTION"));
             if has_page {
                 out.page_number = true;
-                out.centred |= para.contains(r#"w:jc w:val="center""#);
+                // Aligned by its style, the paragraph says nothing: taken as centred
+                // (only an explicit other alignment is reported).
+                let explicit_other = ["left", "right", "start", "end", "both"]
+                    .iter()
+                    .any(|a| para.contains(&format!(r#"w:jc w:val="{a}""#)));
+                out.centred |= !explicit_other;
             }
         }
         out
@@ -420,6 +434,8 @@ fn table_lines(rows: Vec<Vec<DocxCell>>) -> (Vec<(String, LineFormat)>, bool) {
         })
         .unwrap_or_default();
     let data = crate::blocks::is_header_row(first.iter().map(String::as_str));
+    // Any real table (a merged title row over its columns too) may turn its page.
+    let grid = rows.len() >= 2 && rows.iter().any(|r| r.len() >= 2);
     let mut out = Vec::new();
     for row in rows {
         if data {
@@ -455,7 +471,7 @@ fn table_lines(rows: Vec<Vec<DocxCell>>) -> (Vec<(String, LineFormat)>, bool) {
             }
         }
     }
-    (out, data)
+    (out, data || grid)
 }
 
 /// The text of `word/document.xml` and, with `styles`, its presentation.
@@ -470,6 +486,7 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
     let mut run_style: Option<String> = None;
     let mut run_props = RunProps::default();
     let (mut in_para, mut in_run, mut in_run_props, mut in_text) = (false, false, false, false);
+    let mut in_change = 0usize;
     // Open tables, innermost last: rows of cells.
     let mut tables: Vec<Vec<Vec<DocxCell>>> = Vec::new();
     // The section being read (its `sectPr`), and where the current one began.
@@ -505,6 +522,25 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
             Event::Empty(e) => (Some(e.clone()), true),
             _ => (None, false),
         };
+        // The old properties a tracked change keeps (`w:rPrChange`, `w:sectPrChange`…)
+        // are not the document's: skipped whole.
+        if let Some(e) = &e {
+            if e.local_name().into_inner().ends_with("Change") {
+                if !empty {
+                    in_change += 1;
+                }
+                continue;
+            }
+        }
+        if let Event::End(end) = &event {
+            if end.local_name().into_inner().ends_with("Change") {
+                in_change = in_change.saturating_sub(1);
+                continue;
+            }
+        }
+        if in_change > 0 {
+            continue;
+        }
         if let Some(e) = e {
             let name = e.local_name().into_inner().to_string();
             match name.as_str() {
@@ -551,7 +587,8 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 }
                 "titlePg" => {
                     if let Some(s) = sect.as_mut() {
-                        s.title_page = !matches!(attr(&e, "val").as_deref(), Some("0" | "false"));
+                        s.title_page =
+                            !matches!(attr(&e, "val").as_deref(), Some("0" | "false" | "off"));
                     }
                 }
                 "pgSz" => {
@@ -570,14 +607,19 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 // Outside tables a tab or a line break is kept; in a cell, a space.
                 "tab" if empty && in_run => para.push(if tables.is_empty() { '\t' } else { ' ' }),
                 "br" | "cr" if empty && in_run => {
-                    para.push(if tables.is_empty() { '\n' } else { ' ' })
+                    para.push(if tables.is_empty() { '\n' } else { ' ' });
+                    para_format.broken = true;
                 }
                 "p" if empty => match cell(&mut tables) {
                     Some(c) => c.paras.push((String::new(), LineFormat::default())),
                     None => emit(&mut out, &mut pres, "", &LineFormat::default()),
                 },
                 "gridSpan" => {
-                    let n = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(1);
+                    // Clamped: a file may say anything, and each spanned column is a cell.
+                    let n = attr(&e, "val")
+                        .and_then(|v| v.parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .clamp(1, 64);
                     if let Some(c) = cell(&mut tables) {
                         c.span = n;
                     }
@@ -646,7 +688,11 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 let legacy = resolved
                     .as_ref()
                     .and_then(|r| r.fonts.iter().flatten().find_map(|f| legacy_font(f)));
-                match legacy {
+                // Only a run of the legacy font's own letters (Latin-1 range, some
+                // above ASCII) is converted: Unicode typed in such a font stays.
+                let legacy_letters =
+                    s.chars().all(|c| (c as u32) <= 0xFF) && s.chars().any(|c| (c as u32) >= 0x80);
+                match legacy.filter(|_| legacy_letters) {
                     Some(font) => para.push_str(&font.to_unicode(&s)),
                     None => para.push_str(&s),
                 }
@@ -816,6 +862,46 @@ mod tests {
         assert_eq!(text, "Đảng bộ cơ quan và Unicode\nĐẢNG BỘ\nỦy ban, Ấn Độ\n");
         assert_eq!(pres.lines[0].fonts, [".VnTime", "Times New Roman"]);
         assert_eq!(legacy_font("Arial"), None);
+    }
+
+    /// What the review found: a tracked change's old properties are not read; a
+    /// paragraph broken with Shift+Enter is not judged part by part; Unicode typed in
+    /// a legacy font stays; a file with no section properties is "not checked".
+    #[test]
+    fn tracked_changes_line_breaks_and_missing_sections() {
+        let base = ours();
+        let doc = "word/document.xml";
+        // An old margin kept by a tracked change.
+        let tracked = with_part(&base, doc, |x| {
+            x.replace(
+                "<w:titlePg/></w:sectPr>",
+                r#"<w:titlePg/><w:sectPrChange w:id="1"><w:sectPr><w:pgMar w:left="1000"/></w:sectPr></w:sectPrChange></w:sectPr>"#,
+            )
+        });
+        assert_eq!(codes(&tracked), Vec::<&str>::new());
+        let no_sect = with_part(&base, doc, |x| {
+            let a = x.find("<w:sectPr>").unwrap_or(x.len());
+            let b = x
+                .find("</w:sectPr>")
+                .map_or(x.len(), |b| b + "</w:sectPr>".len());
+            format!("{}{}", &x[..a], &x[b.max(a)..])
+        });
+        assert!(codes(&no_sect).contains(&"KH900"), "{:?}", codes(&no_sect));
+        let styles = Styles::read(None, None);
+        let xml = r#"<w:document><w:body><w:p><w:r><w:rPr><w:rFonts w:ascii="VNI-Times" w:hAnsi="VNI-Times"/></w:rPr><w:t>Ô nhiễm</w:t></w:r></w:p><w:p><w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:t>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r><w:r><w:br/><w:rPr><w:sz w:val="28"/></w:rPr><w:t>Độc lập - Tự do - Hạnh phúc</w:t></w:r></w:p></w:body></w:document>"#;
+        let (text, pres) = walk(xml, Some(&styles)).expect("reads");
+        assert!(text.starts_with("Ô nhiễm\n"), "{text}");
+        assert!(pres.lines[1].broken && pres.lines[2].broken);
+        let default_true = Styles::read(
+            Some(
+                r#"<w:styles><w:style w:type="paragraph" w:default="true" w:styleId="Normal"><w:rPr><w:sz w:val="28"/></w:rPr></w:style></w:styles>"#,
+            ),
+            None,
+        );
+        assert_eq!(
+            default_true.resolve(None, None, &RunProps::default()).size,
+            Some(28)
+        );
     }
 
     /// A theme font (`asciiTheme`) is the theme's; a style's `basedOn` is followed.

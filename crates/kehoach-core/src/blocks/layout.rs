@@ -146,17 +146,23 @@ fn header_at(text: &str, lines: &[LineView], role: &[Role], at: usize) -> Option
     if !usable(at) {
         return None;
     }
-    let top = if at > 0 && usable(at - 1) && is_header_fragment(text, &lines[at - 1]) {
+    // Wrapped names sit over or under the columns right of the task's name (the
+    // number and task names fit on one line): a short line further left is the
+    // table's first row, not its header.
+    let main = pieces(text, &lines[at]);
+    let right_of = main.get(1).map_or(8, |p| p.from.saturating_sub(2));
+    let fragment = |k: usize| {
+        usable(k)
+            && is_header_fragment(text, &lines[k])
+            && pieces(text, &lines[k]).iter().all(|p| p.from >= right_of)
+    };
+    let top = if at > 0 && fragment(at - 1) {
         at - 1
     } else {
         at
     };
     let mut bottom = at;
-    while bottom + 1 < lines.len()
-        && bottom < at + 2
-        && usable(bottom + 1)
-        && is_header_fragment(text, &lines[bottom + 1])
-    {
+    while bottom + 1 < lines.len() && bottom < at + 2 && fragment(bottom + 1) {
         bottom += 1;
     }
     if top == at && bottom == at {
@@ -217,7 +223,7 @@ pub(super) fn layout_table(
     let mut page = first;
     let mut end;
     loop {
-        end = page_end(text, lines, role, running, page.bottom);
+        end = page_end(text, lines, role, running, page.bottom, &page.names);
         let (page_rows, continues) = page_rows(text, lines, &page, end);
         let mut page_rows = page_rows.into_iter();
         if continues && rows.len() > 1 {
@@ -240,8 +246,9 @@ pub(super) fn layout_table(
         {
             k += 1;
         }
+        // (A form feed may sit on the repeated header's first wrapped line.)
         let next = (k..(k + 3).min(lines.len()))
-            .find_map(|m| header_at(text, lines, role, m).filter(|h| h.top == k))
+            .find_map(|m| header_at(text, lines, role, m).filter(|h| h.top + 1 >= k && h.top <= k))
             .filter(|h| h.columns.len() == width && h.names == page.names);
         match next {
             Some(h) => {
@@ -270,6 +277,7 @@ fn page_end(
     role: &[Role],
     running: &Running,
     bottom: usize,
+    names: &[String],
 ) -> usize {
     let mut end = bottom + 1;
     let mut blanks = 0;
@@ -283,7 +291,10 @@ fn page_end(
         } else {
             blanks = 0;
             let cells = pieces(text, &lines[end]);
-            let as_header = is_header_row(cells.iter().map(|p| p.span.text(text)));
+            // A body line whose cells read like column names (`Hoạt động …`,
+            // `Kết quả …`) goes on; the page's own header repeated does not.
+            let as_header = is_header_row(cells.iter().map(|p| p.span.text(text)))
+                && header_at(text, lines, role, end).is_some_and(|h| h.names == names);
             if raw.contains('\u{000C}') || is_running_header(running, raw) || as_header {
                 // The next page's header begins with its wrapped line above.
                 if as_header && end > bottom + 1 && is_header_fragment(text, &lines[end - 1]) {
@@ -319,9 +330,13 @@ fn page_rows(text: &str, lines: &[LineView], page: &Header, end: usize) -> (Vec<
         return (Vec::new(), false);
     }
 
+    // A group title's numeral stands in the number column (a task's text wrapped
+    // before `XIII của Đảng …` is no group).
+    let number_to = columns.first().map_or(0, |c| c.1) + 3;
     let is_group = |ps: &[Piece]| {
-        ps.first()
-            .is_some_and(|p| is_roman(p.span.text(text).split(' ').next().unwrap_or("")))
+        ps.first().is_some_and(|p| {
+            p.from <= number_to && is_roman(p.span.text(text).split(' ').next().unwrap_or(""))
+        })
     };
     // Where each column ends. Cells are justified, left-aligned or centred under
     // centred names, so the names' centres only start the estimate: each piece goes
@@ -641,5 +656,13 @@ STT              Tên nhiệm vụ cụ thể                                   
             .iter()
             .flatten()
             .all(|c| !c.contains("CÔNG BÁO") && !c.contains("STT")));
+        // A short line of the task's column under the repeated header, however far
+        // it is indented, is the row's, not the header's.
+        let deeper = text.replace("\n       mới.\n", "\n          mới.\n");
+        assert_ne!(deeper, text);
+        let t = &scan(&deeper).tables[0];
+        assert_eq!(t.rows.len(), 4);
+        let row2: Vec<&str> = t.rows[2].cells[1].iter().map(|s| s.text(&deeper)).collect();
+        assert_eq!(row2.last(), Some(&"mới."));
     }
 }

@@ -261,16 +261,19 @@ fn check_parts(pres: &Presentation, plan: &Plan) -> Vec<(usize, String, String)>
     };
     let mut out = Vec::new();
     for p in parts(plan) {
+        // A line from a paragraph broken with Shift+Enter shares its format with
+        // another part (the title and the motto in one paragraph): not judged.
+        let judged = |f: &&crate::word::LineFormat| f.runs > 0 && !f.broken;
         let formats: Vec<&crate::word::LineFormat> = p
             .lines
             .iter()
             .filter_map(|&k| pres.lines.get(k))
-            .filter(|f| f.runs > 0)
+            .filter(judged)
             .collect();
         let Some(&first) = p
             .lines
             .iter()
-            .find(|&&k| pres.lines.get(k).is_some_and(|f| f.runs > 0))
+            .find(|&&k| pres.lines.get(k).as_ref().is_some_and(judged))
         else {
             continue;
         };
@@ -409,6 +412,15 @@ pub fn check(pres: &Presentation, text: &str, plan: &Plan) -> Vec<Diagnostic> {
             fixes: Vec::new(),
         });
     };
+    if pres.sections.is_empty() {
+        report(
+            &NOT_CHECKED,
+            line_span(0),
+            Vec::new(),
+            "Tệp không ghi khổ giấy và lề trang: không kiểm tra được.".to_string(),
+            "The file sets no page size or margins: not checked.".to_string(),
+        );
+    }
     let many = pres.sections.len() > 1;
     for (n, s) in pres.sections.iter().enumerate() {
         let at = line_span(s.first_line);

@@ -1128,8 +1128,14 @@ fn report_wrapped(cx: &mut Ctx, content_start: usize, content_end: usize) {
         .annexes
         .iter()
         .filter_map(|a| {
-            let last = a.attached_to.as_ref().or(a.title.as_ref())?;
-            Some((a.range.start, last.range.end))
+            // The heading ends with the later of its title and its `(Kèm theo …)`.
+            let end = a
+                .attached_to
+                .iter()
+                .chain(&a.title)
+                .map(|f| f.range.end)
+                .max()?;
+            Some((a.range.start, end))
         })
         .collect();
     let edits: Vec<TextEdit> = cx
