@@ -66,13 +66,16 @@ impl AppState {
     /// says why, and nothing changes.
     fn open_bytes(self, name: String, bytes: Vec<u8>) {
         let lang = self.lang.get_untracked();
-        match kehoach_core::import::open_file(&name, &bytes) {
-            Ok(plan_text) => {
-                // A Word file's presentation is checked with its text, until edited.
-                let presentation = bytes
-                    .starts_with(b"PK\x03\x04")
-                    .then(|| kehoach_core::import::docx_presented(&bytes).ok())
-                    .flatten();
+        // A Word file is read once for its text and its presentation (checked with
+        // the text until it is edited); other files for their text.
+        let opened = if bytes.starts_with(b"PK\x03\x04") {
+            kehoach_core::import::docx_presented(&bytes)
+                .map(|(text, p)| (text.clone(), Some((text, p))))
+        } else {
+            kehoach_core::import::open_file(&name, &bytes).map(|text| (text, None))
+        };
+        match opened {
+            Ok((plan_text, presentation)) => {
                 let opened = self.create_draft(plan_text);
                 let draft = self.session.open_id.get_untracked();
                 self.opened
