@@ -5,10 +5,7 @@
 // draft in a backup to a fresh browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { useApp, openApp, putText } from './harness.mjs';
+import { useApp, openApp, putText, backupIntoFreshBrowser } from './harness.mjs';
 
 const app = useApp();
 
@@ -41,18 +38,8 @@ test('a dismissed finding stays hidden until its words change, and travels in a 
   await dismissedList.getByText('Đã bỏ qua (1)').waitFor();
 
   // A backup carries the dismissal to a fresh browser, with the draft.
-  await page.getByRole('tab', { name: 'Bản nháp', exact: true }).click();
-  const [backup] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Tải bản sao lưu' }).click(),
-  ]);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-')), backup.suggestedFilename());
-  await backup.saveAs(file);
-  const other = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const fresh = await openApp(other, app.server.url);
-  await fresh.page.getByRole('tab', { name: 'Bản nháp', exact: true }).click();
-  await fresh.page.getByLabel('Tệp sao lưu').setInputFiles(file);
-  await fresh.page.getByText(/thêm 1 bản nháp/).waitFor();
+  const fresh = await backupIntoFreshBrowser(app, page);
+  const other = fresh.context;
   await fresh.page.getByRole('list', { name: 'Bản nháp', exact: true }).getByRole('button', { name: /Công tác chuyển đổi số/ }).click();
   await fresh.page.getByRole('tab', { name: 'Kết quả', exact: true }).click();
   await fresh.page.locator('details.dismissed').getByText('Đã bỏ qua (1)').waitFor();

@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests: serve dist/ on loopback and launch Debian's
 // Chromium through playwright-core (no browser download).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
@@ -100,4 +101,23 @@ export function putText(page, text) {
     el.value = t;
     el.dispatchEvent(new InputEvent('input', { bubbles: true }));
   }, text);
+}
+
+/** Downloads a backup of every draft from `page` ("Tải bản sao lưu") and imports it
+ *  into a fresh browser context ("Tệp sao lưu"), waiting for the import's report.
+ *  Returns the fresh `{ context, page, editor, errors }`; the caller closes it. */
+export async function backupIntoFreshBrowser(app, page) {
+  await page.getByRole('tab', { name: 'Bản nháp', exact: true }).click();
+  const [backup] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải bản sao lưu' }).click(),
+  ]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-')), backup.suggestedFilename());
+  await backup.saveAs(file);
+  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const fresh = await openApp(context, app.server.url);
+  await fresh.page.getByRole('tab', { name: 'Bản nháp', exact: true }).click();
+  await fresh.page.getByLabel('Tệp sao lưu').setInputFiles(file);
+  await fresh.page.getByText(/thêm \d+ bản nháp/).waitFor();
+  return { context, ...fresh };
 }

@@ -5,10 +5,7 @@
 // they stay after a reload and travel in a backup to a fresh browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { useApp, openApp } from './harness.mjs';
+import { useApp, openApp, backupIntoFreshBrowser } from './harness.mjs';
 
 const app = useApp();
 
@@ -78,18 +75,8 @@ test('a profile fills a new plan, leaving only its content to write', async () =
   await page.getByRole('tab', { name: 'Hồ sơ cơ quan', exact: true }).click();
   const names = async (p) => p.getByLabel('Hồ sơ đang dùng').locator('option').allInnerTexts();
   assert.deepEqual(await names(page), ['Xã Tân Phú', 'Xã Tân Lập']);
-  await page.getByRole('tab', { name: 'Bản nháp', exact: true }).click();
-  const [backup] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Tải bản sao lưu' }).click(),
-  ]);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-')), backup.suggestedFilename());
-  await backup.saveAs(file);
-  const other = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const fresh = await openApp(other, app.server.url);
-  await fresh.page.getByRole('tab', { name: 'Bản nháp', exact: true }).click();
-  await fresh.page.getByLabel('Tệp sao lưu').setInputFiles(file);
-  await fresh.page.getByText(/thêm \d+ bản nháp/).waitFor();
+  const fresh = await backupIntoFreshBrowser(app, page);
+  const other = fresh.context;
   await fresh.page.getByRole('tab', { name: 'Hồ sơ cơ quan', exact: true }).click();
   assert.deepEqual(await names(fresh.page), ['Xã Tân Phú', 'Xã Tân Lập']);
   assert.deepEqual(fresh.errors, []);

@@ -5,9 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { useApp, openApp, putText, seed } from './harness.mjs';
+import { useApp, openApp, putText, seed, backupIntoFreshBrowser } from './harness.mjs';
 
 const app = useApp();
 
@@ -45,18 +43,8 @@ test('a rule turned off vanishes from every draft, stays off, and comes back', a
   assert.equal(await kh401.count(), 0, 'still off after a reload');
 
   // A backup carries the settings to a fresh browser.
-  await page.getByRole('tab', { name: 'Bản nháp', exact: true }).click();
-  const [backup] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Tải bản sao lưu' }).click(),
-  ]);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-')), backup.suggestedFilename());
-  await backup.saveAs(file);
-  const other = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const fresh = await openApp(other, app.server.url);
-  await fresh.page.getByRole('tab', { name: 'Bản nháp', exact: true }).click();
-  await fresh.page.getByLabel('Tệp sao lưu').setInputFiles(file);
-  await fresh.page.getByText('đã có sẵn').waitFor();
+  const fresh = await backupIntoFreshBrowser(app, page);
+  const other = fresh.context;
   await fresh.page.getByRole('tab', { name: 'Quy tắc', exact: true }).click();
   assert.equal(await fresh.page.getByLabel('Mức áp dụng KH401').inputValue(), 'off', 'the fresh browser has the settings');
   assert.deepEqual(fresh.errors, []);

@@ -314,6 +314,16 @@ pub struct Header {
 }
 
 impl Plan {
+    /// Where the title block ends (its summary, else its kind word): the content
+    /// starts after it.
+    pub fn title_end(&self) -> Option<usize> {
+        self.title.as_ref().map(|t| {
+            t.summary
+                .as_ref()
+                .map_or(t.kind_word.range.end, |s| s.range.end)
+        })
+    }
+
     /// A plan issued with a decision (pasted with it or alone): its date, signature
     /// and recipients are the decision's.
     pub fn is_attachment(&self) -> bool {

@@ -581,15 +581,7 @@ pub fn check(pres: &Presentation, text: &str, plan: &Plan) -> Vec<Diagnostic> {
 
     // Body size: the lines of the content (after the title, before the foot), not
     // tables' rows.
-    let title_end = plan
-        .title
-        .as_ref()
-        .map(|t| {
-            t.summary
-                .as_ref()
-                .map_or(t.kind_word.range.end, |s| s.range.end)
-        })
-        .unwrap_or(0);
+    let title_end = plan.title_end().unwrap_or(0);
     let foot = plan
         .recipients
         .as_ref()

@@ -153,15 +153,7 @@ impl<'a> Ctx<'a> {
     /// the title block, before the foot.
     pub fn content_span(&self) -> (usize, usize) {
         let plan = self.plan;
-        let start = plan
-            .title
-            .as_ref()
-            .map(|t| {
-                t.summary
-                    .as_ref()
-                    .map_or(t.kind_word.range.end, |s| s.range.end)
-            })
-            .unwrap_or(0);
+        let start = plan.title_end().unwrap_or(0);
         let end = self.footer_start().unwrap_or(self.text().len());
         (start.min(end), end)
     }
