@@ -693,8 +693,13 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool) -> Vec<T
                 new_text: String::new(),
             });
         }
-        // Table pipes: outer ones go, inner ones become a tab (a column break).
+        // Table pipes: outer ones go, inner ones become a tab (a column break). Not
+        // on a line right above or under a table: there the pipes may be the table's
+        // own, and taking them away would change how the table reads.
+        let beside_table = cx.src.blocks.in_table(base.saturating_sub(1))
+            || cx.src.blocks.in_table(l.span.end + 1);
         if !in_table
+            && !beside_table
             && (trimmed.starts_with('|')
                 || (trimmed.ends_with('|') && trimmed.matches('|').count() >= 2))
         {
