@@ -153,7 +153,13 @@ pub(super) fn check(cx: &mut Ctx) {
                 "Đoạn cuối của nội dung cần kết thúc bằng dấu \"./.\".",
                 "The last paragraph of the content must end with \"./.\".",
             )
-            .fix(!in_table, "Thêm dấu ./.", "Add the end mark ./.", at, new_text);
+            .fix(
+                !in_table,
+                "Thêm dấu ./.",
+                "Add the end mark ./.",
+                at,
+                new_text,
+            );
         }
     }
     if let Some(s) = &plan.salutation {
