@@ -68,13 +68,13 @@ impl AppState {
         let lang = self.lang.get_untracked();
         // A Word file is read once for its text and its presentation (checked with
         // the text until it is edited); other files for their text.
-        let opened = if bytes.starts_with(b"PK\x03\x04") {
+        let read = if bytes.starts_with(b"PK\x03\x04") {
             kehoach_core::import::docx_presented(&bytes)
                 .map(|(text, p)| (text.clone(), Some((text, p))))
         } else {
             kehoach_core::import::open_file(&name, &bytes).map(|text| (text, None))
         };
-        match opened {
+        match read {
             Ok((plan_text, presentation)) => {
                 let opened = self.create_draft(plan_text);
                 let draft = self.session.open_id.get_untracked();

@@ -185,69 +185,63 @@ impl Backend for Memory {
     }
 }
 
+/// A small setting's stored text (rule settings, profiles, language); `None` when the
+/// storage is refused or holds none.
+fn read_setting(key: &str) -> Option<String> {
+    use gloo_storage::{LocalStorage, Storage};
+    Local::open().ok()?;
+    LocalStorage::get::<String>(key).ok()
+}
+
+/// Keeps a small setting's text; false if the storage refused it.
+fn write_setting(key: &str, value: &str) -> bool {
+    use gloo_storage::{LocalStorage, Storage};
+    Local::open().is_ok() && LocalStorage::set(key, value).is_ok()
+}
+
 /// Key of the rule settings: the JSON of a `.kehoach.json` (`kehoach_core::settings`).
 pub const SETTINGS_KEY: &str = "kehoach.v1.settings";
 
 /// The rule settings kept in this browser; none (or unreadable ones) is the default.
 pub fn load_settings() -> kehoach_core::settings::Settings {
-    use gloo_storage::{LocalStorage, Storage};
-    if Local::open().is_err() {
-        return Default::default();
-    }
-    LocalStorage::get::<String>(SETTINGS_KEY)
-        .ok()
+    read_setting(SETTINGS_KEY)
         .and_then(|json| kehoach_core::settings::Settings::from_json(&json).ok())
         .unwrap_or_default()
 }
 
 /// Keeps the rule settings; false if the storage refused them.
 pub fn save_settings(settings: &kehoach_core::settings::Settings) -> bool {
-    use gloo_storage::{LocalStorage, Storage};
-    Local::open().is_ok() && LocalStorage::set(SETTINGS_KEY, settings.to_json()).is_ok()
+    write_setting(SETTINGS_KEY, &settings.to_json())
 }
 
 /// Key of the office profiles (`profiles::ProfileBook`).
 pub const PROFILES_KEY: &str = "kehoach.v1.profiles";
 
 pub fn load_profiles() -> crate::profiles::ProfileBook {
-    use gloo_storage::{LocalStorage, Storage};
-    if Local::open().is_err() {
-        return Default::default();
-    }
-    LocalStorage::get::<String>(PROFILES_KEY)
-        .ok()
+    read_setting(PROFILES_KEY)
         .map(|json| crate::profiles::ProfileBook::from_json(&json))
         .unwrap_or_default()
 }
 
 /// Keeps the office profiles; false if the storage refused them.
 pub fn save_profiles(book: &crate::profiles::ProfileBook) -> bool {
-    use gloo_storage::{LocalStorage, Storage};
-    Local::open().is_ok() && LocalStorage::set(PROFILES_KEY, book.to_json()).is_ok()
+    write_setting(PROFILES_KEY, &book.to_json())
 }
 
 /// Key of the chosen language (`vi` or `en`).
 pub const LANG_KEY: &str = "kehoach.v1.lang";
 
 pub fn load_lang() -> Lang {
-    use gloo_storage::{LocalStorage, Storage};
-    if Local::open().is_err() {
-        return Lang::default();
-    }
-    LocalStorage::get::<String>(LANG_KEY)
-        .ok()
+    read_setting(LANG_KEY)
         .and_then(|s| Lang::parse(&s))
         .unwrap_or_default()
 }
 
 pub fn save_lang(lang: Lang) {
-    use gloo_storage::{LocalStorage, Storage};
     let code = match lang {
         Lang::Vi => "vi",
         Lang::En => "en",
     };
     // Not worth bothering the user about: the default is Vietnamese.
-    if Local::open().is_ok() {
-        let _ = LocalStorage::set(LANG_KEY, code);
-    }
+    let _ = write_setting(LANG_KEY, code);
 }

@@ -92,10 +92,8 @@ impl Blocks {
     /// Whether the byte offset lies in a table laid out in columns of spaces (shape
     /// f), whose runs of spaces are its layout.
     pub fn in_column_table(&self, at: usize) -> bool {
-        let i = self.tables.partition_point(|t| t.span.end < at);
-        self.tables
-            .get(i)
-            .is_some_and(|t| t.shape == TableShape::Columns && t.span.start <= at)
+        self.table_at(at)
+            .is_some_and(|i| self.tables[i].shape == TableShape::Columns)
     }
     /// Whether the byte offset lies on a line of page chrome.
     pub fn in_chrome(&self, at: usize) -> bool {
