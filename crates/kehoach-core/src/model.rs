@@ -314,6 +314,21 @@ pub struct Header {
 }
 
 impl Plan {
+    /// Where the foot begins: the recipients' heading or the first line of the
+    /// signature, whichever comes first; the content ends there.
+    pub fn footer_start(&self) -> Option<usize> {
+        let sig = &self.signature;
+        [
+            self.recipients.as_ref().map(|r| r.heading.range.start),
+            sig.authority.first().map(|f| f.range.start),
+            sig.titles.first().map(|f| f.range.start),
+            sig.name.as_ref().map(|f| f.range.start),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+    }
+
     /// Where the title block ends (its summary, else its kind word): the content
     /// starts after it.
     pub fn title_end(&self) -> Option<usize> {

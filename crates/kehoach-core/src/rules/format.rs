@@ -583,11 +583,8 @@ pub fn check(pres: &Presentation, text: &str, plan: &Plan) -> Vec<Diagnostic> {
     // tables' rows.
     let title_end = plan.title_end().unwrap_or(0);
     let foot = plan
-        .recipients
-        .as_ref()
-        .map(|r| r.heading.range.start)
+        .footer_start()
         .into_iter()
-        .chain(plan.signature.authority.first().map(|f| f.range.start))
         .chain(plan.annexes.first().map(|a| a.range.start))
         .min()
         .unwrap_or(text.len());

@@ -154,23 +154,8 @@ impl<'a> Ctx<'a> {
     pub fn content_span(&self) -> (usize, usize) {
         let plan = self.plan;
         let start = plan.title_end().unwrap_or(0);
-        let end = self.footer_start().unwrap_or(self.text().len());
+        let end = plan.footer_start().unwrap_or(self.text().len());
         (start.min(end), end)
-    }
-
-    /// Where the foot starts: the recipients or the signature, whichever is first.
-    pub fn footer_start(&self) -> Option<usize> {
-        let plan = self.plan;
-        let sig = &plan.signature;
-        [
-            plan.recipients.as_ref().map(|r| r.heading.range.start),
-            sig.authority.first().map(|f| f.range.start),
-            sig.titles.first().map(|f| f.range.start),
-            sig.name.as_ref().map(|f| f.range.start),
-        ]
-        .into_iter()
-        .flatten()
-        .min()
     }
 
     /// Adds a finding of `rule` and returns it for fixes and related ranges.
