@@ -9,7 +9,15 @@
 
 use crate::analysis::{Analysis, Requests, WorkerResult, LARGE_TEXT, WORKER_MIN};
 use crate::dismiss::Dismissal;
+use crate::worker::{CheckWorker, Reply};
+use kehoach_core::diagnostics::Lang;
+use kehoach_core::settings::Settings;
 use kehoach_core::word::Presentation;
+use leptos::html;
+use leptos::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
+use wasm_bindgen::JsValue;
 
 /// A Word file as opened: its text and how Word presents it.
 #[derive(Debug)]
@@ -19,14 +27,6 @@ pub struct OpenedFile {
     pub text: String,
     pub presentation: Presentation,
 }
-use crate::worker::{CheckWorker, Reply};
-use kehoach_core::diagnostics::Lang;
-use kehoach_core::settings::Settings;
-use leptos::html;
-use leptos::prelude::*;
-use std::sync::Arc;
-use std::time::Duration;
-use wasm_bindgen::JsValue;
 
 /// How long typing must pause before a very large text is checked.
 const LARGE_TEXT_PAUSE: Duration = Duration::from_millis(600);

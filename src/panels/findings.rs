@@ -122,11 +122,13 @@ pub fn FindingsPanel() -> impl IntoView {
     // The open draft came from a Word file whose text was edited since: its
     // presentation is not checked any more, and the list says so.
     let edited_away = move || {
-        app.opened.with(|o| {
-            o.as_ref().is_some_and(|o| {
-                app.session.open_id.with(|id| *id == o.draft) && app.text.with(|t| *t != o.text)
-            })
-        })
+        let from_file = app.opened.with(|o| {
+            o.as_ref()
+                .is_some_and(|o| app.session.open_id.with(|id| *id == o.draft))
+        });
+        // Whether the file's text is still the editor's is the checker's to say.
+        app.text.track();
+        from_file && app.check.presentation().is_none()
     };
     let counts = move || {
         let l = lang.get();
@@ -152,22 +154,19 @@ pub fn FindingsPanel() -> impl IntoView {
                 each=move || {
                     let l = lang.get();
                     analysis.with(|a| {
-                        let mut prev: Option<(bool, Severity)> = None;
+                        let mut prev: Option<Option<Severity>> = None;
                         let presentation = a.findings.iter().filter(|f| is_presentation(f)).count();
                         a.findings
                             .iter()
                             .map(|f| {
                                 // A group heading inside the first item of each severity,
                                 // and of the Word file's presentation.
-                                let group = (is_presentation(f), f.out.severity);
-                                let first = match prev {
-                                    None => true,
-                                    Some((true, _)) => !group.0,
-                                    Some(p) => group.0 || p != group,
-                                };
+                                // One group for the presentation, whatever the severity.
+                                let group = if is_presentation(f) { None } else { Some(f.out.severity) };
+                                let first = prev != Some(group);
                                 prev = Some(group);
                                 let head = first.then(|| {
-                                    if group.0 {
+                                    if group.is_none() {
                                         format!("{} ({presentation})", t(l, Key::PresentationGroup))
                                     } else {
                                         let n = a.findings.iter().filter(|g| !is_presentation(g) && g.out.severity == f.out.severity).count();
