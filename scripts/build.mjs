@@ -57,12 +57,13 @@ function build() {
   if (!rust?.['data-bin']) throw new Error('index.html: no <link data-trunk rel="rust" data-bin=…>');
   const bin = rust['data-bin'];
 
-  run('cargo', ['build', '--release', '--locked', '--target=wasm32-unknown-unknown', '--bin', bin]);
+  // The `web` profile: the release build optimized for size (Cargo.toml).
+  run('cargo', ['build', '--profile=web', '--locked', '--target=wasm32-unknown-unknown', '--bin', bin]);
   const target = JSON.parse(execFileSync('cargo', ['metadata', '--format-version=1', '--no-deps'], { cwd: repo })).target_directory;
   const bindgen = path.join(target, 'kehoach-dist');
   fs.rmSync(bindgen, { recursive: true, force: true });
   run('wasm-bindgen', ['--target=web', `--out-dir=${bindgen}`, `--out-name=${bin}`, '--no-typescript',
-    path.join(target, 'wasm32-unknown-unknown/release', `${bin}.wasm`)]);
+    path.join(target, 'wasm32-unknown-unknown/web', `${bin}.wasm`)]);
   const optimized = path.join(bindgen, 'optimized.wasm');
   const params = (rust['data-wasm-opt-params'] ?? '').split(/\s+/).filter(Boolean);
   run('wasm-opt', [`--output=${optimized}`, `-O${rust['data-wasm-opt'] ?? 'z'}`, path.join(bindgen, `${bin}_bg.wasm`), ...params]);

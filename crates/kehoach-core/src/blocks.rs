@@ -307,6 +307,11 @@ fn bare_number(t: &str) -> bool {
 /// spaces, either side (`CÔNG BÁO/Số 286/Ngày 27-05-2026      90`).
 fn running_text(line: &str) -> Option<&str> {
     let t = line.trim();
+    // The page number is at one end: most lines are ruled out without a search.
+    let digit_end = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
+    if !digit_end(t.as_bytes().last()) && !digit_end(t.as_bytes().first()) {
+        return None;
+    }
     if let Some(at) = t.rfind("   ") {
         let (words, number) = (t[..at].trim_end(), t[at..].trim());
         if bare_number(number) && !words.is_empty() {

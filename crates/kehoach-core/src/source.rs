@@ -285,11 +285,16 @@ fn for_each_line(src: &str, mut f: impl FnMut(usize, Span)) {
 fn view(src: &str, idx: usize, span: Span) -> LineView {
     let content = trim_noise(src, span);
     let mut cells = Vec::new();
-    for part in split_cells(src, span) {
-        let c = trim_noise(src, part);
-        if !c.is_empty() && !is_table_rule(c.text(src)) {
-            cells.push(c);
+    if may_have_cells(span.text(src).as_bytes()) {
+        for part in split_cells(src, span) {
+            let c = trim_noise(src, part);
+            if !c.is_empty() && !is_table_rule(c.text(src)) {
+                cells.push(c);
+            }
         }
+    } else if !content.is_empty() {
+        // No separator at all: one cell, the line's content (what the split gives).
+        cells.push(content);
     }
     LineView {
         idx,
@@ -297,6 +302,25 @@ fn view(src: &str, idx: usize, span: Span) -> LineView {
         content,
         cells,
     }
+}
+
+/// Whether a line has any byte [`split_cells`] splits at: a pipe, a tab, a form
+/// feed, a no-break space's lead byte or a run of three spaces. Most lines have none.
+fn may_have_cells(b: &[u8]) -> bool {
+    let mut spaces = 0;
+    for &c in b {
+        match c {
+            b'|' | b'\t' | 0x0C | 0xC2 => return true,
+            b' ' => {
+                spaces += 1;
+                if spaces == 3 {
+                    return true;
+                }
+            }
+            _ => spaces = 0,
+        }
+    }
+    false
 }
 
 /// `|---|---|` separator rows of Markdown tables.
