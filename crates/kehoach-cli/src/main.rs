@@ -17,7 +17,9 @@ kehoach: kiểm tra, sửa và xuất kế hoạch hành chính (Nghị định 
 
 Usage:
   kehoach check [--format text|json] [--lang vi|en] [--config FILE] FILE...   ('-' reads stdin)
-  kehoach fix [--config FILE] FILE                            print the text with every safe fix applied
+  kehoach fix [--config FILE] [-o OUT] FILE                   print (or write to OUT) the text with every safe fix applied
+  kehoach fix [--config FILE] [--lang vi|en] FILE.docx -o OUT.docx
+                                                              write the Word file with its presentation fixed; list the fixes
   kehoach export --to json|text|docx FILE                     print the plan as JSON, clean text or .docx
   kehoach rules [--format text|markdown] [--lang vi|en]       print the rule catalogue
 
@@ -144,17 +146,28 @@ fn run(args: &[String]) -> Result<u8, Failure> {
     match cmd.as_str() {
         "check" => check(rest),
         "fix" => {
-            let (opts, files) = options(rest, &["--config"])?;
+            let (opts, files) = options(rest, &["--config", "-o", "--output", "--lang"])?;
             let [file] = files.as_slice() else {
                 return Err(Failure(format!("fix takes one FILE\n\n{USAGE}")));
             };
             let given = opt(&opts, "--config").map(load_settings).transpose()?;
             let settings = SettingsFound::default().for_file(given.as_ref(), file)?;
+            let output = opt(&opts, "-o").or(opt(&opts, "--output"));
+            if file.to_lowercase().ends_with(".docx") {
+                let Some(output) = output else {
+                    return Err(Failure(format!(
+                        "fix FILE.docx writes a Word file: give it -o OUT.docx\n\n{USAGE}"
+                    )));
+                };
+                return fix_docx(file, output, &settings, lang_of(&opts)?);
+            }
             let text = read_input(file)?;
             // A rule turned off is not fixed either.
-            print(&kehoach_core::fix::apply_safe_fixes_where(&text, |c| {
-                settings.is_on(c)
-            }))?;
+            let fixed = kehoach_core::fix::apply_safe_fixes_where(&text, |c| settings.is_on(c));
+            match output {
+                Some(out) => write_file(out, fixed.as_bytes())?,
+                None => print(&fixed)?,
+            }
             Ok(0)
         }
         "export" => {
@@ -220,6 +233,33 @@ fn load_settings(path: &str) -> Result<Settings, Failure> {
     let text =
         std::fs::read_to_string(path).map_err(|e| Failure(format!("cannot read {path}: {e}")))?;
     Settings::from_json(&text).map_err(|e| Failure(format!("{path}: {e}")))
+}
+
+/// `kehoach fix FILE.docx -o OUT.docx`: the file with the fixes its presentation
+/// findings offer (rules turned off left alone) written to OUT; each fix listed on
+/// stdout as `CODE<TAB>what it did`. The text is not touched.
+fn fix_docx(path: &str, output: &str, settings: &Settings, lang: Lang) -> Result<u8, Failure> {
+    let bytes = std::fs::read(path).map_err(|e| Failure(format!("cannot read {path}: {e}")))?;
+    let opened = |e: kehoach_core::import::OpenError| {
+        Failure(format!("cannot open {path}: {}", e.message().vi))
+    };
+    let (text, presentation) = kehoach_core::import::docx_presented(&bytes).map_err(opened)?;
+    let fixes: Vec<_> = kehoach_core::presentation_fixes(&text, &presentation)
+        .into_iter()
+        .filter(|f| settings.is_on(f.code))
+        .collect();
+    let fixed = kehoach_core::word::fix::apply(&bytes, &fixes).map_err(opened)?;
+    write_file(output, &fixed)?;
+    let mut listed = String::new();
+    for f in &fixes {
+        listed.push_str(&format!("{}\t{}\n", f.code, f.title.get(lang)));
+    }
+    print(&listed)?;
+    Ok(0)
+}
+
+fn write_file(path: &str, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(path, bytes).map_err(|e| Failure(format!("cannot write {path}: {e}")))
 }
 
 /// The `.kehoach.json` that applies to each checked file: the first one in its

@@ -193,6 +193,32 @@ fn check_reads_a_docx() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `kehoach fix FILE.docx -o OUT.docx` writes the Word file with its presentation
+/// fixed and lists each fix; the text it reads is unchanged. Without `-o` it says so.
+#[test]
+fn fix_writes_a_corrected_docx() {
+    let dir = folder("fix-docx", &[]);
+    let real = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../kehoach-core/tests/fixtures/real/163_kh-tuyen-truyen-cchc-2026-lam-dong.docx");
+    let real = real.to_string_lossy().to_string();
+    let fixed = dir.join("da-sua.docx").to_string_lossy().to_string();
+    let out = run(&["fix", &real, "-o", &fixed], None);
+    assert_eq!(out.status.code(), Some(0));
+    let listed = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(listed.starts_with("KH903\t"), "{listed}");
+    assert!(listed.contains("lề trái 30 mm"), "{listed}");
+    let check =
+        |path: &str| String::from_utf8_lossy(&run(&["check", path], None).stdout).to_string();
+    assert!(check(&real).contains("KH903"));
+    assert!(!check(&fixed).contains("KH903"), "{}", check(&fixed));
+    let text = |path: &str| run(&["export", "--to", "text", path], None).stdout;
+    assert_eq!(text(&real), text(&fixed));
+    let no_output = run(&["fix", &real], None);
+    assert_eq!(no_output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_output.stderr).contains("-o OUT.docx"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A fresh folder for one test, with `files` (name, content) in it.
 fn folder(test: &str, files: &[(&str, &str)]) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kehoach-cli-{test}-{}", std::process::id()));

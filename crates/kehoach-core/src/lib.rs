@@ -57,6 +57,16 @@ pub fn check(text: &str) -> Report {
     Report { plan, diagnostics }
 }
 
+/// The changes to a Word file that set its presentation findings right, one per
+/// finding that has one ("Tải .docx đã sửa", `kehoach fix FILE.docx -o`).
+pub fn presentation_fixes(
+    text: &str,
+    presentation: &word::Presentation,
+) -> Vec<word::fix::FileFix> {
+    let plan = parse(text);
+    rules::format::check_with_fixes(presentation, text, &plan).1
+}
+
 /// The check of a text and, for a Word file, of its presentation (`KH9xx`).
 pub fn check_presented(text: &str, presentation: Option<&word::Presentation>) -> Report {
     let mut report = check(text);

@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+pub mod fix;
+
 /// Run properties one level of the style hierarchy sets.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct RunProps {
@@ -274,6 +276,12 @@ impl LegacyFont {
     }
 }
 
+/// Whether a run's text is a legacy font's own letters (Latin-1 range, some above
+/// ASCII): only those are converted; Unicode typed in such a font stays.
+fn legacy_letters(s: &str) -> bool {
+    s.chars().all(|c| (c as u32) <= 0xFF) && s.chars().any(|c| (c as u32) >= 0x80)
+}
+
 fn legacy_font(name: &str) -> Option<LegacyFont> {
     let lower = name.trim().to_lowercase();
     if lower.starts_with(".vn") {
@@ -305,6 +313,9 @@ pub struct LineFormat {
     pub runs: usize,
     pub bold_runs: usize,
     pub italic_runs: usize,
+    /// The ordinal of the paragraph that gave it among `word/document.xml`'s `w:p`
+    /// (what a fix to the file names); `None` for a table's row read as one line.
+    pub paragraph: Option<usize>,
 }
 
 impl LineFormat {
@@ -487,6 +498,8 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
     let mut run_props = RunProps::default();
     let (mut in_para, mut in_run, mut in_run_props, mut in_text) = (false, false, false, false);
     let mut in_change = 0usize;
+    // Each paragraph's ordinal (`LineFormat::paragraph`), counted as `fix.rs` counts.
+    let mut paragraph_count = 0usize;
     // Open tables, innermost last: rows of cells.
     let mut tables: Vec<Vec<Vec<DocxCell>>> = Vec::new();
     // The section being read (its `sectPr`), and where the current one began.
@@ -562,7 +575,11 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 "p" if !empty => {
                     in_para = true;
                     para_style = None;
-                    para_format = LineFormat::default();
+                    para_format = LineFormat {
+                        paragraph: Some(paragraph_count),
+                        ..LineFormat::default()
+                    };
+                    paragraph_count += 1;
                 }
                 "pStyle" => para_style = attr(&e, "val"),
                 "r" if !empty => {
@@ -610,10 +627,17 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                     para.push(if tables.is_empty() { '\n' } else { ' ' });
                     para_format.broken = true;
                 }
-                "p" if empty => match cell(&mut tables) {
-                    Some(c) => c.paras.push((String::new(), LineFormat::default())),
-                    None => emit(&mut out, &mut pres, "", &LineFormat::default()),
-                },
+                "p" if empty => {
+                    let format = LineFormat {
+                        paragraph: Some(paragraph_count),
+                        ..LineFormat::default()
+                    };
+                    paragraph_count += 1;
+                    match cell(&mut tables) {
+                        Some(c) => c.paras.push((String::new(), format)),
+                        None => emit(&mut out, &mut pres, "", &format),
+                    }
+                }
                 "gridSpan" => {
                     // Clamped: a file may say anything, and each spanned column is a cell.
                     let n = attr(&e, "val")
@@ -688,11 +712,7 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 let legacy = resolved
                     .as_ref()
                     .and_then(|r| r.fonts.iter().flatten().find_map(|f| legacy_font(f)));
-                // Only a run of the legacy font's own letters (Latin-1 range, some
-                // above ASCII) is converted: Unicode typed in such a font stays.
-                let legacy_letters =
-                    s.chars().all(|c| (c as u32) <= 0xFF) && s.chars().any(|c| (c as u32) >= 0x80);
-                match legacy.filter(|_| legacy_letters) {
+                match legacy.filter(|_| legacy_letters(&s)) {
                     Some(font) => para.push_str(&font.to_unicode(&s)),
                     None => para.push_str(&s),
                 }
@@ -735,7 +755,11 @@ mod tests {
     use std::io::{Cursor, Read, Write};
 
     /// A copy of a `.docx` with part `name` changed by `change`.
-    fn with_part(bytes: &[u8], name: &str, change: impl Fn(String) -> String) -> Vec<u8> {
+    pub(super) fn with_part(
+        bytes: &[u8],
+        name: &str,
+        change: impl Fn(String) -> String,
+    ) -> Vec<u8> {
         let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
         let mut buf = Cursor::new(Vec::new());
         {
@@ -755,7 +779,7 @@ mod tests {
         buf.into_inner()
     }
 
-    fn codes(bytes: &[u8]) -> Vec<&'static str> {
+    pub(super) fn codes(bytes: &[u8]) -> Vec<&'static str> {
         let (text, pres) = crate::import::docx_presented(bytes).expect("opens");
         let plan = crate::check(&text).plan;
         format::check(&pres, &text, &plan)
@@ -766,7 +790,7 @@ mod tests {
 
     const PLAN: &str = "UBND TỈNH MẪU\nSỞ NỘI VỤ\nSố: 12/KH-SNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nMẫu, ngày 05 tháng 3 năm 2025\n\nKẾ HOẠCH\nCải cách hành chính năm 2025\n\nI. MỤC ĐÍCH\n1. Nâng cao chất lượng phục vụ người dân.\nTrên đây là Kế hoạch cải cách hành chính năm 2025./.\n\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn A\n";
 
-    fn ours() -> Vec<u8> {
+    pub(super) fn ours() -> Vec<u8> {
         crate::render::docx::to_docx(&crate::check(PLAN).plan)
     }
 
@@ -929,7 +953,7 @@ mod tests {
     }
 
     /// Every `attr="…"` value after `attr` replaced by `value`.
-    fn regex_free_replace(x: &str, attr: &str, value: &str) -> String {
+    pub(super) fn regex_free_replace(x: &str, attr: &str, value: &str) -> String {
         let mut out = String::new();
         let mut rest = x;
         while let Some(i) = rest.find(attr) {

@@ -10,6 +10,7 @@ use super::Rule;
 use crate::diagnostics::{Diagnostic, Message, Severity};
 use crate::model::Plan;
 use crate::source::Span;
+use crate::word::fix::{Change, FileFix};
 use crate::word::Presentation;
 
 pub const NOT_CHECKED: Rule = Rule {
@@ -249,8 +250,17 @@ fn parts(plan: &Plan) -> Vec<Part> {
     out
 }
 
-/// Each part whose lines are not in its size or style: what is wrong, in words.
-fn check_parts(pres: &Presentation, plan: &Plan) -> Vec<(usize, String, String)> {
+/// A part out of its size or style: its first line, what is wrong in words, and the
+/// change to its paragraphs that sets it right.
+struct PartFinding {
+    first: usize,
+    vi: String,
+    en: String,
+    change: Change,
+}
+
+/// Each part whose lines are not in its size or style.
+fn check_parts(pres: &Presentation, plan: &Plan) -> Vec<PartFinding> {
     let pt = |hp: u16| format!("{}", f64::from(hp) / 2.0);
     let range = |(lo, hi): (u16, u16)| {
         if lo == hi {
@@ -321,13 +331,35 @@ fn check_parts(pres: &Presentation, plan: &Plan) -> Vec<(usize, String, String)>
             en.push("not italic".to_string());
         }
         if !vi.is_empty() {
-            out.push((
+            out.push(PartFinding {
                 first,
-                format!("{}: {}.", p.vi, vi.join(", ")),
-                format!("{}: {}.", p.en, en.join(", ")),
-            ));
+                vi: format!("{}: {}.", p.vi, vi.join(", ")),
+                en: format!("{}: {}.", p.en, en.join(", ")),
+                change: Change::Runs {
+                    paragraphs: paragraphs_of(
+                        pres,
+                        p.lines
+                            .iter()
+                            .copied()
+                            .filter(|&k| pres.lines.get(k).is_some_and(|f| judged(&f))),
+                    ),
+                    size: Some(p.size),
+                    bold: p.bold,
+                    italic: p.italic.filter(|i| *i),
+                },
+            });
         }
     }
+    out
+}
+
+/// The paragraphs (their ordinal in the file, sorted, each once) that gave `lines`.
+fn paragraphs_of(pres: &Presentation, lines: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut out: Vec<usize> = lines
+        .filter_map(|k| pres.lines.get(k).and_then(|f| f.paragraph))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -393,6 +425,24 @@ fn mm(twips: i64) -> f64 {
 
 /// The findings on `pres`, the presentation of the file whose text is `text`.
 pub fn check(pres: &Presentation, text: &str, plan: &Plan) -> Vec<Diagnostic> {
+    check_with_fixes(pres, text, plan).0
+}
+
+/// The findings on `pres` and the changes to the file that set them right (each a
+/// finding's, by its rule: "Tải .docx đã sửa" shows them before it writes them).
+pub fn check_with_fixes(
+    pres: &Presentation,
+    text: &str,
+    plan: &Plan,
+) -> (Vec<Diagnostic>, Vec<FileFix>) {
+    let mut fixes: Vec<FileFix> = Vec::new();
+    let mut offer = |rule: &Rule, vi: String, en: String, change: Change| {
+        fixes.push(FileFix {
+            code: rule.code,
+            title: Message::new(vi, en),
+            change,
+        });
+    };
     let starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -439,6 +489,12 @@ pub fn check(pres: &Presentation, text: &str, plan: &Plan) -> Vec<Diagnostic> {
                 let (short, long) = (w.min(h), w.max(h));
                 let near = |a: u32, b: u32| a.abs_diff(b) <= 57; // 1 mm
                 if !(near(short, A4.0) && near(long, A4.1)) {
+                    offer(
+                        &PAGE_SIZE,
+                        format!("{part_vi}đổi khổ giấy sang A4 (210 × 297 mm)."),
+                        format!("{part_en}make the page A4 (210 × 297 mm)."),
+                        Change::PageSize { section: n },
+                    );
                     report(
                         &PAGE_SIZE,
                         at,
@@ -482,6 +538,9 @@ pub fn check(pres: &Presentation, text: &str, plan: &Plan) -> Vec<Diagnostic> {
         let mut bad_vi = Vec::new();
         let mut bad_en = Vec::new();
         let mut unset = false;
+        let mut to_twips: [Option<i64>; 4] = [None; 4];
+        let mut set_vi = Vec::new();
+        let mut set_en = Vec::new();
         // A landscape page (an annex's table) turns its margins with it, and Word
         // turns them one way or the other: each is held to the decree's widest range.
         let landscape = s.width.zip(s.height).is_some_and(|(w, h)| w > h);
@@ -491,6 +550,11 @@ pub fn check(pres: &Presentation, text: &str, plan: &Plan) -> Vec<Diagnostic> {
                     let v = mm(t);
                     let (lo, hi) = if landscape { (15.0, 35.0) } else { ranges[k] };
                     if v < lo || v > hi {
+                        // The nearest bound, in whole twips that read back as it.
+                        let to: f64 = if v < lo { lo } else { hi };
+                        to_twips[k] = Some((to * TWIPS_PER_MM).round() as i64);
+                        set_vi.push(format!("lề {} {to} mm", names[k].0));
+                        set_en.push(format!("{} margin {to} mm", names[k].1));
                         bad_vi.push(format!("lề {} {v} mm (quy định {lo}–{hi} mm)", names[k].0));
                         bad_en.push(format!(
                             "{} margin {v} mm (the decree: {lo}–{hi} mm)",
@@ -502,6 +566,15 @@ pub fn check(pres: &Presentation, text: &str, plan: &Plan) -> Vec<Diagnostic> {
             }
         }
         if !bad_vi.is_empty() {
+            offer(
+                &MARGINS,
+                format!("{part_vi}đặt {}.", set_vi.join(", ")),
+                format!("{part_en}set the {}.", set_en.join(", ")),
+                Change::Margins {
+                    section: n,
+                    twips: to_twips,
+                },
+            );
             report(
                 &MARGINS,
                 at,
@@ -522,6 +595,12 @@ pub fn check(pres: &Presentation, text: &str, plan: &Plan) -> Vec<Diagnostic> {
     }
 
     if let Some((vi, en)) = check_page_numbers(pres) {
+        offer(
+            &PAGE_NUMBERS,
+            "Đánh số trang giữa lề trên, từ trang 2.".to_string(),
+            "Number the pages centred in the top margin, from page 2.".to_string(),
+            Change::PageNumbers,
+        );
         report(
             &PAGE_NUMBERS,
             line_span(0),
@@ -531,8 +610,22 @@ pub fn check(pres: &Presentation, text: &str, plan: &Plan) -> Vec<Diagnostic> {
         );
     }
 
-    for (line, vi, en) in check_parts(pres, plan) {
-        report(&PART_STYLE, line_span(line), Vec::new(), vi, en);
+    for part in check_parts(pres, plan) {
+        let name_vi = part.vi.split(':').next().unwrap_or_default().to_string();
+        let name_en = part.en.split(':').next().unwrap_or_default().to_string();
+        offer(
+            &PART_STYLE,
+            format!("{name_vi}: đặt cỡ chữ và kiểu chữ theo quy định."),
+            format!("{name_en}: set its size and style as the decree does."),
+            part.change,
+        );
+        report(
+            &PART_STYLE,
+            line_span(part.first),
+            Vec::new(),
+            part.vi,
+            part.en,
+        );
     }
 
     // Fonts: one finding for the whole file, at the first line, with the others.
@@ -550,6 +643,14 @@ pub fn check(pres: &Presentation, text: &str, plan: &Plan) -> Vec<Diagnostic> {
         }
         let list = fonts.join(", ");
         let n = foreign.len();
+        offer(
+            &FONT,
+            "Đổi phông chữ sang Times New Roman (chữ gõ phông .VnTime, VNI chuyển sang Unicode)."
+                .to_string(),
+            "Set the text in Times New Roman (text typed in .VnTime or VNI fonts converted to Unicode)."
+                .to_string(),
+            Change::TimesNewRoman,
+        );
         report(
             &FONT,
             line_span(first),
@@ -618,6 +719,17 @@ pub fn check(pres: &Presentation, text: &str, plan: &Plan) -> Vec<Diagnostic> {
             .collect::<Vec<_>>()
             .join(", ");
         let n = off.len();
+        offer(
+            &BODY_SIZE,
+            format!("Đặt cỡ chữ 13–14 cho {n} đoạn nội dung."),
+            format!("Set {n} body paragraphs in 13–14 pt."),
+            Change::Runs {
+                paragraphs: paragraphs_of(pres, off.iter().copied()),
+                size: Some((26, 28)),
+                bold: None,
+                italic: None,
+            },
+        );
         report(
             &BODY_SIZE,
             line_span(first),
@@ -639,5 +751,5 @@ pub fn check(pres: &Presentation, text: &str, plan: &Plan) -> Vec<Diagnostic> {
             format!("{unsized_body} body paragraphs set no size: not checked."),
         );
     }
-    out
+    (out, fixes)
 }

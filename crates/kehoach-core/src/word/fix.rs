@@ -1,0 +1,1176 @@
+//! Writing format fixes back into a Word file ("Tải .docx đã sửa",
+//! `kehoach fix FILE.docx -o OUT.docx`).
+//!
+//! Each fix is a splice into the XML of the part it concerns, at the byte range of
+//! the element it changes: every other byte of that part, and every other part of
+//! the zip (images, comments, numbering, custom XML), is copied as it was. Tracked
+//! changes' old properties (`w:rPrChange`…) are left alone, as the reader leaves them.
+//! Text is changed in one case only: a run typed in a legacy font (`.VnTime`,
+//! `VNI-Times`) is converted to Unicode when its font becomes Times New Roman, so the
+//! fixed file reads as the opened one did.
+
+use super::{attr, legacy_font, read_run_prop, RunProps, Styles};
+use crate::diagnostics::Message;
+use crate::import::OpenError;
+use std::io::{Cursor, Read, Write};
+
+/// A change to a Word file's presentation that a format finding offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Section `section`'s page (its `w:sectPr`, in document order) made A4, its
+    /// orientation kept.
+    PageSize { section: usize },
+    /// Section `section`'s margins (top, bottom, left, right, in twips): each `Some`
+    /// replaces the file's.
+    Margins {
+        section: usize,
+        twips: [Option<i64>; 4],
+    },
+    /// Every font the file names made Times New Roman (theme fonts too); a run typed
+    /// in a legacy font converted to Unicode with it.
+    TimesNewRoman,
+    /// In these paragraphs (their ordinal among `word/document.xml`'s `w:p`), each run
+    /// whose size is outside `size` (half-points) brought to its nearest bound, and
+    /// bold or italic set where they are not.
+    Runs {
+        paragraphs: Vec<usize>,
+        size: Option<(u16, u16)>,
+        bold: Option<bool>,
+        italic: Option<bool>,
+    },
+    /// Page numbers centred in the top margin from page 2: a header with a centred
+    /// `PAGE` field where the first section has none, its paragraph centred where it
+    /// is not, and a first page of its own (`w:titlePg`) where page 1 shows one.
+    PageNumbers,
+}
+
+/// A format fix offered beside a finding: what it does, in words, and the change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileFix {
+    /// The finding's rule (`KH901`…).
+    pub code: &'static str,
+    pub title: Message,
+    pub change: Change,
+}
+
+const FONT: &str = "Times New Roman";
+const A4: (u32, u32) = (11906, 16838);
+const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/// The part a page-number header is written to, and its relationship id: names no
+/// Word file of its own uses.
+const PAGE_HEADER: &str = "word/kehoachPageNumber.xml";
+const PAGE_HEADER_ID: &str = "rIdKehoachPageNumber";
+
+/// `bytes` (a `.docx`) with `fixes` written into it.
+pub fn apply(bytes: &[u8], fixes: &[FileFix]) -> Result<Vec<u8>, OpenError> {
+    let bad = |e: String| OpenError::BadDocx(e);
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.to_string()))
+        .collect();
+    let mut read = |name: &str| -> Option<String> {
+        let mut xml = String::new();
+        archive.by_name(name).ok()?.read_to_string(&mut xml).ok()?;
+        Some(xml)
+    };
+    let document = read("word/document.xml")
+        .ok_or_else(|| bad("không có word/document.xml (no word/document.xml)".into()))?;
+    let styles_xml = read("word/styles.xml");
+    let styles = Styles::read(
+        styles_xml.as_deref(),
+        read("word/theme/theme1.xml").as_deref(),
+    );
+    let changes: Vec<&Change> = fixes.iter().map(|f| &f.change).collect();
+    let fonts = changes.contains(&&Change::TimesNewRoman);
+
+    // The parts written back, by name: a later change of a part works on the
+    // earlier one's result.
+    let mut parts: Vec<(String, String)> = Vec::new();
+    let mut document = fix_document(&document, &styles, &changes)?;
+    if changes.contains(&&Change::PageNumbers) {
+        let rels = read("word/_rels/document.xml.rels").unwrap_or_default();
+        let (doc, changed) = fix_page_numbers(&document, &rels, &mut read);
+        document = doc;
+        parts.extend(changed);
+    }
+    parts.push(("word/document.xml".into(), document));
+    if fonts {
+        if let Some(xml) = styles_xml {
+            parts.push(("word/styles.xml".into(), fonts_in_styles(&xml)));
+        }
+        for name in names {
+            let other_part = name.starts_with("word/")
+                && name.ends_with(".xml")
+                && ["header", "footer", "footnotes", "endnotes", "numbering"]
+                    .iter()
+                    .any(|p| name["word/".len()..].starts_with(p));
+            if !other_part {
+                continue;
+            }
+            match parts.iter_mut().find(|(n, _)| *n == name) {
+                Some(p) => p.1 = rewrite_fonts(&p.1),
+                None => {
+                    if let Some(xml) = read(&name) {
+                        parts.push((name, rewrite_fonts(&xml)));
+                    }
+                }
+            }
+        }
+    }
+    write_zip(&mut archive, parts).map_err(bad)
+}
+
+/// The zip with `parts` written over (or added to) its entries; every other entry is
+/// copied raw, compressed as it was.
+fn write_zip(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    mut parts: Vec<(String, String)>,
+) -> Result<Vec<u8>, String> {
+    let mut buf = Cursor::new(Vec::new());
+    let mut out = zip::ZipWriter::new(&mut buf);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..archive.len() {
+        let name = archive
+            .by_index_raw(i)
+            .map_err(|e| e.to_string())?
+            .name()
+            .map_err(|e| e.to_string())?
+            .to_string();
+        match parts.iter().position(|(n, _)| *n == name) {
+            Some(k) => {
+                let (name, xml) = parts.remove(k);
+                out.start_file(name, options).map_err(|e| e.to_string())?;
+                out.write_all(xml.as_bytes()).map_err(|e| e.to_string())?;
+            }
+            None => {
+                let file = archive.by_index_raw(i).map_err(|e| e.to_string())?;
+                out.raw_copy_file(file).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    for (name, xml) in parts {
+        out.start_file(name, options).map_err(|e| e.to_string())?;
+        out.write_all(xml.as_bytes()).map_err(|e| e.to_string())?;
+    }
+    out.finish().map_err(|e| e.to_string())?;
+    Ok(buf.into_inner())
+}
+
+/// Byte ranges of `xml` and what replaces each (none overlapping).
+#[derive(Default)]
+struct Splices(Vec<(usize, usize, String)>);
+
+impl Splices {
+    fn replace(&mut self, start: usize, end: usize, with: String) {
+        self.0.push((start, end, with));
+    }
+    fn insert(&mut self, at: usize, with: String) {
+        self.0.push((at, at, with));
+    }
+    /// Drops the splices inside `start..end` (a larger splice replaces them).
+    fn drop_within(&mut self, start: usize, end: usize) {
+        self.0
+            .retain(|&(a, b, _)| !(a >= start && b <= end && (a, b) != (start, end)));
+    }
+    fn apply(mut self, xml: &str) -> String {
+        self.0.sort_by_key(|&(a, b, _)| (a, b));
+        let mut out = String::with_capacity(xml.len() + 256);
+        let mut at = 0;
+        for (a, b, with) in self.0 {
+            if a < at {
+                continue; // overlapping: the first wins
+            }
+            out.push_str(&xml[at..a]);
+            out.push_str(&with);
+            at = b;
+        }
+        out.push_str(&xml[at..]);
+        out
+    }
+}
+
+/// The start tag `tag` (`<w:pgSz w:w="…"/>`, as in the file) with the attributes in
+/// `set` given their value (`None`: removed), new ones added with the `w:` prefix;
+/// the others kept as they were.
+fn set_attrs(tag: &str, set: &[(&str, Option<String>)]) -> String {
+    let empty = tag.ends_with("/>");
+    let inner = tag
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim_end_matches('/');
+    let name_end = inner
+        .find(|c: char| c.is_whitespace())
+        .unwrap_or(inner.len());
+    let start = quick_xml::events::BytesStart::from_content(inner, name_end);
+    let mut out = format!("<{}", &inner[..name_end]);
+    let mut done: Vec<&str> = Vec::new();
+    for a in start.attributes().with_checks(false).flatten() {
+        let key = a.key.as_ref().to_string();
+        let local = a.key.local_name().as_ref().to_string();
+        match set.iter().find(|(n, _)| *n == local) {
+            Some((n, v)) => {
+                done.push(n);
+                if let Some(v) = v {
+                    out.push_str(&format!(" {key}=\"{v}\""));
+                }
+            }
+            None => out.push_str(&format!(" {key}=\"{}\"", a.value)),
+        }
+    }
+    for (n, v) in set {
+        if let (false, Some(v)) = (done.contains(n), v) {
+            out.push_str(&format!(" w:{n}=\"{v}\""));
+        }
+    }
+    out.push_str(if empty { "/>" } else { ">" });
+    out
+}
+
+/// An `rFonts` start tag made Times New Roman in the slots the reader and Word use
+/// for Vietnamese (ascii, hAnsi, cs), their theme slots removed.
+fn tnr_fonts(tag: &str) -> String {
+    set_attrs(
+        tag,
+        &[
+            ("ascii", Some(FONT.into())),
+            ("hAnsi", Some(FONT.into())),
+            ("cs", Some(FONT.into())),
+            ("asciiTheme", None),
+            ("hAnsiTheme", None),
+            ("cstheme", None),
+        ],
+    )
+}
+
+/// Every `w:rFonts` outside tracked changes made Times New Roman.
+fn rewrite_fonts(xml: &str) -> String {
+    let mut splices = Splices::default();
+    for_each_element(xml, |el| {
+        if el.name == "rFonts" && el.kind != Kind::End && !el.in_change {
+            splices.replace(el.start, el.end, tnr_fonts(&xml[el.start..el.end]));
+        }
+    });
+    splices.apply(xml)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Start,
+    Empty,
+    End,
+}
+
+/// One tag as [`for_each_element`] sees it.
+struct Element<'a> {
+    kind: Kind,
+    /// Local name (`sectPr`), without its prefix.
+    name: &'a str,
+    start: usize,
+    end: usize,
+    /// Inside (or being) a tracked change's old properties (`w:rPrChange`…).
+    in_change: bool,
+}
+
+/// Calls `f` with each start, empty and end tag of `xml`, in order. Stops at the
+/// first malformed tag (the reader has already read the file whole).
+fn for_each_element(xml: &str, mut f: impl FnMut(&Element)) {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut in_change = 0usize;
+    loop {
+        let start = reader.buffer_position() as usize;
+        let Ok(event) = reader.read_event() else {
+            break;
+        };
+        let end = reader.buffer_position() as usize;
+        let (kind, name) = match &event {
+            Event::Start(e) => (Kind::Start, e.local_name()),
+            Event::Empty(e) => (Kind::Empty, e.local_name()),
+            Event::End(e) => (Kind::End, e.local_name()),
+            Event::Eof => break,
+            _ => continue,
+        };
+        let name = name.into_inner();
+        let change = name.ends_with("Change");
+        if change && kind == Kind::Start {
+            in_change += 1;
+        }
+        f(&Element {
+            kind,
+            name,
+            start,
+            end,
+            in_change: in_change > 0 || change,
+        });
+        if change && kind == Kind::End {
+            in_change = in_change.saturating_sub(1);
+        }
+    }
+}
+
+/// The styles with every font Times New Roman, and the document defaults naming it
+/// where they name no font (a run no level gives a font is "not checked").
+fn fonts_in_styles(xml: &str) -> String {
+    let fixed = rewrite_fonts(xml);
+    let mut in_default = false;
+    let mut default_rpr: Option<usize> = None;
+    let mut has_fonts = false;
+    for_each_element(&fixed, |el| match (el.name, el.kind) {
+        ("rPrDefault", Kind::Start) => in_default = true,
+        ("rPrDefault", Kind::End) => in_default = false,
+        ("rPr", Kind::Start) if in_default && default_rpr.is_none() => default_rpr = Some(el.end),
+        ("rFonts", _) if in_default => has_fonts = true,
+        _ => {}
+    });
+    let mut splices = Splices::default();
+    if let (Some(at), false) = (default_rpr, has_fonts) {
+        splices.insert(
+            at,
+            format!(r#"<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/>"#),
+        );
+    }
+    splices.apply(&fixed)
+}
+
+/// The run properties' order in the schema (CT_RPr): Word refuses a file whose
+/// `w:rPr` children are out of order.
+const RPR_ORDER: &[&str] = &[
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+    "rPrChange",
+];
+
+/// A run's `w:rPr` as read: its range, and its children (local name, range).
+struct RprSeen {
+    start: usize,
+    end: usize,
+    /// `<w:rPr/>`: no children.
+    empty: bool,
+    children: Vec<(String, usize, usize)>,
+}
+
+/// A run as read: where its start tag ends, its properties, its text pieces.
+#[derive(Default)]
+struct RunSeen {
+    open_end: usize,
+    rpr: Option<RprSeen>,
+    style: Option<String>,
+    props: RunProps,
+    /// Text events of `w:t`: range and decoded text.
+    texts: Vec<(usize, usize, String)>,
+}
+
+/// `word/document.xml` with the changes that concern it: sections' page size and
+/// margins, runs' size and style, legacy-font text converted.
+fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<String, OpenError> {
+    use quick_xml::events::Event;
+    let fonts = changes.contains(&&Change::TimesNewRoman);
+    let mut splices = Splices::default();
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut in_change = 0usize;
+    let mut paragraph_count = 0usize;
+    // Open paragraphs (a text box's sit inside another's run), innermost last:
+    // their ordinal and style.
+    let mut paragraphs: Vec<(usize, Option<String>)> = Vec::new();
+    let mut run: Option<RunSeen> = None;
+    // Depth inside the run's rPr (1: its children), and the child being read.
+    let mut rpr_depth = 0usize;
+    let mut child: Option<(String, usize)> = None;
+    let mut in_text = false;
+    let mut section = 0usize;
+    let mut in_sect: Option<usize> = None;
+    loop {
+        let start = reader.buffer_position() as usize;
+        let event = reader
+            .read_event()
+            .map_err(|e| OpenError::BadDocx(e.to_string()))?;
+        let end = reader.buffer_position() as usize;
+        let (tag, empty) = match &event {
+            Event::Start(e) => (Some(e), false),
+            Event::Empty(e) => (Some(e), true),
+            _ => (None, false),
+        };
+        let local = match &event {
+            Event::Start(e) | Event::Empty(e) => e.local_name().as_ref().to_string(),
+            Event::End(e) => e.local_name().as_ref().to_string(),
+            _ => String::new(),
+        };
+        // Inside a run's rPr: its direct children (their ranges, and the properties
+        // Word reads from them; a tracked change's old ones are kept, not read).
+        if rpr_depth > 0 {
+            if let Some(r) = run.as_mut() {
+                match (&event, tag) {
+                    (_, Some(e)) => {
+                        if rpr_depth == 1 {
+                            if !local.ends_with("Change") {
+                                if local == "rStyle" {
+                                    r.style = attr(e, "val");
+                                }
+                                read_run_prop(e, &mut r.props);
+                                if fonts && local == "rFonts" {
+                                    splices.replace(start, end, tnr_fonts(&xml[start..end]));
+                                }
+                            }
+                            if empty {
+                                if let Some(rpr) = r.rpr.as_mut() {
+                                    rpr.children.push((local.clone(), start, end));
+                                }
+                            } else {
+                                child = Some((local.clone(), start));
+                            }
+                        }
+                        if !empty {
+                            rpr_depth += 1;
+                        }
+                    }
+                    (Event::End(_), None) => {
+                        rpr_depth -= 1;
+                        if rpr_depth == 1 {
+                            if let (Some((name, s)), Some(rpr)) = (child.take(), r.rpr.as_mut()) {
+                                rpr.children.push((name, s, end));
+                            }
+                        } else if rpr_depth == 0 {
+                            if let Some(rpr) = r.rpr.as_mut() {
+                                rpr.end = end;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            continue;
+        }
+        if let Some(e) = tag {
+            if local.ends_with("Change") {
+                if !empty {
+                    in_change += 1;
+                }
+                continue;
+            }
+            if in_change > 0 {
+                continue;
+            }
+            match local.as_str() {
+                "p" => {
+                    if !empty {
+                        paragraphs.push((paragraph_count, None));
+                    }
+                    paragraph_count += 1;
+                }
+                "pStyle" => {
+                    if let Some(p) = paragraphs.last_mut() {
+                        p.1 = attr(e, "val");
+                    }
+                }
+                "r" if !empty => {
+                    run = Some(RunSeen {
+                        open_end: end,
+                        ..RunSeen::default()
+                    })
+                }
+                "rPr" if run.is_some() => {
+                    if let Some(r) = run.as_mut() {
+                        r.rpr = Some(RprSeen {
+                            start,
+                            end,
+                            empty,
+                            children: Vec::new(),
+                        });
+                    }
+                    if !empty {
+                        rpr_depth = 1;
+                    }
+                }
+                "t" if !empty && run.is_some() => in_text = true,
+                "rFonts" if fonts => {
+                    // A paragraph mark's or a style-less place's fonts.
+                    splices.replace(start, end, tnr_fonts(&xml[start..end]));
+                }
+                "sectPr" if !empty => in_sect = Some(section),
+                "pgSz" | "pgMar" => {
+                    if let Some(k) = in_sect {
+                        if let Some(fixed) = section_tag(&xml[start..end], &local, k, changes) {
+                            splices.replace(start, end, fixed);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match &event {
+            Event::End(_) if local.ends_with("Change") => {
+                in_change = in_change.saturating_sub(1);
+            }
+            _ if in_change > 0 => {}
+            Event::End(_) => match local.as_str() {
+                "t" => in_text = false,
+                "r" => {
+                    if let Some(r) = run.take() {
+                        let (paragraph, style) = match paragraphs.last() {
+                            Some((k, style)) => (Some(*k), style.as_deref()),
+                            None => (None, None),
+                        };
+                        fix_run(xml, &r, paragraph, style, styles, changes, &mut splices);
+                    }
+                }
+                "p" => {
+                    paragraphs.pop();
+                }
+                "sectPr" => {
+                    in_sect = None;
+                    section += 1;
+                }
+                _ => {}
+            },
+            Event::Text(t) if in_text => {
+                if let Some(r) = run.as_mut() {
+                    r.texts.push((start, end, t.xml10_content().into_owned()));
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(splices.apply(xml))
+}
+
+/// A section's `pgSz` or `pgMar` tag with the changes for section `k`.
+fn section_tag(tag: &str, name: &str, k: usize, changes: &[&Change]) -> Option<String> {
+    let mut out: Option<String> = None;
+    for c in changes {
+        match (name, c) {
+            ("pgSz", Change::PageSize { section }) if *section == k => {
+                let e = tag_attrs(tag);
+                let num = |n: &str| {
+                    e.iter()
+                        .find(|(k, _)| k == n)
+                        .and_then(|(_, v)| v.parse::<u32>().ok())
+                };
+                let landscape = matches!((num("w"), num("h")), (Some(w), Some(h)) if w > h);
+                let (w, h) = if landscape { (A4.1, A4.0) } else { A4 };
+                out = Some(set_attrs(
+                    out.as_deref().unwrap_or(tag),
+                    &[("w", Some(w.to_string())), ("h", Some(h.to_string()))],
+                ));
+            }
+            ("pgMar", Change::Margins { section, twips }) if *section == k => {
+                let set: Vec<(&str, Option<String>)> = ["top", "bottom", "left", "right"]
+                    .iter()
+                    .zip(twips)
+                    .filter_map(|(n, v)| v.map(|v| (*n, Some(v.to_string()))))
+                    .collect();
+                out = Some(set_attrs(out.as_deref().unwrap_or(tag), &set));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A tag's attributes by local name.
+fn tag_attrs(tag: &str) -> Vec<(String, String)> {
+    let inner = tag
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim_end_matches('/');
+    let name_end = inner
+        .find(|c: char| c.is_whitespace())
+        .unwrap_or(inner.len());
+    quick_xml::events::BytesStart::from_content(inner, name_end)
+        .attributes()
+        .with_checks(false)
+        .flatten()
+        .map(|a| (a.key.local_name().as_ref().to_string(), a.value.to_string()))
+        .collect()
+}
+
+/// The splices one run needs: its legacy text converted, its size and style set.
+fn fix_run(
+    xml: &str,
+    run: &RunSeen,
+    paragraph: Option<usize>,
+    para_style: Option<&str>,
+    styles: &Styles,
+    changes: &[&Change],
+    splices: &mut Splices,
+) {
+    let resolved = styles.resolve(para_style, run.style.as_deref(), &run.props);
+    if changes.contains(&&Change::TimesNewRoman) {
+        let legacy = resolved.fonts.iter().flatten().find_map(|f| legacy_font(f));
+        if let Some(font) = legacy {
+            for (a, b, text) in &run.texts {
+                if super::legacy_letters(text) {
+                    let unicode = font.to_unicode(text);
+                    splices.replace(*a, *b, quick_xml::escape::escape(&unicode).into_owned());
+                }
+            }
+        }
+    }
+    // The properties to set: (name, the element), for the paragraphs named.
+    let mut set: Vec<(&str, String)> = Vec::new();
+    for c in changes {
+        let Change::Runs {
+            paragraphs,
+            size,
+            bold,
+            italic,
+        } = c
+        else {
+            continue;
+        };
+        if paragraph.is_none_or(|p| paragraphs.binary_search(&p).is_err()) {
+            continue;
+        }
+        if let (Some((lo, hi)), Some(now)) = (size, resolved.size) {
+            if !(*lo..=*hi).contains(&now) {
+                let to = now.clamp(*lo, *hi);
+                set.push(("sz", format!(r#"<w:sz w:val="{to}"/>"#)));
+                set.push(("szCs", format!(r#"<w:szCs w:val="{to}"/>"#)));
+            }
+        }
+        if let Some(b) = bold.filter(|b| *b != resolved.bold) {
+            let tag = if b { "<w:b/>" } else { r#"<w:b w:val="0"/>"# };
+            set.push(("b", tag.to_string()));
+        }
+        if *italic == Some(true) && !resolved.italic {
+            set.push(("i", "<w:i/>".to_string()));
+        }
+    }
+    if set.is_empty() {
+        return;
+    }
+    let fonts = changes.contains(&&Change::TimesNewRoman);
+    let mut children: Vec<(String, String)> = Vec::new();
+    let (open, close, range) = match &run.rpr {
+        Some(rpr) if !rpr.empty => {
+            for (name, a, b) in &rpr.children {
+                if set.iter().any(|(n, _)| n == name) {
+                    continue;
+                }
+                let raw = &xml[*a..*b];
+                let raw = if fonts && name == "rFonts" {
+                    tnr_fonts(raw)
+                } else {
+                    raw.to_string()
+                };
+                children.push((name.clone(), raw));
+            }
+            let open_end = xml[rpr.start..rpr.end]
+                .find('>')
+                .map_or(rpr.end, |i| rpr.start + i + 1);
+            let close_start = xml[..rpr.end].rfind("</").unwrap_or(rpr.end);
+            (
+                xml[rpr.start..open_end].to_string(),
+                xml[close_start..rpr.end].to_string(),
+                (rpr.start, rpr.end),
+            )
+        }
+        Some(rpr) => (
+            "<w:rPr>".to_string(),
+            "</w:rPr>".to_string(),
+            (rpr.start, rpr.end),
+        ),
+        None => (
+            "<w:rPr>".to_string(),
+            "</w:rPr>".to_string(),
+            (run.open_end, run.open_end),
+        ),
+    };
+    children.extend(set.into_iter().map(|(n, t)| (n.to_string(), t)));
+    let rank = |n: &str| {
+        RPR_ORDER
+            .iter()
+            .position(|o| *o == n)
+            .unwrap_or(RPR_ORDER.len() - 1)
+    };
+    children.sort_by_key(|(n, _)| rank(n));
+    let body: String = children.into_iter().map(|(_, t)| t).collect();
+    splices.drop_within(range.0, range.1);
+    splices.replace(range.0, range.1, format!("{open}{body}{close}"));
+}
+
+/// The first section's properties (`w:sectPr`, the first in document order): the
+/// range of its start tag, and where its end tag starts (`None`: `<w:sectPr/>`).
+struct FirstSection {
+    start: usize,
+    open_end: usize,
+    close: Option<usize>,
+    /// Its default header reference's range and id.
+    default_header: Option<(usize, usize, String)>,
+    title_page: bool,
+    /// Where `w:titlePg` goes: before the first of the elements the schema puts
+    /// after it, else before the end tag.
+    title_page_at: Option<usize>,
+}
+
+fn first_section(document: &str) -> Option<FirstSection> {
+    let mut found: Option<FirstSection> = None;
+    let mut depth = 0usize;
+    let mut done = false;
+    for_each_element(document, |el| {
+        if done || el.in_change {
+            return;
+        }
+        match (el.name, el.kind, found.as_mut()) {
+            ("sectPr", Kind::Start | Kind::Empty, None) => {
+                found = Some(FirstSection {
+                    start: el.start,
+                    open_end: el.end,
+                    close: None,
+                    default_header: None,
+                    title_page: false,
+                    title_page_at: None,
+                });
+                done = el.kind == Kind::Empty;
+                depth = 1;
+            }
+            (_, _, None) => {}
+            ("sectPr", Kind::End, Some(s)) if depth == 1 => {
+                s.close = Some(el.start);
+                done = true;
+            }
+            (_, Kind::Start, _) => depth += 1,
+            (_, Kind::End, _) => depth -= 1,
+            ("headerReference", Kind::Empty, Some(s)) if depth == 1 => {
+                let a = tag_attrs(&document[el.start..el.end]);
+                let get = |k: &str| a.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+                if get("type").as_deref() == Some("default") {
+                    s.default_header = get("id").map(|id| (el.start, el.end, id));
+                }
+            }
+            ("titlePg", Kind::Empty, Some(s)) if depth == 1 => {
+                let a = tag_attrs(&document[el.start..el.end]);
+                s.title_page = !a
+                    .iter()
+                    .any(|(n, v)| n == "val" && matches!(v.as_str(), "0" | "false" | "off"));
+            }
+            (
+                "textDirection" | "bidi" | "rtlGutter" | "docGrid" | "printerSettings",
+                Kind::Empty,
+                Some(s),
+            ) if depth == 1 && s.title_page_at.is_none() => s.title_page_at = Some(el.start),
+            _ => {}
+        }
+    });
+    found
+}
+
+/// The part a relationship id names (`word/header1.xml`).
+fn relationship_target(rels: &str, id: &str) -> Option<String> {
+    let mut found = None;
+    for_each_element(rels, |el| {
+        if el.name == "Relationship" && el.kind != Kind::End && found.is_none() {
+            let a = tag_attrs(&rels[el.start..el.end]);
+            let get = |k: &str| a.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+            if get("Id").as_deref() == Some(id) {
+                found = get("Target").map(|t| {
+                    format!(
+                        "word/{}",
+                        t.trim_start_matches('/').trim_start_matches("word/")
+                    )
+                });
+            }
+        }
+    });
+    found
+}
+
+/// The document, and the parts to add or change, with page numbers centred in the
+/// top margin from page 2 (the first section's: the reader checks those).
+fn fix_page_numbers(
+    document: &str,
+    rels: &str,
+    read: &mut impl FnMut(&str) -> Option<String>,
+) -> (String, Vec<(String, String)>) {
+    let mut parts = Vec::new();
+    let Some(sect) = first_section(document) else {
+        return (document.to_string(), parts);
+    };
+    let mut splices = Splices::default();
+    let header = sect
+        .default_header
+        .as_ref()
+        .and_then(|(_, _, id)| relationship_target(rels, id))
+        .and_then(|name| read(&name).map(|xml| (name, xml)));
+    match header {
+        // A header of its own: the number goes in (centred), its content stays.
+        Some((name, xml)) => {
+            let part = super::HeaderPart::read(&xml);
+            if !part.page_number {
+                parts.push((name, with_page_paragraph(&xml)));
+            } else if !part.centred {
+                parts.push((name, centre_page_paragraphs(&xml)));
+            }
+        }
+        None => {
+            parts.push((PAGE_HEADER.to_string(), page_header_xml()));
+            let reference = format!(
+                r#"<w:headerReference xmlns:r="{R_NS}" w:type="default" r:id="{PAGE_HEADER_ID}"/>"#
+            );
+            match (&sect.default_header, sect.close) {
+                (Some((a, b, _)), _) => splices.replace(*a, *b, reference),
+                (None, Some(_)) => splices.insert(sect.open_end, reference),
+                (None, None) => {
+                    let open = document[sect.start..sect.open_end].trim_end_matches("/>");
+                    splices.replace(
+                        sect.start,
+                        sect.open_end,
+                        format!("{open}>{reference}<w:titlePg/></w:sectPr>"),
+                    );
+                }
+            }
+            let rels_fixed = match rels.rfind("</Relationships>") {
+                Some(at) => format!(
+                    r#"{}<Relationship Id="{PAGE_HEADER_ID}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="{}"/>{}"#,
+                    &rels[..at],
+                    PAGE_HEADER.trim_start_matches("word/"),
+                    &rels[at..]
+                ),
+                None => rels.to_string(),
+            };
+            parts.push(("word/_rels/document.xml.rels".into(), rels_fixed));
+            if let Some(types) = read("[Content_Types].xml") {
+                if let Some(at) = types.rfind("</Types>") {
+                    let fixed = format!(
+                        r#"{}<Override PartName="/{PAGE_HEADER}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>{}"#,
+                        &types[..at],
+                        &types[at..]
+                    );
+                    parts.push(("[Content_Types].xml".into(), fixed));
+                }
+            }
+        }
+    }
+    if let (false, Some(close)) = (sect.title_page, sect.close) {
+        splices.insert(sect.title_page_at.unwrap_or(close), "<w:titlePg/>".into());
+    }
+    (splices.apply(document), parts)
+}
+
+/// The paragraph that shows the page number, centred, in Times New Roman 14 pt.
+fn page_paragraph() -> String {
+    let rpr = format!(
+        r#"<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>"#
+    );
+    format!(
+        r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>{rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r><w:r>{rpr}<w:t>2</w:t></w:r><w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r></w:p>"#
+    )
+}
+
+/// A header part's XML with the page number's paragraph first in it.
+fn with_page_paragraph(xml: &str) -> String {
+    let mut at = None;
+    for_each_element(xml, |el| {
+        if at.is_none() && el.name == "hdr" && el.kind == Kind::Start {
+            at = Some(el.end);
+        }
+    });
+    match at {
+        Some(at) => format!("{}{}{}", &xml[..at], page_paragraph(), &xml[at..]),
+        None => xml.to_string(),
+    }
+}
+
+/// A header part holding the page number alone.
+fn page_header_xml() -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:hdr xmlns:w="{W_NS}">{}</w:hdr>"#,
+        page_paragraph()
+    )
+}
+
+/// The paragraph properties' order after `w:jc` (CT_PPr): `jc` goes before these.
+const AFTER_JC: &[&str] = &[
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+];
+
+/// A header part with each paragraph that holds a `PAGE` field centred.
+fn centre_page_paragraphs(xml: &str) -> String {
+    let mut splices = Splices::default();
+    let mut from = 0;
+    while let Some(i) = xml[from..]
+        .find("<w:p>")
+        .or_else(|| xml[from..].find("<w:p "))
+    {
+        let p_start = from + i;
+        let p_end = xml[p_start..]
+            .find("</w:p>")
+            .map_or(xml.len(), |e| p_start + e + "</w:p>".len());
+        let para = &xml[p_start..p_end];
+        from = p_end;
+        if !para.contains("PAGE") {
+            continue;
+        }
+        let centred = r#"<w:jc w:val="center"/>"#.to_string();
+        // An explicit alignment: replaced. Else one added to (or with) the pPr.
+        if let Some(j) = para.find("<w:jc ") {
+            let end = para[j..].find("/>").map_or(para.len(), |e| j + e + 2);
+            splices.replace(p_start + j, p_start + end, centred);
+        } else if let Some(pp) = para.find("<w:pPr>") {
+            let inner = pp + "<w:pPr>".len();
+            let close = para.find("</w:pPr>").unwrap_or(inner);
+            let before = AFTER_JC
+                .iter()
+                .filter_map(|n| {
+                    para[inner..close]
+                        .find(&format!("<w:{n}"))
+                        .map(|k| inner + k)
+                })
+                .min()
+                .unwrap_or(close);
+            splices.insert(p_start + before, centred);
+        } else {
+            let open_end = para.find('>').map_or(0, |k| k + 1);
+            splices.insert(p_start + open_end, format!("<w:pPr>{centred}</w:pPr>"));
+        }
+    }
+    splices.apply(xml)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::word::tests::{codes, ours, regex_free_replace, with_part};
+    use std::collections::BTreeMap;
+
+    /// The file's findings' fixes, as "Tải .docx đã sửa" offers them all.
+    fn offered(bytes: &[u8]) -> Vec<FileFix> {
+        let (text, pres) = crate::import::docx_presented(bytes).expect("opens");
+        let plan = crate::check(&text).plan;
+        crate::rules::format::check_with_fixes(&pres, &text, &plan).1
+    }
+
+    /// Every entry of a zip, by name: its bytes as stored (compressed).
+    fn raw_entries(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+        let mut out = BTreeMap::new();
+        for i in 0..archive.len() {
+            let mut f = archive.by_index_raw(i).expect("an entry");
+            let name = f.name().expect("a name").to_string();
+            let mut raw = Vec::new();
+            f.read_to_end(&mut raw).expect("read");
+            out.insert(name, raw);
+        }
+        out
+    }
+
+    /// The file fixed with every offered fix: no finding left, the same text
+    /// paragraph by paragraph, and the parts no fix concerns copied byte for byte.
+    fn fixed_clean(name: &str, broken: &[u8]) -> Vec<u8> {
+        let fixes = offered(broken);
+        assert!(!fixes.is_empty(), "{name}: a fix is offered");
+        let fixed = apply(broken, &fixes).expect("written");
+        assert_eq!(
+            codes(&fixed),
+            Vec::<&str>::new(),
+            "{name}: clean after the fix"
+        );
+        let before = crate::import::docx_text(broken).expect("opens");
+        let after = crate::import::docx_text(&fixed).expect("opens");
+        assert_eq!(
+            before.lines().collect::<Vec<_>>(),
+            after.lines().collect::<Vec<_>>(),
+            "{name}: the text is unchanged"
+        );
+        let (old, new) = (raw_entries(broken), raw_entries(&fixed));
+        for (entry, raw) in &old {
+            let touched = entry.starts_with("word/document")
+                || entry.starts_with("word/styles")
+                || entry.starts_with("word/header")
+                || entry.starts_with("word/_rels")
+                || entry.starts_with("[Content_Types]");
+            if !touched {
+                assert_eq!(
+                    Some(raw),
+                    new.get(entry),
+                    "{name}: {entry} is copied as it was"
+                );
+            }
+        }
+        fixed
+    }
+
+    #[test]
+    fn each_rule_is_fixed_in_the_file() {
+        let base = ours();
+        let doc = "word/document.xml";
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            (
+                "letter",
+                with_part(&base, doc, |x| {
+                    x.replace(r#"w:w="11906" w:h="16838""#, r#"w:w="12240" w:h="15840""#)
+                }),
+            ),
+            (
+                "margins",
+                with_part(&base, doc, |x| {
+                    let x = regex_free_replace(&x, "w:left=\"", "1418");
+                    let x = regex_free_replace(&x, "w:top=\"", "567");
+                    regex_free_replace(&x, "w:right=\"", "1500")
+                }),
+            ),
+            (
+                "arial",
+                with_part(&base, "word/styles.xml", |x| {
+                    x.replace("Times New Roman", "Arial")
+                }),
+            ),
+            (
+                "12 pt body",
+                with_part(&base, doc, |x| {
+                    x.replace(
+                        r#"<w:sz w:val="28"/><w:szCs w:val="28"/>"#,
+                        r#"<w:sz w:val="24"/><w:szCs w:val="24"/>"#,
+                    )
+                }),
+            ),
+            (
+                "nothing bold",
+                with_part(&base, doc, |x| x.replace("<w:b/>", "")),
+            ),
+            (
+                "page 1 numbered",
+                with_part(&base, doc, |x| x.replace("<w:titlePg/>", "")),
+            ),
+            (
+                "number on the right",
+                with_part(&base, "word/header1.xml", |x| {
+                    x.replace(r#"<w:jc w:val="center"/>"#, r#"<w:jc w:val="right"/>"#)
+                }),
+            ),
+            (
+                "no page number",
+                with_part(&base, "word/header1.xml", |x| x.replace("PAGE", "DATE")),
+            ),
+            (
+                "no header at all",
+                with_part(&base, doc, |x| {
+                    let a = x.find("<w:headerReference").unwrap_or(0);
+                    let b = x.find("<w:pgSz").unwrap_or(a);
+                    format!("{}{}", &x[..a], &x[b..]).replace("<w:titlePg/>", "")
+                }),
+            ),
+        ];
+        for (name, broken) in &cases {
+            assert!(!codes(broken).is_empty(), "{name}: the file is broken");
+            fixed_clean(name, broken);
+        }
+    }
+
+    /// A run typed in `.VnTime` is converted with its font: the fixed file reads as
+    /// the opened one did, now in Unicode and Times New Roman.
+    #[test]
+    fn legacy_font_runs_are_converted_with_their_font() {
+        let legacy = with_part(&ours(), "word/document.xml", |x| {
+            x.replacen(
+                "<w:body>",
+                r#"<w:body><w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/><w:sz w:val="26"/></w:rPr><w:t xml:space="preserve">§¶ng bé c¬ quan </w:t></w:r></w:p>"#,
+                1,
+            )
+        });
+        assert!(codes(&legacy).contains(&"KH904"));
+        let fixed = fixed_clean(".VnTime", &legacy);
+        let text = crate::import::docx_text(&fixed).expect("opens");
+        assert!(text.starts_with("Đảng bộ cơ quan"), "{text}");
+    }
+
+    /// Run properties are written in the schema's order, a tracked change's old
+    /// properties are kept, and an out-of-range size comes to its nearest bound.
+    #[test]
+    fn run_properties_keep_their_order_and_history() {
+        let xml = r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:color w:val="000000"/><w:sz w:val="32"/><w:rPrChange w:id="1"><w:rPr><w:rFonts w:ascii="Arial"/></w:rPr></w:rPrChange></w:rPr><w:t>CỘNG HÒA</w:t></w:r></w:p></w:body></w:document>"#;
+        let styles = Styles::read(None, None);
+        let change = Change::Runs {
+            paragraphs: vec![0],
+            size: Some((24, 26)),
+            bold: Some(true),
+            italic: None,
+        };
+        let out = fix_document(xml, &styles, &[&change, &Change::TimesNewRoman]).expect("fixed");
+        assert!(
+            out.contains(r#"<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/><w:b/><w:color w:val="000000"/><w:sz w:val="26"/><w:szCs w:val="26"/><w:rPrChange w:id="1"><w:rPr><w:rFonts w:ascii="Arial"/></w:rPr></w:rPrChange></w:rPr>"#),
+            "{out}"
+        );
+    }
+
+    /// The three real Word drafts: every offered fix written, the text is the same
+    /// and the fixed rules are quiet.
+    #[test]
+    fn real_drafts_fixed() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).expect("fixtures") {
+            let path = entry.expect("an entry").path();
+            if path.extension().is_none_or(|e| e != "docx") {
+                continue;
+            }
+            seen += 1;
+            let bytes = std::fs::read(&path).expect("read");
+            let fixes = offered(&bytes);
+            let fixed = apply(&bytes, &fixes).expect("written");
+            let fixed_codes: Vec<&str> = fixes.iter().map(|f| f.code).collect();
+            let left: Vec<&str> = codes(&fixed)
+                .into_iter()
+                .filter(|c| fixed_codes.contains(c))
+                .collect();
+            assert_eq!(left, Vec::<&str>::new(), "{}", path.display());
+            assert_eq!(
+                crate::import::docx_text(&bytes).expect("opens"),
+                crate::import::docx_text(&fixed).expect("opens"),
+                "{}",
+                path.display()
+            );
+        }
+        assert_eq!(seen, 3);
+    }
+}
