@@ -12,6 +12,7 @@ use crate::dismiss::Dismissal;
 use crate::worker::{CheckWorker, Reply};
 use kehoach_core::diagnostics::Lang;
 use kehoach_core::settings::Settings;
+use kehoach_core::word::fix::FileFix;
 use kehoach_core::word::Presentation;
 use leptos::html;
 use leptos::prelude::*;
@@ -19,13 +20,17 @@ use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::JsValue;
 
-/// A Word file as opened: its text and how Word presents it.
+/// A Word file as opened: its name and bytes (to write its fixes back), its text
+/// and how Word presents it, and the fixes its presentation findings offer.
 #[derive(Debug)]
 pub struct OpenedFile {
     /// The draft it was opened into.
     pub draft: String,
+    pub name: String,
+    pub bytes: Vec<u8>,
     pub text: String,
     pub presentation: Presentation,
+    pub fixes: Vec<FileFix>,
 }
 
 /// How long typing must pause before a very large text is checked.

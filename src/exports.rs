@@ -82,6 +82,9 @@ impl AppState {
                     .set(presentation.filter(|_| opened).map(|(text, presentation)| {
                         std::sync::Arc::new(crate::checking::OpenedFile {
                             draft,
+                            fixes: kehoach_core::presentation_fixes(&text, &presentation),
+                            name: name.clone(),
+                            bytes,
                             text,
                             presentation,
                         })
@@ -92,6 +95,36 @@ impl AppState {
             Err(e) => self
                 .open_error
                 .set(Some(format!("{name}: {}", e.message().get(lang)))),
+        }
+    }
+
+    /// "Tải .docx đã sửa": the opened Word file with the fixes chosen written into
+    /// it, as `{name}-da-sua.docx`. A file that cannot be written says why.
+    pub fn download_fixed_docx(self, chosen: &[usize]) {
+        let Some(opened) = self.opened.get_untracked() else {
+            return;
+        };
+        let fixes: Vec<_> = chosen
+            .iter()
+            .filter_map(|&k| opened.fixes.get(k).cloned())
+            .collect();
+        match kehoach_core::word::fix::apply(&opened.bytes, &fixes) {
+            Ok(bytes) => {
+                let stem = opened
+                    .name
+                    .rsplit_once('.')
+                    .map_or(opened.name.as_str(), |(stem, _)| stem);
+                offer(
+                    &format!("{stem}-da-sua.docx"),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    &bytes,
+                );
+            }
+            Err(e) => self.open_error.set(Some(format!(
+                "{}: {}",
+                opened.name,
+                e.message().get(self.lang.get_untracked())
+            ))),
         }
     }
 

@@ -187,6 +187,7 @@ pub fn FindingsPanel() -> impl IntoView {
                 }
             />
         </ul>
+        <super::word_fixes::WordFixes />
         <Show when=move || analysis.with(|a| a.findings.is_empty())>
             <p>{move || t(lang.get(), Key::NoFindings)}</p>
         </Show>

@@ -8,6 +8,7 @@ mod outline;
 mod profile;
 mod rules;
 mod tasks;
+mod word_fixes;
 
 use crate::i18n::{t, Key};
 use crate::state::{use_app, Tab};
