@@ -807,6 +807,34 @@ mod tests {
         }
     }
 
+    /// Our export of each seed, opened and saved again by LibreOffice
+    /// (`scripts/libreoffice-roundtrip.sh`): no presentation finding, and the same
+    /// text as our export gives. (A changed export makes the text differ: run the
+    /// script again.)
+    #[test]
+    fn libreoffice_round_trip_gets_no_presentation_finding() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir.join("tests/seeds")).expect("seeds") {
+            let path = entry.expect("a seed").path();
+            let prefix = &path.file_name().expect("a name").to_string_lossy()[..3];
+            let saved = dir.join(format!(
+                "tests/fixtures/libreoffice/{prefix}-libreoffice.docx"
+            ));
+            let saved = std::fs::read(&saved).expect("the round-tripped file");
+            assert_eq!(codes(&saved), Vec::<&str>::new(), "{prefix}");
+            let text = std::fs::read_to_string(&path).expect("UTF-8");
+            let ours = crate::render::docx::to_docx(&crate::check(&text).plan);
+            assert_eq!(
+                crate::import::docx_text(&saved).expect("opens"),
+                crate::import::docx_text(&ours).expect("opens"),
+                "{prefix}"
+            );
+            seen += 1;
+        }
+        assert_eq!(seen, 5);
+    }
+
     /// Each rule on a file that breaks it, and the text the file gives is unchanged.
     #[test]
     fn each_presentation_rule_finds_what_it_names() {
