@@ -16,6 +16,12 @@ pub enum OpenError {
     BadDocx(String),
     /// An old binary Word `.doc`, a PDF, an image…
     Unsupported(String),
+    /// A Word file protected by a password (an OLE container holding an
+    /// `EncryptedPackage`).
+    Encrypted,
+    /// A part of the zip inflates beyond [`MAX_PART_BYTES`] (a damaged file or a
+    /// zip bomb): refused before it is read.
+    TooLarge(String),
     Json(ImportError),
 }
 
@@ -35,6 +41,14 @@ impl OpenError {
                 format!("Không mở được tệp {kind}: hãy lưu thành .docx hoặc .txt rồi mở lại."),
                 format!("Cannot open a {kind} file: save it as .docx or .txt and open that."),
             ),
+            OpenError::Encrypted => Message::new(
+                "Tệp Word có mật khẩu: hãy gỡ mật khẩu trong Word (Tệp > Thông tin > Bảo vệ tài liệu), lưu lại rồi mở tệp đó.",
+                "The Word file is protected by a password: remove it in Word (File > Info > Protect Document), save, and open that file.",
+            ),
+            OpenError::TooLarge(part) => Message::new(
+                format!("Tệp Word quá lớn khi giải nén ({part} vượt {} MB): tệp hỏng hoặc không phải văn bản.", MAX_PART_BYTES >> 20),
+                format!("The Word file is too large once unzipped ({part} is over {} MB): it is damaged or not a document.", MAX_PART_BYTES >> 20),
+            ),
             OpenError::Json(e) => {
                 let s = e.to_string();
                 Message::new(s.clone(), s)
@@ -52,6 +66,9 @@ pub fn open_file(name: &str, bytes: &[u8]) -> Result<String, OpenError> {
     if bytes.starts_with(b"PK\x03\x04") {
         return docx_text(bytes);
     }
+    if is_encrypted_office(bytes) {
+        return Err(OpenError::Encrypted);
+    }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || lower.ends_with(".doc") {
         return Err(OpenError::Unsupported(".doc (Word 97-2003)".into()));
     }
@@ -65,6 +82,40 @@ pub fn open_file(name: &str, bytes: &[u8]) -> Result<String, OpenError> {
         return Ok(crate::render::text::to_text(&plan));
     }
     Ok(text)
+}
+
+/// The most a part of a `.docx` may inflate to: a 10 MB plan's `document.xml` is a
+/// few tens of MB.
+pub const MAX_PART_BYTES: u64 = 256 << 20;
+
+/// An Office file saved with a password: an OLE compound file (not a zip) whose
+/// directory names the `EncryptedPackage` stream (in UTF-16).
+fn is_encrypted_office(bytes: &[u8]) -> bool {
+    const NAME: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) && bytes.windows(NAME.len()).any(|w| w == NAME)
+}
+
+/// One part of a `.docx` as text: `Ok(None)` when the zip has no such part; an
+/// error when it would inflate beyond [`MAX_PART_BYTES`].
+pub(crate) fn read_part<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    name: &str,
+) -> Result<Option<String>, OpenError> {
+    let Ok(file) = archive.by_name(name) else {
+        return Ok(None);
+    };
+    if file.size() > MAX_PART_BYTES {
+        return Err(OpenError::TooLarge(name.to_string()));
+    }
+    // The declared size may lie: never read past the limit.
+    let mut bytes = Vec::new();
+    file.take(MAX_PART_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| OpenError::BadDocx(e.to_string()))?;
+    if bytes.len() as u64 > MAX_PART_BYTES {
+        return Err(OpenError::TooLarge(name.to_string()));
+    }
+    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 /// UTF-8 (with or without BOM) or UTF-16 with a BOM.
@@ -97,24 +148,23 @@ fn decode_text(bytes: &[u8]) -> Result<String, OpenError> {
 /// A `.docx`'s text (as [`docx_text`] gives it) and its presentation: each line's
 /// fonts and sizes, each section's page setup (`word.rs`).
 pub fn docx_presented(bytes: &[u8]) -> Result<(String, crate::word::Presentation), OpenError> {
+    if is_encrypted_office(bytes) {
+        return Err(OpenError::Encrypted);
+    }
     let mut archive =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| OpenError::BadDocx(e.to_string()))?;
-    let mut part = |name: &str| -> Option<String> {
-        let mut xml = String::new();
-        archive.by_name(name).ok()?.read_to_string(&mut xml).ok()?;
-        Some(xml)
-    };
-    let document = part("word/document.xml").ok_or_else(|| {
+    let mut part = |name: &str| read_part(&mut archive, name);
+    let document = part("word/document.xml")?.ok_or_else(|| {
         OpenError::BadDocx("không có word/document.xml (no word/document.xml)".into())
     })?;
     let styles = crate::word::Styles::read(
-        part("word/styles.xml").as_deref(),
-        part("word/theme/theme1.xml").as_deref(),
+        part("word/styles.xml")?.as_deref(),
+        part("word/theme/theme1.xml")?.as_deref(),
     );
     let (text, mut presentation) =
         crate::word::walk(&document, Some(&styles)).map_err(OpenError::BadDocx)?;
     // The header and footer parts the sections name, through the document's links.
-    let rels = part("word/_rels/document.xml.rels").unwrap_or_default();
+    let rels = part("word/_rels/document.xml.rels")?.unwrap_or_default();
     let ids: Vec<String> = presentation
         .sections
         .iter()
@@ -139,7 +189,7 @@ pub fn docx_presented(bytes: &[u8]) -> Result<(String, crate::word::Presentation
                     t.trim_start_matches('/').trim_start_matches("word/")
                 )
             });
-        if let Some(xml) = target.and_then(|t| part(&t)) {
+        if let Some(xml) = target.map(|t| part(&t)).transpose()?.flatten() {
             presentation
                 .parts
                 .insert(id, crate::word::HeaderPart::read(&xml));
@@ -274,6 +324,40 @@ mod tests {
         ));
         let m = open_file("a.json", b"{\"x\": 1}").unwrap_err().message();
         assert!(m.vi.contains("schema_version") && m.en.contains("schema_version"));
+        // A password-protected Word file: an OLE container with an EncryptedPackage.
+        let mut encrypted = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        encrypted.extend([0u8; 120]);
+        encrypted.extend(
+            "EncryptedPackage"
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes()),
+        );
+        assert_eq!(open_file("a.docx", &encrypted), Err(OpenError::Encrypted));
+        assert!(open_file("a.docx", &encrypted)
+            .unwrap_err()
+            .message()
+            .vi
+            .contains("mật khẩu"));
+        // A part that inflates beyond the limit is refused before it is read whole.
+        let bomb = {
+            use std::io::Write;
+            let mut buf = Cursor::new(Vec::new());
+            let mut zip = zip::ZipWriter::new(&mut buf);
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            zip.start_file("word/document.xml", options).expect("entry");
+            let zeros = vec![b' '; 1 << 20];
+            for _ in 0..(MAX_PART_BYTES >> 20) + 1 {
+                zip.write_all(&zeros).expect("written");
+            }
+            zip.finish().expect("zip");
+            buf.into_inner()
+        };
+        assert!(bomb.len() < 2 << 20, "a small file: {}", bomb.len());
+        assert_eq!(
+            open_file("bomb.docx", &bomb),
+            Err(OpenError::TooLarge("word/document.xml".into()))
+        );
         // UTF-16 with BOM (Notepad's "Unicode").
         let mut utf16 = vec![0xFF, 0xFE];
         utf16.extend("Kế hoạch".encode_utf16().flat_map(|u| u.to_le_bytes()));

@@ -12,7 +12,7 @@
 use super::{attr, legacy_font, read_run_prop, RunProps, Styles};
 use crate::diagnostics::Message;
 use crate::import::OpenError;
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 
 /// A change to a Word file's presentation that a format finding offers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,11 +70,9 @@ pub fn apply(bytes: &[u8], fixes: &[FileFix]) -> Result<Vec<u8>, OpenError> {
         .file_names()
         .filter_map(|n| n.ok().map(|n| n.to_string()))
         .collect();
-    let mut read = |name: &str| -> Option<String> {
-        let mut xml = String::new();
-        archive.by_name(name).ok()?.read_to_string(&mut xml).ok()?;
-        Some(xml)
-    };
+    // The parts as the reader read them (each under its size limit); the file was
+    // opened by the reader first, so a part that failed then is not asked for here.
+    let mut read = |name: &str| crate::import::read_part(&mut archive, name).ok().flatten();
     let document = read("word/document.xml")
         .ok_or_else(|| bad("không có word/document.xml (no word/document.xml)".into()))?;
     let styles_xml = read("word/styles.xml");
@@ -982,6 +980,7 @@ mod tests {
     use super::*;
     use crate::word::tests::{codes, ours, regex_free_replace, with_part};
     use std::collections::BTreeMap;
+    use std::io::Read;
 
     /// The file's findings' fixes, as "Tải .docx đã sửa" offers them all.
     fn offered(bytes: &[u8]) -> Vec<FileFix> {
