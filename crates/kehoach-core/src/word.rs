@@ -24,6 +24,8 @@ struct RunProps {
     size: Option<u16>,
     bold: Option<bool>,
     italic: Option<bool>,
+    /// `w:caps`: shown in capitals whatever the letters typed.
+    caps: Option<bool>,
 }
 
 impl RunProps {
@@ -35,7 +37,101 @@ impl RunProps {
             size: self.size.or(below.size),
             bold: self.bold.or(below.bold),
             italic: self.italic.or(below.italic),
+            caps: self.caps.or(below.caps),
         }
+    }
+}
+
+/// Paragraph properties one level of the style hierarchy sets (twips).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct ParaProps {
+    align: Option<String>,
+    /// First-line indent; a hanging indent is negative.
+    first_line: Option<i64>,
+    before: Option<u32>,
+    after: Option<u32>,
+    /// `w:line` and whether it counts 240ths of a line (`auto`) rather than twips.
+    line: Option<(u32, bool)>,
+    contextual: Option<bool>,
+}
+
+impl ParaProps {
+    fn over(&self, below: &ParaProps) -> ParaProps {
+        ParaProps {
+            align: self.align.clone().or_else(|| below.align.clone()),
+            first_line: self.first_line.or(below.first_line),
+            before: self.before.or(below.before),
+            after: self.after.or(below.after),
+            line: self.line.or(below.line),
+            contextual: self.contextual.or(below.contextual),
+        }
+    }
+}
+
+/// How a paragraph is laid out, as Word resolves it (`None`: no level sets it; Word
+/// then uses its own default, which the checks do not guess).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParaFormat {
+    /// `w:jc`: `both` (justified), `center`, `left`…
+    pub align: Option<String>,
+    /// First-line indent in twips; a hanging indent is negative.
+    pub first_line: Option<i64>,
+    /// Space before and after, in twips.
+    pub before: Option<u32>,
+    pub after: Option<u32>,
+    /// Line spacing: `(240ths of a line, true)` for `auto`, `(twips, false)` for
+    /// `exact` and `atLeast`.
+    pub line: Option<(u32, bool)>,
+    /// "Don't add space between paragraphs of the same style".
+    pub contextual: bool,
+    /// The paragraph style (`None`: the default one).
+    pub style: Option<String>,
+    /// A rule drawn under it: a bottom border, a drawn shape (line) anchored in it,
+    /// or an underlined run of blanks.
+    pub rule_below: bool,
+    /// A top border (a rule over it).
+    pub rule_above: bool,
+}
+
+/// Reads `jc`, `ind`, `spacing` and `contextualSpacing` into `props`.
+fn read_para_prop(e: &quick_xml::events::BytesStart, props: &mut ParaProps) {
+    let num = |name: &str| attr(e, name).and_then(|v| v.parse::<i64>().ok());
+    match e.local_name().into_inner() {
+        "jc" => props.align = attr(e, "val"),
+        "ind" => {
+            if let Some(v) = num("firstLine") {
+                props.first_line = Some(v);
+            }
+            if let Some(v) = num("hanging") {
+                props.first_line = Some(-v);
+            }
+        }
+        "spacing" => {
+            let twips = |v: i64| u32::try_from(v.max(0)).unwrap_or(0);
+            let auto = |name: &str| matches!(attr(e, name).as_deref(), Some("1" | "true" | "on"));
+            // Automatic spacing (as web pages are laid out) is 14 pt in Word.
+            props.before = if auto("beforeAutospacing") {
+                Some(280)
+            } else {
+                num("before").map(twips).or(props.before)
+            };
+            props.after = if auto("afterAutospacing") {
+                Some(280)
+            } else {
+                num("after").map(twips).or(props.after)
+            };
+            if let Some(v) = num("line") {
+                let auto = !matches!(attr(e, "lineRule").as_deref(), Some("exact" | "atLeast"));
+                props.line = Some((twips(v), auto));
+            }
+        }
+        "contextualSpacing" => {
+            props.contextual = Some(!matches!(
+                attr(e, "val").as_deref(),
+                Some("0" | "false" | "off")
+            ))
+        }
+        _ => {}
     }
 }
 
@@ -43,12 +139,14 @@ impl RunProps {
 struct Style {
     based_on: Option<String>,
     run: RunProps,
+    para: ParaProps,
 }
 
 /// The document's styles and theme fonts, for resolving runs.
 #[derive(Debug, Clone, Default)]
 pub struct Styles {
     defaults: RunProps,
+    para_defaults: ParaProps,
     paragraph: HashMap<String, Style>,
     character: HashMap<String, Style>,
     default_paragraph: Option<String>,
@@ -85,12 +183,12 @@ fn read_run_prop(e: &quick_xml::events::BytesStart, props: &mut RunProps) {
             }
         }
         // A toggle: on unless its value says off.
-        "b" | "i" => {
+        "b" | "i" | "caps" => {
             let on = !matches!(attr(e, "val").as_deref(), Some("0" | "false" | "off"));
-            if e.local_name().into_inner() == "b" {
-                props.bold = Some(on);
-            } else {
-                props.italic = Some(on);
+            match e.local_name().into_inner() {
+                "b" => props.bold = Some(on),
+                "i" => props.italic = Some(on),
+                _ => props.caps = Some(on),
             }
         }
         _ => {}
@@ -108,6 +206,7 @@ impl Styles {
             let mut in_defaults = false;
             let mut current: Option<(String, String, Style)> = None;
             let mut in_rpr = false;
+            let mut in_ppr = false;
             while let Ok(event) = reader.read_event() {
                 let (start, is_empty) = match &event {
                     Event::Start(e) => (Some(e), false),
@@ -116,7 +215,7 @@ impl Styles {
                 };
                 match (start, &event) {
                     (Some(e), _) => match e.local_name().into_inner() {
-                        "rPrDefault" if !is_empty => in_defaults = true,
+                        "rPrDefault" | "pPrDefault" if !is_empty => in_defaults = true,
                         "style" if !is_empty => {
                             let kind = attr(e, "type").unwrap_or_default();
                             let id = attr(e, "styleId").unwrap_or_default();
@@ -131,12 +230,20 @@ impl Styles {
                             current = Some((kind, id, Style::default()));
                         }
                         "rPr" if !is_empty => in_rpr = true,
+                        "pPr" if !is_empty => in_ppr = true,
+                        "jc" | "ind" | "spacing" | "contextualSpacing" if in_ppr && !in_rpr => {
+                            if in_defaults {
+                                read_para_prop(e, &mut styles.para_defaults);
+                            } else if let Some((_, _, s)) = current.as_mut() {
+                                read_para_prop(e, &mut s.para);
+                            }
+                        }
                         "basedOn" => {
                             if let Some((_, _, s)) = current.as_mut() {
                                 s.based_on = attr(e, "val");
                             }
                         }
-                        "rFonts" | "sz" | "b" | "i" if in_rpr => {
+                        "rFonts" | "sz" | "b" | "i" | "caps" if in_rpr => {
                             if in_defaults {
                                 read_run_prop(e, &mut styles.defaults);
                             } else if let Some((_, _, s)) = current.as_mut() {
@@ -146,8 +253,9 @@ impl Styles {
                         _ => {}
                     },
                     (None, Event::End(e)) => match e.local_name().into_inner() {
-                        "rPrDefault" => in_defaults = false,
+                        "rPrDefault" | "pPrDefault" => in_defaults = false,
                         "rPr" => in_rpr = false,
+                        "pPr" => in_ppr = false,
                         "style" => {
                             if let Some((kind, id, s)) = current.take() {
                                 match kind.as_str() {
@@ -216,6 +324,45 @@ impl Styles {
         out
     }
 
+    /// A paragraph style's paragraph properties through its `basedOn` chain.
+    fn para_chain(&self, id: Option<&str>) -> ParaProps {
+        let mut out = ParaProps::default();
+        let mut seen = Vec::new();
+        let mut next = id.map(str::to_string);
+        while let Some(id) = next.take() {
+            if seen.contains(&id) || seen.len() > 32 {
+                break;
+            }
+            let Some(style) = self.paragraph.get(&id) else {
+                break;
+            };
+            out = out.over(&style.para);
+            seen.push(id);
+            next = style.based_on.clone();
+        }
+        out
+    }
+
+    /// A paragraph's layout as Word resolves it: direct, then its style, then the
+    /// document defaults.
+    fn resolve_para(&self, para_style: Option<&str>, direct: &ParaProps) -> ParaFormat {
+        let para = para_style.or(self.default_paragraph.as_deref());
+        let p = direct
+            .over(&self.para_chain(para))
+            .over(&self.para_defaults);
+        ParaFormat {
+            align: p.align,
+            first_line: p.first_line,
+            before: p.before,
+            after: p.after,
+            line: p.line,
+            contextual: p.contextual.unwrap_or(false),
+            style: para.map(str::to_string),
+            rule_below: false,
+            rule_above: false,
+        }
+    }
+
     /// The font names and size a run shows, as Word resolves them.
     fn resolve(
         &self,
@@ -241,6 +388,7 @@ impl Styles {
             size: props.size,
             bold: props.bold.unwrap_or(false),
             italic: props.italic.unwrap_or(false),
+            caps: props.caps.unwrap_or(false),
         }
     }
 }
@@ -250,6 +398,7 @@ struct Resolved {
     size: Option<u16>,
     bold: bool,
     italic: bool,
+    caps: bool,
 }
 
 /// A legacy Vietnamese font, by its name: TCVN3 (`.VnTime`; an `H` at the end for a
@@ -316,6 +465,8 @@ pub struct LineFormat {
     /// The ordinal of the paragraph that gave it among `word/document.xml`'s `w:p`
     /// (what a fix to the file names); `None` for a table's row read as one line.
     pub paragraph: Option<usize>,
+    /// The paragraph's layout (default for a table's row read as one line).
+    pub para: ParaFormat,
 }
 
 impl LineFormat {
@@ -497,6 +648,12 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
     let mut run_style: Option<String> = None;
     let mut run_props = RunProps::default();
     let (mut in_para, mut in_run, mut in_run_props, mut in_text) = (false, false, false, false);
+    // The paragraph's own properties (not a run's, not its mark's), and what draws a
+    // rule under or over it.
+    let (mut in_para_props, mut in_borders) = (false, false);
+    let mut para_direct = ParaProps::default();
+    let (mut rule_below, mut rule_above) = (false, false);
+    let mut underlined = false;
     let mut in_change = 0usize;
     // Each paragraph's ordinal (`LineFormat::paragraph`), counted as `fix.rs` counts.
     let mut paragraph_count = 0usize;
@@ -575,6 +732,8 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 "p" if !empty => {
                     in_para = true;
                     para_style = None;
+                    para_direct = ParaProps::default();
+                    (rule_below, rule_above) = (false, false);
                     para_format = LineFormat {
                         paragraph: Some(paragraph_count),
                         ..LineFormat::default()
@@ -586,10 +745,31 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                     in_run = true;
                     run_style = None;
                     run_props = RunProps::default();
+                    underlined = false;
+                }
+                "pPr" if !empty && in_para && !in_run => in_para_props = true,
+                "jc" | "ind" | "spacing" | "contextualSpacing" if in_para_props => {
+                    read_para_prop(&e, &mut para_direct)
+                }
+                "pBdr" if !empty && in_para_props => in_borders = true,
+                "bottom" | "top" if in_borders => {
+                    let drawn = !matches!(attr(&e, "val").as_deref(), Some("nil" | "none"));
+                    if name == "bottom" {
+                        rule_below |= drawn;
+                    } else {
+                        rule_above |= drawn;
+                    }
+                }
+                // A shape (often the line itself) anchored in the paragraph.
+                "drawing" | "pict" if in_para => rule_below = true,
+                "u" if in_run_props => {
+                    underlined = attr(&e, "val").as_deref() != Some("none");
                 }
                 "rPr" if !empty && in_run => in_run_props = true,
                 "rStyle" if in_run_props => run_style = attr(&e, "val"),
-                "rFonts" | "sz" | "b" | "i" if in_run_props => read_run_prop(&e, &mut run_props),
+                "rFonts" | "sz" | "b" | "i" | "caps" if in_run_props => {
+                    read_run_prop(&e, &mut run_props)
+                }
                 "sectPr" if !empty => sect = Some(SectionFormat::default()),
                 "headerReference" | "footerReference" => {
                     if let (Some(s), Some(kind), Some(id)) =
@@ -621,8 +801,12 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                         }
                     }
                 }
-                // Outside tables a tab or a line break is kept; in a cell, a space.
-                "tab" if empty && in_run => para.push(if tables.is_empty() { '\t' } else { ' ' }),
+                // Outside tables a tab or a line break is kept; in a cell, a space. An
+                // underlined tab is a rule drawn by hand.
+                "tab" if empty && in_run => {
+                    para.push(if tables.is_empty() { '\t' } else { ' ' });
+                    rule_below |= underlined;
+                }
                 "br" | "cr" if empty && in_run => {
                     para.push(if tables.is_empty() { '\n' } else { ' ' });
                     para_format.broken = true;
@@ -663,10 +847,17 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 "t" => in_text = false,
                 "rPr" => in_run_props = false,
                 "r" => in_run = false,
+                "pPr" => in_para_props = false,
+                "pBdr" => in_borders = false,
                 "p" => {
                     in_para = false;
                     let text = std::mem::take(&mut para);
-                    let format = std::mem::take(&mut para_format);
+                    let mut format = std::mem::take(&mut para_format);
+                    if let Some(st) = styles {
+                        format.para = st.resolve_para(para_style.as_deref(), &para_direct);
+                    }
+                    format.para.rule_below = rule_below;
+                    format.para.rule_above = rule_above;
                     match cell(&mut tables) {
                         Some(c) => c.paras.push((text, format)),
                         None => emit(&mut out, &mut pres, &text, &format),
@@ -712,10 +903,18 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 let legacy = resolved
                     .as_ref()
                     .and_then(|r| r.fonts.iter().flatten().find_map(|f| legacy_font(f)));
-                match legacy.filter(|_| legacy_letters(&s)) {
-                    Some(font) => para.push_str(&font.to_unicode(&s)),
-                    None => para.push_str(&s),
+                let read = match legacy.filter(|_| legacy_letters(&s)) {
+                    Some(font) => font.to_unicode(&s),
+                    None => s.to_string(),
+                };
+                // Letters shown in capitals (`w:caps`) are read as they are seen.
+                if resolved.as_ref().is_some_and(|r| r.caps) {
+                    para.push_str(&read.to_uppercase());
+                } else {
+                    para.push_str(&read);
                 }
+                // Spaces underlined: a rule drawn by hand.
+                rule_below |= underlined && s.trim().is_empty() && !s.is_empty();
                 // A run of punctuation alone (the colon after "Nơi nhận") is not
                 // what a reader sees of the line's presentation.
                 if let Some(r) = resolved.filter(|_| s.chars().any(char::is_alphanumeric)) {
@@ -875,6 +1074,20 @@ mod tests {
             parts.len() >= 4 && parts.iter().all(|c| *c == "KH907"),
             "{parts:?}"
         );
+        // The motto without the rule under it (its bottom border); the agency's and
+        // the summary's are there.
+        let no_rule = with_part(&base, doc, |x| {
+            x.replace(
+                r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr><w:spacing w:before="0" w:after="0" w:line="276" w:lineRule="auto"/><w:ind w:left="1134""#,
+                r#"<w:spacing w:before="0" w:after="0" w:line="276" w:lineRule="auto"/><w:ind w:left="1134""#,
+            )
+        });
+        assert_eq!(codes(&no_rule), ["KH908"]);
+        // The body double spaced: one finding for all its paragraphs.
+        let double = with_part(&base, doc, |x| {
+            x.replace(r#"w:line="276""#, r#"w:line="480""#)
+        });
+        assert_eq!(codes(&double), ["KH909"]);
         // Page numbers: on page 1 too without `titlePg`; off centre; none at all.
         let page_one = with_part(&base, doc, |x| x.replace("<w:titlePg/>", ""));
         assert_eq!(codes(&page_one), ["KH906"]);
@@ -953,6 +1166,24 @@ mod tests {
         assert_eq!(
             default_true.resolve(None, None, &RunProps::default()).size,
             Some(28)
+        );
+    }
+
+    /// Letters typed in lower case and shown in capitals (`w:caps`, directly or by a
+    /// style) are read as shown: the header's parts are judged as a reader sees them.
+    #[test]
+    fn capitals_are_read_as_shown() {
+        let styles = Styles::read(
+            Some(
+                r#"<w:styles><w:style w:type="paragraph" w:styleId="Caps"><w:rPr><w:caps/></w:rPr></w:style></w:styles>"#,
+            ),
+            None,
+        );
+        let xml = r#"<w:document><w:body><w:p><w:r><w:rPr><w:caps/></w:rPr><w:t>Cộng hòa xã hội chủ nghĩa Việt Nam</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Caps"/></w:pPr><w:r><w:t>kế hoạch</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Caps"/></w:pPr><w:r><w:rPr><w:caps w:val="0"/></w:rPr><w:t>Trích yếu</w:t></w:r></w:p></w:body></w:document>"#;
+        let (text, _) = walk(xml, Some(&styles)).expect("reads");
+        assert_eq!(
+            text,
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKẾ HOẠCH\nTrích yếu\n"
         );
     }
 

@@ -85,17 +85,20 @@ fn para(text: &str, st: Style) -> String {
     if st.page_break_before {
         ppr.push_str("<w:pageBreakBefore/>");
     }
-    if let Some(ind) = st.rule_indent {
+    // In the schema's order (CT_PPr): border, spacing, indent, alignment.
+    if st.rule_indent.is_some() {
         ppr.push_str(
             r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>"#,
         );
-        ppr.push_str(&format!(r#"<w:ind w:left="{ind}" w:right="{ind}"/>"#));
     }
     ppr.push_str(&format!(
         r#"<w:spacing w:before="{}" w:after="{}" w:line="276" w:lineRule="auto"/>"#,
         st.before_pt * 20,
         st.after_pt * 20
     ));
+    if let Some(ind) = st.rule_indent {
+        ppr.push_str(&format!(r#"<w:ind w:left="{ind}" w:right="{ind}"/>"#));
+    }
     if st.first_line_mm > 0.0 && st.rule_indent.is_none() {
         ppr.push_str(&format!(
             r#"<w:ind w:firstLine="{}"/>"#,

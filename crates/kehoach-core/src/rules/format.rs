@@ -125,6 +125,34 @@ pub const PART_STYLE: Rule = Rule {
     safe_fix: false,
 };
 
+pub const RULE_UNDER: Rule = Rule {
+    code: "KH908",
+    name: "rule-under-part",
+    severity: Severity::Warning,
+    what_vi: "Thiếu đường kẻ ngang dưới tiêu ngữ, tên cơ quan ban hành hoặc trích yếu",
+    what_en: "No rule under the motto, the issuing agency or the summary",
+    why_vi: "Dưới tiêu ngữ, tên cơ quan ban hành và trích yếu có đường kẻ ngang, nét liền.",
+    why_en: "The motto, the issuing agency and the summary each have a solid rule under them.",
+    source: "NĐ 30/2020, Phụ lục I, mục II.1, II.3 và II.5",
+    bad: "Tiêu ngữ không có đường viền dưới, không có đường kẻ vẽ",
+    good: "Đường kẻ ngang (viền dưới hoặc đường vẽ) dưới tiêu ngữ",
+    safe_fix: false,
+};
+
+pub const BODY_LAYOUT: Rule = Rule {
+    code: "KH909",
+    name: "body-paragraph-layout",
+    severity: Severity::Warning,
+    what_vi: "Đoạn nội dung chưa canh đều hai lề, lùi đầu dòng 1–1,27 cm, cách đoạn tối thiểu 6 pt hoặc giãn dòng từ đơn đến 1,5 dòng",
+    what_en: "Body paragraphs not justified, first line not indented 1–1.27 cm, less than 6 pt between paragraphs, or line spacing outside single to 1.5",
+    why_vi: "Nội dung văn bản canh đều hai lề; đầu dòng lùi 1–1,27 cm; khoảng cách giữa các đoạn tối thiểu 6 pt; khoảng cách giữa các dòng từ dòng đơn đến 1,5 dòng.",
+    why_en: "The body is justified, each paragraph's first line indented 1–1.27 cm, at least 6 pt between paragraphs, lines single to 1.5 spaced.",
+    source: "NĐ 30/2020, Phụ lục I, mục II.8",
+    bad: "<w:spacing w:line=\"480\" w:lineRule=\"auto\"/> (giãn dòng 2,0)",
+    good: "<w:spacing w:after=\"120\" w:line=\"276\"/><w:ind w:firstLine=\"720\"/><w:jc w:val=\"both\"/>",
+    safe_fix: false,
+};
+
 pub const RULES: &[Rule] = &[
     NOT_CHECKED,
     PAGE_SIZE,
@@ -134,6 +162,8 @@ pub const RULES: &[Rule] = &[
     BODY_SIZE,
     PAGE_NUMBERS,
     PART_STYLE,
+    RULE_UNDER,
+    BODY_LAYOUT,
 ];
 
 /// A part of the header or foot: its name, its lines (0-based), its size range in
@@ -411,6 +441,253 @@ fn sentence(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+/// The parts with a rule under them (motto, issuing agency, summary) that have none:
+/// (their last line, name in Vietnamese and English). A rule counts when it is drawn
+/// under the part (its border, a shape or underlined blanks in it, a border over the
+/// next line, a blank line just after holding one); a shape anchored elsewhere in
+/// the header still counts for a part that has none beside it (Word anchors shapes
+/// to any paragraph).
+fn missing_rules(
+    pres: &Presentation,
+    text: &str,
+    plan: &Plan,
+) -> Vec<(usize, &'static str, &'static str)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let format = |k: usize| pres.lines.get(k).map(|f| &f.para);
+    let blank_or_rule = |k: usize| {
+        lines
+            .get(k)
+            .is_some_and(|t| t.trim().chars().all(|c| matches!(c, '_' | '-' | '–' | '—')))
+    };
+    let drawn = |k: usize| {
+        format(k).is_some_and(|p| p.rule_below)
+            || lines
+                .get(k)
+                .is_some_and(|t| t.trim().len() >= 3 && t.trim().chars().all(|c| c == '_'))
+    };
+    // A rule right under line `k`: the line(s) a rule line of its own may take.
+    let beside = |k: usize| {
+        format(k).is_some_and(|p| p.rule_below)
+            || format(k + 1).is_some_and(|p| p.rule_above)
+            || (k + 1..k + 3).take_while(|&j| blank_or_rule(j)).any(drawn)
+    };
+    let last_line = |f: &crate::model::Field| f.range.end_line.max(f.range.line).saturating_sub(1);
+    let h = &plan.header;
+    let mut header_parts = Vec::new();
+    if let Some(m) = &h.motto {
+        header_parts.push((last_line(m), "Tiêu ngữ", "The motto"));
+    }
+    if let Some(a) = h.agency.last() {
+        header_parts.push((last_line(a), "Tên cơ quan ban hành", "The issuing agency"));
+    }
+    let title_line = plan
+        .title
+        .as_ref()
+        .map_or(0, |t| t.kind_word.range.line.saturating_sub(1));
+    let mut out = Vec::new();
+    // Rules in the header that no part has beside it: shapes anchored elsewhere.
+    let header_rules = (0..title_line)
+        .filter(|&k| format(k).is_some_and(|p| p.rule_below || p.rule_above))
+        .count();
+    let beside_count = header_parts.iter().filter(|(k, _, _)| beside(*k)).count();
+    let mut spare = header_rules.saturating_sub(beside_count);
+    for (k, vi, en) in header_parts {
+        if beside(k) {
+            continue;
+        }
+        if spare > 0 {
+            spare -= 1;
+            continue;
+        }
+        out.push((k, vi, en));
+    }
+    if let Some(last) = plan.title.as_ref().and_then(|t| t.summary.as_ref()) {
+        let k = last_line(last);
+        if !beside(k) {
+            out.push((k, "Trích yếu", "The summary"));
+        }
+    }
+    out
+}
+
+/// One aspect of the body's paragraph layout that some paragraphs miss: the lines,
+/// what is wrong in words, and the change that sets it right.
+struct LayoutFinding {
+    lines: Vec<usize>,
+    vi: String,
+    en: String,
+    fix_vi: &'static str,
+    fix_en: &'static str,
+    change: Change,
+}
+
+/// The body's paragraphs against the decree: justified and first line indented 1–1.27
+/// cm (paragraphs of prose, long enough to wrap), at least 6 pt between paragraphs,
+/// line spacing single to 1.5. What no level of the file sets is Word's default
+/// (left, no indent, no space, single), as the file format says.
+fn check_body_layout(pres: &Presentation, text: &str, body: &[usize]) -> Vec<LayoutFinding> {
+    let lines: Vec<&str> = text.lines().collect();
+    let para = |k: usize| &pres.lines[k].para;
+    let prose = |k: usize| lines.get(k).is_some_and(|t| t.trim().chars().count() >= 80);
+    let mut out = Vec::new();
+    let unjustified: Vec<usize> = body
+        .iter()
+        .copied()
+        .filter(|&k| prose(k) && !matches!(para(k).align.as_deref(), Some("both" | "distribute")))
+        .collect();
+    if !unjustified.is_empty() {
+        out.push(LayoutFinding {
+            vi: format!("{} đoạn nội dung chưa canh đều hai lề.", unjustified.len()),
+            en: format!("{} body paragraphs are not justified.", unjustified.len()),
+            fix_vi: "Canh đều hai lề các đoạn nội dung.",
+            fix_en: "Justify the body paragraphs.",
+            change: Change::Paragraphs {
+                paragraphs: paragraphs_of(pres, unjustified.iter().copied()),
+                align: Some("both".into()),
+                first_line: None,
+                after: None,
+                line: None,
+            },
+            lines: unjustified,
+        });
+    }
+    // A paragraph begun with a tab (and no indent of its own) is indented by Word's
+    // default tab stop, 1.27 cm: what the reader sees.
+    let indent_mm = |k: usize| {
+        let own = para(k).first_line.unwrap_or(0).max(0);
+        let tab = lines.get(k).is_some_and(|t| t.starts_with('\t'));
+        mm(if tab && own == 0 { 720 } else { own })
+    };
+    let unindented: Vec<usize> = body
+        .iter()
+        .copied()
+        .filter(|&k| {
+            let v = indent_mm(k);
+            prose(k) && !(10.0..=12.7).contains(&v)
+        })
+        .collect();
+    if !unindented.is_empty() {
+        let mut seen: Vec<String> = unindented
+            .iter()
+            .map(|&k| format!("{}", indent_mm(k) / 10.0))
+            .collect();
+        seen.dedup();
+        out.push(LayoutFinding {
+            vi: format!(
+                "{} đoạn nội dung lùi đầu dòng {} cm (quy định 1–1,27 cm).",
+                unindented.len(),
+                seen.join(", ").replace('.', ",")
+            ),
+            en: format!(
+                "{} body paragraphs have a first-line indent of {} cm (the decree: 1–1.27 cm).",
+                unindented.len(),
+                seen.join(", ")
+            ),
+            fix_vi: "Lùi đầu dòng các đoạn nội dung 1–1,27 cm.",
+            fix_en: "Indent the body paragraphs' first line by 1–1.27 cm.",
+            change: Change::Paragraphs {
+                paragraphs: paragraphs_of(pres, unindented.iter().copied()),
+                align: None,
+                first_line: Some((567, 720)),
+                after: None,
+                line: None,
+            },
+            lines: unindented,
+        });
+    }
+    // Between two paragraphs of text that follow each other (a blank paragraph
+    // between them is space enough; lines of one paragraph are not paragraphs).
+    let gap = |a: usize, b: usize| {
+        let (p, q) = (para(a), para(b));
+        let same = p.style == q.style;
+        let after = if p.contextual && same {
+            0
+        } else {
+            p.after.unwrap_or(0)
+        };
+        let before = if q.contextual && same {
+            0
+        } else {
+            q.before.unwrap_or(0)
+        };
+        after + before
+    };
+    let filled = |k: usize| lines.get(k).is_some_and(|t| !t.trim().is_empty());
+    let tight: Vec<usize> = body
+        .windows(2)
+        .filter(|w| w[1] == w[0] + 1 && filled(w[0]) && filled(w[1]))
+        .filter(|w| pres.lines[w[0]].paragraph != pres.lines[w[1]].paragraph)
+        .filter(|w| gap(w[0], w[1]) < 120)
+        .map(|w| w[0])
+        .collect();
+    if !tight.is_empty() {
+        out.push(LayoutFinding {
+            vi: format!("{} đoạn nội dung cách đoạn sau dưới 6 pt.", tight.len()),
+            en: format!(
+                "{} body paragraphs are less than 6 pt from the next.",
+                tight.len()
+            ),
+            fix_vi: "Đặt khoảng cách sau đoạn 6 pt cho các đoạn nội dung.",
+            fix_en: "Set 6 pt after the body paragraphs.",
+            change: Change::Paragraphs {
+                paragraphs: paragraphs_of(pres, tight.iter().copied()),
+                align: None,
+                first_line: None,
+                after: Some(120),
+                line: None,
+            },
+            lines: tight,
+        });
+    }
+    // Single to 1.5 lines: `auto` 240–360; exactly or at least 12–24 pt (a 13–14 pt
+    // line is about 15–16 pt single and 23–24 pt at 1.5).
+    let spaced = |k: usize| match para(k).line {
+        Some((v, true)) => (240..=360).contains(&v),
+        Some((v, false)) => (240..=483).contains(&v),
+        None => true,
+    };
+    let wide: Vec<usize> = body
+        .iter()
+        .copied()
+        .filter(|&k| filled(k) && !spaced(k))
+        .collect();
+    if !wide.is_empty() {
+        let mut seen: Vec<String> = wide
+            .iter()
+            .map(|&k| match para(k).line {
+                Some((v, true)) => format!("{}", f64::from(v) / 240.0),
+                Some((v, false)) => format!("{} pt", f64::from(v) / 20.0),
+                None => String::new(),
+            })
+            .collect();
+        seen.sort();
+        seen.dedup();
+        let list = seen.join(", ");
+        out.push(LayoutFinding {
+            vi: format!(
+                "{} đoạn nội dung giãn dòng {} (quy định từ dòng đơn đến 1,5 dòng).",
+                wide.len(),
+                list.replace('.', ",")
+            ),
+            en: format!(
+                "{} body paragraphs have line spacing {list} (the decree: single to 1.5 lines).",
+                wide.len()
+            ),
+            fix_vi: "Giãn dòng các đoạn nội dung trong khoảng dòng đơn đến 1,5 dòng.",
+            fix_en: "Set the body paragraphs' line spacing between single and 1.5 lines.",
+            change: Change::Paragraphs {
+                paragraphs: paragraphs_of(pres, wide.iter().copied()),
+                align: None,
+                first_line: None,
+                after: None,
+                line: Some((240, 360)),
+            },
+            lines: wide,
+        });
+    }
+    out
 }
 
 const A4: (u32, u32) = (11906, 16838);
@@ -749,6 +1026,37 @@ pub fn check_with_fixes(
             Vec::new(),
             format!("{unsized_body} đoạn nội dung không ghi cỡ chữ: không kiểm tra được."),
             format!("{unsized_body} body paragraphs set no size: not checked."),
+        );
+    }
+    for layout in check_body_layout(pres, text, &body) {
+        let first = layout.lines[0];
+        offer(
+            &BODY_LAYOUT,
+            layout.fix_vi.to_string(),
+            layout.fix_en.to_string(),
+            layout.change,
+        );
+        report(
+            &BODY_LAYOUT,
+            line_span(first),
+            layout
+                .lines
+                .iter()
+                .skip(1)
+                .take(20)
+                .map(|&k| line_span(k))
+                .collect(),
+            layout.vi,
+            layout.en,
+        );
+    }
+    for (line, vi, en) in missing_rules(pres, text, plan) {
+        report(
+            &RULE_UNDER,
+            line_span(line),
+            Vec::new(),
+            format!("{vi} chưa có đường kẻ ngang bên dưới."),
+            format!("{en} has no rule under it."),
         );
     }
     (out, fixes)

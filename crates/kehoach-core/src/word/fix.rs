@@ -9,7 +9,7 @@
 //! `VNI-Times`) is converted to Unicode when its font becomes Times New Roman, so the
 //! fixed file reads as the opened one did.
 
-use super::{attr, legacy_font, read_run_prop, RunProps, Styles};
+use super::{attr, legacy_font, read_para_prop, read_run_prop, ParaProps, RunProps, Styles};
 use crate::diagnostics::Message;
 use crate::import::OpenError;
 use std::io::{Cursor, Write};
@@ -37,6 +37,17 @@ pub enum Change {
         size: Option<(u16, u16)>,
         bold: Option<bool>,
         italic: Option<bool>,
+    },
+    /// In these paragraphs, the layout the body needs: `align` set, a first-line
+    /// indent outside `first_line` (twips) brought to its nearest bound, `after`
+    /// set (and "no space between paragraphs of the same style" turned off), line
+    /// spacing outside `line` (240ths of a line) brought to its nearest bound.
+    Paragraphs {
+        paragraphs: Vec<usize>,
+        align: Option<String>,
+        first_line: Option<(i64, i64)>,
+        after: Option<u32>,
+        line: Option<(u32, u32)>,
     },
     /// Page numbers centred in the top margin from page 2: a header with a centred
     /// `PAGE` field where the first section has none, its paragraph centred where it
@@ -168,6 +179,28 @@ impl Splices {
     fn insert(&mut self, at: usize, with: String) {
         self.0.push((at, at, with));
     }
+    /// `xml[start..end]` with the splices inside it applied, taken out of the list:
+    /// a child kept while its parent element is rebuilt keeps its own changes.
+    fn render_within(&mut self, xml: &str, start: usize, end: usize) -> String {
+        let (mut inner, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.0)
+            .into_iter()
+            .partition(|&(a, b, _)| a >= start && b <= end);
+        self.0 = rest;
+        inner.sort_by_key(|&(a, b, _)| (a, b));
+        let mut out = String::new();
+        let mut at = start;
+        for (a, b, with) in inner {
+            if a < at {
+                continue;
+            }
+            out.push_str(&xml[at..a]);
+            out.push_str(&with);
+            at = b;
+        }
+        out.push_str(&xml[at..end]);
+        out
+    }
+
     /// Drops the splices inside `start..end` (a larger splice replaces them).
     fn drop_within(&mut self, start: usize, end: usize) {
         self.0
@@ -189,6 +222,9 @@ impl Splices {
         out
     }
 }
+
+/// Attributes to set on a tag (local name, value; `None` removes it).
+type AttrChanges = Vec<(&'static str, Option<String>)>;
 
 /// The start tag `tag` (`<w:pgSz w:w="…"/>`, as in the file) with the attributes in
 /// `set` given their value (`None`: removed), new ones added with the `w:` prefix;
@@ -387,6 +423,191 @@ struct RprSeen {
     children: Vec<(String, usize, usize)>,
 }
 
+/// A paragraph as read: its ordinal, style, where its start tag ends, its `w:pPr`
+/// and the layout that sets directly.
+#[derive(Default)]
+struct ParaSeen {
+    ordinal: usize,
+    style: Option<String>,
+    open_end: usize,
+    ppr: Option<RprSeen>,
+    direct: ParaProps,
+    /// Depth inside its pPr (1: its children), and the child being read.
+    ppr_depth: usize,
+    child: Option<(String, usize)>,
+}
+
+/// The paragraph properties' order in the schema (CT_PPr).
+const PPR_ORDER: &[&str] = &[
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+];
+
+/// The splice one paragraph needs: its layout set where a [`Change::Paragraphs`]
+/// names it.
+fn fix_paragraph(
+    xml: &str,
+    p: &ParaSeen,
+    styles: &Styles,
+    changes: &[&Change],
+    splices: &mut Splices,
+) {
+    let resolved = styles.resolve_para(p.style.as_deref(), &p.direct);
+    // New children by name: a whole tag, or attributes to set on the one there.
+    let mut whole: Vec<(&str, String)> = Vec::new();
+    let mut attrs: Vec<(&str, AttrChanges)> = Vec::new();
+    let mut set_attr = |name: &'static str, set: Vec<(&'static str, Option<String>)>| match attrs
+        .iter_mut()
+        .find(|(n, _)| *n == name)
+    {
+        Some((_, list)) => list.extend(set),
+        None => attrs.push((name, set)),
+    };
+    for c in changes {
+        let Change::Paragraphs {
+            paragraphs,
+            align,
+            first_line,
+            after,
+            line,
+        } = c
+        else {
+            continue;
+        };
+        if paragraphs.binary_search(&p.ordinal).is_err() {
+            continue;
+        }
+        if let Some(a) = align {
+            whole.push(("jc", format!(r#"<w:jc w:val="{a}"/>"#)));
+        }
+        if let Some((lo, hi)) = first_line {
+            let now = resolved.first_line.unwrap_or(0).max(0);
+            if !(*lo..=*hi).contains(&now) {
+                let to = now.clamp(*lo, *hi);
+                set_attr(
+                    "ind",
+                    vec![
+                        ("firstLine", Some(to.to_string())),
+                        ("hanging", None),
+                        ("firstLineChars", None),
+                        ("hangingChars", None),
+                    ],
+                );
+            }
+        }
+        if let Some(v) = after {
+            set_attr(
+                "spacing",
+                vec![
+                    ("after", Some(v.to_string())),
+                    ("afterAutospacing", None),
+                    ("afterLines", None),
+                ],
+            );
+            if resolved.contextual {
+                whole.push((
+                    "contextualSpacing",
+                    r#"<w:contextualSpacing w:val="0"/>"#.into(),
+                ));
+            }
+        }
+        if let (Some((lo, hi)), Some((now, auto))) = (line, resolved.line) {
+            // `exact` and `atLeast` count twips: 12–24 pt is single to 1.5 there.
+            let (lo, hi) = if auto { (*lo, *hi) } else { (240, 483) };
+            if !(lo..=hi).contains(&now) {
+                set_attr(
+                    "spacing",
+                    vec![("line", Some(now.clamp(lo, hi).to_string()))],
+                );
+            }
+        }
+    }
+    if whole.is_empty() && attrs.is_empty() {
+        return;
+    }
+    let mut children: Vec<(String, String)> = Vec::new();
+    let (open, close, range) = match &p.ppr {
+        Some(ppr) if !ppr.empty => {
+            for (name, a, b) in &ppr.children {
+                if whole.iter().any(|(n, _)| n == name) {
+                    continue;
+                }
+                let raw = splices.render_within(xml, *a, *b);
+                let raw = match attrs.iter().position(|(n, _)| n == name) {
+                    Some(i) if raw.ends_with("/>") => set_attrs(&raw, &attrs.remove(i).1),
+                    // `ind` and `spacing` hold nothing: one written open is rebuilt.
+                    Some(_) => continue,
+                    None => raw,
+                };
+                children.push((name.clone(), raw));
+            }
+            let open_end = xml[ppr.start..ppr.end]
+                .find('>')
+                .map_or(ppr.end, |i| ppr.start + i + 1);
+            let close_start = xml[..ppr.end].rfind("</").unwrap_or(ppr.end);
+            (
+                xml[ppr.start..open_end].to_string(),
+                xml[close_start..ppr.end].to_string(),
+                (ppr.start, ppr.end),
+            )
+        }
+        Some(ppr) => ("<w:pPr>".into(), "</w:pPr>".into(), (ppr.start, ppr.end)),
+        None => (
+            "<w:pPr>".into(),
+            "</w:pPr>".into(),
+            (p.open_end, p.open_end),
+        ),
+    };
+    children.extend(whole.into_iter().map(|(n, t)| (n.to_string(), t)));
+    for (name, set) in attrs {
+        children.push((name.to_string(), set_attrs(&format!("<w:{name}/>"), &set)));
+    }
+    let rank = |n: &str| {
+        PPR_ORDER
+            .iter()
+            .position(|o| *o == n)
+            .unwrap_or(PPR_ORDER.len() - 4)
+    };
+    children.sort_by_key(|(n, _)| rank(n));
+    let body: String = children.into_iter().map(|(_, t)| t).collect();
+    splices.drop_within(range.0, range.1);
+    splices.replace(range.0, range.1, format!("{open}{body}{close}"));
+}
+
 /// A run as read: where its start tag ends, its properties, its text pieces.
 #[derive(Default)]
 struct RunSeen {
@@ -409,7 +630,7 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
     let mut paragraph_count = 0usize;
     // Open paragraphs (a text box's sit inside another's run), innermost last:
     // their ordinal and style.
-    let mut paragraphs: Vec<(usize, Option<String>)> = Vec::new();
+    let mut paragraphs: Vec<ParaSeen> = Vec::new();
     let mut run: Option<RunSeen> = None;
     // Depth inside the run's rPr (1: its children), and the child being read.
     let mut rpr_depth = 0usize;
@@ -433,6 +654,40 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
             Event::End(e) => e.local_name().as_ref().to_string(),
             _ => String::new(),
         };
+        // Inside a paragraph's own pPr: its direct children's ranges and layout (the
+        // tags are handled below as well: its style, its section, its mark's fonts).
+        if let Some(p) = paragraphs.last_mut().filter(|p| p.ppr_depth > 0) {
+            match (&event, tag) {
+                (_, Some(e)) => {
+                    if p.ppr_depth == 1 {
+                        if empty {
+                            if let Some(ppr) = p.ppr.as_mut() {
+                                ppr.children.push((local.clone(), start, end));
+                            }
+                        } else {
+                            p.child = Some((local.clone(), start));
+                        }
+                        read_para_prop(e, &mut p.direct);
+                    }
+                    if !empty {
+                        p.ppr_depth += 1;
+                    }
+                }
+                (Event::End(_), None) => {
+                    p.ppr_depth -= 1;
+                    if p.ppr_depth == 1 {
+                        if let (Some((name, s)), Some(ppr)) = (p.child.take(), p.ppr.as_mut()) {
+                            ppr.children.push((name, s, end));
+                        }
+                    } else if p.ppr_depth == 0 {
+                        if let Some(ppr) = p.ppr.as_mut() {
+                            ppr.end = end;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
         // Inside a run's rPr: its direct children (their ranges, and the properties
         // Word reads from them; a tracked change's old ones are kept, not read).
         if rpr_depth > 0 {
@@ -491,13 +746,28 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
             match local.as_str() {
                 "p" => {
                     if !empty {
-                        paragraphs.push((paragraph_count, None));
+                        paragraphs.push(ParaSeen {
+                            ordinal: paragraph_count,
+                            open_end: end,
+                            ..ParaSeen::default()
+                        });
                     }
                     paragraph_count += 1;
                 }
                 "pStyle" => {
                     if let Some(p) = paragraphs.last_mut() {
-                        p.1 = attr(e, "val");
+                        p.style = attr(e, "val");
+                    }
+                }
+                "pPr" if run.is_none() => {
+                    if let Some(p) = paragraphs.last_mut().filter(|p| p.ppr.is_none()) {
+                        p.ppr = Some(RprSeen {
+                            start,
+                            end,
+                            empty,
+                            children: Vec::new(),
+                        });
+                        p.ppr_depth = usize::from(!empty);
                     }
                 }
                 "r" if !empty => {
@@ -546,14 +816,16 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
                 "r" => {
                     if let Some(r) = run.take() {
                         let (paragraph, style) = match paragraphs.last() {
-                            Some((k, style)) => (Some(*k), style.as_deref()),
+                            Some(p) => (Some(p.ordinal), p.style.as_deref()),
                             None => (None, None),
                         };
                         fix_run(xml, &r, paragraph, style, styles, changes, &mut splices);
                     }
                 }
                 "p" => {
-                    paragraphs.pop();
+                    if let Some(p) = paragraphs.pop() {
+                        fix_paragraph(xml, &p, styles, changes, &mut splices);
+                    }
                 }
                 "sectPr" => {
                     in_sect = None;
@@ -678,7 +950,6 @@ fn fix_run(
     if set.is_empty() {
         return;
     }
-    let fonts = changes.contains(&&Change::TimesNewRoman);
     let mut children: Vec<(String, String)> = Vec::new();
     let (open, close, range) = match &run.rpr {
         Some(rpr) if !rpr.empty => {
@@ -686,13 +957,7 @@ fn fix_run(
                 if set.iter().any(|(n, _)| n == name) {
                     continue;
                 }
-                let raw = &xml[*a..*b];
-                let raw = if fonts && name == "rFonts" {
-                    tnr_fonts(raw)
-                } else {
-                    raw.to_string()
-                };
-                children.push((name.clone(), raw));
+                children.push((name.clone(), splices.render_within(xml, *a, *b)));
             }
             let open_end = xml[rpr.start..rpr.end]
                 .find('>')
@@ -1039,9 +1304,22 @@ mod tests {
         fixed
     }
 
+    /// Seed 000 as we export it: long paragraphs of prose, clean.
+    fn seed_docx() -> Vec<u8> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
+        let seed = std::fs::read_dir(dir)
+            .expect("seeds")
+            .filter_map(Result::ok)
+            .find(|e| e.file_name().to_string_lossy().starts_with("000"))
+            .expect("seed 000");
+        let text = std::fs::read_to_string(seed.path()).expect("UTF-8");
+        crate::render::docx::to_docx(&crate::check(&text).plan)
+    }
+
     #[test]
     fn each_rule_is_fixed_in_the_file() {
-        let base = ours();
+        let base = seed_docx();
+        assert_eq!(codes(&base), Vec::<&str>::new());
         let doc = "word/document.xml";
         let cases: Vec<(&str, Vec<u8>)> = vec![
             (
@@ -1090,6 +1368,41 @@ mod tests {
             (
                 "no page number",
                 with_part(&base, "word/header1.xml", |x| x.replace("PAGE", "DATE")),
+            ),
+            (
+                "2.0 line spacing",
+                with_part(&base, doc, |x| {
+                    x.replace(r#"w:line="276""#, r#"w:line="480""#)
+                }),
+            ),
+            (
+                "no first-line indent",
+                with_part(&base, doc, |x| {
+                    x.replace(r#"<w:ind w:firstLine="720"/>"#, "")
+                }),
+            ),
+            (
+                "body aligned left",
+                with_part(&base, doc, |x| {
+                    x.replace(r#"<w:jc w:val="both"/>"#, r#"<w:jc w:val="left"/>"#)
+                }),
+            ),
+            (
+                "no space between paragraphs",
+                with_part(&base, doc, |x| {
+                    x.replace(r#"w:after="120""#, r#"w:after="0""#)
+                }),
+            ),
+            (
+                "Arial, 12 pt, double spaced, not indented",
+                with_part(&base, doc, |x| {
+                    x.replace(r#"w:line="276""#, r#"w:line="480""#)
+                        .replace(r#"<w:ind w:firstLine="720"/>"#, "")
+                        .replace(
+                            r#"<w:sz w:val="28"/><w:szCs w:val="28"/>"#,
+                            r#"<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="24"/><w:szCs w:val="24"/>"#,
+                        )
+                }),
             ),
             (
                 "no header at all",
