@@ -190,9 +190,9 @@ pub fn docx_presented(bytes: &[u8]) -> Result<(String, crate::word::Presentation
                 )
             });
         if let Some(xml) = target.map(|t| part(&t)).transpose()?.flatten() {
-            presentation
-                .parts
-                .insert(id, crate::word::HeaderPart::read(&xml));
+            let (part, number_paragraphs) = crate::word::HeaderPart::read_sized(&xml, &styles);
+            presentation.parts.insert(id.clone(), part);
+            presentation.number_paragraphs.insert(id, number_paragraphs);
         }
     }
     Ok((text, presentation))

@@ -26,6 +26,8 @@ struct RunProps {
     italic: Option<bool>,
     /// `w:caps`: shown in capitals whatever the letters typed.
     caps: Option<bool>,
+    /// `w:color`'s value (`auto`, `FF0000`).
+    color: Option<String>,
 }
 
 impl RunProps {
@@ -38,6 +40,7 @@ impl RunProps {
             bold: self.bold.or(below.bold),
             italic: self.italic.or(below.italic),
             caps: self.caps.or(below.caps),
+            color: self.color.clone().or_else(|| below.color.clone()),
         }
     }
 }
@@ -182,6 +185,7 @@ fn read_run_prop(e: &quick_xml::events::BytesStart, props: &mut RunProps) {
                 props.size = Some(v);
             }
         }
+        "color" => props.color = attr(e, "val"),
         // A toggle: on unless its value says off.
         "b" | "i" | "caps" => {
             let on = !matches!(attr(e, "val").as_deref(), Some("0" | "false" | "off"));
@@ -243,7 +247,7 @@ impl Styles {
                                 s.based_on = attr(e, "val");
                             }
                         }
-                        "rFonts" | "sz" | "b" | "i" | "caps" if in_rpr => {
+                        "rFonts" | "sz" | "b" | "i" | "caps" | "color" if in_rpr => {
                             if in_defaults {
                                 read_run_prop(e, &mut styles.defaults);
                             } else if let Some((_, _, s)) = current.as_mut() {
@@ -389,8 +393,22 @@ impl Styles {
             bold: props.bold.unwrap_or(false),
             italic: props.italic.unwrap_or(false),
             caps: props.caps.unwrap_or(false),
+            color: props.color.filter(|c| !is_black(c)),
         }
     }
+}
+
+/// Black as the decree means it: `auto` (black on white), or a colour each of whose
+/// channels is at most 0x40 (near-black greys read as black on paper).
+pub(crate) fn is_black(color: &str) -> bool {
+    if color.eq_ignore_ascii_case("auto") {
+        return true;
+    }
+    color.len() == 6
+        && (0..3).all(|k| {
+            u8::from_str_radix(color.get(2 * k..2 * k + 2).unwrap_or("FF"), 16)
+                .is_ok_and(|v| v <= 0x40)
+        })
 }
 
 struct Resolved {
@@ -399,6 +417,8 @@ struct Resolved {
     bold: bool,
     italic: bool,
     caps: bool,
+    /// The run's colour where it is not black.
+    color: Option<String>,
 }
 
 /// A legacy Vietnamese font, by its name: TCVN3 (`.VnTime`; an `H` at the end for a
@@ -462,6 +482,8 @@ pub struct LineFormat {
     pub runs: usize,
     pub bold_runs: usize,
     pub italic_runs: usize,
+    /// The colours of runs not in black (`FF0000`), each once.
+    pub colours: Vec<String>,
     /// The ordinal of the paragraph that gave it among `word/document.xml`'s `w:p`
     /// (what a fix to the file names); `None` for a table's row read as one line.
     pub paragraph: Option<usize>,
@@ -474,6 +496,11 @@ impl LineFormat {
         self.runs += 1;
         self.bold_runs += usize::from(r.bold);
         self.italic_runs += usize::from(r.italic);
+        if let Some(c) = r.color {
+            if !self.colours.contains(&c) {
+                self.colours.push(c);
+            }
+        }
         for f in r.fonts {
             match f {
                 Some(f) if !self.fonts.contains(&f) => self.fonts.push(f),
@@ -505,6 +532,11 @@ impl LineFormat {
         self.runs += other.runs;
         self.bold_runs += other.bold_runs;
         self.italic_runs += other.italic_runs;
+        for c in &other.colours {
+            if !self.colours.contains(c) {
+                self.colours.push(c.clone());
+            }
+        }
     }
 }
 
@@ -530,13 +562,36 @@ pub struct SectionFormat {
 }
 
 /// A page header or footer part: whether it prints the page number, centred.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HeaderPart {
     pub page_number: bool,
     pub centred: bool,
+    /// The page number's size (half-points), where it is set: the paragraphs of
+    /// the part that show a number alone, read as the document is.
+    pub number_size: Option<u16>,
 }
 
 impl HeaderPart {
+    /// Reads a header or footer part as [`HeaderPart::read`] does, and the size of
+    /// the number it shows, through the document's styles: with the paragraphs
+    /// (ordinals in the part) that hold it.
+    pub fn read_sized(xml: &str, styles: &Styles) -> (HeaderPart, Vec<usize>) {
+        let mut part = HeaderPart::read(xml);
+        let mut paragraphs = Vec::new();
+        if let Ok((text, pres)) = walk(xml, Some(styles)) {
+            for (line, format) in text.lines().zip(&pres.lines) {
+                let t = line.trim();
+                if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
+                    part.number_size = part.number_size.or(format.sizes.first().copied());
+                    if format.sizes.iter().any(|s| !(26..=28).contains(s)) {
+                        paragraphs.extend(format.paragraph);
+                    }
+                }
+            }
+        }
+        (part, paragraphs)
+    }
+
     /// Reads a header or footer part: a paragraph holding a `PAGE` field, and its
     /// alignment.
     pub fn read(xml: &str) -> HeaderPart {
@@ -559,6 +614,34 @@ impl HeaderPart {
     }
 }
 
+/// A top-level Word table: where its lines are, what kind it is, how it is drawn.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TableFormat {
+    /// Its ordinal among `word/document.xml`'s `w:tbl` (what a fix names).
+    pub ordinal: usize,
+    /// Lines `first_line..end_line` of the text.
+    pub first_line: usize,
+    pub end_line: usize,
+    pub rows: usize,
+    /// Its first row names its columns (a data table, read as tab-separated rows).
+    pub data: bool,
+    /// The first row is repeated at the top of each page (`w:tblHeader`).
+    pub header_repeated: bool,
+    /// A border is drawn: the table's or a cell's, or a grid style's left as it is.
+    pub borders_visible: bool,
+}
+
+/// What the reader notes of a table while inside it.
+#[derive(Default)]
+struct TableSeen {
+    ordinal: usize,
+    rows: usize,
+    header_repeated: bool,
+    borders_visible: bool,
+    has_borders: bool,
+    grid_style: bool,
+}
+
 /// A Word file's presentation, line by line beside its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Presentation {
@@ -566,6 +649,10 @@ pub struct Presentation {
     pub sections: Vec<SectionFormat>,
     /// The header and footer parts the sections name, by id.
     pub parts: std::collections::BTreeMap<String, HeaderPart>,
+    /// The top-level tables, in order.
+    pub tables: Vec<TableFormat>,
+    /// Per part id, the paragraphs of its page number that are not 13–14 pt.
+    pub number_paragraphs: std::collections::BTreeMap<String, Vec<usize>>,
 }
 
 /// One cell of a Word table: its paragraphs (text and format), how many grid columns
@@ -580,7 +667,7 @@ struct DocxCell {
 /// A Word table as the lines the reader takes back: a table whose first row names
 /// its columns becomes tab-separated rows (a merged cell's other columns empty); a
 /// header or foot laid out as a table gives its cells' paragraphs, one after another.
-fn table_lines(rows: Vec<Vec<DocxCell>>) -> (Vec<(String, LineFormat)>, bool) {
+fn table_lines(rows: Vec<Vec<DocxCell>>) -> (Vec<(String, LineFormat)>, bool, bool) {
     let first: Vec<String> = rows
         .first()
         .map(|r| {
@@ -633,7 +720,7 @@ fn table_lines(rows: Vec<Vec<DocxCell>>) -> (Vec<(String, LineFormat)>, bool) {
             }
         }
     }
-    (out, data || grid)
+    (out, data, grid)
 }
 
 /// The text of `word/document.xml` and, with `styles`, its presentation.
@@ -654,6 +741,10 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
     let mut para_direct = ParaProps::default();
     let (mut rule_below, mut rule_above) = (false, false);
     let mut underlined = false;
+    // The open tables' borders and header rows, innermost last; how many so far.
+    let mut table_seen: Vec<TableSeen> = Vec::new();
+    let mut table_count = 0usize;
+    let mut in_table_borders = false;
     let mut in_change = 0usize;
     // Each paragraph's ordinal (`LineFormat::paragraph`), counted as `fix.rs` counts.
     let mut paragraph_count = 0usize;
@@ -715,10 +806,46 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
             let name = e.local_name().into_inner().to_string();
             match name.as_str() {
                 "t" if !empty => in_text = true,
-                "tbl" if !empty => tables.push(Vec::new()),
+                "tbl" if !empty => {
+                    tables.push(Vec::new());
+                    table_seen.push(TableSeen {
+                        ordinal: table_count,
+                        ..TableSeen::default()
+                    });
+                    table_count += 1;
+                }
+                "tblStyle" => {
+                    if let Some(t) = table_seen.last_mut() {
+                        t.grid_style =
+                            attr(&e, "val").is_some_and(|v| v.to_lowercase().contains("grid"));
+                    }
+                }
+                "tblBorders" | "tcBorders" if !empty => {
+                    in_table_borders = true;
+                    if let (Some(t), "tblBorders") = (table_seen.last_mut(), name.as_str()) {
+                        t.has_borders = true;
+                    }
+                }
+                "top" | "left" | "bottom" | "right" | "start" | "end" | "insideH" | "insideV"
+                    if in_table_borders =>
+                {
+                    if let Some(t) = table_seen.last_mut() {
+                        t.borders_visible |=
+                            !matches!(attr(&e, "val").as_deref(), Some("nil" | "none"));
+                    }
+                }
+                "tblHeader" => {
+                    if let Some(t) = table_seen.last_mut().filter(|t| t.rows == 1) {
+                        t.header_repeated =
+                            !matches!(attr(&e, "val").as_deref(), Some("0" | "false" | "off"));
+                    }
+                }
                 "tr" if !empty => {
                     if let Some(t) = tables.last_mut() {
                         t.push(Vec::new());
+                    }
+                    if let Some(t) = table_seen.last_mut() {
+                        t.rows += 1;
                     }
                 }
                 "tc" if !empty => {
@@ -767,7 +894,7 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 }
                 "rPr" if !empty && in_run => in_run_props = true,
                 "rStyle" if in_run_props => run_style = attr(&e, "val"),
-                "rFonts" | "sz" | "b" | "i" | "caps" if in_run_props => {
+                "rFonts" | "sz" | "b" | "i" | "caps" | "color" if in_run_props => {
                     read_run_prop(&e, &mut run_props)
                 }
                 "sectPr" if !empty => sect = Some(SectionFormat::default()),
@@ -849,6 +976,7 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 "r" => in_run = false,
                 "pPr" => in_para_props = false,
                 "pBdr" => in_borders = false,
+                "tblBorders" | "tcBorders" => in_table_borders = false,
                 "p" => {
                     in_para = false;
                     let text = std::mem::take(&mut para);
@@ -867,17 +995,31 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                     }
                 }
                 "tbl" => {
-                    let (lines, data) = table_lines(tables.pop().unwrap_or_default());
+                    let (lines, data, grid) = table_lines(tables.pop().unwrap_or_default());
+                    let seen = table_seen.pop().unwrap_or_default();
                     // A data table (not a header or foot laid out as one) may turn
                     // its page landscape.
-                    section_has_table |= data;
+                    section_has_table |= data || grid;
                     match cell(&mut tables) {
                         // A table inside a cell: its lines are the cell's paragraphs.
                         Some(c) => c.paras.extend(lines),
                         None => {
+                            let first_line = pres.lines.len();
                             for (t, f) in lines {
                                 emit(&mut out, &mut pres, &t, &f);
                             }
+                            pres.tables.push(TableFormat {
+                                ordinal: seen.ordinal,
+                                first_line,
+                                end_line: pres.lines.len(),
+                                rows: seen.rows,
+                                data,
+                                header_repeated: seen.header_repeated,
+                                // Word's "Table Grid" draws every border unless the
+                                // table says otherwise.
+                                borders_visible: seen.borders_visible
+                                    || (seen.grid_style && !seen.has_borders),
+                            });
                         }
                     }
                 }
@@ -1083,6 +1225,11 @@ mod tests {
             )
         });
         assert_eq!(codes(&no_rule), ["KH908"]);
+        // The header laid out in a table whose borders show.
+        let bordered = with_part(&base, doc, |x| {
+            x.replacen(r#"<w:top w:val="nil"/>"#, r#"<w:top w:val="single"/>"#, 1)
+        });
+        assert_eq!(codes(&bordered), ["KH912"]);
         // The body double spaced: one finding for all its paragraphs.
         let double = with_part(&base, doc, |x| {
             x.replace(r#"w:line="276""#, r#"w:line="480""#)

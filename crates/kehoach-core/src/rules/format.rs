@@ -153,6 +153,48 @@ pub const BODY_LAYOUT: Rule = Rule {
     safe_fix: false,
 };
 
+pub const COLOUR: Rule = Rule {
+    code: "KH910",
+    name: "text-not-black",
+    severity: Severity::Warning,
+    what_vi: "Chữ không phải màu đen",
+    what_en: "Text not in black",
+    why_vi: "Văn bản trình bày bằng phông chữ Times New Roman, màu đen.",
+    why_en: "Documents are set in Times New Roman, in black.",
+    source: "NĐ 30/2020, Phụ lục I, mục I.1",
+    bad: "<w:color w:val=\"FF0000\"/>",
+    good: "<w:color w:val=\"000000\"/> (hoặc auto)",
+    safe_fix: false,
+};
+
+pub const TABLE_HEADER: Rule = Rule {
+    code: "KH911",
+    name: "table-header-not-repeated",
+    severity: Severity::Warning,
+    what_vi: "Bảng dài chưa lặp lại hàng tiêu đề ở đầu mỗi trang",
+    what_en: "A long table's header row is not repeated on each page",
+    why_vi: "Bảng, biểu sang trang phải lặp lại hàng tiêu đề để người đọc biết mỗi cột là gì.",
+    why_en: "A table that runs over pages repeats its header row so each column stays named.",
+    source: "Thực tiễn trình bày (NĐ 30/2020, Phụ lục I, mục I.3: bảng, biểu)",
+    bad: "Hàng đầu của bảng 20 hàng không có w:tblHeader",
+    good: "<w:trPr><w:tblHeader/></w:trPr> ở hàng tiêu đề",
+    safe_fix: false,
+};
+
+pub const HEADER_FOOT_BORDERS: Rule = Rule {
+    code: "KH912",
+    name: "header-foot-table-borders",
+    severity: Severity::Warning,
+    what_vi: "Phần đầu hoặc phần cuối văn bản trình bày bằng bảng có đường viền",
+    what_en: "The header or foot is laid out in a table with visible borders",
+    why_vi: "Phần đầu (cơ quan, quốc hiệu) và phần cuối (nơi nhận, chữ ký) trình bày thành hai cột, không có đường viền.",
+    why_en: "The header (agency, national title) and the foot (recipients, signature) are two columns without borders.",
+    source: "NĐ 30/2020, Phụ lục I, mẫu trình bày",
+    bad: "Bảng phần đầu kiểu Table Grid, viền hiện",
+    good: "<w:tblBorders> với các cạnh w:val=\"nil\"",
+    safe_fix: false,
+};
+
 pub const RULES: &[Rule] = &[
     NOT_CHECKED,
     PAGE_SIZE,
@@ -164,6 +206,9 @@ pub const RULES: &[Rule] = &[
     PART_STYLE,
     RULE_UNDER,
     BODY_LAYOUT,
+    COLOUR,
+    TABLE_HEADER,
+    HEADER_FOOT_BORDERS,
 ];
 
 /// A part of the header or foot: its name, its lines (0-based), its size range in
@@ -218,6 +263,14 @@ fn parts(plan: &Plan) -> Vec<Part> {
         None,
     );
     part(
+        "Tên cơ quan chủ quản",
+        "The parent agency",
+        h.parent_agency.iter().collect(),
+        (24, 26),
+        None,
+        None,
+    );
+    part(
         "Tên cơ quan ban hành",
         "The issuing agency",
         h.agency.iter().collect(),
@@ -259,6 +312,26 @@ fn parts(plan: &Plan) -> Vec<Part> {
         Some(true),
         None,
     );
+    // An annex's heading: its label and name upright and bold, its "kèm theo" line
+    // italic, as the plan's own title is set.
+    for a in &plan.annexes {
+        part(
+            "Tên phụ lục",
+            "The annex heading",
+            a.label.iter().chain(&a.title).collect(),
+            (26, 28),
+            Some(true),
+            None,
+        );
+        part(
+            "Dòng \"Kèm theo\" của phụ lục",
+            "The annex's \"Kèm theo\" line",
+            a.attached_to.iter().collect(),
+            (26, 28),
+            None,
+            Some(true),
+        );
+    }
     if let Some(r) = &plan.recipients {
         part(
             "\"Nơi nhận\"",
@@ -395,32 +468,46 @@ fn paragraphs_of(pres: &Presentation, lines: impl Iterator<Item = usize>) -> Vec
 
 /// What the first page and the others show at their top and bottom, from the first
 /// section's header and footer parts.
-fn check_page_numbers(pres: &Presentation) -> Option<(String, String)> {
+fn check_page_numbers(pres: &Presentation) -> Option<(String, String, Vec<usize>)> {
     let first = pres.sections.first()?;
     let part = |list: &[(String, String)], kind: &str| {
         list.iter()
             .find(|(k, _)| k == kind)
             .and_then(|(_, id)| pres.parts.get(id))
-            .copied()
     };
     let header = part(&first.headers, "default");
+    let resize = first
+        .headers
+        .iter()
+        .find(|(k, _)| k == "default")
+        .and_then(|(_, id)| pres.number_paragraphs.get(id))
+        .cloned()
+        .unwrap_or_default();
     let footer = part(&first.footers, "default");
     let first_header = part(&first.headers, "first");
     let numbered = header.is_some_and(|h| h.page_number);
-    let mut vi = Vec::new();
-    let mut en = Vec::new();
+    let mut vi: Vec<String> = Vec::new();
+    let mut en: Vec<String> = Vec::new();
     if !numbered {
         if footer.is_some_and(|f| f.page_number) {
-            vi.push("số trang đặt ở chân trang, không phải giữa lề trên");
-            en.push("page numbers are in the footer, not centred in the top margin");
+            vi.push("số trang đặt ở chân trang, không phải giữa lề trên".to_string());
+            en.push("page numbers are in the footer, not centred in the top margin".to_string());
         } else {
-            vi.push("chưa đánh số trang (giữa lề trên, từ trang 2)");
-            en.push("pages are not numbered (centred in the top margin, from page 2)");
+            vi.push("chưa đánh số trang (giữa lề trên, từ trang 2)".to_string());
+            en.push("pages are not numbered (centred in the top margin, from page 2)".to_string());
         }
     } else {
         if header.is_some_and(|h| !h.centred) {
-            vi.push("số trang chưa canh giữa");
-            en.push("page numbers are not centred");
+            vi.push("số trang chưa canh giữa".to_string());
+            en.push("page numbers are not centred".to_string());
+        }
+        if let Some(size) = header
+            .and_then(|h| h.number_size)
+            .filter(|s| !(26..=28).contains(s))
+        {
+            let pt = f64::from(size) / 2.0;
+            vi.push(format!("số trang cỡ chữ {pt} (quy định 13–14)"));
+            en.push(format!("page numbers in {pt} pt (the decree: 13–14 pt)"));
         }
         let on_page_one = if first.title_page {
             first_header.is_some_and(|h| h.page_number)
@@ -428,11 +515,11 @@ fn check_page_numbers(pres: &Presentation) -> Option<(String, String)> {
             true
         };
         if on_page_one {
-            vi.push("trang 1 cũng mang số trang (số trang đánh từ trang 2)");
-            en.push("page 1 shows a page number too (numbering starts on page 2)");
+            vi.push("trang 1 cũng mang số trang (số trang đánh từ trang 2)".to_string());
+            en.push("page 1 shows a page number too (numbering starts on page 2)".to_string());
         }
     }
-    (!vi.is_empty()).then(|| (vi.join("; "), en.join("; ")))
+    (!vi.is_empty()).then(|| (vi.join("; "), en.join("; "), resize))
 }
 
 /// Capitalises a message's first letter.
@@ -690,6 +777,9 @@ fn check_body_layout(pres: &Presentation, text: &str, body: &[usize]) -> Vec<Lay
     out
 }
 
+/// A data table this long likely runs over a page: its header row should repeat.
+const LONG_TABLE_ROWS: usize = 10;
+
 const A4: (u32, u32) = (11906, 16838);
 /// One millimetre in twips (1440 per inch).
 const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
@@ -871,12 +961,12 @@ pub fn check_with_fixes(
         }
     }
 
-    if let Some((vi, en)) = check_page_numbers(pres) {
+    if let Some((vi, en, resize)) = check_page_numbers(pres) {
         offer(
             &PAGE_NUMBERS,
             "Đánh số trang giữa lề trên, từ trang 2.".to_string(),
             "Number the pages centred in the top margin, from page 2.".to_string(),
-            Change::PageNumbers,
+            Change::PageNumbers { resize },
         );
         report(
             &PAGE_NUMBERS,
@@ -939,6 +1029,40 @@ pub fn check_with_fixes(
                 .collect(),
             format!("{n} đoạn dùng phông {list}, không phải Times New Roman."),
             format!("{n} paragraphs are set in {list}, not Times New Roman."),
+        );
+    }
+    // Colours: one finding for the whole file, as fonts.
+    let coloured: Vec<usize> = (0..pres.lines.len())
+        .filter(|&k| !pres.lines[k].colours.is_empty())
+        .collect();
+    if let Some(&first) = coloured.first() {
+        let mut colours: Vec<&str> = Vec::new();
+        for &k in &coloured {
+            for c in &pres.lines[k].colours {
+                if !colours.contains(&c.as_str()) {
+                    colours.push(c);
+                }
+            }
+        }
+        let list = colours.join(", ");
+        let n = coloured.len();
+        offer(
+            &COLOUR,
+            "Đổi màu chữ sang màu đen.".to_string(),
+            "Set the text in black.".to_string(),
+            Change::BlackText,
+        );
+        report(
+            &COLOUR,
+            line_span(first),
+            coloured
+                .iter()
+                .skip(1)
+                .take(20)
+                .map(|&k| line_span(k))
+                .collect(),
+            format!("{n} đoạn có chữ màu {list}, không phải màu đen."),
+            format!("{n} paragraphs have text in colour {list}, not black."),
         );
     }
     let undetermined = pres.lines.iter().filter(|l| l.font_undetermined).count();
@@ -1048,6 +1172,61 @@ pub fn check_with_fixes(
                 .collect(),
             layout.vi,
             layout.en,
+        );
+    }
+    // Long data tables without their header row repeated: one finding each, one fix.
+    let unrepeated: Vec<&crate::word::TableFormat> = pres
+        .tables
+        .iter()
+        .filter(|t| t.data && t.rows >= LONG_TABLE_ROWS && !t.header_repeated)
+        .collect();
+    if !unrepeated.is_empty() {
+        offer(
+            &TABLE_HEADER,
+            "Lặp lại hàng tiêu đề của bảng ở đầu mỗi trang.".to_string(),
+            "Repeat the tables' header row on each page.".to_string(),
+            Change::RepeatHeader {
+                tables: unrepeated.iter().map(|t| t.ordinal).collect(),
+            },
+        );
+    }
+    for t in unrepeated {
+        report(
+            &TABLE_HEADER,
+            line_span(t.first_line),
+            Vec::new(),
+            format!(
+                "Bảng {} hàng chưa lặp lại hàng tiêu đề ở đầu mỗi trang.",
+                t.rows
+            ),
+            format!(
+                "A table of {} rows does not repeat its header row on each page.",
+                t.rows
+            ),
+        );
+    }
+    // The header and foot laid out as tables: no border drawn.
+    let title_line = plan
+        .title
+        .as_ref()
+        .map_or(0, |t| t.kind_word.range.line.saturating_sub(1));
+    let foot_line = plan
+        .footer_start()
+        .map(|at| text[..at.min(text.len())].matches('\n').count());
+    for t in pres.tables.iter().filter(|t| !t.data && t.borders_visible) {
+        let (vi, en) = if t.end_line <= title_line {
+            ("Phần đầu văn bản", "The header")
+        } else if foot_line.is_some_and(|f| t.first_line >= f) {
+            ("Phần cuối văn bản", "The foot")
+        } else {
+            continue;
+        };
+        report(
+            &HEADER_FOOT_BORDERS,
+            line_span(t.first_line),
+            Vec::new(),
+            format!("{vi} trình bày bằng bảng có đường viền: bỏ đường viền của bảng."),
+            format!("{en} is laid out in a table with visible borders: remove them."),
         );
     }
     for (line, vi, en) in missing_rules(pres, text, plan) {

@@ -29,6 +29,11 @@ pub enum Change {
     /// Every font the file names made Times New Roman (theme fonts too); a run typed
     /// in a legacy font converted to Unicode with it.
     TimesNewRoman,
+    /// Every colour set on text (`w:color`, theme colours too) made black.
+    BlackText,
+    /// These tables' (ordinals among `word/document.xml`'s `w:tbl`) first row
+    /// repeated at the top of each page (`w:tblHeader`).
+    RepeatHeader { tables: Vec<usize> },
     /// In these paragraphs (their ordinal among `word/document.xml`'s `w:p`), each run
     /// whose size is outside `size` (half-points) brought to its nearest bound, and
     /// bold or italic set where they are not.
@@ -51,8 +56,10 @@ pub enum Change {
     },
     /// Page numbers centred in the top margin from page 2: a header with a centred
     /// `PAGE` field where the first section has none, its paragraph centred where it
-    /// is not, and a first page of its own (`w:titlePg`) where page 1 shows one.
-    PageNumbers,
+    /// is not, and a first page of its own (`w:titlePg`) where page 1 shows one;
+    /// the number's paragraphs in the header (`resize`, their ordinals in its part)
+    /// brought to 13–14 pt.
+    PageNumbers { resize: Vec<usize> },
 }
 
 /// A format fix offered beside a finding: what it does, in words, and the change.
@@ -98,16 +105,40 @@ pub fn apply(bytes: &[u8], fixes: &[FileFix]) -> Result<Vec<u8>, OpenError> {
     // earlier one's result.
     let mut parts: Vec<(String, String)> = Vec::new();
     let mut document = fix_document(&document, &styles, &changes)?;
-    if changes.contains(&&Change::PageNumbers) {
+    if let Some(Change::PageNumbers { resize }) = changes
+        .iter()
+        .find(|c| matches!(c, Change::PageNumbers { .. }))
+    {
         let rels = read("word/_rels/document.xml.rels").unwrap_or_default();
-        let (doc, changed) = fix_page_numbers(&document, &rels, &mut read);
+        let (doc, changed) = fix_page_numbers(&document, &rels, resize, &styles, &mut read);
         document = doc;
         parts.extend(changed);
     }
-    parts.push(("word/document.xml".into(), document));
-    if fonts {
+    let black = changes.contains(&&Change::BlackText);
+    // Fonts and colours are rewritten the same way in every part that holds runs.
+    let rewrite = |xml: &str| {
+        let xml = if fonts {
+            rewrite_fonts(xml)
+        } else {
+            xml.to_string()
+        };
+        if black {
+            blacken(&xml)
+        } else {
+            xml
+        }
+    };
+    parts.push((
+        "word/document.xml".into(),
+        if black { blacken(&document) } else { document },
+    ));
+    if fonts || black {
         if let Some(xml) = styles_xml {
-            parts.push(("word/styles.xml".into(), fonts_in_styles(&xml)));
+            let xml = if fonts { fonts_in_styles(&xml) } else { xml };
+            parts.push((
+                "word/styles.xml".into(),
+                if black { blacken(&xml) } else { xml },
+            ));
         }
         for name in names {
             let other_part = name.starts_with("word/")
@@ -119,10 +150,10 @@ pub fn apply(bytes: &[u8], fixes: &[FileFix]) -> Result<Vec<u8>, OpenError> {
                 continue;
             }
             match parts.iter_mut().find(|(n, _)| *n == name) {
-                Some(p) => p.1 = rewrite_fonts(&p.1),
+                Some(p) => p.1 = rewrite(&p.1),
                 None => {
                     if let Some(xml) = read(&name) {
-                        parts.push((name, rewrite_fonts(&xml)));
+                        parts.push((name, rewrite(&xml)));
                     }
                 }
             }
@@ -306,6 +337,36 @@ struct Element<'a> {
     end: usize,
     /// Inside (or being) a tracked change's old properties (`w:rPrChange`…).
     in_change: bool,
+}
+
+/// Every `w:color` outside tracked changes made black (its theme colour dropped).
+fn blacken(xml: &str) -> String {
+    let mut splices = Splices::default();
+    for_each_element(xml, |el| {
+        if el.name == "color" && el.kind != Kind::End && !el.in_change {
+            let tag = &xml[el.start..el.end];
+            let black = tag_attrs(tag)
+                .iter()
+                .any(|(n, v)| n == "val" && super::is_black(v))
+                && !tag.contains("themeColor");
+            if !black {
+                splices.replace(
+                    el.start,
+                    el.end,
+                    set_attrs(
+                        tag,
+                        &[
+                            ("val", Some("000000".into())),
+                            ("themeColor", None),
+                            ("themeTint", None),
+                            ("themeShade", None),
+                        ],
+                    ),
+                );
+            }
+        }
+    });
+    splices.apply(xml)
 }
 
 /// Calls `f` with each start, empty and end tag of `xml`, in order. Stops at the
@@ -638,6 +699,19 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
     let mut in_text = false;
     let mut section = 0usize;
     let mut in_sect: Option<usize> = None;
+    // Tables whose first row is to repeat: the open tables (ordinal, rows so far),
+    // and where that row's properties go once its first child says.
+    let repeat: Vec<usize> = changes
+        .iter()
+        .flat_map(|c| match c {
+            Change::RepeatHeader { tables } => tables.clone(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let mut table_count = 0usize;
+    let mut open_tables: Vec<(usize, usize)> = Vec::new();
+    let mut header_row_at: Option<usize> = None;
+    let mut in_row_exceptions = false;
     loop {
         let start = reader.buffer_position() as usize;
         let event = reader
@@ -743,7 +817,39 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
             if in_change > 0 {
                 continue;
             }
+            // The first row of a table to repeat: `w:tblHeader` in its properties,
+            // which come after its exceptions and before its cells.
+            if let Some(at) = header_row_at.filter(|_| !in_row_exceptions) {
+                match (local.as_str(), empty) {
+                    ("tblPrEx", false) => in_row_exceptions = true,
+                    ("tblPrEx", true) => header_row_at = Some(end),
+                    ("trPr", true) => {
+                        splices.replace(start, end, "<w:trPr><w:tblHeader/></w:trPr>".into());
+                        header_row_at = None;
+                    }
+                    ("trPr", false) => {
+                        splices.insert(end, "<w:tblHeader/>".into());
+                        header_row_at = None;
+                    }
+                    _ => {
+                        splices.insert(at, "<w:trPr><w:tblHeader/></w:trPr>".into());
+                        header_row_at = None;
+                    }
+                }
+            }
             match local.as_str() {
+                "tbl" if !empty => {
+                    open_tables.push((table_count, 0));
+                    table_count += 1;
+                }
+                "tr" if !empty => {
+                    if let Some(t) = open_tables.last_mut() {
+                        t.1 += 1;
+                        if t.1 == 1 && repeat.contains(&t.0) {
+                            header_row_at = Some(end);
+                        }
+                    }
+                }
                 "p" => {
                     if !empty {
                         paragraphs.push(ParaSeen {
@@ -812,6 +918,13 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
             }
             _ if in_change > 0 => {}
             Event::End(_) => match local.as_str() {
+                "tblPrEx" if in_row_exceptions => {
+                    in_row_exceptions = false;
+                    header_row_at = Some(end);
+                }
+                "tbl" => {
+                    open_tables.pop();
+                }
                 "t" => in_text = false,
                 "r" => {
                     if let Some(r) = run.take() {
@@ -1084,6 +1197,8 @@ fn relationship_target(rels: &str, id: &str) -> Option<String> {
 fn fix_page_numbers(
     document: &str,
     rels: &str,
+    resize: &[usize],
+    styles: &Styles,
     read: &mut impl FnMut(&str) -> Option<String>,
 ) -> (String, Vec<(String, String)>) {
     let mut parts = Vec::new();
@@ -1102,8 +1217,25 @@ fn fix_page_numbers(
             let part = super::HeaderPart::read(&xml);
             if !part.page_number {
                 parts.push((name, with_page_paragraph(&xml)));
-            } else if !part.centred {
-                parts.push((name, centre_page_paragraphs(&xml)));
+            } else {
+                let mut fixed = if part.centred {
+                    xml
+                } else {
+                    centre_page_paragraphs(&xml)
+                };
+                if !resize.is_empty() {
+                    let sized = Change::Runs {
+                        paragraphs: resize.to_vec(),
+                        size: Some((26, 28)),
+                        bold: None,
+                        italic: None,
+                    };
+                    // The header read as the document is: a failure keeps it as it was.
+                    if let Ok(x) = fix_document(&fixed, styles, &[&sized]) {
+                        fixed = x;
+                    }
+                }
+                parts.push((name, fixed));
             }
         }
         None => {
@@ -1405,6 +1537,22 @@ mod tests {
                 }),
             ),
             (
+                "red text",
+                with_part(&base, doc, |x| {
+                    x.replacen(
+                        r#"<w:sz w:val="28"/><w:szCs w:val="28"/>"#,
+                        r#"<w:color w:val="FF0000"/><w:sz w:val="28"/><w:szCs w:val="28"/>"#,
+                        3,
+                    )
+                }),
+            ),
+            (
+                "page number in 10 pt",
+                with_part(&base, "word/header1.xml", |x| {
+                    x.replace(r#"<w:sz w:val="26"/>"#, r#"<w:sz w:val="20"/>"#)
+                }),
+            ),
+            (
                 "no header at all",
                 with_part(&base, doc, |x| {
                     let a = x.find("<w:headerReference").unwrap_or(0);
@@ -1417,6 +1565,20 @@ mod tests {
             assert!(!codes(broken).is_empty(), "{name}: the file is broken");
             fixed_clean(name, broken);
         }
+    }
+
+    /// A real draft's long annex table without its header row repeated: found, and
+    /// the row marked again in the file.
+    #[test]
+    fn a_long_table_gets_its_header_row_repeated() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+        let real = std::fs::read(dir.join("161_kh-cchc-2026-2030-lam-dong.docx")).expect("read");
+        assert_eq!(codes(&real), Vec::<&str>::new());
+        let unmarked = with_part(&real, "word/document.xml", |x| {
+            x.replace("<w:tblHeader/>", "")
+        });
+        assert_eq!(codes(&unmarked), ["KH911"]);
+        fixed_clean("161 without tblHeader", &unmarked);
     }
 
     /// A run typed in `.VnTime` is converted with its font: the fixed file reads as
