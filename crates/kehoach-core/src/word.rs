@@ -56,6 +56,8 @@ struct ParaProps {
     /// `w:line` and whether it counts 240ths of a line (`auto`) rather than twips.
     line: Option<(u32, bool)>,
     contextual: Option<bool>,
+    /// A list's numbering (`numPr`) or an indent in characters.
+    indent_elsewhere: Option<bool>,
 }
 
 impl ParaProps {
@@ -67,6 +69,7 @@ impl ParaProps {
             after: self.after.or(below.after),
             line: self.line.or(below.line),
             contextual: self.contextual.or(below.contextual),
+            indent_elsewhere: self.indent_elsewhere.or(below.indent_elsewhere),
         }
     }
 }
@@ -94,6 +97,11 @@ pub struct ParaFormat {
     pub rule_below: bool,
     /// A top border (a rule over it).
     pub rule_above: bool,
+    /// Shapes anchored in it (a drawn rule is one).
+    pub shapes: usize,
+    /// Its indent comes from a list (`w:numPr`) or is counted in characters
+    /// (`w:firstLineChars`): not judged in centimetres.
+    pub indent_elsewhere: bool,
 }
 
 /// Reads `jc`, `ind`, `spacing` and `contextualSpacing` into `props`.
@@ -101,7 +109,11 @@ fn read_para_prop(e: &quick_xml::events::BytesStart, props: &mut ParaProps) {
     let num = |name: &str| attr(e, name).and_then(|v| v.parse::<i64>().ok());
     match e.local_name().into_inner() {
         "jc" => props.align = attr(e, "val"),
+        "numPr" => props.indent_elsewhere = Some(true),
         "ind" => {
+            if attr(e, "firstLineChars").is_some() || attr(e, "hangingChars").is_some() {
+                props.indent_elsewhere = Some(true);
+            }
             if let Some(v) = num("firstLine") {
                 props.first_line = Some(v);
             }
@@ -124,8 +136,14 @@ fn read_para_prop(e: &quick_xml::events::BytesStart, props: &mut ParaProps) {
                 num("after").map(twips).or(props.after)
             };
             if let Some(v) = num("line") {
-                let auto = !matches!(attr(e, "lineRule").as_deref(), Some("exact" | "atLeast"));
-                props.line = Some((twips(v), auto));
+                let rule = attr(e, "lineRule");
+                let auto = !matches!(rule.as_deref(), Some("exact" | "atLeast"));
+                // "At least" less than a line is a single line.
+                props.line = if rule.as_deref() == Some("atLeast") && v < 240 {
+                    Some((240, true))
+                } else {
+                    Some((twips(v), auto))
+                };
             }
         }
         "contextualSpacing" => {
@@ -235,7 +253,9 @@ impl Styles {
                         }
                         "rPr" if !is_empty => in_rpr = true,
                         "pPr" if !is_empty => in_ppr = true,
-                        "jc" | "ind" | "spacing" | "contextualSpacing" if in_ppr && !in_rpr => {
+                        "jc" | "ind" | "spacing" | "contextualSpacing" | "numPr"
+                            if in_ppr && !in_rpr =>
+                        {
                             if in_defaults {
                                 read_para_prop(e, &mut styles.para_defaults);
                             } else if let Some((_, _, s)) = current.as_mut() {
@@ -364,6 +384,8 @@ impl Styles {
             style: para.map(str::to_string),
             rule_below: false,
             rule_above: false,
+            shapes: 0,
+            indent_elsewhere: p.indent_elsewhere.unwrap_or(false),
         }
     }
 
@@ -448,7 +470,10 @@ impl LegacyFont {
 /// Whether a run's text is a legacy font's own letters (Latin-1 range, some above
 /// ASCII): only those are converted; Unicode typed in such a font stays.
 fn legacy_letters(s: &str) -> bool {
-    s.chars().all(|c| (c as u32) <= 0xFF) && s.chars().any(|c| (c as u32) >= 0x80)
+    // Word's AutoCorrect puts Unicode dashes, quotes and ellipses into such runs too.
+    let typographic = |c: char| matches!(c, '–' | '—' | '‘' | '’' | '“' | '”' | '…' | '•');
+    s.chars().all(|c| (c as u32) <= 0xFF || typographic(c))
+        && s.chars().any(|c| (0x80..=0xFF).contains(&(c as u32)))
 }
 
 fn legacy_font(name: &str) -> Option<LegacyFont> {
@@ -723,6 +748,13 @@ fn table_lines(rows: Vec<Vec<DocxCell>>) -> (Vec<(String, LineFormat)>, bool, bo
     (out, data, grid)
 }
 
+/// Elements read as if absent, with all they hold: a tracked change's old properties
+/// and the fallback copy of a shape. (`fix.rs` skips the same, so both count the
+/// same paragraphs.)
+pub(crate) fn is_skipped(local_name: &str) -> bool {
+    local_name.ends_with("Change") || local_name == "Fallback"
+}
+
 /// The text of `word/document.xml` and, with `styles`, its presentation.
 pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presentation), String> {
     use quick_xml::events::Event;
@@ -741,6 +773,18 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
     let mut para_direct = ParaProps::default();
     let (mut rule_below, mut rule_above) = (false, false);
     let mut underlined = false;
+    // A paragraph inside another (a text box anchored in a run): the outer one's
+    // state, set aside until the inner one ends.
+    type Outer = (
+        String,
+        LineFormat,
+        Option<String>,
+        ParaProps,
+        (bool, bool),
+        usize,
+    );
+    let mut outer: Vec<Outer> = Vec::new();
+    let mut shapes = 0usize;
     // The open tables' borders and header rows, innermost last; how many so far.
     let mut table_seen: Vec<TableSeen> = Vec::new();
     let mut table_count = 0usize;
@@ -784,9 +828,10 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
             _ => (None, false),
         };
         // The old properties a tracked change keeps (`w:rPrChange`, `w:sectPrChange`…)
-        // are not the document's: skipped whole.
+        // are not the document's, and a shape's fallback copy (`mc:Fallback`, for
+        // older readers) repeats its choice: skipped whole.
         if let Some(e) = &e {
-            if e.local_name().into_inner().ends_with("Change") {
+            if is_skipped(e.local_name().into_inner()) {
                 if !empty {
                     in_change += 1;
                 }
@@ -794,7 +839,7 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
             }
         }
         if let Event::End(end) = &event {
-            if end.local_name().into_inner().ends_with("Change") {
+            if is_skipped(end.local_name().into_inner()) {
                 in_change = in_change.saturating_sub(1);
                 continue;
             }
@@ -857,7 +902,18 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                     }
                 }
                 "p" if !empty => {
+                    if in_para {
+                        outer.push((
+                            std::mem::take(&mut para),
+                            std::mem::take(&mut para_format),
+                            para_style.take(),
+                            std::mem::take(&mut para_direct),
+                            (rule_below, rule_above),
+                            shapes,
+                        ));
+                    }
                     in_para = true;
+                    shapes = 0;
                     para_style = None;
                     para_direct = ParaProps::default();
                     (rule_below, rule_above) = (false, false);
@@ -875,7 +931,7 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                     underlined = false;
                 }
                 "pPr" if !empty && in_para && !in_run => in_para_props = true,
-                "jc" | "ind" | "spacing" | "contextualSpacing" if in_para_props => {
+                "jc" | "ind" | "spacing" | "contextualSpacing" | "numPr" if in_para_props => {
                     read_para_prop(&e, &mut para_direct)
                 }
                 "pBdr" if !empty && in_para_props => in_borders = true,
@@ -888,7 +944,10 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                     }
                 }
                 // A shape (often the line itself) anchored in the paragraph.
-                "drawing" | "pict" if in_para => rule_below = true,
+                "drawing" | "pict" if in_para => {
+                    rule_below = true;
+                    shapes += 1;
+                }
                 "u" if in_run_props => {
                     underlined = attr(&e, "val").as_deref() != Some("none");
                 }
@@ -986,9 +1045,17 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                     }
                     format.para.rule_below = rule_below;
                     format.para.rule_above = rule_above;
+                    format.para.shapes = shapes;
                     match cell(&mut tables) {
                         Some(c) => c.paras.push((text, format)),
                         None => emit(&mut out, &mut pres, &text, &format),
+                    }
+                    // Back in the paragraph that holds this one.
+                    if let Some((t, f, st, d, rules, n)) = outer.pop() {
+                        in_para = true;
+                        (para, para_format, para_style, para_direct) = (t, f, st, d);
+                        (rule_below, rule_above) = rules;
+                        shapes = n;
                     }
                     if let Some(s) = ends_after_para.take() {
                         close_section(&mut pres, s, &mut section_start, &mut section_has_table);
@@ -1055,8 +1122,9 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 } else {
                     para.push_str(&read);
                 }
-                // Spaces underlined: a rule drawn by hand.
-                rule_below |= underlined && s.trim().is_empty() && !s.is_empty();
+                // Underlined blanks draw a rule by hand; an underlined part (the
+                // motto underlined, as some offices do) stands for its rule.
+                rule_below |= underlined && !s.is_empty();
                 // A run of punctuation alone (the colon after "Nơi nhận") is not
                 // what a reader sees of the line's presentation.
                 if let Some(r) = resolved.filter(|_| s.chars().any(char::is_alphanumeric)) {

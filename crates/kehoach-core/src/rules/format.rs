@@ -554,11 +554,21 @@ fn missing_rules(
                 .get(k)
                 .is_some_and(|t| t.trim().len() >= 3 && t.trim().chars().all(|c| c == '_'))
     };
-    // A rule right under line `k`: the line(s) a rule line of its own may take.
+    // A rule right under line `k`: its own, or one over or in the lines after it,
+    // through blank lines to the next line of text (where Word may anchor it).
     let beside = |k: usize| {
-        format(k).is_some_and(|p| p.rule_below)
-            || format(k + 1).is_some_and(|p| p.rule_above)
-            || (k + 1..k + 3).take_while(|&j| blank_or_rule(j)).any(drawn)
+        if format(k).is_some_and(|p| p.rule_below) {
+            return true;
+        }
+        for j in k + 1..k + 4 {
+            if format(j).is_some_and(|p| p.rule_above) || drawn(j) {
+                return true;
+            }
+            if !blank_or_rule(j) {
+                break;
+            }
+        }
+        false
     };
     let last_line = |f: &crate::model::Field| f.range.end_line.max(f.range.line).saturating_sub(1);
     let h = &plan.header;
@@ -576,8 +586,9 @@ fn missing_rules(
     let mut out = Vec::new();
     // Rules in the header that no part has beside it: shapes anchored elsewhere.
     let header_rules = (0..title_line)
-        .filter(|&k| format(k).is_some_and(|p| p.rule_below || p.rule_above))
-        .count();
+        .filter_map(format)
+        .map(|p| p.shapes.max(usize::from(p.rule_below)) + usize::from(p.rule_above))
+        .sum::<usize>();
     let beside_count = header_parts.iter().filter(|(k, _, _)| beside(*k)).count();
     let mut spare = header_rules.saturating_sub(beside_count);
     for (k, vi, en) in header_parts {
@@ -652,7 +663,7 @@ fn check_body_layout(pres: &Presentation, text: &str, body: &[usize]) -> Vec<Lay
         .copied()
         .filter(|&k| {
             let v = indent_mm(k);
-            prose(k) && !(10.0..=12.7).contains(&v)
+            prose(k) && !para(k).indent_elsewhere && !(10.0..=12.7).contains(&v)
         })
         .collect();
     if !unindented.is_empty() {
@@ -804,6 +815,13 @@ pub fn check_with_fixes(
 ) -> (Vec<Diagnostic>, Vec<FileFix>) {
     let mut fixes: Vec<FileFix> = Vec::new();
     let mut offer = |rule: &Rule, vi: String, en: String, change: Change| {
+        // A change that names no paragraph (lines read from a table's row) does
+        // nothing: not offered.
+        if let Change::Runs { paragraphs, .. } | Change::Paragraphs { paragraphs, .. } = &change {
+            if paragraphs.is_empty() {
+                return;
+            }
+        }
         fixes.push(FileFix {
             code: rule.code,
             title: Message::new(vi, en),

@@ -93,6 +93,16 @@ pub fn apply(bytes: &[u8], fixes: &[FileFix]) -> Result<Vec<u8>, OpenError> {
     let mut read = |name: &str| crate::import::read_part(&mut archive, name).ok().flatten();
     let document = read("word/document.xml")
         .ok_or_else(|| bad("không có word/document.xml (no word/document.xml)".into()))?;
+    // What the fixes write is prefixed `w:`, as Word and LibreOffice write: a file
+    // that binds the namespace to another prefix is left alone, with a message.
+    if !["\"", "'"]
+        .iter()
+        .any(|q| document.contains(&format!("xmlns:w={q}{W_NS}{q}")))
+    {
+        return Err(bad(
+            "tệp không dùng tiền tố w: cho WordprocessingML, không sửa tự động được (the file does not use the w: prefix)".into(),
+        ));
+    }
     let styles_xml = read("word/styles.xml");
     let styles = Styles::read(
         styles_xml.as_deref(),
@@ -116,9 +126,12 @@ pub fn apply(bytes: &[u8], fixes: &[FileFix]) -> Result<Vec<u8>, OpenError> {
     }
     let black = changes.contains(&&Change::BlackText);
     // Fonts and colours are rewritten the same way in every part that holds runs.
+    // (Through the run pass, so text typed in a legacy font there is converted too.)
     let rewrite = |xml: &str| {
         let xml = if fonts {
-            rewrite_fonts(xml)
+            fix_document(xml, &styles, &[&Change::TimesNewRoman])
+                .map(|x| rewrite_fonts(&x))
+                .unwrap_or_else(|_| xml.to_string())
         } else {
             xml.to_string()
         };
@@ -282,7 +295,8 @@ fn set_attrs(tag: &str, set: &[(&str, Option<String>)]) -> String {
                     out.push_str(&format!(" {key}=\"{v}\""));
                 }
             }
-            None => out.push_str(&format!(" {key}=\"{}\"", a.value)),
+            // A value kept as it was, in double quotes whatever it was written in.
+            None => out.push_str(&format!(" {key}=\"{}\"", a.value.replace('"', "&quot;"))),
         }
     }
     for (n, v) in set {
@@ -495,6 +509,8 @@ struct ParaSeen {
     direct: ParaProps,
     /// Depth inside its pPr (1: its children), and the child being read.
     ppr_depth: usize,
+    /// Runs open when it began (those of the paragraph a text box sits in).
+    runs_open: usize,
     child: Option<(String, usize)>,
 }
 
@@ -630,8 +646,12 @@ fn fix_paragraph(
                 let raw = splices.render_within(xml, *a, *b);
                 let raw = match attrs.iter().position(|(n, _)| n == name) {
                     Some(i) if raw.ends_with("/>") => set_attrs(&raw, &attrs.remove(i).1),
-                    // `ind` and `spacing` hold nothing: one written open is rebuilt.
-                    Some(_) => continue,
+                    // Written open (`<w:spacing …></w:spacing>`): its start tag changed.
+                    Some(i) => {
+                        let open_end = raw.find('>').map_or(raw.len(), |k| k + 1);
+                        let set = attrs.remove(i).1;
+                        format!("{}{}", set_attrs(&raw[..open_end], &set), &raw[open_end..])
+                    }
                     None => raw,
                 };
                 children.push((name.clone(), raw));
@@ -692,7 +712,8 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
     // Open paragraphs (a text box's sit inside another's run), innermost last:
     // their ordinal and style.
     let mut paragraphs: Vec<ParaSeen> = Vec::new();
-    let mut run: Option<RunSeen> = None;
+    // Open runs, innermost last (a text box's runs sit inside another run).
+    let mut runs: Vec<RunSeen> = Vec::new();
     // Depth inside the run's rPr (1: its children), and the child being read.
     let mut rpr_depth = 0usize;
     let mut child: Option<(String, usize)> = None;
@@ -765,11 +786,11 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
         // Inside a run's rPr: its direct children (their ranges, and the properties
         // Word reads from them; a tracked change's old ones are kept, not read).
         if rpr_depth > 0 {
-            if let Some(r) = run.as_mut() {
+            if let Some(r) = runs.last_mut() {
                 match (&event, tag) {
                     (_, Some(e)) => {
                         if rpr_depth == 1 {
-                            if !local.ends_with("Change") {
+                            if !super::is_skipped(&local) {
                                 if local == "rStyle" {
                                     r.style = attr(e, "val");
                                 }
@@ -808,7 +829,7 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
             continue;
         }
         if let Some(e) = tag {
-            if local.ends_with("Change") {
+            if super::is_skipped(&local) {
                 if !empty {
                     in_change += 1;
                 }
@@ -855,6 +876,7 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
                         paragraphs.push(ParaSeen {
                             ordinal: paragraph_count,
                             open_end: end,
+                            runs_open: runs.len(),
                             ..ParaSeen::default()
                         });
                     }
@@ -865,8 +887,12 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
                         p.style = attr(e, "val");
                     }
                 }
-                "pPr" if run.is_none() => {
-                    if let Some(p) = paragraphs.last_mut().filter(|p| p.ppr.is_none()) {
+                // The paragraph's own properties: no run of its own open yet.
+                "pPr" => {
+                    if let Some(p) = paragraphs
+                        .last_mut()
+                        .filter(|p| p.ppr.is_none() && p.runs_open == runs.len())
+                    {
                         p.ppr = Some(RprSeen {
                             start,
                             end,
@@ -876,14 +902,12 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
                         p.ppr_depth = usize::from(!empty);
                     }
                 }
-                "r" if !empty => {
-                    run = Some(RunSeen {
-                        open_end: end,
-                        ..RunSeen::default()
-                    })
-                }
-                "rPr" if run.is_some() => {
-                    if let Some(r) = run.as_mut() {
+                "r" if !empty => runs.push(RunSeen {
+                    open_end: end,
+                    ..RunSeen::default()
+                }),
+                "rPr" if paragraphs.last().is_some_and(|p| runs.len() > p.runs_open) => {
+                    if let Some(r) = runs.last_mut() {
                         r.rpr = Some(RprSeen {
                             start,
                             end,
@@ -895,7 +919,7 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
                         rpr_depth = 1;
                     }
                 }
-                "t" if !empty && run.is_some() => in_text = true,
+                "t" if !empty && !runs.is_empty() => in_text = true,
                 "rFonts" if fonts => {
                     // A paragraph mark's or a style-less place's fonts.
                     splices.replace(start, end, tnr_fonts(&xml[start..end]));
@@ -913,7 +937,7 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
             continue;
         }
         match &event {
-            Event::End(_) if local.ends_with("Change") => {
+            Event::End(_) if super::is_skipped(&local) => {
                 in_change = in_change.saturating_sub(1);
             }
             _ if in_change > 0 => {}
@@ -927,7 +951,7 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
                 }
                 "t" => in_text = false,
                 "r" => {
-                    if let Some(r) = run.take() {
+                    if let Some(r) = runs.pop() {
                         let (paragraph, style) = match paragraphs.last() {
                             Some(p) => (Some(p.ordinal), p.style.as_deref()),
                             None => (None, None),
@@ -947,7 +971,7 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
                 _ => {}
             },
             Event::Text(t) if in_text => {
-                if let Some(r) = run.as_mut() {
+                if let Some(r) = runs.last_mut() {
                     r.texts.push((start, end, t.xml10_content().into_owned()));
                 }
             }
@@ -1030,8 +1054,11 @@ fn fix_run(
             }
         }
     }
-    // The properties to set: (name, the element), for the paragraphs named.
-    let mut set: Vec<(&str, String)> = Vec::new();
+    // What the changes naming this paragraph ask, merged: two parts on one line
+    // (a header typed with tabs) ask one size range each; the sizes both allow win.
+    let mut size_range: Option<(u16, u16)> = None;
+    let mut want_bold: Option<bool> = None;
+    let mut want_italic = false;
     for c in changes {
         let Change::Runs {
             paragraphs,
@@ -1045,20 +1072,31 @@ fn fix_run(
         if paragraph.is_none_or(|p| paragraphs.binary_search(&p).is_err()) {
             continue;
         }
-        if let (Some((lo, hi)), Some(now)) = (size, resolved.size) {
-            if !(*lo..=*hi).contains(&now) {
-                let to = now.clamp(*lo, *hi);
-                set.push(("sz", format!(r#"<w:sz w:val="{to}"/>"#)));
-                set.push(("szCs", format!(r#"<w:szCs w:val="{to}"/>"#)));
-            }
+        if let Some((lo, hi)) = *size {
+            size_range = Some(match size_range {
+                Some((a, b)) if lo.max(a) <= hi.min(b) => (lo.max(a), hi.min(b)),
+                Some(kept) => kept,
+                None => (lo, hi),
+            });
         }
-        if let Some(b) = bold.filter(|b| *b != resolved.bold) {
-            let tag = if b { "<w:b/>" } else { r#"<w:b w:val="0"/>"# };
-            set.push(("b", tag.to_string()));
+        want_bold = want_bold.or(*bold);
+        want_italic |= *italic == Some(true);
+    }
+    // The properties to set: (name, the element), each once.
+    let mut set: Vec<(&str, String)> = Vec::new();
+    if let (Some((lo, hi)), Some(now)) = (size_range, resolved.size) {
+        if !(lo..=hi).contains(&now) {
+            let to = now.clamp(lo, hi);
+            set.push(("sz", format!(r#"<w:sz w:val="{to}"/>"#)));
+            set.push(("szCs", format!(r#"<w:szCs w:val="{to}"/>"#)));
         }
-        if *italic == Some(true) && !resolved.italic {
-            set.push(("i", "<w:i/>".to_string()));
-        }
+    }
+    if let Some(b) = want_bold.filter(|b| *b != resolved.bold) {
+        let tag = if b { "<w:b/>" } else { r#"<w:b w:val="0"/>"# };
+        set.push(("b", tag.to_string()));
+    }
+    if want_italic && !resolved.italic {
+        set.push(("i", "<w:i/>".to_string()));
     }
     if set.is_empty() {
         return;
@@ -1115,6 +1153,8 @@ struct FirstSection {
     /// Its default header reference's range and id.
     default_header: Option<(usize, usize, String)>,
     title_page: bool,
+    /// A `w:titlePg` there (turned off, when `title_page` is false).
+    title_page_tag: Option<(usize, usize)>,
     /// Where `w:titlePg` goes: before the first of the elements the schema puts
     /// after it, else before the end tag.
     title_page_at: Option<usize>,
@@ -1125,7 +1165,16 @@ fn first_section(document: &str) -> Option<FirstSection> {
     let mut depth = 0usize;
     let mut done = false;
     for_each_element(document, |el| {
-        if done || el.in_change {
+        if done {
+            return;
+        }
+        // A tracked change of the section's properties comes last in them.
+        if let (Some(s), "sectPrChange", Kind::Start | Kind::Empty, 1) =
+            (found.as_mut(), el.name, el.kind, depth)
+        {
+            s.title_page_at = s.title_page_at.or(Some(el.start));
+        }
+        if el.in_change {
             return;
         }
         match (el.name, el.kind, found.as_mut()) {
@@ -1136,6 +1185,7 @@ fn first_section(document: &str) -> Option<FirstSection> {
                     close: None,
                     default_header: None,
                     title_page: false,
+                    title_page_tag: None,
                     title_page_at: None,
                 });
                 done = el.kind == Kind::Empty;
@@ -1160,6 +1210,7 @@ fn first_section(document: &str) -> Option<FirstSection> {
                 s.title_page = !a
                     .iter()
                     .any(|(n, v)| n == "val" && matches!(v.as_str(), "0" | "false" | "off"));
+                s.title_page_tag = Some((el.start, el.end));
             }
             (
                 "textDirection" | "bidi" | "rtlGutter" | "docGrid" | "printerSettings",
@@ -1211,6 +1262,11 @@ fn fix_page_numbers(
         .as_ref()
         .and_then(|(_, _, id)| relationship_target(rels, id))
         .and_then(|name| read(&name).map(|xml| (name, xml)));
+    // A header named but not found where its link says: left as it is (replacing
+    // its reference would hide it).
+    if sect.default_header.is_some() && header.is_none() {
+        return (document.to_string(), parts);
+    }
     match header {
         // A header of its own: the number goes in (centred), its content stays.
         Some((name, xml)) => {
@@ -1255,6 +1311,14 @@ fn fix_page_numbers(
                     );
                 }
             }
+            // A document without links gets its links part.
+            let rels = if rels.contains("</Relationships>") {
+                rels.to_string()
+            } else {
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>"#
+                    .to_string()
+            };
             let rels_fixed = match rels.rfind("</Relationships>") {
                 Some(at) => format!(
                     r#"{}<Relationship Id="{PAGE_HEADER_ID}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="{}"/>{}"#,
@@ -1277,8 +1341,13 @@ fn fix_page_numbers(
             }
         }
     }
-    if let (false, Some(close)) = (sect.title_page, sect.close) {
-        splices.insert(sect.title_page_at.unwrap_or(close), "<w:titlePg/>".into());
+    match (sect.title_page, sect.title_page_tag, sect.close) {
+        (true, _, _) => {}
+        (false, Some((a, b)), _) => splices.replace(a, b, "<w:titlePg/>".into()),
+        (false, None, Some(close)) => {
+            splices.insert(sect.title_page_at.unwrap_or(close), "<w:titlePg/>".into())
+        }
+        (false, None, None) => {}
     }
     (splices.apply(document), parts)
 }
@@ -1329,44 +1398,102 @@ const AFTER_JC: &[&str] = &[
     "pPrChange",
 ];
 
-/// A header part with each paragraph that holds a `PAGE` field centred.
+/// A header part with each paragraph that holds a `PAGE` field centred: its
+/// alignment replaced, or one added to (or with) its properties.
 fn centre_page_paragraphs(xml: &str) -> String {
+    // Outermost paragraphs: their range, and their pPr's and jc's.
+    struct Para {
+        start: usize,
+        open_end: usize,
+        end: usize,
+        ppr: Option<(usize, usize, Option<usize>)>,
+        jc: Option<(usize, usize)>,
+        after_jc: Option<usize>,
+    }
+    let mut paras: Vec<Para> = Vec::new();
+    let mut depth = 0usize;
+    let mut ppr_depth = 0usize;
+    for_each_element(xml, |el| {
+        if el.in_change {
+            return;
+        }
+        match (el.name, el.kind) {
+            ("p", Kind::Start) => {
+                if depth == 0 {
+                    paras.push(Para {
+                        start: el.start,
+                        open_end: el.end,
+                        end: el.end,
+                        ppr: None,
+                        jc: None,
+                        after_jc: None,
+                    });
+                }
+                depth += 1;
+            }
+            ("p", Kind::End) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    if let Some(p) = paras.last_mut() {
+                        p.end = el.end;
+                    }
+                }
+            }
+            ("pPr", Kind::Start | Kind::Empty) if depth == 1 && ppr_depth == 0 => {
+                if let Some(p) = paras.last_mut().filter(|p| p.ppr.is_none()) {
+                    let empty = el.kind == Kind::Empty;
+                    p.ppr = Some((el.start, el.end, empty.then_some(el.end)));
+                    ppr_depth = usize::from(!empty);
+                }
+            }
+            (name, Kind::Start) if ppr_depth > 0 => {
+                if ppr_depth == 1 && AFTER_JC.contains(&name) {
+                    if let Some(p) = paras.last_mut().filter(|p| p.after_jc.is_none()) {
+                        p.after_jc = Some(el.start);
+                    }
+                }
+                ppr_depth += 1;
+            }
+            (name, Kind::End) if ppr_depth > 0 => {
+                ppr_depth -= 1;
+                if ppr_depth == 0 && name == "pPr" {
+                    if let Some((a, b, _)) = paras.last().and_then(|p| p.ppr) {
+                        if let Some(p) = paras.last_mut() {
+                            p.ppr = Some((a, b, Some(el.start)));
+                        }
+                    }
+                }
+            }
+            (name, Kind::Empty) if ppr_depth == 1 => {
+                if let Some(p) = paras.last_mut() {
+                    if name == "jc" {
+                        p.jc = Some((el.start, el.end));
+                    } else if AFTER_JC.contains(&name) && p.after_jc.is_none() {
+                        p.after_jc = Some(el.start);
+                    }
+                }
+            }
+            _ => {}
+        }
+    });
     let mut splices = Splices::default();
-    let mut from = 0;
-    while let Some(i) = xml[from..]
-        .find("<w:p>")
-        .or_else(|| xml[from..].find("<w:p "))
-    {
-        let p_start = from + i;
-        let p_end = xml[p_start..]
-            .find("</w:p>")
-            .map_or(xml.len(), |e| p_start + e + "</w:p>".len());
-        let para = &xml[p_start..p_end];
-        from = p_end;
-        if !para.contains("PAGE") {
+    let centred = r#"<w:jc w:val="center"/>"#;
+    for p in paras {
+        let body = xml.get(p.start..p.end).unwrap_or("");
+        if !body.contains("PAGE") {
             continue;
         }
-        let centred = r#"<w:jc w:val="center"/>"#.to_string();
-        // An explicit alignment: replaced. Else one added to (or with) the pPr.
-        if let Some(j) = para.find("<w:jc ") {
-            let end = para[j..].find("/>").map_or(para.len(), |e| j + e + 2);
-            splices.replace(p_start + j, p_start + end, centred);
-        } else if let Some(pp) = para.find("<w:pPr>") {
-            let inner = pp + "<w:pPr>".len();
-            let close = para.find("</w:pPr>").unwrap_or(inner);
-            let before = AFTER_JC
-                .iter()
-                .filter_map(|n| {
-                    para[inner..close]
-                        .find(&format!("<w:{n}"))
-                        .map(|k| inner + k)
-                })
-                .min()
-                .unwrap_or(close);
-            splices.insert(p_start + before, centred);
-        } else {
-            let open_end = para.find('>').map_or(0, |k| k + 1);
-            splices.insert(p_start + open_end, format!("<w:pPr>{centred}</w:pPr>"));
+        match (p.jc, p.ppr) {
+            (Some((a, b)), _) => splices.replace(a, b, centred.into()),
+            // `<w:pPr/>`: written open with the alignment in it.
+            (None, Some((a, b, _))) if xml[a..b].ends_with("/>") => {
+                splices.replace(a, b, format!("<w:pPr>{centred}</w:pPr>"))
+            }
+            (None, Some((_, open_end, close))) => {
+                let at = p.after_jc.or(close).unwrap_or(open_end);
+                splices.insert(at, centred.into());
+            }
+            (None, None) => splices.insert(p.open_end, format!("<w:pPr>{centred}</w:pPr>")),
         }
     }
     splices.apply(xml)
@@ -1377,7 +1504,7 @@ mod tests {
     use super::*;
     use crate::word::tests::{codes, ours, regex_free_replace, with_part};
     use std::collections::BTreeMap;
-    use std::io::Read;
+    use std::io::{Read, Write};
 
     /// The file's findings' fixes, as "Tải .docx đã sửa" offers them all.
     fn offered(bytes: &[u8]) -> Vec<FileFix> {
@@ -1579,6 +1706,100 @@ mod tests {
         });
         assert_eq!(codes(&unmarked), ["KH911"]);
         fixed_clean("161 without tblHeader", &unmarked);
+    }
+
+    /// A `.docx` of `document` (and an empty links part and content types).
+    fn zip_of(document: &str) -> Vec<u8> {
+        let mut buf = Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut buf);
+            for (name, xml) in [
+                ("word/document.xml", document),
+                (
+                    "word/_rels/document.xml.rels",
+                    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>"#,
+                ),
+                (
+                    "[Content_Types].xml",
+                    r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>"#,
+                ),
+            ] {
+                z.start_file(name, zip::write::SimpleFileOptions::default())
+                    .expect("entry");
+                z.write_all(xml.as_bytes()).expect("written");
+            }
+            z.finish().expect("zip");
+        }
+        buf.into_inner()
+    }
+
+    fn part_of(bytes: &[u8], name: &str) -> String {
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+        let mut xml = String::new();
+        archive
+            .by_name(name)
+            .expect("the part")
+            .read_to_string(&mut xml)
+            .expect("XML");
+        xml
+    }
+
+    /// Every start tag closed by its own end tag.
+    fn well_formed(xml: &str) -> bool {
+        let mut reader = quick_xml::Reader::from_str(xml);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => return true,
+                Ok(_) => {}
+                Err(_) => return false,
+            }
+        }
+    }
+
+    /// The review's inputs (`tests/fixtures/word-edge/README.md`): each fixed with
+    /// every fix offered, well formed, the text as it was, nothing written twice.
+    #[test]
+    fn review_inputs() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/word-edge");
+        let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("fixture");
+        let fixed = |name: &str| {
+            let bytes = zip_of(&read(name));
+            let out = apply(&bytes, &offered(&bytes)).expect("written");
+            let doc = part_of(&out, "word/document.xml");
+            assert!(well_formed(&doc), "{name}");
+            assert_eq!(
+                crate::import::docx_text(&bytes).expect("opens"),
+                crate::import::docx_text(&out).expect("opens"),
+                "{name}"
+            );
+            doc
+        };
+        let d1 = fixed("d1.xml");
+        assert!(!d1.contains("</w:pPr><w:pPr>"), "one pPr per paragraph");
+        assert!(
+            fixed("d3.xml").contains(r#"<w:spacing w:before="240" w:line="276" w:after="120">"#)
+        );
+        assert!(fixed("d6.xml").contains("Đảng bộ cơ quan năm 2020 – 2025"));
+        let d10 = fixed("d10.xml");
+        for rpr in d10.split("<w:rPr>").skip(1) {
+            let rpr = rpr.split("</w:rPr>").next().unwrap_or("");
+            assert!(
+                rpr.matches("<w:sz ").count() <= 1 && rpr.matches("<w:b/>").count() <= 1,
+                "{rpr}"
+            );
+        }
+        let d7 = zip_of(&read("d7.xml"));
+        assert!(matches!(
+            apply(&d7, &offered(&d7)),
+            Err(OpenError::BadDocx(_))
+        ));
+        // Header parts: the right-aligned number centred, and no panic.
+        let h9 = centre_page_paragraphs(&read("h9.xml"));
+        assert!(
+            h9.contains(r#"<w:p w:rsidR="00A1"><w:pPr><w:jc w:val="center"/></w:pPr>"#),
+            "{h9}"
+        );
+        assert!(well_formed(&centre_page_paragraphs(&read("h8.xml"))));
     }
 
     /// A run typed in `.VnTime` is converted with its font: the fixed file reads as
