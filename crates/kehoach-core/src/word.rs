@@ -1188,6 +1188,21 @@ mod tests {
         buf.into_inner()
     }
 
+    /// Each finding's code and the words it points at (the first line of them).
+    fn found_at(bytes: &[u8]) -> Vec<(&'static str, String)> {
+        let (text, pres) = crate::import::docx_presented(bytes).expect("opens");
+        let plan = crate::check(&text).plan;
+        format::check(&pres, &text, &plan)
+            .iter()
+            .map(|d| {
+                (
+                    d.code,
+                    d.span.text(&text).lines().next().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    }
+
     pub(super) fn codes(bytes: &[u8]) -> Vec<&'static str> {
         let (text, pres) = crate::import::docx_presented(bytes).expect("opens");
         let plan = crate::check(&text).plan;
@@ -1297,7 +1312,11 @@ mod tests {
                 r#"<w:spacing w:before="0" w:after="0" w:line="276" w:lineRule="auto"/><w:ind w:left="1134""#,
             )
         });
-        assert_eq!(codes(&no_rule), ["KH908"]);
+        assert_eq!(
+            found_at(&no_rule),
+            [("KH908", "Độc lập - Tự do - Hạnh phúc".to_string())],
+            "at the motto"
+        );
         // The header laid out in a table whose borders show.
         let bordered = with_part(&base, doc, |x| {
             x.replacen(r#"<w:top w:val="nil"/>"#, r#"<w:top w:val="single"/>"#, 1)
@@ -1307,7 +1326,11 @@ mod tests {
         let double = with_part(&base, doc, |x| {
             x.replace(r#"w:line="276""#, r#"w:line="480""#)
         });
-        assert_eq!(codes(&double), ["KH909"]);
+        assert_eq!(
+            found_at(&double),
+            [("KH909", "I. MỤC ĐÍCH".to_string())],
+            "at the body's first paragraph"
+        );
         // Page numbers: on page 1 too without `titlePg`; off centre; none at all.
         let page_one = with_part(&base, doc, |x| x.replace("<w:titlePg/>", ""));
         assert_eq!(codes(&page_one), ["KH906"]);
