@@ -7,7 +7,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_PATH ?= /usr/bin/chromium
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: serve dev single build test setup-build setup-test fmt lint test-native test-browser test-e2e dist bench perf fuzz msrv
+.PHONY: serve dev single build test setup-build setup-test fmt lint test-native test-browser test-e2e dist bench perf fuzz fuzz-docx msrv
 
 # The release build exactly as users get it (offline cache, CSP, no live reload).
 serve: dist
@@ -70,6 +70,16 @@ fuzz:
 	# new inputs it finds go to fuzz/corpus/check (not committed).
 	mkdir -p fuzz/corpus/check
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run check --sanitizer none corpus/check ../crates/kehoach-core/tests/seeds ../crates/kehoach-core/tests/fixtures/real -- -max_total_time=$(FUZZ_SECONDS) -max_len=262144
+
+# The Word reader, presentation checks and fix writer on arbitrary document parts,
+# seeded with the document parts of the real and test .docx files.
+fuzz-docx:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	mkdir -p fuzz/corpus/docx fuzz/corpus/docx-seeds
+	for f in crates/kehoach-core/tests/fixtures/real/*.docx crates/kehoach-core/tests/fixtures/libreoffice/*.docx; do \
+	  unzip -p "$$f" word/document.xml > "fuzz/corpus/docx-seeds/$$(basename "$$f" .docx).xml"; done
+	cp crates/kehoach-core/tests/fixtures/word-edge/d*.xml fuzz/corpus/docx-seeds/
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run docx --sanitizer none corpus/docx corpus/docx-seeds -- -max_total_time=$(FUZZ_SECONDS) -max_len=1048576
 
 # The oldest Rust the workspace declares (rust-version): the locked dependencies
 # set it (leptos's macros need 1.89). Checks the workspace and the app on wasm32
