@@ -822,6 +822,11 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
         };
     loop {
         let event = reader.read_event().map_err(|e| e.to_string())?;
+        // First: an element left open at the end (a cut file) must not keep the
+        // loop reading the end for ever.
+        if matches!(event, Event::Eof) {
+            break;
+        }
         let (e, empty) = match &event {
             Event::Start(e) => (Some(e.clone()), false),
             Event::Empty(e) => (Some(e.clone()), true),

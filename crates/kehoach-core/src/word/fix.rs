@@ -744,6 +744,10 @@ fn fix_document(xml: &str, styles: &Styles, changes: &[&Change]) -> Result<Strin
             .read_event()
             .map_err(|e| OpenError::BadDocx(e.to_string()))?;
         let end = reader.buffer_position() as usize;
+        // First: an element left open at the end must not keep the loop reading.
+        if matches!(event, Event::Eof) {
+            break;
+        }
         let (tag, empty) = match &event {
             Event::Start(e) => (Some(e), false),
             Event::Empty(e) => (Some(e), true),
@@ -1805,6 +1809,22 @@ mod tests {
             "{h9}"
         );
         assert!(well_formed(&centre_page_paragraphs(&read("h8.xml"))));
+    }
+
+    /// Fuzzing found a file cut inside a tracked change's properties: the reader and
+    /// the fixer read its end for ever. Both stop at the end now.
+    #[test]
+    fn a_file_cut_inside_a_tracked_change_ends() {
+        let cut = format!(
+            r#"<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:rPr><w:rPrChange><w:rPr><w:b/>"#
+        );
+        let bytes = zip_of(&cut);
+        let (text, _) = crate::import::docx_presented(&bytes).expect("opens");
+        assert!(text.trim().is_empty());
+        let styles = Styles::read(None, None);
+        assert!(fix_document(&cut, &styles, &[&Change::TimesNewRoman]).is_ok());
+        let open_run = format!(r#"<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:rPr><w:b"#);
+        let _ = fix_document(&open_run, &styles, &[&Change::TimesNewRoman]);
     }
 
     /// Fuzzing found a tag whose attributes only parse lazily (a quote lost in the
