@@ -79,7 +79,7 @@ fuzz-docx:
 	for f in crates/kehoach-core/tests/fixtures/real/*.docx crates/kehoach-core/tests/fixtures/libreoffice/*.docx; do \
 	  unzip -p "$$f" word/document.xml > "fuzz/corpus/docx-seeds/$$(basename "$$f" .docx).xml"; done
 	cp crates/kehoach-core/tests/fixtures/word-edge/d*.xml fuzz/corpus/docx-seeds/
-	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run docx --sanitizer none corpus/docx corpus/docx-seeds -- -max_total_time=$(FUZZ_SECONDS) -max_len=1048576
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run docx --sanitizer none corpus/docx corpus/docx-seeds -- -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 -timeout=30
 
 # The oldest Rust the workspace declares (rust-version): the locked dependencies
 # set it (leptos's macros need 1.89). Checks the workspace and the app on wasm32
