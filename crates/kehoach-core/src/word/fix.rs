@@ -275,14 +275,11 @@ type AttrChanges = Vec<(&'static str, Option<String>)>;
 /// the others kept as they were.
 fn set_attrs(tag: &str, set: &[(&str, Option<String>)]) -> String {
     let empty = tag.ends_with("/>");
+    let (start, name_end) = start_tag(tag);
     let inner = tag
         .trim_start_matches('<')
         .trim_end_matches('>')
         .trim_end_matches('/');
-    let name_end = inner
-        .find(|c: char| c.is_whitespace())
-        .unwrap_or(inner.len());
-    let start = quick_xml::events::BytesStart::from_content(inner, name_end);
     // A tag whose attributes do not parse (the reader reads them lazily) is left as
     // it is: rewriting it could only make it worse.
     let Ok(attributes) = start.attributes().collect::<Result<Vec<_>, _>>() else {
@@ -641,53 +638,89 @@ fn fix_paragraph(
     if whole.is_empty() && attrs.is_empty() {
         return;
     }
-    let mut children: Vec<(String, String)> = Vec::new();
-    let (open, close, range) = match &p.ppr {
-        Some(ppr) if !ppr.empty => {
-            for (name, a, b) in &ppr.children {
-                if whole.iter().any(|(n, _)| n == name) {
-                    continue;
-                }
-                let raw = splices.render_within(xml, *a, *b);
-                let raw = match attrs.iter().position(|(n, _)| n == name) {
-                    Some(i) if raw.ends_with("/>") => set_attrs(&raw, &attrs.remove(i).1),
-                    // Written open (`<w:spacing …></w:spacing>`): its start tag changed.
-                    Some(i) => {
-                        let open_end = raw.find('>').map_or(raw.len(), |k| k + 1);
-                        let set = attrs.remove(i).1;
-                        format!("{}{}", set_attrs(&raw[..open_end], &set), &raw[open_end..])
-                    }
-                    None => raw,
-                };
-                children.push((name.clone(), raw));
+    let mut added: Vec<(String, String)> = whole
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.clone()))
+        .collect();
+    let kept = |name: &str, raw: String| -> Option<String> {
+        if whole.iter().any(|(n, _)| *n == name) {
+            return None;
+        }
+        Some(match attrs.iter().find(|(n, _)| *n == name) {
+            Some((_, set)) if raw.ends_with("/>") => set_attrs(&raw, set),
+            // Written open (`<w:spacing …></w:spacing>`): its start tag changed.
+            Some((_, set)) => {
+                let open_end = raw.find('>').map_or(raw.len(), |k| k + 1);
+                format!("{}{}", set_attrs(&raw[..open_end], set), &raw[open_end..])
             }
-            let open_end = xml[ppr.start..ppr.end]
+            None => raw,
+        })
+    };
+    // Attributes for a child the paragraph does not have yet: a new child.
+    let present = |name: &str| {
+        p.ppr
+            .as_ref()
+            .is_some_and(|ppr| ppr.children.iter().any(|(n, _, _)| n == name))
+    };
+    for (name, set) in &attrs {
+        if !present(name) {
+            added.push((name.to_string(), set_attrs(&format!("<w:{name}/>"), set)));
+        }
+    }
+    rebuild_props(
+        xml,
+        splices,
+        (p.ppr.as_ref(), p.open_end, "pPr", PPR_ORDER),
+        kept,
+        added,
+    );
+}
+
+/// A properties element (`w:rPr`, `w:pPr`) rebuilt over the one there (`seen`), or
+/// written at `at` when there is none: its children as `kept` returns them (each
+/// with the changes already spliced inside it; `None` drops it), then `added`, all in
+/// the schema's `order` (an unknown child goes near the end).
+fn rebuild_props(
+    xml: &str,
+    splices: &mut Splices,
+    (seen, at, name, order): (Option<&RprSeen>, usize, &str, &[&str]),
+    kept: impl Fn(&str, String) -> Option<String>,
+    added: Vec<(String, String)>,
+) {
+    let mut children: Vec<(String, String)> = Vec::new();
+    let (open, close, range) = match seen {
+        Some(props) if !props.empty => {
+            for (child, a, b) in &props.children {
+                if let Some(raw) = kept(child, splices.render_within(xml, *a, *b)) {
+                    children.push((child.clone(), raw));
+                }
+            }
+            let open_end = xml[props.start..props.end]
                 .find('>')
-                .map_or(ppr.end, |i| ppr.start + i + 1);
-            let close_start = xml[..ppr.end].rfind("</").unwrap_or(ppr.end);
+                .map_or(props.end, |i| props.start + i + 1);
+            let close_start = xml[..props.end].rfind("</").unwrap_or(props.end);
             (
-                xml[ppr.start..open_end].to_string(),
-                xml[close_start..ppr.end].to_string(),
-                (ppr.start, ppr.end),
+                xml[props.start..open_end].to_string(),
+                xml[close_start..props.end].to_string(),
+                (props.start, props.end),
             )
         }
-        Some(ppr) => ("<w:pPr>".into(), "</w:pPr>".into(), (ppr.start, ppr.end)),
-        None => (
-            "<w:pPr>".into(),
-            "</w:pPr>".into(),
-            (p.open_end, p.open_end),
+        Some(props) => (
+            format!("<w:{name}>"),
+            format!("</w:{name}>"),
+            (props.start, props.end),
         ),
+        None => (format!("<w:{name}>"), format!("</w:{name}>"), (at, at)),
     };
-    children.extend(whole.into_iter().map(|(n, t)| (n.to_string(), t)));
-    for (name, set) in attrs {
-        children.push((name.to_string(), set_attrs(&format!("<w:{name}/>"), &set)));
-    }
-    let rank = |n: &str| {
-        PPR_ORDER
-            .iter()
-            .position(|o| *o == n)
-            .unwrap_or(PPR_ORDER.len() - 4)
-    };
+    children.extend(added);
+    // A child the schema list does not name goes with the paragraph mark's or the
+    // history's properties (`w:rPr` in a pPr, `w:rPrChange` in an rPr), keeping its
+    // place among them: before the section and the paragraph's history.
+    let unknown = order
+        .iter()
+        .position(|o| *o == "rPr" || *o == "rPrChange")
+        .unwrap_or(order.len());
+    let rank = |n: &str| order.iter().position(|o| *o == n).unwrap_or(unknown);
     children.sort_by_key(|(n, _)| rank(n));
     let body: String = children.into_iter().map(|(_, t)| t).collect();
     splices.drop_within(range.0, range.1);
@@ -1024,8 +1057,9 @@ fn section_tag(tag: &str, name: &str, k: usize, changes: &[&Change]) -> Option<S
     out
 }
 
-/// A tag's attributes by local name.
-fn tag_attrs(tag: &str) -> Vec<(String, String)> {
+/// A tag as written (`<w:pgSz w:w="…"/>`) as quick-xml's start tag, and where its
+/// name ends in it (after the `<`).
+fn start_tag(tag: &str) -> (quick_xml::events::BytesStart<'_>, usize) {
     let inner = tag
         .trim_start_matches('<')
         .trim_end_matches('>')
@@ -1033,7 +1067,16 @@ fn tag_attrs(tag: &str) -> Vec<(String, String)> {
     let name_end = inner
         .find(|c: char| c.is_whitespace())
         .unwrap_or(inner.len());
-    quick_xml::events::BytesStart::from_content(inner, name_end)
+    (
+        quick_xml::events::BytesStart::from_content(inner, name_end),
+        name_end,
+    )
+}
+
+/// A tag's attributes by local name.
+fn tag_attrs(tag: &str) -> Vec<(String, String)> {
+    start_tag(tag)
+        .0
         .attributes()
         .with_checks(false)
         .flatten()
@@ -1110,47 +1153,18 @@ fn fix_run(
     if set.is_empty() {
         return;
     }
-    let mut children: Vec<(String, String)> = Vec::new();
-    let (open, close, range) = match &run.rpr {
-        Some(rpr) if !rpr.empty => {
-            for (name, a, b) in &rpr.children {
-                if set.iter().any(|(n, _)| n == name) {
-                    continue;
-                }
-                children.push((name.clone(), splices.render_within(xml, *a, *b)));
-            }
-            let open_end = xml[rpr.start..rpr.end]
-                .find('>')
-                .map_or(rpr.end, |i| rpr.start + i + 1);
-            let close_start = xml[..rpr.end].rfind("</").unwrap_or(rpr.end);
-            (
-                xml[rpr.start..open_end].to_string(),
-                xml[close_start..rpr.end].to_string(),
-                (rpr.start, rpr.end),
-            )
-        }
-        Some(rpr) => (
-            "<w:rPr>".to_string(),
-            "</w:rPr>".to_string(),
-            (rpr.start, rpr.end),
-        ),
-        None => (
-            "<w:rPr>".to_string(),
-            "</w:rPr>".to_string(),
-            (run.open_end, run.open_end),
-        ),
-    };
-    children.extend(set.into_iter().map(|(n, t)| (n.to_string(), t)));
-    let rank = |n: &str| {
-        RPR_ORDER
-            .iter()
-            .position(|o| *o == n)
-            .unwrap_or(RPR_ORDER.len() - 1)
-    };
-    children.sort_by_key(|(n, _)| rank(n));
-    let body: String = children.into_iter().map(|(_, t)| t).collect();
-    splices.drop_within(range.0, range.1);
-    splices.replace(range.0, range.1, format!("{open}{body}{close}"));
+    let kept = |name: &str, raw: String| (!set.iter().any(|(n, _)| *n == name)).then_some(raw);
+    let added: Vec<(String, String)> = set
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.clone()))
+        .collect();
+    rebuild_props(
+        xml,
+        splices,
+        (run.rpr.as_ref(), run.open_end, "rPr", RPR_ORDER),
+        kept,
+        added,
+    );
 }
 
 /// The first section's properties (`w:sectPr`, the first in document order): the
@@ -1394,18 +1408,12 @@ fn page_header_xml() -> String {
     )
 }
 
-/// The paragraph properties' order after `w:jc` (CT_PPr): `jc` goes before these.
-const AFTER_JC: &[&str] = &[
-    "textDirection",
-    "textAlignment",
-    "textboxTightWrap",
-    "outlineLvl",
-    "divId",
-    "cnfStyle",
-    "rPr",
-    "sectPr",
-    "pPrChange",
-];
+/// Whether the schema puts paragraph property `name` after `w:jc` (CT_PPr): a `jc`
+/// added goes before it.
+fn after_jc(name: &str) -> bool {
+    let rank = |n: &str| PPR_ORDER.iter().position(|o| *o == n);
+    matches!((rank(name), rank("jc")), (Some(a), Some(j)) if a > j)
+}
 
 /// A header part with each paragraph that holds a `PAGE` field centred: its
 /// alignment replaced, or one added to (or with) its properties.
@@ -1456,7 +1464,7 @@ fn centre_page_paragraphs(xml: &str) -> String {
                 }
             }
             (name, Kind::Start) if ppr_depth > 0 => {
-                if ppr_depth == 1 && AFTER_JC.contains(&name) {
+                if ppr_depth == 1 && after_jc(name) {
                     if let Some(p) = paras.last_mut().filter(|p| p.after_jc.is_none()) {
                         p.after_jc = Some(el.start);
                     }
@@ -1477,7 +1485,7 @@ fn centre_page_paragraphs(xml: &str) -> String {
                 if let Some(p) = paras.last_mut() {
                     if name == "jc" {
                         p.jc = Some((el.start, el.end));
-                    } else if AFTER_JC.contains(&name) && p.after_jc.is_none() {
+                    } else if after_jc(name) && p.after_jc.is_none() {
                         p.after_jc = Some(el.start);
                     }
                 }
