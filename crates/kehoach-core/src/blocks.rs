@@ -107,6 +107,39 @@ impl Blocks {
         let i = self.tables.partition_point(|t| t.span.end < at);
         (i < self.tables.len() && self.tables[i].span.start <= at).then_some(i)
     }
+    /// [`Blocks::in_table`] for offsets asked in increasing order (a pass over the
+    /// lines): one step forward at a time instead of a search per line.
+    pub fn table_cursor(&self) -> SpanCursor<'_> {
+        SpanCursor {
+            spans: &self.table_lines,
+            next: 0,
+        }
+    }
+    /// [`Blocks::in_chrome`] for offsets asked in increasing order.
+    pub fn chrome_cursor(&self) -> SpanCursor<'_> {
+        SpanCursor {
+            spans: &self.chrome,
+            next: 0,
+        }
+    }
+}
+
+/// Whether offsets, asked in increasing order, lie in sorted spans: what a search
+/// per offset answers, in one walk over the spans.
+pub struct SpanCursor<'a> {
+    spans: &'a [Span],
+    next: usize,
+}
+
+impl SpanCursor<'_> {
+    pub fn contains(&mut self, at: usize) -> bool {
+        while self.spans.get(self.next).is_some_and(|s| s.end < at) {
+            self.next += 1;
+        }
+        self.spans
+            .get(self.next)
+            .is_some_and(|s| s.start <= at && at <= s.end)
+    }
 }
 
 /// Runs the first pass.

@@ -247,17 +247,19 @@ pub(super) fn check(cx: &mut Ctx) {
     let mut markdown_edits = Vec::new();
     let mut form_feeds = Vec::new();
     let mut page_numbers = Vec::new();
+    // The lines come in order: tables and chrome are walked beside them.
+    let (mut tables, mut chrome) = (blocks.table_cursor(), blocks.chrome_cursor());
     for l in lines.iter() {
         let raw = l.span.text(text);
         // One byte scan says which checks could find anything on this line: most
         // lines of a real plan need none of them.
         let flags = LineFlags::scan(raw.as_bytes());
         // Page chrome is reported (and removed) as a whole.
-        if !blocks.chrome.is_empty() && blocks.in_chrome(l.span.start) {
+        if !blocks.chrome.is_empty() && chrome.contains(l.span.start) {
             continue;
         }
         let in_table =
-            (flags.markdown || flags.tab || l.content.len() <= 12) && blocks.in_table(l.span.start);
+            (flags.markdown || flags.tab || l.content.len() <= 12) && tables.contains(l.span.start);
         // In TCVN3 text U+00AD is the letter `ư`, not a soft hyphen; what else is
         // invisible on such a line is reported once it is converted.
         if flags.invisible && tcvn3_lines.binary_search(&l.idx).is_err() {
@@ -291,10 +293,11 @@ pub(super) fn check(cx: &mut Ctx) {
     }
     // Brackets and quotes balance within a sentence, which may wrap over lines: read
     // on the logical lines (outside tables).
+    let mut tables = blocks.table_cursor();
     for l in cx.src.logical.iter() {
         if l.cells.len() <= 1
             && !l.is_blank()
-            && !blocks.in_table(l.span.start)
+            && !tables.contains(l.span.start)
             && may_have_brackets(l.content.text(cx.src.read()).as_bytes())
         {
             check_balance(cx, l);
@@ -696,12 +699,14 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool) -> Vec<T
         // Table pipes: outer ones go, inner ones become a tab (a column break). Not
         // on a line right above or under a table: there the pipes may be the table's
         // own, and taking them away would change how the table reads.
-        let beside_table = cx.src.blocks.in_table(base.saturating_sub(1))
-            || cx.src.blocks.in_table(l.span.end + 1);
+        // (Asked last: most lines with marks have no pipe at all.)
+        let beside_table = || {
+            cx.src.blocks.in_table(base.saturating_sub(1)) || cx.src.blocks.in_table(l.span.end + 1)
+        };
         if !in_table
-            && !beside_table
             && (trimmed.starts_with('|')
                 || (trimmed.ends_with('|') && trimmed.matches('|').count() >= 2))
+            && !beside_table()
         {
             for (i, c) in raw.char_indices() {
                 if c != '|' {
@@ -812,8 +817,16 @@ fn count_lines(cx: &Ctx, edits: &[TextEdit]) -> usize {
     let lines = &cx.src.lines;
     let mut n = 0;
     let mut last = usize::MAX;
+    // The edits come in the text's order: the line is found by walking forward
+    // (a search only if one goes back).
+    let mut i = 0;
     for e in edits {
-        let i = lines.partition_point(|l| l.span.end < e.span.start);
+        if i > 0 && lines[i - 1].span.end >= e.span.start {
+            i = lines.partition_point(|l| l.span.end < e.span.start);
+        }
+        while lines.get(i).is_some_and(|l| l.span.end < e.span.start) {
+            i += 1;
+        }
         if i != last {
             n += 1;
             last = i;
