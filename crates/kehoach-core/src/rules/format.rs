@@ -530,6 +530,13 @@ fn sentence(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The line (0-based) of the plan's `KẾ HOẠCH`: the header is above it.
+fn title_line(plan: &Plan) -> usize {
+    plan.title
+        .as_ref()
+        .map_or(0, |t| t.kind_word.range.line.saturating_sub(1))
+}
+
 /// The parts with a rule under them (motto, issuing agency, summary) that have none:
 /// (their last line, name in Vietnamese and English). A rule counts when it is drawn
 /// under the part (its border, a shape or underlined blanks in it, a border over the
@@ -538,10 +545,9 @@ fn sentence(s: &str) -> String {
 /// to any paragraph).
 fn missing_rules(
     pres: &Presentation,
-    text: &str,
+    lines: &[&str],
     plan: &Plan,
 ) -> Vec<(usize, &'static str, &'static str)> {
-    let lines: Vec<&str> = text.lines().collect();
     let format = |k: usize| pres.lines.get(k).map(|f| &f.para);
     let blank_or_rule = |k: usize| {
         lines
@@ -579,10 +585,7 @@ fn missing_rules(
     if let Some(a) = h.agency.last() {
         header_parts.push((last_line(a), "Tên cơ quan ban hành", "The issuing agency"));
     }
-    let title_line = plan
-        .title
-        .as_ref()
-        .map_or(0, |t| t.kind_word.range.line.saturating_sub(1));
+    let title_line = title_line(plan);
     let mut out = Vec::new();
     // Rules in the header that no part has beside it: shapes anchored elsewhere.
     let header_rules = (0..title_line)
@@ -625,8 +628,7 @@ struct LayoutFinding {
 /// cm (paragraphs of prose, long enough to wrap), at least 6 pt between paragraphs,
 /// line spacing single to 1.5. What no level of the file sets is Word's default
 /// (left, no indent, no space, single), as the file format says.
-fn check_body_layout(pres: &Presentation, text: &str, body: &[usize]) -> Vec<LayoutFinding> {
-    let lines: Vec<&str> = text.lines().collect();
+fn check_body_layout(pres: &Presentation, lines: &[&str], body: &[usize]) -> Vec<LayoutFinding> {
     let para = |k: usize| &pres.lines[k].para;
     let prose = |k: usize| lines.get(k).is_some_and(|t| t.trim().chars().count() >= 80);
     let mut out = Vec::new();
@@ -1170,7 +1172,9 @@ pub fn check_with_fixes(
             format!("{unsized_body} body paragraphs set no size: not checked."),
         );
     }
-    for layout in check_body_layout(pres, text, &body) {
+    // The text's lines, beside `pres.lines`, for the checks that read their words.
+    let lines: Vec<&str> = text.lines().collect();
+    for layout in check_body_layout(pres, &lines, &body) {
         let first = layout.lines[0];
         offer(
             &BODY_LAYOUT,
@@ -1224,10 +1228,7 @@ pub fn check_with_fixes(
         );
     }
     // The header and foot laid out as tables: no border drawn.
-    let title_line = plan
-        .title
-        .as_ref()
-        .map_or(0, |t| t.kind_word.range.line.saturating_sub(1));
+    let title_line = title_line(plan);
     let foot_line = plan
         .footer_start()
         .map(|at| text[..at.min(text.len())].matches('\n').count());
@@ -1247,7 +1248,7 @@ pub fn check_with_fixes(
             format!("{en} is laid out in a table with visible borders: remove them."),
         );
     }
-    for (line, vi, en) in missing_rules(pres, text, plan) {
+    for (line, vi, en) in missing_rules(pres, &lines, plan) {
         report(
             &RULE_UNDER,
             line_span(line),
