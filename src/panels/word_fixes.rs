@@ -18,8 +18,10 @@ pub fn WordFixes() -> impl IntoView {
         app.opened.track();
         unticked.set(BTreeSet::new());
     });
-    // (index, code, title) of each fix offered now.
-    let offered = move || {
+    // (index, code, title) of each fix offered now: worked out once per change of the
+    // text, the file, the language or the settings, and read by the list, its `Show`
+    // and the download.
+    let offered = Memo::new(move |_| {
         app.text.track();
         app.opened.track();
         let l = lang.get();
@@ -35,9 +37,10 @@ pub fn WordFixes() -> impl IntoView {
                 .map(|(k, f)| (k, f.code, f.title.get(l).to_string()))
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let download = move |_| {
-        let chosen: Vec<usize> = offered()
+        let chosen: Vec<usize> = offered
+            .get_untracked()
             .into_iter()
             .map(|(k, _, _)| k)
             .filter(|k| unticked.with_untracked(|u| !u.contains(k)))
@@ -45,13 +48,14 @@ pub fn WordFixes() -> impl IntoView {
         app.download_fixed_docx(&chosen);
     };
     view! {
-        <Show when=move || !offered().is_empty()>
+        <Show when=move || offered.with(|o| !o.is_empty())>
             <section class="word-fixes" aria-label=move || t(lang.get(), Key::WordFixesTitle)>
                 <h3>{move || t(lang.get(), Key::WordFixesTitle)}</h3>
                 <p class="hint">{move || t(lang.get(), Key::WordFixesHint)}</p>
                 <ul>
                     {move || {
-                        offered()
+                        offered
+                            .get()
                             .into_iter()
                             .map(|(k, code, title)| {
                                 let ticked = move || unticked.with(|u| !u.contains(&k));
