@@ -9,7 +9,7 @@
 //! Linear in the text: each line is looked at a bounded number of times.
 
 use crate::source::{is_fill_in_blank, line_views, trim_noise, LineView, Span};
-use crate::text::fold;
+use crate::text::{fold, fold_starts_with};
 
 mod layout;
 
@@ -245,7 +245,7 @@ const SITE_MARKS: [&str; 7] = [
 fn site_lead_in(text: &str, lines: &[LineView]) -> usize {
     let national = lines.iter().take(400).position(|l| {
         let t = l.content.text(text);
-        t.starts_with(['C', 'c']) && fold(crate::text::head(t, 24)).starts_with("CỘNG HÒA XÃ")
+        t.starts_with(['C', 'c']) && fold_starts_with(t, "CỘNG HÒA XÃ")
     });
     let Some(n) = national else { return 0 };
     let marked = lines[..n].iter().any(|l| {
@@ -624,12 +624,9 @@ pub(crate) fn is_header_row<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
 
 /// Cell text that belongs to a header or foot, not to a data table.
 fn is_layout_text(t: &str) -> bool {
-    let f = fold(crate::text::head(t, 40));
-    f.starts_with("CỘNG HÒA XÃ")
-        || f.starts_with("CỘNG HÒA XHCN")
-        || f.starts_with("ĐỘC LẬP")
-        || f.starts_with("NƠI NHẬN")
-        || f.starts_with("SỐ:")
+    ["CỘNG HÒA XÃ", "CỘNG HÒA XHCN", "ĐỘC LẬP", "NƠI NHẬN", "SỐ:"]
+        .iter()
+        .any(|p| fold_starts_with(t, p))
         || crate::parse::shapes::authority_parts(t).is_some_and(|(_, _, known)| known)
 }
 
@@ -703,11 +700,17 @@ fn find_cell_per_line(text: &str, lines: &[LineView], role: &mut [Role], out: &m
 /// A line that opens a part of the document (an annex, a title, a "kèm theo" line):
 /// never inside a table's cell, so a table before it has ended.
 fn opens_part(t: &str) -> bool {
-    let f = fold(crate::text::head(t, 30));
-    (f.starts_with("PHỤ LỤC") && t.chars().count() <= 40)
-        || f.starts_with("(KÈM THEO")
-        || f.starts_with("(BAN HÀNH KÈM THEO")
-        || matches!(f.trim_end_matches(':'), "KẾ HOẠCH" | "QUYẾT ĐỊNH")
+    if !t.starts_with(['P', 'p', '(', 'K', 'k', 'Q', 'q']) {
+        return false;
+    }
+    (fold_starts_with(t, "PHỤ LỤC") && t.chars().count() <= 40)
+        || fold_starts_with(t, "(KÈM THEO")
+        || fold_starts_with(t, "(BAN HÀNH KÈM THEO")
+        || (t.starts_with(['K', 'k', 'Q', 'q'])
+            && matches!(
+                fold(crate::text::head(t, 30)).trim_end_matches(':'),
+                "KẾ HOẠCH" | "QUYẾT ĐỊNH"
+            ))
 }
 
 /// One token of a one-cell-per-line region.
@@ -1268,8 +1271,6 @@ fn starts_block(t: &str) -> bool {
     if !may_open {
         return crate::parse::shapes::authority_parts(t).is_some_and(|(_, _, known)| known);
     }
-    let head = crate::text::head(t, 24);
-    let f = fold(head);
     const OPENERS: [&str; 16] = [
         "CĂN CỨ",
         "THỰC HIỆN",
@@ -1288,7 +1289,7 @@ fn starts_block(t: &str) -> bool {
         "V/V",
         "(ĐÃ KÝ",
     ];
-    OPENERS.iter().any(|o| f.starts_with(o))
+    OPENERS.iter().any(|o| fold_starts_with(t, o))
         || crate::parse::shapes::authority_parts(t).is_some_and(|(_, _, known)| known)
 }
 

@@ -20,7 +20,7 @@ mod zones;
 pub use crate::markers::{marker_of, Marker};
 pub use crate::reading::Source;
 use crate::source::{LineIndex, LineView, Span};
-use crate::text::{fold, is_upper_text, ADMIN_UNIT_WORDS};
+use crate::text::{fold, fold_starts_with, is_upper_text, ADMIN_UNIT_WORDS};
 pub use shapes::{authority_parts, is_signature_mark, SIGNING_TITLES};
 pub(crate) use zones::{aligned, Columns};
 use zones::{find_annex_starts, parse_annex, parse_decision, table_of_raw, table_tasks};
@@ -805,8 +805,7 @@ fn read_content(src: &Source, start: usize, end: usize) -> Content {
                 };
                 stack.push((rank, node));
             }
-            None if stack.is_empty() && fold(crate::text::head(t, 16)).starts_with("KÍNH GỬI") =>
-            {
+            None if stack.is_empty() && fold_starts_with(t, "KÍNH GỬI") => {
                 out.salutation = Some(src.field(l.content));
             }
             None => match stack.last_mut() {
@@ -851,11 +850,8 @@ fn find_footer_start(src: &Source, from: usize, to: usize) -> usize {
             let t = c.text(src.read());
             // Cheap tests first: this runs on every line of the body.
             let first = t.as_bytes().first().copied().unwrap_or(0);
-            if matches!(first, b'N' | b'n') && t.len() <= 80 {
-                let f = fold(crate::text::head(t, 16));
-                if f.starts_with("NƠI NHẬN") {
-                    return l.idx;
-                }
+            if matches!(first, b'N' | b'n') && t.len() <= 80 && fold_starts_with(t, "NƠI NHẬN") {
+                return l.idx;
             }
             if matches!(first, b'T' | b'K' | b'Q')
                 && t.len() <= 80

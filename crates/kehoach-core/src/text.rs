@@ -55,6 +55,67 @@ pub fn fold(s: &str) -> String {
     move_tone_marks(&upper)
 }
 
+/// `fold(t).starts_with(prefix)`, reading `t` only as far as the prefix needs and
+/// without allocating: most lines fail at their first letter. Falls back to `fold`
+/// when a character near the compared ones is outside `upper_char`'s table (a
+/// combining mark that NFC would compose, a letter of another script).
+pub fn fold_starts_with(t: &str, prefix: &str) -> bool {
+    // Two ASCII characters fold to the first's capital: no composition, no move.
+    if let (Some(&a), Some(&p)) = (t.as_bytes().first(), prefix.as_bytes().first()) {
+        if a.is_ascii()
+            && p.is_ascii()
+            && t.as_bytes().get(1).is_none_or(u8::is_ascii)
+            && a.to_ascii_uppercase() != p
+        {
+            return false;
+        }
+    }
+    let mut src = t.chars().map(upper_char);
+    // The upper-case characters at the next three positions: `None` past the end,
+    // `Some(None)` for a character outside the table.
+    let mut window = [src.next(), src.next(), src.next()];
+    let mut want = prefix.chars();
+    let mut moved_second: Option<char> = None;
+    loop {
+        let Some(w) = want.next() else { return true };
+        let got = if let Some(second) = moved_second.take() {
+            second
+        } else {
+            if window.iter().any(|c| matches!(c, Some(None))) {
+                return fold(t).starts_with(prefix);
+            }
+            let [Some(Some(a)), b, c] = window else {
+                return false;
+            };
+            let (b, c) = (b.flatten(), c.flatten());
+            let moved = match (a, b) {
+                ('O', Some('À')) => Some(('Ò', 'A')),
+                ('O', Some('Á')) => Some(('Ó', 'A')),
+                ('O', Some('Ả')) => Some(('Ỏ', 'A')),
+                ('O', Some('Ã')) => Some(('Õ', 'A')),
+                ('O', Some('Ạ')) => Some(('Ọ', 'A')),
+                ('U', Some('Ỷ')) => Some(('Ủ', 'Y')),
+                ('U', Some('Ý')) => Some(('Ú', 'Y')),
+                _ => None,
+            };
+            match moved {
+                Some((first, second)) if c.is_none_or(|c| !is_letter(c)) => {
+                    moved_second = Some(second);
+                    window = [window[2], src.next(), src.next()];
+                    first
+                }
+                _ => {
+                    window = [window[1], window[2], src.next()];
+                    a
+                }
+            }
+        };
+        if got != w {
+            return false;
+        }
+    }
+}
+
 /// The upper case of a letter of Vietnamese (or ASCII) by arithmetic; `None` for
 /// others (the caller asks `char::to_uppercase`). `fold` runs on many lines, and the
 /// general mapping is a table search per character.
@@ -76,14 +137,14 @@ fn upper_char(c: char) -> Option<char> {
 }
 
 /// Moves a word-final tone mark to where the new rule puts it (`HOÀ`→`HÒA`,
-/// `UỶ`→`ỦY`), in an upper-case text.
+/// `UỶ`→`ỦY`), in an upper-case text. Every `KẾ HOẠCH` comes here (`OẠ`), so the
+/// letter test runs only where a pair matches.
 fn move_tone_marks(upper: &str) -> String {
-    let chars: Vec<char> = upper.chars().collect();
     let mut out = String::with_capacity(upper.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let word_final = chars.get(i + 2).is_none_or(|c| !c.is_alphabetic());
-        let moved = match (chars[i], chars.get(i + 1)) {
+    let mut chars = upper.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let moved = match (c, next) {
             ('O', Some('À')) => Some(('Ò', 'A')),
             ('O', Some('Á')) => Some(('Ó', 'A')),
             ('O', Some('Ả')) => Some(('Ỏ', 'A')),
@@ -93,29 +154,57 @@ fn move_tone_marks(upper: &str) -> String {
             ('U', Some('Ý')) => Some(('Ú', 'Y')),
             _ => None,
         };
-        match moved {
-            Some((a, b)) if word_final => {
+        if let Some((a, b)) = moved {
+            let mut after = chars.clone();
+            after.next();
+            if after.peek().is_none_or(|&c| !is_letter(c)) {
                 out.push(a);
                 out.push(b);
-                i += 2;
-            }
-            _ => {
-                out.push(chars[i]);
-                i += 1;
+                chars.next();
+                continue;
             }
         }
+        out.push(c);
     }
     out
+}
+
+/// `char::is_alphabetic`, answered by arithmetic for ASCII and the Vietnamese
+/// letters (the general test is a table search per character).
+pub fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0xFF => c != '×' && c != '÷',
+        0x100..=0x1B0 | 0x1EA0..=0x1EF9 => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_lowercase`, the same way as [`is_letter`].
+pub fn is_lower(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_lowercase(),
+        0xDF..=0xFF => c != '÷',
+        0xC0..=0xDE => false,
+        // ă đ ĩ ũ ơ ư and their capitals (even, but ư/Ư at 0x1B0/0x1AF).
+        0x102 | 0x103 | 0x110 | 0x111 | 0x128 | 0x129 | 0x168 | 0x169 | 0x1A0 | 0x1A1 => {
+            c as u32 & 1 == 1
+        }
+        0x1AF => false,
+        0x1B0 => true,
+        0x1EA0..=0x1EF9 => c as u32 & 1 == 1,
+        _ => c.is_lowercase(),
+    }
 }
 
 /// True when the text has letters and none of them is lower case.
 pub fn is_upper_text(s: &str) -> bool {
     let mut letters = 0;
     for c in s.chars() {
-        if c.is_lowercase() {
+        if is_lower(c) {
             return false;
         }
-        if c.is_alphabetic() {
+        if is_letter(c) {
             letters += 1;
         }
     }
@@ -249,7 +338,80 @@ mod tests {
     /// `fold` as it was written first: the general Unicode tables for NFC and
     /// upper case, and the tone marks moved on every text.
     fn fold_by_tables(s: &str) -> String {
-        move_tone_marks(&s.nfc().collect::<String>().to_uppercase())
+        move_tone_marks_by_tables(&s.nfc().collect::<String>().to_uppercase())
+    }
+
+    /// `move_tone_marks` as it was written first: every character's look-ahead
+    /// asked of the general letter table.
+    fn move_tone_marks_by_tables(upper: &str) -> String {
+        let chars: Vec<char> = upper.chars().collect();
+        let mut out = String::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let word_final = chars.get(i + 2).is_none_or(|c| !c.is_alphabetic());
+            let moved = match (chars[i], chars.get(i + 1)) {
+                ('O', Some('À')) => Some(('Ò', 'A')),
+                ('O', Some('Á')) => Some(('Ó', 'A')),
+                ('O', Some('Ả')) => Some(('Ỏ', 'A')),
+                ('O', Some('Ã')) => Some(('Õ', 'A')),
+                ('O', Some('Ạ')) => Some(('Ọ', 'A')),
+                ('U', Some('Ỷ')) => Some(('Ủ', 'Y')),
+                ('U', Some('Ý')) => Some(('Ú', 'Y')),
+                _ => None,
+            };
+            match moved {
+                Some((a, b)) if word_final => {
+                    out.push(a);
+                    out.push(b);
+                    i += 2;
+                }
+                _ => {
+                    out.push(chars[i]);
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4000, failure_persistence: None, ..ProptestConfig::default() })]
+        #[test]
+        fn fold_starts_with_equals_fold_then_starts_with(
+            s in "[a-zA-Z0-9 .,(ÀÁÃÒÓÔÙÚÝàáãòóôùúýĂăĐđƠơƯưẠ-ỹßÿ÷\u{301}\u{323}Σσ]{0,16}",
+            cut in 0usize..20,
+            other in "[A-ZÀÒÓỌỦĐẠ ]{0,6}",
+        ) {
+            let folded = fold(&s);
+            let prefix: String = folded.chars().take(cut).collect();
+            prop_assert!(fold_starts_with(&s, &prefix));
+            let mut changed = prefix.clone();
+            changed.push_str(&other);
+            prop_assert_eq!(fold_starts_with(&s, &changed), folded.starts_with(&changed));
+            prop_assert_eq!(fold_starts_with(&s, &other), folded.starts_with(&other));
+        }
+    }
+
+    #[test]
+    fn fold_starts_with_reads_old_tone_marks_and_phrases() {
+        assert!(fold_starts_with(
+            "(Kèm theo Kế hoạch số 1)",
+            "(KÈM THEO KẾ HOẠCH"
+        ));
+        assert!(fold_starts_with("Uỷ ban nhân dân", "ỦY BAN"));
+        assert!(fold_starts_with("hoà", "HÒA"));
+        assert!(!fold_starts_with("hoàng", "HÒA"));
+        assert!(fold_starts_with("hoàng", "HOÀNG"));
+        assert!(!fold_starts_with("Kế", "KẾ HOẠCH"));
+        assert!(fold_starts_with("Ke\u{302}\u{301} hoạch", "KẾ HOẠCH"));
+    }
+
+    #[test]
+    fn letter_tests_agree_with_the_unicode_tables() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?} U+{:04X}", c as u32);
+        }
     }
 
     proptest! {

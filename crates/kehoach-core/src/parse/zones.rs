@@ -7,7 +7,7 @@ use crate::blocks::{column_of, Column, RawCell, RawRow, RawTable};
 use crate::dates::parse_period;
 use crate::model::*;
 use crate::source::Span;
-use crate::text::{fold, is_upper_text, roman_value};
+use crate::text::{fold, fold_starts_with, is_upper_text, roman_value};
 
 // ---------------------------------------------------------------------------------
 // The decision that issues a plan
@@ -98,7 +98,7 @@ fn annex_label(t: &str) -> Option<usize> {
     // The label's own seven characters, however the text encodes them (a decomposed
     // `ụ` is longer in bytes than the folded form).
     let mut len: usize = t.chars().take(7).map(char::len_utf8).sum();
-    if fold(t.get(..len)?) != "PHỤ LỤC" {
+    if !fold_starts_with(t, "PHỤ LỤC") || fold(t.get(..len)?) != "PHỤ LỤC" {
         return None;
     }
     let rest = t.get(len..)?;
@@ -145,9 +145,8 @@ fn is_attachment_line(t: &str) -> bool {
     // `(Kèm theo …)`, also as `(*Kèm theo …*)` with the mark read as a space.
     let opened = t.starts_with('(');
     let t = t.trim_start_matches(['(', ' ', '*']);
-    let f = fold(crate::text::head(t, 40));
-    (opened && (f.starts_with("KÈM THEO") || f.starts_with("BAN HÀNH KÈM THEO")))
-        || f.starts_with("KÈM THEO KẾ HOẠCH")
+    (opened && (fold_starts_with(t, "KÈM THEO") || fold_starts_with(t, "BAN HÀNH KÈM THEO")))
+        || fold_starts_with(t, "KÈM THEO KẾ HOẠCH")
 }
 
 /// The first line of each annex at or after line `from`. An annex starts at its label,

@@ -26,4 +26,3 @@ pub fn pathological_families(bytes: usize) -> Vec<(&'static str, String)> {
         ("bold spans", rep("**Nội dung mở\nđóng lại** ")),
     ]
 }
-

@@ -1,0 +1,61 @@
+//! A quick look at the pathological families beside real text: each at 1 MB, the
+//! best of five runs of `check`, and its time per byte over real text's.
+//! `cargo run --release -p kehoach-core --example families`. For finding a hot
+//! spot between runs of `make bench`, whose figures go in the README.
+#[path = "../tests/common/pathological.rs"]
+mod pathological;
+
+use std::time::{Duration, Instant};
+
+fn best_of_five(text: &str) -> Duration {
+    (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(kehoach_core::check(std::hint::black_box(text)));
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn real_text(bytes: usize) -> String {
+    let mut docs = Vec::new();
+    for sub in ["tests/seeds", "tests/fixtures/real"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(sub);
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        docs.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+    }
+    let mut s = String::new();
+    for doc in docs.iter().cycle() {
+        if s.len() >= bytes {
+            break;
+        }
+        s.push_str(doc);
+        s.push('\n');
+    }
+    s
+}
+
+fn main() {
+    let size = 1024 * 1024;
+    let real = real_text(size);
+    let per_byte = |text: &str| best_of_five(text).as_secs_f64() / text.len() as f64;
+    let prose = per_byte(&real);
+    println!("{:<18} {:>8.1} MiB/s", "real text", 1.0 / prose / 1048576.0);
+    for (name, text) in pathological::pathological_families(size) {
+        let t = per_byte(&text);
+        println!(
+            "{:<18} {:>8.1} MiB/s {:>5.2}x real{}",
+            name,
+            1.0 / t / 1048576.0,
+            t / prose,
+            if t / prose > 2.0 { "  over 2x" } else { "" }
+        );
+    }
+}
