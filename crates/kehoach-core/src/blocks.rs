@@ -762,12 +762,9 @@ fn cell_rows(text: &str, lines: &[LineView]) -> Vec<RawRow> {
         .into_iter()
         .max_by_key(|&(w, n)| (n, w))
         .map(|(w, _)| w);
-    let mut rows = split_rows(&tokens, |cells: &[RawCell]| {
+    split_rows(&tokens, |cells: &[RawCell]| {
         (first_is_number(cells)).then_some(width).flatten()
-    });
-    // Trailing empty rows hold nothing.
-    rows.retain(|r| r.cells.iter().any(|c| !c.is_empty()));
-    rows
+    })
 }
 
 /// Splits tokens into rows; `width_of(row so far)` says how many cells the row must
@@ -795,18 +792,22 @@ fn split_rows(
                     prev_pipe = true;
                     continue;
                 }
-                if !cells.is_empty() {
+                // A row of empty cells holds nothing (and no number to count).
+                if cells.iter().any(|c| !c.is_empty()) {
                     rows.push(RawRow {
                         cells: std::mem::take(&mut cells),
                         span: row_span.take().unwrap_or(*span),
                     });
+                } else {
+                    cells.clear();
+                    row_span = None;
                 }
                 prev_pipe = false;
             }
             Token::Pipe => prev_pipe = true,
         }
     }
-    if !cells.is_empty() {
+    if cells.iter().any(|c| !c.is_empty()) {
         rows.push(RawRow {
             cells,
             span: row_span.unwrap_or_default(),

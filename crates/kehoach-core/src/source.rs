@@ -252,6 +252,12 @@ pub fn line_views_reusing(read: &str, text: &str, physical: &[LineView]) -> Vec<
         });
         out.push(match same {
             Some(v) => LineView { idx, ..v.clone() },
+            None if read.as_bytes()[span.start..span.end]
+                .iter()
+                .all(|&b| b == b' ') =>
+            {
+                blank_view(idx, span)
+            }
             None => view(read, idx, span),
         });
     });
@@ -279,6 +285,19 @@ fn for_each_line(src: &str, mut f: impl FnMut(usize, Span)) {
             start = i + 1;
         }
         i += 1;
+    }
+}
+
+/// `view` of a line of spaces (a line the first pass blanked: a `|`, marks, page
+/// chrome), without reading it: `trim_noise` stops halfway, taking one space from
+/// each end in turn, and there are no cells.
+fn blank_view(idx: usize, span: Span) -> LineView {
+    let middle = span.start + span.len().div_ceil(2);
+    LineView {
+        idx,
+        span,
+        content: Span::new(middle, middle),
+        cells: Vec::new(),
     }
 }
 
@@ -406,49 +425,135 @@ pub(crate) fn is_fill_in_blank(before: &str, after: &str) -> bool {
 /// table pipes) from both ends of a span, leaving list markers (`-`, `+`) alone.
 pub fn trim_noise(src: &str, span: Span) -> Span {
     let s = span.text(src);
+    // Most lines and cells start and end with a letter, a digit or a stop: nothing
+    // to trim, decided on two bytes. (ASCII only: a character of two bytes or more
+    // may be a space, and `_`, `#` need the loop's look at their runs.)
+    let clean = |b: u8| b.is_ascii_graphic() && !matches!(b, b'|' | b'>' | b'*' | b'#' | b'_');
+    if let (Some(&first), Some(&last)) = (s.as_bytes().first(), s.as_bytes().last()) {
+        if clean(first) && clean(last) {
+            return span;
+        }
+    }
+    trim_noise_slowly(s, span)
+}
+
+fn trim_noise_slowly(s: &str, span: Span) -> Span {
+    let bytes = s.as_bytes();
     let mut a = 0;
     let mut b = s.len();
-    loop {
+    // One character from each end in turn, read as a byte when it is ASCII (the
+    // usual noise: `|`, `*`, spaces); a lead byte of a longer character is decoded.
+    while a < b {
         let before = (a, b);
-        let t = &s[a..b];
-        // Leading noise.
-        if let Some(c) = t.chars().next() {
-            if is_space(c) || c == '|' || c == '>' || c == '*' || c == '\u{000C}' {
-                a += c.len_utf8();
-            } else if c == '#' {
-                let hashes = t.bytes().take_while(|&x| x == b'#').count();
-                if t[hashes..].starts_with(' ') || hashes == t.len() {
-                    a += hashes;
-                } else {
-                    break;
+        let first = bytes[a];
+        if first.is_ascii() {
+            match first {
+                b'|' | b'>' | b'*' => a += 1,
+                _ if first.is_ascii_whitespace() || first == 0x0B => a += 1,
+                b'#' => {
+                    let hashes = bytes[a..b].iter().take_while(|&&x| x == b'#').count();
+                    if bytes.get(a + hashes) == Some(&b' ') && a + hashes < b || a + hashes == b {
+                        a += hashes;
+                    } else {
+                        break;
+                    }
                 }
-            } else if t.starts_with("__") {
                 // The whole run at once: one step per underscore would rescan the rest.
-                a += t.bytes().take_while(|&x| x == b'_').count();
+                b'_' if bytes[a..b].starts_with(b"__") => {
+                    a += bytes[a..b].iter().take_while(|&&x| x == b'_').count();
+                }
+                _ => {}
             }
+        } else if let Some(c) = s[a..b].chars().next().filter(|&c| is_space(c)) {
+            a += c.len_utf8();
         }
-        let t = &s[a..b];
-        if let Some(c) = t.chars().next_back() {
-            if is_space(c) || c == '|' || c == '*' {
+        if a < b {
+            let last = bytes[b - 1];
+            if last.is_ascii() {
+                match last {
+                    b'|' | b'*' => b -= 1,
+                    _ if last.is_ascii_whitespace() || last == 0x0B => b -= 1,
+                    // (A text of underscores alone was consumed from the front above.)
+                    b'_' if bytes[a..b].ends_with(b"__") && bytes[a] != b'_' => {
+                        b -= bytes[a..b].iter().rev().take_while(|&&x| x == b'_').count();
+                    }
+                    _ => {}
+                }
+            } else if let Some(c) = s[a..b].chars().next_back().filter(|&c| is_space(c)) {
                 b -= c.len_utf8();
-            } else if t.ends_with("__") && !t.starts_with('_') {
-                // (A text of underscores alone was consumed from the front above.)
-                b -= t.bytes().rev().take_while(|&x| x == b'_').count();
             }
         }
-        if (a, b) == before || a >= b {
+        if (a, b) == before {
             break;
         }
     }
-    if a >= b {
-        return Span::new(span.start + a.min(s.len()), span.start + a.min(s.len()));
-    }
-    Span::new(span.start + a, span.start + b)
+    Span::new(span.start + a, span.start + b.max(a))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `trim_noise` as first written: a character at a time from each end.
+    fn trim_noise_by_chars(s: &str, span: Span) -> Span {
+        let mut a = 0;
+        let mut b = s.len();
+        loop {
+            let before = (a, b);
+            let t = &s[a..b];
+            // Leading noise.
+            if let Some(c) = t.chars().next() {
+                if is_space(c) || c == '|' || c == '>' || c == '*' || c == '\u{000C}' {
+                    a += c.len_utf8();
+                } else if c == '#' {
+                    let hashes = t.bytes().take_while(|&x| x == b'#').count();
+                    if t[hashes..].starts_with(' ') || hashes == t.len() {
+                        a += hashes;
+                    } else {
+                        break;
+                    }
+                } else if t.starts_with("__") {
+                    // The whole run at once: one step per underscore would rescan the rest.
+                    a += t.bytes().take_while(|&x| x == b'_').count();
+                }
+            }
+            let t = &s[a..b];
+            if let Some(c) = t.chars().next_back() {
+                if is_space(c) || c == '|' || c == '*' {
+                    b -= c.len_utf8();
+                } else if t.ends_with("__") && !t.starts_with('_') {
+                    // (A text of underscores alone was consumed from the front above.)
+                    b -= t.bytes().rev().take_while(|&x| x == b'_').count();
+                }
+            }
+            if (a, b) == before || a >= b {
+                break;
+            }
+        }
+        if a >= b {
+            return Span::new(span.start + a.min(s.len()), span.start + a.min(s.len()));
+        }
+        Span::new(span.start + a, span.start + b)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4000, failure_persistence: None, ..ProptestConfig::default() })]
+        #[test]
+        fn a_blank_view_is_the_view_of_its_spaces(n in 0usize..40) {
+            let text = " ".repeat(n);
+            let span = Span::new(0, n);
+            let (a, b) = (blank_view(3, span), view(&text, 3, span));
+            prop_assert_eq!((a.idx, a.span, a.content, a.cells), (b.idx, b.span, b.content, b.cells));
+        }
+
+        /// The shortcut and the byte loop give what the first loop gives.
+        #[test]
+        fn trim_noise_equals_the_loop_by_characters(s in "[a-zđ1.:;)(|>*#_ \t\n\r\u{b}\u{1c}\u{a0}\u{ad}\u{200b}\u{c}\u{3000}]{0,12}") {
+            let span = Span::new(0, s.len());
+            prop_assert_eq!(trim_noise(&s, span), trim_noise_by_chars(&s, span));
+        }
+    }
 
     /// Taking unchanged lines' views from the physical lines gives what reading
     /// the reading text again gives, on text with joined wraps, marks and tables.
