@@ -143,7 +143,6 @@ fn parse_num<T: std::str::FromStr>(text: &str, r: Range<usize>) -> Option<T> {
 
 /// Parses a timeline as written after `Thời gian thực hiện:`.
 pub fn parse_period(text: &str) -> Period {
-    let lower = text.to_lowercase();
     for (_, (), end) in search(text, starts_with_letter_of(b"tc"), before_day).take(1) {
         if let Some((date, _)) = date_at_start(&text[end..]) {
             return Period::Before { date };
@@ -175,6 +174,8 @@ pub fn parse_period(text: &str) -> Period {
             return Period::Year { year };
         }
     }
+    // (Lower-cased only here: most timelines are a quarter, a month or a year.)
+    let lower = text.to_lowercase();
     if lower.contains("thường xuyên") || lower.contains("hằng năm") || lower.contains("hàng năm")
     {
         return Period::Regular;

@@ -171,7 +171,19 @@ impl LineIndex {
 
     pub fn range(&self, src: &str, span: Span) -> SourceRange {
         let a = self.line_col(src, span.start);
-        let b = self.line_col(src, span.end);
+        // Most spans end on the line they start on: count on from the start rather
+        // than search the lines again (every field of every table cell comes here).
+        let from = floor_char_boundary(src, span.start);
+        let to = floor_char_boundary(src, span.end);
+        let next_line = self.starts.get(a.line).copied().unwrap_or(usize::MAX);
+        let b = if from <= to && to < next_line && to - from <= 2 * CHUNK {
+            LineCol {
+                line: a.line,
+                column: a.column + count_chars(&src.as_bytes()[from..to]),
+            }
+        } else {
+            self.line_col(src, span.end)
+        };
         SourceRange {
             start: span.start,
             end: span.end,
@@ -539,6 +551,19 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 4000, failure_persistence: None, ..ProptestConfig::default() })]
+        #[test]
+        fn a_range_is_its_two_ends_line_and_column(
+            s in "[ab\u{1ec7}\n\r ]{0,40}",
+            x in 0usize..50,
+            y in 0usize..50,
+        ) {
+            let index = LineIndex::new(&s);
+            let span = Span::new(x.min(y), x.max(y));
+            let r = index.range(&s, span);
+            let (a, b) = (index.line_col(&s, span.start), index.line_col(&s, span.end));
+            prop_assert_eq!((r.line, r.column, r.end_line, r.end_column), (a.line, a.column, b.line, b.column));
+        }
+
         #[test]
         fn a_blank_view_is_the_view_of_its_spaces(n in 0usize..40) {
             let text = " ".repeat(n);

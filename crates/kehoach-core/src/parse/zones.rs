@@ -309,10 +309,15 @@ pub(super) fn parse_annex(src: &Source, start: usize, end: usize) -> Annex {
 
 fn cell_field(src: &Source, cell: &RawCell, row_start: usize) -> Field {
     match (cell.first(), cell.last()) {
+        // One line (most cells): its text, trimmed without another copy.
+        (Some(a), Some(_)) if cell.len() == 1 => Field {
+            text: trimmed(src.read_text(*a)),
+            range: src.range(*a),
+        },
         (Some(a), Some(b)) => Field {
             text: cell
                 .iter()
-                .map(|s| src.read_text(*s).trim().to_string())
+                .map(|s| trimmed(src.read_text(*s)))
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join(" "),
@@ -323,6 +328,14 @@ fn cell_field(src: &Source, cell: &RawCell, row_start: usize) -> Field {
             range: src.range(Span::new(row_start, row_start)),
         },
     }
+}
+
+/// `s.trim()`, in place.
+fn trimmed(mut s: String) -> String {
+    s.truncate(s.trim_end().len());
+    let lead = s.len() - s.trim_start().len();
+    s.drain(..lead);
+    s
 }
 
 fn row_fields(src: &Source, row: &RawRow) -> Vec<Field> {
