@@ -634,7 +634,8 @@ fn is_layout_text(t: &str) -> bool {
 // (d) One cell per line
 
 fn is_pipe_only(text: &str, l: &LineView) -> bool {
-    l.span.text(text).trim() == "|"
+    // A quick no for most lines (their content is text), then the exact test.
+    l.content.is_empty() && l.span.text(text).trim() == "|"
 }
 
 /// Lines of text between two `|` lines further apart than this are not a cell.

@@ -316,7 +316,14 @@ fn blank_view(idx: usize, span: Span) -> LineView {
 fn view(src: &str, idx: usize, span: Span) -> LineView {
     let content = trim_noise(src, span);
     let mut cells = Vec::new();
-    if may_have_cells(span.text(src).as_bytes()) {
+    let bytes = span.text(src).as_bytes();
+    if content.is_empty()
+        && bytes
+            .iter()
+            .all(|b| matches!(b, b'|' | b' ' | b'*' | b'\t'))
+    {
+        // `|`, `| |`, `* *`: every cell would be spaces and marks, trimmed away.
+    } else if may_have_cells(bytes) {
         for part in split_cells(src, span) {
             let c = trim_noise(src, part);
             if !c.is_empty() && !is_table_rule(c.text(src)) {
@@ -562,6 +569,20 @@ mod tests {
             let r = index.range(&s, span);
             let (a, b) = (index.line_col(&s, span.start), index.line_col(&s, span.end));
             prop_assert_eq!((r.line, r.column, r.end_line, r.end_column), (a.line, a.column, b.line, b.column));
+        }
+
+        #[test]
+        fn a_line_of_pipes_and_marks_has_the_cells_its_split_gives(s in "[|* \ta#>_]{0,10}") {
+            let span = Span::new(0, s.len());
+            let split: Vec<Span> = split_cells(&s, span)
+                .into_iter()
+                .map(|p| trim_noise(&s, p))
+                .filter(|c| !c.is_empty() && !is_table_rule(c.text(&s)))
+                .collect();
+            let v = view(&s, 0, span);
+            if may_have_cells(s.as_bytes()) {
+                prop_assert_eq!(v.cells, split);
+            }
         }
 
         #[test]
