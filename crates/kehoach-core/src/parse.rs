@@ -902,8 +902,7 @@ fn split_foot_cell(read: &str, cell: Span) -> Vec<Span> {
     let at = |a: usize, b: usize| {
         crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
     };
-    let f = fold(crate::text::head(t, 16));
-    if f.starts_with("NƠI NHẬN") {
+    if fold_starts_with(t, "NƠI NHẬN") {
         let Some(colon) = t.find(':') else {
             return vec![cell];
         };
@@ -1053,9 +1052,8 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
             if is_rule(t) || t.is_empty() {
                 continue;
             }
-            let f = fold(crate::text::head(t, 16));
             let in_sig = !sig.authority.is_empty() || !sig.titles.is_empty();
-            if f.starts_with("NƠI NHẬN") {
+            if fold_starts_with(t, "NƠI NHẬN") {
                 let colon = t.find(':').map(|i| i + 1).unwrap_or(t.len());
                 let heading = Span::new(cell.start, cell.start + colon);
                 let mut r = Recipients {
@@ -1068,7 +1066,7 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
                     r.items.push(src.field(rest));
                 }
                 recipients = Some(r);
-            } else if f.starts_with("KÍNH GỬI") {
+            } else if fold_starts_with(t, "KÍNH GỬI") {
                 plan.salutation = Some(src.field(cell));
             } else if let Some((_, _, _)) = authority_parts(t).filter(|_| sig.name.is_none()) {
                 sig.authority.push(src.field(cell));

@@ -86,20 +86,7 @@ impl LineIndex {
     pub fn new(src: &str) -> Self {
         let mut starts = vec![0];
         let bytes = src.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
-                }
-                _ => {}
-            }
-            i += 1;
-        }
+        for_each_break(bytes, |next_line| starts.push(next_line));
         let chars_before = std::iter::once(0)
             .chain(bytes.chunks(CHUNK).scan(0, |acc, c| {
                 *acc += count_chars(c);
@@ -278,25 +265,38 @@ pub fn line_views_reusing(read: &str, text: &str, physical: &[LineView]) -> Vec<
 
 /// Calls `f` with each line's number and span (without its line break).
 fn for_each_line(src: &str, mut f: impl FnMut(usize, Span)) {
-    let bytes = src.as_bytes();
     let mut start = 0;
-    let mut i = 0;
     let mut idx = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        let brk = !at_end && matches!(bytes[i], b'\n' | b'\r');
-        if at_end || brk {
-            f(idx, Span::new(start, i));
-            idx += 1;
-            if at_end {
-                break;
-            }
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            start = i + 1;
+    for_each_break(src.as_bytes(), |next_line| {
+        // The break is one byte, or two for `\r\n`.
+        let end = if next_line >= 2 && src.as_bytes()[next_line - 2..next_line] == *b"\r\n" {
+            next_line - 2
+        } else {
+            next_line - 1
+        };
+        f(idx, Span::new(start, end));
+        idx += 1;
+        start = next_line;
+    });
+    f(idx, Span::new(start, src.len()));
+}
+
+/// Calls `f` with the offset after each line break (`\n`, `\r\n` or `\r`): where
+/// the next line starts. Found with `memchr`, many bytes at a time: every text is
+/// split into lines several times.
+fn for_each_break(bytes: &[u8], mut f: impl FnMut(usize)) {
+    let mut after_last = 0;
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < after_last {
+            // The `\n` of a `\r\n`, already taken.
+            continue;
         }
-        i += 1;
+        after_last = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
+        f(after_last);
     }
 }
 
@@ -583,6 +583,32 @@ mod tests {
             if may_have_cells(s.as_bytes()) {
                 prop_assert_eq!(v.cells, split);
             }
+        }
+
+        #[test]
+        fn lines_split_as_a_byte_at_a_time_splits_them(s in "[a\u{1ec7}\n\r]{0,30}") {
+            let mut lines = Vec::new();
+            for_each_line(&s, |idx, span| lines.push((idx, span)));
+            // A byte at a time, as first written.
+            let (b, mut expected, mut starts) = (s.as_bytes(), Vec::new(), vec![0]);
+            let (mut start, mut i) = (0, 0);
+            while i <= b.len() {
+                if i == b.len() {
+                    expected.push((expected.len(), Span::new(start, i)));
+                    break;
+                }
+                if matches!(b[i], b'\n' | b'\r') {
+                    expected.push((expected.len(), Span::new(start, i)));
+                    if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    start = i + 1;
+                    starts.push(start);
+                }
+                i += 1;
+            }
+            prop_assert_eq!(lines, expected);
+            prop_assert_eq!(LineIndex::new(&s).starts, starts);
         }
 
         #[test]

@@ -322,6 +322,11 @@ impl ScriptScan {
     fn scan(b: &[u8]) -> Self {
         let mut s = ScriptScan::default();
         for (i, &c) in b.iter().enumerate() {
+            // ASCII, continuation bytes and the lead bytes of Latin letters: most of
+            // the text, passed over on one comparison.
+            if c < 0xCC {
+                continue;
+            }
             let next = b.get(i + 1).copied().unwrap_or(0);
             match c {
                 // U+0300–U+036F (CC 80 – CD AF); U+0370–U+03FF starts at CD B0.
