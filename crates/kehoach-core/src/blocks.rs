@@ -9,7 +9,7 @@
 //! Linear in the text: each line is looked at a bounded number of times.
 
 use crate::source::{is_fill_in_blank, line_views, trim_noise, LineView, Span};
-use crate::text::{fold, fold_starts_with};
+use crate::text::{floor_char_boundary, fold, fold_starts_with};
 
 mod layout;
 
@@ -168,33 +168,31 @@ pub fn scan_lines(text: &str, lines: &[LineView]) -> Blocks {
     let chrome = find_chrome(text, lines, &mut role);
     tables.sort_by_key(|t| t.span.start);
 
-    let mut read = text.as_bytes().to_vec();
+    // What the reader sees differently, as spans to fill: a whole line or a join's
+    // gap with spaces, a mark with spaces, a bullet `*` with `-`.
+    let mut fills: Vec<(Span, u8)> = Vec::new();
     let mut table_lines = Vec::new();
     for (l, r) in lines.iter().zip(&role) {
         match r {
             Role::Text => {}
             Role::PipeOnly => {
-                blank(&mut read, l.span);
+                fills.push((l.span, b' '));
                 table_lines.push(l.span);
             }
             Role::Table | Role::LayoutRow => table_lines.push(l.span),
-            Role::Chrome => blank(&mut read, l.span),
+            Role::Chrome => fills.push((l.span, b' ')),
         }
     }
     // Marks are read through on text lines; a table keeps its cells as they are,
     // and page chrome stays blank (a bullet there must not come back as a dash).
     for (l, r) in lines.iter().zip(&role) {
         if !matches!(r, Role::Table | Role::Chrome) {
-            blank_marks(text, l.span, &mut read);
+            blank_marks(text, l.span, &mut fills);
         }
     }
     let joins = find_joins(text, lines, &role);
-    for j in &joins {
-        blank(&mut read, j.gap);
-    }
-    // Only ASCII bytes were replaced by spaces, each at a character of its own: the
-    // result is UTF-8 whenever the source is.
-    let read = String::from_utf8(read).unwrap_or_else(|_| text.to_string());
+    fills.extend(joins.iter().map(|j| (j.gap, b' ')));
+    let read = filled(text, fills);
     Blocks {
         read,
         tables,
@@ -443,18 +441,46 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
     out
 }
 
-/// Every byte of a whole line or a join's gap becomes a space. Both ends of such a
-/// span are character boundaries of the source, so the reading text stays UTF-8;
-/// no span of the reader starts inside it (it is all white space).
-fn blank(read: &mut [u8], span: Span) {
-    let len = read.len();
-    for b in &mut read[span.start.min(len)..span.end.min(len)] {
-        *b = b' ';
+/// The source with each span's bytes replaced by its byte (a space or `-`), built from
+/// slices of the source (so it is UTF-8 with no check): a span is widened to whole
+/// characters, and where two overlap the one that starts first is kept.
+fn filled(text: &str, mut fills: Vec<(Span, u8)>) -> String {
+    fills.sort_by_key(|(span, _)| span.start);
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for (span, byte) in fills {
+        let start = floor_char_boundary(text, span.start.max(done));
+        let end = ceil_char_boundary(text, span.end);
+        if start < done || start >= end {
+            continue;
+        }
+        out.push_str(&text[done..start]);
+        let run = if byte == b'-' { DASHES } else { SPACES };
+        let mut left = end - start;
+        while left > 0 {
+            let n = left.min(run.len());
+            out.push_str(&run[..n]);
+            left -= n;
+        }
+        done = end;
     }
+    out.push_str(&text[done..]);
+    out
+}
+
+const SPACES: &str = "                                ";
+const DASHES: &str = "--------------------------------";
+
+fn ceil_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// Emphasis marks inside a line (`**`, `__`, a `*` touching a word) become spaces.
-fn blank_marks(text: &str, span: Span, read: &mut [u8]) {
+fn blank_marks(text: &str, span: Span, fills: &mut Vec<(Span, u8)>) {
     let line = span.text(text);
     // A code fence, or marks with nothing inside (`* *`, `** **`).
     if is_code_fence(line)
@@ -463,7 +489,7 @@ fn blank_marks(text: &str, span: Span, read: &mut [u8]) {
                 .bytes()
                 .all(|b| matches!(b, b'*' | b'_' | b' ' | b'\t')))
     {
-        blank(read, span);
+        fills.push((span, b' '));
         return;
     }
     let raw = span.text(text).as_bytes();
@@ -478,13 +504,11 @@ fn blank_marks(text: &str, span: Span, read: &mut [u8]) {
         let leading = raw[..i].iter().all(|&b| b == b' ' || b == b'\t');
         if c == b'*' && run == 1 && leading && raw.get(i + 1) == Some(&b' ') {
             // A Markdown bullet `*   item` reads as the dash it stands for.
-            read[span.start + i] = b'-';
+            fills.push((Span::new(span.start + i, span.start + i + 1), b'-'));
         } else if (c == b'*' && (run >= 2 || touches_word(raw, i, run)))
             || (c == b'_' && run == 2 && !all_underscores)
         {
-            for b in &mut read[span.start + i..span.start + i + run] {
-                *b = b' ';
-            }
+            fills.push((Span::new(span.start + i, span.start + i + run), b' '));
         }
         i += run.max(1);
     }
@@ -1605,6 +1629,34 @@ fn join_kind(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Filling spans gives what replacing their bytes in place gives.
+        #[test]
+        fn filling_spans_replaces_their_bytes(
+            text in "[a*_\u{1ec7} \n]{0,30}",
+            cuts in proptest::collection::vec((0usize..40, 0usize..6, any::<bool>()), 0..6),
+        ) {
+            let mut fills = Vec::new();
+            let mut bytes = text.as_bytes().to_vec();
+            let mut done = 0;
+            let mut sorted = cuts.clone();
+            sorted.sort();
+            for (at, len, dash) in sorted {
+                let (a, b) = (at.max(done), (at.max(done) + len).min(text.len()));
+                if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+                    continue;
+                }
+                let byte = if dash { b'-' } else { b' ' };
+                bytes[a..b].fill(byte);
+                fills.push((Span::new(a, b), byte));
+                done = b;
+            }
+            fills.reverse();
+            prop_assert_eq!(filled(&text, fills).into_bytes(), bytes);
+        }
+    }
 
     #[test]
     fn the_folded_motto_is_the_motto() {

@@ -285,18 +285,25 @@ fn for_each_line(src: &str, mut f: impl FnMut(usize, Span)) {
 /// the next line starts. Found with `memchr`, many bytes at a time: every text is
 /// split into lines several times.
 fn for_each_break(bytes: &[u8], mut f: impl FnMut(usize)) {
-    let mut after_last = 0;
-    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-        if i < after_last {
-            // The `\n` of a `\r\n`, already taken.
-            continue;
-        }
-        after_last = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-            i + 2
-        } else {
-            i + 1
+    let is_break = |b: &u8| *b == b'\n' || *b == b'\r';
+    let mut i = 0;
+    while i < bytes.len() {
+        // A short line's break is found by hand: memchr pays off on longer ones.
+        let rest = &bytes[i..];
+        let Some(k) = rest[..rest.len().min(16)]
+            .iter()
+            .position(is_break)
+            .or_else(|| memchr::memchr2(b'\n', b'\r', rest))
+        else {
+            break;
         };
-        f(after_last);
+        let at = i + k;
+        i = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+            at + 2
+        } else {
+            at + 1
+        };
+        f(i);
     }
 }
 
