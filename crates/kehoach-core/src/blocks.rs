@@ -8,7 +8,7 @@
 //! the parser reads the reading text and every finding still points at the source.
 //! Linear in the text: each line is looked at a bounded number of times.
 
-use crate::source::{is_fill_in_blank, line_views, trim_noise, LineView, Span};
+use crate::source::{is_fill_in_blank, line_views, trim_noise, LineMarks, LineView, Span};
 use crate::text::{floor_char_boundary, fold, fold_starts_with};
 
 mod layout;
@@ -186,7 +186,9 @@ pub fn scan_lines(text: &str, lines: &[LineView]) -> Blocks {
     // Marks are read through on text lines; a table keeps its cells as they are,
     // and page chrome stays blank (a bullet there must not come back as a dash).
     for (l, r) in lines.iter().zip(&role) {
-        if !matches!(r, Role::Table | Role::Chrome) {
+        if !matches!(r, Role::Table | Role::Chrome)
+            && l.marks.any(LineMarks::EMPHASIS | LineMarks::BACKTICK)
+        {
             blank_marks(text, l.span, &mut fills);
         }
     }
@@ -849,7 +851,13 @@ fn find_row_tables(text: &str, lines: &[LineView], role: &mut [Role], out: &mut 
     let running = running_headers(text, lines, role);
     let mut i = 0;
     while i < lines.len() {
-        if role[i] != Role::Text || lines[i].is_blank() {
+        // Every shape below needs a pipe, a tab or a run of spaces.
+        if role[i] != Role::Text
+            || lines[i].is_blank()
+            || !lines[i]
+                .marks
+                .any(LineMarks::PIPE | LineMarks::TAB | LineMarks::SPACES3)
+        {
             i += 1;
             continue;
         }

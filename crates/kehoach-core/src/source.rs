@@ -214,6 +214,70 @@ pub struct LineView {
     /// Columns of the line (split on `|`, tabs or runs of 3+ spaces), each trimmed
     /// like `content`; empty cells are dropped.
     pub cells: Vec<Span>,
+    /// Which marks the line holds, found as it is read: the later passes skip a
+    /// line that holds none of theirs instead of scanning it again.
+    pub marks: LineMarks,
+}
+
+/// The bytes of a line that some pass looks for, one bit each, from one pass over
+/// the line ([`LineMarks::scan`]). Most lines of a plan hold none but spaces.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LineMarks(u16);
+
+impl LineMarks {
+    pub const PIPE: u16 = 1;
+    pub const TAB: u16 = 1 << 1;
+    /// `*` or `_`: emphasis or a Markdown bullet.
+    pub const EMPHASIS: u16 = 1 << 2;
+    pub const BACKTICK: u16 = 1 << 3;
+    /// `(`, `)` or `"`.
+    pub const BRACKET: u16 = 1 << 4;
+    pub const FORM_FEED: u16 = 1 << 5;
+    /// 0xC2: the lead byte of a no-break space (and other Latin-1 signs).
+    pub const LEAD_C2: u16 = 1 << 6;
+    /// 0xE2: the lead byte of curly quotes, dashes, zero-width spaces.
+    pub const LEAD_E2: u16 = 1 << 7;
+    /// A run of three spaces or more (a column break).
+    pub const SPACES3: u16 = 1 << 8;
+    pub const HASH: u16 = 1 << 9;
+
+    pub fn scan(b: &[u8]) -> Self {
+        const BIT: [u16; 256] = {
+            let mut t = [0u16; 256];
+            t[b'|' as usize] = LineMarks::PIPE;
+            t[b'\t' as usize] = LineMarks::TAB;
+            t[b'*' as usize] = LineMarks::EMPHASIS;
+            t[b'_' as usize] = LineMarks::EMPHASIS;
+            t[b'`' as usize] = LineMarks::BACKTICK;
+            t[b'(' as usize] = LineMarks::BRACKET;
+            t[b')' as usize] = LineMarks::BRACKET;
+            t[b'"' as usize] = LineMarks::BRACKET;
+            t[0x0C] = LineMarks::FORM_FEED;
+            t[0xC2] = LineMarks::LEAD_C2;
+            t[0xE2] = LineMarks::LEAD_E2;
+            t[b'#' as usize] = LineMarks::HASH;
+            t
+        };
+        let mut marks = 0;
+        let mut spaces = 0u8;
+        for &c in b {
+            marks |= BIT[c as usize];
+            spaces = if c == b' ' {
+                spaces.saturating_add(1)
+            } else {
+                0
+            };
+            if spaces == 3 {
+                marks |= Self::SPACES3;
+            }
+        }
+        LineMarks(marks)
+    }
+
+    /// Whether the line holds any of `marks` (bits or-ed together).
+    pub fn any(self, marks: u16) -> bool {
+        self.0 & marks != 0
+    }
 }
 
 impl LineView {
@@ -317,6 +381,11 @@ fn blank_view(idx: usize, span: Span) -> LineView {
         span,
         content: Span::new(middle, middle),
         cells: Vec::new(),
+        marks: LineMarks(if span.len() >= 3 {
+            LineMarks::SPACES3
+        } else {
+            0
+        }),
     }
 }
 
@@ -324,13 +393,14 @@ fn view(src: &str, idx: usize, span: Span) -> LineView {
     let content = trim_noise(src, span);
     let mut cells = Vec::new();
     let bytes = span.text(src).as_bytes();
+    let marks = LineMarks::scan(bytes);
     if content.is_empty()
         && bytes
             .iter()
             .all(|b| matches!(b, b'|' | b' ' | b'*' | b'\t'))
     {
         // `|`, `| |`, `* *`: every cell would be spaces and marks, trimmed away.
-    } else if may_have_cells(bytes) {
+    } else if marks.any(CELL_BREAKS) {
         for part in split_cells(src, span) {
             let c = trim_noise(src, part);
             if !c.is_empty() && !is_table_rule(c.text(src)) {
@@ -346,11 +416,20 @@ fn view(src: &str, idx: usize, span: Span) -> LineView {
         span,
         content,
         cells,
+        marks,
     }
 }
 
-/// Whether a line has any byte [`split_cells`] splits at: a pipe, a tab, a form
-/// feed, a no-break space's lead byte or a run of three spaces. Most lines have none.
+/// The bytes [`split_cells`] splits at: a pipe, a tab, a form feed, a no-break
+/// space's lead byte or a run of three spaces. Most lines have none.
+const CELL_BREAKS: u16 = LineMarks::PIPE
+    | LineMarks::TAB
+    | LineMarks::FORM_FEED
+    | LineMarks::LEAD_C2
+    | LineMarks::SPACES3;
+
+/// [`CELL_BREAKS`] by a scan of its own (the first way, kept to check the marks).
+#[cfg(test)]
 fn may_have_cells(b: &[u8]) -> bool {
     let mut spaces = 0;
     for &c in b {
@@ -623,7 +702,20 @@ mod tests {
             let text = " ".repeat(n);
             let span = Span::new(0, n);
             let (a, b) = (blank_view(3, span), view(&text, 3, span));
-            prop_assert_eq!((a.idx, a.span, a.content, a.cells), (b.idx, b.span, b.content, b.cells));
+            prop_assert_eq!((a.idx, a.span, a.content, a.cells, a.marks), (b.idx, b.span, b.content, b.cells, b.marks));
+        }
+
+        #[test]
+        fn line_marks_say_what_the_line_holds(s in "[a|*_`()\"#\t \u{c}\u{a0}\u{201c}]{0,12}") {
+            let m = LineMarks::scan(s.as_bytes());
+            prop_assert_eq!(m.any(CELL_BREAKS), may_have_cells(s.as_bytes()));
+            prop_assert_eq!(m.any(LineMarks::PIPE), s.contains('|'));
+            prop_assert_eq!(m.any(LineMarks::TAB), s.contains('\t'));
+            prop_assert_eq!(m.any(LineMarks::EMPHASIS), s.contains(['*', '_']));
+            prop_assert_eq!(m.any(LineMarks::BACKTICK), s.contains('`'));
+            prop_assert_eq!(m.any(LineMarks::BRACKET), s.contains(['(', ')', '"']));
+            prop_assert_eq!(m.any(LineMarks::HASH), s.contains('#'));
+            prop_assert_eq!(m.any(LineMarks::SPACES3), s.contains("   "));
         }
 
         /// The shortcut and the byte loop give what the first loop gives.

@@ -7,7 +7,7 @@ use crate::blocks::JoinKind;
 use crate::diagnostics::{Diagnostic, Fix, Message, Severity, TextEdit};
 use crate::legacy::{self, Encoding};
 use crate::markers::marker_of;
-use crate::source::{is_invisible, LineView, Span};
+use crate::source::{is_invisible, LineMarks, LineView, Span};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -298,6 +298,7 @@ pub(super) fn check(cx: &mut Ctx) {
         if l.cells.len() <= 1
             && !l.is_blank()
             && !tables.contains(l.span.start)
+            && l.marks.any(LineMarks::BRACKET | LineMarks::LEAD_E2)
             && may_have_brackets(l.content.text(cx.src.read()).as_bytes())
         {
             check_balance(cx, l);
