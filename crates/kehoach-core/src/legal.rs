@@ -24,8 +24,16 @@ fn symbols(text: &str) -> Vec<(SymbolParts, usize, bool)> {
         .and_then(|b| b.iter().position(u8::is_ascii_digit))
     {
         let at = i + rel;
+        let run_end = at
+            + bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+        // Both forms go on from the number with `/` or `-`: most figures (dates,
+        // amounts, item numbers) are passed over here.
+        let goes_on = matches!(bytes.get(run_end), Some(b'/' | b'-'));
         for (k, (form, party)) in forms.iter().enumerate() {
-            if at >= resume[k] {
+            if goes_on && at >= resume[k] {
                 if let Some((parts, end)) = form(Cursor::at(text, at)) {
                     resume[k] = end;
                     out.push((parts, end, *party));
@@ -33,12 +41,7 @@ fn symbols(text: &str) -> Vec<(SymbolParts, usize, bool)> {
             }
         }
         // A symbol's number starts a run of figures: skip the rest of the run.
-        i = at
-            + 1
-            + bytes[at + 1..]
-                .iter()
-                .take_while(|b| b.is_ascii_digit())
-                .count();
+        i = run_end;
     }
     out
 }
