@@ -18,29 +18,7 @@ fn best_of_five(text: &str) -> Duration {
         .unwrap_or_default()
 }
 
-fn real_text(bytes: usize) -> String {
-    let mut docs = Vec::new();
-    for sub in ["tests/seeds", "tests/fixtures/real"] {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(sub);
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .expect("fixtures")
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        paths.sort();
-        docs.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
-    }
-    let mut s = String::new();
-    for doc in docs.iter().cycle() {
-        if s.len() >= bytes {
-            break;
-        }
-        s.push_str(doc);
-        s.push('\n');
-    }
-    s
-}
+include!("../tests/common/real_text.rs");
 
 fn main() {
     let size = 1024 * 1024;

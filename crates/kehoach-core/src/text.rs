@@ -88,16 +88,7 @@ pub fn fold_starts_with(t: &str, prefix: &str) -> bool {
                 return false;
             };
             let (b, c) = (b.flatten(), c.flatten());
-            let moved = match (a, b) {
-                ('O', Some('À')) => Some(('Ò', 'A')),
-                ('O', Some('Á')) => Some(('Ó', 'A')),
-                ('O', Some('Ả')) => Some(('Ỏ', 'A')),
-                ('O', Some('Ã')) => Some(('Õ', 'A')),
-                ('O', Some('Ạ')) => Some(('Ọ', 'A')),
-                ('U', Some('Ỷ')) => Some(('Ủ', 'Y')),
-                ('U', Some('Ý')) => Some(('Ú', 'Y')),
-                _ => None,
-            };
+            let moved = tone_move(a, b);
             match moved {
                 Some((first, second)) if c.is_none_or(|c| !is_letter(c)) => {
                     moved_second = Some(second);
@@ -144,16 +135,7 @@ fn move_tone_marks(upper: &str) -> String {
     let mut chars = upper.chars().peekable();
     while let Some(c) = chars.next() {
         let next = chars.peek().copied();
-        let moved = match (c, next) {
-            ('O', Some('À')) => Some(('Ò', 'A')),
-            ('O', Some('Á')) => Some(('Ó', 'A')),
-            ('O', Some('Ả')) => Some(('Ỏ', 'A')),
-            ('O', Some('Ã')) => Some(('Õ', 'A')),
-            ('O', Some('Ạ')) => Some(('Ọ', 'A')),
-            ('U', Some('Ỷ')) => Some(('Ủ', 'Y')),
-            ('U', Some('Ý')) => Some(('Ú', 'Y')),
-            _ => None,
-        };
+        let moved = tone_move(c, next);
         if let Some((a, b)) = moved {
             let mut after = chars.clone();
             after.next();
@@ -167,6 +149,21 @@ fn move_tone_marks(upper: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// The new placement of an old word-final tone mark on the pair `a b` (`OÀ`→`ÒA`,
+/// `UỶ`→`ỦY`), in upper case; the caller checks that the pair ends the word.
+fn tone_move(a: char, b: Option<char>) -> Option<(char, char)> {
+    match (a, b?) {
+        ('O', 'À') => Some(('Ò', 'A')),
+        ('O', 'Á') => Some(('Ó', 'A')),
+        ('O', 'Ả') => Some(('Ỏ', 'A')),
+        ('O', 'Ã') => Some(('Õ', 'A')),
+        ('O', 'Ạ') => Some(('Ọ', 'A')),
+        ('U', 'Ỷ') => Some(('Ủ', 'Y')),
+        ('U', 'Ý') => Some(('Ú', 'Y')),
+        _ => None,
+    }
 }
 
 /// `char::is_alphabetic`, answered by arithmetic for ASCII and the Vietnamese
