@@ -213,10 +213,52 @@ pub struct LineView {
     pub content: Span,
     /// Columns of the line (split on `|`, tabs or runs of 3+ spaces), each trimmed
     /// like `content`; empty cells are dropped.
-    pub cells: Vec<Span>,
+    pub cells: Cells,
     /// Which marks the line holds, found as it is read: the later passes skip a
     /// line that holds none of theirs instead of scanning it again.
     pub marks: LineMarks,
+}
+
+/// A line's cells: none, one (most lines: the content; kept inline, so reading a
+/// line allocates nothing), or several. Reads as a slice.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Cells {
+    #[default]
+    None,
+    One(Span),
+    Many(Vec<Span>),
+}
+
+impl Cells {
+    fn push(&mut self, cell: Span) {
+        *self = match std::mem::take(self) {
+            Cells::None => Cells::One(cell),
+            Cells::One(first) => Cells::Many(vec![first, cell]),
+            Cells::Many(mut all) => {
+                all.push(cell);
+                Cells::Many(all)
+            }
+        };
+    }
+}
+
+impl std::ops::Deref for Cells {
+    type Target = [Span];
+    fn deref(&self) -> &[Span] {
+        match self {
+            Cells::None => &[],
+            Cells::One(cell) => std::slice::from_ref(cell),
+            Cells::Many(all) => all,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Cells {
+    type Item = &'a Span;
+    type IntoIter = std::slice::Iter<'a, Span>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
 }
 
 /// The bytes of a line that some pass looks for, one bit each, from one pass over
@@ -380,7 +422,7 @@ fn blank_view(idx: usize, span: Span) -> LineView {
         idx,
         span,
         content: Span::new(middle, middle),
-        cells: Vec::new(),
+        cells: Cells::None,
         marks: LineMarks(if span.len() >= 3 {
             LineMarks::SPACES3
         } else {
@@ -391,7 +433,7 @@ fn blank_view(idx: usize, span: Span) -> LineView {
 
 fn view(src: &str, idx: usize, span: Span) -> LineView {
     let content = trim_noise(src, span);
-    let mut cells = Vec::new();
+    let mut cells = Cells::None;
     let bytes = span.text(src).as_bytes();
     let marks = LineMarks::scan(bytes);
     if content.is_empty()
@@ -667,7 +709,7 @@ mod tests {
                 .collect();
             let v = view(&s, 0, span);
             if may_have_cells(s.as_bytes()) {
-                prop_assert_eq!(v.cells, split);
+                prop_assert_eq!(&*v.cells, &split[..]);
             }
         }
 
