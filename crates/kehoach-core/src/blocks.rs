@@ -9,7 +9,7 @@
 //! Linear in the text: each line is looked at a bounded number of times.
 
 use crate::source::{is_fill_in_blank, line_views, trim_noise, LineMarks, LineView, Span};
-use crate::text::{floor_char_boundary, fold, fold_starts_with};
+use crate::text::{ceil_char_boundary, floor_char_boundary, fold, fold_starts_with};
 
 mod layout;
 
@@ -451,9 +451,10 @@ fn filled(text: &str, mut fills: Vec<(Span, u8)>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut done = 0;
     for (span, byte) in fills {
+        // (`done` is a boundary, so the start floors no lower than it.)
         let start = floor_char_boundary(text, span.start.max(done));
         let end = ceil_char_boundary(text, span.end);
-        if start < done || start >= end {
+        if start >= end {
             continue;
         }
         out.push_str(&text[done..start]);
@@ -472,14 +473,6 @@ fn filled(text: &str, mut fills: Vec<(Span, u8)>) -> String {
 
 const SPACES: &str = "                                ";
 const DASHES: &str = "--------------------------------";
-
-fn ceil_char_boundary(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
 
 /// Emphasis marks inside a line (`**`, `__`, a `*` touching a word) become spaces.
 fn blank_marks(text: &str, span: Span, fills: &mut Vec<(Span, u8)>) {

@@ -6,7 +6,7 @@ use crate::model::LegalRef;
 use crate::pattern::Cursor;
 use crate::reading::Source;
 use crate::source::Span;
-use crate::text::floor_char_boundary;
+use crate::text::{floor_char_boundary, is_letter};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -55,10 +55,6 @@ pub(crate) struct SymbolParts {
     pub(crate) year: Option<Range<usize>>,
     pub(crate) code: Range<usize>,
     pub(crate) issuer: Range<usize>,
-}
-
-fn is_letter(c: char) -> bool {
-    c.is_alphabetic()
 }
 
 fn is_letter_or_digit(c: char) -> bool {

@@ -86,7 +86,7 @@ impl LineIndex {
     pub fn new(src: &str) -> Self {
         let mut starts = vec![0];
         let bytes = src.as_bytes();
-        for_each_break(bytes, |next_line| starts.push(next_line));
+        for_each_break(bytes, |_, next_line| starts.push(next_line));
         let chars_before = std::iter::once(0)
             .chain(bytes.chunks(CHUNK).scan(0, |acc, c| {
                 *acc += count_chars(c);
@@ -281,7 +281,6 @@ impl LineMarks {
     pub const LEAD_E2: u16 = 1 << 7;
     /// A run of three spaces or more (a column break).
     pub const SPACES3: u16 = 1 << 8;
-    pub const HASH: u16 = 1 << 9;
 
     pub fn scan(b: &[u8]) -> Self {
         const BIT: [u16; 256] = {
@@ -297,7 +296,6 @@ impl LineMarks {
             t[0x0C] = LineMarks::FORM_FEED;
             t[0xC2] = LineMarks::LEAD_C2;
             t[0xE2] = LineMarks::LEAD_E2;
-            t[b'#' as usize] = LineMarks::HASH;
             t
         };
         let mut marks = 0;
@@ -373,13 +371,7 @@ pub fn line_views_reusing(read: &str, text: &str, physical: &[LineView]) -> Vec<
 fn for_each_line(src: &str, mut f: impl FnMut(usize, Span)) {
     let mut start = 0;
     let mut idx = 0;
-    for_each_break(src.as_bytes(), |next_line| {
-        // The break is one byte, or two for `\r\n`.
-        let end = if next_line >= 2 && src.as_bytes()[next_line - 2..next_line] == *b"\r\n" {
-            next_line - 2
-        } else {
-            next_line - 1
-        };
+    for_each_break(src.as_bytes(), |end, next_line| {
         f(idx, Span::new(start, end));
         idx += 1;
         start = next_line;
@@ -387,10 +379,10 @@ fn for_each_line(src: &str, mut f: impl FnMut(usize, Span)) {
     f(idx, Span::new(start, src.len()));
 }
 
-/// Calls `f` with the offset after each line break (`\n`, `\r\n` or `\r`): where
-/// the next line starts. Found with `memchr`, many bytes at a time: every text is
-/// split into lines several times.
-fn for_each_break(bytes: &[u8], mut f: impl FnMut(usize)) {
+/// Calls `f` with where each line break (`\n`, `\r\n` or `\r`) starts and where the
+/// next line starts. Found with `memchr`, many bytes at a time: every text is split
+/// into lines several times.
+fn for_each_break(bytes: &[u8], mut f: impl FnMut(usize, usize)) {
     let is_break = |b: &u8| *b == b'\n' || *b == b'\r';
     let mut i = 0;
     while i < bytes.len() {
@@ -409,7 +401,7 @@ fn for_each_break(bytes: &[u8], mut f: impl FnMut(usize)) {
         } else {
             at + 1
         };
-        f(i);
+        f(at, i);
     }
 }
 
@@ -756,7 +748,6 @@ mod tests {
             prop_assert_eq!(m.any(LineMarks::EMPHASIS), s.contains(['*', '_']));
             prop_assert_eq!(m.any(LineMarks::BACKTICK), s.contains('`'));
             prop_assert_eq!(m.any(LineMarks::BRACKET), s.contains(['(', ')', '"']));
-            prop_assert_eq!(m.any(LineMarks::HASH), s.contains('#'));
             prop_assert_eq!(m.any(LineMarks::SPACES3), s.contains("   "));
         }
 

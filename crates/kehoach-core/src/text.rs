@@ -320,6 +320,15 @@ pub fn floor_char_boundary(s: &str, i: usize) -> usize {
     i
 }
 
+/// The first character boundary at or after `i` (clamped into `s`).
+pub fn ceil_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Placeholders are written in square brackets: `[Họ và tên]` (the template's
 /// blanks, which checks report as "fill this in", never as errors).
 pub fn is_placeholder(s: &str) -> bool {

@@ -3,12 +3,8 @@
 //! pass (`blocks`) as well as the parser, so it depends on nothing above `text`.
 
 use crate::pattern::{search, starts_with_letter_of, Cursor};
-use crate::text::is_upper_text;
+use crate::text::{is_letter, is_upper_text};
 use std::ops::Range;
-
-fn is_letter(c: char) -> bool {
-    c.is_alphabetic()
-}
 
 /// `Số: 11/KH-UBND` up to the slash: `^Số\s*[:.]?\s*([0-9]*)(?:-(\p{L}{1,6}))?\s*`.
 fn number_start(c: &mut Cursor) -> Option<(Range<usize>, Option<Range<usize>>)> {
