@@ -3,7 +3,8 @@
 // browser's cache) and calls its `check_in_worker` export.
 //
 // Messages in: first {glue, wasm} (the URLs of the page's JS glue and wasm), then
-// {version, text, lang, settings} for each text (settings: the rules' JSON). Out: the analysis as JSON (`Analysis::to_wire`),
+// {version, text, lang, settings, plan} for each text (settings: the rules' JSON;
+// plan: whether the page shows the plan). Out: the result as JSON (`WorkerResult`),
 // or {failed: message} if the wasm cannot load here. Only the newest text waiting is
 // checked: a text replaced before its turn is skipped.
 let ready = null;
@@ -31,7 +32,7 @@ async function run() {
     while (waiting) {
       const m = waiting;
       waiting = null;
-      self.postMessage(glue.check_in_worker(m.version, m.text, m.lang, m.settings ?? '{}'));
+      self.postMessage(glue.check_in_worker(m.version, m.text, m.lang, m.settings ?? '{}', m.plan === true));
       // Let newer messages in before the next check.
       await new Promise((resolve) => setTimeout(resolve, 0));
     }

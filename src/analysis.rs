@@ -78,7 +78,13 @@ pub struct Analysis {
     /// Findings and plan of an older text, shown while the worker checks this one
     /// ([`Analysis::provisional`]); the layer is this text's.
     pub stale: bool,
-    pub plan: Arc<Plan>,
+    /// The plan, for the panels that show it (outline, tasks). A worker's result
+    /// carries it only when one of them is open ([`WorkerResult::new`]): at 1 MB the
+    /// plan is most of the reply, and reading it took the page longer than the
+    /// check itself.
+    pub plan: Option<Arc<Plan>>,
+    /// The plan's summary (trích yếu), which names the draft.
+    pub summary: Option<String>,
     pub findings: Arc<Vec<Finding>>,
     /// Findings the user dismissed in this draft (`dismiss.rs`): not shown, counted.
     pub hidden: Arc<Vec<Finding>>,
@@ -118,20 +124,26 @@ impl Requests {
     }
 }
 
-/// What the worker sends back: the plan and the findings, not the highlight layer,
-/// which the page builds from its own text ([`WorkerResult::into_analysis`]): the
-/// layer's lines would cross as a second copy of the text, larger than the text.
+/// What the worker sends back: the findings, the summary and, if asked, the plan;
+/// not the highlight layer, which the page builds from its own text
+/// ([`WorkerResult::into_analysis`]): the layer's lines would cross as a second copy
+/// of the text, larger than the text.
 #[derive(Serialize, Deserialize)]
 pub struct WorkerResult {
     pub version: u64,
-    plan: Plan,
+    plan: Option<Plan>,
+    summary: Option<String>,
     findings: Vec<Finding>,
 }
 
 impl WorkerResult {
-    /// The check of `text`, as the worker computes it.
-    pub fn new(version: u64, text: &str, lang: Lang, settings: &Settings) -> Self {
-        WorkerResult::presented(version, text, None, lang, settings)
+    /// The check of `text`, as the worker computes it; with the plan if `with_plan`.
+    pub fn new(version: u64, text: &str, lang: Lang, settings: &Settings, with_plan: bool) -> Self {
+        let mut result = WorkerResult::presented(version, text, None, lang, settings);
+        if !with_plan {
+            result.plan = None;
+        }
+        result
     }
 
     /// The check of `text` with the presentation of the Word file it was opened from
@@ -146,7 +158,8 @@ impl WorkerResult {
         let (plan, findings) = check(text, presentation, lang, settings);
         WorkerResult {
             version,
-            plan,
+            summary: plan.summary().map(str::to_string),
+            plan: Some(plan),
             findings,
         }
     }
@@ -176,7 +189,8 @@ impl WorkerResult {
         Analysis {
             version: self.version,
             stale: false,
-            plan: Arc::new(self.plan),
+            plan: self.plan.map(Arc::new),
+            summary: self.summary,
             findings: Arc::new(findings),
             hidden: Arc::new(hidden),
             layer,
@@ -258,7 +272,8 @@ impl Analysis {
         Analysis {
             version,
             stale: true,
-            plan: Arc::new(kehoach_core::parse("")),
+            plan: None,
+            summary: None,
             findings: Arc::default(),
             hidden: Arc::default(),
             layer: plain_layer(text, &[]),
@@ -274,7 +289,8 @@ impl Analysis {
         Analysis {
             version,
             stale: true,
-            plan: Arc::clone(&self.plan),
+            plan: self.plan.clone(),
+            summary: self.summary.clone(),
             findings: Arc::clone(&self.findings),
             hidden: Arc::clone(&self.hidden),
             layer: plain_layer(text, &self.layer),
@@ -293,7 +309,7 @@ impl Analysis {
     /// The plan and findings, shared: what the panels show.
     pub fn checked(&self) -> Checked {
         Checked {
-            plan: Arc::clone(&self.plan),
+            plan: self.plan.clone(),
             findings: Arc::clone(&self.findings),
             hidden: Arc::clone(&self.hidden),
         }
@@ -306,14 +322,19 @@ impl Analysis {
 /// and findings, and a memo of this does not make the panels render them again.
 #[derive(Debug, Clone)]
 pub struct Checked {
-    pub plan: Arc<Plan>,
+    /// `None` while the worker's results come without it (no panel showing it).
+    pub plan: Option<Arc<Plan>>,
     pub findings: Arc<Vec<Finding>>,
     pub hidden: Arc<Vec<Finding>>,
 }
 
 impl PartialEq for Checked {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.plan, &other.plan)
+        let same_plan = match (&self.plan, &other.plan) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        same_plan
             && Arc::ptr_eq(&self.findings, &other.findings)
             && Arc::ptr_eq(&self.hidden, &other.hidden)
     }
@@ -541,18 +562,47 @@ mod tests {
     fn the_worker_result_crosses_whole() {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
         let a = Analysis::new(7, text, Lang::Vi, &Settings::default(), &[]);
-        let sent = WorkerResult::new(7, text, Lang::Vi, &Settings::default()).to_json();
+        let sent = WorkerResult::new(7, text, Lang::Vi, &Settings::default(), true).to_json();
         let b = WorkerResult::from_json(&sent)
             .expect("wire")
             .into_analysis(text, &[]);
         assert_eq!(b.version, 7);
         assert!(!b.stale);
         assert_eq!(b.findings, a.findings);
-        assert_eq!(*b.plan, *a.plan);
+        assert_eq!(b.plan, a.plan);
+        assert!(b.plan.is_some());
+        assert_eq!(b.summary.as_deref(), Some("Công tác năm 2024"));
         assert_eq!(b.layer, a.layer);
         // The layer is built on the page: it does not cross.
         assert!(!sent.contains("\"parts\""));
         assert!(WorkerResult::from_json("{").is_none());
+    }
+
+    /// With no panel showing the plan, the worker keeps it: the findings and the
+    /// summary (the draft's name) cross, and the reply is a fraction of the size.
+    #[test]
+    fn the_plan_crosses_only_when_asked() {
+        let text = include_str!("../crates/kehoach-core/tests/seeds/000_dd3afc31e9f3ef9d.txt");
+        let with = WorkerResult::new(3, text, Lang::Vi, &Settings::default(), true).to_json();
+        let without = WorkerResult::new(3, text, Lang::Vi, &Settings::default(), false).to_json();
+        assert!(
+            without.len() * 2 < with.len(),
+            "{} vs {}",
+            without.len(),
+            with.len()
+        );
+        let a = WorkerResult::from_json(&with)
+            .expect("wire")
+            .into_analysis(text, &[]);
+        let b = WorkerResult::from_json(&without)
+            .expect("wire")
+            .into_analysis(text, &[]);
+        assert!(b.plan.is_none() && a.plan.is_some());
+        assert_eq!(a.findings, b.findings);
+        assert!(b.summary.is_some());
+        assert_eq!(a.summary, b.summary);
+        // While the next text is checked, the panels keep the last plan.
+        assert_eq!(a.provisional(4, text).plan, a.plan);
     }
 
     /// While a newer text is checked, its layer is the newer text: unchanged lines

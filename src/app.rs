@@ -37,7 +37,9 @@ pub fn App() -> impl IntoView {
         <UpdateNotice lang=app.lang />
         <Show when=move || printing.get()>
             <div class="print-preview">
-                {move || app.checked.with(|a| view! { <PrintView plan=(*a.plan).clone() /> })}
+                // Read here, from the text: a large text's check leaves the plan in
+                // the worker unless a panel shows it.
+                {move || app.text.with(|t| view! { <PrintView plan=kehoach_core::parse(t) /> })}
             </div>
         </Show>
         // The editor stays mounted (hidden) in the print view, keeping its undo history.

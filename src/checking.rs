@@ -46,6 +46,10 @@ pub struct Checker {
     /// The Word file last opened: its text as opened and its presentation, checked
     /// while the editor holds that text (on this thread: the worker has no file).
     opened: RwSignal<Option<Arc<OpenedFile>>>,
+    /// Whether a panel showing the plan is open: only then does the worker send it.
+    wants_plan: Signal<bool>,
+    /// Whether the last text sent to the worker was sent asking for its plan.
+    asked_plan: StoredValue<bool>,
     area_ref: NodeRef<html::Textarea>,
     tick: RwSignal<u64>,
     requests: StoredValue<Requests>,
@@ -62,6 +66,7 @@ impl Checker {
         settings: RwSignal<Settings>,
         dismissed: Signal<Vec<Dismissal>>,
         opened: RwSignal<Option<Arc<OpenedFile>>>,
+        wants_plan: Signal<bool>,
         area_ref: NodeRef<html::Textarea>,
     ) -> Checker {
         Checker {
@@ -70,6 +75,8 @@ impl Checker {
             settings,
             dismissed,
             opened,
+            wants_plan,
+            asked_plan: StoredValue::new(false),
             area_ref,
             tick: RwSignal::new(0),
             requests: StoredValue::new(Requests::default()),
@@ -156,6 +163,8 @@ impl Checker {
         }
         let version = self.requests.with_value(Requests::latest);
         let lang = self.lang.get_untracked();
+        let with_plan = self.wants_plan.get_untracked();
+        self.asked_plan.set_value(with_plan);
         // The editor's value as the JS string it is (every change of the text goes
         // through the editor): no copy of a large text through Rust and back.
         let value = self
@@ -166,10 +175,10 @@ impl Checker {
         let sent = self.settings.with_untracked(|s| {
             self.worker.with_value(|w| {
                 w.as_ref().is_some_and(|w| match &value {
-                    Some(v) => w.check(version, v, lang, s),
-                    None => self
-                        .text
-                        .with_untracked(|t| w.check(version, &JsValue::from_str(t), lang, s)),
+                    Some(v) => w.check(version, v, lang, s, with_plan),
+                    None => self.text.with_untracked(|t| {
+                        w.check(version, &JsValue::from_str(t), lang, s, with_plan)
+                    }),
                 })
             })
         });
@@ -216,7 +225,8 @@ impl Checker {
     }
 
     /// Messages in the other language, other rule settings or another finding
-    /// dismissed need a new check; a large draft opened at start goes to the worker too.
+    /// dismissed need a new check; a large draft opened at start goes to the worker
+    /// too; so does a large text whose plan a panel opened now needs.
     pub fn follow_language_and_settings(self) {
         Effect::new(move |first: Option<()>| {
             self.lang.track();
@@ -224,6 +234,13 @@ impl Checker {
             self.dismissed.track();
             self.opened.track();
             if first.is_some() || self.in_worker() {
+                self.request();
+            }
+        });
+        // A panel showing the plan opened while the worker checks without it: the
+        // text is checked again, with it.
+        Effect::new(move |_| {
+            if self.wants_plan.get() && !self.asked_plan.get_value() && self.in_worker() {
                 self.request();
             }
         });

@@ -73,7 +73,7 @@ impl AppState {
         let (title, errors) = self.analysis.with_untracked(|a| {
             (
                 self.text
-                    .with_untracked(|t| crate::drafts::title_of(&a.plan, t)),
+                    .with_untracked(|t| crate::drafts::title_of(a.summary.as_deref(), t)),
                 a.count(Severity::Error),
             )
         });

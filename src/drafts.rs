@@ -95,7 +95,7 @@ impl Draft {
     /// Title and error count from the text (parses and validates it once).
     pub fn refresh_summary(&mut self) {
         let report = kehoach_core::check(&self.text);
-        self.title = title_of(&report.plan, &self.text);
+        self.title = title_of(report.plan.summary(), &self.text);
         self.errors = report.count(kehoach_core::diagnostics::Severity::Error);
     }
 
@@ -109,22 +109,16 @@ impl Draft {
     }
 }
 
-/// The summary (trích yếu) of a plan, else its first non-blank line, shortened.
-pub fn title_of(plan: &kehoach_core::model::Plan, text: &str) -> String {
-    let summary = plan
-        .title
-        .as_ref()
-        .and_then(|t| t.summary.as_ref())
-        .map(|f| f.text.trim().to_string())
-        .filter(|s| !s.is_empty());
+/// A draft's title: its plan's summary (trích yếu, `Plan::summary`), else its
+/// first non-blank line, shortened.
+pub fn title_of(summary: Option<&str>, text: &str) -> String {
     let title = summary.unwrap_or_else(|| {
         text.lines()
             .map(str::trim)
             .find(|l| !l.is_empty())
             .unwrap_or("")
-            .to_string()
     });
-    shorten(&title, 120)
+    shorten(title, 120)
 }
 
 fn shorten(s: &str, max_chars: usize) -> String {

@@ -87,7 +87,17 @@ impl AppState {
         let settings = RwSignal::new(storage::load_settings());
         let dismissed = session.open_dismissed();
         let opened = RwSignal::new(None);
-        let check = Checker::new(text, lang, settings, dismissed.into(), opened, area_ref);
+        let tab = RwSignal::new(Tab::Findings);
+        let wants_plan = Signal::derive(move || matches!(tab.get(), Tab::Outline | Tab::Tasks));
+        let check = Checker::new(
+            text,
+            lang,
+            settings,
+            dismissed.into(),
+            opened,
+            wants_plan,
+            area_ref,
+        );
         let analysis = check.analysis();
         AppState {
             lang,
@@ -102,7 +112,7 @@ impl AppState {
             checked: Memo::new(move |_| analysis.with(Analysis::checked)),
             current: RwSignal::new(None),
             cursor: RwSignal::new(0),
-            tab: RwSignal::new(Tab::Findings),
+            tab,
             printing: RwSignal::new(false),
             pasted: RwSignal::new(false),
             open_error: RwSignal::new(None),

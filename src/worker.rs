@@ -11,13 +11,20 @@ use kehoach_core::settings::Settings;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The check, as the worker calls it: the plan and findings of `text` as JSON.
+/// The check, as the worker calls it: the findings of `text`, and its plan if
+/// `with_plan` (a panel shows it), as JSON.
 #[wasm_bindgen]
-pub fn check_in_worker(version: f64, text: &str, lang: &str, settings: &str) -> String {
+pub fn check_in_worker(
+    version: f64,
+    text: &str,
+    lang: &str,
+    settings: &str,
+    with_plan: bool,
+) -> String {
     let lang = if lang == "en" { Lang::En } else { Lang::Vi };
     // The page sends settings it has read already: a bad one cannot get here.
     let settings = Settings::from_json(settings).unwrap_or_default();
-    WorkerResult::new(version as u64, text, lang, &settings).to_json()
+    WorkerResult::new(version as u64, text, lang, &settings, with_plan).to_json()
 }
 
 /// What the worker said.
@@ -78,8 +85,16 @@ impl CheckWorker {
     }
 
     /// Sends a text to be checked (a JS string: the editor's value as it is, not
-    /// converted to Rust and back); false if it could not be sent.
-    pub fn check(&self, version: u64, text: &JsValue, lang: Lang, settings: &Settings) -> bool {
+    /// converted to Rust and back), asking for its plan if `with_plan`; false if it
+    /// could not be sent.
+    pub fn check(
+        &self,
+        version: u64,
+        text: &JsValue,
+        lang: Lang,
+        settings: &Settings,
+        with_plan: bool,
+    ) -> bool {
         let m = js_sys::Object::new();
         let lang = match lang {
             Lang::Vi => "vi",
@@ -89,6 +104,7 @@ impl CheckWorker {
             && js_sys::Reflect::set(&m, &"text".into(), text).is_ok()
             && js_sys::Reflect::set(&m, &"lang".into(), &lang.into()).is_ok()
             && js_sys::Reflect::set(&m, &"settings".into(), &settings.to_json().into()).is_ok()
+            && js_sys::Reflect::set(&m, &"plan".into(), &with_plan.into()).is_ok()
             && self.worker.post_message(&m).is_ok()
     }
 }

@@ -62,7 +62,9 @@ pub fn OutlinePanel() -> impl IntoView {
         <h2>{move || t(lang.get(), Key::TabOutline)}</h2>
         {move || analysis.with(|a| {
             let l = lang.get();
-            let p = &a.plan;
+            let Some(p) = &a.plan else {
+                return view! { <p>{t(l, Key::ReadingPlan)}</p> }.into_any();
+            };
             if p.body.is_empty() && p.annexes.is_empty() && p.tables.is_empty() {
                 return view! { <p>{t(l, Key::NoOutline)}</p> }.into_any();
             }

@@ -57,7 +57,7 @@ pub fn TasksPanel() -> impl IntoView {
     let sort = RwSignal::new(TaskSort::Document);
     let sorted = move || {
         analysis.with(|a| {
-            let mut tasks = a.plan.tasks.clone();
+            let mut tasks = a.plan.as_ref().map(|p| p.tasks.clone()).unwrap_or_default();
             match sort.get() {
                 TaskSort::Document => {}
                 TaskSort::Unit => tasks.sort_by_key(|t| join(&t.lead).to_lowercase()),
@@ -68,7 +68,12 @@ pub fn TasksPanel() -> impl IntoView {
     };
     let download = move |_| {
         let csv = kehoach_core::render::csv::tasks_csv(&sorted());
-        let name = analysis.with_untracked(|a| export_name(&a.plan));
+        let name = analysis
+            .with_untracked(|a| a.plan.as_deref().map(export_name))
+            .unwrap_or_else(|| {
+                app.text
+                    .with_untracked(|t| export_name(&kehoach_core::parse(t)))
+            });
         offer(
             &format!("{name}-nhiem-vu.csv"),
             "text/csv;charset=utf-8",
@@ -89,8 +94,10 @@ pub fn TasksPanel() -> impl IntoView {
         {move || {
             let tasks = sorted();
             let l = lang.get();
-            let sources: Vec<String> =
-                analysis.with(|a| tasks.iter().map(|t| task_source(t, &a.plan, l)).collect());
+            let Some(plan) = analysis.with(|a| a.plan.clone()) else {
+                return view! { <p>{t(l, Key::ReadingPlan)}</p> }.into_any();
+            };
+            let sources: Vec<String> = tasks.iter().map(|t| task_source(t, &plan, l)).collect();
             if tasks.is_empty() {
                 return view! { <p>{t(l, Key::NoTasks)}</p> }.into_any();
             }

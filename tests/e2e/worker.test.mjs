@@ -81,3 +81,44 @@ test('a large plan is checked in the worker; a result for an older text is never
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The worker sends a large text's plan only while a panel shows it (the outline,
+// the tasks): at 1 MB the plan is most of the reply. Opening such a panel after
+// typing with the findings open asks for it, and the panel fills in.
+test('a large plan\'s outline and tasks come from the worker when their panel opens', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const { page, editor, errors } = await openApp(context, app.server.url);
+  await page.evaluate((t) => {
+    const el = document.getElementById('plan-text');
+    el.value = t;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, largePlan());
+  await page.locator('.status.checking').waitFor({ state: 'detached', timeout: 30_000 });
+  const outline = page.getByRole('list', { name: 'Dàn ý' });
+  const section = outline.getByRole('button', { name: /^II\. / }).first();
+
+  await page.getByRole('tab', { name: 'Dàn ý' }).click();
+  await section.waitFor({ timeout: 30_000 });
+  // Typing with the outline open: it stays, and follows the text.
+  await editor.focus();
+  await page.evaluate(() => {
+    const el = document.getElementById('plan-text');
+    el.setSelectionRange(0, 0);
+  });
+  await page.keyboard.type('1. Mục thêm\n');
+  await page.locator('.status.checking').waitFor({ state: 'detached', timeout: 30_000 });
+  await outline.getByRole('button', { name: '1. Mục thêm' }).waitFor({ timeout: 30_000 });
+
+  // Typed with the findings shown, the result comes without the plan; the tasks
+  // panel opened then asks for it.
+  await page.getByRole('tab', { name: 'Kết quả', exact: true }).click();
+  await editor.focus();
+  await page.keyboard.press('Backspace');
+  await page.locator('.status.checking').waitFor({ state: 'detached', timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Nhiệm vụ' }).click();
+  const rows = page.locator('table.tasks tbody tr');
+  await rows.first().waitFor({ timeout: 30_000 });
+  assert.ok((await rows.count()) >= 10);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

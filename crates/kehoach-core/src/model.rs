@@ -314,6 +314,16 @@ pub struct Header {
 }
 
 impl Plan {
+    /// The summary (trích yếu) under the title, trimmed; `None` if there is none or
+    /// it is blank.
+    pub fn summary(&self) -> Option<&str> {
+        self.title
+            .as_ref()
+            .and_then(|t| t.summary.as_ref())
+            .map(|f| f.text.trim())
+            .filter(|s| !s.is_empty())
+    }
+
     /// Where the foot begins: the recipients' heading or the first line of the
     /// signature, whichever comes first; the content ends there.
     pub fn footer_start(&self) -> Option<usize> {
