@@ -35,6 +35,9 @@ use serde::Serialize;
 pub struct Report {
     pub plan: Plan,
     pub diagnostics: Vec<Diagnostic>,
+    /// The text's line index, built for the check: the findings' lines and
+    /// columns come from it (`Diagnostic::to_out`) without reading the text again.
+    pub index: source::LineIndex,
 }
 
 impl Report {
@@ -54,7 +57,11 @@ pub fn check(text: &str) -> Report {
     let src = reading::Source::new(text);
     let plan = parse::parse_source(&src);
     let diagnostics = rules::validate(&src, &plan);
-    Report { plan, diagnostics }
+    Report {
+        plan,
+        diagnostics,
+        index: src.index,
+    }
 }
 
 /// The changes to a Word file that set its presentation findings right, one per
