@@ -9,7 +9,7 @@
 //! Linear in the text: each line is looked at a bounded number of times.
 
 use crate::source::{is_fill_in_blank, line_views, trim_noise, LineMarks, LineView, Span};
-use crate::text::{ceil_char_boundary, floor_char_boundary, fold, fold_starts_with};
+use crate::text::{at_most_chars, ceil_char_boundary, floor_char_boundary, fold, fold_starts_with};
 
 mod layout;
 
@@ -307,7 +307,7 @@ fn site_tail(text: &str, lines: &[LineView], from: usize) -> Option<usize> {
     let mut start = first;
     while start > from + 1 && first - start < 3 {
         let t = lines[start - 1].span.text(text).trim();
-        let page_title = t.chars().count() > 20
+        let page_title = !at_most_chars(t, 20)
             && !t.starts_with('|')
             && ["Kế hoạch ", "Quyết định ", "Văn bản này"]
                 .iter()
@@ -547,7 +547,7 @@ pub fn column_of(cell: &str) -> Column {
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':' | '.'))
         .to_lowercase();
     let t = t.as_str();
-    if t.chars().count() > 60 {
+    if !at_most_chars(t, 60) {
         return Column::Unknown;
     }
     if matches!(t, "tt" | "stt" | "số tt" | "số thứ tự" | "thứ tự") {
@@ -723,7 +723,7 @@ fn opens_part(t: &str) -> bool {
     if !t.starts_with(['P', 'p', '(', 'K', 'k', 'Q', 'q']) {
         return false;
     }
-    (fold_starts_with(t, "PHỤ LỤC") && t.chars().count() <= 40)
+    (fold_starts_with(t, "PHỤ LỤC") && at_most_chars(t, 40))
         || fold_starts_with(t, "(KÈM THEO")
         || fold_starts_with(t, "(BAN HÀNH KÈM THEO")
         || (t.starts_with(['K', 'k', 'Q', 'q'])
@@ -1401,7 +1401,7 @@ fn layout_join(p: &str, n: &str) -> bool {
             || crate::parse::shapes::SIGNING_TITLES
                 .iter()
                 .any(|t| fn_.starts_with(t));
-        return crate::text::is_upper_text(n) && !next_is_own_line && n.chars().count() <= 40;
+        return crate::text::is_upper_text(n) && !next_is_own_line && at_most_chars(n, 40);
     }
     false
 }
@@ -1439,41 +1439,76 @@ struct Para<'a> {
 }
 
 impl<'a> Para<'a> {
-    fn new(content: &'a str, raw: &str) -> Self {
+    fn new(content: &'a str, raw: &str, tally: Tally) -> Self {
         Para {
             head: content,
             tail: content,
             pieces: 1,
-            chars: content.chars().count(),
+            chars: tally.chars,
             upper: crate::text::is_upper_text(content),
-            paren: depth(content, '(', ')'),
-            curly: depth(content, '“', '”'),
-            straight_odd: content.matches('"').count() % 2 == 1,
+            paren: tally.paren,
+            curly: tally.curly,
+            straight_odd: tally.straight_odd,
             emphasis_odd: odd_bold(raw),
         }
     }
     /// Takes a joined line in.
-    fn add(&mut self, content: &'a str, raw: &str) {
+    fn add(&mut self, content: &'a str, raw: &str, tally: Tally) {
         self.tail = content;
         self.pieces += 1;
-        self.chars += 1 + content.chars().count();
+        self.chars += 1 + tally.chars;
         self.upper &= crate::text::is_upper_text(content);
-        self.paren += depth(content, '(', ')');
-        self.curly += depth(content, '“', '”');
-        self.straight_odd ^= content.matches('"').count() % 2 == 1;
+        self.paren += tally.paren;
+        self.curly += tally.curly;
+        self.straight_odd ^= tally.straight_odd;
         self.emphasis_odd ^= odd_bold(raw);
     }
 }
 
-fn depth(s: &str, open: char, close: char) -> i64 {
-    s.matches(open).count() as i64 - s.matches(close).count() as i64
+/// What joining needs of a line's characters, counted in one pass over its bytes
+/// (every line of prose is read here): its length in characters, and how far it
+/// opens (or, negative, closes) parentheses and curly quotes, and whether it holds
+/// an odd number of straight quotes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Tally {
+    chars: usize,
+    paren: i64,
+    curly: i64,
+    straight_odd: bool,
+}
+
+impl Tally {
+    fn of(s: &str) -> Tally {
+        let b = s.as_bytes();
+        // Searched for, not tested byte by byte: most lines hold none of them.
+        let mut t = Tally {
+            chars: s.chars().count(),
+            ..Tally::default()
+        };
+        for i in memchr::memchr3_iter(b'(', b')', b'"', b) {
+            match b[i] {
+                b'(' => t.paren += 1,
+                b')' => t.paren -= 1,
+                _ => t.straight_odd ^= true,
+            }
+        }
+        // “ and ” are E2 80 9C and E2 80 9D.
+        for i in memchr::memchr_iter(0xE2, b) {
+            match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(0x9C)) => t.curly += 1,
+                (Some(0x80), Some(0x9D)) => t.curly -= 1,
+                _ => {}
+            }
+        }
+        t
+    }
 }
 
 /// A parenthesis or quote opened in the paragraph and closed on the next line.
-fn open_paren(p: &Para, n: &str) -> bool {
-    (p.paren > 0 && depth(n, '(', ')') < 0)
-        || (p.curly > 0 && depth(n, '“', '”') < 0)
-        || (p.straight_odd && n.matches('"').count() % 2 == 1)
+fn open_paren(p: &Para, n: Tally) -> bool {
+    (p.paren > 0 && n.paren < 0)
+        || (p.curly > 0 && n.curly < 0)
+        || (p.straight_odd && n.straight_odd)
 }
 
 fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
@@ -1511,6 +1546,7 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
         }
         let nt = l.content.text(text);
         let raw = l.span.text(text);
+        let tally = Tally::of(nt);
         let mut joined = false;
         if let Some((p, pa)) = para.as_mut() {
             let pl = &lines[*p];
@@ -1521,7 +1557,7 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
                 && odd_bold(raw)
                 && crate::markers::marker_of(nt).is_none();
             let in_parens = blanks_between == 0
-                && open_paren(pa, nt)
+                && open_paren(pa, tally)
                 && crate::markers::marker_of(nt).is_none()
                 && one_cell;
             let kind =
@@ -1547,13 +1583,13 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
                     gap: Span::new(pl.content.end, l.content.start),
                     kind,
                 });
-                pa.add(nt, raw);
+                pa.add(nt, raw, tally);
                 *p = k;
                 joined = true;
             }
         }
         if !joined {
-            para = Some((k, Para::new(nt, raw)));
+            para = Some((k, Para::new(nt, raw, tally)));
         }
         blanks_between = 0;
     }
@@ -1633,6 +1669,20 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// One pass counts what the per-question scans counted.
+        #[test]
+        fn a_tally_is_what_each_scan_counts(s in "[a()\"“”\u{1ec7}\u{2019}\u{201E} ]{0,30}") {
+            let depth = |open: char, close: char| {
+                s.matches(open).count() as i64 - s.matches(close).count() as i64
+            };
+            prop_assert_eq!(Tally::of(&s), Tally {
+                chars: s.chars().count(),
+                paren: depth('(', ')'),
+                curly: depth('“', '”'),
+                straight_odd: s.matches('"').count() % 2 == 1,
+            });
+        }
+
         /// Filling spans gives what replacing their bytes in place gives.
         #[test]
         fn filling_spans_replaces_their_bytes(

@@ -20,7 +20,7 @@ mod zones;
 pub use crate::markers::{marker_of, Marker};
 pub use crate::reading::Source;
 use crate::source::{LineIndex, LineView, Span};
-use crate::text::{fold, fold_starts_with, is_upper_text, ADMIN_UNIT_WORDS};
+use crate::text::{at_most_chars, fold, fold_starts_with, is_upper_text, ADMIN_UNIT_WORDS};
 pub use shapes::{authority_parts, is_signature_mark, SIGNING_TITLES};
 pub(crate) use zones::{aligned, Columns};
 use zones::{find_annex_starts, parse_annex, parse_decision, table_of_raw, table_tasks};
@@ -179,7 +179,7 @@ const OTHER_KIND_WORDS: [&str; 14] = [
 ];
 
 fn kind_word(cell: &str) -> Option<DocKind> {
-    if cell.chars().count() > 20 {
+    if !at_most_chars(cell, 20) {
         return None;
     }
     let f = fold(cell);
@@ -363,7 +363,7 @@ fn parse_title(src: &Source, t: usize, plan: &mut Plan) -> usize {
         let summary_like = summary_spans.is_empty()
             && t.trim_start().starts_with("Thực hiện")
             && !t.trim_end().ends_with(['.', ':', ';', ','])
-            && t.chars().count() <= 200;
+            && at_most_chars(t, 200);
         if l.is_blank()
             || is_rule(t)
             || (is_basis_start(t) && !summary_like)
@@ -400,7 +400,7 @@ fn parse_title(src: &Source, t: usize, plan: &mut Plan) -> usize {
             break;
         }
         // An opening paragraph (long, or ending in a colon) is not the summary.
-        if !summary_spans.is_empty() && (t.ends_with(':') || t.chars().count() > 200) {
+        if !summary_spans.is_empty() && (t.ends_with(':') || !at_most_chars(t, 200)) {
             break;
         }
         if summary_spans.is_empty() && t.ends_with(':') {
@@ -449,7 +449,7 @@ fn parse_title(src: &Source, t: usize, plan: &mut Plan) -> usize {
 }
 
 fn is_rule(t: &str) -> bool {
-    t.chars().count() >= 3
+    !at_most_chars(t, 2)
         && t.chars()
             .all(|c| matches!(c, '-' | '_' | '=' | '–' | '—' | '.' | ' ' | '*'))
 }
@@ -470,7 +470,7 @@ fn is_basis_start(t: &str) -> bool {
 fn plausible_place(place: &str) -> bool {
     let p = place.trim();
     p.is_empty()
-        || (p.chars().count() <= 40
+        || (at_most_chars(p, 40)
             && !p.bytes().any(|b| b.is_ascii_digit())
             && !p.contains('/')
             && p.starts_with(|c: char| c.is_uppercase() || c == '['))
@@ -500,7 +500,7 @@ fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
             .or_else(|| t.find(" CỘNG HOÀ XÃ HỘI"))
             .filter(|&i| {
                 let before = t[..i].trim_end();
-                before.chars().count() <= 50 && !fold(before).ends_with("NƯỚC")
+                at_most_chars(before, 50) && !fold(before).ends_with("NƯỚC")
             })
         {
             let mut out = vec![trimmed(0, i)];
@@ -577,7 +577,7 @@ fn classify_header_cell(t: &str) -> HeaderCell {
         HeaderCell::Subject
     } else if f.starts_with("KÍNH GỬI") {
         HeaderCell::Salutation
-    } else if is_upper_text(t) && t.chars().count() <= 80 {
+    } else if is_upper_text(t) && at_most_chars(t, 80) {
         HeaderCell::Agency
     } else {
         HeaderCell::Other
@@ -941,7 +941,7 @@ fn split_foot_cell(read: &str, cell: Span) -> Vec<Span> {
         let title = t[..name_at].trim();
         // Not an academic title (`TS. Nguyễn Văn An`): a title of two words or more.
         if is_upper_text(title)
-            && title.chars().count() <= 60
+            && at_most_chars(title, 60)
             && title.split_whitespace().count() >= 2
             && !title.ends_with('.')
         {
@@ -1082,7 +1082,7 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
                     Some(r) => r.items.push(src.field(cell)),
                     None => plan.unclassified.push(src.field(cell)),
                 }
-            } else if is_upper_text(t) && t.chars().count() <= 60 {
+            } else if is_upper_text(t) && at_most_chars(t, 60) {
                 sig.titles.push(src.field(cell));
             } else if (crate::text::is_placeholder(t) && in_sig)
                 || (is_name_like(t) && (in_sig || recipients.is_some()))
@@ -1131,7 +1131,7 @@ fn task_label(t: &str) -> Option<(TaskField, usize)> {
         .find(':')
         .or_else(|| t.find(':').filter(|&i| i <= 64))?;
     let label = t[..colon].trim();
-    if label.chars().count() > 40 {
+    if !at_most_chars(label, 40) {
         return None;
     }
     let l = label.to_lowercase();
@@ -1425,7 +1425,7 @@ fn is_unit_heading(t: &str) -> bool {
     starts_with_unit_word(t)
         && !t.starts_with("Ban hành")
         && !t.ends_with(['.', ';'])
-        && t.chars().count() <= 160
+        && at_most_chars(t, 160)
 }
 
 fn starts_with_unit_word(t: &str) -> bool {

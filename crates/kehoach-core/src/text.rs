@@ -194,6 +194,14 @@ pub fn is_lower(c: char) -> bool {
     }
 }
 
+/// Whether `s` has at most `n` characters, without counting a long line through:
+/// a character takes at most four bytes, so more than `4 n` bytes are more than `n`
+/// characters. (Headings and labels are told from prose by their length; prose
+/// lines run to thousands of bytes.)
+pub fn at_most_chars(s: &str, n: usize) -> bool {
+    s.len() <= n || (s.len() <= n.saturating_mul(4) && s.chars().count() <= n)
+}
+
 /// True when the text has letters and none of them is lower case.
 pub fn is_upper_text(s: &str) -> bool {
     let mut letters = 0;
@@ -378,6 +386,13 @@ mod tests {
             }
         }
         out
+    }
+
+    proptest! {
+        #[test]
+        fn at_most_chars_is_the_count_compared(s in "[a\u{1ec7}\u{1F600}\u{20AC}]{0,40}", n in 0usize..45) {
+            prop_assert_eq!(at_most_chars(&s, n), s.chars().count() <= n);
+        }
     }
 
     proptest! {

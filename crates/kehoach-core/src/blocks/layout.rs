@@ -84,7 +84,7 @@ fn is_header_fragment(text: &str, l: &LineView) -> bool {
         && p.first().is_some_and(|f| f.from >= 8)
         && p.iter().all(|p| {
             let t = p.span.text(text);
-            t.chars().count() <= 22 && !t.starts_with(|c: char| c.is_ascii_digit())
+            crate::text::at_most_chars(t, 22) && !t.starts_with(|c: char| c.is_ascii_digit())
         })
 }
 

@@ -7,7 +7,7 @@ use crate::blocks::{column_of, Column, RawCell, RawRow, RawTable};
 use crate::dates::parse_period;
 use crate::model::*;
 use crate::source::Span;
-use crate::text::{fold, fold_starts_with, is_upper_text, roman_value};
+use crate::text::{at_most_chars, fold, fold_starts_with, is_upper_text, roman_value};
 
 // ---------------------------------------------------------------------------------
 // The decision that issues a plan
@@ -129,7 +129,7 @@ fn annex_label(t: &str) -> Option<usize> {
     // The label alone, or the label and a title in capitals.
     let alone = rest.trim().is_empty();
     if alone
-        || (is_upper_text(rest) && t.chars().count() <= 300)
+        || (is_upper_text(rest) && at_most_chars(t, 300))
         || (numbered && rest.starts_with('('))
     {
         Some(len)

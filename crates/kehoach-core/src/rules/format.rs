@@ -630,7 +630,11 @@ struct LayoutFinding {
 /// (left, no indent, no space, single), as the file format says.
 fn check_body_layout(pres: &Presentation, lines: &[&str], body: &[usize]) -> Vec<LayoutFinding> {
     let para = |k: usize| &pres.lines[k].para;
-    let prose = |k: usize| lines.get(k).is_some_and(|t| t.trim().chars().count() >= 80);
+    let prose = |k: usize| {
+        lines
+            .get(k)
+            .is_some_and(|t| !crate::text::at_most_chars(t.trim(), 79))
+    };
     let mut out = Vec::new();
     let unjustified: Vec<usize> = body
         .iter()

@@ -4,7 +4,7 @@ use super::{span_of, Ctx, Rule};
 use crate::diagnostics::Severity;
 use crate::model::DocKind;
 use crate::source::Span;
-use crate::text::{fold, is_upper_text};
+use crate::text::{at_most_chars, fold, is_upper_text};
 
 const FULL_HEADER: &str = "UBND TỈNH KIÊN GIANG\nSỞ NGOẠI VỤ\nSố: 05/KH-SNgV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKiên Giang, ngày 05 tháng 3 năm 2021\nKẾ HOẠCH\nCông tác năm 2021\n";
 
@@ -377,7 +377,7 @@ pub(super) fn check(cx: &mut Ctx) {
     // among the cells above the number line.
     if h.agency.is_empty() {
         if let Some(f) = cx.plan.unclassified.iter().find(|f| {
-            f.range.end <= at.start && f.text.chars().count() <= 60 && !f.text.contains(':')
+            f.range.end <= at.start && at_most_chars(&f.text, 60) && !f.text.contains(':')
         }) {
             if !is_upper_text(&f.text) {
                 let span = span_of(f);
