@@ -1,22 +1,10 @@
 //! Vietnamese text helpers shared by the parser and the rules.
 
-use std::borrow::Cow;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+mod nfc;
 
-/// The text in NFC; borrowed when it already is (the common case).
-pub fn nfc(s: &str) -> Cow<'_, str> {
-    // Text below U+0300 (no combining mark) and precomposed Vietnamese letters are in
-    // NFC already: the common case, decided without the normalization tables.
-    if s.chars()
-        .all(|c| (c as u32) < 0x300 || ('\u{1E00}'..='\u{1EFF}').contains(&c))
-    {
-        return Cow::Borrowed(s);
-    }
-    match is_nfc_quick(s.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(s),
-        _ => Cow::Owned(s.nfc().collect()),
-    }
-}
+/// NFC for Latin letters and their marks (`nfc.rs`), and whether a character is
+/// one of those marks.
+pub use nfc::{is_mark as is_combining_mark, nfc};
 
 /// At most the first `max` bytes of `t`, cut at a character boundary: the part a
 /// prefix test (`fold(head(t, 16)).starts_with("NƠI NHẬN")`) needs to read, however
@@ -348,6 +336,7 @@ pub fn is_placeholder(s: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
 
     /// `fold` as it was written first: the general Unicode tables for NFC and
     /// upper case, and the tone marks moved on every text.

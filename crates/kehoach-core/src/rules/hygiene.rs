@@ -8,8 +8,6 @@ use crate::diagnostics::{Diagnostic, Fix, Message, Severity, TextEdit};
 use crate::legacy::{self, Encoding};
 use crate::markers::marker_of;
 use crate::source::{is_invisible, LineMarks, LineView, Span};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 pub const NFD: Rule = Rule {
     code: "KH801",
@@ -453,22 +451,22 @@ fn check_nfd(cx: &mut Ctx, text: &str) {
             base = Some(i);
             continue;
         }
-        if is_combining_mark(c) {
+        if crate::text::is_combining_mark(c) {
             let start = base.unwrap_or(i);
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                if !is_combining_mark(d) {
+                if !crate::text::is_combining_mark(d) {
                     break;
                 }
                 end = j + d.len_utf8();
                 it.next();
             }
             let slice = &text[start..end];
-            let composed: String = slice.nfc().collect();
+            let composed = crate::text::nfc(slice);
             if composed != slice {
                 edits.push(TextEdit {
                     span: Span::new(start, end),
-                    new_text: composed,
+                    new_text: composed.into_owned(),
                 });
             }
             base = None;
