@@ -21,11 +21,12 @@ pub fn Banners() -> impl IntoView {
     let large_notice = move || {
         analysis.with(|a| {
             a.is_large().then(|| {
-                let mb = a.bytes as f64 / 1_000_000.0;
+                // One decimal: "2.3 MB".
+                let mb = kehoach_core::text::decimal((a.bytes as f64 / 100_000.0).round() / 10.0);
                 match lang.get() {
-                    Lang::Vi => format!("Văn bản rất lớn ({mb:.1} MB): kiểm tra lại khi ngừng gõ."),
+                    Lang::Vi => format!("Văn bản rất lớn ({mb} MB): kiểm tra lại khi ngừng gõ."),
                     Lang::En => {
-                        format!("Very large text ({mb:.1} MB): checked again when typing pauses.")
+                        format!("Very large text ({mb} MB): checked again when typing pauses.")
                     }
                 }
             })

@@ -182,6 +182,24 @@ pub fn is_lower(c: char) -> bool {
     }
 }
 
+/// `v` with at most two decimals, trailing zeros dropped (`13.5`, `20`, `1.27`), as
+/// findings quote sizes and margins. Written with integers: formatting an `f64`
+/// would bring `core`'s float printing into the app (16 KB of wasm), and prints
+/// `1.2699999999999998` where a reader expects `1.27`.
+pub fn decimal(v: f64) -> String {
+    let hundredths = (v * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let (whole, frac) = (
+        hundredths.unsigned_abs() / 100,
+        hundredths.unsigned_abs() % 100,
+    );
+    match frac {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
+}
+
 /// Whether `s` has at most `n` characters, without counting a long line through:
 /// a character takes at most four bytes, so more than `4 n` bytes are more than `n`
 /// characters. (Headings and labels are told from prose by their length; prose
@@ -432,6 +450,18 @@ mod tests {
             let composed: String = s.nfc().collect();
             prop_assert_eq!(nfc(&s).into_owned(), composed);
         }
+    }
+
+    #[test]
+    fn decimals_are_written_as_a_reader_writes_them() {
+        assert_eq!(decimal(13.5), "13.5");
+        assert_eq!(decimal(14.0), "14");
+        assert_eq!(decimal(12.7 / 10.0), "1.27");
+        assert_eq!(decimal(250.0 / 240.0), "1.04");
+        assert_eq!(decimal(20.05), "20.05");
+        assert_eq!(decimal(0.0), "0");
+        assert_eq!(decimal(-3.25), "-3.25");
+        assert_eq!(decimal(2.999), "3");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::Rule;
 use crate::diagnostics::{Diagnostic, Message, Severity};
 use crate::model::Plan;
 use crate::source::Span;
+use crate::text::decimal;
 use crate::word::fix::{Change, FileFix};
 use crate::word::Presentation;
 
@@ -364,7 +365,7 @@ struct PartFinding {
 
 /// Each part whose lines are not in its size or style.
 fn check_parts(pres: &Presentation, plan: &Plan) -> Vec<PartFinding> {
-    let pt = |hp: u16| format!("{}", f64::from(hp) / 2.0);
+    let pt = |hp: u16| decimal(f64::from(hp) / 2.0);
     let range = |(lo, hi): (u16, u16)| {
         if lo == hi {
             pt(lo)
@@ -505,7 +506,7 @@ fn check_page_numbers(pres: &Presentation) -> Option<(String, String, Vec<usize>
             .and_then(|h| h.number_size)
             .filter(|s| !(26..=28).contains(s))
         {
-            let pt = f64::from(size) / 2.0;
+            let pt = decimal(f64::from(size) / 2.0);
             vi.push(format!("số trang cỡ chữ {pt} (quy định 13–14)"));
             en.push(format!("page numbers in {pt} pt (the decree: 13–14 pt)"));
         }
@@ -675,7 +676,7 @@ fn check_body_layout(pres: &Presentation, lines: &[&str], body: &[usize]) -> Vec
     if !unindented.is_empty() {
         let mut seen: Vec<String> = unindented
             .iter()
-            .map(|&k| format!("{}", indent_mm(k) / 10.0))
+            .map(|&k| decimal(indent_mm(k) / 10.0))
             .collect();
         seen.dedup();
         out.push(LayoutFinding {
@@ -761,8 +762,8 @@ fn check_body_layout(pres: &Presentation, lines: &[&str], body: &[usize]) -> Vec
         let mut seen: Vec<String> = wide
             .iter()
             .map(|&k| match para(k).line {
-                Some((v, true)) => format!("{}", f64::from(v) / 240.0),
-                Some((v, false)) => format!("{} pt", f64::from(v) / 20.0),
+                Some((v, true)) => decimal(f64::from(v) / 240.0),
+                Some((v, false)) => format!("{} pt", decimal(f64::from(v) / 20.0)),
                 None => String::new(),
             })
             .collect();
@@ -891,14 +892,14 @@ pub fn check_with_fixes(
                         at,
                         Vec::new(),
                         format!(
-                            "{part_vi}khổ giấy {:.0} × {:.0} mm, không phải A4 (210 × 297 mm).",
-                            mm(w.into()),
-                            mm(h.into())
+                            "{part_vi}khổ giấy {} × {} mm, không phải A4 (210 × 297 mm).",
+                            decimal(mm(w.into()).round()),
+                            decimal(mm(h.into()).round())
                         ),
                         format!(
-                            "{part_en}the page is {:.0} × {:.0} mm, not A4 (210 × 297 mm).",
-                            mm(w.into()),
-                            mm(h.into())
+                            "{part_en}the page is {} × {} mm, not A4 (210 × 297 mm).",
+                            decimal(mm(w.into()).round()),
+                            decimal(mm(h.into()).round())
                         ),
                     );
                 } else if w > h && !s.has_table {
@@ -944,12 +945,21 @@ pub fn check_with_fixes(
                         // The nearest bound, in whole twips that read back as it.
                         let to: f64 = if v < lo { lo } else { hi };
                         to_twips[k] = Some((to * TWIPS_PER_MM).round() as i64);
-                        set_vi.push(format!("lề {} {to} mm", names[k].0));
-                        set_en.push(format!("{} margin {to} mm", names[k].1));
-                        bad_vi.push(format!("lề {} {v} mm (quy định {lo}–{hi} mm)", names[k].0));
+                        set_vi.push(format!("lề {} {} mm", names[k].0, decimal(to)));
+                        set_en.push(format!("{} margin {} mm", names[k].1, decimal(to)));
+                        bad_vi.push(format!(
+                            "lề {} {} mm (quy định {}–{} mm)",
+                            names[k].0,
+                            decimal(v),
+                            decimal(lo),
+                            decimal(hi)
+                        ));
                         bad_en.push(format!(
-                            "{} margin {v} mm (the decree: {lo}–{hi} mm)",
-                            names[k].1
+                            "{} margin {} mm (the decree: {}–{} mm)",
+                            names[k].1,
+                            decimal(v),
+                            decimal(lo),
+                            decimal(hi)
                         ));
                     }
                 }
@@ -1140,7 +1150,7 @@ pub fn check_with_fixes(
         sizes.dedup();
         let list = sizes
             .iter()
-            .map(|hp| format!("{}", f64::from(*hp) / 2.0))
+            .map(|hp| decimal(f64::from(*hp) / 2.0))
             .collect::<Vec<_>>()
             .join(", ");
         let n = off.len();
