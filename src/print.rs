@@ -7,6 +7,7 @@
 use kehoach_core::model::{Annex, Field, Level, Node, Plan, Signature, Table};
 use kehoach_core::render::text::clean_line;
 use kehoach_core::render::{flow, Piece};
+use kehoach_core::text::Case;
 use leptos::prelude::*;
 
 fn line(f: &Field) -> String {
@@ -156,7 +157,7 @@ pub fn PrintView(plan: Plan) -> impl IntoView {
     let kind = plan
         .title
         .as_ref()
-        .map(|t| line(&t.kind_word).to_uppercase())
+        .map(|t| line(&t.kind_word).upper())
         .unwrap_or_else(|| "KẾ HOẠCH".into());
     let summary = plan
         .title
@@ -179,7 +180,7 @@ pub fn PrintView(plan: Plan) -> impl IntoView {
         let kind = d
             .kind_word
             .as_ref()
-            .map_or_else(|| "QUYẾT ĐỊNH".to_string(), |k| line(k).to_uppercase());
+            .map_or_else(|| "QUYẾT ĐỊNH".to_string(), |k| line(k).upper());
         let preamble = d
             .preamble
             .iter()

@@ -9,6 +9,7 @@
 //! and the text stays in memory.
 
 use kehoach_core::diagnostics::Lang;
+use kehoach_core::text::Case;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
@@ -112,7 +113,7 @@ fn js_error_name(e: &JsValue) -> String {
 
 fn classify(e: JsValue) -> StorageError {
     let name = js_error_name(&e);
-    if name.contains("QuotaExceeded") || name.to_lowercase().contains("quota") {
+    if name.contains("QuotaExceeded") || name.lower().contains("quota") {
         StorageError::QuotaExceeded
     } else {
         StorageError::Unavailable(name)

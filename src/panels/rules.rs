@@ -8,6 +8,7 @@ use crate::i18n::{t, Key};
 use crate::state::use_app;
 use kehoach_core::diagnostics::{Lang, Severity};
 use kehoach_core::settings::{RuleSetting, Settings};
+use kehoach_core::text::Case;
 use leptos::prelude::*;
 
 /// The values of a rule's setting, as the select offers them ("" is the default).
@@ -77,12 +78,12 @@ pub fn RulesPanel() -> impl IntoView {
         <ul class="rules" aria-label="Danh mục quy tắc">
             {move || {
                 let l = lang.get();
-                let q = query.get().to_lowercase();
+                let q = query.get().lower();
                 kehoach_core::rules::registry()
                     .into_iter()
                     .filter(|r| {
                         q.is_empty()
-                            || [r.code, r.what_vi, r.what_en].iter().any(|s| s.to_lowercase().contains(&q))
+                            || [r.code, r.what_vi, r.what_en].iter().any(|s| s.lower().contains(&q))
                     })
                     .map(|r| {
                         let (what, why) = match l {

@@ -9,6 +9,7 @@
 //! Linear in the text: each line is looked at a bounded number of times.
 
 use crate::source::{is_fill_in_blank, line_views, trim_noise, LineMarks, LineView, Span};
+use crate::text::Case;
 use crate::text::{at_most_chars, ceil_char_boundary, floor_char_boundary, fold, fold_starts_with};
 
 mod layout;
@@ -545,7 +546,7 @@ pub enum Column {
 pub fn column_of(cell: &str) -> Column {
     let t = cell
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':' | '.'))
-        .to_lowercase();
+        .lower();
     let t = t.as_str();
     if !at_most_chars(t, 60) {
         return Column::Unknown;

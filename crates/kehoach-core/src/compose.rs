@@ -6,6 +6,7 @@ use crate::fix::apply_edits;
 use crate::model::{Level, Node, PartialDate, Plan};
 use crate::parse::parse;
 use crate::source::Span;
+use crate::text::Case;
 use crate::text::{letter_at, to_roman};
 use crate::vocab::{MOTTO, NATIONAL_TITLE};
 use serde::{Deserialize, Serialize};
@@ -211,12 +212,12 @@ pub fn read_form(text: &str) -> FormFields {
 fn header_block(f: &FormFields) -> String {
     let mut lines = Vec::new();
     if !f.parent_agency.trim().is_empty() {
-        lines.push(f.parent_agency.trim().to_uppercase());
+        lines.push(f.parent_agency.trim().upper());
     }
     lines.push(if f.agency.trim().is_empty() {
         "[TÊN CƠ QUAN BAN HÀNH]".to_string()
     } else {
-        f.agency.trim().to_uppercase()
+        f.agency.trim().upper()
     });
     let code = if f.agency_code.trim().is_empty() {
         "[CQ]"
@@ -253,10 +254,10 @@ fn signature_block(f: &FormFields) -> String {
         .map(str::trim)
         .filter(|a| !a.is_empty())
     {
-        lines.push(a.to_uppercase());
+        lines.push(a.upper());
     }
     if !f.title.trim().is_empty() {
-        lines.push(f.title.trim().to_uppercase());
+        lines.push(f.title.trim().upper());
     }
     lines.push(String::new());
     lines.push(if f.signer.trim().is_empty() {

@@ -2,6 +2,7 @@
 
 use crate::model::{PartialDate, Period};
 use crate::pattern::{is_word_char, search, starts_with_letter_of, Cursor};
+use crate::text::Case;
 use std::ops::Range;
 
 fn date_from(d: &str, m: &str, y: &str) -> Option<PartialDate> {
@@ -149,7 +150,7 @@ pub fn parse_period(text: &str) -> Period {
         }
     }
     if let Some([q, y]) = first(search(text, starts_with_letter_of(b"q"), quarter)) {
-        let q = match text[q].to_uppercase().as_str() {
+        let q = match text[q].upper().as_str() {
             "I" | "1" => 1,
             "II" | "2" => 2,
             "III" | "3" => 3,
@@ -175,7 +176,7 @@ pub fn parse_period(text: &str) -> Period {
         }
     }
     // (Lower-cased only here: most timelines are a quarter, a month or a year.)
-    let lower = text.to_lowercase();
+    let lower = text.lower();
     if lower.contains("thường xuyên") || lower.contains("hằng năm") || lower.contains("hàng năm")
     {
         return Period::Regular;

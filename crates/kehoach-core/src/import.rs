@@ -4,6 +4,7 @@
 
 use crate::diagnostics::Message;
 use crate::render::json::{from_json, ImportError};
+use crate::text::Case;
 use std::io::{Cursor, Read};
 
 /// Why a file could not be opened.
@@ -62,7 +63,7 @@ pub fn open_file(name: &str, bytes: &[u8]) -> Result<String, OpenError> {
     if bytes.is_empty() {
         return Err(OpenError::Empty);
     }
-    let lower = name.to_lowercase();
+    let lower = name.lower();
     if bytes.starts_with(b"PK\x03\x04") {
         return docx_text(bytes);
     }

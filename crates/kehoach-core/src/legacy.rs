@@ -8,6 +8,7 @@
 //! (`ê`, `ô`, `ù`), so a line counts as one encoding only when its letters fit it and
 //! not the other; a line that fits both follows the document's unambiguous lines.
 
+use crate::text::Case;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -204,7 +205,7 @@ pub fn tcvn3_to_unicode(line: &str) -> String {
         for c in piece.chars() {
             let letter = tcvn3_letter(c);
             if capitals && letter != c {
-                out.extend(letter.to_uppercase());
+                out.push(crate::text::upper_of(letter));
             } else {
                 out.push(letter);
             }
@@ -271,7 +272,7 @@ const VNI_SERIES: [([char; 6], [&str; 6]); 12] = [
 ];
 
 fn upper(c: char) -> char {
-    c.to_uppercase().next().unwrap_or(c)
+    crate::text::upper_of(c)
 }
 
 /// Every Vietnamese letter that VNI spells differently, both cases, with its spelling.
@@ -283,7 +284,7 @@ fn vni_spellings() -> impl Iterator<Item = (char, String)> {
         .map(|(letter, spelling)| (letter, spelling.to_string()))
         .chain(std::iter::once(('đ', "ñ".to_string())));
     small.flat_map(|(letter, spelling)| {
-        let capital = (upper(letter), spelling.to_uppercase());
+        let capital = (upper(letter), spelling.upper());
         [(letter, spelling), capital]
     })
 }

@@ -6,6 +6,7 @@ use crate::model::LegalRef;
 use crate::pattern::Cursor;
 use crate::reading::Source;
 use crate::source::Span;
+use crate::text::Case;
 use crate::text::{floor_char_boundary, is_letter};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -167,7 +168,7 @@ pub const TYPE_WORDS: [&str; 20] = [
 
 /// [`TYPE_WORDS`] in lower case, in the same order.
 static TYPE_WORDS_LOWER: LazyLock<Vec<String>> =
-    LazyLock::new(|| TYPE_WORDS.iter().map(|t| t.to_lowercase()).collect());
+    LazyLock::new(|| TYPE_WORDS.iter().map(|t| t.lower()).collect());
 
 /// The last place `needle` starts in a short `hay`. (A match starts at a character
 /// boundary: `needle` starts with one, and no lead byte is a continuation byte.)
@@ -195,7 +196,7 @@ fn type_word_before(before: &str) -> Option<String> {
     let words: Vec<&str> = t.split_whitespace().rev().take(6).collect();
     let window: String = words.into_iter().rev().collect::<Vec<_>>().join(" ");
     // Match on the lower-case form; offsets into it are only used on it.
-    let lower = window.to_lowercase();
+    let lower = window.lower();
     let mut best: Option<(usize, &str)> = None;
     for (tw, tl) in TYPE_WORDS.iter().zip(TYPE_WORDS_LOWER.iter()) {
         // The window is a few words: a plain backward scan beats building a

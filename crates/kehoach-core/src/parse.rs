@@ -20,6 +20,7 @@ mod zones;
 pub use crate::markers::{marker_of, Marker};
 pub use crate::reading::Source;
 use crate::source::{LineIndex, LineView, Span};
+use crate::text::Case;
 use crate::text::{at_most_chars, fold, fold_starts_with, is_upper_text, ADMIN_UNIT_WORDS};
 pub use shapes::{authority_parts, is_signature_mark, SIGNING_TITLES};
 pub(crate) use zones::{aligned, Columns};
@@ -1134,7 +1135,7 @@ fn task_label(t: &str) -> Option<(TaskField, usize)> {
     if !at_most_chars(label, 40) {
         return None;
     }
-    let l = label.to_lowercase();
+    let l = label.lower();
     let field = if l == "nội dung" {
         TaskField::Content
     } else if l.starts_with("thời gian") {

@@ -17,15 +17,7 @@ pub(crate) struct Cursor<'a> {
 
 /// Simple lower-case mapping, one char to one char (what `(?i)` compares).
 pub(crate) fn lower(c: char) -> char {
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        let mut l = c.to_lowercase();
-        match (l.next(), l.next()) {
-            (Some(one), None) => one,
-            _ => c,
-        }
-    }
+    crate::text::lower_of(c)
 }
 
 /// What `\w` matches: letters, digits, combining marks and `_`.

@@ -1,6 +1,10 @@
 //! Vietnamese text helpers shared by the parser and the rules.
 
+mod case;
 mod nfc;
+
+/// Upper and lower case for Latin, Greek and Cyrillic letters (`case.rs`).
+pub use case::{lower, lower_of, upper, upper_of, Case};
 
 /// NFC for Latin letters and their marks (`nfc.rs`), and whether a character is
 /// one of those marks.
@@ -32,7 +36,7 @@ pub fn fold(s: &str) -> String {
                 prev = u;
             }
             None => {
-                upper.extend(c.to_uppercase());
+                upper.push(upper_of(c));
                 prev = '\0';
             }
         }
@@ -96,7 +100,7 @@ pub fn fold_starts_with(t: &str, prefix: &str) -> bool {
 }
 
 /// The upper case of a letter of Vietnamese (or ASCII) by arithmetic; `None` for
-/// others (the caller asks `char::to_uppercase`). `fold` runs on many lines, and the
+/// others (the caller asks `upper_of`). `fold` runs on many lines, and the
 /// general mapping is a table search per character.
 fn upper_char(c: char) -> Option<char> {
     let n = c as u32;
@@ -301,7 +305,7 @@ pub fn to_roman(mut n: u32) -> String {
 pub fn capitalize_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => std::iter::once(upper_of(f)).chain(c).collect(),
         None => String::new(),
     }
 }
@@ -357,9 +361,20 @@ mod tests {
     use unicode_normalization::UnicodeNormalization;
 
     /// `fold` as it was written first: the general Unicode tables for NFC and
-    /// upper case, and the tone marks moved on every text.
+    /// upper case, and the tone marks moved on every text. (Upper case one
+    /// character for one, as `fold` has it since: `ß` stays `ß`, not `SS`.)
     fn fold_by_tables(s: &str) -> String {
-        move_tone_marks_by_tables(&s.nfc().collect::<String>().to_uppercase())
+        let upper: String = s
+            .nfc()
+            .map(|c| {
+                let mut u = c.to_uppercase();
+                match (u.next(), u.next()) {
+                    (Some(one), None) => one,
+                    _ => c,
+                }
+            })
+            .collect();
+        move_tone_marks_by_tables(&upper)
     }
 
     /// `move_tone_marks` as it was written first: every character's look-ahead

@@ -3,6 +3,7 @@
 //! the rules, the template and form (`compose`), the `.docx` and the app's print view
 //! all take them from here.
 
+use crate::text::Case;
 /// Quốc hiệu (Decree 30, Annex I).
 pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 
@@ -64,10 +65,10 @@ pub fn is_type_code(s: &str) -> bool {
 /// The code that goes with a type name (`Kế hoạch` → `KH`; `Công văn` → ``), matched
 /// without regard to case.
 pub fn code_of(name: &str) -> Option<&'static str> {
-    let name = name.trim().to_lowercase();
+    let name = name.trim().lower();
     DOC_TYPES
         .iter()
-        .find(|(n, _)| n.to_lowercase() == name)
+        .find(|(n, _)| n.lower() == name)
         .map(|(_, code)| *code)
 }
 

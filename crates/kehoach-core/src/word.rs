@@ -9,6 +9,7 @@
 //! property no level sets is *undetermined*: the checks say "not checked" for it
 //! rather than guess.
 
+use crate::text::Case;
 use std::collections::HashMap;
 
 pub mod fix;
@@ -457,7 +458,7 @@ impl LegacyFont {
             LegacyFont::Tcvn3 { capitals } => {
                 let u = crate::legacy::tcvn3_to_unicode(text);
                 if capitals {
-                    u.to_uppercase()
+                    u.upper()
                 } else {
                     u
                 }
@@ -477,7 +478,7 @@ fn legacy_letters(s: &str) -> bool {
 }
 
 fn legacy_font(name: &str) -> Option<LegacyFont> {
-    let lower = name.trim().to_lowercase();
+    let lower = name.trim().lower();
     if lower.starts_with(".vn") {
         let capitals = name.trim().ends_with('H');
         Some(LegacyFont::Tcvn3 { capitals })
@@ -866,8 +867,7 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 }
                 "tblStyle" => {
                     if let Some(t) = table_seen.last_mut() {
-                        t.grid_style =
-                            attr(&e, "val").is_some_and(|v| v.to_lowercase().contains("grid"));
+                        t.grid_style = attr(&e, "val").is_some_and(|v| v.lower().contains("grid"));
                     }
                 }
                 "tblBorders" | "tcBorders" if !empty => {
@@ -1123,7 +1123,7 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 };
                 // Letters shown in capitals (`w:caps`) are read as they are seen.
                 if resolved.as_ref().is_some_and(|r| r.caps) {
-                    para.push_str(&read.to_uppercase());
+                    para.push_str(&read.upper());
                 } else {
                     para.push_str(&read);
                 }

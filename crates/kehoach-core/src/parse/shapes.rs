@@ -3,6 +3,7 @@
 //! pass (`blocks`) as well as the parser, so it depends on nothing above `text`.
 
 use crate::pattern::{search, starts_with_letter_of, Cursor};
+use crate::text::Case;
 use crate::text::{is_letter, is_upper_text};
 use std::ops::Range;
 
@@ -385,7 +386,7 @@ pub fn is_signature_mark(t: &str) -> bool {
     let bracketed =
         (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
     bracketed && {
-        let f = t.to_lowercase();
+        let f = t.lower();
         f.contains("ký") || f.contains("dấu")
     }
 }

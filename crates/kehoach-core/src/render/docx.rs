@@ -9,6 +9,7 @@
 use crate::model::{Annex, Field, Level, Node, Plan, Table};
 use crate::render::text::clean_line;
 use crate::render::{flow, Piece};
+use crate::text::Case;
 use std::io::Write;
 
 /// Twips per millimetre (1 inch = 1440 twips = 25.4 mm).
@@ -376,7 +377,7 @@ fn foot(plan: &Plan) -> String {
     for (i, f) in s.authority.iter().chain(&s.titles).enumerate() {
         let before = if i == 0 { 12 } else { 0 };
         foot_right.push_str(&para(
-            &line(f).to_uppercase(),
+            &line(f).upper(),
             Style {
                 before_pt: before,
                 ..sig
@@ -426,7 +427,7 @@ fn document_xml(plan: &Plan) -> String {
     let mut left = String::new();
     if let Some(p) = &h.parent_agency {
         left.push_str(&para(
-            &line(p).to_uppercase(),
+            &line(p).upper(),
             Style {
                 size: 12.5,
                 ..center
@@ -437,7 +438,7 @@ fn document_xml(plan: &Plan) -> String {
     for (i, a) in h.agency.iter().enumerate() {
         let rule = (i + 1 == agency_count).then_some(mm(24.0));
         left.push_str(&para(
-            &line(a).to_uppercase(),
+            &line(a).upper(),
             Style {
                 bold: true,
                 size: 12.5,
@@ -478,7 +479,7 @@ fn document_xml(plan: &Plan) -> String {
             .map_or(crate::vocab::MOTTO.to_string(), line)
     };
     right.push_str(&para(
-        &national.to_uppercase(),
+        &national.upper(),
         Style {
             bold: true,
             size: 12.0,
@@ -517,7 +518,7 @@ fn document_xml(plan: &Plan) -> String {
         let kind = d
             .kind_word
             .as_ref()
-            .map_or("QUYẾT ĐỊNH".to_string(), |k| line(k).to_uppercase());
+            .map_or("QUYẾT ĐỊNH".to_string(), |k| line(k).upper());
         title_block(&mut out, &kind, d.title.as_ref(), None, false);
         for p in &d.preamble {
             out.push_str(&para(&line(p), italic_body));
@@ -546,9 +547,10 @@ fn document_xml(plan: &Plan) -> String {
             ));
         }
     }
-    let kind = plan.title.as_ref().map_or("KẾ HOẠCH".to_string(), |t| {
-        line(&t.kind_word).to_uppercase()
-    });
+    let kind = plan
+        .title
+        .as_ref()
+        .map_or("KẾ HOẠCH".to_string(), |t| line(&t.kind_word).upper());
     title_block(
         &mut out,
         &kind,

@@ -527,7 +527,7 @@ fn check_page_numbers(pres: &Presentation) -> Option<(String, String, Vec<usize>
 fn sentence(s: &str) -> String {
     let mut c = s.chars();
     c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
+        .map(|f| std::iter::once(crate::text::upper_of(f)).chain(c).collect())
         .unwrap_or_default()
 }
 

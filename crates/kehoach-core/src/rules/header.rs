@@ -267,6 +267,7 @@ pub const RULES: &[Rule] = &[
     PLACE_FORM,
 ];
 
+use crate::text::Case;
 use crate::vocab::{MOTTO, NATIONAL_TITLE};
 
 /// Where a missing header part is reported: the title line, else the start.
@@ -381,7 +382,7 @@ pub(super) fn check(cx: &mut Ctx) {
         }) {
             if !is_upper_text(&f.text) {
                 let span = span_of(f);
-                let up = f.text.to_uppercase();
+                let up = f.text.upper();
                 cx.report(
                     &AGENCY_CASE,
                     span,

@@ -5,6 +5,7 @@ use super::{Ctx, Rule};
 use crate::diagnostics::Severity;
 use crate::legal::code_for_type_word;
 use crate::parse::is_type_code;
+use crate::text::Case;
 
 pub const TYPE_MISMATCH: Rule = Rule {
     code: "KH301",
@@ -66,7 +67,7 @@ pub(super) fn check(cx: &mut Ctx) {
                 let code = r.type_code.as_str();
                 let wrong = if expected.is_empty() {
                     // A công văn has no type code; a Luật's symbol ends in its issuer.
-                    word.to_lowercase() == "công văn" && is_type_code(code) && code != "CV"
+                    word.lower() == "công văn" && is_type_code(code) && code != "CV"
                 } else {
                     is_type_code(code) && code != expected
                 };

@@ -10,6 +10,7 @@ use crate::diagnostics::{Diagnostic, Fix, Message, Severity, TextEdit};
 use crate::model::Plan;
 use crate::reading::Source;
 use crate::source::Span;
+use crate::text::Case;
 
 mod annex;
 mod document;
@@ -89,7 +90,7 @@ pub fn catalogue_markdown() -> String {
         out.push_str(&format!(
             "| [{}](#{}) | {} | {} | {} | {} |\n",
             r.code,
-            r.code.to_lowercase(),
+            r.code.lower(),
             r.name,
             r.severity.as_str(),
             r.what_en,

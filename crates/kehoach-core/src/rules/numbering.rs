@@ -4,6 +4,7 @@ use super::{span_of, Ctx, Rule};
 use crate::diagnostics::Severity;
 use crate::model::{Level, MarkerStyle, Node};
 use crate::source::Span;
+use crate::text::Case;
 use crate::text::{fold, is_upper_text, letter_at, to_roman};
 
 pub const SEQUENCE: Rule = Rule {
@@ -224,7 +225,7 @@ fn check_siblings(cx: &mut Ctx, nodes: &[Node], parent: Option<&Node>) {
                 && !is_upper_text(&n.title.text)
                 && n.title.text.chars().any(|c| c.is_alphabetic())
             {
-                let up = n.title.text.to_uppercase();
+                let up = n.title.text.upper();
                 let span = span_of(&n.title);
                 cx.report(
                     &SECTION_CASE,

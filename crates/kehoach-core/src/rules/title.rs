@@ -3,6 +3,7 @@
 use super::{span_of, Ctx, Rule};
 use crate::diagnostics::Severity;
 use crate::text::is_upper_text;
+use crate::text::Case;
 
 pub const TITLE_MISSING: Rule = Rule {
     code: "KH201",
@@ -82,7 +83,7 @@ pub(super) fn check(cx: &mut Ctx) {
     let word = &title.kind_word;
     if !is_upper_text(&word.text) {
         let span = span_of(word);
-        let up = word.text.to_uppercase();
+        let up = word.text.upper();
         cx.report(
             &TITLE_CASE,
             span,
