@@ -11,11 +11,17 @@
 
 /// The upper case of `c` (see the module's note).
 pub fn upper_of(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_uppercase();
+    }
     mapped(c, &UPPER)
 }
 
 /// The lower case of `c` (see the module's note).
 pub fn lower_of(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     mapped(c, &LOWER)
 }
 
@@ -24,7 +30,9 @@ pub fn upper(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_uppercase();
     }
-    s.chars().map(upper_of).collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().map(upper_of));
+    out
 }
 
 /// `s` in lower case, a character for a character.
@@ -32,7 +40,9 @@ pub fn lower(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.chars().map(lower_of).collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().map(lower_of));
+    out
 }
 
 /// `upper` and `lower` as methods of `str`, where a call reads best that way.
