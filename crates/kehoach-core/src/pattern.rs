@@ -81,7 +81,8 @@ impl<'a> Cursor<'a> {
         let mut chars = self.rest().char_indices();
         for want in lit.chars() {
             match chars.next() {
-                Some((_, c)) if lower(c) == want => {}
+                // Most text is in the literal's case already: equal, no mapping.
+                Some((_, c)) if c == want || lower(c) == want => {}
                 _ => return false,
             }
         }

@@ -11,18 +11,27 @@
 
 /// The upper case of `c` (see the module's note).
 pub fn upper_of(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_uppercase();
+    let n = c as u32;
+    match n {
+        0..=0x7F => c.to_ascii_uppercase(),
+        // The letters a text holds most, by arithmetic: Latin-1 (à…þ but ÷) and
+        // the Vietnamese letters with a tone (small letters odd).
+        0xE0..=0xFE if n != 0xF7 => char::from_u32(n - 0x20).unwrap_or(c),
+        0x1EA1..=0x1EFF if n & 1 == 1 => char::from_u32(n - 1).unwrap_or(c),
+        _ => mapped(c, &UPPER),
     }
-    mapped(c, &UPPER)
 }
 
 /// The lower case of `c` (see the module's note).
 pub fn lower_of(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
+    let n = c as u32;
+    match n {
+        0..=0x7F => c.to_ascii_lowercase(),
+        // As in `upper_of`: Latin-1 capitals (À…Þ but ×), Vietnamese ones (even).
+        0xC0..=0xDE if n != 0xD7 => char::from_u32(n + 0x20).unwrap_or(c),
+        0x1EA0..=0x1EFE if n & 1 == 0 => char::from_u32(n + 1).unwrap_or(c),
+        _ => mapped(c, &LOWER),
     }
-    mapped(c, &LOWER)
 }
 
 /// `s` in upper case, a character for a character.
