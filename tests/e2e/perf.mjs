@@ -126,15 +126,52 @@ for (const [name, text] of cases) {
 }
 const memory = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : null);
 const wasmMemory = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? null);
+
+// The browser's own share: a bare textarea (no script; the editor's font, about its width)
+// holding the same large texts, typed into the same way. What the app adds is the
+// difference.
+const bare = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+await bare.setContent('<textarea id="t" style="width:700px;height:800px;font:15px/1.6 Tinos, serif;white-space:pre-wrap"></textarea>');
+const floors = [];
+for (const [name, text] of cases.filter(([, t]) => t.length > 500_000)) {
+  const runs = text.length > 5_000_000 ? 5 : RUNS;
+  const median = await bare.evaluate(async ({ text, runs }) => {
+    const el = document.getElementById('t');
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    el.value = text;
+    await frame();
+    await new Promise((r) => setTimeout(r, 300));
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+    const out = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      if (i % 2 === 0) document.execCommand('insertText', false, 'x');
+      else document.execCommand('delete');
+      await frame();
+      out.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    out.sort((a, b) => a - b);
+    return out[Math.floor(out.length / 2)];
+  }, { text, runs });
+  floors.push({ name, median });
+  console.error(`bare textarea, ${name}: keystroke to frame ${median.toFixed(1)} ms`);
+}
+await bare.close();
 await browser.close();
 await server.close();
 
 fs.mkdirSync(artifacts, { recursive: true });
-fs.writeFileSync(path.join(artifacts, 'perf.json'), JSON.stringify({ firstLoad, rows, memory, wasmMemory }, null, 2));
+fs.writeFileSync(path.join(artifacts, 'perf.json'), JSON.stringify({ firstLoad, rows, floors, memory, wasmMemory }, null, 2));
 console.log(`First load, navigation to the editor (no cache, median of 5): ${firstLoad.toFixed(0)} ms.\n`);
 console.log('| text | size | keystroke to frame, median (p95) ms | findings fresh, median (p95) ms |\n|---|---|---|---|');
 for (const r of rows) {
   console.log(`| ${r.name} | ${(r.bytes / 1024).toFixed(0)} KB | ${r.frame.toFixed(1)} (${r.frameP95.toFixed(1)}) | ${r.fresh.toFixed(1)} (${r.freshP95.toFixed(1)}) |`);
+}
+if (floors.length) {
+  console.log('\nA bare textarea with the same text, no script (the browser\'s own share), keystroke to frame, median:');
+  for (const f of floors) console.log(`- ${f.name}: ${f.median.toFixed(1)} ms`);
 }
 if (memory) console.log(`\nJS heap after the 10 MB text: ${(memory / 1048576).toFixed(0)} MB (performance.memory).`);
 if (wasmMemory) console.log(`The page's wasm memory then: ${(wasmMemory / 1048576).toFixed(0)} MB (the check worker's is its own).`);

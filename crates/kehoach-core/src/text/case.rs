@@ -84,7 +84,9 @@ fn mapped(c: char, runs: &[(u16, u16, i32, u8)]) -> char {
     char::from_u32((i32::from(k) + delta) as u32).unwrap_or(c)
 }
 
-/// 544 chars in 81 runs: (first, last, delta, step).
+/// The upper case of 544 letters in 81 runs of (first, last, offset, step): every
+/// `step`-th code point from `first` to `last` maps to itself plus `offset`.
+/// Generated from `char::to_uppercase`; `the_runs_are_unicodes_case` checks it.
 const UPPER: [(u16, u16, i32, u8); 81] = [
     (0x0061, 0x007A, -32, 1),
     (0x00B5, 0x00B5, 743, 1),
@@ -169,7 +171,7 @@ const UPPER: [(u16, u16, i32, u8); 81] = [
     (0x1EA1, 0x1EFF, -1, 2),
 ];
 
-/// 554 chars in 88 runs: (first, last, delta, step).
+/// The lower case of 554 letters, as `UPPER` (from `char::to_lowercase`).
 const LOWER: [(u16, u16, i32, u8); 88] = [
     (0x0041, 0x005A, 32, 1),
     (0x00C0, 0x00D6, 32, 1),
