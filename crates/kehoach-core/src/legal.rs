@@ -175,9 +175,9 @@ static TYPE_WORDS_LOWER: LazyLock<Vec<String>> =
 fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let first = *n.first()?;
-    (0..=h.len().checked_sub(n.len())?)
-        .rev()
-        .find(|&i| h[i] == first && h[i..].starts_with(n))
+    let last_start = h.len().checked_sub(n.len())?;
+    // From one place of the first byte to the one before, not every position.
+    memchr::memrchr_iter(first, &h[..=last_start]).find(|&i| h[i..].starts_with(n))
 }
 
 /// The code a type word goes with (empty: its symbol carries none).
@@ -303,6 +303,14 @@ mod tests {
     use super::*;
     use crate::pattern::differential::{check, same_all, Groups};
     use crate::pattern::search;
+
+    proptest::proptest! {
+        /// The last match, as `str::rfind` finds it.
+        #[test]
+        fn rfind_short_is_rfind(hay in "[ab ệq]{0,24}", needle in "[ab ệ]{1,3}") {
+            proptest::prop_assert_eq!(rfind_short(&hay, &needle), hay.rfind(needle.as_str()));
+        }
+    }
 
     fn parts(
         found: impl Iterator<Item = (usize, SymbolParts, usize)>,
