@@ -75,46 +75,51 @@ await page.addInitScript(() => {
 await page.goto(server.url);
 await page.getByRole('textbox', { name: 'Nội dung kế hoạch' }).waitFor({ timeout: 30_000 });
 
+// Types at the end of the text in the textarea `id`, in the page: for each of `runs`
+// keystrokes, [keystroke to frame, keystroke to findings fresh] in ms. Runs in the
+// app's page and in a bare one (where nothing is ever "checking": fresh at once).
+async function typeAtEnd({ id, text, runs }) {
+  const el = document.getElementById(id);
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const checking = () => document.querySelector('.status.checking') !== null;
+  // Fresh: no older text's findings shown (the worker's result is in), polled
+  // each frame; a text checked on the page's thread is fresh at its first frame.
+  const fresh = async (t0) => {
+    while (checking()) {
+      await frame();
+      if (performance.now() - t0 > 60_000) return NaN;
+    }
+    return performance.now() - t0;
+  };
+  // Load the text once, then type at the end of it as a user does: one character
+  // inserted, then deleted, through the browser's editing path.
+  el.value = text;
+  el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  await frame();
+  await fresh(performance.now());
+  await new Promise((r) => setTimeout(r, 300));
+  el.focus();
+  el.setSelectionRange(el.value.length, el.value.length);
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    if (i % 2 === 0) document.execCommand('insertText', false, 'x');
+    else document.execCommand('delete');
+    // Keystroke to frame: the input handled (the check too, when it runs on the
+    // page's thread) and the next frame starting.
+    await frame();
+    const toFrame = performance.now() - t0;
+    const toFresh = await fresh(t0);
+    out.push([toFrame, toFresh]);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return out;
+}
+
 const rows = [];
 for (const [name, text] of cases) {
   const runs = text.length > 5_000_000 ? 5 : RUNS;
-  const times = await page.evaluate(async ({ text, runs }) => {
-    const el = document.getElementById('plan-text');
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    const checking = () => document.querySelector('.status.checking') !== null;
-    // Fresh: no older text's findings shown (the worker's result is in), polled
-    // each frame; a text checked on the page's thread is fresh at its first frame.
-    const fresh = async (t0) => {
-      while (checking()) {
-        await frame();
-        if (performance.now() - t0 > 60_000) return NaN;
-      }
-      return performance.now() - t0;
-    };
-    // Load the text once, then type at the end of it as a user does: one character
-    // inserted, then deleted, through the browser's editing path.
-    el.value = text;
-    el.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    await frame();
-    await fresh(performance.now());
-    await new Promise((r) => setTimeout(r, 300));
-    el.focus();
-    el.setSelectionRange(el.value.length, el.value.length);
-    const out = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      if (i % 2 === 0) document.execCommand('insertText', false, 'x');
-      else document.execCommand('delete');
-      // Keystroke to frame: the input handled (the check too, when it runs on the
-      // page's thread) and the next frame starting.
-      await frame();
-      const toFrame = performance.now() - t0;
-      const toFresh = await fresh(t0);
-      out.push([toFrame, toFresh]);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return out;
-  }, { text, runs });
+  const times = await page.evaluate(typeAtEnd, { id: 'plan-text', text, runs });
   const stat = (k) => {
     const v = times.map((t) => t[k]).sort((a, b) => a - b);
     return [v[Math.floor(v.length / 2)], v[Math.min(v.length - 1, Math.floor(v.length * 0.95))]];
@@ -135,26 +140,9 @@ await bare.setContent('<textarea id="t" style="width:700px;height:800px;font:15p
 const floors = [];
 for (const [name, text] of cases.filter(([, t]) => t.length > 500_000)) {
   const runs = text.length > 5_000_000 ? 5 : RUNS;
-  const median = await bare.evaluate(async ({ text, runs }) => {
-    const el = document.getElementById('t');
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    el.value = text;
-    await frame();
-    await new Promise((r) => setTimeout(r, 300));
-    el.focus();
-    el.setSelectionRange(el.value.length, el.value.length);
-    const out = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      if (i % 2 === 0) document.execCommand('insertText', false, 'x');
-      else document.execCommand('delete');
-      await frame();
-      out.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    out.sort((a, b) => a - b);
-    return out[Math.floor(out.length / 2)];
-  }, { text, runs });
+  const times = await bare.evaluate(typeAtEnd, { id: 't', text, runs });
+  const toFrame = times.map((t) => t[0]).sort((a, b) => a - b);
+  const median = toFrame[Math.floor(toFrame.length / 2)];
   floors.push({ name, median });
   console.error(`bare textarea, ${name}: keystroke to frame ${median.toFixed(1)} ms`);
 }
