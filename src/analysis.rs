@@ -331,7 +331,8 @@ impl PartialEq for Checked {
     fn eq(&self, other: &Self) -> bool {
         let same_plan = match (&self.plan, &other.plan) {
             (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            (a, b) => a.is_none() && b.is_none(),
+            (None, None) => true,
+            _ => false,
         };
         same_plan
             && Arc::ptr_eq(&self.findings, &other.findings)

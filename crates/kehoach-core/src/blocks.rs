@@ -9,8 +9,9 @@
 //! Linear in the text: each line is looked at a bounded number of times.
 
 use crate::source::{is_fill_in_blank, line_views, trim_noise, LineMarks, LineView, Span};
-use crate::text::Case;
-use crate::text::{at_most_chars, ceil_char_boundary, floor_char_boundary, fold, fold_starts_with};
+use crate::text::{
+    at_most_chars, ceil_char_boundary, floor_char_boundary, fold, fold_starts_with, Case,
+};
 
 mod layout;
 

@@ -6,8 +6,7 @@ use crate::fix::apply_edits;
 use crate::model::{Level, Node, PartialDate, Plan};
 use crate::parse::parse;
 use crate::source::Span;
-use crate::text::Case;
-use crate::text::{letter_at, to_roman};
+use crate::text::{letter_at, to_roman, Case};
 use crate::vocab::{MOTTO, NATIONAL_TITLE};
 use serde::{Deserialize, Serialize};
 

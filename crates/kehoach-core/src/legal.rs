@@ -6,8 +6,7 @@ use crate::model::LegalRef;
 use crate::pattern::Cursor;
 use crate::reading::Source;
 use crate::source::Span;
-use crate::text::Case;
-use crate::text::{floor_char_boundary, is_letter};
+use crate::text::{floor_char_boundary, is_letter, Case};
 use std::ops::Range;
 use std::sync::LazyLock;
 

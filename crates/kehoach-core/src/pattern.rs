@@ -7,17 +7,15 @@
 //! comment, and `pattern_tests` checks it against that regex on generated text
 //! (the regex crate is a dev-dependency only).
 
+// Case-insensitive matching lower-cases one character for one, as `(?i)` does.
+use crate::text::lower_of;
+
 /// A position in a text, moved forward by the `eat_*` methods. A method that does
 /// not match leaves the cursor where it was.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Cursor<'a> {
     text: &'a str,
     pub(crate) pos: usize,
-}
-
-/// Simple lower-case mapping, one char to one char (what `(?i)` compares).
-pub(crate) fn lower(c: char) -> char {
-    crate::text::lower_of(c)
 }
 
 /// What `\w` matches: letters, digits, combining marks and `_`.
@@ -82,7 +80,7 @@ impl<'a> Cursor<'a> {
         for want in lit.chars() {
             match chars.next() {
                 // Most text is in the literal's case already: equal, no mapping.
-                Some((_, c)) if c == want || lower(c) == want => {}
+                Some((_, c)) if c == want || lower_of(c) == want => {}
                 _ => return false,
             }
         }

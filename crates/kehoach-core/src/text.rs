@@ -100,8 +100,11 @@ pub fn fold_starts_with(t: &str, prefix: &str) -> bool {
 }
 
 /// The upper case of a letter of Vietnamese (or ASCII) by arithmetic; `None` for
-/// others (the caller asks `upper_of`). `fold` runs on many lines, and the
-/// general mapping is a table search per character.
+/// others (the caller asks `upper_of`, or `fold_starts_with` falls back to `fold`).
+/// `upper_of` answers these letters too, but `fold` runs on many lines and one
+/// match here is 4 % faster on reference-heavy text than asking which letters
+/// qualify and then `upper_of` (callgrind); `fold`'s property test holds the two
+/// to Unicode's mapping.
 fn upper_char(c: char) -> Option<char> {
     let n = c as u32;
     Some(match n {

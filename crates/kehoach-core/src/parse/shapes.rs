@@ -3,8 +3,7 @@
 //! pass (`blocks`) as well as the parser, so it depends on nothing above `text`.
 
 use crate::pattern::{search, starts_with_letter_of, Cursor};
-use crate::text::Case;
-use crate::text::{is_letter, is_upper_text};
+use crate::text::{is_letter, is_upper_text, Case};
 use std::ops::Range;
 
 /// `Số: 11/KH-UBND` up to the slash: `^Số\s*[:.]?\s*([0-9]*)(?:-(\p{L}{1,6}))?\s*`.

@@ -4,7 +4,7 @@ use super::{span_of, Ctx, Rule};
 use crate::diagnostics::Severity;
 use crate::model::DocKind;
 use crate::source::Span;
-use crate::text::{at_most_chars, fold, is_upper_text};
+use crate::text::{at_most_chars, fold, is_upper_text, Case};
 
 const FULL_HEADER: &str = "UBND TỈNH KIÊN GIANG\nSỞ NGOẠI VỤ\nSố: 05/KH-SNgV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKiên Giang, ngày 05 tháng 3 năm 2021\nKẾ HOẠCH\nCông tác năm 2021\n";
 
@@ -267,7 +267,6 @@ pub const RULES: &[Rule] = &[
     PLACE_FORM,
 ];
 
-use crate::text::Case;
 use crate::vocab::{MOTTO, NATIONAL_TITLE};
 
 /// Where a missing header part is reported: the title line, else the start.

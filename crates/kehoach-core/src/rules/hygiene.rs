@@ -429,28 +429,13 @@ fn may_have_brackets(b: &[u8]) -> bool {
     })
 }
 
-/// The Unicode blocks of combining diacritical marks.
-fn is_combining_block(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{0483}'..='\u{0489}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{FE20}'..='\u{FE2F}')
-}
-
 fn check_nfd(cx: &mut Ctx, text: &str) {
     let mut edits = Vec::new();
     let mut it = text.char_indices().peekable();
     let mut base: Option<usize> = None;
     while let Some((i, c)) = it.next() {
-        // Only the combining-mark blocks need the table lookup; Vietnamese letters
-        // (U+00C0…, U+1EA0…) never combine. The fast path for almost every character.
-        if !is_combining_block(c) {
-            base = Some(i);
-            continue;
-        }
+        // A mark of U+0300–U+036F: the marks `nfc` composes (a range test, the
+        // fast path for almost every character).
         if crate::text::is_combining_mark(c) {
             let start = base.unwrap_or(i);
             let mut end = i + c.len_utf8();

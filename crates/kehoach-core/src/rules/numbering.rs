@@ -4,8 +4,7 @@ use super::{span_of, Ctx, Rule};
 use crate::diagnostics::Severity;
 use crate::model::{Level, MarkerStyle, Node};
 use crate::source::Span;
-use crate::text::Case;
-use crate::text::{fold, is_upper_text, letter_at, to_roman};
+use crate::text::{fold, is_upper_text, letter_at, to_roman, Case};
 
 pub const SEQUENCE: Rule = Rule {
     code: "KH401",

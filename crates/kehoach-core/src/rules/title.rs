@@ -2,8 +2,7 @@
 
 use super::{span_of, Ctx, Rule};
 use crate::diagnostics::Severity;
-use crate::text::is_upper_text;
-use crate::text::Case;
+use crate::text::{is_upper_text, Case};
 
 pub const TITLE_MISSING: Rule = Rule {
     code: "KH201",

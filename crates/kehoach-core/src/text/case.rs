@@ -14,10 +14,12 @@ pub fn upper_of(c: char) -> char {
     let n = c as u32;
     match n {
         0..=0x7F => c.to_ascii_uppercase(),
-        // The letters a text holds most, by arithmetic: Latin-1 (à…þ but ÷) and
-        // the Vietnamese letters with a tone (small letters odd).
+        // The letters a text holds most, by arithmetic: Latin-1 (À…Þ and × stay,
+        // à…þ but ÷ are 0x20 below) and the Vietnamese letters with a tone
+        // (capitals even, small letters odd).
+        0xC0..=0xDE => c,
         0xE0..=0xFE if n != 0xF7 => char::from_u32(n - 0x20).unwrap_or(c),
-        0x1EA1..=0x1EFF if n & 1 == 1 => char::from_u32(n - 1).unwrap_or(c),
+        0x1EA0..=0x1EFF => char::from_u32(n & !1).unwrap_or(c),
         _ => mapped(c, &UPPER),
     }
 }
@@ -29,7 +31,7 @@ pub fn lower_of(c: char) -> char {
         0..=0x7F => c.to_ascii_lowercase(),
         // As in `upper_of`: Latin-1 capitals (À…Þ but ×), Vietnamese ones (even).
         0xC0..=0xDE if n != 0xD7 => char::from_u32(n + 0x20).unwrap_or(c),
-        0x1EA0..=0x1EFE if n & 1 == 0 => char::from_u32(n + 1).unwrap_or(c),
+        0x1EA0..=0x1EFF => char::from_u32(n | 1).unwrap_or(c),
         _ => mapped(c, &LOWER),
     }
 }
