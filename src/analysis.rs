@@ -9,6 +9,7 @@
 use crate::dismiss::{self, Dismissal};
 use kehoach_core::diagnostics::{Lang, OutDiagnostic, Severity};
 use kehoach_core::model::Plan;
+use kehoach_core::order;
 use kehoach_core::settings::Settings;
 use kehoach_core::word::Presentation;
 use serde::{Deserialize, Serialize};
@@ -213,7 +214,7 @@ fn check(
         .iter()
         .flat_map(|d| [d.span.start, d.span.end])
         .collect();
-    offsets.sort_unstable();
+    order::sort(&mut offsets);
     offsets.dedup();
     let map = utf16_offsets(text, &offsets);
     let to16 = |b: usize| -> u32 {
@@ -235,7 +236,9 @@ fn check(
         .collect();
     // Errors first, then warnings, then notes, in text order within each; a Word
     // file's presentation (`KH9xx`) in a group of its own after them.
-    findings.sort_by_key(|f| (is_presentation(f), f.out.severity, f.out.start, f.out.end));
+    order::sort_by_key(&mut findings, |f| {
+        (is_presentation(f), f.out.severity, f.out.start, f.out.end)
+    });
     for (i, f) in findings.iter_mut().enumerate() {
         f.index = i;
     }
@@ -503,7 +506,7 @@ pub fn highlight_lines(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
             events.push((e, false, f.index));
         }
     }
-    events.sort_by_key(|&(b, start, _)| (b, start));
+    order::sort_by_key(&mut events, |&(b, start, _)| (b, start));
     let mut active: Vec<usize> = Vec::new();
     let mut lines: Vec<Vec<Segment>> = vec![Vec::new()];
     let mut ev = events.into_iter().peekable();
@@ -649,7 +652,7 @@ mod tests {
             s in "[a\u{1ec7}\u{1F600}\n]{0,30}",
             mut at in proptest::collection::vec(0usize..130, 0..8),
         ) {
-            at.sort_unstable();
+            order::sort(&mut at);
             // As first written: characters one by one.
             let by_chars: Vec<u32> = at
                 .iter()

@@ -44,9 +44,9 @@ pub fn keys<'a>(
     let mut order: Vec<usize> = (0..findings.len()).collect();
     // Repeats are counted in one order whatever list they come in (the shown then
     // the hidden, or the check's): by place, then message.
-    order.sort_by(|&a, &b| {
+    kehoach_core::order::sort_by(&mut order, |&a, &b| {
         let (x, y) = (findings[a], findings[b]);
-        (x.start, x.end, &x.message).cmp(&(y.start, y.end, &y.message))
+        (x.start, x.end, &x.message) < (y.start, y.end, &y.message)
     });
     let mut seen: HashMap<(String, String), u32> = HashMap::new();
     let mut out = vec![None; findings.len()];

@@ -20,6 +20,7 @@
 //! never overwrites a version of the draft it has not seen (another tab's).
 
 use crate::storage::{Backend, StorageError};
+use kehoach_core::order;
 use serde::{Deserialize, Serialize};
 
 pub const SCHEMA: u32 = 2;
@@ -284,9 +285,9 @@ impl Store {
                 Ok(Some(_)) | Err(_) => loaded.quarantined.push(self.quarantine(&key, now)),
             }
         }
-        loaded
-            .drafts
-            .sort_by(|a, b| b.updated.total_cmp(&a.updated));
+        order::sort_by(&mut loaded.drafts, |a, b| {
+            b.updated.total_cmp(&a.updated).is_lt()
+        });
         match self.backend.get(INDEX_KEY)? {
             None => {}
             Some(raw) => match serde_json::from_str::<Index>(&raw) {
@@ -505,7 +506,9 @@ impl Store {
                 history,
             });
         }
-        drafts.sort_by(|a, b| b.draft.updated.total_cmp(&a.draft.updated));
+        order::sort_by(&mut drafts, |a, b| {
+            b.draft.updated.total_cmp(&a.draft.updated).is_lt()
+        });
         let backup = Backup {
             format: BACKUP_FORMAT.into(),
             schema: SCHEMA,
@@ -605,7 +608,7 @@ impl Store {
                 history.push(s);
             }
         }
-        history.sort_by(|a, b| a.at.total_cmp(&b.at));
+        order::sort_by(&mut history, |a, b| a.at.total_cmp(&b.at).is_lt());
         bound_history(&mut history);
         self.backend
             .set(&history_key(id), &to_json(&history))
@@ -926,7 +929,7 @@ mod tests {
         );
         let loaded = fresh.load(11.0).unwrap();
         let mut got = loaded.drafts.clone();
-        got.sort_by(|x, y| x.id.cmp(&y.id));
+        kehoach_core::order::sort_by_key(&mut got, |x| x.id.clone());
         assert_eq!(got, vec![a.clone(), b]);
         assert_eq!(fresh.history("a", 0.0), store.history("a", 0.0));
 

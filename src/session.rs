@@ -10,6 +10,7 @@ use crate::drafts::{
 };
 use crate::storage::{Local, Memory, StorageError};
 use kehoach_core::diagnostics::Lang;
+use kehoach_core::order;
 use leptos::prelude::*;
 
 fn now() -> f64 {
@@ -171,7 +172,7 @@ impl Session {
         self.drafts.update(|list| {
             list.retain(|d| d.id != draft.id);
             list.push(draft);
-            list.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+            order::sort_by(list, |a, b| b.updated.total_cmp(&a.updated).is_lt());
         });
     }
 

@@ -7,6 +7,7 @@ use crate::i18n::{self, t, Key};
 use crate::state::use_app;
 use kehoach_core::diagnostics::Lang;
 use kehoach_core::model::{join_fields as join, Period, Plan, Task, TaskSource};
+use kehoach_core::order;
 use kehoach_core::text::Case;
 use leptos::prelude::*;
 
@@ -61,8 +62,8 @@ pub fn TasksPanel() -> impl IntoView {
             let mut tasks = a.plan.as_ref().map(|p| p.tasks.clone()).unwrap_or_default();
             match sort.get() {
                 TaskSort::Document => {}
-                TaskSort::Unit => tasks.sort_by_key(|t| join(&t.lead).lower()),
-                TaskSort::Deadline => tasks.sort_by_key(task_deadline_key),
+                TaskSort::Unit => order::sort_by_key(&mut tasks, |t| join(&t.lead).lower()),
+                TaskSort::Deadline => order::sort_by_key(&mut tasks, task_deadline_key),
             }
             tasks
         })

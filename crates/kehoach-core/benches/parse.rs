@@ -16,7 +16,7 @@ fn seeds() -> Vec<(String, String)> {
             (name, std::fs::read_to_string(e.path()).expect("utf-8"))
         })
         .collect();
-    out.sort();
+    kehoach_core::order::sort(&mut out);
     out
 }
 

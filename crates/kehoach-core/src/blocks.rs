@@ -168,7 +168,7 @@ pub fn scan_lines(text: &str, lines: &[LineView]) -> Blocks {
     find_row_tables(text, lines, &mut role, &mut tables);
     // After the tables: a figure repeated in a table's cells is no running header.
     let chrome = find_chrome(text, lines, &mut role);
-    tables.sort_by_key(|t| t.span.start);
+    crate::order::sort_by_key(&mut tables, |t| t.span.start);
 
     // What the reader sees differently, as spans to fill: a whole line or a join's
     // gap with spaces, a mark with spaces, a bullet `*` with `-`.
@@ -449,7 +449,7 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
 /// slices of the source (so it is UTF-8 with no check): a span is widened to whole
 /// characters, and where two overlap the one that starts first is kept.
 fn filled(text: &str, mut fills: Vec<(Span, u8)>) -> String {
-    fills.sort_by_key(|(span, _)| span.start);
+    crate::order::sort_by_key(&mut fills, |(span, _)| span.start);
     let mut out = String::with_capacity(text.len());
     let mut done = 0;
     for (span, byte) in fills {
@@ -1695,7 +1695,7 @@ mod tests {
             let mut bytes = text.as_bytes().to_vec();
             let mut done = 0;
             let mut sorted = cuts.clone();
-            sorted.sort();
+            crate::order::sort(&mut sorted);
             for (at, len, dash) in sorted {
                 let (a, b) = (at.max(done), (at.max(done) + len).min(text.len()));
                 if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {

@@ -7,7 +7,7 @@ use crate::rules::LEGACY_ENCODING_CODES;
 /// overlaps one already taken, or does not fall on character boundaries, is skipped.
 pub fn apply_edits(text: &str, edits: &[TextEdit]) -> String {
     let mut sorted: Vec<&TextEdit> = edits.iter().collect();
-    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    crate::order::sort_by_key(&mut sorted, |e| (e.span.start, e.span.end));
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     for e in sorted {

@@ -623,7 +623,7 @@ mod tests {
                 (name.unwrap_or_default(), nfc(&text).into_owned())
             })
             .collect();
-        seeds.sort();
+        crate::order::sort(&mut seeds);
         assert_eq!(seeds.len(), 5);
         seeds
     }

@@ -293,7 +293,7 @@ pub fn find_references(src: &Source) -> Vec<LegalRef> {
             });
         }
     }
-    refs.sort_by_key(|r| r.range.start);
+    crate::order::sort_by_key(&mut refs, |r| r.range.start);
     refs
 }
 
@@ -343,9 +343,9 @@ mod tests {
                     )
                     .map(|m| key(&m))
                     .collect();
-                two.sort_by_key(|k| k.0.start);
+                crate::order::sort_by_key(&mut two, |k| k.0.start);
                 let mut one: Vec<_> = symbols(&text).iter().map(key).collect();
-                one.sort_by_key(|k| k.0.start);
+                crate::order::sort_by_key(&mut one, |k| k.0.start);
                 assert_eq!(one, two, "{}", e.path().display());
                 assert!(dir != "seeds" || !one.is_empty());
             }

@@ -15,6 +15,7 @@ pub mod legacy;
 pub mod legal;
 pub mod markers;
 pub mod model;
+pub mod order;
 pub mod parse;
 mod pattern;
 pub mod reading;

@@ -46,7 +46,7 @@ fn lines_of(text: &str, report: &Report, code: &str) -> Vec<usize> {
         .flat_map(|d| std::iter::once(d.span).chain(d.related.iter().copied()))
         .map(|s| index.line_col(text, s.start).line)
         .collect();
-    out.sort();
+    kehoach_core::order::sort(&mut out);
     out.dedup();
     out
 }

@@ -32,7 +32,7 @@ fn documents() -> Vec<(String, String)> {
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "docx"))
             .collect();
-        paths.sort();
+        kehoach_core::order::sort(&mut paths);
         for p in paths {
             let stem = p
                 .file_stem()
@@ -293,7 +293,7 @@ fn words(s: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase())
         .collect();
-    w.sort();
+    kehoach_core::order::sort(&mut w);
     w
 }
 
@@ -364,7 +364,7 @@ fn fix_all_keeps_every_word_and_cell() {
         let clean = render::text::to_text(&after.plan);
         let mut kept = words(&clean);
         kept.extend(words(&chrome));
-        kept.sort();
+        kehoach_core::order::sort(&mut kept);
         let lost: Vec<String> = missing(&words(&fixed), &kept)
             .into_iter()
             .filter(|w| !w.bytes().all(|b| b == b'0'))

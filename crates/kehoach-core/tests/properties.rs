@@ -119,7 +119,7 @@ proptest! {
                 .flat_map(|r| r.cells.iter().map(|c| c.text.split_whitespace().collect::<Vec<_>>().join(" ").replace("**", "")))
                 .filter(|c| !c.is_empty())
                 .collect();
-            v.sort();
+            kehoach_core::order::sort(&mut v);
             v
         };
         let before = cells(&report.plan);
@@ -183,7 +183,7 @@ fn words(s: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect();
-    w.sort();
+    kehoach_core::order::sort(&mut w);
     w
 }
 

@@ -112,7 +112,7 @@ fn starts_upper(t: &str) -> bool {
 /// positions, in order; each with its pieces (in line order) and its extent.
 fn header_columns(text: &str, header: &[LineView]) -> Vec<(usize, usize, RawCell)> {
     let mut all: Vec<Piece> = header.iter().flat_map(|l| pieces(text, l)).collect();
-    all.sort_by_key(|p| p.from);
+    crate::order::sort_by_key(&mut all, |p| p.from);
     let mut cols: Vec<(usize, usize, Vec<Piece>)> = Vec::new();
     for p in all {
         match cols.last_mut() {
@@ -125,7 +125,7 @@ fn header_columns(text: &str, header: &[LineView]) -> Vec<(usize, usize, RawCell
     }
     cols.into_iter()
         .map(|(from, to, mut ps)| {
-            ps.sort_by_key(|p| p.span.start);
+            crate::order::sort_by_key(&mut ps, |p| p.span.start);
             (from, to, ps.iter().map(|p| p.span).collect())
         })
         .collect()
@@ -371,8 +371,8 @@ fn page_rows(text: &str, lines: &[LineView], page: &Header, end: usize) -> (Vec<
             if e.is_empty() || b.is_empty() {
                 continue;
             }
-            e.sort_unstable();
-            b.sort_unstable();
+            crate::order::sort(e);
+            crate::order::sort(b);
             let end = e[e.len() * 9 / 10];
             let begin = b[b.len() / 10];
             bounds[j] = (end + begin) / 2;

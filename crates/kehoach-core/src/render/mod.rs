@@ -45,6 +45,6 @@ pub fn flow<'a>(paragraphs: &'a [Field], nodes: &'a [Node], tables: &'a [Table])
     walk(&mut out, nodes);
     out.extend(tables.iter().map(Piece::Table));
     // Stable and by source offset: what the text had first comes first.
-    out.sort_by_key(Piece::start);
+    crate::order::sort_by_key(&mut out, Piece::start);
     out
 }

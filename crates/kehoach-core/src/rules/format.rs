@@ -397,7 +397,7 @@ fn check_parts(pres: &Presentation, plan: &Plan) -> Vec<PartFinding> {
             .iter()
             .flat_map(|f| f.sizes.iter().copied())
             .collect();
-        sizes.sort_unstable();
+        crate::order::sort(&mut sizes);
         sizes.dedup();
         let off: Vec<String> = sizes
             .iter()
@@ -462,7 +462,7 @@ fn paragraphs_of(pres: &Presentation, lines: impl Iterator<Item = usize>) -> Vec
     let mut out: Vec<usize> = lines
         .filter_map(|k| pres.lines.get(k).and_then(|f| f.paragraph))
         .collect();
-    out.sort_unstable();
+    crate::order::sort(&mut out);
     out.dedup();
     out
 }
@@ -767,7 +767,7 @@ fn check_body_layout(pres: &Presentation, lines: &[&str], body: &[usize]) -> Vec
                 None => String::new(),
             })
             .collect();
-        seen.sort();
+        crate::order::sort(&mut seen);
         seen.dedup();
         let list = seen.join(", ");
         out.push(LayoutFinding {
@@ -1146,7 +1146,7 @@ pub fn check_with_fixes(
             .flat_map(|&k| pres.lines[k].sizes.iter().copied())
             .filter(|hp| !(26..=28).contains(hp))
             .collect();
-        sizes.sort_unstable();
+        crate::order::sort(&mut sizes);
         sizes.dedup();
         let list = sizes
             .iter()

@@ -775,7 +775,7 @@ fn report_markdown(cx: &mut Ctx, mut edits: Vec<TextEdit>) {
     if edits.is_empty() {
         return;
     }
-    edits.sort_by_key(|e| e.span.start);
+    crate::order::sort_by_key(&mut edits, |e| e.span.start);
     let lines = count_lines(cx, &edits);
     let (vi, en) = if lines == 1 {
         (

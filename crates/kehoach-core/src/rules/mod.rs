@@ -73,7 +73,7 @@ pub fn registry() -> Vec<&'static Rule> {
     .into_iter()
     .flatten()
     .collect();
-    all.sort_by_key(|r| r.code);
+    crate::order::sort_by_key(&mut all, |r| r.code);
     all
 }
 
@@ -229,7 +229,7 @@ pub fn validate(src: &Source, plan: &Plan) -> Vec<Diagnostic> {
     }
     hygiene::check(&mut cx);
     let mut out = cx.out;
-    out.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
+    crate::order::sort_by_key(&mut out, |d| (d.span.start, d.span.end, d.code));
     out
 }
 

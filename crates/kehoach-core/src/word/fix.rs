@@ -230,7 +230,7 @@ impl Splices {
             .into_iter()
             .partition(|&(a, b, _)| a >= start && b <= end);
         self.0 = rest;
-        inner.sort_by_key(|&(a, b, _)| (a, b));
+        crate::order::sort_by_key(&mut inner, |&(a, b, _)| (a, b));
         let mut out = String::new();
         let mut at = start;
         for (a, b, with) in inner {
@@ -251,7 +251,7 @@ impl Splices {
             .retain(|&(a, b, _)| !(a >= start && b <= end && (a, b) != (start, end)));
     }
     fn apply(mut self, xml: &str) -> String {
-        self.0.sort_by_key(|&(a, b, _)| (a, b));
+        crate::order::sort_by_key(&mut self.0, |&(a, b, _)| (a, b));
         let mut out = String::with_capacity(xml.len() + 256);
         let mut at = 0;
         for (a, b, with) in self.0 {
@@ -721,7 +721,7 @@ fn rebuild_props(
         .position(|o| *o == "rPr" || *o == "rPrChange")
         .unwrap_or(order.len());
     let rank = |n: &str| order.iter().position(|o| *o == n).unwrap_or(unknown);
-    children.sort_by_key(|(n, _)| rank(n));
+    crate::order::sort_by_key(&mut children, |(n, _)| rank(n));
     let body: String = children.into_iter().map(|(_, t)| t).collect();
     splices.drop_within(range.0, range.1);
     splices.replace(range.0, range.1, format!("{open}{body}{close}"));

@@ -45,7 +45,7 @@ fn real_docs() -> Vec<String> {
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|x| x == "txt"))
             .collect();
-        paths.sort();
+        kehoach_core::order::sort(&mut paths);
         docs.extend(
             paths
                 .iter()
