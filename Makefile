@@ -39,7 +39,7 @@ fmt:
 
 lint:
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p kehoach --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p kehoach -p kehoach-docx --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:
 	cargo test --workspace
@@ -90,4 +90,4 @@ MSRV_TOOLCHAIN := $(if $(word 3,$(subst ., ,$(MSRV))),$(MSRV),$(MSRV).0)
 msrv:
 	rustup toolchain list | grep -q '^$(MSRV_TOOLCHAIN)-' || rustup toolchain install $(MSRV_TOOLCHAIN) --profile minimal --target wasm32-unknown-unknown
 	CARGO_TARGET_DIR=target/msrv cargo +$(MSRV_TOOLCHAIN) check --workspace --all-targets --locked
-	CARGO_TARGET_DIR=target/msrv cargo +$(MSRV_TOOLCHAIN) check -p kehoach --target wasm32-unknown-unknown --all-targets --locked
+	CARGO_TARGET_DIR=target/msrv cargo +$(MSRV_TOOLCHAIN) check -p kehoach -p kehoach-docx --target wasm32-unknown-unknown --all-targets --locked

@@ -57,24 +57,36 @@ function build() {
   if (!rust?.['data-bin']) throw new Error('index.html: no <link data-trunk rel="rust" data-bin=…>');
   const bin = rust['data-bin'];
 
-  // The `web` profile: the release build optimized for size (Cargo.toml).
-  run('cargo', ['build', '--profile=web', '--locked', '--target=wasm32-unknown-unknown', '--bin', bin]);
   const target = JSON.parse(execFileSync('cargo', ['metadata', '--format-version=1', '--no-deps'], { cwd: repo })).target_directory;
   const bindgen = path.join(target, 'kehoach-dist');
   fs.rmSync(bindgen, { recursive: true, force: true });
-  run('wasm-bindgen', ['--target=web', `--out-dir=${bindgen}`, `--out-name=${bin}`, '--no-typescript',
-    path.join(target, 'wasm32-unknown-unknown/web', `${bin}.wasm`)]);
-  const optimized = path.join(bindgen, 'optimized.wasm');
   const params = (rust['data-wasm-opt-params'] ?? '').split(/\s+/).filter(Boolean);
-  run('wasm-opt', [`--output=${optimized}`, `-O${rust['data-wasm-opt'] ?? 'z'}`, path.join(bindgen, `${bin}_bg.wasm`), ...params]);
-
-  const glue = fs.readFileSync(path.join(bindgen, `${bin}.js`));
-  const wasm = fs.readFileSync(optimized);
-  const name = `${bin}-${hex(glue, wasm)}`;
-  fs.writeFileSync(path.join(stage, `${name}.js`), glue);
-  fs.writeFileSync(path.join(stage, `${name}_bg.wasm`), wasm);
+  /** Builds one wasm module (the `web` profile: optimized for size, Cargo.toml),
+   *  binds and optimizes it, and writes its glue and wasm under hashed names. */
+  const module = (cargoTarget, file, outName) => {
+    run('cargo', ['build', '--profile=web', '--locked', '--target=wasm32-unknown-unknown', ...cargoTarget]);
+    run('wasm-bindgen', ['--target=web', `--out-dir=${bindgen}`, `--out-name=${outName}`, '--no-typescript',
+      path.join(target, 'wasm32-unknown-unknown/web', file)]);
+    const optimized = path.join(bindgen, `${outName}.optimized.wasm`);
+    run('wasm-opt', [`--output=${optimized}`, `-O${rust['data-wasm-opt'] ?? 'z'}`, path.join(bindgen, `${outName}_bg.wasm`), ...params]);
+    const glue = fs.readFileSync(path.join(bindgen, `${outName}.js`));
+    const wasm = fs.readFileSync(optimized);
+    const name = `${outName}-${hex(glue, wasm)}`;
+    fs.writeFileSync(path.join(stage, `${name}.js`), glue);
+    fs.writeFileSync(path.join(stage, `${name}_bg.wasm`), wasm);
+    return { name, glue, wasm };
+  };
+  const { name, glue, wasm } = module(['--bin', bin], `${bin}.wasm`, bin);
+  // The second module: Word files (crates/kehoach-docx), loaded on first use through
+  // `globalThis.kehoachDocx()` (src/docx.rs), never preloaded.
+  const docx = module(['-p', 'kehoach-docx', '--lib'], 'kehoach_docx.wasm', 'kehoach-docx');
   const start = `<script type="module">
 import init from './${name}.js';
+let docx;
+globalThis.kehoachDocx = () => (docx ??= import('./${docx.name}.js').then(async (m) => {
+  await m.default({ module_or_path: './${docx.name}_bg.wasm' });
+  return m;
+}).catch((e) => { docx = undefined; throw e; }));
 await init({ module_or_path: './${name}_bg.wasm' });
 </script>
   <link rel="modulepreload" href="./${name}.js" crossorigin="anonymous" integrity="${integrity(glue)}">`
@@ -87,7 +99,7 @@ await init({ module_or_path: './${name}_bg.wasm' });
   const finished = finish(stage);
   fs.rmSync(out, { recursive: true, force: true });
   fs.renameSync(stage, out);
-  console.log(`build: ${path.relative(repo, out)}/ version ${finished.version}: wasm ${(wasm.length / 1024).toFixed(0)} KB, ${finished.files.length} files`);
+  console.log(`build: ${path.relative(repo, out)}/ version ${finished.version}: wasm ${(wasm.length / 1024).toFixed(0)} KB (.docx module ${(docx.wasm.length / 1024).toFixed(0)} KB), ${finished.files.length} files`);
 }
 
 build();

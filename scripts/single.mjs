@@ -6,7 +6,8 @@
 //
 // What a page from disk cannot have is left out, and the app copes without it: the
 // service worker (the file is already offline), the manifest (no install from
-// disk) and the check worker (large texts are checked on the page's thread).
+// disk) and the check worker (large texts are checked on the page's thread). The
+// .docx module is inlined as a second script.
 import fs from 'node:fs';
 import path from 'node:path';
 import { sha256 } from './finish-dist.mjs';
@@ -42,13 +43,29 @@ const wasmBase64 = "${read(wasm[1]).toString('base64')}";
 const wasmBytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: wasmBytes });
 `;
+// The .docx module (src/docx.rs), inline too, behind the same `kehoachDocx()` the
+// served build's start script defines: decoded and compiled on first use only.
+const docxName = /import\('\.\/(kehoach-docx-[0-9a-f]+)\.js'\)/.exec(start[0])?.[1];
+if (!docxName) throw new Error('the start script loads no .docx module');
+const docxGlue = read(`${docxName}.js`, 'utf8');
+for (const f of ['open_docx', 'fix_docx', 'write_docx']) {
+  if (!docxGlue.includes(`export function ${f}(`)) throw new Error(`the .docx glue has no ${f}`);
+}
+if (/<\/script/i.test(docxGlue)) throw new Error('the .docx glue contains "</script"');
+const docxScript = `${docxGlue}
+const docxBase64 = "${read(`${docxName}_bg.wasm`).toString('base64')}";
+let docxReady;
+globalThis.kehoachDocx = () => (docxReady ??= __wbg_init({
+  module_or_path: Uint8Array.from(atob(docxBase64), (c) => c.charCodeAt(0)),
+}).then(() => ({ open_docx, fix_docx, write_docx })));
+`;
 const iconData = `data:image/png;base64,${read(icon[1]).toString('base64')}`;
 
 // Nothing but this file's own script, style and icon: from disk there is no 'self'
 // worth allowing.
 const policy = [
   "default-src 'none'",
-  `script-src 'wasm-unsafe-eval' '${sha256(script)}'`,
+  `script-src 'wasm-unsafe-eval' '${sha256(docxScript)}' '${sha256(script)}'`,
   `style-src '${sha256(style)}'`,
   'img-src data:',
   "object-src 'none'",
@@ -64,7 +81,9 @@ let single = html
   .replace(wasm[0], '')
   .replace(icon[0], icon[0].replace(icon[1], iconData));
 // Functions as replacements: the inlined texts may contain `$&` and the like.
-single = single.replace(css[0], () => `<style>${style}</style>`).replace(start[0], () => `<script type="module">${script}</script>`);
+single = single
+  .replace(css[0], () => `<style>${style}</style>`)
+  .replace(start[0], () => `<script type="module">${docxScript}</script>\n  <script type="module">${script}</script>`);
 
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, single);

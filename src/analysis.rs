@@ -7,11 +7,10 @@
 //! its result back to the page.
 
 use crate::dismiss::{self, Dismissal};
-use kehoach_core::diagnostics::{Lang, OutDiagnostic, Severity};
+use kehoach_core::diagnostics::{Diagnostic, Lang, OutDiagnostic, Severity};
 use kehoach_core::model::Plan;
 use kehoach_core::order;
 use kehoach_core::settings::Settings;
-use kehoach_core::word::Presentation;
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -147,16 +146,16 @@ impl WorkerResult {
         result
     }
 
-    /// The check of `text` with the presentation of the Word file it was opened from
-    /// (`KH9xx`), while the text is still that file's.
+    /// The check of `text` with the findings on the presentation of the Word file it
+    /// was opened from (`KH9xx`), while the text is still that file's.
     pub fn presented(
         version: u64,
         text: &str,
-        presentation: Option<&Presentation>,
+        presented: Option<&[Diagnostic]>,
         lang: Lang,
         settings: &Settings,
     ) -> Self {
-        let (plan, findings) = check(text, presentation, lang, settings);
+        let (plan, findings) = check(text, presented, lang, settings);
         WorkerResult {
             version,
             summary: plan.summary().map(str::to_string),
@@ -203,11 +202,14 @@ impl WorkerResult {
 /// The plan and the findings of `text`, sorted and numbered as the page lists them.
 fn check(
     text: &str,
-    presentation: Option<&Presentation>,
+    presented: Option<&[Diagnostic]>,
     lang: Lang,
     settings: &Settings,
 ) -> (Plan, Vec<Finding>) {
-    let mut report = kehoach_core::check_presented(text, presentation);
+    let mut report = kehoach_core::check(text);
+    report
+        .diagnostics
+        .extend(presented.into_iter().flatten().cloned());
     settings.apply(&mut report.diagnostics);
     let mut offsets: Vec<usize> = report
         .diagnostics
@@ -256,16 +258,17 @@ impl Analysis {
         Analysis::presented(version, text, None, lang, settings, dismissed)
     }
 
-    /// The analysis of a text opened from a Word file, with the file's presentation.
+    /// The analysis of a text opened from a Word file, with the findings on the
+    /// file's presentation.
     pub fn presented(
         version: u64,
         text: &str,
-        presentation: Option<&Presentation>,
+        presented: Option<&[Diagnostic]>,
         lang: Lang,
         settings: &Settings,
         dismissed: &[Dismissal],
     ) -> Self {
-        WorkerResult::presented(version, text, presentation, lang, settings)
+        WorkerResult::presented(version, text, presented, lang, settings)
             .into_analysis(text, dismissed)
     }
 

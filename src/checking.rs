@@ -10,18 +10,18 @@
 use crate::analysis::{Analysis, Requests, WorkerResult, LARGE_TEXT, WORKER_MIN};
 use crate::dismiss::Dismissal;
 use crate::worker::{CheckWorker, Reply};
+use kehoach_core::diagnostics::Diagnostic;
 use kehoach_core::diagnostics::Lang;
 use kehoach_core::settings::Settings;
-use kehoach_core::word::fix::FileFix;
-use kehoach_core::word::Presentation;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::JsValue;
 
-/// A Word file as opened: its name and bytes (to write its fixes back), its text
-/// and how Word presents it, and the fixes its presentation findings offer.
+/// A Word file as opened: its name and bytes (to write its fixes back), its text,
+/// the findings on how Word presents it (`KH9xx`, read by the `.docx` module when
+/// it opened the file) and the fixes they offer.
 #[derive(Debug)]
 pub struct OpenedFile {
     /// The draft it was opened into.
@@ -29,8 +29,8 @@ pub struct OpenedFile {
     pub name: String,
     pub bytes: Vec<u8>,
     pub text: String,
-    pub presentation: Presentation,
-    pub fixes: Vec<FileFix>,
+    pub findings: Vec<Diagnostic>,
+    pub fixes: Vec<crate::docx::FixOffer>,
 }
 
 /// How long typing must pause before a very large text is checked.
@@ -122,12 +122,11 @@ impl Checker {
             }
             let lang = self.lang.get_untracked();
             let opened = self.presentation();
-            let presentation = opened.as_ref().map(|o| &o.presentation);
+            let presented = opened.as_ref().map(|o| o.findings.as_slice());
             self.settings.with_untracked(|s| {
                 self.dismissed.with_untracked(|d| {
-                    self.text.with_untracked(|t| {
-                        Analysis::presented(version, t, presentation, lang, s, d)
-                    })
+                    self.text
+                        .with_untracked(|t| Analysis::presented(version, t, presented, lang, s, d))
                 })
             })
         })

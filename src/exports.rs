@@ -8,6 +8,8 @@ use kehoach_core::model::Plan;
 use leptos::ev;
 use leptos::prelude::*;
 
+const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 /// The file name for an export: `KH-11-UBND-2017-02-14`, else `ke-hoach`.
 pub fn export_name(plan: &Plan) -> String {
     let number = plan.header.number.as_ref();
@@ -54,47 +56,68 @@ impl AppState {
         })
     }
 
+    /// The plan as a `.docx`, written by the `.docx` module (loaded on first use).
     pub fn download_docx(self) {
-        self.export(
-            "docx",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            kehoach_core::render::docx::to_docx,
-        )
+        let (name, text) = self
+            .text
+            .with_untracked(|t| (export_name(&kehoach_core::parse(t)), t.clone()));
+        leptos::task::spawn_local(async move {
+            match crate::docx::write(&text).await {
+                Ok(bytes) => offer(&format!("{name}.docx"), DOCX_MIME, &bytes),
+                Err(e) => self
+                    .open_error
+                    .set(Some(e.get(self.lang.get_untracked()).to_string())),
+            }
+        });
     }
 
     /// Opening a file makes a new draft of its text; a broken or foreign file only
-    /// says why, and nothing changes.
+    /// says why, and nothing changes. A Word file is read by the `.docx` module for
+    /// its text and the findings on its presentation (shown with the text until it
+    /// is edited); other files here, for their text.
     fn open_bytes(self, name: String, bytes: Vec<u8>) {
+        if !kehoach_core::import::is_zip(&bytes) {
+            let read = kehoach_core::import::open_text_file(&name, &bytes).map_err(|e| e.message());
+            return self.opened_file(name, bytes, read.map(|text| (text, None)));
+        }
+        leptos::task::spawn_local(async move {
+            let read = crate::docx::open(&bytes).await.map(|o| {
+                let text = o.text.clone();
+                (text, Some(o))
+            });
+            self.opened_file(name, bytes, read);
+        });
+    }
+
+    /// A file read: a new draft of its text, and for a Word file the file kept (its
+    /// findings and fixes) while that draft holds its text.
+    fn opened_file(
+        self,
+        name: String,
+        bytes: Vec<u8>,
+        read: Result<(String, Option<crate::docx::OpenedDocx>), kehoach_core::diagnostics::Message>,
+    ) {
         let lang = self.lang.get_untracked();
-        // A Word file is read once for its text and its presentation (checked with
-        // the text until it is edited); other files for their text.
-        let read = if bytes.starts_with(b"PK\x03\x04") {
-            kehoach_core::import::docx_presented(&bytes)
-                .map(|(text, p)| (text.clone(), Some((text, p))))
-        } else {
-            kehoach_core::import::open_file(&name, &bytes).map(|text| (text, None))
-        };
         match read {
-            Ok((plan_text, presentation)) => {
+            Ok((plan_text, docx)) => {
                 let opened = self.create_draft(plan_text);
                 let draft = self.session.open_id.get_untracked();
-                self.opened
-                    .set(presentation.filter(|_| opened).map(|(text, presentation)| {
-                        std::sync::Arc::new(crate::checking::OpenedFile {
-                            draft,
-                            fixes: kehoach_core::presentation_fixes(&text, &presentation),
-                            name: name.clone(),
-                            bytes,
-                            text,
-                            presentation,
-                        })
-                    }));
+                self.opened.set(docx.filter(|_| opened).map(|docx| {
+                    std::sync::Arc::new(crate::checking::OpenedFile {
+                        draft,
+                        name: name.clone(),
+                        bytes,
+                        text: docx.text,
+                        findings: docx.findings,
+                        fixes: docx.fixes,
+                    })
+                }));
                 self.open_error
                     .set((!opened).then(|| format!("{name}: {}", t(lang, Key::ChooseFirst))));
             }
             Err(e) => self
                 .open_error
-                .set(Some(format!("{name}: {}", e.message().get(lang)))),
+                .set(Some(format!("{name}: {}", e.get(lang)))),
         }
     }
 
@@ -104,28 +127,23 @@ impl AppState {
         let Some(opened) = self.opened.get_untracked() else {
             return;
         };
-        let fixes: Vec<_> = chosen
-            .iter()
-            .filter_map(|&k| opened.fixes.get(k).cloned())
-            .collect();
-        match kehoach_core::word::fix::apply(&opened.bytes, &fixes) {
-            Ok(bytes) => {
-                let stem = opened
-                    .name
-                    .rsplit_once('.')
-                    .map_or(opened.name.as_str(), |(stem, _)| stem);
-                offer(
-                    &format!("{stem}-da-sua.docx"),
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                    &bytes,
-                );
+        let chosen = chosen.to_vec();
+        leptos::task::spawn_local(async move {
+            match crate::docx::fix(&opened.bytes, &chosen).await {
+                Ok(bytes) => {
+                    let stem = opened
+                        .name
+                        .rsplit_once('.')
+                        .map_or(opened.name.as_str(), |(stem, _)| stem);
+                    offer(&format!("{stem}-da-sua.docx"), DOCX_MIME, &bytes);
+                }
+                Err(e) => self.open_error.set(Some(format!(
+                    "{}: {}",
+                    opened.name,
+                    e.get(self.lang.get_untracked())
+                ))),
             }
-            Err(e) => self.open_error.set(Some(format!(
-                "{}: {}",
-                opened.name,
-                e.message().get(self.lang.get_untracked())
-            ))),
-        }
+        });
     }
 
     /// Opens a file the user chose.

@@ -12,6 +12,7 @@ pub mod app;
 pub mod banners;
 pub mod checking;
 pub mod dismiss;
+pub mod docx;
 pub mod dom;
 pub mod download;
 pub mod draft_actions;

@@ -33,8 +33,8 @@ pub fn WordFixes() -> impl IntoView {
                 .fixes
                 .iter()
                 .enumerate()
-                .filter(|(_, f)| s.is_on(f.code))
-                .map(|(k, f)| (k, f.code, f.title.get(l).to_string()))
+                .filter(|(_, f)| s.is_on(&f.code))
+                .map(|(k, f)| (k, f.code.clone(), f.title.get(l).to_string()))
                 .collect::<Vec<_>>()
         })
     });
@@ -66,12 +66,13 @@ pub fn WordFixes() -> impl IntoView {
                                         }
                                     })
                                 };
+                                let label = code.clone();
                                 view! {
                                     <li data-code=code>
                                         <label>
                                             <input type="checkbox" prop:checked=ticked on:change=toggle />
                                             " "
-                                            <code>{code}</code>
+                                            <code>{label}</code>
                                             " "
                                             {title}
                                         </label>

@@ -1,5 +1,6 @@
 // One file (issue 14): `make single`'s kehoach.html, opened from disk (file://),
-// checks a pasted seed and keeps its draft across a reload, with nothing fetched.
+// checks a pasted seed, keeps its draft across a reload and writes and reads a .docx,
+// with nothing fetched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -43,6 +44,19 @@ test('kehoach.html from file:// checks a pasted seed and keeps the draft across 
     await findings.locator('li[data-code]').first().waitFor({ timeout: 10_000 });
     const again = await findings.locator('li[data-code]').evaluateAll((els) => els.map((e) => e.dataset.code));
     assert.deepEqual(again, codes, 'the same findings after the reload');
+
+    // The .docx module is inline too: the plan downloads as a Word file, which opens
+    // back into a new draft.
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải .docx', exact: true }).click()]);
+    const docx = path.join(artifacts, 'single', saved.suggestedFilename());
+    await saved.saveAs(docx);
+    assert.match(path.basename(docx), /\.docx$/);
+    assert.equal(fs.readFileSync(docx).subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+    await page.locator('input[type="file"]').setInputFiles(docx);
+    await page.waitForFunction((t) => {
+      const now = document.getElementById('plan-text').value;
+      return now !== t && now.includes('KẾ HOẠCH');
+    }, plan);
 
     // A text above the worker's threshold is checked on the page's thread here.
     let big = plan;

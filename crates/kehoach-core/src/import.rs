@@ -60,12 +60,27 @@ impl OpenError {
 
 /// The text of a file, whatever of the supported kinds it is.
 pub fn open_file(name: &str, bytes: &[u8]) -> Result<String, OpenError> {
+    if is_zip(bytes) {
+        return docx_text(bytes);
+    }
+    open_text_file(name, bytes)
+}
+
+/// Whether `bytes` are a zip, as a `.docx` is.
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// The text of a file that is not a zip: text, a JSON export, or a kind said to be
+/// unsupported. (The web app reads a `.docx` in a wasm module of its own: calling
+/// this one keeps the zip and XML readers out of its main module.)
+pub fn open_text_file(name: &str, bytes: &[u8]) -> Result<String, OpenError> {
     if bytes.is_empty() {
         return Err(OpenError::Empty);
     }
     let lower = name.lower();
-    if bytes.starts_with(b"PK\x03\x04") {
-        return docx_text(bytes);
+    if is_zip(bytes) {
+        return Err(OpenError::BadDocx("zip".into()));
     }
     if is_encrypted_office(bytes) {
         return Err(OpenError::Encrypted);
