@@ -215,6 +215,20 @@ pub fn at_most_chars(s: &str, n: usize) -> bool {
     s.len() <= n || (s.len() <= n.saturating_mul(4) && s.chars().count() <= n)
 }
 
+/// `s` as a finding quotes it: whole up to `max` characters, else its first `max`
+/// and "…". A message is read in a list and a tooltip; a pasted line can run to
+/// megabytes.
+pub fn excerpt(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    if at_most_chars(s, max) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let cut = s.char_indices().nth(max).map_or(s.len(), |(i, _)| i);
+    std::borrow::Cow::Owned(format!("{}…", s[..cut].trim_end()))
+}
+
+/// How many characters a finding quotes of a line at most.
+pub const QUOTE_CHARS: usize = 80;
+
 /// True when the text has letters and none of them is lower case.
 pub fn is_upper_text(s: &str) -> bool {
     let mut letters = 0;
@@ -411,6 +425,17 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn an_excerpt_is_the_text_or_its_start_and_an_ellipsis() {
+        assert_eq!(excerpt("Sở Y tế", 7), "Sở Y tế");
+        assert_eq!(excerpt("Sở Y tế tỉnh", 7), "Sở Y tế…");
+        assert_eq!(excerpt("Sở Y  tế", 5), "Sở Y…");
+        assert_eq!(
+            excerpt(&"ệ".repeat(100_000), QUOTE_CHARS).chars().count(),
+            QUOTE_CHARS + 1
+        );
     }
 
     proptest! {

@@ -511,3 +511,49 @@ fn seeds_round_trip_through_every_format_without_losing_a_word() {
         assert_eq!(reopened.body.len(), plan.body.len(), "{:?}", e.file_name());
     }
 }
+
+/// A finding quotes at most a short excerpt of the text, whatever the line it
+/// quotes: a message is read in a list and a tooltip, and the page formats it for
+/// every line the finding covers. Each line of each seed (the header, the
+/// signature and the lines after it, where quoting rules look) is made 5,000
+/// characters longer in turn.
+#[test]
+fn no_finding_quotes_a_long_line_whole() {
+    const LONG: usize = 5_000;
+    const MAX_MESSAGE: usize = 400;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("seeds")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    kehoach_core::order::sort(&mut paths);
+    let filler = "chữ ".repeat(LONG / 4);
+    for path in paths {
+        let src = std::fs::read_to_string(&path).expect("utf-8");
+        let lines: Vec<&str> = src.lines().collect();
+        let n = lines.len();
+        for i in (0..n).filter(|&i| i < 25 || i + 40 >= n || i % 15 == 0) {
+            let mut longer = lines.clone();
+            let line = format!("{} {filler}", lines[i]);
+            longer[i] = &line;
+            let text = longer.join("\n");
+            for d in check(&text).diagnostics {
+                let chars = d
+                    .message
+                    .vi
+                    .chars()
+                    .count()
+                    .max(d.message.en.chars().count());
+                assert!(
+                    chars <= MAX_MESSAGE,
+                    "{}: line {} made long: {} quotes {chars} characters: {}…",
+                    path.display(),
+                    i + 1,
+                    d.code,
+                    d.message.vi.chars().take(120).collect::<String>()
+                );
+            }
+        }
+    }
+}

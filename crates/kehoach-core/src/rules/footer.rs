@@ -195,11 +195,12 @@ pub(super) fn check(cx: &mut Ctx) {
         let text = item.text.as_str();
         let last = i + 1 == n;
         if !text.starts_with('-') {
+            let quoted = crate::text::excerpt(text, crate::text::QUOTE_CHARS);
             cx.report(
                 &RECIPIENT_DASH,
                 span,
-                format!("Dòng nơi nhận \"{text}\" cần bắt đầu bằng \"- \"."),
-                format!("The recipient \"{text}\" must start with \"- \"."),
+                format!("Dòng nơi nhận \"{quoted}\" cần bắt đầu bằng \"- \"."),
+                format!("The recipient \"{quoted}\" must start with \"- \"."),
             )
             .fix(
                 true,

@@ -240,14 +240,13 @@ pub(super) fn check(cx: &mut Ctx) {
     if let (Some(first), Some(last)) = (sig.trailing.first(), sig.trailing.last()) {
         let span = span_of(first).cover(span_of(last));
         let words: Vec<&str> = sig.trailing.iter().map(|f| f.text.as_str()).collect();
+        let joined = words.join(" / ");
+        let quoted = crate::text::excerpt(&joined, crate::text::QUOTE_CHARS);
         let d = cx.report(
             &TRAILING,
             span,
-            format!("Chữ thừa sau tên người ký: \"{}\".", words.join(" / ")),
-            format!(
-                "Stray text after the signer's name: \"{}\".",
-                words.join(" / ")
-            ),
+            format!("Chữ thừa sau tên người ký: \"{quoted}\"."),
+            format!("Stray text after the signer's name: \"{quoted}\"."),
         );
         if let Some(n) = &sig.name {
             d.related(span_of(n));
