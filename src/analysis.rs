@@ -12,7 +12,6 @@ use kehoach_core::model::Plan;
 use kehoach_core::order;
 use kehoach_core::settings::Settings;
 use serde::{Deserialize, Serialize};
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -51,12 +50,55 @@ pub fn is_presentation(f: &Finding) -> bool {
     f.out.code.starts_with("KH9")
 }
 
+/// The hash of the layer's keys (a line's parts, a block's lines, a finding's
+/// message): the Fx hash (rustc's), eight bytes a step. The keys only tell the
+/// keyed lists which elements to keep; std's SipHash, made to withstand crafted
+/// input, cost as much as a fifth of the check for hashing every line of the text
+/// on every result.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(c);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl KeyHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 /// A finding's identity across versions of the text: code, byte range, message hash.
 pub type FindingKey = (String, usize, usize, u64);
 
 /// A finding's identity across versions of the text: what a keyed list needs.
 pub fn finding_key(f: &Finding) -> FindingKey {
-    let mut h = DefaultHasher::new();
+    let mut h = KeyHasher::default();
     f.out.message.hash(&mut h);
     (f.out.code.clone(), f.out.start, f.out.end, h.finish())
 }
@@ -185,7 +227,7 @@ impl WorkerResult {
                 f.index = i;
             }
         }
-        let layer = layer_lines(&highlight_lines(text, &findings), &findings);
+        let layer = layer_lines(highlight_lines(text, &findings), &findings);
         Analysis {
             version: self.version,
             stale: false,
@@ -396,7 +438,7 @@ fn plain_layer(text: &str, old: &[Arc<LayerLine>]) -> Vec<Arc<LayerLine>> {
                     } else {
                         vec![(line.to_string(), None, String::new(), 0)]
                     };
-                    let mut h = DefaultHasher::new();
+                    let mut h = KeyHasher::default();
                     parts.hash(&mut h);
                     (h.finish(), Some(parts))
                 }
@@ -420,23 +462,27 @@ fn plain_layer(text: &str, old: &[Arc<LayerLine>]) -> Vec<Arc<LayerLine>> {
 
 /// The layer's lines with their keys: a hash of the parts, and which occurrence of that
 /// hash it is (blank lines repeat), so keys are unique and stable when lines move.
-fn layer_lines(lines: &[Vec<Segment>], findings: &[Finding]) -> Vec<Arc<LayerLine>> {
+fn layer_lines(lines: Vec<Vec<Segment>>, findings: &[Finding]) -> Vec<Arc<LayerLine>> {
+    // Each finding's tooltip, written once: a finding can underline thousands of lines.
+    let titles: Vec<String> = findings
+        .iter()
+        .map(|f| format!("{} [{}]", f.out.message, f.out.code))
+        .collect();
     let mut seen: HashMap<u64, u32> = HashMap::new();
     lines
-        .iter()
+        .into_iter()
         .map(|segs| {
             let parts: Vec<(String, Option<Severity>, String, usize)> = segs
-                .iter()
+                .into_iter()
                 .map(|s| {
                     let (title, start) = s
                         .finding
-                        .and_then(|i| findings.get(i))
-                        .map(|f| (format!("{} [{}]", f.out.message, f.out.code), f.out.start))
+                        .and_then(|i| Some((titles.get(i)?.clone(), findings.get(i)?.out.start)))
                         .unwrap_or_default();
-                    (s.text.clone(), s.severity, title, start)
+                    (s.text, s.severity, title, start)
                 })
                 .collect();
-            let mut h = DefaultHasher::new();
+            let mut h = KeyHasher::default();
             parts.hash(&mut h);
             let hash = h.finish();
             let n = seen.entry(hash).or_insert(0);
@@ -554,6 +600,23 @@ pub fn highlight_lines(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn layer_keys_tell_apart_lines_that_differ_by_a_character() {
+        let key = |parts: &Vec<(String, Option<Severity>, String, usize)>| {
+            let mut h = KeyHasher::default();
+            parts.hash(&mut h);
+            h.finish()
+        };
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..20_000 {
+            for sev in [None, Some(Severity::Error)] {
+                let parts = vec![(format!("{i}. Nội dung dòng"), sev, String::new(), 0)];
+                assert_eq!(key(&parts), key(&parts.clone()));
+                assert!(seen.insert(key(&parts)), "line {i} {sev:?} collides");
+            }
+        }
+    }
 
     #[test]
     fn a_result_for_an_older_text_is_never_accepted() {

@@ -9,8 +9,7 @@
 //! again, not the whole text. A text of up to [`ALL_LINES_UP_TO`] lines is rendered
 //! whole.
 
-use crate::analysis::LayerLine;
-use std::collections::hash_map::DefaultHasher;
+use crate::analysis::{KeyHasher, LayerLine};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -112,7 +111,7 @@ impl Row {
     pub fn key(&self) -> RowKey {
         match self {
             Row::Plain { start, lines } => {
-                let mut h = DefaultHasher::new();
+                let mut h = KeyHasher::default();
                 for l in lines {
                     l.key.hash(&mut h);
                 }
