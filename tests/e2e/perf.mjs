@@ -1,5 +1,5 @@
-// Measures, in Chromium, for each seed and for synthetic plans of 200 KB, 1 MB and
-// 10 MB: the time from a keystroke in the editor to the next frame (what typing
+// Measures, in Chromium, for each seed, for synthetic plans of 200 KB, 1 MB and
+// 10 MB and for real plans joined to 1 MB: the time from a keystroke in the editor to the next frame (what typing
 // feels), and to findings fresh for the new text (the worker's result in, for large
 // texts). Prints a Markdown table for the README (`make perf`); not a test:
 // speed is reported, never asserted.
@@ -24,10 +24,26 @@ function synthetic(bytes) {
   return s + 'Trên đây là Kế hoạch công tác thông tin đối ngoại năm 2021./.\n\nNơi nhận:\n- Sở Thông tin và Truyền thông;\n- Lưu: VT, ttri.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Việt Thông\n';
 }
 
+// Real plans as pasted: the seeds and the real fixtures one after the other, again
+// and again to `bytes` (as the criterion benchmark's real text,
+// crates/kehoach-core/tests/common/real_text.rs). Many plans, many findings, and
+// each plan's foot followed by the next plan.
+function realPlans(bytes) {
+  const docs = [];
+  for (const dir of ['crates/kehoach-core/tests/seeds', 'crates/kehoach-core/tests/fixtures/real']) {
+    const full = path.join(root, dir);
+    for (const f of fs.readdirSync(full).filter((f) => f.endsWith('.txt')).sort()) docs.push(fs.readFileSync(path.join(full, f), 'utf8'));
+  }
+  let s = '';
+  for (let i = 0; Buffer.byteLength(s) < bytes; i++) s += docs[i % docs.length] + '\n';
+  return s;
+}
+
 const cases = [
   ...seeds.map(([n, t]) => [`seed ${n}`, t]),
   ['synthetic 200 KB', synthetic(200_000)],
   ['synthetic 1 MB', synthetic(1_000_000)],
+  ['real plans 1 MB', realPlans(1_000_000)],
   ['synthetic 10 MB', synthetic(10_000_000)],
 ];
 const RUNS = Number(process.env.PERF_RUNS || 15);
