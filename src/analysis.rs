@@ -20,11 +20,24 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub index: usize,
+    /// The finding as the CLI prints it, less its fixes (in `fixes`).
     pub out: OutDiagnostic,
+    pub fixes: Vec<PageFix>,
     /// UTF-16 offsets of the range, for `setSelectionRange`.
     pub start16: u32,
     pub end16: u32,
     pub safe_fix: bool,
+}
+
+/// A fix as the page keeps it: what it does, and its edits as (start, end, new
+/// text) in bytes. The CLI's form adds each edit's lines and columns, which the page
+/// never reads: on real plans (a fix that joins 300 wrapped lines, one that blanks
+/// 2,800 lines of page chrome) they were most of the worker's reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageFix {
+    pub title: String,
+    pub safe: bool,
+    pub edits: Vec<(usize, usize, String)>,
 }
 
 /// One piece of a line in the highlight layer: text, and the severity underlining it.
@@ -269,13 +282,30 @@ fn check(
     };
     let mut findings: Vec<Finding> = report
         .diagnostics
-        .iter()
-        .map(|d| Finding {
+        .into_iter()
+        .map(|mut d| {
+            let safe_fix = d.has_safe_fix();
+            let fixes = std::mem::take(&mut d.fixes)
+                .into_iter()
+                .map(|f| PageFix {
+                    title: f.title.get(lang).to_string(),
+                    safe: f.safe,
+                    edits: f
+                        .edits
+                        .into_iter()
+                        .map(|e| (e.span.start, e.span.end, e.new_text))
+                        .collect(),
+                })
+                .collect();
+            (d, fixes, safe_fix)
+        })
+        .map(|(d, fixes, safe_fix)| Finding {
             index: 0,
             out: d.to_out(text, &report.index, lang),
+            fixes,
             start16: to16(d.span.start),
             end16: to16(d.span.end),
-            safe_fix: d.has_safe_fix(),
+            safe_fix,
         })
         .collect();
     // Errors first, then warnings, then notes, in text order within each; a Word
@@ -676,6 +706,42 @@ mod tests {
         assert_eq!(a.summary, b.summary);
         // While the next text is checked, the panels keep the last plan.
         assert_eq!(a.provisional(4, text).plan, a.plan);
+    }
+
+    /// Each finding's fixes cross as the core's edits, byte range and text, and
+    /// applying them is applying the core's.
+    #[test]
+    fn fixes_cross_as_the_cores_edits() {
+        let text = include_str!("../crates/kehoach-core/tests/seeds/003_b67ebee3cb483b12.txt");
+        let json = WorkerResult::new(1, text, Lang::Vi, &Settings::default(), false).to_json();
+        let crossed = WorkerResult::from_json(&json)
+            .expect("wire")
+            .into_analysis(text, &[]);
+        let core = kehoach_core::check(text).diagnostics;
+        let mut fixes = 0;
+        for f in crossed.findings.iter() {
+            let d = core
+                .iter()
+                .find(|d| {
+                    d.code == f.out.code && d.span.start == f.out.start && d.span.end == f.out.end
+                })
+                .expect("the core's finding");
+            assert!(f.out.fixes.is_empty(), "the CLI form's fixes stay behind");
+            assert_eq!(f.fixes.len(), d.fixes.len());
+            for (page, core) in f.fixes.iter().zip(&d.fixes) {
+                assert_eq!(page.title, core.title.vi);
+                assert_eq!(page.safe, core.safe);
+                let edits: Vec<_> = core
+                    .edits
+                    .iter()
+                    .map(|e| (e.span.start, e.span.end, e.new_text.clone()))
+                    .collect();
+                assert_eq!(page.edits, edits);
+                fixes += 1;
+            }
+            assert_eq!(f.safe_fix, d.has_safe_fix());
+        }
+        assert!(fixes > 0, "the seed's findings offer fixes");
     }
 
     /// While a newer text is checked, its layer is the newer text: unchanged lines

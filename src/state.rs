@@ -247,13 +247,13 @@ impl AppState {
         let edits: Vec<TextEdit> = self.analysis.with_untracked(|a| {
             a.findings
                 .get(finding)
-                .and_then(|f| f.out.fixes.get(fix))
+                .and_then(|f| f.fixes.get(fix))
                 .map(|fx| {
                     fx.edits
                         .iter()
-                        .map(|e| TextEdit {
-                            span: Span::new(e.start, e.end),
-                            new_text: e.new_text.clone(),
+                        .map(|(start, end, new_text)| TextEdit {
+                            span: Span::new(*start, *end),
+                            new_text: new_text.clone(),
                         })
                         .collect()
                 })

@@ -20,7 +20,6 @@ fn finding_item(
     let goto_key = key.clone();
     let dismiss_key = key.clone();
     let fixes = f
-        .out
         .fixes
         .iter()
         .enumerate()
