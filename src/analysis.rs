@@ -8,6 +8,7 @@
 
 use crate::dismiss::{self, Dismissal};
 use kehoach_core::diagnostics::{Diagnostic, Lang, OutDiagnostic, Severity};
+use kehoach_core::hash::FxHasher;
 use kehoach_core::model::Plan;
 use kehoach_core::order;
 use kehoach_core::settings::Settings;
@@ -63,55 +64,12 @@ pub fn is_presentation(f: &Finding) -> bool {
     f.out.code.starts_with("KH9")
 }
 
-/// The hash of the layer's keys (a line's parts, a block's lines, a finding's
-/// message): the Fx hash (rustc's), eight bytes a step. The keys only tell the
-/// keyed lists which elements to keep; std's SipHash, made to withstand crafted
-/// input, cost as much as a fifth of the check for hashing every line of the text
-/// on every result.
-#[derive(Default)]
-pub struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(c);
-            self.add(u64::from_le_bytes(word));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl KeyHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
 /// A finding's identity across versions of the text: code, byte range, message hash.
 pub type FindingKey = (String, usize, usize, u64);
 
 /// A finding's identity across versions of the text: what a keyed list needs.
 pub fn finding_key(f: &Finding) -> FindingKey {
-    let mut h = KeyHasher::default();
+    let mut h = FxHasher::default();
     f.out.message.hash(&mut h);
     (f.out.code.clone(), f.out.start, f.out.end, h.finish())
 }
@@ -468,7 +426,7 @@ fn plain_layer(text: &str, old: &[Arc<LayerLine>]) -> Vec<Arc<LayerLine>> {
                     } else {
                         vec![(line.to_string(), None, String::new(), 0)]
                     };
-                    let mut h = KeyHasher::default();
+                    let mut h = FxHasher::default();
                     parts.hash(&mut h);
                     (h.finish(), Some(parts))
                 }
@@ -512,7 +470,7 @@ fn layer_lines(lines: Vec<Vec<Segment>>, findings: &[Finding]) -> Vec<Arc<LayerL
                     (s.text, s.severity, title, start)
                 })
                 .collect();
-            let mut h = KeyHasher::default();
+            let mut h = FxHasher::default();
             parts.hash(&mut h);
             let hash = h.finish();
             let n = seen.entry(hash).or_insert(0);
@@ -634,7 +592,7 @@ mod tests {
     #[test]
     fn layer_keys_tell_apart_lines_that_differ_by_a_character() {
         let key = |parts: &Vec<(String, Option<Severity>, String, usize)>| {
-            let mut h = KeyHasher::default();
+            let mut h = FxHasher::default();
             parts.hash(&mut h);
             h.finish()
         };

@@ -9,7 +9,8 @@
 //! again, not the whole text. A text of up to [`ALL_LINES_UP_TO`] lines is rendered
 //! whole.
 
-use crate::analysis::{KeyHasher, LayerLine};
+use crate::analysis::LayerLine;
+use kehoach_core::hash::FxHasher;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -111,7 +112,7 @@ impl Row {
     pub fn key(&self) -> RowKey {
         match self {
             Row::Plain { start, lines } => {
-                let mut h = KeyHasher::default();
+                let mut h = FxHasher::default();
                 for l in lines {
                     l.key.hash(&mut h);
                 }

@@ -365,9 +365,9 @@ fn running_headers<'a>(
     text: &'a str,
     lines: &[LineView],
     role: &[Role],
-) -> std::collections::HashSet<&'a str> {
+) -> crate::hash::FxHashSet<&'a str> {
     let wordy = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 4;
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut counts: crate::hash::FxHashMap<&str, usize> = Default::default();
     for (l, r) in lines.iter().zip(role.iter()) {
         if *r == Role::Text {
             if let Some(t) = running_text(l.span.text(text)).filter(|t| wordy(t)) {
@@ -385,7 +385,7 @@ fn running_headers<'a>(
 /// Page chrome, marked in `role`: a short line repeated on three pages or more with a
 /// page number beside it (a PDF's running header), a signature stamp, a site notice.
 fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut counts: crate::hash::FxHashMap<&str, usize> = Default::default();
     // A running header has words; table syntax (`|`) repeats too but is no chrome.
     let wordy =
         |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !t.starts_with('|');
@@ -773,7 +773,7 @@ fn cell_rows(text: &str, lines: &[LineView]) -> Vec<RawRow> {
     };
     // The usual width: the most common length of numbered rows read naively.
     let naive = split_rows(&tokens, |_| None);
-    let mut counts = std::collections::HashMap::<usize, usize>::new();
+    let mut counts = crate::hash::FxHashMap::<usize, usize>::default();
     for r in naive
         .iter()
         .filter(|r| first_is_number(&r.cells) && r.cells.len() >= 2)

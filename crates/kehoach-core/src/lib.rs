@@ -10,6 +10,7 @@ pub mod compose;
 pub mod dates;
 pub mod diagnostics;
 pub mod fix;
+pub mod hash;
 pub mod import;
 pub mod legacy;
 pub mod legal;

@@ -4,15 +4,20 @@
 //! driftsort or ipnsort (2–5 KB of wasm each): the app's 37 sorts weighed 117 KB
 //! before optimization, about a twelfth of its code. Here a single merge sort orders
 //! *indices* through a `dyn` comparison, and a few lines per use move the elements.
-//! It is stable and O(n log n); the lists sorted (tables, references, findings, drafts)
+//! It is stable and O(n log n) (a dozen items or fewer are sorted in place); the lists sorted (tables, references, findings, drafts)
 //! hold hundreds to thousands of items, where the indirect call costs nothing
 //! measurable. `clippy.toml` keeps std's slice sorts out of the code.
 
-/// Sorts `items` by `key`, stably (equal keys keep their order). Each key is computed
-/// once, so a key may allocate (a lower-cased name).
+/// Up to this many items are sorted in place by insertion (a header line's few
+/// pieces, sorted thousands of times on a PDF's pages): no allocation, and a few
+/// dozen bytes of code per use.
+const SMALL: usize = 12;
+
+/// Sorts `items` by `key`, stably (equal keys keep their order). Above [`SMALL`]
+/// items each key is computed once, so a key may allocate (a lower-cased name).
 pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
-    if items.len() < 2 {
-        return;
+    if items.len() <= SMALL {
+        return insertion_sort(items, |a, b| key(a) < key(b));
     }
     let keys: Vec<K> = items.iter().map(key).collect();
     let order = stable_order(keys.len(), &mut |a, b| keys[a] < keys[b]);
@@ -21,8 +26,8 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
 
 /// Sorts `items` stably by a comparison: `before(a, b)` says `a` must come before `b`.
 pub fn sort_by<T>(items: &mut [T], mut before: impl FnMut(&T, &T) -> bool) {
-    if items.len() < 2 {
-        return;
+    if items.len() <= SMALL {
+        return insertion_sort(items, before);
     }
     let order = stable_order(items.len(), &mut |a, b| before(&items[a], &items[b]));
     permute(items, order);
@@ -31,6 +36,18 @@ pub fn sort_by<T>(items: &mut [T], mut before: impl FnMut(&T, &T) -> bool) {
 /// Sorts `items` in ascending order (numbers, strings).
 pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, |a, b| a < b);
+}
+
+/// A few items, sorted in place: each moves left past those it must come before
+/// (stable: never past an equal one).
+fn insertion_sort<T>(items: &mut [T], mut before: impl FnMut(&T, &T) -> bool) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && before(&items[j], &items[j - 1]) {
+            items.swap(j, j - 1);
+            j -= 1;
+        }
+    }
 }
 
 /// Positions `0..n` in sorted order: a natural merge sort. The runs already in order

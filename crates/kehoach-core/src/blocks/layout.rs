@@ -191,7 +191,7 @@ fn header_at(text: &str, lines: &[LineView], role: &[Role], at: usize) -> Option
 }
 
 /// Running headers' words (`CÔNG BÁO/Số 286/Ngày 27-05-2026`), found on the whole text.
-type Running<'a> = std::collections::HashSet<&'a str>;
+type Running<'a> = crate::hash::FxHashSet<&'a str>;
 
 fn is_running_header(running: &Running, raw: &str) -> bool {
     super::running_text(raw).is_some_and(|t| running.contains(t))

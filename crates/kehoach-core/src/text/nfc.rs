@@ -71,22 +71,6 @@ fn push_mark(m: char, out: &mut Vec<char>) {
     }
 }
 
-/// Puts marks in canonical order: by combining class, stably (marks of one class keep
-/// their order). A letter carries one to three marks: an insertion sort, unless a
-/// pasted run of marks is long enough for its quadratic time to matter.
-fn canonical_order(marks: &mut [char]) {
-    if marks.len() > 8 {
-        return crate::order::sort_by_key(marks, |&m| class(m));
-    }
-    for i in 1..marks.len() {
-        let mut j = i;
-        while j > 0 && class(marks[j - 1]) > class(marks[j]) {
-            marks.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-}
-
 /// `s` in NFC (for Latin letters and their marks; see the module's note), borrowed
 /// when it has no mark to compose: the common case, found with one byte search.
 pub fn nfc(s: &str) -> Cow<'_, str> {
@@ -106,7 +90,7 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
             while let Some(m) = chars.next_if(|&n| class(n) > 0) {
                 push_mark(m, &mut cluster);
             }
-            canonical_order(&mut cluster);
+            crate::order::sort_by_key(&mut cluster, |&m| class(m));
             out.extend(cluster.iter());
             continue;
         }
@@ -122,7 +106,9 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
         while let Some(m) = chars.next_if(|&n| class(n) > 0) {
             push_mark(m, &mut cluster);
         }
-        canonical_order(&mut cluster[1..]);
+        // Canonical order: by combining class, stably (marks of one class keep
+        // their order).
+        crate::order::sort_by_key(&mut cluster[1..], |&m| class(m));
         let mut letter = cluster[0];
         kept.clear();
         for &m in &cluster[1..] {
