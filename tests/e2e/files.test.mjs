@@ -1,7 +1,8 @@
 // Downloads and opening files: the .docx opens in LibreOffice (converted to PDF there)
 // with A4 page setup, the decree's margins and the plan's text; a JSON export opens
 // back as the same plan; .txt and .docx open by drop and by picker, each into a new
-// draft; a broken file says why and changes nothing.
+// draft; a broken file says why and changes nothing; a .docx module that cannot
+// load says so and loads on the next try.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -98,5 +99,24 @@ test('a broken or foreign file gets a clear message and the text stays', async (
   await page.waitForFunction(() => document.querySelector('[role="alert"]')?.innerText.includes('la.json'));
   assert.match(await alert.innerText(), /schema_version/);
   assert.equal(await editor.inputValue(), 'KẾ HOẠCH\nGiữ nguyên\n');
+  await context.close();
+});
+
+test('when the .docx module cannot load, the page says so, keeps the text, and loads it on the next try', async () => {
+  // No service worker: it would answer from its cache, past the route.
+  const context = await app.browser.newContext({ acceptDownloads: true, serviceWorkers: 'block' });
+  const { page, editor } = await openApp(context, app.server.url);
+  await editor.fill(seed('000_'));
+  const blocked = (route) => route.abort('internetdisconnected');
+  await context.route(/kehoach-docx-[0-9a-f]+/, blocked);
+  await page.getByRole('button', { name: 'Tải .docx', exact: true }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Không tải được phần xử lý tệp Word/);
+  assert.equal(await editor.inputValue(), seed('000_'));
+  // The network is back: the module loads this time.
+  await context.unroute(/kehoach-docx-[0-9a-f]+/, blocked);
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải .docx', exact: true }).click()]);
+  assert.equal(d.suggestedFilename(), 'KH-11-UBND-2017-02-14.docx');
   await context.close();
 });
