@@ -4,9 +4,10 @@
 //! driftsort or ipnsort (2–5 KB of wasm each): the app's 37 sorts weighed 117 KB
 //! before optimization, about a twelfth of its code. Here a single merge sort orders
 //! *indices* through a `dyn` comparison, and a few lines per use move the elements.
-//! It is stable and O(n log n) (a dozen items or fewer are sorted in place); the lists sorted (tables, references, findings, drafts)
-//! hold hundreds to thousands of items, where the indirect call costs nothing
-//! measurable. `clippy.toml` keeps std's slice sorts out of the code.
+//! It is stable and O(n log n); a dozen items or fewer are sorted in place. The
+//! lists sorted (tables, references, findings, drafts) hold up to thousands of
+//! items, where the indirect call costs nothing measurable. `clippy.toml` keeps
+//! std's slice sorts out of the code.
 
 /// Up to this many items are sorted in place by insertion (a header line's few
 /// pieces, sorted thousands of times on a PDF's pages): no allocation, and a few
