@@ -157,14 +157,15 @@ fn HighlightLayer() -> impl IntoView {
         request_animation_frame(move || follow_view(app));
     });
     let line_view = move |line: &LayerLine| {
+        let key = line.key;
         let parts = line
             .parts
             .iter()
-            .map(|(text, sev, title, start)| match sev {
+            .map(|(text, sev, title, from_line)| match sev {
                 Some(sev) => {
-                    let start = *start;
+                    let from_line = *from_line;
                     view! {
-                        <mark class=sev.as_str() title=title.clone() on:click=move |_| app.go_to_start(start)>
+                        <mark class=sev.as_str() title=title.clone() on:click=move |_| app.go_to_layer_mark(key, from_line)>
                             {text.clone()}
                         </mark>
                     }

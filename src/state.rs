@@ -159,6 +159,29 @@ impl AppState {
     /// Selects the most severe finding that starts at byte `start` (a mark knows
     /// where its finding starts; the index is looked up on click, so a line's view
     /// stays valid while other findings come and go).
+    /// A click on an underline: the finding starting `from_line` bytes from the start
+    /// of the layer's line keyed `line` (found now: the line may have moved since the
+    /// mark was drawn; a keyed line keeps its element while it reads the same).
+    pub fn go_to_layer_mark(self, line: (u64, u32), from_line: i64) {
+        let Some(number) = self
+            .analysis
+            .with_untracked(|a| a.layer.iter().position(|l| l.key == line))
+        else {
+            return;
+        };
+        let line_start = self.text.with_untracked(|t| {
+            t.match_indices('\n')
+                .nth(number.wrapping_sub(1))
+                .map_or(0, |(i, _)| i + 1)
+        });
+        let start = i64::try_from(line_start)
+            .unwrap_or(i64::MAX)
+            .saturating_add(from_line);
+        if let Ok(start) = usize::try_from(start) {
+            self.go_to_start(start);
+        }
+    }
+
     pub fn go_to_start(self, start: usize) {
         let index = self.analysis.with_untracked(|a| {
             a.findings

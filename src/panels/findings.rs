@@ -1,6 +1,6 @@
 //! "Kết quả": the findings, grouped by severity, each with its fixes.
 
-use crate::analysis::{finding_key, is_presentation, Finding, FindingKey};
+use crate::analysis::{is_presentation, Finding, FindingKey};
 use crate::i18n::{self, t, Key};
 use crate::state::use_app;
 use kehoach_core::diagnostics::{Lang, Severity};
@@ -16,7 +16,7 @@ fn finding_item(
     apply_fix: impl Fn(&FindingKey, usize) + Copy + Send + Sync + 'static,
     dismiss: impl Fn(&FindingKey) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let key = finding_key(f);
+    let key = f.key.clone();
     let goto_key = key.clone();
     let dismiss_key = key.clone();
     let fixes = f
@@ -101,7 +101,7 @@ pub fn FindingsPanel() -> impl IntoView {
     let (analysis, lang, current) = (app.checked, app.lang, app.current);
     // Items are keyed by identity; their buttons find the finding's current index.
     let index_of = move |key: &FindingKey| {
-        analysis.with_untracked(|a| a.findings.iter().position(|f| &finding_key(f) == key))
+        analysis.with_untracked(|a| a.findings.iter().position(|f| &f.key == key))
     };
     let go_to_key = move |key: &FindingKey| {
         if let Some(i) = index_of(key) {
@@ -172,7 +172,7 @@ pub fn FindingsPanel() -> impl IntoView {
                                         format!("{} ({n})", i18n::severity_word(l, f.out.severity))
                                     }
                                 });
-                                (finding_key(f), head, f.clone(), l)
+                                (f.key.clone(), head, f.clone(), l)
                             })
                             .collect::<Vec<_>>()
                     })
@@ -180,7 +180,7 @@ pub fn FindingsPanel() -> impl IntoView {
                 key=|(key, head, _, l)| (key.clone(), head.clone(), *l)
                 children=move |(key, head, f, l)| {
                     let is_current = Signal::derive(move || {
-                        current.get().and_then(|i| analysis.with(|a| a.findings.get(i).map(finding_key))) == Some(key.clone())
+                        current.get().and_then(|i| analysis.with(|a| a.findings.get(i).map(|f| f.key.clone()))) == Some(key.clone())
                     });
                     finding_item(&f, head, l, is_current, go_to_key, apply_fix_key, dismiss_key)
                 }
