@@ -1,5 +1,6 @@
 // Measures, in Chromium, for each seed, for synthetic plans of 200 KB, 1 MB and
-// 10 MB and for real plans joined to 1 MB: the time from a keystroke in the editor to the next frame (what typing
+// 10 MB and for real plans joined to 1 MB (typed at the end and a third of the way
+// in): the time from a keystroke in the editor to the next frame (what typing
 // feels), and to findings fresh for the new text (the worker's result in, for large
 // texts). Prints a Markdown table for the README (`make perf`); not a test:
 // speed is reported, never asserted.
@@ -44,6 +45,7 @@ const cases = [
   ['synthetic 200 KB', synthetic(200_000)],
   ['synthetic 1 MB', synthetic(1_000_000)],
   ['real plans 1 MB', realPlans(1_000_000)],
+  ['real plans 1 MB, typed a third of the way in', realPlans(1_000_000), 0.3],
   ['synthetic 10 MB', synthetic(10_000_000)],
 ];
 const RUNS = Number(process.env.PERF_RUNS || 15);
@@ -91,10 +93,11 @@ await page.addInitScript(() => {
 await page.goto(server.url);
 await page.getByRole('textbox', { name: 'Nội dung kế hoạch' }).waitFor({ timeout: 30_000 });
 
-// Types at the end of the text in the textarea `id`, in the page: for each of `runs`
-// keystrokes, [keystroke to frame, keystroke to findings fresh] in ms. Runs in the
-// app's page and in a bare one (where nothing is ever "checking": fresh at once).
-async function typeAtEnd({ id, text, runs }) {
+// Types into the textarea `id` (at the end, or a fraction `at` of the way in), in the
+// page: for each of `runs` keystrokes, [keystroke to frame, keystroke to findings
+// fresh] in ms. Runs in the app's page and in a bare one (where nothing is ever
+// "checking": fresh at once).
+async function typeInto({ id, text, runs, at }) {
   const el = document.getElementById(id);
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
   const checking = () => document.querySelector('.status.checking') !== null;
@@ -115,7 +118,9 @@ async function typeAtEnd({ id, text, runs }) {
   await fresh(performance.now());
   await new Promise((r) => setTimeout(r, 300));
   el.focus();
-  el.setSelectionRange(el.value.length, el.value.length);
+  // At the end, or a fraction `at` of the way in (every finding after it moves).
+  const caret = at === undefined ? el.value.length : Math.floor(el.value.length * at);
+  el.setSelectionRange(caret, caret);
   const out = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -133,9 +138,9 @@ async function typeAtEnd({ id, text, runs }) {
 }
 
 const rows = [];
-for (const [name, text] of cases) {
+for (const [name, text, at] of cases) {
   const runs = text.length > 5_000_000 ? 5 : RUNS;
-  const times = await page.evaluate(typeAtEnd, { id: 'plan-text', text, runs });
+  const times = await page.evaluate(typeInto, { id: 'plan-text', text, runs, at });
   const stat = (k) => {
     const v = times.map((t) => t[k]).sort((a, b) => a - b);
     return [v[Math.floor(v.length / 2)], v[Math.min(v.length - 1, Math.floor(v.length * 0.95))]];
@@ -154,9 +159,9 @@ const wasmMemory = await page.evaluate(() => window.__wasmMemory?.buffer.byteLen
 const bare = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 await bare.setContent('<textarea id="t" style="width:700px;height:800px;font:15px/1.6 Tinos, serif;white-space:pre-wrap"></textarea>');
 const floors = [];
-for (const [name, text] of cases.filter(([, t]) => t.length > 500_000)) {
+for (const [name, text, at] of cases.filter(([, t]) => t.length > 500_000)) {
   const runs = text.length > 5_000_000 ? 5 : RUNS;
-  const times = await bare.evaluate(typeAtEnd, { id: 't', text, runs });
+  const times = await bare.evaluate(typeInto, { id: 't', text, runs, at });
   const toFrame = times.map((t) => t[0]).sort((a, b) => a - b);
   const median = toFrame[Math.floor(toFrame.length / 2)];
   floors.push({ name, median });
