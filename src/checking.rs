@@ -43,8 +43,9 @@ pub struct Checker {
     settings: RwSignal<Settings>,
     /// The open draft's dismissed findings: set aside on this page, after the check.
     dismissed: Signal<Vec<Dismissal>>,
-    /// The Word file last opened: its text as opened and its presentation, checked
-    /// while the editor holds that text (on this thread: the worker has no file).
+    /// The Word file last opened: its text as opened and the findings on its
+    /// presentation, shown while the editor holds that text (checked on this thread
+    /// then: the worker does not get the file's findings).
     opened: RwSignal<Option<Arc<OpenedFile>>>,
     /// Whether a panel showing the plan is open: only then does the worker send it.
     wants_plan: Signal<bool>,
@@ -93,7 +94,8 @@ impl Checker {
             && self.presentation().is_none()
     }
 
-    /// The opened Word file's presentation, if the editor still holds its text.
+    /// The opened Word file (its presentation's findings), if the editor still holds
+    /// its text.
     pub fn presentation(self) -> Option<Arc<OpenedFile>> {
         self.opened
             .with_untracked(|o| o.clone())
