@@ -1177,6 +1177,11 @@ fn column_table(
             break;
         }
         blanks = 0;
+        // The header again (a new page's, or pasted twice): the table's, and no row.
+        if raw.split_whitespace().eq(header_raw.split_whitespace()) {
+            k += 1;
+            continue;
+        }
         let first_filled = cells.first().is_some_and(|c| !c.is_empty());
         if filled <= 1 && !first_filled && rows.len() > 1 {
             // A continuation line: append to the row above, column by column.

@@ -557,3 +557,26 @@ fn no_finding_quotes_a_long_line_whole() {
         }
     }
 }
+
+/// Found by `broken_tables_keep_their_invariants`: a space-aligned header, two empty
+/// pipe rows, the header again and a row. Fix-all removes the pipe rows; the header
+/// that then follows the header is the table's repeated header, not a row, and the
+/// row after it stays a row.
+#[test]
+fn a_repeated_header_is_no_row_and_the_row_after_it_stays() {
+    let s =
+        "KẾ HOẠCH\nCông tác năm 2025\nI. NỘI DUNG\nSTT     STT\n|  |\n|  |\nSTT     STT\nSở A\n";
+    let cells = |t: &str| -> Vec<String> {
+        parse(t)
+            .tables
+            .iter()
+            .flat_map(|t| &t.rows)
+            .flat_map(|r| r.cells.iter().map(|c| c.text.clone()))
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    assert_eq!(cells(s), ["Sở A"]);
+    let fixed = fix::apply_safe_fixes(s);
+    assert!(!fixed.contains('|'), "{fixed}");
+    assert_eq!(cells(&fixed), ["Sở A"]);
+}
