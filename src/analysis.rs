@@ -277,16 +277,15 @@ fn check(
                         .collect(),
                 })
                 .collect();
-            (d, fixes, safe_fix)
-        })
-        .map(|(d, fixes, safe_fix)| Finding {
-            index: 0,
-            out: d.to_out(text, &report.index, lang),
-            fixes,
-            key: FindingKey::default(),
-            start16: to16(d.span.start),
-            end16: to16(d.span.end),
-            safe_fix,
+            Finding {
+                index: 0,
+                out: d.to_out(text, &report.index, lang),
+                fixes,
+                key: FindingKey::default(),
+                start16: to16(d.span.start),
+                end16: to16(d.span.end),
+                safe_fix,
+            }
         })
         .collect();
     // Errors first, then warnings, then notes, in text order within each; a Word

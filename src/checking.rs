@@ -10,8 +10,7 @@
 use crate::analysis::{Analysis, Requests, WorkerResult, LARGE_TEXT, WORKER_MIN};
 use crate::dismiss::Dismissal;
 use crate::worker::{CheckWorker, Reply};
-use kehoach_core::diagnostics::Diagnostic;
-use kehoach_core::diagnostics::Lang;
+use kehoach_core::diagnostics::{Diagnostic, Lang};
 use kehoach_core::settings::Settings;
 use leptos::html;
 use leptos::prelude::*;

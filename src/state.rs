@@ -156,9 +156,6 @@ impl AppState {
         }
     }
 
-    /// Selects the most severe finding that starts at byte `start` (a mark knows
-    /// where its finding starts; the index is looked up on click, so a line's view
-    /// stays valid while other findings come and go).
     /// A click on an underline: the finding starting `from_line` bytes from the start
     /// of the layer's line keyed `line` (found now: the line may have moved since the
     /// mark was drawn; a keyed line keeps its element while it reads the same).
@@ -182,6 +179,9 @@ impl AppState {
         }
     }
 
+    /// Selects the most severe finding that starts at byte `start` (a mark knows
+    /// where its finding starts; the index is looked up on click, so a line's view
+    /// stays valid while other findings come and go).
     pub fn go_to_start(self, start: usize) {
         let index = self.analysis.with_untracked(|a| {
             a.findings
