@@ -287,10 +287,36 @@ impl LineMarks {
     pub const LEAD_E2: u16 = 1 << 7;
     /// A run of three spaces or more (a column break).
     pub const SPACES3: u16 = 1 << 8;
+    /// Two spaces in a row.
+    pub const SPACES2: u16 = 1 << 9;
+    /// `#`: a Markdown heading.
+    pub const HASH: u16 = 1 << 10;
+    /// `,;:.` after a space, or before a letter: spacing to look at.
+    pub const PUNCT_SPACING: u16 = 1 << 11;
 
+    /// One pass, without a branch per byte: each byte gives its own marks and its
+    /// class (other, space, `,;:.`, letter); the classes of the last three bytes
+    /// give the marks of runs (spaces, spacing around punctuation).
     pub fn scan(b: &[u8]) -> Self {
-        const BIT: [u16; 256] = {
+        const MARKS: u16 = (1 << 12) - 1;
+        const SPACE: u16 = 1;
+        const PUNCT: u16 = 2;
+        const LETTER: u16 = 3;
+        const BYTE: [u16; 256] = {
             let mut t = [0u16; 256];
+            let mut c = 0;
+            while c < 256 {
+                let byte = c as u8;
+                if byte.is_ascii_alphabetic() || byte >= 0x80 {
+                    t[c] = LETTER << 12;
+                }
+                c += 1;
+            }
+            t[b' ' as usize] = SPACE << 12;
+            t[b',' as usize] = PUNCT << 12;
+            t[b';' as usize] = PUNCT << 12;
+            t[b':' as usize] = PUNCT << 12;
+            t[b'.' as usize] = PUNCT << 12;
             t[b'|' as usize] = LineMarks::PIPE;
             t[b'\t' as usize] = LineMarks::TAB;
             t[b'*' as usize] = LineMarks::EMPHASIS;
@@ -300,22 +326,36 @@ impl LineMarks {
             t[b')' as usize] = LineMarks::BRACKET;
             t[b'"' as usize] = LineMarks::BRACKET;
             t[0x0C] = LineMarks::FORM_FEED;
-            t[0xC2] = LineMarks::LEAD_C2;
-            t[0xE2] = LineMarks::LEAD_E2;
+            t[0xC2] = LineMarks::LEAD_C2 | LETTER << 12;
+            t[0xE2] = LineMarks::LEAD_E2 | LETTER << 12;
+            t[b'#' as usize] = LineMarks::HASH;
+            t
+        };
+        // By the classes of three bytes in a row, two bits each, oldest first.
+        const RUN: [u16; 64] = {
+            let mut t = [0u16; 64];
+            let mut w = 0;
+            while w < 64 {
+                let (first, second, third) = ((w >> 4) as u16, (w >> 2 & 3) as u16, (w & 3) as u16);
+                if second == SPACE && third == SPACE {
+                    t[w] |= LineMarks::SPACES2;
+                    if first == SPACE {
+                        t[w] |= LineMarks::SPACES3;
+                    }
+                }
+                if (second == SPACE && third == PUNCT) || (second == PUNCT && third == LETTER) {
+                    t[w] |= LineMarks::PUNCT_SPACING;
+                }
+                w += 1;
+            }
             t
         };
         let mut marks = 0;
-        let mut spaces = 0u8;
+        let mut window = 0usize;
         for &c in b {
-            marks |= BIT[c as usize];
-            spaces = if c == b' ' {
-                spaces.saturating_add(1)
-            } else {
-                0
-            };
-            if spaces == 3 {
-                marks |= Self::SPACES3;
-            }
+            let e = BYTE[c as usize];
+            window = (window << 2 | usize::from(e >> 12)) & 63;
+            marks |= (e & MARKS) | RUN[window];
         }
         LineMarks(marks)
     }
@@ -421,10 +461,10 @@ fn blank_view(idx: usize, span: Span) -> LineView {
         span,
         content: Span::new(middle, middle),
         cells: Cells::None,
-        marks: LineMarks(if span.len() >= 3 {
-            LineMarks::SPACES3
-        } else {
-            0
+        marks: LineMarks(match span.len() {
+            0 | 1 => 0,
+            2 => LineMarks::SPACES2,
+            _ => LineMarks::SPACES2 | LineMarks::SPACES3,
         }),
     }
 }
@@ -765,7 +805,7 @@ mod tests {
         }
 
         #[test]
-        fn line_marks_say_what_the_line_holds(s in "[a|*_`()\"#\t \u{c}\u{a0}\u{201c}]{0,12}") {
+        fn line_marks_say_what_the_line_holds(s in "[aệ|*_`()\"#\t \u{c}\u{a0}\u{201c},.;:]{0,12}") {
             let m = LineMarks::scan(s.as_bytes());
             prop_assert_eq!(m.any(CELL_BREAKS), may_have_cells(s.as_bytes()));
             prop_assert_eq!(m.any(LineMarks::PIPE), s.contains('|'));
@@ -774,6 +814,15 @@ mod tests {
             prop_assert_eq!(m.any(LineMarks::BACKTICK), s.contains('`'));
             prop_assert_eq!(m.any(LineMarks::BRACKET), s.contains(['(', ')', '"']));
             prop_assert_eq!(m.any(LineMarks::SPACES3), s.contains("   "));
+            prop_assert_eq!(m.any(LineMarks::SPACES2), s.contains("  "));
+            prop_assert_eq!(m.any(LineMarks::HASH), s.contains('#'));
+            let b = s.as_bytes();
+            let punctuation_spacing = b.iter().enumerate().any(|(i, c)| {
+                matches!(c, b',' | b';' | b':' | b'.')
+                    && ((i > 0 && b[i - 1] == b' ')
+                        || b.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic() || *n >= 0x80))
+            });
+            prop_assert_eq!(m.any(LineMarks::PUNCT_SPACING), punctuation_spacing);
         }
 
         /// The shortcut and the byte loop give what the first loop gives.

@@ -247,11 +247,12 @@ pub(super) fn check(cx: &mut Ctx) {
     let mut page_numbers = Vec::new();
     // The lines come in order: tables and chrome are walked beside them.
     let (mut tables, mut chrome) = (blocks.table_cursor(), blocks.chrome_cursor());
+    let rare_leads = LineFlags::rare_leads(text.as_bytes());
     for l in lines.iter() {
         let raw = l.span.text(text);
         // One byte scan says which checks could find anything on this line: most
         // lines of a real plan need none of them.
-        let flags = LineFlags::scan(raw.as_bytes());
+        let flags = LineFlags::of(raw.as_bytes(), l.marks, rare_leads);
         // Page chrome is reported (and removed) as a whole.
         if !blocks.chrome.is_empty() && chrome.contains(l.span.start) {
             continue;
@@ -311,82 +312,131 @@ pub(super) fn check(cx: &mut Ctx) {
 
 /// Whether the text has any combining mark or any Greek/Cyrillic letter at all, from
 /// the UTF-8 lead bytes: the whole-text character passes run only when it may.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 struct ScriptScan {
     combining: bool,
     greek_cyrillic: bool,
 }
 
 impl ScriptScan {
+    /// Only the lead bytes that matter are visited, found many bytes at a time.
     fn scan(b: &[u8]) -> Self {
         let mut s = ScriptScan::default();
-        for (i, &c) in b.iter().enumerate() {
-            // ASCII, continuation bytes and the lead bytes of Latin letters: most of
-            // the text, passed over on one comparison.
-            if c < 0xCC {
-                continue;
-            }
-            let next = b.get(i + 1).copied().unwrap_or(0);
-            match c {
-                // U+0300–U+036F (CC 80 – CD AF); U+0370–U+03FF starts at CD B0.
-                0xCC => s.combining = true,
-                0xCD if next < 0xB0 => s.combining = true,
-                0xCD..=0xD1 => s.greek_cyrillic = true,
-                // U+0480–U+04FF: Cyrillic, with combining U+0483–U+0489.
-                0xD2 | 0xD3 => {
-                    s.greek_cyrillic = true;
-                    s.combining = true;
-                }
-                0xE1 if matches!(next, 0xAA | 0xAB | 0xB7) => s.combining = true,
-                0xE2 if next == 0x83 => s.combining = true,
-                0xEF if next == 0xB8 => s.combining = true,
-                _ => {}
-            }
+        let rare = memchr::memchr3_iter(0xCC, 0xCD, 0xCE, b)
+            .chain(memchr::memchr3_iter(0xCF, 0xD0, 0xD1, b))
+            .chain(memchr::memchr2_iter(0xD2, 0xD3, b));
+        for i in rare {
+            s.note(b[i], b.get(i + 1).copied().unwrap_or(0));
             if s.combining && s.greek_cyrillic {
-                break;
+                return s;
+            }
+        }
+        // Combining marks led by E1 AA, E1 AB, E1 B7, E2 83 or EF B8: each pair
+        // searched for as a whole (E1 alone leads most accented Vietnamese letters).
+        s.combining = s.combining
+            || [
+                b"\xE1\xAA",
+                b"\xE1\xAB",
+                b"\xE1\xB7",
+                b"\xE2\x83",
+                b"\xEF\xB8",
+            ]
+            .iter()
+            .any(|pair| memchr::memmem::find(b, *pair).is_some());
+        s
+    }
+
+    /// What the character led by `c` (followed by `next`) says.
+    fn note(&mut self, c: u8, next: u8) {
+        match c {
+            // U+0300–U+036F (CC 80 – CD AF); U+0370–U+03FF starts at CD B0.
+            0xCC => self.combining = true,
+            0xCD if next < 0xB0 => self.combining = true,
+            0xCD..=0xD1 => self.greek_cyrillic = true,
+            // U+0480–U+04FF: Cyrillic, with combining U+0483–U+0489.
+            0xD2 | 0xD3 => {
+                self.greek_cyrillic = true;
+                self.combining = true;
+            }
+            0xE1 if matches!(next, 0xAA | 0xAB | 0xB7) => self.combining = true,
+            0xE2 if next == 0x83 => self.combining = true,
+            0xEF if next == 0xB8 => self.combining = true,
+            _ => {}
+        }
+    }
+
+    /// Every byte in turn: the first way, kept to check the one above.
+    #[cfg(test)]
+    fn scan_bytewise(b: &[u8]) -> Self {
+        let mut s = ScriptScan::default();
+        for (i, &c) in b.iter().enumerate() {
+            if c >= 0xCC {
+                s.note(c, b.get(i + 1).copied().unwrap_or(0));
             }
         }
         s
     }
 }
 
-/// What a line may contain, from one pass over its bytes.
-#[derive(Debug, Default)]
+/// What a line may contain: which of the line checks could find anything on it.
+#[derive(Debug, Default, PartialEq, Eq)]
 struct LineFlags {
     tab: bool,
     invisible: bool,
     markdown: bool,
     form_feed: bool,
     spacing: bool,
-    brackets: bool,
 }
 
-/// The bytes [`LineFlags::scan`] looks at; every other byte (most letters, UTF-8
-/// continuation bytes) is skipped with one table look-up.
-const FLAG_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let bytes = b"*_#|`\t()\"\x0C ,;:.\xC2\xE2\xEF\xE0\xE1";
-    let mut i = 0;
-    while i < bytes.len() {
-        t[bytes[i] as usize] = true;
-        i += 1;
-    }
-    t
-};
-
 impl LineFlags {
-    fn scan(b: &[u8]) -> Self {
+    /// From the marks the first pass found on the line ([`LineMarks`]): most lines
+    /// of a plan are letters, spaces and punctuation, and are not read again. The
+    /// few lines with a lead byte of a possibly invisible character are searched
+    /// for one; `rare_leads` says whether the text has any E0, EF or E1 84 at all.
+    fn of(b: &[u8], marks: LineMarks, rare_leads: bool) -> Self {
+        // U+200B–U+200D and U+2060 (E2, with en dashes, curly quotes and ellipses,
+        // which are not).
+        let invisible_e2 = || {
+            marks.any(LineMarks::LEAD_E2)
+                && memchr::memchr_iter(0xE2, b).any(|i| {
+                    matches!(
+                        (b.get(i + 1), b.get(i + 2)),
+                        (Some(0x80), Some(0x8B..=0x8D)) | (Some(0x81), Some(0xA0))
+                    )
+                })
+        };
+        // U+0800, U+FEFF and U+1100's lead bytes.
+        let invisible_rare = || {
+            rare_leads
+                && (memchr::memchr2(0xE0, 0xEF, b).is_some()
+                    || memchr::memmem::find(b, b"\xE1\x84").is_some())
+        };
+        LineFlags {
+            tab: marks.any(LineMarks::TAB),
+            // U+00A0 no-break space, U+00AD soft hyphen (and other Latin-1 symbols).
+            invisible: marks.any(LineMarks::LEAD_C2) || invisible_e2() || invisible_rare(),
+            markdown: marks
+                .any(LineMarks::EMPHASIS | LineMarks::PIPE | LineMarks::BACKTICK | LineMarks::HASH),
+            form_feed: marks.any(LineMarks::FORM_FEED),
+            spacing: marks.any(LineMarks::SPACES2 | LineMarks::PUNCT_SPACING),
+        }
+    }
+
+    /// Whether the text has E0, EF or E1 84 anywhere ([`LineFlags::of`]'s `rare_leads`).
+    fn rare_leads(text: &[u8]) -> bool {
+        memchr::memchr2(0xE0, 0xEF, text).is_some()
+            || memchr::memmem::find(text, b"\xE1\x84").is_some()
+    }
+
+    /// Every byte in turn: the first way, kept to check the one above.
+    #[cfg(test)]
+    fn scan_bytewise(b: &[u8]) -> Self {
         let mut f = LineFlags::default();
         let mut prev = 0u8;
         for (i, &c) in b.iter().enumerate() {
-            if !FLAG_BYTES[c as usize] {
-                prev = c;
-                continue;
-            }
             match c {
                 b'*' | b'_' | b'#' | b'|' | b'`' => f.markdown = true,
                 b'\t' => f.tab = true,
-                b'(' | b')' | b'"' => f.brackets = true,
                 0x0C => f.form_feed = true,
                 b' ' if prev == b' ' => f.spacing = true,
                 b',' | b';' | b':' | b'.'
@@ -396,18 +446,14 @@ impl LineFlags {
                 {
                     f.spacing = true
                 }
-                // U+00A0 no-break space, U+00AD soft hyphen (and other Latin-1 symbols).
                 0xC2 => f.invisible = true,
-                // U+200B–U+200D and U+2060 are invisible; U+201C/U+201D are curly
-                // quotes. (En dashes and ellipses share the lead bytes: not flagged.)
-                0xE2 => match (b.get(i + 1), b.get(i + 2)) {
-                    (Some(0x80), Some(0x8B..=0x8D)) | (Some(0x81), Some(0xA0)) => {
+                0xE2 => {
+                    if let (Some(0x80), Some(0x8B..=0x8D)) | (Some(0x81), Some(0xA0)) =
+                        (b.get(i + 1), b.get(i + 2))
+                    {
                         f.invisible = true
                     }
-                    (Some(0x80), Some(0x9C | 0x9D)) => f.brackets = true,
-                    _ => {}
-                },
-                // U+FEFF, U+0800, U+1100.
+                }
                 0xEF | 0xE0 => f.invisible = true,
                 0xE1 if b.get(i + 1) == Some(&0x84) => f.invisible = true,
                 _ => {}
@@ -418,8 +464,7 @@ impl LineFlags {
     }
 }
 
-/// Whether a line has a bracket or a quote ([`LineFlags`]'s `brackets` alone: the
-/// logical lines need nothing else).
+/// Whether a line has a bracket or a quote (the logical lines need nothing else).
 fn may_have_brackets(b: &[u8]) -> bool {
     b.iter().enumerate().any(|(i, &c)| {
         matches!(c, b'(' | b')' | b'"')
@@ -1213,4 +1258,34 @@ fn report_wrapped(cx: &mut Ctx, content_start: usize, content_end: usize) {
             edits,
         }],
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Bytes the scans look at, mixed with letters: lead bytes, Vietnamese letters,
+    /// invisible characters, marks and punctuation.
+    fn line() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a", "ệ", "ư", " ", "  ", ",", ".", ";", ":", "*", "_", "#", "|", "`", "\t", "\u{c}",
+            "\u{a0}", "\u{ad}", "\u{200b}", "\u{2060}", "\u{201c}", "–", "…", "\u{feff}",
+            "\u{800}", "\u{1100}", "\u{301}", "\u{345}", "α", "д", "\u{483}", "\u{1ab0}",
+            "\u{1dc0}", "\u{20d0}", "\u{fe20}", "(", "\"",
+        ]);
+        prop::collection::vec(pieces, 0..24).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn the_skipping_scans_find_what_the_bytewise_ones_find(s in line()) {
+            let b = s.as_bytes();
+            prop_assert_eq!(ScriptScan::scan(b), ScriptScan::scan_bytewise(b));
+            prop_assert_eq!(
+                LineFlags::of(b, LineMarks::scan(b), LineFlags::rare_leads(b)),
+                LineFlags::scan_bytewise(b)
+            );
+        }
+    }
 }
