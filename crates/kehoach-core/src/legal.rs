@@ -18,6 +18,38 @@ fn symbols(text: &str) -> Vec<(SymbolParts, usize, bool)> {
     let mut resume = [0usize; 2];
     let mut out = Vec::new();
     let bytes = text.as_bytes();
+    // Both forms go on from the number with `/` or `-`: found many bytes at a time,
+    // each looks back for the run of figures before it (most figures, dates,
+    // amounts and item numbers, are never visited).
+    for sep in memchr::memchr2_iter(b'/', b'-', bytes) {
+        let run = bytes[..sep]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if run == 0 {
+            continue;
+        }
+        let at = sep - run;
+        for (k, (form, party)) in forms.iter().enumerate() {
+            if at >= resume[k] {
+                if let Some((parts, end)) = form(Cursor::at(text, at)) {
+                    resume[k] = end;
+                    out.push((parts, end, *party));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// [`symbols`] the first way: every run of figures in turn (the test's oracle).
+#[cfg(test)]
+fn symbols_by_figures(text: &str) -> Vec<(SymbolParts, usize, bool)> {
+    let forms: [(SymbolForm, bool); 2] = [(state_form, false), (party_form, true)];
+    let mut resume = [0usize; 2];
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(rel) = bytes
         .get(i..)
@@ -29,8 +61,6 @@ fn symbols(text: &str) -> Vec<(SymbolParts, usize, bool)> {
                 .iter()
                 .take_while(|b| b.is_ascii_digit())
                 .count();
-        // Both forms go on from the number with `/` or `-`: most figures (dates,
-        // amounts, item numbers) are passed over here.
         let goes_on = matches!(bytes.get(run_end), Some(b'/' | b'-'));
         for (k, (form, party)) in forms.iter().enumerate() {
             if goes_on && at >= resume[k] {
@@ -40,7 +70,6 @@ fn symbols(text: &str) -> Vec<(SymbolParts, usize, bool)> {
                 }
             }
         }
-        // A symbol's number starts a run of figures: skip the rest of the run.
         i = run_end;
     }
     out
@@ -304,6 +333,18 @@ mod tests {
     use crate::pattern::search;
 
     proptest::proptest! {
+        /// Looking back from each `/` and `-` finds the symbols that reading every
+        /// run of figures finds.
+        #[test]
+        fn symbols_from_separators_are_symbols_by_figures(s in "([0-9]{1,7}|[/-]|[A-ZĐ]{1,3}|[a-zđ ]|Số |KH-UBND|NĐ-CP){0,16}") {
+            let key = |v: Vec<(SymbolParts, usize, bool)>| {
+                v.into_iter()
+                    .map(|(p, end, party)| (p.num, p.year, p.code, p.issuer, end, party))
+                    .collect::<Vec<_>>()
+            };
+            proptest::prop_assert_eq!(key(symbols(&s)), key(symbols_by_figures(&s)));
+        }
+
         /// The last match, as `str::rfind` finds it.
         #[test]
         fn rfind_short_is_rfind(hay in "[ab ệq]{0,24}", needle in "[ab ệ]{1,3}") {
