@@ -370,7 +370,13 @@ fn running_headers<'a>(
     let mut counts: crate::hash::FxHashMap<&str, usize> = Default::default();
     for (l, r) in lines.iter().zip(role.iter()) {
         if *r == Role::Text {
-            if let Some(t) = running_text(l.span.text(text)).filter(|t| wordy(t)) {
+            // Its words and number are three spaces apart (most lines have no such run).
+            let spaced = l.marks.any(LineMarks::SPACES3);
+            if let Some(t) = spaced
+                .then(|| running_text(l.span.text(text)))
+                .flatten()
+                .filter(|t| wordy(t))
+            {
                 *counts.entry(t).or_default() += 1;
             }
         }
@@ -413,7 +419,10 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
             |j: &usize| role[*j] == Role::Text && bare_number(lines[*j].span.text(text));
         if role[k] != Role::Text {
             // A table's line.
-        } else if running_text(t).is_some_and(|r| numbered.contains(r)) {
+        } else if !numbered.is_empty()
+            && l.marks.any(LineMarks::SPACES3)
+            && running_text(t).is_some_and(|r| numbered.contains(r))
+        {
             role[k] = Role::Chrome;
         } else if counts.get(t).is_some_and(|&n| n >= 3) {
             let num_after = next_filled(k).filter(free_number);
