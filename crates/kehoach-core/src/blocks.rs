@@ -10,7 +10,7 @@
 
 use crate::source::{is_fill_in_blank, line_views, trim_noise, LineMarks, LineView, Span};
 use crate::text::{
-    at_most_chars, ceil_char_boundary, floor_char_boundary, fold, fold_starts_with, Case,
+    at_most_chars, ceil_char_boundary, floor_char_boundary, fold, fold_starts_with, upper_of, Case,
 };
 
 mod layout;
@@ -1332,7 +1332,14 @@ fn starts_block(t: &str) -> bool {
         "V/V",
         "(ĐÃ KÝ",
     ];
-    OPENERS.iter().any(|o| fold_starts_with(t, o))
+    // Only the openers with the line's first letter: each `fold_starts_with` reads
+    // a few letters of the line, sixteen of them on every capitalised line did add
+    // up. (Folding never changes a consonant or `(` that starts a line.)
+    let first = t.chars().next().map(upper_of);
+    OPENERS
+        .iter()
+        .filter(|o| first.is_none_or(|f| o.starts_with(f)))
+        .any(|o| fold_starts_with(t, o))
         || crate::parse::shapes::authority_parts(t).is_some_and(|(_, _, known)| known)
 }
 
