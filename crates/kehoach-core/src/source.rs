@@ -80,9 +80,24 @@ pub struct LineIndex {
 /// take 1/16 of the text's size.
 const CHUNK: usize = 64;
 
-/// Characters (UTF-8 lead bytes) in a byte slice.
+/// Characters (UTF-8 lead bytes) in a byte slice: its length less its continuation
+/// bytes (`10xxxxxx`), counted eight at a time (the index counts the whole text).
 fn count_chars(b: &[u8]) -> usize {
-    b.iter().filter(|&&x| (x as i8) >= -0x40).count()
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = b.chunks_exact(8);
+    let mut continuation = 0;
+    for w in &mut words {
+        let x = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+        // Bit 7 set and bit 6 clear, in each byte (shifting moves bit 6 onto bit 7
+        // of the same byte).
+        continuation += (x & !(x << 1) & HIGH).count_ones() as usize;
+    }
+    continuation += words
+        .remainder()
+        .iter()
+        .filter(|&&x| x & 0xC0 == 0x80)
+        .count();
+    b.len() - continuation
 }
 
 impl LineIndex {
@@ -794,6 +809,12 @@ mod tests {
             }
             prop_assert_eq!(lines, expected);
             prop_assert_eq!(LineIndex::new(&s).starts, starts);
+        }
+
+        #[test]
+        fn count_chars_counts_the_characters(s in "[aệ€😀\u{301} ]{0,40}", from in 0usize..8) {
+            let from = crate::text::floor_char_boundary(&s, from);
+            prop_assert_eq!(count_chars(&s.as_bytes()[from..]), s[from..].chars().count());
         }
 
         #[test]
