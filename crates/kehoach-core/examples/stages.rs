@@ -1,11 +1,31 @@
 //! Where the time goes: source, parse (and reference scanning) and validation, timed
 //! separately on one file. `cargo run --release -p kehoach-core --example stages FILE`.
 //! (criterion's `make bench` gives the steady figures; this is for finding a hot spot.)
+//! `STAGES_RUNS=50` runs it more times (for a sampling profiler).
 use std::time::Instant;
 fn main() {
     let path = std::env::args().nth(1).expect("file");
     let text = std::fs::read_to_string(path).expect("read");
-    for _ in 0..3 {
+    let runs = std::env::var("STAGES_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    for _ in 0..runs {
+        // The source's own parts first (what `Source::new` does), then the whole.
+        let t = Instant::now();
+        let lines = kehoach_core::source::line_views(&text);
+        let t_lines = t.elapsed();
+        let t = Instant::now();
+        let blocks = kehoach_core::blocks::scan_lines(&text, &lines);
+        let t_blocks = t.elapsed();
+        let t = Instant::now();
+        let logical = kehoach_core::source::line_views_reusing(&blocks.read, &text, &lines);
+        let t_logical = t.elapsed();
+        let t = Instant::now();
+        let index = kehoach_core::source::LineIndex::new(&text);
+        let t_index = t.elapsed();
+        drop((lines, blocks, logical, index));
+
         let t0 = Instant::now();
         let src = kehoach_core::parse::Source::new(&text);
         let t1 = Instant::now();
@@ -16,7 +36,8 @@ fn main() {
         let diags = kehoach_core::rules::validate(&src, &plan);
         let t4 = Instant::now();
         println!(
-            "source {:?} parse {:?} (refs {:?}) validate {:?} — {} diags {} refs",
+            "source {:?} (lines {t_lines:?} blocks {t_blocks:?} logical {t_logical:?} index {t_index:?}) \
+             parse {:?} (refs {:?}) validate {:?} — {} diags {} refs",
             t1 - t0,
             t2 - t1,
             t3 - t2,
