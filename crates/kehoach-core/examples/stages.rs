@@ -1,7 +1,9 @@
 //! Where the time goes: source, parse (and reference scanning) and validation, timed
 //! separately on one file. `cargo run --release -p kehoach-core --example stages FILE`.
 //! (criterion's `make bench` gives the steady figures; this is for finding a hot spot.)
-//! `STAGES_RUNS=50` runs it more times (for a sampling profiler).
+//! `STAGES_RUNS=50` runs it more times (for a sampling profiler); `STAGES_PARTS=1`
+//! also times the source's parts (and so builds it twice a run: leave it off when
+//! counting instructions per byte).
 use std::time::Instant;
 fn main() {
     let path = std::env::args().nth(1).expect("file");
@@ -11,21 +13,24 @@ fn main() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(3);
     for _ in 0..runs {
-        // The source's own parts first (what `Source::new` does), then the whole.
-        let t = Instant::now();
-        let lines = kehoach_core::source::line_views(&text);
-        let t_lines = t.elapsed();
-        let t = Instant::now();
-        let blocks = kehoach_core::blocks::scan_lines(&text, &lines);
-        let t_blocks = t.elapsed();
-        let t = Instant::now();
-        let logical = kehoach_core::source::line_views_reusing(&blocks.read, &text, &lines);
-        let t_logical = t.elapsed();
-        let t = Instant::now();
-        let index = kehoach_core::source::LineIndex::new(&text);
-        let t_index = t.elapsed();
-        drop((lines, blocks, logical, index));
-
+        let parts = std::env::var_os("STAGES_PARTS").map(|_| {
+            let t = Instant::now();
+            let lines = kehoach_core::source::line_views(&text);
+            let t_lines = t.elapsed();
+            let t = Instant::now();
+            let blocks = kehoach_core::blocks::scan_lines(&text, &lines);
+            let t_blocks = t.elapsed();
+            let t = Instant::now();
+            let logical = kehoach_core::source::line_views_reusing(&blocks.read, &text, &lines);
+            let t_logical = t.elapsed();
+            let t = Instant::now();
+            let index = kehoach_core::source::LineIndex::new(&text);
+            let t_index = t.elapsed();
+            drop((lines, blocks, logical, index));
+            format!(
+                " (lines {t_lines:?} blocks {t_blocks:?} logical {t_logical:?} index {t_index:?})"
+            )
+        });
         let t0 = Instant::now();
         let src = kehoach_core::parse::Source::new(&text);
         let t1 = Instant::now();
@@ -36,9 +41,9 @@ fn main() {
         let diags = kehoach_core::rules::validate(&src, &plan);
         let t4 = Instant::now();
         println!(
-            "source {:?} (lines {t_lines:?} blocks {t_blocks:?} logical {t_logical:?} index {t_index:?}) \
-             parse {:?} (refs {:?}) validate {:?} — {} diags {} refs",
+            "source {:?}{} parse {:?} (refs {:?}) validate {:?} — {} diags {} refs",
             t1 - t0,
+            parts.unwrap_or_default(),
             t2 - t1,
             t3 - t2,
             t4 - t3,
