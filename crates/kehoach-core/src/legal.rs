@@ -21,7 +21,15 @@ fn symbols(text: &str) -> Vec<(SymbolParts, usize, bool)> {
     // Both forms go on from the number with `/` or `-`: found many bytes at a time,
     // each looks back for the run of figures before it (most figures, dates,
     // amounts and item numbers, are never visited).
-    for sep in memchr::memchr2_iter(b'/', b'-', bytes) {
+    let mut from = 0;
+    while let Some(found) = memchr::memchr2(b'/', b'-', &bytes[from..]) {
+        let sep = from + found;
+        // Only the first of a run of separators (a rule of dashes) can follow figures.
+        from = sep
+            + bytes[sep..]
+                .iter()
+                .take_while(|&&b| b == b'/' || b == b'-')
+                .count();
         let run = bytes[..sep]
             .iter()
             .rev()
