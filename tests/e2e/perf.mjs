@@ -121,6 +121,10 @@ async function typeInto({ id, text, runs, at }) {
   // At the end, or a fraction `at` of the way in (every finding after it moves).
   const caret = at === undefined ? el.value.length : Math.floor(el.value.length * at);
   el.setSelectionRange(caret, caret);
+  // With the caret in view, as where a user types: focusing again scrolls to it
+  // (setting the selection alone leaves the view where it was, at the end).
+  el.blur();
+  el.focus();
   const out = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
