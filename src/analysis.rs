@@ -8,12 +8,12 @@
 
 use crate::dismiss::{self, Dismissal};
 use kehoach_core::diagnostics::{Diagnostic, Lang, OutDiagnostic, Severity};
+use kehoach_core::hash::FxHashMap;
 use kehoach_core::hash::FxHasher;
 use kehoach_core::model::Plan;
 use kehoach_core::order;
 use kehoach_core::settings::Settings;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -79,7 +79,7 @@ pub type FindingKey = (String, usize, u64, u32);
 
 /// Sets each finding's `key`, in the list's order.
 pub fn key_findings(findings: &mut [Finding]) {
-    let mut seen: HashMap<(String, usize, u64), u32> = HashMap::new();
+    let mut seen: FxHashMap<(String, usize, u64), u32> = FxHashMap::default();
     for f in findings {
         let mut h = FxHasher::default();
         f.out.severity.hash(&mut h);
@@ -420,7 +420,7 @@ impl Checked {
 /// The layer of `text` reusing `old` lines where the line at the same index reads the
 /// same; other lines plain. Keys as in [`layer_lines`].
 fn plain_layer(text: &str, old: &[Arc<LayerLine>]) -> Vec<Arc<LayerLine>> {
-    let mut seen: HashMap<u64, u32> = HashMap::new();
+    let mut seen: FxHashMap<u64, u32> = FxHashMap::default();
     text.split('\n')
         .enumerate()
         .map(|(i, line)| {
@@ -478,7 +478,7 @@ fn layer_lines(text: &str, lines: Vec<Vec<Segment>>, findings: &[Finding]) -> Ve
         .iter()
         .map(|f| format!("{} [{}]", f.out.message, f.out.code))
         .collect();
-    let mut seen: HashMap<u64, u32> = HashMap::new();
+    let mut seen: FxHashMap<u64, u32> = FxHashMap::default();
     let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
     lines
         .into_iter()
