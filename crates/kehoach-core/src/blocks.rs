@@ -10,7 +10,8 @@
 
 use crate::source::{is_fill_in_blank, line_views, trim_noise, LineMarks, LineView, Span};
 use crate::text::{
-    at_most_chars, ceil_char_boundary, floor_char_boundary, fold, fold_starts_with, upper_of, Case,
+    at_most_chars, ceil_char_boundary, floor_char_boundary, fold, fold_starts_with,
+    fold_starts_with_any, Case,
 };
 
 mod layout;
@@ -654,10 +655,10 @@ pub(crate) fn is_header_row<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
 
 /// Cell text that belongs to a header or foot, not to a data table.
 fn is_layout_text(t: &str) -> bool {
-    ["CỘNG HÒA XÃ", "CỘNG HÒA XHCN", "ĐỘC LẬP", "NƠI NHẬN", "SỐ:"]
-        .iter()
-        .any(|p| fold_starts_with(t, p))
-        || crate::parse::shapes::authority_parts(t).is_some_and(|(_, _, known)| known)
+    fold_starts_with_any(
+        t,
+        &["CỘNG HÒA XÃ", "CỘNG HÒA XHCN", "ĐỘC LẬP", "NƠI NHẬN", "SỐ:"],
+    ) || crate::parse::shapes::authority_parts(t).is_some_and(|(_, _, known)| known)
 }
 
 // ---------------------------------------------------------------------------------
@@ -1332,14 +1333,7 @@ fn starts_block(t: &str) -> bool {
         "V/V",
         "(ĐÃ KÝ",
     ];
-    // Only the openers with the line's first letter: each `fold_starts_with` reads
-    // a few letters of the line, sixteen of them on every capitalised line did add
-    // up. (Folding never changes a consonant or `(` that starts a line.)
-    let first = t.chars().next().map(upper_of);
-    OPENERS
-        .iter()
-        .filter(|o| first.is_none_or(|f| o.starts_with(f)))
-        .any(|o| fold_starts_with(t, o))
+    fold_starts_with_any(t, &OPENERS)
         || crate::parse::shapes::authority_parts(t).is_some_and(|(_, _, known)| known)
 }
 

@@ -411,7 +411,25 @@ fn is_vni_letter(c: char) -> bool {
 
 /// Letters of Unicode Vietnamese that neither legacy encoding produces when read as
 /// Latin-1: a line with one is Unicode, decided before any counting.
+///
+/// Found by their UTF-8 lead bytes (`memchr`), one look at the next bytes each:
+/// U+1EA0–U+1EF9 are E1 BA A0 – E1 BB B9, and the eight letters C4 or C6 pairs.
 fn has_modern_letter(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr3_iter(0xC4, 0xC6, 0xE1, b).any(|i| {
+        match (b[i], b.get(i + 1).copied(), b.get(i + 2).copied()) {
+            (0xE1, Some(0xBA), Some(0xA0..=0xBF)) | (0xE1, Some(0xBB), Some(0x80..=0xB9)) => true,
+            // ă Ă đ Đ; ơ Ơ ư Ư.
+            (0xC4, Some(0x82 | 0x83 | 0x90 | 0x91), _) => true,
+            (0xC6, Some(0xA0 | 0xA1 | 0xAF | 0xB0), _) => true,
+            _ => false,
+        }
+    })
+}
+
+/// [`has_modern_letter`] character by character (the test's oracle).
+#[cfg(test)]
+fn has_modern_letter_by_chars(s: &str) -> bool {
     s.chars().any(|c| {
         ('\u{1EA0}'..='\u{1EF9}').contains(&c)
             || matches!(c, 'ơ' | 'ư' | 'đ' | 'ă' | 'Ơ' | 'Ư' | 'Đ' | 'Ă')
@@ -610,6 +628,16 @@ pub fn classify(lines: &[&str]) -> Vec<Option<LegacyLine>> {
 mod tests {
     use super::*;
     use crate::text::nfc;
+
+    proptest::proptest! {
+        /// The byte search finds a modern letter where reading characters does.
+        #[test]
+        fn modern_letters_by_bytes_are_modern_letters_by_chars(
+            s in "[aăĂđĐơƠưƯ\u{1e9f}\u{1ea0}\u{1ebf}\u{1ec0}\u{1ef9}\u{1efa}\u{101}\u{1a2}\u{1b1}§Çµ ]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(has_modern_letter(&s), has_modern_letter_by_chars(&s));
+        }
+    }
 
     /// The seed plans (Unicode, as pasted), each in NFC.
     fn seeds() -> Vec<(String, String)> {

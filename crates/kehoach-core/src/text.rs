@@ -47,6 +47,22 @@ pub fn fold(s: &str) -> String {
     move_tone_marks(&upper)
 }
 
+/// Whether `fold(t)` starts with one of `prefixes`, each tried only if it starts with
+/// `t`'s first letter in upper case. Every prefix must start with a consonant or a
+/// sign (`C`, `Đ`, `(`…): folding moves a tone mark only between vowels and composes
+/// only marks onto a letter, so it never changes such a first character, and a
+/// line with another first letter cannot fold to the prefix. Most capitalised
+/// lines are then compared with one prefix or none instead of all of them.
+pub fn fold_starts_with_any(t: &str, prefixes: &[&str]) -> bool {
+    let Some(first) = t.chars().next().map(upper_of) else {
+        return false;
+    };
+    prefixes
+        .iter()
+        .filter(|p| p.starts_with(first))
+        .any(|p| fold_starts_with(t, p))
+}
+
 /// `fold(t).starts_with(prefix)`, reading `t` only as far as the prefix needs and
 /// without allocating: most lines fail at their first letter. Falls back to `fold`
 /// when a character near the compared ones is outside `upper_char`'s table (a
@@ -436,6 +452,23 @@ mod tests {
             excerpt(&"ệ".repeat(100_000), QUOTE_CHARS).chars().count(),
             QUOTE_CHARS + 1
         );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+        /// Trying only the prefixes with the line's first letter decides as trying all.
+        #[test]
+        fn fold_starts_with_any_is_any_fold_starts_with(
+            first in "[cCĐđ(sSnNoOuUdD\u{301}\u{323}ćç]{0,2}",
+            rest in "[ỘỐÒÀÁNG HÒAXÃĐỘCLẬPƠIẬ:ÝàáạỷýyY\u{301}\u{323}]{0,10}",
+        ) {
+            let t = format!("{first}{rest}");
+            let prefixes = ["CỘNG HÒA XÃ", "CỘNG HÒA", "ĐỘC LẬP", "(ĐÃ KÝ", "SỐ:", "NƠI NHẬN", "C"];
+            prop_assert_eq!(
+                fold_starts_with_any(&t, &prefixes),
+                prefixes.iter().any(|p| fold(&t).starts_with(p))
+            );
+        }
     }
 
     proptest! {
