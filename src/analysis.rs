@@ -54,7 +54,8 @@ pub struct Segment {
 }
 
 /// A line of the highlight layer, ready to render. `key` identifies its content and
-/// underlines, so a keystroke re-renders only the lines it changed.
+/// underlines: a plain block is rendered again only when one of its lines' keys
+/// changed, and a clicked mark finds its line by it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LayerLine {
     pub key: (u64, u32),

@@ -141,8 +141,9 @@ pub fn Editor() -> impl IntoView {
 }
 
 /// The text again, line by line, with each finding's characters in a `<mark>`
-/// (clicking one selects its finding). Lines are keyed by their text and marks
-/// (`LayerLine::key`), so typing re-renders only the lines it changed. Of a long text
+/// (clicking one selects its finding). A line's element is kept by its place and its
+/// content compared by value (`LayerLine`), so typing renders again only the content
+/// of the lines it changed. Of a long text
 /// only the lines around the view are elements (`layer.rs`); the others are blocks of
 /// plain text that keep every line in its place.
 #[component]
@@ -156,10 +157,11 @@ fn HighlightLayer() -> impl IntoView {
         analysis.track();
         request_animation_frame(move || follow_view(app));
     });
-    let line_view = move |line: &LayerLine| {
+    // A line's content, rendered again when the line at its place changes (the row's
+    // element stays: see `RowKey`).
+    let line_parts = move |line: &LayerLine| {
         let key = line.key;
-        let parts = line
-            .parts
+        line.parts
             .iter()
             .map(|(text, sev, title, from_line)| match sev {
                 Some(sev) => {
@@ -173,8 +175,12 @@ fn HighlightLayer() -> impl IntoView {
                 }
                 None => text.clone().into_any(),
             })
-            .collect_view();
-        view! { <div class="ln">{parts}</div> }.into_any()
+            .collect_view()
+    };
+    let line_view = move |index: usize| {
+        let line = Memo::new(move |_| analysis.with(|a| a.layer.get(index).cloned()));
+        view! { <div class="ln">{move || line.with(|l| l.as_deref().map(line_parts))}</div> }
+            .into_any()
     };
     view! {
         <div class="layer" node_ref=app.layer_ref aria-hidden="true" style:counter-reset=move || format!("ln {}", shown.get().first)>
@@ -186,7 +192,7 @@ fn HighlightLayer() -> impl IntoView {
                 key=Row::key
                 children=move |row| match row {
                     Row::Plain { lines, .. } => view! { <div class="plain">{plain_text(&lines)}</div> }.into_any(),
-                    Row::Line(line) => line_view(&line),
+                    Row::Line(index) => line_view(index),
                 }
             />
         </div>

@@ -98,14 +98,19 @@ pub enum Row {
         start: usize,
         lines: Vec<Arc<LayerLine>>,
     },
-    Line(Arc<LayerLine>),
+    /// The line at this index, as an element of its own.
+    Line(usize),
 }
 
-/// A row's identity for a keyed list: a block by where it starts and its lines' keys.
+/// A row's identity for a keyed list: a block by where it starts and its lines' keys;
+/// a line by its place. A line's element stays when its text changes and only its
+/// content is rendered again: putting a new element in the layer costs the browser
+/// ten times what changing one's text does (4–5 ms against 0.4 at 1 MB), and typing
+/// changes one line at a time.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub enum RowKey {
     Plain(usize, u64),
-    Line((u64, u32)),
+    Line(usize),
 }
 
 impl Row {
@@ -118,7 +123,7 @@ impl Row {
                 }
                 RowKey::Plain(*start, h.finish())
             }
-            Row::Line(l) => RowKey::Line(l.key),
+            Row::Line(index) => RowKey::Line(*index),
         }
     }
 }
@@ -132,7 +137,7 @@ pub fn rows(lines: &[Arc<LayerLine>], window: LayerWindow) -> Vec<Row> {
     };
     chunks(0, w.first)
         .map(plain)
-        .chain(lines[w.first..w.last].iter().cloned().map(Row::Line))
+        .chain((w.first..w.last).map(Row::Line))
         .chain(chunks(w.last, lines.len()).map(plain))
         .collect()
 }
@@ -279,7 +284,7 @@ mod tests {
                         assert!(lines.len() <= CHUNK_LINES);
                         seen.extend(lines.iter().map(|l| l.key.0 as usize));
                     }
-                    Row::Line(l) => seen.push(l.key.0 as usize),
+                    Row::Line(index) => seen.push(all[*index].key.0 as usize),
                 }
                 // Each line's row is found where it was put.
                 assert_eq!(
