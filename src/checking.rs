@@ -10,7 +10,7 @@
 use crate::analysis::{Analysis, Requests, WorkerResult, LARGE_TEXT, WORKER_MIN};
 use crate::dismiss::Dismissal;
 use crate::worker::{CheckWorker, Reply};
-use kehoach_core::diagnostics::{Diagnostic, Lang};
+use kehoach_core::diagnostics::Lang;
 use kehoach_core::settings::Settings;
 use leptos::html;
 use leptos::prelude::*;
@@ -18,18 +18,16 @@ use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::JsValue;
 
-/// A Word file as opened: its name and bytes (to write its fixes back), its text,
-/// the findings on how Word presents it (`KH9xx`, read by the `.docx` module when
-/// it opened the file) and the fixes they offer.
+/// A Word file as opened: its name and bytes (to write its fixes back) and what the
+/// `.docx` module read in it (its text, the findings on how Word presents it,
+/// `KH9xx`, and the fixes they offer).
 #[derive(Debug)]
 pub struct OpenedFile {
     /// The draft it was opened into.
     pub draft: String,
     pub name: String,
     pub bytes: Vec<u8>,
-    pub text: String,
-    pub findings: Vec<Diagnostic>,
-    pub fixes: Vec<crate::docx::FixOffer>,
+    pub read: crate::docx::OpenedDocx,
 }
 
 /// How long typing must pause before a very large text is checked.
@@ -98,7 +96,7 @@ impl Checker {
     pub fn presentation(self) -> Option<Arc<OpenedFile>> {
         self.opened
             .with_untracked(|o| o.clone())
-            .filter(|o| self.text.with_untracked(|t| *t == o.text))
+            .filter(|o| self.text.with_untracked(|t| *t == o.read.text))
     }
 
     /// The analysis the page shows: the worker's result for the newest text when it
@@ -123,7 +121,7 @@ impl Checker {
             }
             let lang = self.lang.get_untracked();
             let opened = self.presentation();
-            let presented = opened.as_ref().map(|o| o.findings.as_slice());
+            let presented = opened.as_ref().map(|o| o.read.findings.as_slice());
             self.settings.with_untracked(|s| {
                 self.dismissed.with_untracked(|d| {
                     self.text

@@ -107,9 +107,7 @@ impl AppState {
                         draft,
                         name: name.clone(),
                         bytes,
-                        text: docx.text,
-                        findings: docx.findings,
-                        fixes: docx.fixes,
+                        read: docx,
                     })
                 }));
                 self.open_error

@@ -30,6 +30,7 @@ pub fn WordFixes() -> impl IntoView {
         };
         app.settings.with(|s| {
             opened
+                .read
                 .fixes
                 .iter()
                 .enumerate()
