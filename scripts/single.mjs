@@ -31,32 +31,37 @@ const wasm = one(/<link rel="preload" href="([^"]+\.wasm)"[^>]*>/g, 'wasm preloa
 const start = one(/<script type="module">[\s\S]*?<\/script>/g, 'start script');
 const icon = one(/<link rel="icon"[^>]*href="([^"]+)"[^>]*>/g, 'icon');
 
-// `</script` inside the inlined text would end the element early; the glue is
-// wasm-bindgen's own code, so this only guards against a surprise.
-const glueText = read(glue[1], 'utf8');
-if (/<\/script/i.test(glueText)) throw new Error('the JS glue contains "</script"');
+// A glue file's text, to go inside a <script>: `</script` in it would end the
+// element early (wasm-bindgen's own code has none; this guards against a surprise).
+function glueOf(file, what) {
+  const text = read(file, 'utf8');
+  if (/<\/script/i.test(text)) throw new Error(`${what} contains "</script"`);
+  return text;
+}
+// The JS expression decoding the base64 wasm held in the variable `name`.
+const bytesOf = (name) => `Uint8Array.from(atob(${name}), (c) => c.charCodeAt(0))`;
+
+const glueText = glueOf(glue[1], 'the JS glue');
 if (!/__wbg_init as default/.test(glueText)) throw new Error('the JS glue has no __wbg_init');
 const style = read(css[1], 'utf8').replaceAll('</style', '<\\/style');
 const script = `${glueText}
 // The wasm, inline (base64): a page opened from disk cannot fetch it.
 const wasmBase64 = "${read(wasm[1]).toString('base64')}";
-const wasmBytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: wasmBytes });
+await __wbg_init({ module_or_path: ${bytesOf('wasmBase64')} });
 `;
 // The .docx module (src/docx.rs), inline too, behind the same `kehoachDocx()` the
 // served build's start script defines: decoded and compiled on first use only.
 const docxName = /import\('\.\/(kehoach-docx-[0-9a-f]+)\.js'\)/.exec(start[0])?.[1];
 if (!docxName) throw new Error('the start script loads no .docx module');
-const docxGlue = read(`${docxName}.js`, 'utf8');
+const docxGlue = glueOf(`${docxName}.js`, 'the .docx glue');
 for (const f of ['open_docx', 'fix_docx', 'write_docx']) {
   if (!docxGlue.includes(`export function ${f}(`)) throw new Error(`the .docx glue has no ${f}`);
 }
-if (/<\/script/i.test(docxGlue)) throw new Error('the .docx glue contains "</script"');
 const docxScript = `${docxGlue}
 const docxBase64 = "${read(`${docxName}_bg.wasm`).toString('base64')}";
 let docxReady;
 globalThis.kehoachDocx = () => (docxReady ??= __wbg_init({
-  module_or_path: Uint8Array.from(atob(docxBase64), (c) => c.charCodeAt(0)),
+  module_or_path: ${bytesOf('docxBase64')},
 }).then(() => ({ open_docx, fix_docx, write_docx })));
 `;
 const iconData = `data:image/png;base64,${read(icon[1]).toString('base64')}`;
