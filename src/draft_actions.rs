@@ -70,6 +70,9 @@ impl AppState {
             h.clear();
         }
         self.pending_save.set_value(None);
+        // What is saved is what the editor shows, compared in full here (a keystroke
+        // reads only what it changed: `typing.rs`).
+        self.text_is_editors();
         let (title, errors) = self.analysis.with_untracked(|a| {
             (
                 self.text

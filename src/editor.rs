@@ -26,8 +26,8 @@ pub fn Editor() -> impl IntoView {
             cursor.set(a.selection_start().ok().flatten().unwrap_or(0));
         }
     };
-    let on_input = move |ev: ev::Event| {
-        text.set(event_target_value(&ev));
+    let on_input = move |_: ev::Event| {
+        app.read_editor();
         app.check.request();
         track_cursor();
     };

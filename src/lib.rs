@@ -31,4 +31,5 @@ pub mod session;
 pub mod state;
 pub mod storage;
 pub mod toolbar;
+pub mod typing;
 pub mod worker;

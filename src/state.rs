@@ -21,6 +21,7 @@ use kehoach_core::settings::Settings;
 use kehoach_core::source::Span;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The side panel's tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +71,10 @@ pub struct AppState {
     pub window: RwSignal<LayerWindow>,
     /// The autosave waiting to run (`draft_actions.rs`).
     pub(crate) pending_save: StoredValue<Option<TimeoutHandle>>,
+    /// The editor's value as `text` was last read from it, so that a keystroke
+    /// reads only what it changed (`typing.rs`); `None` after `text` was set any
+    /// other way (every other write of `text` must clear it).
+    editor_value: StoredValue<Option<js_sys::JsString>, LocalStorage>,
 }
 
 /// The page's state, from any part of the page.
@@ -120,17 +125,65 @@ impl AppState {
             layer_ref: NodeRef::new(),
             window: RwSignal::new(LayerWindow::start()),
             pending_save: StoredValue::new(None),
+            editor_value: StoredValue::new_local(None),
         }
+    }
+
+    /// Reads the editor's value into `text` after an input: only what the keystroke
+    /// changed when the value `text` was last read from is known and the change
+    /// is at the caret (`typing.rs`), else the whole value.
+    pub fn read_editor(self) {
+        let Some(area) = self.area_ref.get_untracked() else {
+            return;
+        };
+        let change = self.editor_value.with_value(|old| {
+            let old = old.as_ref()?;
+            self.text
+                .with_untracked(|t| crate::typing::read_change(&area, old, t))
+        });
+        match change {
+            Some((value, bytes, inserted)) => {
+                self.text.update(|t| t.replace_range(bytes, &inserted));
+                self.editor_value.set_value(Some(value));
+            }
+            None => {
+                let value = js_sys::Reflect::get(&area, &"value".into())
+                    .ok()
+                    .and_then(|v| v.dyn_into::<js_sys::JsString>().ok());
+                self.text
+                    .set(value.as_ref().map_or_else(|| area.value(), String::from));
+                self.editor_value.set_value(value);
+            }
+        }
+    }
+
+    /// Whether `text` is the editor's value, read in full (the check before a save:
+    /// a keystroke's change read wrongly must never reach storage); if not, `text`
+    /// takes the editor's value.
+    pub fn text_is_editors(self) -> bool {
+        let Some(area) = self.area_ref.get_untracked() else {
+            return true;
+        };
+        let value = area.value();
+        if self.text.with_untracked(|t| *t == value) {
+            return true;
+        }
+        leptos::logging::warn!("the text differed from the editor's value: read again");
+        self.editor_value.set_value(None);
+        self.text.set(value);
+        false
     }
 
     /// Replaces the text as an edit in the editor (Ctrl+Z undoes it).
     pub fn replace(self, new: String) {
+        self.editor_value.set_value(None);
         if let Some(a) = self.area_ref.get() {
             dom::replace_text(&a, &new);
             self.text.set(a.value());
         } else {
             self.text.set(new);
         }
+        self.editor_value.set_value(None);
         self.check.request();
     }
 
@@ -140,6 +193,7 @@ impl AppState {
         if let Some(a) = self.area_ref.get() {
             a.set_value(&new);
         }
+        self.editor_value.set_value(None);
         self.text.set(new);
         self.current.set(None);
         self.check.request();
