@@ -250,8 +250,8 @@ pub(super) fn check(cx: &mut Ctx) {
     let rare_leads = LineFlags::rare_leads(text.as_bytes());
     for l in lines.iter() {
         let raw = l.span.text(text);
-        // One byte scan says which checks could find anything on this line: most
-        // lines of a real plan need none of them.
+        // The first pass's marks say which checks could find anything on this line:
+        // most lines of a real plan need none of them.
         let flags = LineFlags::of(raw.as_bytes(), l.marks, rare_leads);
         // Page chrome is reported (and removed) as a whole.
         if !blocks.chrome.is_empty() && chrome.contains(l.span.start) {
@@ -405,12 +405,9 @@ impl LineFlags {
                     )
                 })
         };
-        // U+0800, U+FEFF and U+1100's lead bytes.
-        let invisible_rare = || {
-            rare_leads
-                && (memchr::memchr2(0xE0, 0xEF, b).is_some()
-                    || memchr::memmem::find(b, b"\xE1\x84").is_some())
-        };
+        // U+0800, U+FEFF and U+1100's lead bytes: looked for on the line only when
+        // the text has one.
+        let invisible_rare = || rare_leads && LineFlags::rare_leads(b);
         LineFlags {
             tab: marks.any(LineMarks::TAB),
             // U+00A0 no-break space, U+00AD soft hyphen (and other Latin-1 symbols).
@@ -422,7 +419,8 @@ impl LineFlags {
         }
     }
 
-    /// Whether the text has E0, EF or E1 84 anywhere ([`LineFlags::of`]'s `rare_leads`).
+    /// Whether `text` has E0, EF or E1 84 anywhere (for the whole text, `LineFlags::of`'s
+    /// `rare_leads`; then for a line).
     fn rare_leads(text: &[u8]) -> bool {
         memchr::memchr2(0xE0, 0xEF, text).is_some()
             || memchr::memmem::find(text, b"\xE1\x84").is_some()
