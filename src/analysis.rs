@@ -530,7 +530,7 @@ pub fn utf16_offsets(text: &str, sorted_bytes: &[usize]) -> Vec<u32> {
 /// byte, two for a four-byte character's. Counted a byte at a time, with no
 /// branch, so the loop runs as wide as the machine allows (it reads every byte of
 /// the text once per check).
-fn utf16_units(bytes: &[u8]) -> u32 {
+pub fn utf16_units(bytes: &[u8]) -> u32 {
     bytes
         .iter()
         .map(|&x| u32::from((x as i8) >= -0x40) + u32::from(x >= 0xF0))

@@ -72,7 +72,7 @@ impl AppState {
         self.pending_save.set_value(None);
         // What is saved is what the editor shows, compared in full here (a keystroke
         // reads only what it changed: `typing.rs`).
-        self.text_is_editors();
+        self.ensure_text_is_editors();
         let (title, errors) = self.analysis.with_untracked(|a| {
             (
                 self.text

@@ -157,21 +157,19 @@ impl AppState {
         }
     }
 
-    /// Whether `text` is the editor's value, read in full (the check before a save:
-    /// a keystroke's change read wrongly must never reach storage); if not, `text`
-    /// takes the editor's value.
-    pub fn text_is_editors(self) -> bool {
+    /// Makes sure `text` is the editor's value, compared in full (the check before a
+    /// save: a keystroke's change read wrongly must never reach storage); where it
+    /// is not, `text` takes the editor's value.
+    pub fn ensure_text_is_editors(self) {
         let Some(area) = self.area_ref.get_untracked() else {
-            return true;
+            return;
         };
         let value = area.value();
-        if self.text.with_untracked(|t| *t == value) {
-            return true;
+        if self.text.with_untracked(|t| *t != value) {
+            leptos::logging::warn!("the text differed from the editor's value: read again");
+            self.editor_value.set_value(None);
+            self.text.set(value);
         }
-        leptos::logging::warn!("the text differed from the editor's value: read again");
-        self.editor_value.set_value(None);
-        self.text.set(value);
-        false
     }
 
     /// Replaces the text as an edit in the editor (Ctrl+Z undoes it).

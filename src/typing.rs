@@ -26,18 +26,14 @@ pub fn change_at_caret(old_len: u32, new_len: u32, caret: u32) -> Option<(u32, u
 }
 
 /// The byte offset in `text` of UTF-16 offset `units`, if it is a character boundary
-/// there (not inside a surrogate pair, not past the end). Eight bytes at a time: a
-/// word's units are its bytes that start a character, and one more for each
-/// four-byte character (two UTF-16 units).
+/// there (not inside a surrogate pair, not past the end). Eight bytes at a time,
+/// counted as `analysis::utf16_units` counts them (the units of the characters
+/// starting in them).
 pub fn byte_at_utf16(text: &str, units: u32) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let (b, target) = (text.as_bytes(), units as usize);
     let (mut i, mut seen) = (0, 0usize);
     while let Some(word) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-        let continuation = (x & !(x << 1) & HIGH).count_ones() as usize;
-        let four_byte = (x & (x << 1) & (x << 2) & (x << 3) & !(x << 4) & HIGH).count_ones();
-        let word_units = 8 - continuation + four_byte as usize;
+        let word_units = crate::analysis::utf16_units(word) as usize;
         // Skipped only while the target lies past everything this word starts.
         if seen + word_units >= target {
             break;
