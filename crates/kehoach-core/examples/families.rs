@@ -2,6 +2,8 @@
 //! best of five runs of `check`, and its time per byte over real text's.
 //! `cargo run --release -p kehoach-core --example families`. For finding a hot
 //! spot between runs of `make bench`, whose figures go in the README.
+//! `FAMILIES_DUMP=DIR FAMILIES_KB=256` writes real text and each family at that size
+//! to `DIR/NAME_256.txt` instead (for callgrind on the `stages` example).
 #[path = "../tests/common/pathological.rs"]
 mod pathological;
 
@@ -21,6 +23,25 @@ fn best_of_five(text: &str) -> Duration {
 include!("../tests/common/real_text.rs");
 
 fn main() {
+    if let Some(dir) = std::env::var_os("FAMILIES_DUMP") {
+        let kb: usize = std::env::var("FAMILIES_KB")
+            .ok()
+            .and_then(|kb| kb.parse().ok())
+            .unwrap_or(256);
+        let dir = std::path::Path::new(&dir);
+        let write = |name: &str, text: &str| {
+            std::fs::write(
+                dir.join(format!("{}_{kb}.txt", name.replace(' ', "-"))),
+                text,
+            )
+            .expect("write");
+        };
+        write("real", &real_text(kb * 1024));
+        for (name, text) in pathological::pathological_families(kb * 1024) {
+            write(name, &text);
+        }
+        return;
+    }
     let size = 1024 * 1024;
     let real = real_text(size);
     let per_byte = |text: &str| best_of_five(text).as_secs_f64() / text.len() as f64;

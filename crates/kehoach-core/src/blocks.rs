@@ -11,7 +11,7 @@
 use crate::source::{is_fill_in_blank, line_views, trim_noise, LineMarks, LineView, Span};
 use crate::text::{
     at_most_chars, ceil_char_boundary, floor_char_boundary, fold, fold_starts_with,
-    fold_starts_with_any, Case,
+    fold_starts_with_any, trim, Case,
 };
 
 mod layout;
@@ -264,9 +264,9 @@ fn site_lead_in(text: &str, lines: &[LineView]) -> usize {
     let mut steps = 0;
     while k > 0 && steps < 12 {
         let prev = &lines[k - 1];
-        let t = prev.span.text(text).trim();
+        let t = trim(prev.span.text(text));
         if t == "|" {
-            if k >= 2 && lines[k - 2].span.text(text).trim() == "|" {
+            if k >= 2 && trim(lines[k - 2].span.text(text)) == "|" {
                 return k - 1;
             }
             k -= 1;
@@ -335,14 +335,14 @@ const STAMP_LINES: [&str; 5] = [
 ];
 
 fn bare_number(t: &str) -> bool {
-    let t = t.trim();
+    let t = trim(t);
     !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The words of a line that is words and a page number apart from them by a run of
 /// spaces, either side (`CÔNG BÁO/Số 286/Ngày 27-05-2026      90`).
 fn running_text(line: &str) -> Option<&str> {
-    let t = line.trim();
+    let t = trim(line);
     // The page number is at one end: most lines are ruled out without a search.
     let digit_end = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
     if !digit_end(t.as_bytes().last()) && !digit_end(t.as_bytes().first()) {
@@ -397,7 +397,7 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
     let wordy =
         |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !t.starts_with('|');
     for (l, r) in lines.iter().zip(role.iter()) {
-        let t = l.span.text(text).trim();
+        let t = trim(l.span.text(text));
         if *r == Role::Text && t.len() >= 4 && t.len() <= 120 {
             *counts.entry(t).or_default() += 1;
         }
@@ -415,7 +415,7 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
     let mut k = 0;
     while k < lines.len() {
         let l = &lines[k];
-        let t = l.span.text(text).trim();
+        let t = trim(l.span.text(text));
         let free_number =
             |j: &usize| role[*j] == Role::Text && bare_number(lines[*j].span.text(text));
         if role[k] != Role::Text {
@@ -524,7 +524,7 @@ fn blank_marks(text: &str, span: Span, fills: &mut Vec<(Span, u8)>) {
 /// A Markdown code fence (```` ``` ````, ```` ```text ````) a converter or a chat tool
 /// left around the text.
 pub fn is_code_fence(line: &str) -> bool {
-    let t = line.trim();
+    let t = trim(line);
     t.starts_with("```") && t.len() <= 16 && !t[3..].contains('`')
 }
 
@@ -666,7 +666,7 @@ fn is_layout_text(t: &str) -> bool {
 
 fn is_pipe_only(text: &str, l: &LineView) -> bool {
     // A quick no for most lines (their content is text), then the exact test.
-    l.content.is_empty() && l.span.text(text).trim() == "|"
+    l.content.is_empty() && l.marks.any(LineMarks::PIPE) && trim(l.span.text(text)) == "|"
 }
 
 /// Lines of text between two `|` lines further apart than this are not a cell.
@@ -688,7 +688,7 @@ fn find_cell_per_line(text: &str, lines: &[LineView], role: &mut [Role], out: &m
         while j < lines.len() && j - last_pipe <= MAX_CELL_LINES && role[j] != Role::Chrome {
             if is_pipe_only(text, &lines[j]) {
                 last_pipe = j;
-            } else if lines[j].span.text(text).trim().is_empty()
+            } else if trim(lines[j].span.text(text)).is_empty()
                 || opens_part(lines[j].content.text(text))
             {
                 break;
@@ -759,7 +759,7 @@ fn cell_rows(text: &str, lines: &[LineView]) -> Vec<RawRow> {
     for l in lines {
         if is_pipe_only(text, l) {
             tokens.push((Token::Pipe, l.span));
-        } else if l.is_blank() && !l.span.text(text).trim().is_empty() {
+        } else if l.is_blank() && !trim(l.span.text(text)).is_empty() {
             // `* *`: a web page's empty cell, written as empty emphasis.
             if !matches!(tokens.last(), Some((Token::Cell(_), _))) {
                 tokens.push((Token::Cell(Vec::new()), l.span));
@@ -777,7 +777,7 @@ fn cell_rows(text: &str, lines: &[LineView]) -> Vec<RawRow> {
     // A data row's number (`1`, `2.`); a group row's `I` merges cells and is shorter.
     let first_is_number = |cells: &[RawCell]| {
         cells.first().and_then(|c| c.first()).is_some_and(|s| {
-            let t = s.text(text).trim().trim_end_matches('.');
+            let t = trim(s.text(text)).trim_end_matches('.');
             !t.is_empty() && t.len() <= 6 && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         })
     };
@@ -915,7 +915,7 @@ fn pipe_cells(text: &str, span: Span, outer: bool) -> Vec<Span> {
     let raw = span.text(text);
     let mut parts = Vec::new();
     let trimmed_start = raw.len() - raw.trim_start().len();
-    let body = raw.trim();
+    let body = trim(raw);
     let open = outer && body.starts_with('|');
     let close = outer && body.ends_with('|') && body.len() > 1;
     let mut from = trimmed_start + usize::from(open);
@@ -973,7 +973,7 @@ fn pipe_table(
                     }
                 }
                 // An empty pipe row (`|  |`) is a row; a blank line ends the table.
-                if pipes == 0 || raw.trim().is_empty() {
+                if pipes == 0 || trim(raw).is_empty() {
                     break;
                 }
                 let row = RawRow {
@@ -1047,7 +1047,7 @@ fn pipe_table(
 
 /// The `|` inside a row (not the outer ones).
 fn pipes_between(raw: &str) -> usize {
-    let t = raw.trim();
+    let t = trim(raw);
     let n = t.matches('|').count();
     n.saturating_sub(usize::from(t.starts_with('|')) + usize::from(t.ends_with('|') && t.len() > 1))
 }

@@ -223,6 +223,28 @@ pub fn decimal(v: f64) -> String {
     }
 }
 
+/// `s.trim()`, with the ends tested as bytes: the line passes trim every line several
+/// times, and most lines start and end with an ASCII letter, figure or mark. Only a
+/// non-ASCII end is decoded (it may be a no-break or ideographic space).
+pub fn trim(s: &str) -> &str {
+    let ascii_space = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let b = s.as_bytes();
+    let start = b.iter().position(|c| !ascii_space(c)).unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|c| !ascii_space(c))
+        .map_or(start, |e| e + 1);
+    // Both are next to an ASCII byte or at an end: character boundaries.
+    let mut t = &s[start..end];
+    if t.as_bytes().first().is_some_and(|&c| c >= 0x80) {
+        t = t.trim_start();
+    }
+    if t.as_bytes().last().is_some_and(|&c| c >= 0x80) {
+        t = t.trim_end();
+    }
+    t
+}
+
 /// Whether `s` has at most `n` characters, without counting a long line through:
 /// a character takes at most four bytes, so more than `4 n` bytes are more than `n`
 /// characters. (Headings and labels are told from prose by their length; prose
@@ -468,6 +490,15 @@ mod tests {
                 fold_starts_with_any(&t, &prefixes),
                 prefixes.iter().any(|p| fold(&t).starts_with(p))
             );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+        /// Spaces of every kind at either end, ASCII and not, in any order.
+        #[test]
+        fn trim_is_str_trim(s in "[ \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{2003}\u{3000}\u{1c}a\u{1ec7}|]{0,12}") {
+            prop_assert_eq!(trim(&s), s.trim());
         }
     }
 

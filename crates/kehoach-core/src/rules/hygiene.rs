@@ -696,13 +696,13 @@ fn check_invisible(cx: &mut Ctx, l: &LineView, raw: &str) {
 fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool) -> Vec<TextEdit> {
     let base = l.span.start;
     let mut edits: Vec<TextEdit> = Vec::new();
-    let trimmed = raw.trim();
+    let trimmed = crate::text::trim(raw);
     let lead = raw.len() - raw.trim_start().len();
     // `|---|---|` table rules and code fences: remove the whole line. In a table, a
     // line of marks alone (`* *`) is how the page wrote an empty cell: it stays.
     if in_table && raw.bytes().all(|b| matches!(b, b'*' | b'_' | b' ' | b'\t')) {
         // Structure, not noise.
-    } else if crate::blocks::is_code_fence(raw) {
+    } else if l.marks.any(LineMarks::BACKTICK) && crate::blocks::is_code_fence(raw) {
         edits.push(TextEdit {
             span: line_with_break(cx, l),
             new_text: String::new(),
@@ -880,7 +880,7 @@ fn line_with_break(cx: &Ctx, l: &LineView) -> Span {
 }
 
 fn is_page_number(t: &str) -> bool {
-    let t = t.trim();
+    let t = crate::text::trim(t);
     let core = t
         .trim_start_matches(['-', '–', ' '])
         .trim_end_matches(['-', '–', ' ']);
@@ -899,12 +899,12 @@ fn is_page_number(t: &str) -> bool {
 fn is_page_number_line(cx: &Ctx, l: &LineView, raw: &str) -> bool {
     is_page_number(l.content.text(cx.text()))
         && l.cells.len() == 1
-        && marker_of(raw.trim()).is_none()
+        && marker_of(crate::text::trim(raw)).is_none()
 }
 
 /// The number a page-number line carries, when it is a bare number.
 fn bare_number(t: &str) -> Option<u32> {
-    let t = t.trim();
+    let t = crate::text::trim(t);
     t.bytes()
         .all(|b| b.is_ascii_digit())
         .then(|| t.parse().ok())
