@@ -7,7 +7,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_PATH ?= /usr/bin/chromium
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: serve dev single build test setup-build setup-test fmt lint test-native test-browser test-e2e dist bench perf fuzz fuzz-docx msrv
+.PHONY: serve dev single build test setup-build setup-test fmt lint test-native test-browser test-e2e dist bench bench-wasm perf fuzz fuzz-docx msrv
 
 # The release build exactly as users get it (offline cache, CSP, no live reload).
 serve: dist
@@ -56,6 +56,21 @@ test: setup-test fmt lint test-native test-browser test-e2e
 
 bench:
 	cargo bench -p kehoach-core --bench parse
+
+# The check in wasm beside the check natively, on the same texts (figures for the
+# README): the page's build (size-optimized) and a speed-optimized build with SIMD.
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+BENCH_WASM := target/bench-wasm
+bench-wasm: setup-build
+	mkdir -p $(BENCH_WASM)/texts
+	cargo build --release -p kehoach-core --example families
+	cd crates/kehoach-core && for kb in 1024 4096; do FAMILIES_DUMP=../../$(BENCH_WASM)/texts FAMILIES_KB=$$kb ../../target/release/examples/families; done
+	cargo build --profile web --target wasm32-unknown-unknown -p kehoach-bench-wasm
+	wasm-opt -Oz $(WASM_OPT_FEATURES) target/wasm32-unknown-unknown/web/kehoach_bench_wasm.wasm -o $(BENCH_WASM)/page.wasm
+	CARGO_TARGET_DIR=$(BENCH_WASM)/simd RUSTFLAGS="-C target-feature=+simd128" cargo build --release --target wasm32-unknown-unknown -p kehoach-bench-wasm
+	wasm-opt -O3 $(WASM_OPT_FEATURES) --enable-simd $(BENCH_WASM)/simd/wasm32-unknown-unknown/release/kehoach_bench_wasm.wasm -o $(BENCH_WASM)/speed.wasm
+	node scripts/bench-wasm.mjs target/release/examples/families "page=$(BENCH_WASM)/page.wasm" "speed+SIMD=$(BENCH_WASM)/speed.wasm" \
+	  $(BENCH_WASM)/texts/real_1024.txt $(BENCH_WASM)/texts/real_4096.txt $(BENCH_WASM)/texts/tables_1024.txt
 
 # Input-to-findings latency in Chromium (figures for the README).
 perf: setup-test dist

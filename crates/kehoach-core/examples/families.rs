@@ -2,8 +2,10 @@
 //! best of five runs of `check`, and its time per byte over real text's.
 //! `cargo run --release -p kehoach-core --example families`. For finding a hot
 //! spot between runs of `make bench`, whose figures go in the README.
-//! `FAMILIES_DUMP=DIR FAMILIES_KB=256` writes real text and each family at that size
-//! to `DIR/NAME_256.txt` instead (for callgrind on the `stages` example).
+//! `FAMILIES_DUMP=DIR FAMILIES_KB=256` writes real text, the fixtures' tables and
+//! each family at that size to `DIR/NAME_256.txt` instead (for callgrind on the `stages` example);
+//! `FAMILIES_TIME=FILE FAMILIES_RUNS=N` prints the best of N checks of FILE in ms
+//! and its number of findings (the native side of `make bench-wasm`).
 #[path = "../tests/common/pathological.rs"]
 mod pathological;
 
@@ -23,6 +25,24 @@ fn best_of_five(text: &str) -> Duration {
 include!("../tests/common/real_text.rs");
 
 fn main() {
+    if let Some(file) = std::env::var_os("FAMILIES_TIME") {
+        let text = std::fs::read_to_string(file).expect("a UTF-8 text");
+        let runs: usize = std::env::var("FAMILIES_RUNS")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(10);
+        let best = (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(kehoach_core::check(std::hint::black_box(&text)));
+                start.elapsed()
+            })
+            .min()
+            .unwrap_or_default();
+        let findings = kehoach_core::check(&text).diagnostics.len();
+        println!("{} {findings}", best.as_secs_f64() * 1000.0);
+        return;
+    }
     if let Some(dir) = std::env::var_os("FAMILIES_DUMP") {
         let kb: usize = std::env::var("FAMILIES_KB")
             .ok()
@@ -37,6 +57,7 @@ fn main() {
             .expect("write");
         };
         write("real", &real_text(kb * 1024));
+        write("tables", &real_tables(kb * 1024));
         for (name, text) in pathological::pathological_families(kb * 1024) {
             write(name, &text);
         }
