@@ -39,7 +39,7 @@ fmt:
 
 lint:
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p kehoach -p kehoach-docx --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p kehoach -p kehoach-docx -p kehoach-check --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:
 	cargo test --workspace
@@ -58,7 +58,8 @@ bench:
 	cargo bench -p kehoach-core --bench parse
 
 # The check in wasm beside the check natively, on the same texts (figures for the
-# README): the page's build (size-optimized) and a speed-optimized build with SIMD.
+# README): the page's build (size-optimized) and the check worker's (opt-level 3 and
+# SIMD, in target/speed as scripts/build.mjs builds it).
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 BENCH_WASM := target/bench-wasm
 bench-wasm: setup-build
@@ -67,9 +68,9 @@ bench-wasm: setup-build
 	cd crates/kehoach-core && for kb in 1024 4096; do FAMILIES_DUMP=../../$(BENCH_WASM)/texts FAMILIES_KB=$$kb ../../target/release/examples/families; done
 	cargo build --profile web --target wasm32-unknown-unknown -p kehoach-bench-wasm
 	wasm-opt -Oz $(WASM_OPT_FEATURES) target/wasm32-unknown-unknown/web/kehoach_bench_wasm.wasm -o $(BENCH_WASM)/page.wasm
-	CARGO_TARGET_DIR=$(BENCH_WASM)/simd RUSTFLAGS="-C target-feature=+simd128" cargo build --release --target wasm32-unknown-unknown -p kehoach-bench-wasm
-	wasm-opt -O3 $(WASM_OPT_FEATURES) --enable-simd $(BENCH_WASM)/simd/wasm32-unknown-unknown/release/kehoach_bench_wasm.wasm -o $(BENCH_WASM)/speed.wasm
-	node scripts/bench-wasm.mjs target/release/examples/families "page=$(BENCH_WASM)/page.wasm" "speed+SIMD=$(BENCH_WASM)/speed.wasm" \
+	CARGO_TARGET_DIR=target/speed RUSTFLAGS="-C target-feature=+simd128" cargo build --release --target wasm32-unknown-unknown -p kehoach-bench-wasm
+	wasm-opt -O3 $(WASM_OPT_FEATURES) --enable-simd target/speed/wasm32-unknown-unknown/release/kehoach_bench_wasm.wasm -o $(BENCH_WASM)/speed.wasm
+	node scripts/bench-wasm.mjs target/release/examples/families "page=$(BENCH_WASM)/page.wasm" "worker=$(BENCH_WASM)/speed.wasm" \
 	  $(BENCH_WASM)/texts/real_1024.txt $(BENCH_WASM)/texts/real_4096.txt $(BENCH_WASM)/texts/tables_1024.txt
 
 # Input-to-findings latency in Chromium (figures for the README).

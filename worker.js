@@ -1,23 +1,30 @@
 // The check worker: runs kehoach's check on large texts off the page's thread, so
-// typing never waits for it. It loads the page's own wasm (the same files, from the
-// browser's cache) and calls its `check_in_worker` export.
+// typing never waits for it. It loads the check's own module, built for speed
+// (crates/kehoach-check: opt-level 3 and SIMD), or, where that cannot load (a
+// browser without wasm SIMD, a build without it), the page's own wasm (the same
+// files, from the browser's cache); both export `check_in_worker`.
 //
-// Messages in: first {glue, wasm} (the URLs of the page's JS glue and wasm), then
-// {version, text, lang, settings, plan} for each text (settings: the rules' JSON;
-// plan: whether the page shows the plan). Out: the result as JSON (`WorkerResult`),
-// or {failed: message} if the wasm cannot load here. Only the newest text waiting is
-// checked: a text replaced before its turn is skipped.
+// Messages in: first {glue, wasm, check?: {glue, wasm}} (the URLs of the page's JS
+// glue and wasm, and of the check module's), then {version, text, lang, settings,
+// plan} for each text (settings: the rules' JSON; plan: whether the page shows the
+// plan). Out: the result as JSON (`WorkerResult`), or {failed: message} if no wasm
+// can load here. Only the newest text waiting is checked: a text replaced before its
+// turn is skipped.
 let ready = null;
 let waiting = null;
 let running = false;
 
+async function load({ glue, wasm }) {
+  const module = await import(glue);
+  await module.default({ module_or_path: wasm });
+  return module;
+}
+
 self.onmessage = (event) => {
   const m = event.data;
   if (m.glue) {
-    ready = import(m.glue).then(async (glue) => {
-      await glue.default({ module_or_path: m.wasm });
-      return glue;
-    });
+    const page = { glue: m.glue, wasm: m.wasm };
+    ready = m.check ? load(m.check).catch(() => load(page)) : load(page);
     ready.catch((e) => self.postMessage({ failed: String(e) }));
     return;
   }

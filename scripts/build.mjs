@@ -7,7 +7,8 @@
 // Trunk reads too) and writes the same files Trunk wrote: the wasm and its JS glue
 // and the stylesheet under content-hashed names with integrity hashes, the copied
 // files and folders, and index.html with the start script and preload links (the
-// check worker finds the glue and wasm through those links). Then
+// check worker finds the page's glue and wasm through those links, and its own
+// faster module through `globalThis.kehoachCheck`, which the start script sets). Then
 // scripts/finish-dist.mjs adds the policy and the service worker.
 //
 //   node scripts/build.mjs [out]   (default dist; written beside it, then swapped in)
@@ -21,7 +22,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.resolve(repo, process.argv[2] ?? 'dist');
 const stage = `${out}.staging`;
 
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'] });
+const run = (cmd, args, env = {}) => execFileSync(cmd, args, { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
 
 /** index.html's `<link data-trunk …>` elements: their text and attributes. */
 function trunkLinks(html) {
@@ -61,14 +62,22 @@ function build() {
   const bindgen = path.join(target, 'kehoach-dist');
   fs.rmSync(bindgen, { recursive: true, force: true });
   const params = (rust['data-wasm-opt-params'] ?? '').split(/\s+/).filter(Boolean);
-  /** Builds one wasm module (the `web` profile: optimized for size, Cargo.toml),
-   *  binds and optimizes it, and writes its glue and wasm under hashed names. */
-  const module = (cargoTarget, file, outName) => {
-    run('cargo', ['build', '--profile=web', '--locked', '--target=wasm32-unknown-unknown', ...cargoTarget]);
+  /** Builds one wasm module, binds and optimizes it, and writes its glue and wasm
+   *  under hashed names. By default for size (the `web` profile, Cargo.toml, and
+   *  index.html's wasm-opt level); `speed` builds with the `release` profile, wasm
+   *  SIMD and wasm-opt -O3, in a target folder of its own (other RUSTFLAGS would
+   *  make Cargo rebuild the other modules' dependencies each time). */
+  const module = (cargoTarget, file, outName, { speed = false } = {}) => {
+    const dir = speed ? path.join(target, 'speed') : target;
+    const profile = speed ? 'release' : 'web';
+    run('cargo', ['build', `--profile=${profile}`, '--locked', '--target=wasm32-unknown-unknown', ...cargoTarget],
+      speed ? { CARGO_TARGET_DIR: dir, RUSTFLAGS: '-C target-feature=+simd128' } : {});
     run('wasm-bindgen', ['--target=web', `--out-dir=${bindgen}`, `--out-name=${outName}`, '--no-typescript',
-      path.join(target, 'wasm32-unknown-unknown/web', file)]);
+      path.join(dir, 'wasm32-unknown-unknown', profile, file)]);
     const optimized = path.join(bindgen, `${outName}.optimized.wasm`);
-    run('wasm-opt', [`--output=${optimized}`, `-O${rust['data-wasm-opt'] ?? 'z'}`, path.join(bindgen, `${outName}_bg.wasm`), ...params]);
+    const level = speed ? '3' : (rust['data-wasm-opt'] ?? 'z');
+    run('wasm-opt', [`--output=${optimized}`, `-O${level}`, path.join(bindgen, `${outName}_bg.wasm`), ...params,
+      ...(speed ? ['--enable-simd'] : [])]);
     const glue = fs.readFileSync(path.join(bindgen, `${outName}.js`));
     const wasm = fs.readFileSync(optimized);
     const name = `${outName}-${hex(glue, wasm)}`;
@@ -80,8 +89,16 @@ function build() {
   // The second module: Word files (crates/kehoach-docx), loaded on first use through
   // `globalThis.kehoachDocx()` (src/docx.rs), never preloaded.
   const docx = module(['-p', 'kehoach-docx', '--lib'], 'kehoach_docx.wasm', 'kehoach-docx');
+  // The third: the check worker's (crates/kehoach-check), built for speed; the
+  // worker (worker.js) loads it the first time a large text is checked, and the
+  // page's module where it cannot (src/worker.rs).
+  const check = module(['-p', 'kehoach-check', '--lib'], 'kehoach_check.wasm', 'kehoach-check', { speed: true });
   const start = `<script type="module">
 import init from './${name}.js';
+globalThis.kehoachCheck = {
+  glue: new URL('./${check.name}.js', import.meta.url).href,
+  wasm: new URL('./${check.name}_bg.wasm', import.meta.url).href,
+};
 let docx;
 globalThis.kehoachDocx = () => (docx ??= import('./${docx.name}.js').then(async (m) => {
   await m.default({ module_or_path: './${docx.name}_bg.wasm' });
@@ -99,7 +116,7 @@ await init({ module_or_path: './${name}_bg.wasm' });
   const finished = finish(stage);
   fs.rmSync(out, { recursive: true, force: true });
   fs.renameSync(stage, out);
-  console.log(`build: ${path.relative(repo, out)}/ version ${finished.version}: wasm ${(wasm.length / 1024).toFixed(0)} KB (.docx module ${(docx.wasm.length / 1024).toFixed(0)} KB), ${finished.files.length} files`);
+  console.log(`build: ${path.relative(repo, out)}/ version ${finished.version}: wasm ${(wasm.length / 1024).toFixed(0)} KB (.docx module ${(docx.wasm.length / 1024).toFixed(0)} KB, check worker's ${(check.wasm.length / 1024).toFixed(0)} KB), ${finished.files.length} files`);
 }
 
 build();

@@ -2,12 +2,17 @@
 //! findings (with UTF-16 offsets, which is what a textarea's selection speaks), the
 //! plan for the outline and tasks, and the highlight segments of each line.
 //!
-//! Pure Rust with no DOM access, so it is unit-tested natively. The same code runs
-//! in the check worker (`worker.rs`) for large texts; [`Analysis::to_wire`] carries
-//! its result back to the page.
+//! Pure Rust with no DOM access, so it is unit-tested natively. The check itself and
+//! the form its result crosses in (findings, fixes, UTF-16 offsets) are
+//! `kehoach-check`'s, shared with the check worker's module; what the page builds
+//! from a result for its text (the highlight layer, the findings' keys, the
+//! dismissed findings set aside) is here.
 
 use crate::dismiss::{self, Dismissal};
-use kehoach_core::diagnostics::{Diagnostic, Lang, OutDiagnostic, Severity};
+pub use kehoach_check::{
+    is_presentation, utf16_offsets, utf16_units, Finding, FindingKey, PageFix, WorkerResult,
+};
+use kehoach_core::diagnostics::{Diagnostic, Lang, Severity};
 use kehoach_core::hash::FxHashMap;
 use kehoach_core::hash::FxHasher;
 use kehoach_core::model::Plan;
@@ -16,33 +21,6 @@ use kehoach_core::settings::Settings;
 use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
-
-/// A finding as the page uses it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Finding {
-    pub index: usize,
-    /// The finding as the CLI prints it, less its fixes (in `fixes`).
-    pub out: OutDiagnostic,
-    pub fixes: Vec<PageFix>,
-    /// Its identity in the list the page shows (`key_findings`), set on the page.
-    #[serde(skip)]
-    pub key: FindingKey,
-    /// UTF-16 offsets of the range, for `setSelectionRange`.
-    pub start16: u32,
-    pub end16: u32,
-    pub safe_fix: bool,
-}
-
-/// A fix as the page keeps it: what it does, and its edits as (start, end, new
-/// text) in bytes. The CLI's form adds each edit's lines and columns, which the page
-/// never reads: on real plans (a fix that joins 300 wrapped lines, one that blanks
-/// 2,800 lines of page chrome) they were most of the worker's reply.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PageFix {
-    pub title: String,
-    pub safe: bool,
-    pub edits: Vec<(usize, usize, String)>,
-}
 
 /// One piece of a line in the highlight layer: text, and the severity underlining it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,19 +42,6 @@ pub struct LayerLine {
     /// on another line leaves this line's key, and its element, as they were.
     pub parts: Vec<(String, Option<Severity>, String, i64)>,
 }
-
-/// A finding on a Word file's presentation (`KH9xx`): listed as "Thể thức trình bày".
-pub fn is_presentation(f: &Finding) -> bool {
-    f.out.code.starts_with("KH9")
-}
-
-/// A finding's identity across versions of the text, what the findings list is keyed
-/// by: its code, line, a hash of what its row shows (severity, message, fix titles)
-/// and which of the findings alike it is. Not its byte offsets: a character typed
-/// shifts every finding after it, and keying by offsets rebuilt those rows (700 of
-/// them, 180 ms, typing a third of the way into a 1 MB plan); the rows' buttons
-/// find the finding's current place by this key when clicked.
-pub type FindingKey = (String, usize, u64, u32);
 
 /// Sets each finding's `key`, in the list's order.
 pub fn key_findings(findings: &mut [Finding]) {
@@ -159,61 +124,13 @@ impl Requests {
     }
 }
 
-/// What the worker sends back: the findings, the summary and, if asked, the plan;
-/// not the highlight layer, which the page builds from its own text
-/// ([`WorkerResult::into_analysis`]): the layer's lines would cross as a second copy
-/// of the text, larger than the text.
-#[derive(Serialize, Deserialize)]
-pub struct WorkerResult {
-    pub version: u64,
-    plan: Option<Plan>,
-    summary: Option<String>,
-    findings: Vec<Finding>,
-}
-
-impl WorkerResult {
-    /// The check of `text`, as the worker computes it; with the plan if `with_plan`.
-    pub fn new(version: u64, text: &str, lang: Lang, settings: &Settings, with_plan: bool) -> Self {
-        let mut result = WorkerResult::presented(version, text, None, lang, settings);
-        if !with_plan {
-            result.plan = None;
-        }
-        result
-    }
-
-    /// The check of `text` with the findings on the presentation of the Word file it
-    /// was opened from (`KH9xx`), while the text is still that file's.
-    pub fn presented(
-        version: u64,
-        text: &str,
-        presented: Option<&[Diagnostic]>,
-        lang: Lang,
-        settings: &Settings,
-    ) -> Self {
-        let (plan, findings) = check(text, presented, lang, settings);
-        WorkerResult {
-            version,
-            summary: plan.summary().map(str::to_string),
-            plan: Some(plan),
-            findings,
-        }
-    }
-
-    /// The result as JSON, to cross from the worker to the page.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// The result the worker sent; `None` if it is not one.
-    pub fn from_json(json: &str) -> Option<Self> {
-        serde_json::from_str(json).ok()
-    }
-
-    /// The analysis of `text`, the text this result was computed for (the page
-    /// accepts a result only for the text in its editor, `Requests::accepts`), with
-    /// the findings the user dismissed set aside.
-    pub fn into_analysis(self, text: &str, dismissed: &[Dismissal]) -> Analysis {
-        let (mut findings, mut hidden) = dismiss::split(text, self.findings, |f| &f.out, dismissed);
+impl Analysis {
+    /// The analysis of `text` from the check's result for it (the page accepts a
+    /// result only for the text in its editor, `Requests::accepts`), with the
+    /// findings the user dismissed set aside.
+    pub fn from_result(result: WorkerResult, text: &str, dismissed: &[Dismissal]) -> Self {
+        let (mut findings, mut hidden) =
+            dismiss::split(text, result.findings, |f| &f.out, dismissed);
         // `Finding::index` is a finding's place in the list it is in.
         for list in [&mut findings, &mut hidden] {
             for (i, f) in list.iter_mut().enumerate() {
@@ -223,84 +140,17 @@ impl WorkerResult {
         }
         let layer = layer_lines(text, highlight_lines(text, &findings), &findings);
         Analysis {
-            version: self.version,
+            version: result.version,
             stale: false,
-            plan: self.plan.map(Arc::new),
-            summary: self.summary,
+            plan: result.plan.map(Arc::new),
+            summary: result.summary,
             findings: Arc::new(findings),
             hidden: Arc::new(hidden),
             layer,
             bytes: text.len(),
         }
     }
-}
 
-/// The plan and the findings of `text`, sorted and numbered as the page lists them.
-fn check(
-    text: &str,
-    presented: Option<&[Diagnostic]>,
-    lang: Lang,
-    settings: &Settings,
-) -> (Plan, Vec<Finding>) {
-    let mut report = kehoach_core::check(text);
-    report
-        .diagnostics
-        .extend(presented.into_iter().flatten().cloned());
-    settings.apply(&mut report.diagnostics);
-    let mut offsets: Vec<usize> = report
-        .diagnostics
-        .iter()
-        .flat_map(|d| [d.span.start, d.span.end])
-        .collect();
-    order::sort(&mut offsets);
-    offsets.dedup();
-    let map = utf16_offsets(text, &offsets);
-    let to16 = |b: usize| -> u32 {
-        match offsets.binary_search(&b) {
-            Ok(i) => map[i],
-            Err(_) => 0,
-        }
-    };
-    let mut findings: Vec<Finding> = report
-        .diagnostics
-        .into_iter()
-        .map(|mut d| {
-            let safe_fix = d.has_safe_fix();
-            let fixes = std::mem::take(&mut d.fixes)
-                .into_iter()
-                .map(|f| PageFix {
-                    title: f.title.get(lang).to_string(),
-                    safe: f.safe,
-                    edits: f
-                        .edits
-                        .into_iter()
-                        .map(|e| (e.span.start, e.span.end, e.new_text))
-                        .collect(),
-                })
-                .collect();
-            Finding {
-                index: 0,
-                out: d.to_out(text, &report.index, lang),
-                fixes,
-                key: FindingKey::default(),
-                start16: to16(d.span.start),
-                end16: to16(d.span.end),
-                safe_fix,
-            }
-        })
-        .collect();
-    // Errors first, then warnings, then notes, in text order within each; a Word
-    // file's presentation (`KH9xx`) in a group of its own after them.
-    order::sort_by_key(&mut findings, |f| {
-        (is_presentation(f), f.out.severity, f.out.start, f.out.end)
-    });
-    for (i, f) in findings.iter_mut().enumerate() {
-        f.index = i;
-    }
-    (report.plan, findings)
-}
-
-impl Analysis {
     pub fn new(
         version: u64,
         text: &str,
@@ -321,8 +171,8 @@ impl Analysis {
         settings: &Settings,
         dismissed: &[Dismissal],
     ) -> Self {
-        WorkerResult::presented(version, text, presented, lang, settings)
-            .into_analysis(text, dismissed)
+        let result = WorkerResult::presented(version, text, presented, lang, settings);
+        Analysis::from_result(result, text, dismissed)
     }
 
     /// An empty analysis, before the first result.
@@ -511,32 +361,6 @@ fn layer_lines(text: &str, lines: Vec<Vec<Segment>>, findings: &[Finding]) -> Ve
         .collect()
 }
 
-/// UTF-16 offsets of sorted byte offsets, in one pass over the text. An offset
-/// inside a character counts that character.
-pub fn utf16_offsets(text: &str, sorted_bytes: &[usize]) -> Vec<u32> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(sorted_bytes.len());
-    let (mut at, mut units) = (0, 0u32);
-    for &b in sorted_bytes {
-        let b = b.clamp(at, bytes.len());
-        units += utf16_units(&bytes[at..b]);
-        at = b;
-        out.push(units);
-    }
-    out
-}
-
-/// UTF-16 code units of the characters starting in `bytes`: one for each lead
-/// byte, two for a four-byte character's. Counted a byte at a time, with no
-/// branch, so the loop runs as wide as the machine allows (it reads every byte of
-/// the text once per check).
-pub fn utf16_units(bytes: &[u8]) -> u32 {
-    bytes
-        .iter()
-        .map(|&x| u32::from((x as i8) >= -0x40) + u32::from(x >= 0xF0))
-        .sum()
-}
-
 /// UTF-16 offset of a byte offset, for textarea selections.
 pub fn to16(text: &str, byte: usize) -> u32 {
     text.get(..byte.min(text.len()))
@@ -652,9 +476,7 @@ mod tests {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
         let a = Analysis::new(7, text, Lang::Vi, &Settings::default(), &[]);
         let sent = WorkerResult::new(7, text, Lang::Vi, &Settings::default(), true).to_json();
-        let b = WorkerResult::from_json(&sent)
-            .expect("wire")
-            .into_analysis(text, &[]);
+        let b = Analysis::from_result(WorkerResult::from_json(&sent).expect("wire"), text, &[]);
         assert_eq!(b.version, 7);
         assert!(!b.stale);
         assert_eq!(b.findings, a.findings);
@@ -680,12 +502,8 @@ mod tests {
             without.len(),
             with.len()
         );
-        let a = WorkerResult::from_json(&with)
-            .expect("wire")
-            .into_analysis(text, &[]);
-        let b = WorkerResult::from_json(&without)
-            .expect("wire")
-            .into_analysis(text, &[]);
+        let a = Analysis::from_result(WorkerResult::from_json(&with).expect("wire"), text, &[]);
+        let b = Analysis::from_result(WorkerResult::from_json(&without).expect("wire"), text, &[]);
         assert!(b.plan.is_none() && a.plan.is_some());
         assert_eq!(a.findings, b.findings);
         assert!(b.summary.is_some());
@@ -775,9 +593,8 @@ mod tests {
     fn fixes_cross_as_the_cores_edits() {
         let text = include_str!("../crates/kehoach-core/tests/seeds/003_b67ebee3cb483b12.txt");
         let json = WorkerResult::new(1, text, Lang::Vi, &Settings::default(), false).to_json();
-        let crossed = WorkerResult::from_json(&json)
-            .expect("wire")
-            .into_analysis(text, &[]);
+        let crossed =
+            Analysis::from_result(WorkerResult::from_json(&json).expect("wire"), text, &[]);
         let core = kehoach_core::check(text).diagnostics;
         let mut fixes = 0;
         for f in crossed.findings.iter() {

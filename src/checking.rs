@@ -137,7 +137,8 @@ impl Checker {
                 if let Some(result) = WorkerResult::from_json(&json) {
                     if self.requests.with_value(|r| r.accepts(result.version)) {
                         let a = self.dismissed.with_untracked(|d| {
-                            self.text.with_untracked(|t| result.into_analysis(t, d))
+                            self.text
+                                .with_untracked(|t| Analysis::from_result(result, t, d))
                         });
                         self.from_worker.set(Some(Arc::new(a)));
                     }

@@ -1,31 +1,16 @@
 //! The check worker (`worker.js`): large texts are checked off the page's thread.
 //!
-//! The worker loads the page's own wasm and calls [`check_in_worker`]; the page
+//! The worker loads the check's own module, built for speed (`kehoach-check`,
+//! `globalThis.kehoachCheck` gives its files), or else the page's module, and calls
+//! `kehoach_check::check_in_worker` in it; the page
 //! sends each new text with its version and shows a result only if it is for the
 //! text now in the editor (`analysis::Requests`). Where a worker cannot start (an
 //! old browser, a page opened from disk), the page checks on its own thread.
 
-use crate::analysis::WorkerResult;
 use kehoach_core::diagnostics::Lang;
 use kehoach_core::settings::Settings;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The check, as the worker calls it: the findings of `text`, and its plan if
-/// `with_plan` (a panel shows it), as JSON.
-#[wasm_bindgen]
-pub fn check_in_worker(
-    version: f64,
-    text: &str,
-    lang: &str,
-    settings: &str,
-    with_plan: bool,
-) -> String {
-    let lang = if lang == "en" { Lang::En } else { Lang::Vi };
-    // The page sends settings it has read already: a bad one cannot get here.
-    let settings = Settings::from_json(settings).unwrap_or_default();
-    WorkerResult::new(version as u64, text, lang, &settings, with_plan).to_json()
-}
 
 /// What the worker said.
 pub enum Reply {
@@ -41,7 +26,9 @@ pub struct CheckWorker {
 
 impl CheckWorker {
     /// Starts the worker next to the page (`worker.js`, a relative URL, so the app
-    /// works from any folder), telling it where the page's wasm is.
+    /// works from any folder), telling it where the page's wasm is and, where the
+    /// build has one (`globalThis.kehoachCheck`, set by the start script), the
+    /// check's own faster module.
     pub fn start(on_reply: impl Fn(Reply) + 'static) -> Option<CheckWorker> {
         let document = web_sys::window()?.document()?;
         let href = |selector: &str| -> Option<String> {
@@ -76,6 +63,10 @@ impl CheckWorker {
         let init = js_sys::Object::new();
         js_sys::Reflect::set(&init, &"glue".into(), &glue.into()).ok()?;
         js_sys::Reflect::set(&init, &"wasm".into(), &wasm.into()).ok()?;
+        let fast = js_sys::Reflect::get(&js_sys::global(), &"kehoachCheck".into()).ok();
+        if let Some(fast) = fast.filter(JsValue::is_object) {
+            js_sys::Reflect::set(&init, &"check".into(), &fast).ok()?;
+        }
         worker.post_message(&init).ok()?;
         Some(CheckWorker {
             worker,

@@ -122,3 +122,42 @@ test('a large plan\'s outline and tasks come from the worker when their panel op
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The worker checks with the check's own module, built for speed (opt-level 3 and
+// wasm SIMD, crates/kehoach-check); where that cannot load (a browser without wasm
+// SIMD, a file missing), with the page's module, and the findings come all the same.
+test('the worker checks with its own fast module, and with the page\'s where that cannot load', async () => {
+  const loaded = async ({ missing }) => {
+    const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    if (missing) {
+      // The start script's module, replaced by files that are not there.
+      await context.addInitScript(() => {
+        Object.defineProperty(globalThis, 'kehoachCheck', {
+          get: () => ({ glue: new URL('./no-such-check.js', location.href).href, wasm: new URL('./no-such-check.wasm', location.href).href }),
+          set: () => {},
+        });
+      });
+    }
+    const { page, errors } = await openApp(context, app.server.url);
+    await page.evaluate((t) => {
+      const el = document.getElementById('plan-text');
+      el.value = t;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }, largePlan());
+    const findings = page.getByRole('list', { name: 'Kết quả kiểm tra' });
+    await findings.locator('li[data-code="KH401"]').first().waitFor({ timeout: 30_000 });
+    await page.locator('.status.checking').waitFor({ state: 'detached', timeout: 30_000 });
+    const [worker] = page.workers();
+    assert.ok(worker, 'a worker checked the text');
+    const files = await worker.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop()));
+    assert.deepEqual(errors, []);
+    await context.close();
+    return files.filter((f) => f.endsWith('.wasm'));
+  };
+  const fast = await loaded({ missing: false });
+  assert.ok(fast.some((f) => /^kehoach-check-[0-9a-f]+_bg\.wasm$/.test(f)), `the check module: ${fast}`);
+  assert.ok(!fast.some((f) => f.startsWith('kehoach-app-')), `not the page's: ${fast}`);
+  const fallback = await loaded({ missing: true });
+  assert.ok(fallback.some((f) => /^kehoach-app-[0-9a-f]+_bg\.wasm$/.test(f)), `the page's module: ${fallback}`);
+});

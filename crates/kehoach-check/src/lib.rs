@@ -1,0 +1,253 @@
+//! The check as the web app receives it: findings with UTF-16 offsets (what a
+//! textarea's selection speaks) and fixes as byte edits, sorted and numbered as the
+//! page lists them, in the form that crosses from the check worker to the page.
+//!
+//! Also the check worker's own wasm module (`check_in_worker`): built for speed
+//! (opt-level 3, SIMD) by `scripts/build.mjs`, where the page's module is built for
+//! size. The page's module links this crate too: it checks small texts on its own
+//! thread, and the worker falls back to it where the fast module cannot load.
+
+use kehoach_core::diagnostics::{Diagnostic, Lang, OutDiagnostic};
+use kehoach_core::model::Plan;
+use kehoach_core::order;
+use kehoach_core::settings::Settings;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// The check, as the worker calls it: the findings of `text`, and its plan if
+/// `with_plan` (a panel shows it), as JSON.
+#[wasm_bindgen]
+pub fn check_in_worker(
+    version: f64,
+    text: &str,
+    lang: &str,
+    settings: &str,
+    with_plan: bool,
+) -> String {
+    let lang = if lang == "en" { Lang::En } else { Lang::Vi };
+    // The page sends settings it has read already: a bad one cannot get here.
+    let settings = Settings::from_json(settings).unwrap_or_default();
+    WorkerResult::new(version as u64, text, lang, &settings, with_plan).to_json()
+}
+
+/// A finding as the page uses it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub index: usize,
+    /// The finding as the CLI prints it, less its fixes (in `fixes`).
+    pub out: OutDiagnostic,
+    pub fixes: Vec<PageFix>,
+    /// Its identity in the list the page shows (`key_findings`), set on the page.
+    #[serde(skip)]
+    pub key: FindingKey,
+    /// UTF-16 offsets of the range, for `setSelectionRange`.
+    pub start16: u32,
+    pub end16: u32,
+    pub safe_fix: bool,
+}
+
+/// A fix as the page keeps it: what it does, and its edits as (start, end, new
+/// text) in bytes. The CLI's form adds each edit's lines and columns, which the page
+/// never reads: on real plans (a fix that joins 300 wrapped lines, one that blanks
+/// 2,800 lines of page chrome) they were most of the worker's reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageFix {
+    pub title: String,
+    pub safe: bool,
+    pub edits: Vec<(usize, usize, String)>,
+}
+
+/// A finding on a Word file's presentation (`KH9xx`): listed as "Thể thức trình bày".
+pub fn is_presentation(f: &Finding) -> bool {
+    f.out.code.starts_with("KH9")
+}
+
+/// A finding's identity across versions of the text, what the findings list is keyed
+/// by: its code, line, a hash of what its row shows (severity, message, fix titles)
+/// and which of the findings alike it is. Not its byte offsets: a character typed
+/// shifts every finding after it, and keying by offsets rebuilt those rows (700 of
+/// them, 180 ms, typing a third of the way into a 1 MB plan); the rows' buttons
+/// find the finding's current place by this key when clicked.
+pub type FindingKey = (String, usize, u64, u32);
+
+/// What the worker sends back: the findings, the summary and, if asked, the plan;
+/// not the highlight layer, which the page builds from its own text
+/// ([`WorkerResult::into_analysis`]): the layer's lines would cross as a second copy
+/// of the text, larger than the text.
+#[derive(Serialize, Deserialize)]
+pub struct WorkerResult {
+    pub version: u64,
+    pub plan: Option<Plan>,
+    pub summary: Option<String>,
+    pub findings: Vec<Finding>,
+}
+
+impl WorkerResult {
+    /// The check of `text`, as the worker computes it; with the plan if `with_plan`.
+    pub fn new(version: u64, text: &str, lang: Lang, settings: &Settings, with_plan: bool) -> Self {
+        let mut result = WorkerResult::presented(version, text, None, lang, settings);
+        if !with_plan {
+            result.plan = None;
+        }
+        result
+    }
+
+    /// The check of `text` with the findings on the presentation of the Word file it
+    /// was opened from (`KH9xx`), while the text is still that file's.
+    pub fn presented(
+        version: u64,
+        text: &str,
+        presented: Option<&[Diagnostic]>,
+        lang: Lang,
+        settings: &Settings,
+    ) -> Self {
+        let (plan, findings) = check(text, presented, lang, settings);
+        WorkerResult {
+            version,
+            summary: plan.summary().map(str::to_string),
+            plan: Some(plan),
+            findings,
+        }
+    }
+
+    /// The result as JSON, to cross from the worker to the page.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The result the worker sent; `None` if it is not one.
+    pub fn from_json(json: &str) -> Option<Self> {
+        serde_json::from_str(json).ok()
+    }
+}
+
+/// The plan and the findings of `text`, sorted and numbered as the page lists them.
+pub fn check(
+    text: &str,
+    presented: Option<&[Diagnostic]>,
+    lang: Lang,
+    settings: &Settings,
+) -> (Plan, Vec<Finding>) {
+    let mut report = kehoach_core::check(text);
+    report
+        .diagnostics
+        .extend(presented.into_iter().flatten().cloned());
+    settings.apply(&mut report.diagnostics);
+    let mut offsets: Vec<usize> = report
+        .diagnostics
+        .iter()
+        .flat_map(|d| [d.span.start, d.span.end])
+        .collect();
+    order::sort(&mut offsets);
+    offsets.dedup();
+    let map = utf16_offsets(text, &offsets);
+    let to16 = |b: usize| -> u32 {
+        match offsets.binary_search(&b) {
+            Ok(i) => map[i],
+            Err(_) => 0,
+        }
+    };
+    let mut findings: Vec<Finding> = report
+        .diagnostics
+        .into_iter()
+        .map(|mut d| {
+            let safe_fix = d.has_safe_fix();
+            let fixes = std::mem::take(&mut d.fixes)
+                .into_iter()
+                .map(|f| PageFix {
+                    title: f.title.get(lang).to_string(),
+                    safe: f.safe,
+                    edits: f
+                        .edits
+                        .into_iter()
+                        .map(|e| (e.span.start, e.span.end, e.new_text))
+                        .collect(),
+                })
+                .collect();
+            Finding {
+                index: 0,
+                out: d.to_out(text, &report.index, lang),
+                fixes,
+                key: FindingKey::default(),
+                start16: to16(d.span.start),
+                end16: to16(d.span.end),
+                safe_fix,
+            }
+        })
+        .collect();
+    // Errors first, then warnings, then notes, in text order within each; a Word
+    // file's presentation (`KH9xx`) in a group of its own after them.
+    order::sort_by_key(&mut findings, |f| {
+        (is_presentation(f), f.out.severity, f.out.start, f.out.end)
+    });
+    for (i, f) in findings.iter_mut().enumerate() {
+        f.index = i;
+    }
+    (report.plan, findings)
+}
+
+/// UTF-16 offsets of sorted byte offsets, in one pass over the text. An offset
+/// inside a character counts that character.
+pub fn utf16_offsets(text: &str, sorted_bytes: &[usize]) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(sorted_bytes.len());
+    let (mut at, mut units) = (0, 0u32);
+    for &b in sorted_bytes {
+        let b = b.clamp(at, bytes.len());
+        units += utf16_units(&bytes[at..b]);
+        at = b;
+        out.push(units);
+    }
+    out
+}
+
+/// UTF-16 code units of the characters starting in `bytes`: one for each lead
+/// byte, two for a four-byte character's. Counted a byte at a time, with no
+/// branch, so the loop runs as wide as the machine allows (it reads every byte of
+/// the text once per check).
+pub fn utf16_units(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .map(|&x| u32::from((x as i8) >= -0x40) + u32::from(x >= 0xF0))
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the worker's module returns is the page's result for the text: the
+    /// version it was asked for, the findings sorted and numbered, the plan only
+    /// when asked, the language and settings the page sent.
+    #[test]
+    fn check_in_worker_answers_for_the_text_it_was_given() {
+        let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
+        let reply = |lang, settings, plan| {
+            WorkerResult::from_json(&check_in_worker(42.0, text, lang, settings, plan))
+                .expect("the reply parses")
+        };
+        let vi = reply("vi", "{}", false);
+        assert_eq!(vi.version, 42);
+        assert!(vi.plan.is_none());
+        assert_eq!(vi.summary.as_deref(), Some("Công tác năm 2024"));
+        let gap = vi
+            .findings
+            .iter()
+            .find(|f| f.out.code == "KH401")
+            .expect("gap");
+        assert_eq!(
+            gap.start16 as usize,
+            text[..text.find("c)").expect("c)")].encode_utf16().count()
+        );
+        assert!(vi.findings.iter().enumerate().all(|(i, f)| f.index == i));
+        assert!(vi
+            .findings
+            .windows(2)
+            .all(|w| w[0].out.severity <= w[1].out.severity));
+        assert!(reply("vi", "{}", true).plan.is_some());
+        let en = reply("en", "{}", false);
+        assert_ne!(en.findings[0].out.message, vi.findings[0].out.message);
+        let off = reply("vi", r#"{"rules":{"KH401":"off"}}"#, false);
+        assert!(off.findings.iter().all(|f| f.out.code != "KH401"));
+    }
+}
