@@ -22,14 +22,19 @@ use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-/// One piece of a line in the highlight layer: text, and the severity underlining it.
+/// One piece of a line in the highlight layer: where its text is (bytes of the
+/// text, no line break), and the severity underlining it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
-    pub text: String,
+    pub range: std::ops::Range<usize>,
     pub severity: Option<Severity>,
     /// The finding whose message the segment shows (the most severe covering it).
     pub finding: Option<usize>,
 }
+
+/// A piece of a layer line: (text, severity, tooltip, where the finding starts: in
+/// bytes from the start of its line, negative when on a line above).
+pub type LayerPart = (String, Option<Severity>, String, i64);
 
 /// A line of the highlight layer, ready to render. `key` identifies its content and
 /// underlines: a plain block is rendered again only when one of its lines' keys
@@ -37,10 +42,9 @@ pub struct Segment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LayerLine {
     pub key: (u64, u32),
-    /// (text, severity, tooltip, where the finding starts: in bytes from the start
-    /// of this line, negative when on a line above). Relative, so a character typed
-    /// on another line leaves this line's key, and its element, as they were.
-    pub parts: Vec<(String, Option<Severity>, String, i64)>,
+    /// Its pieces, each finding's start relative to this line, so a character
+    /// typed on another line leaves this line's key, and its element, as they were.
+    pub parts: Vec<LayerPart>,
 }
 
 /// Sets each finding's `key`, in the list's order.
@@ -127,8 +131,14 @@ impl Requests {
 impl Analysis {
     /// The analysis of `text` from the check's result for it (the page accepts a
     /// result only for the text in its editor, `Requests::accepts`), with the
-    /// findings the user dismissed set aside.
-    pub fn from_result(result: WorkerResult, text: &str, dismissed: &[Dismissal]) -> Self {
+    /// findings the user dismissed set aside. `old_layer` (the last result's) lends
+    /// the lines that have not changed.
+    pub fn from_result(
+        result: WorkerResult,
+        text: &str,
+        dismissed: &[Dismissal],
+        old_layer: &[Arc<LayerLine>],
+    ) -> Self {
         let (mut findings, mut hidden) =
             dismiss::split(text, result.findings, |f| &f.out, dismissed);
         // `Finding::index` is a finding's place in the list it is in.
@@ -138,7 +148,7 @@ impl Analysis {
             }
             key_findings(list);
         }
-        let layer = layer_lines(text, highlight_lines(text, &findings), &findings);
+        let layer = layer_lines(text, highlight_lines(text, &findings), &findings, old_layer);
         Analysis {
             version: result.version,
             stale: false,
@@ -172,7 +182,7 @@ impl Analysis {
         dismissed: &[Dismissal],
     ) -> Self {
         let result = WorkerResult::presented(version, text, presented, lang, settings);
-        Analysis::from_result(result, text, dismissed)
+        Analysis::from_result(result, text, dismissed, &[])
     }
 
     /// An empty analysis, before the first result.
@@ -306,24 +316,23 @@ fn plain_layer(text: &str, old: &[Arc<LayerLine>]) -> Vec<Arc<LayerLine>> {
             };
             let n = seen.entry(hash).or_insert(0);
             *n += 1;
-            match (same, parts) {
-                (Some(l), _) if l.key == (hash, *n) => Arc::clone(l),
-                (Some(l), _) => Arc::new(LayerLine {
-                    key: (hash, *n),
-                    parts: l.parts.clone(),
-                }),
-                (None, parts) => Arc::new(LayerLine {
-                    key: (hash, *n),
-                    parts: parts.unwrap_or_default(),
-                }),
-            }
+            LayerLine::keyed((hash, *n), same, parts)
         })
         .collect()
 }
 
 /// The layer's lines with their keys: a hash of the parts, and which occurrence of that
 /// hash it is (blank lines repeat), so keys are unique and stable when lines move.
-fn layer_lines(text: &str, lines: Vec<Vec<Segment>>, findings: &[Finding]) -> Vec<Arc<LayerLine>> {
+/// A line with no underline that `old` (the last result's layer) holds at the same
+/// place with the same text is taken from it, hash and all: after a keystroke nearly
+/// every line is one, and copying and hashing each line's text again was most of
+/// what the page did with a result (about 2 ms of 4 natively at 1 MB).
+fn layer_lines(
+    text: &str,
+    lines: Vec<Vec<Segment>>,
+    findings: &[Finding],
+    old: &[Arc<LayerLine>],
+) -> Vec<Arc<LayerLine>> {
     // Each finding's tooltip, written once: a finding can underline thousands of lines.
     let titles: Vec<String> = findings
         .iter()
@@ -334,31 +343,74 @@ fn layer_lines(text: &str, lines: Vec<Vec<Segment>>, findings: &[Finding]) -> Ve
     lines
         .into_iter()
         .zip(line_starts)
-        .map(|(segs, line_start)| {
-            let parts: Vec<(String, Option<Severity>, String, i64)> = segs
-                .into_iter()
-                .map(|s| {
-                    let (title, start) = s
-                        .finding
-                        .and_then(|i| {
-                            let from_line = findings.get(i)?.out.start as i64 - line_start as i64;
-                            Some((titles.get(i)?.clone(), from_line))
+        .enumerate()
+        .map(|(i, (segs, line_start))| {
+            let plain = match segs.as_slice() {
+                [] => Some(""),
+                [s] if s.finding.is_none() => text.get(s.range.clone()),
+                _ => None,
+            };
+            let kept = plain.and_then(|line| old.get(i).filter(|l| l.is_plain(line)));
+            let (hash, parts) = match kept {
+                Some(l) => (l.key.0, None),
+                None => {
+                    let parts: Vec<LayerPart> = segs
+                        .into_iter()
+                        .map(|s| {
+                            let (title, start) = s
+                                .finding
+                                .and_then(|i| {
+                                    let from_line =
+                                        findings.get(i)?.out.start as i64 - line_start as i64;
+                                    Some((titles.get(i)?.clone(), from_line))
+                                })
+                                .unwrap_or_default();
+                            let segment = text.get(s.range).unwrap_or_default().to_string();
+                            (segment, s.severity, title, start)
                         })
-                        .unwrap_or_default();
-                    (s.text, s.severity, title, start)
-                })
-                .collect();
-            let mut h = FxHasher::default();
-            parts.hash(&mut h);
-            let hash = h.finish();
+                        .collect();
+                    let mut h = FxHasher::default();
+                    parts.hash(&mut h);
+                    (h.finish(), Some(parts))
+                }
+            };
             let n = seen.entry(hash).or_insert(0);
             *n += 1;
-            Arc::new(LayerLine {
-                key: (hash, *n),
-                parts,
-            })
+            LayerLine::keyed((hash, *n), kept, parts)
         })
         .collect()
+}
+
+impl LayerLine {
+    /// Whether this line is `line` with no underline (as a plain line's parts are:
+    /// none for an empty line, else the whole line alone).
+    fn is_plain(&self, line: &str) -> bool {
+        match self.parts.as_slice() {
+            [] => line.is_empty(),
+            [(t, None, title, 0)] => title.is_empty() && t == line,
+            _ => false,
+        }
+    }
+
+    /// The line with `key`: `kept` itself if it has that key already (the element
+    /// showing it stays as it is), `kept`'s parts under the new key, or new `parts`.
+    fn keyed(
+        key: (u64, u32),
+        kept: Option<&Arc<LayerLine>>,
+        parts: Option<Vec<LayerPart>>,
+    ) -> Arc<LayerLine> {
+        match (kept, parts) {
+            (Some(l), _) if l.key == key => Arc::clone(l),
+            (Some(l), _) => Arc::new(LayerLine {
+                key,
+                parts: l.parts.clone(),
+            }),
+            (None, parts) => Arc::new(LayerLine {
+                key,
+                parts: parts.unwrap_or_default(),
+            }),
+        }
+    }
 }
 
 /// UTF-16 offset of a byte offset, for textarea selections.
@@ -406,26 +458,35 @@ pub fn highlight_lines(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
             .copied()
             .min_by_key(|&i| (findings[i].out.severity, i))
     };
-    let push = |lines: &mut Vec<Vec<Segment>>, s: &str, f: Option<usize>| {
+    let push = |lines: &mut Vec<Vec<Segment>>, from: usize, s: &str, f: Option<usize>| {
         // A segment may contain line breaks: split it across lines.
+        let mut at = from;
         for (k, part) in s.split('\n').enumerate() {
             if k > 0 {
                 lines.push(Vec::new());
             }
+            let part_len = part.len();
+            let part = part.trim_end_matches('\r');
             if let (false, Some(line)) = (part.is_empty(), lines.last_mut()) {
                 line.push(Segment {
-                    text: part.trim_end_matches('\r').to_string(),
+                    range: at..at + part.len(),
                     severity: f.map(|i| findings[i].out.severity),
                     finding: f,
                 });
             }
+            at += part_len + 1;
         }
     };
     loop {
         let next = ev.peek().map(|&(b, _, _)| b);
         let end = next.unwrap_or(text.len());
         if end > seg_start {
-            push(&mut lines, &text[seg_start..end], current(&active));
+            push(
+                &mut lines,
+                seg_start,
+                &text[seg_start..end],
+                current(&active),
+            );
             seg_start = end;
         }
         match ev.next() {
@@ -443,7 +504,7 @@ mod tests {
 
     #[test]
     fn layer_keys_tell_apart_lines_that_differ_by_a_character() {
-        let key = |parts: &Vec<(String, Option<Severity>, String, i64)>| {
+        let key = |parts: &Vec<LayerPart>| {
             let mut h = FxHasher::default();
             parts.hash(&mut h);
             h.finish()
@@ -476,7 +537,12 @@ mod tests {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
         let a = Analysis::new(7, text, Lang::Vi, &Settings::default(), &[]);
         let sent = WorkerResult::new(7, text, Lang::Vi, &Settings::default(), true).to_json();
-        let b = Analysis::from_result(WorkerResult::from_json(&sent).expect("wire"), text, &[]);
+        let b = Analysis::from_result(
+            WorkerResult::from_json(&sent).expect("wire"),
+            text,
+            &[],
+            &[],
+        );
         assert_eq!(b.version, 7);
         assert!(!b.stale);
         assert_eq!(b.findings, a.findings);
@@ -502,8 +568,18 @@ mod tests {
             without.len(),
             with.len()
         );
-        let a = Analysis::from_result(WorkerResult::from_json(&with).expect("wire"), text, &[]);
-        let b = Analysis::from_result(WorkerResult::from_json(&without).expect("wire"), text, &[]);
+        let a = Analysis::from_result(
+            WorkerResult::from_json(&with).expect("wire"),
+            text,
+            &[],
+            &[],
+        );
+        let b = Analysis::from_result(
+            WorkerResult::from_json(&without).expect("wire"),
+            text,
+            &[],
+            &[],
+        );
         assert!(b.plan.is_none() && a.plan.is_some());
         assert_eq!(a.findings, b.findings);
         assert!(b.summary.is_some());
@@ -546,6 +622,36 @@ mod tests {
     /// An underline says where its finding starts from its own line's start, so a
     /// character typed on a line above leaves the lines below (their keys, their
     /// elements) as they were.
+    /// A result's layer takes the unchanged plain lines from the last result's as
+    /// they are (the same `Arc`s), and is the layer it would be without them.
+    #[test]
+    fn a_result_lends_unchanged_lines_from_the_last_one() {
+        let text = include_str!("../crates/kehoach-core/tests/seeds/003_b67ebee3cb483b12.txt");
+        let result = |t: &str| WorkerResult::new(1, t, Lang::Vi, &Settings::default(), false);
+        let before = Analysis::from_result(result(text), text, &[], &[]);
+        let at = text.find("\n\n").expect("a blank line") + 1;
+        let edited = format!("{}Thêm một dòng.{}", &text[..at], &text[at..]);
+        let lent = Analysis::from_result(result(&edited), &edited, &[], &before.layer);
+        let fresh = Analysis::from_result(result(&edited), &edited, &[], &[]);
+        assert_eq!(lent.layer, fresh.layer);
+        // Every plain line equal to the last layer's (text and key) is its `Arc`.
+        let mut lent_lines = 0;
+        for (now, last) in lent.layer.iter().zip(&before.layer) {
+            let plain = now.parts.iter().all(|(_, severity, ..)| severity.is_none());
+            if plain && now == last {
+                assert!(Arc::ptr_eq(now, last), "{now:?}");
+                lent_lines += 1;
+            }
+        }
+        assert!(
+            lent_lines * 2 > before.layer.len(),
+            "{lent_lines} of {}",
+            before.layer.len()
+        );
+        let line = edited[..at].matches('\n').count();
+        assert!(!Arc::ptr_eq(&lent.layer[line], &before.layer[line]));
+    }
+
     #[test]
     fn layer_lines_below_an_edit_keep_their_keys() {
         let text = include_str!("../crates/kehoach-core/tests/seeds/003_b67ebee3cb483b12.txt");
@@ -593,8 +699,12 @@ mod tests {
     fn fixes_cross_as_the_cores_edits() {
         let text = include_str!("../crates/kehoach-core/tests/seeds/003_b67ebee3cb483b12.txt");
         let json = WorkerResult::new(1, text, Lang::Vi, &Settings::default(), false).to_json();
-        let crossed =
-            Analysis::from_result(WorkerResult::from_json(&json).expect("wire"), text, &[]);
+        let crossed = Analysis::from_result(
+            WorkerResult::from_json(&json).expect("wire"),
+            text,
+            &[],
+            &[],
+        );
         let core = kehoach_core::check(text).diagnostics;
         let mut fixes = 0;
         for f in crossed.findings.iter() {
@@ -713,12 +823,12 @@ mod tests {
         let lines = highlight_lines(text, &a.findings);
         let rebuilt: Vec<String> = lines
             .iter()
-            .map(|l| l.iter().map(|s| s.text.as_str()).collect())
+            .map(|l| l.iter().map(|s| &text[s.range.clone()]).collect())
             .collect();
         assert_eq!(rebuilt.join("\n"), text);
         let line5 = &lines[4];
         assert!(line5
             .iter()
-            .any(|s| s.text == "c)" && s.severity == Some(Severity::Error)));
+            .any(|s| &text[s.range.clone()] == "c)" && s.severity == Some(Severity::Error)));
     }
 }

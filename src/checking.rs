@@ -136,9 +136,13 @@ impl Checker {
             Reply::Result(json) => {
                 if let Some(result) = WorkerResult::from_json(&json) {
                     if self.requests.with_value(|r| r.accepts(result.version)) {
-                        let a = self.dismissed.with_untracked(|d| {
-                            self.text
-                                .with_untracked(|t| Analysis::from_result(result, t, d))
+                        // The last result's layer lends the lines that did not change.
+                        let a = self.from_worker.with_untracked(|last| {
+                            let old = last.as_ref().map_or(&[][..], |a| a.layer.as_slice());
+                            self.dismissed.with_untracked(|d| {
+                                self.text
+                                    .with_untracked(|t| Analysis::from_result(result, t, d, old))
+                            })
                         });
                         self.from_worker.set(Some(Arc::new(a)));
                     }
