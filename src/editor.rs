@@ -106,6 +106,10 @@ pub fn Editor() -> impl IntoView {
                     // would only cost a full relayout and the undo history.
                     prop:value=text.get_untracked()
                     on:input=on_input
+                    on:compositionstart=move |_| {
+                        let start = area_ref.get_untracked().and_then(|a| a.selection_start().ok().flatten());
+                        app.composition_start.set_value(start);
+                    }
                     on:scroll=sync_scroll
                     on:keyup=move |_| track_cursor()
                     on:click=move |_| track_cursor()

@@ -75,6 +75,9 @@ pub struct AppState {
     /// reads only what it changed (`typing.rs`); `None` after `text` was set any
     /// other way (every other write of `text` must clear it).
     editor_value: StoredValue<Option<js_sys::JsString>, LocalStorage>,
+    /// Where the last IME composition started in the editor (UTF-16): the second
+    /// place a keystroke's change is read from (`typing.rs`).
+    pub(crate) composition_start: StoredValue<Option<u32>>,
 }
 
 /// The page's state, from any part of the page.
@@ -126,6 +129,7 @@ impl AppState {
             window: RwSignal::new(LayerWindow::start()),
             pending_save: StoredValue::new(None),
             editor_value: StoredValue::new_local(None),
+            composition_start: StoredValue::new(None),
         }
     }
 
@@ -138,8 +142,9 @@ impl AppState {
         };
         let change = self.editor_value.with_value(|old| {
             let old = old.as_ref()?;
+            let composed_from = self.composition_start.get_value();
             self.text
-                .with_untracked(|t| crate::typing::read_change(&area, old, t))
+                .with_untracked(|t| crate::typing::read_change(&area, old, t, composed_from))
         });
         match change {
             Some((value, bytes, inserted)) => {

@@ -4,8 +4,12 @@
 //! (`encodeInto`, most of the input handler). A keystroke changes the text at the
 //! caret, so the value is compared with the one the text was last read from, as
 //! JS strings (a `memcmp` in the browser, nothing copied), and only the changed
-//! middle crosses into Rust. Any doubt (an edit away from the caret, an IME
-//! replacing a selection, a split surrogate pair) reads the whole value as before.
+//! middle crosses into Rust. An IME's composition (Vietnamese Telex and VNI in
+//! Windows' and macOS's own keyboards) rewrites the word it composes, from where
+//! the composition started: that start is the second place tried. Any doubt (an
+//! edit away from the caret, a split surrogate pair) reads the whole value as
+//! before. Whatever place is tried, the parts before and after the change are
+//! compared, so a wrong guess costs a full read, never a wrong text.
 //! Saving the draft compares the text with the editor's value in full, so a wrong
 //! read could never reach storage.
 
@@ -23,6 +27,14 @@ pub fn change_at_caret(old_len: u32, new_len: u32, caret: u32) -> Option<(u32, u
     let q = new_len.checked_sub(caret)?;
     let p = caret.checked_sub(new_len.saturating_sub(old_len))?;
     (p.checked_add(q)? <= old_len.min(new_len)).then_some((p, q))
+}
+
+/// Where a change that started at `start` (where an IME's composition began) and
+/// ends at the caret changed a text of `old_len` UTF-16 units into one of
+/// `new_len`: `(p, q)` as [`change_at_caret`] gives them.
+pub fn change_from(start: u32, old_len: u32, new_len: u32, caret: u32) -> Option<(u32, u32)> {
+    let q = new_len.checked_sub(caret)?;
+    (start <= caret && start.checked_add(q)? <= old_len.min(new_len)).then_some((start, q))
 }
 
 /// The byte offset in `text` of UTF-16 offset `units`, if it is a character boundary
@@ -66,11 +78,12 @@ pub fn bytes_of_utf16(text: &str, start: u32, len: u32) -> Option<Range<usize>> 
 
 /// The change `area`'s value made to `old` (the value `text` was read from), as the
 /// bytes of `text` it replaced and the text that replaces them; `None` to read the
-/// whole value instead.
+/// whole value instead. `composed_from`: where the last IME composition started.
 pub fn read_change(
     area: &HtmlTextAreaElement,
     old: &js_sys::JsString,
     text: &str,
+    composed_from: Option<u32>,
 ) -> Option<(js_sys::JsString, Range<usize>, String)> {
     let new: js_sys::JsString = js_sys::Reflect::get(area, &"value".into())
         .ok()?
@@ -78,19 +91,22 @@ pub fn read_change(
         .ok()?;
     let caret = area.selection_end().ok()??;
     let (old_len, new_len) = (old.length(), new.length());
-    let (p, q) = change_at_caret(old_len, new_len, caret)?;
     // `===` on strings: their contents compared in the browser.
     let same = |a: js_sys::JsString, b: js_sys::JsString| {
         wasm_bindgen::JsValue::from(a) == wasm_bindgen::JsValue::from(b)
     };
-    if !same(old.slice(0, p), new.slice(0, p))
-        || !same(
-            old.slice(old_len - q, old_len),
-            new.slice(new_len - q, new_len),
-        )
-    {
-        return None;
-    }
+    let unchanged_around = |&(p, q): &(u32, u32)| {
+        same(old.slice(0, p), new.slice(0, p))
+            && same(
+                old.slice(old_len - q, old_len),
+                new.slice(new_len - q, new_len),
+            )
+    };
+    let at_caret = change_at_caret(old_len, new_len, caret);
+    let composed = composed_from.and_then(|start| change_from(start, old_len, new_len, caret));
+    let (p, q) = at_caret
+        .filter(unchanged_around)
+        .or_else(|| composed.filter(unchanged_around))?;
     let inserted = String::from(new.slice(p, new_len - q));
     let bytes = bytes_of_utf16(text, p, old_len - q - p)?;
     Some((new, bytes, inserted))
@@ -157,6 +173,59 @@ mod tests {
                 prop_assert_eq!(text, new);
             }
         }
+    }
+
+    proptest! {
+        /// An IME's composition rewrites its word from where it started: a change
+        /// read from any start at or before the edit, once the parts around it are
+        /// checked as the page checks them, rebuilds the new text exactly; from any
+        /// other start the check refuses it or it still rebuilds the text.
+        #[test]
+        fn a_change_read_from_where_a_composition_started_rebuilds_the_new_text(
+            old in "[aệ😀 \n]{0,24}",
+            cut in (0usize..30, 0usize..30),
+            ins in "[aệ😀x]{0,4}",
+            start in 0u32..40,
+        ) {
+            let old16 = units(&old);
+            let (a, b) = (cut.0.min(old16.len()), cut.1.min(old16.len()));
+            let (a, b) = (a.min(b), a.max(b));
+            let mut new16 = old16[..a].to_vec();
+            new16.extend(units(&ins));
+            new16.extend(&old16[b..]);
+            let Ok(new) = String::from_utf16(&new16) else { return Ok(()) };
+            let caret = (a + units(&ins).len()) as u32;
+            let (old_len, new_len) = (old16.len() as u32, new16.len() as u32);
+            let Some((p, q)) = change_from(start, old_len, new_len, caret) else {
+                // Refused only a start after the edit.
+                prop_assert!(start as usize > a);
+                return Ok(());
+            };
+            let (p, q) = (p as usize, q as usize);
+            let checked = old16[..p] == new16[..p]
+                && old16[old16.len() - q..] == new16[new16.len() - q..];
+            prop_assert!(checked || p > a, "a start at or before the edit passes the check");
+            if !checked {
+                return Ok(());
+            }
+            let inserted = String::from_utf16(&new16[p..new16.len() - q]);
+            let bytes = bytes_of_utf16(&old, p as u32, (old16.len() - q - p) as u32);
+            if let (Ok(inserted), Some(bytes)) = (inserted, bytes) {
+                let mut text = old.clone();
+                text.replace_range(bytes, &inserted);
+                prop_assert_eq!(text, new);
+            }
+        }
+    }
+
+    #[test]
+    fn a_composition_is_read_from_where_it_started() {
+        // "Tôi viet" → "Tôi việt": the IME rewrote "viet" (from 4) with the caret
+        // after it; at the caret the change looks like nothing, from 4 it is the word.
+        assert_eq!(change_at_caret(8, 8, 8), Some((8, 0)));
+        assert_eq!(change_from(4, 8, 8, 8), Some((4, 0)));
+        // A start after the caret is no start.
+        assert_eq!(change_from(9, 8, 8, 8), None);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 // Typing reads only what a keystroke changed into the app's text (src/typing.rs):
 // after each kind of edit a user makes (typing mid-line, Backspace, a selection
-// typed over, Enter, an emoji, undo, a paste at the caret), the text the app checks
-// is the editor's, line for line, and the save never had to correct it.
+// typed over, Enter, an emoji, undo, a paste at the caret, an IME composing a word
+// or composing over a selection), the text the app checks is the editor's, line
+// for line, and the save never had to correct it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, openApp, seed, putText } from './harness.mjs';
@@ -41,6 +42,15 @@ test('every kind of keystroke reaches the checked text exactly', async () => {
       const at = el.value.indexOf(n);
       el.setSelectionRange(at, at + n.length);
     }, needle);
+  // An IME as Windows' and macOS's Vietnamese keyboards are: each key rewrites the
+  // word being composed (Chromium's DevTools protocol drives the composition).
+  const cdp = await context.newCDPSession(page);
+  const compose = async (...states) => {
+    for (const text of states) {
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    }
+    await cdp.send('Input.insertText', { text: states[states.length - 1] });
+  };
   const steps = [
     ['typing mid-line', async () => { await caretAt('Căn cứ', 3); await page.keyboard.type('ữa đổi '); }],
     ['Backspace', async () => { for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace'); }],
@@ -49,6 +59,8 @@ test('every kind of keystroke reaches the checked text exactly', async () => {
     ['Enter', async () => { await page.keyboard.press('Enter'); await page.keyboard.type('dòng mới'); }],
     ['an emoji (a surrogate pair)', async () => { await page.keyboard.type('😀 x'); await page.keyboard.press('Backspace'); }],
     ['undo', async () => { await page.keyboard.press('Control+z'); await page.keyboard.press('Control+z'); }],
+    ['an IME composing a word', async () => { await caretAt('Căn cứ', 0); await compose('v', 'vi', 'vie', 'viê', 'viêt', 'việt', 'việt '); }],
+    ['an IME composing over a selection', async () => { await select('nhận thức'); await compose('n', 'nh', 'nhâ', 'nhận', 'nhận t', 'nhận th', 'nhận thư', 'nhận thức'); }],
     ['inserted text at the caret', async () => { await caretAt('\n', 0); await page.keyboard.insertText('\nThêm\n\nhai dòng'); }],
     ['at the very start and end', async () => {
       await page.keyboard.press('Control+Home'); await page.keyboard.type('Đầu ');
