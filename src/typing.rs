@@ -121,6 +121,35 @@ mod tests {
         s.encode_utf16().collect()
     }
 
+    /// `old` (UTF-16) with `ins` typed over `old[a..b]` (the cut's ends, clamped and
+    /// ordered), the new text, and `a`.
+    fn edited(old: &str, cut: (usize, usize), ins: &str) -> (Vec<u16>, Vec<u16>, usize) {
+        let old16 = units(old);
+        let (a, b) = (cut.0.min(old16.len()), cut.1.min(old16.len()));
+        let (a, b) = (a.min(b), a.max(b));
+        let mut new16 = old16[..a].to_vec();
+        new16.extend(units(ins));
+        new16.extend(&old16[b..]);
+        (old16, new16, a)
+    }
+
+    /// The page's check: the `p` units before the change and the `q` after it are
+    /// the same in both texts.
+    fn unchanged_around(old16: &[u16], new16: &[u16], (p, q): (usize, usize)) -> bool {
+        old16[..p] == new16[..p] && old16[old16.len() - q..] == new16[new16.len() - q..]
+    }
+
+    /// `old` with the change `(p, q)` read from `new16` applied as the page applies
+    /// it (`None` where the page would read the whole value: a surrogate pair cut).
+    fn rebuilt(old: &str, new16: &[u16], (p, q): (usize, usize)) -> Option<String> {
+        let old_len = old.encode_utf16().count();
+        let inserted = String::from_utf16(&new16[p..new16.len() - q]).ok()?;
+        let bytes = bytes_of_utf16(old, p as u32, (old_len - q - p) as u32)?;
+        let mut text = old.to_string();
+        text.replace_range(bytes, &inserted);
+        Some(text)
+    }
+
     proptest! {
         /// The word-at-a-time count finds the byte of every boundary and refuses the
         /// middle of a surrogate pair and anything past the end.
@@ -147,12 +176,7 @@ mod tests {
             cut in (0usize..30, 0usize..30),
             ins in "[aệ😀x\n]{0,4}",
         ) {
-            let old16 = units(&old);
-            let (a, b) = (cut.0.min(old16.len()), cut.1.min(old16.len()));
-            let (a, b) = (a.min(b), a.max(b));
-            let mut new16 = old16[..a].to_vec();
-            new16.extend(units(&ins));
-            new16.extend(&old16[b..]);
+            let (old16, new16, a) = edited(&old, cut, &ins);
             // Only texts that are still valid (no surrogate pair cut apart).
             let Ok(new) = String::from_utf16(&new16) else { return Ok(()) };
             let caret = (a + units(&ins).len()) as u32;
@@ -160,16 +184,11 @@ mod tests {
                 return Ok(());
             };
             let (p, q) = (p as usize, q as usize);
-            let checked = old16[..p] == new16[..p]
-                && old16[old16.len() - q..] == new16[new16.len() - q..];
+            let checked = unchanged_around(&old16, &new16, (p, q));
             if !checked {
                 return Ok(());
             }
-            let inserted = String::from_utf16(&new16[p..new16.len() - q]);
-            let bytes = bytes_of_utf16(&old, p as u32, (old16.len() - q - p) as u32);
-            if let (Ok(inserted), Some(bytes)) = (inserted, bytes) {
-                let mut text = old.clone();
-                text.replace_range(bytes, &inserted);
+            if let Some(text) = rebuilt(&old, &new16, (p, q)) {
                 prop_assert_eq!(text, new);
             }
         }
@@ -187,12 +206,7 @@ mod tests {
             ins in "[aệ😀x]{0,4}",
             start in 0u32..40,
         ) {
-            let old16 = units(&old);
-            let (a, b) = (cut.0.min(old16.len()), cut.1.min(old16.len()));
-            let (a, b) = (a.min(b), a.max(b));
-            let mut new16 = old16[..a].to_vec();
-            new16.extend(units(&ins));
-            new16.extend(&old16[b..]);
+            let (old16, new16, a) = edited(&old, cut, &ins);
             let Ok(new) = String::from_utf16(&new16) else { return Ok(()) };
             let caret = (a + units(&ins).len()) as u32;
             let (old_len, new_len) = (old16.len() as u32, new16.len() as u32);
@@ -202,17 +216,12 @@ mod tests {
                 return Ok(());
             };
             let (p, q) = (p as usize, q as usize);
-            let checked = old16[..p] == new16[..p]
-                && old16[old16.len() - q..] == new16[new16.len() - q..];
+            let checked = unchanged_around(&old16, &new16, (p, q));
             prop_assert!(checked || p > a, "a start at or before the edit passes the check");
             if !checked {
                 return Ok(());
             }
-            let inserted = String::from_utf16(&new16[p..new16.len() - q]);
-            let bytes = bytes_of_utf16(&old, p as u32, (old16.len() - q - p) as u32);
-            if let (Ok(inserted), Some(bytes)) = (inserted, bytes) {
-                let mut text = old.clone();
-                text.replace_range(bytes, &inserted);
+            if let Some(text) = rebuilt(&old, &new16, (p, q)) {
                 prop_assert_eq!(text, new);
             }
         }
