@@ -68,7 +68,8 @@ bench-wasm: setup-build
 	cd crates/kehoach-core && for kb in 1024 4096; do FAMILIES_DUMP=../../$(BENCH_WASM)/texts FAMILIES_KB=$$kb ../../target/release/examples/families; done
 	cargo build --profile web --target wasm32-unknown-unknown -p kehoach-bench-wasm
 	wasm-opt -Oz $(WASM_OPT_FEATURES) target/wasm32-unknown-unknown/web/kehoach_bench_wasm.wasm -o $(BENCH_WASM)/page.wasm
-	CARGO_TARGET_DIR=target/speed RUSTFLAGS="-C target-feature=+simd128" cargo build --release --target wasm32-unknown-unknown -p kehoach-bench-wasm
+	CARGO_TARGET_DIR=target/speed cargo build --release --target wasm32-unknown-unknown -p kehoach-bench-wasm \
+	  --config 'target.wasm32-unknown-unknown.rustflags=["-C", "target-feature=+simd128"]'
 	wasm-opt -O3 $(WASM_OPT_FEATURES) --enable-simd target/speed/wasm32-unknown-unknown/release/kehoach_bench_wasm.wasm -o $(BENCH_WASM)/speed.wasm
 	node scripts/bench-wasm.mjs target/release/examples/families "page=$(BENCH_WASM)/page.wasm" "worker=$(BENCH_WASM)/speed.wasm" \
 	  $(BENCH_WASM)/texts/real_1024.txt $(BENCH_WASM)/texts/real_4096.txt $(BENCH_WASM)/texts/tables_1024.txt

@@ -22,6 +22,9 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.resolve(repo, process.argv[2] ?? 'dist');
 const stage = `${out}.staging`;
 
+// wasm SIMD for the check worker's module, beside .cargo/config.toml's flags for the
+// target (the Makefile's bench-wasm builds its wasm in the same folder with the same).
+const SIMD = 'target.wasm32-unknown-unknown.rustflags=["-C", "target-feature=+simd128"]';
 const run = (cmd, args, env = {}) => execFileSync(cmd, args, { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
 
 /** index.html's `<link data-trunk …>` elements: their text and attributes. */
@@ -64,14 +67,16 @@ function build() {
   const params = (rust['data-wasm-opt-params'] ?? '').split(/\s+/).filter(Boolean);
   /** Builds one wasm module, binds and optimizes it, and writes its glue and wasm
    *  under hashed names. By default for size (the `web` profile, Cargo.toml, and
-   *  index.html's wasm-opt level); `speed` builds with the `release` profile, wasm
-   *  SIMD and wasm-opt -O3, in a target folder of its own (other RUSTFLAGS would
-   *  make Cargo rebuild the other modules' dependencies each time). */
+   *  index.html's wasm-opt level); `speed` builds a library as a cdylib with the
+   *  `release` profile, wasm SIMD (added to the target's rustflags in
+   *  .cargo/config.toml) and wasm-opt -O3, in a target folder of its own (other
+   *  flags would make Cargo rebuild the other modules' dependencies each time). */
   const module = (cargoTarget, file, outName, { speed = false } = {}) => {
     const dir = speed ? path.join(target, 'speed') : target;
     const profile = speed ? 'release' : 'web';
-    run('cargo', ['build', `--profile=${profile}`, '--locked', '--target=wasm32-unknown-unknown', ...cargoTarget],
-      speed ? { CARGO_TARGET_DIR: dir, RUSTFLAGS: '-C target-feature=+simd128' } : {});
+    run('cargo', [speed ? 'rustc' : 'build', `--profile=${profile}`, '--locked', '--target=wasm32-unknown-unknown',
+      ...cargoTarget, ...(speed ? ['--crate-type=cdylib', `--config=${SIMD}`] : [])],
+      speed ? { CARGO_TARGET_DIR: dir } : {});
     run('wasm-bindgen', ['--target=web', `--out-dir=${bindgen}`, `--out-name=${outName}`, '--no-typescript',
       path.join(dir, 'wasm32-unknown-unknown', profile, file)]);
     const optimized = path.join(bindgen, `${outName}.optimized.wasm`);

@@ -282,11 +282,12 @@ impl Checked {
 /// same; other lines plain. Keys as in [`layer_lines`].
 fn plain_layer(text: &str, old: &[Arc<LayerLine>]) -> Vec<Arc<LayerLine>> {
     let mut seen: FxHashMap<u64, u32> = FxHashMap::default();
+    let lines_len = text.bytes().filter(|&b| b == b'\n').count() + 1;
     text.split('\n')
         .enumerate()
         .map(|(i, line)| {
             let line = line.trim_end_matches('\r');
-            let same = old.get(i).filter(|l| {
+            let same = lent(old, i, lines_len, |l| {
                 let mut rest = line;
                 l.parts
                     .iter()
@@ -323,10 +324,11 @@ fn plain_layer(text: &str, old: &[Arc<LayerLine>]) -> Vec<Arc<LayerLine>> {
 
 /// The layer's lines with their keys: a hash of the parts, and which occurrence of that
 /// hash it is (blank lines repeat), so keys are unique and stable when lines move.
-/// A line with no underline that `old` (the last result's layer) holds at the same
-/// place with the same text is taken from it, hash and all: after a keystroke nearly
-/// every line is one, and copying and hashing each line's text again was most of
-/// what the page did with a result (about 2 ms of 4 natively at 1 MB).
+/// A line with no underline that `old` (the last result's layer) holds with the same
+/// text at the same place, or as many lines away as lines were added or removed
+/// (below the edit), is taken from it, hash and all: after a keystroke most lines
+/// are such lines, and copying and hashing each line's text again was most of what
+/// the page did with a result (about 2 ms of 4 natively at 1 MB).
 fn layer_lines(
     text: &str,
     lines: Vec<Vec<Segment>>,
@@ -340,6 +342,7 @@ fn layer_lines(
         .collect();
     let mut seen: FxHashMap<u64, u32> = FxHashMap::default();
     let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+    let lines_len = lines.len();
     lines
         .into_iter()
         .zip(line_starts)
@@ -350,7 +353,7 @@ fn layer_lines(
                 [s] if s.finding.is_none() => text.get(s.range.clone()),
                 _ => None,
             };
-            let kept = plain.and_then(|line| old.get(i).filter(|l| l.is_plain(line)));
+            let kept = plain.and_then(|line| lent(old, i, lines_len, |l| l.is_plain(line)));
             let (hash, parts) = match kept {
                 Some(l) => (l.key.0, None),
                 None => {
@@ -379,6 +382,23 @@ fn layer_lines(
             LayerLine::keyed((hash, *n), kept, parts)
         })
         .collect()
+}
+
+/// The line of `old` (the last layer) that line `i` of a new layer of `lines_len`
+/// lines can take, by `same`: the one at the same place, or else the one as many
+/// lines away as lines were added or removed (a line below the edit).
+fn lent(
+    old: &[Arc<LayerLine>],
+    i: usize,
+    lines_len: usize,
+    same: impl Fn(&LayerLine) -> bool,
+) -> Option<&Arc<LayerLine>> {
+    let shifted = (i + old.len())
+        .checked_sub(lines_len)
+        .and_then(|j| old.get(j));
+    old.get(i)
+        .filter(|l| same(l))
+        .or_else(|| shifted.filter(|l| same(l)))
 }
 
 impl LayerLine {
@@ -619,11 +639,9 @@ mod tests {
         }
     }
 
-    /// An underline says where its finding starts from its own line's start, so a
-    /// character typed on a line above leaves the lines below (their keys, their
-    /// elements) as they were.
     /// A result's layer takes the unchanged plain lines from the last result's as
-    /// they are (the same `Arc`s), and is the layer it would be without them.
+    /// they are (the same `Arc`s), and is the layer it would be without them; so
+    /// do the lines below a line added or removed.
     #[test]
     fn a_result_lends_unchanged_lines_from_the_last_one() {
         let text = include_str!("../crates/kehoach-core/tests/seeds/003_b67ebee3cb483b12.txt");
@@ -650,8 +668,28 @@ mod tests {
         );
         let line = edited[..at].matches('\n').count();
         assert!(!Arc::ptr_eq(&lent.layer[line], &before.layer[line]));
+
+        // A line added (Enter and a word): the lines below it are one further down.
+        let added = format!("{}Dòng thêm.\n{}", &text[..at], &text[at..]);
+        let lent = Analysis::from_result(result(&added), &added, &[], &before.layer);
+        assert_eq!(
+            lent.layer,
+            Analysis::from_result(result(&added), &added, &[], &[]).layer
+        );
+        let below = lent.layer[line + 1..]
+            .iter()
+            .zip(&before.layer[line..])
+            .filter(|(now, last)| Arc::ptr_eq(now, last))
+            .count();
+        assert!(
+            below * 2 > before.layer.len() - line,
+            "{below} below line {line}"
+        );
     }
 
+    /// An underline says where its finding starts from its own line's start, so a
+    /// character typed on a line above leaves the lines below (their keys, their
+    /// elements) as they were.
     #[test]
     fn layer_lines_below_an_edit_keep_their_keys() {
         let text = include_str!("../crates/kehoach-core/tests/seeds/003_b67ebee3cb483b12.txt");
@@ -750,6 +788,14 @@ mod tests {
         assert!(p.layer[4].parts.iter().all(|(_, sev, ..)| sev.is_none()));
         assert!(Arc::ptr_eq(&p.layer[0], &a.layer[0]));
         assert_ne!(p, a);
+        // A line added at the top (Enter): every line below is the last layer's,
+        // underlines and all, one further down.
+        let p = a.provisional(3, &format!("Dòng thêm\n{text}"));
+        assert!(a
+            .layer
+            .iter()
+            .zip(&p.layer[1..])
+            .all(|(last, now)| Arc::ptr_eq(last, now)));
     }
 
     #[test]

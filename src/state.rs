@@ -76,7 +76,9 @@ pub struct AppState {
     /// other way (every other write of `text` must clear it).
     editor_value: StoredValue<Option<js_sys::JsString>, LocalStorage>,
     /// Where the last IME composition started in the editor (UTF-16): the second
-    /// place a keystroke's change is read from (`typing.rs`).
+    /// place a keystroke's change is read from (`typing.rs`). Kept until the next
+    /// composition: a start that no longer fits fails the comparison around the
+    /// change, and the whole value is read, as without it.
     pub(crate) composition_start: StoredValue<Option<u32>>,
 }
 

@@ -72,7 +72,7 @@ pub type FindingKey = (String, usize, u64, u32);
 
 /// What the worker sends back: the findings, the summary and, if asked, the plan;
 /// not the highlight layer, which the page builds from its own text
-/// ([`WorkerResult::into_analysis`]): the layer's lines would cross as a second copy
+/// (the app's `Analysis::from_result`): the layer's lines would cross as a second copy
 /// of the text, larger than the text.
 #[derive(Serialize, Deserialize)]
 pub struct WorkerResult {
