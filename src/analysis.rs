@@ -9,9 +9,7 @@
 //! dismissed findings set aside) is here.
 
 use crate::dismiss::{self, Dismissal};
-pub use kehoach_check::{
-    is_presentation, utf16_offsets, utf16_units, Finding, FindingKey, PageFix, WorkerResult,
-};
+pub use kehoach_check::{is_presentation, utf16_units, Finding, FindingKey, WorkerResult};
 use kehoach_core::diagnostics::{Diagnostic, Lang, Severity};
 use kehoach_core::hash::FxHashMap;
 use kehoach_core::hash::FxHasher;
@@ -278,8 +276,9 @@ impl Checked {
     }
 }
 
-/// The layer of `text` reusing `old` lines where the line at the same index reads the
-/// same; other lines plain. Keys as in [`layer_lines`].
+/// The layer of `text` reusing `old` lines where a line reads the same as the one
+/// [`lent`] finds for it (at the same index, or shifted by the lines added or
+/// removed); other lines plain. Keys as in [`layer_lines`].
 fn plain_layer(text: &str, old: &[Arc<LayerLine>]) -> Vec<Arc<LayerLine>> {
     let mut seen: FxHashMap<u64, u32> = FxHashMap::default();
     let lines_len = text.bytes().filter(|&b| b == b'\n').count() + 1;
@@ -811,33 +810,9 @@ mod tests {
         assert!(!marked(&p.layer[1]) && marked(&p.layer[3]));
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
-    proptest::proptest! {
-        #[test]
-        fn utf16_offsets_are_the_units_before_each_character(
-            s in "[a\u{1ec7}\u{1F600}\n]{0,30}",
-            mut at in proptest::collection::vec(0usize..130, 0..8),
-        ) {
-            order::sort(&mut at);
-            // As first written: characters one by one.
-            let by_chars: Vec<u32> = at
-                .iter()
-                .map(|&b| {
-                    s.char_indices()
-                        .take_while(|&(i, _)| i < b)
-                        .map(|(_, c)| c.len_utf16() as u32)
-                        .sum()
-                })
-                .collect();
-            proptest::prop_assert_eq!(utf16_offsets(&s, &at), by_chars);
-        }
-    }
-
     #[test]
-    fn utf16_offsets_count_surrogate_pairs() {
+    fn byte_offsets_of_utf16_count_surrogate_pairs() {
         let t = "aế😀b";
-        let bytes = [0, 1, 4, 8, t.len()];
-        assert_eq!(utf16_offsets(t, &bytes), vec![0, 1, 2, 4, 5]);
         assert_eq!(byte_offset(t, 4), 8);
         assert_eq!(byte_offset(t, 99), t.len());
     }

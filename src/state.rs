@@ -181,6 +181,8 @@ impl AppState {
 
     /// Replaces the text as an edit in the editor (Ctrl+Z undoes it).
     pub fn replace(self, new: String) {
+        // The edit's input event reads the whole value, and `editor_value` with it
+        // (the `text` set below is that same value).
         self.editor_value.set_value(None);
         if let Some(a) = self.area_ref.get() {
             dom::replace_text(&a, &new);
@@ -188,7 +190,6 @@ impl AppState {
         } else {
             self.text.set(new);
         }
-        self.editor_value.set_value(None);
         self.check.request();
     }
 

@@ -216,6 +216,35 @@ pub fn utf16_units(bytes: &[u8]) -> u32 {
 mod tests {
     use super::*;
 
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn utf16_offsets_are_the_units_before_each_character(
+            s in "[a\u{1ec7}\u{1F600}\n]{0,30}",
+            mut at in proptest::collection::vec(0usize..130, 0..8),
+        ) {
+            order::sort(&mut at);
+            // As first written: characters one by one.
+            let by_chars: Vec<u32> = at
+                .iter()
+                .map(|&b| {
+                    s.char_indices()
+                        .take_while(|&(i, _)| i < b)
+                        .map(|(_, c)| c.len_utf16() as u32)
+                        .sum()
+                })
+                .collect();
+            proptest::prop_assert_eq!(utf16_offsets(&s, &at), by_chars);
+        }
+    }
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs() {
+        let t = "aế😀b";
+        let bytes = [0, 1, 4, 8, t.len()];
+        assert_eq!(utf16_offsets(t, &bytes), vec![0, 1, 2, 4, 5]);
+    }
+
     /// What the worker's module returns is the page's result for the text: the
     /// version it was asked for, the findings sorted and numbered, the plan only
     /// when asked, the language and settings the page sent.
