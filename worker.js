@@ -5,9 +5,9 @@
 // files, from the browser's cache); both export `check_in_worker`.
 //
 // Messages in: first {glue, wasm, check?: {glue, wasm}} (the URLs of the page's JS
-// glue and wasm, and of the check module's), then {version, text, lang, settings,
-// plan} for each text (settings: the rules' JSON; plan: whether the page shows the
-// plan). Out: the result as JSON (`WorkerResult`), or {failed: message} if no wasm
+// glue and wasm, and of the check module's), then {version, text, lang, settings}
+// for each text (settings: the rules' JSON). Out: the result as JSON
+// (`WorkerResult`: findings and summary, not the plan), or {failed: message} if no wasm
 // can load here. Only the newest text waiting is checked: a text replaced before its
 // turn is skipped.
 let ready = null;
@@ -39,7 +39,7 @@ async function run() {
     while (waiting) {
       const m = waiting;
       waiting = null;
-      self.postMessage(glue.check_in_worker(m.version, m.text, m.lang, m.settings ?? '{}', m.plan === true));
+      self.postMessage(glue.check_in_worker(m.version, m.text, m.lang, m.settings ?? '{}'));
       // Let newer messages in before the next check.
       await new Promise((resolve) => setTimeout(resolve, 0));
     }

@@ -81,9 +81,8 @@ pub struct Analysis {
     /// ([`Analysis::provisional`]); the layer is this text's.
     pub stale: bool,
     /// The plan, for the panels that show it (outline, tasks). A worker's result
-    /// carries it only when one of them is open ([`WorkerResult::new`]): at 1 MB the
-    /// plan is most of the reply, and reading it took the page longer than the
-    /// check itself.
+    /// never carries it ([`WorkerResult::plan`]): the page parses its text for it when
+    /// one of them is open (`Checker::on_reply`).
     pub plan: Option<Arc<Plan>>,
     /// The plan's summary (trích yếu), which names the draft.
     pub summary: Option<String>,
@@ -555,7 +554,7 @@ mod tests {
     fn the_worker_result_crosses_whole() {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
         let a = Analysis::new(7, text, Lang::Vi, &Settings::default(), &[]);
-        let sent = WorkerResult::new(7, text, Lang::Vi, &Settings::default(), true).to_json();
+        let sent = WorkerResult::new(7, text, Lang::Vi, &Settings::default()).to_json();
         let b = Analysis::from_result(
             WorkerResult::from_json(&sent).expect("wire"),
             text,
@@ -565,8 +564,6 @@ mod tests {
         assert_eq!(b.version, 7);
         assert!(!b.stale);
         assert_eq!(b.findings, a.findings);
-        assert_eq!(b.plan, a.plan);
-        assert!(b.plan.is_some());
         assert_eq!(b.summary.as_deref(), Some("Công tác năm 2024"));
         assert_eq!(b.layer, a.layer);
         // The layer is built on the page: it does not cross.
@@ -574,37 +571,28 @@ mod tests {
         assert!(WorkerResult::from_json("{").is_none());
     }
 
-    /// With no panel showing the plan, the worker keeps it: the findings and the
-    /// summary (the draft's name) cross, and the reply is a fraction of the size.
+    /// The plan never crosses from the worker: the findings and the summary (the
+    /// draft's name) do, and the page's own parse of the same text is the plan its
+    /// check would have given.
     #[test]
-    fn the_plan_crosses_only_when_asked() {
+    fn the_plan_stays_in_the_worker() {
         let text = include_str!("../crates/kehoach-core/tests/seeds/000_dd3afc31e9f3ef9d.txt");
-        let with = WorkerResult::new(3, text, Lang::Vi, &Settings::default(), true).to_json();
-        let without = WorkerResult::new(3, text, Lang::Vi, &Settings::default(), false).to_json();
-        assert!(
-            without.len() * 2 < with.len(),
-            "{} vs {}",
-            without.len(),
-            with.len()
-        );
-        let a = Analysis::from_result(
-            WorkerResult::from_json(&with).expect("wire"),
-            text,
-            &[],
-            &[],
-        );
+        let here = Analysis::new(3, text, Lang::Vi, &Settings::default(), &[]);
+        let sent = WorkerResult::new(3, text, Lang::Vi, &Settings::default()).to_json();
+        assert!(!sent.contains("\"plan\""));
         let b = Analysis::from_result(
-            WorkerResult::from_json(&without).expect("wire"),
+            WorkerResult::from_json(&sent).expect("wire"),
             text,
             &[],
             &[],
         );
-        assert!(b.plan.is_none() && a.plan.is_some());
-        assert_eq!(a.findings, b.findings);
+        assert!(b.plan.is_none());
+        assert_eq!(here.findings, b.findings);
         assert!(b.summary.is_some());
-        assert_eq!(a.summary, b.summary);
+        assert_eq!(here.summary, b.summary);
+        assert_eq!(here.plan.as_deref(), Some(&kehoach_core::parse(text)));
         // While the next text is checked, the panels keep the last plan.
-        assert_eq!(a.provisional(4, text).plan, a.plan);
+        assert_eq!(here.provisional(4, text).plan, here.plan);
     }
 
     /// A character typed shifts every finding after it by a byte; their keys (and so
@@ -644,7 +632,7 @@ mod tests {
     #[test]
     fn a_result_lends_unchanged_lines_from_the_last_one() {
         let text = include_str!("../crates/kehoach-core/tests/seeds/003_b67ebee3cb483b12.txt");
-        let result = |t: &str| WorkerResult::new(1, t, Lang::Vi, &Settings::default(), false);
+        let result = |t: &str| WorkerResult::new(1, t, Lang::Vi, &Settings::default());
         let before = Analysis::from_result(result(text), text, &[], &[]);
         let at = text.find("\n\n").expect("a blank line") + 1;
         let edited = format!("{}Thêm một dòng.{}", &text[..at], &text[at..]);
@@ -735,7 +723,7 @@ mod tests {
     #[test]
     fn fixes_cross_as_the_cores_edits() {
         let text = include_str!("../crates/kehoach-core/tests/seeds/003_b67ebee3cb483b12.txt");
-        let json = WorkerResult::new(1, text, Lang::Vi, &Settings::default(), false).to_json();
+        let json = WorkerResult::new(1, text, Lang::Vi, &Settings::default()).to_json();
         let crossed = Analysis::from_result(
             WorkerResult::from_json(&json).expect("wire"),
             text,

@@ -44,9 +44,10 @@ pub struct Checker {
     /// presentation, shown while the editor holds that text (checked on this thread
     /// then: the worker does not get the file's findings).
     opened: RwSignal<Option<Arc<OpenedFile>>>,
-    /// Whether a panel showing the plan is open: only then does the worker send it.
+    /// Whether a panel showing the plan is open: only then is a worker's result
+    /// given the plan, parsed on this thread from the same text (it never crosses).
     wants_plan: Signal<bool>,
-    /// Whether the last text sent to the worker was sent asking for its plan.
+    /// Whether a panel showed the plan when the last text was sent to the worker.
     asked_plan: StoredValue<bool>,
     area_ref: NodeRef<html::Textarea>,
     tick: RwSignal<u64>,
@@ -137,11 +138,19 @@ impl Checker {
                 if let Some(result) = WorkerResult::from_json(&json) {
                     if self.requests.with_value(|r| r.accepts(result.version)) {
                         // The last result's layer lends the lines that did not change.
+                        // The plan never crosses: read here, from the same text, if a
+                        // panel shows it.
+                        let with_plan = self.wants_plan.get_untracked();
                         let a = self.from_worker.with_untracked(|last| {
                             let old = last.as_ref().map_or(&[][..], |a| a.layer.as_slice());
                             self.dismissed.with_untracked(|d| {
-                                self.text
-                                    .with_untracked(|t| Analysis::from_result(result, t, d, old))
+                                self.text.with_untracked(|t| {
+                                    let mut a = Analysis::from_result(result, t, d, old);
+                                    if with_plan {
+                                        a.plan = Some(Arc::new(kehoach_core::parse(t)));
+                                    }
+                                    a
+                                })
                             })
                         });
                         self.from_worker.set(Some(Arc::new(a)));
@@ -166,8 +175,8 @@ impl Checker {
         }
         let version = self.requests.with_value(Requests::latest);
         let lang = self.lang.get_untracked();
-        let with_plan = self.wants_plan.get_untracked();
-        self.asked_plan.set_value(with_plan);
+        // Its result will carry the plan if a panel shows it by then (`on_reply`).
+        self.asked_plan.set_value(self.wants_plan.get_untracked());
         // The editor's value as the JS string it is (every change of the text goes
         // through the editor): no copy of a large text through Rust and back.
         let value = self
@@ -178,10 +187,10 @@ impl Checker {
         let sent = self.settings.with_untracked(|s| {
             self.worker.with_value(|w| {
                 w.as_ref().is_some_and(|w| match &value {
-                    Some(v) => w.check(version, v, lang, s, with_plan),
-                    None => self.text.with_untracked(|t| {
-                        w.check(version, &JsValue::from_str(t), lang, s, with_plan)
-                    }),
+                    Some(v) => w.check(version, v, lang, s),
+                    None => self
+                        .text
+                        .with_untracked(|t| w.check(version, &JsValue::from_str(t), lang, s)),
                 })
             })
         });
@@ -240,8 +249,9 @@ impl Checker {
                 self.request();
             }
         });
-        // A panel showing the plan opened while the worker checks without it: the
-        // text is checked again, with it.
+        // A panel showing the plan opened after the last text went to the worker
+        // (its result may come without a plan): the text is checked again, and its
+        // result read with the plan.
         Effect::new(move |_| {
             if self.wants_plan.get() && !self.asked_plan.get_value() && self.in_worker() {
                 self.request();

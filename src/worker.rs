@@ -76,16 +76,8 @@ impl CheckWorker {
     }
 
     /// Sends a text to be checked (a JS string: the editor's value as it is, not
-    /// converted to Rust and back), asking for its plan if `with_plan`; false if it
-    /// could not be sent.
-    pub fn check(
-        &self,
-        version: u64,
-        text: &JsValue,
-        lang: Lang,
-        settings: &Settings,
-        with_plan: bool,
-    ) -> bool {
+    /// converted to Rust and back); false if it could not be sent.
+    pub fn check(&self, version: u64, text: &JsValue, lang: Lang, settings: &Settings) -> bool {
         let m = js_sys::Object::new();
         let lang = match lang {
             Lang::Vi => "vi",
@@ -95,7 +87,6 @@ impl CheckWorker {
             && js_sys::Reflect::set(&m, &"text".into(), text).is_ok()
             && js_sys::Reflect::set(&m, &"lang".into(), &lang.into()).is_ok()
             && js_sys::Reflect::set(&m, &"settings".into(), &settings.to_json().into()).is_ok()
-            && js_sys::Reflect::set(&m, &"plan".into(), &with_plan.into()).is_ok()
             && self.worker.post_message(&m).is_ok()
     }
 }

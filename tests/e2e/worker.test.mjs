@@ -82,9 +82,10 @@ test('a large plan is checked in the worker; a result for an older text is never
   await context.close();
 });
 
-// The worker sends a large text's plan only while a panel shows it (the outline,
-// the tasks): at 1 MB the plan is most of the reply. Opening such a panel after
-// typing with the findings open asks for it, and the panel fills in.
+// A large text's plan never crosses from the worker: the page parses the text for
+// it when a result arrives while a panel shows it (the outline, the tasks). Opening
+// such a panel after typing with the findings open checks again, and the panel
+// fills in.
 test('a large plan\'s outline and tasks come from the worker when their panel opens', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const { page, editor, errors } = await openApp(context, app.server.url);
@@ -109,7 +110,7 @@ test('a large plan\'s outline and tasks come from the worker when their panel op
   await page.locator('.status.checking').waitFor({ state: 'detached', timeout: 30_000 });
   await outline.getByRole('button', { name: '1. Mục thêm' }).waitFor({ timeout: 30_000 });
 
-  // Typed with the findings shown, the result comes without the plan; the tasks
+  // Typed with the findings shown, the result is read without the plan; the tasks
   // panel opened then asks for it.
   await page.getByRole('tab', { name: 'Kết quả', exact: true }).click();
   await editor.focus();

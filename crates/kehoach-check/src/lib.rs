@@ -14,20 +14,14 @@ use kehoach_core::settings::Settings;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// The check, as the worker calls it: the findings of `text`, and its plan if
-/// `with_plan` (a panel shows it), as JSON.
+/// The check, as the worker calls it: the findings of `text` and its summary, as
+/// JSON (not its plan: [`WorkerResult::plan`]).
 #[wasm_bindgen]
-pub fn check_in_worker(
-    version: f64,
-    text: &str,
-    lang: &str,
-    settings: &str,
-    with_plan: bool,
-) -> String {
+pub fn check_in_worker(version: f64, text: &str, lang: &str, settings: &str) -> String {
     let lang = if lang == "en" { Lang::En } else { Lang::Vi };
     // The page sends settings it has read already: a bad one cannot get here.
     let settings = Settings::from_json(settings).unwrap_or_default();
-    WorkerResult::new(version as u64, text, lang, &settings, with_plan).to_json()
+    WorkerResult::new(version as u64, text, lang, &settings).to_json()
 }
 
 /// A finding as the page uses it.
@@ -70,26 +64,28 @@ pub fn is_presentation(f: &Finding) -> bool {
 /// find the finding's current place by this key when clicked.
 pub type FindingKey = (String, usize, u64, u32);
 
-/// What the worker sends back: the findings, the summary and, if asked, the plan;
-/// not the highlight layer, which the page builds from its own text
-/// (the app's `Analysis::from_result`): the layer's lines would cross as a second copy
-/// of the text, larger than the text.
+/// What the worker sends back: the findings and the summary; not the highlight
+/// layer, which the page builds from its own text (the app's
+/// `Analysis::from_result`): the layer's lines would cross as a second copy of the
+/// text, larger than the text.
 #[derive(Serialize, Deserialize)]
 pub struct WorkerResult {
     pub version: u64,
+    /// The plan, where the check ran on the page. It never crosses from the worker:
+    /// the page parses its own text when a panel shows the plan. At 1 MB reading a
+    /// plan's JSON took longer than parsing the text, and reading a `Plan` from JSON
+    /// is code the page's module would carry for nothing else (opening a JSON export
+    /// is the `.docx` module's work).
+    #[serde(skip)]
     pub plan: Option<Plan>,
     pub summary: Option<String>,
     pub findings: Vec<Finding>,
 }
 
 impl WorkerResult {
-    /// The check of `text`, as the worker computes it; with the plan if `with_plan`.
-    pub fn new(version: u64, text: &str, lang: Lang, settings: &Settings, with_plan: bool) -> Self {
-        let mut result = WorkerResult::presented(version, text, None, lang, settings);
-        if !with_plan {
-            result.plan = None;
-        }
-        result
+    /// The check of `text`, as the worker computes it.
+    pub fn new(version: u64, text: &str, lang: Lang, settings: &Settings) -> Self {
+        WorkerResult::presented(version, text, None, lang, settings)
     }
 
     /// The check of `text` with the findings on the presentation of the Word file it
@@ -246,16 +242,17 @@ mod tests {
     }
 
     /// What the worker's module returns is the page's result for the text: the
-    /// version it was asked for, the findings sorted and numbered, the plan only
-    /// when asked, the language and settings the page sent.
+    /// version it was asked for, the findings sorted and numbered, never the plan,
+    /// the language and settings the page sent.
     #[test]
     fn check_in_worker_answers_for_the_text_it_was_given() {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
-        let reply = |lang, settings, plan| {
-            WorkerResult::from_json(&check_in_worker(42.0, text, lang, settings, plan))
-                .expect("the reply parses")
+        let reply = |lang, settings| {
+            let json = check_in_worker(42.0, text, lang, settings);
+            assert!(!json.contains("\"plan\""), "{json}");
+            WorkerResult::from_json(&json).expect("the reply parses")
         };
-        let vi = reply("vi", "{}", false);
+        let vi = reply("vi", "{}");
         assert_eq!(vi.version, 42);
         assert!(vi.plan.is_none());
         assert_eq!(vi.summary.as_deref(), Some("Công tác năm 2024"));
@@ -273,10 +270,9 @@ mod tests {
             .findings
             .windows(2)
             .all(|w| w[0].out.severity <= w[1].out.severity));
-        assert!(reply("vi", "{}", true).plan.is_some());
-        let en = reply("en", "{}", false);
+        let en = reply("en", "{}");
         assert_ne!(en.findings[0].out.message, vi.findings[0].out.message);
-        let off = reply("vi", r#"{"rules":{"KH401":"off"}}"#, false);
+        let off = reply("vi", r#"{"rules":{"KH401":"off"}}"#);
         assert!(off.findings.iter().all(|f| f.out.code != "KH401"));
     }
 }
