@@ -1,5 +1,6 @@
-//! Word files, through the `.docx` module (`crates/kehoach-docx`): a wasm of its own
-//! that the page loads the first time a Word file is opened or downloaded.
+//! Word files and JSON exports, through the `.docx` module (`crates/kehoach-docx`):
+//! a wasm of its own that the page loads the first time a Word file is opened or
+//! downloaded, or a JSON export opened.
 //!
 //! The zip and XML readers, the presentation checks and the two writers are a third
 //! of the app's code and most drafts never touch a Word file, so the main module does
@@ -100,16 +101,16 @@ fn read_open_reply(json: &str) -> Result<OpenedDocx, Message> {
 /// module's readers are fuzzed and refuse bad files with a message of their own).
 fn failed(why: &str) -> Message {
     Message::new(
-        format!("Phần xử lý tệp Word (.docx) gặp lỗi; văn bản không bị ảnh hưởng. ({why})"),
-        format!("The Word (.docx) part of the app failed; the text is untouched. ({why})"),
+        format!("Phần xử lý tệp Word (.docx) và JSON gặp lỗi; văn bản không bị ảnh hưởng. ({why})"),
+        format!("The Word (.docx) and JSON part of the app failed; the text is untouched. ({why})"),
     )
 }
 
 /// The error when the module cannot be loaded.
 fn unavailable(why: &str) -> Message {
     Message::new(
-        format!("Không tải được phần xử lý tệp Word (.docx); hãy tải lại trang. ({why})"),
-        format!("The Word (.docx) part of the app could not be loaded; reload the page. ({why})"),
+        format!("Không tải được phần xử lý tệp Word (.docx) và JSON; hãy tải lại trang. ({why})"),
+        format!("The Word (.docx) and JSON part of the app could not be loaded; reload the page. ({why})"),
     )
 }
 
@@ -161,6 +162,14 @@ pub async fn open(bytes: &[u8]) -> Result<OpenedDocx, Message> {
         .await?
         .map_err(|e| failed(&why(&e)))?;
     read_open_reply(&reply.as_string().unwrap_or_default())
+}
+
+/// The text of a plan's JSON export (`json`, the file decoded), for a new draft.
+pub async fn open_json(json: &str) -> Result<String, Message> {
+    let reply = call("open_plan_json", &[JsValue::from_str(json)])
+        .await?
+        .map_err(|e| failed(&why(&e)))?;
+    read_open_reply(&reply.as_string().unwrap_or_default()).map(|o| o.text)
 }
 
 /// The file `bytes` with the fixes `chosen` (indices into [`OpenedDocx::fixes`])
@@ -218,6 +227,25 @@ mod tests {
             .expect_err("nonsense")
             .vi
             .contains("gặp lỗi"));
+    }
+
+    /// A JSON export's answer reads back as the plan's text, and a JSON that is not
+    /// a plan as the reader's reason.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_json_exports_answer_reads_back_as_its_text() {
+        let plan = kehoach_core::parse(include_str!(
+            "../crates/kehoach-core/tests/seeds/003_b67ebee3cb483b12.txt"
+        ));
+        let json = kehoach_core::render::json::to_json(&plan);
+        let read = read_open_reply(&kehoach_docx::open_plan_json(&json)).expect("reads");
+        assert_eq!(read.text, kehoach_core::render::text::to_text(&plan));
+        assert!(read.findings.is_empty() && read.fixes.is_empty());
+        let foreign = read_open_reply(&kehoach_docx::open_plan_json(r#"{"name": "?"}"#));
+        assert!(foreign
+            .expect_err("not a plan")
+            .vi
+            .contains("schema_version"));
     }
 
     /// The module's own answer for a real Word file reads back as the findings and

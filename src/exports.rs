@@ -74,11 +74,19 @@ impl AppState {
     /// Opening a file makes a new draft of its text; a broken or foreign file only
     /// says why, and nothing changes. A Word file is read by the `.docx` module for
     /// its text and the findings on its presentation (shown with the text until it
-    /// is edited); other files here, for their text.
+    /// is edited), and so is a JSON export for its plan; other files here.
     fn open_bytes(self, name: String, bytes: Vec<u8>) {
+        use kehoach_core::import::{read_text_file, TextFile};
         if !kehoach_core::import::is_zip(&bytes) {
-            let read = kehoach_core::import::open_text_file(&name, &bytes).map_err(|e| e.message());
-            return self.opened_file(name, bytes, read.map(|text| (text, None)));
+            let json = match read_text_file(&name, &bytes) {
+                Ok(TextFile::PlanJson(json)) => json,
+                Ok(TextFile::Text(text)) => return self.opened_file(name, bytes, Ok((text, None))),
+                Err(e) => return self.opened_file(name, bytes, Err(e.message())),
+            };
+            return leptos::task::spawn_local(async move {
+                let read = crate::docx::open_json(&json).await;
+                self.opened_file(name, bytes, read.map(|text| (text, None)));
+            });
         }
         leptos::task::spawn_local(async move {
             let read = crate::docx::open(&bytes).await.map(|o| {

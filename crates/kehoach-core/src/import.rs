@@ -75,6 +75,25 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 /// unsupported. (The web app reads a `.docx` in a wasm module of its own: calling
 /// this one keeps the zip and XML readers out of its main module.)
 pub fn open_text_file(name: &str, bytes: &[u8]) -> Result<String, OpenError> {
+    match read_text_file(name, bytes)? {
+        TextFile::Text(text) => Ok(text),
+        TextFile::PlanJson(json) => plan_text_from_json(&json),
+    }
+}
+
+/// What a file that is not a zip holds, decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextFile {
+    Text(String),
+    /// A JSON export of a plan (named `.json`, or text starting with `{`), still to
+    /// be read ([`plan_text_from_json`]).
+    PlanJson(String),
+}
+
+/// A file that is not a zip, decoded and told apart, without reading a JSON export
+/// (the web app reads those in its `.docx` module: reading a plan from JSON is code
+/// its main module would carry for nothing else).
+pub fn read_text_file(name: &str, bytes: &[u8]) -> Result<TextFile, OpenError> {
     if bytes.is_empty() {
         return Err(OpenError::Empty);
     }
@@ -93,11 +112,17 @@ pub fn open_text_file(name: &str, bytes: &[u8]) -> Result<String, OpenError> {
     }
     let text = decode_text(bytes)?;
     let looks_json = lower.ends_with(".json") || text.trim_start().starts_with('{');
-    if looks_json {
-        let plan = from_json(&text).map_err(OpenError::Json)?;
-        return Ok(crate::render::text::to_text(&plan));
-    }
-    Ok(text)
+    Ok(if looks_json {
+        TextFile::PlanJson(text)
+    } else {
+        TextFile::Text(text)
+    })
+}
+
+/// The text of a plan exported as JSON (schema 1 or 2), as clean text.
+pub fn plan_text_from_json(json: &str) -> Result<String, OpenError> {
+    let plan = from_json(json).map_err(OpenError::Json)?;
+    Ok(crate::render::text::to_text(&plan))
 }
 
 /// The most a part of a `.docx` may inflate to: a 10 MB plan's `document.xml` is a

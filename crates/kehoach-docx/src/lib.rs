@@ -1,9 +1,10 @@
-//! kehoach-docx: everything the web app does with a `.docx`, as a wasm module of its
-//! own.
+//! kehoach-docx: everything the web app does with a `.docx`, and reading a plan's
+//! JSON export, as a wasm module of its own.
 //!
 //! Reading a Word file (zip, XML, styles), checking its presentation (`KH9xx`),
 //! writing fixes into it and writing the plan as a `.docx` are a third of the app's
-//! code, and a drafter needs them only when a Word file is opened or downloaded.
+//! code, and a drafter needs them only when a Word file is opened or downloaded;
+//! reading a JSON export is as rare.
 //! The page (`src/docx.rs`) loads this module on first use through
 //! `globalThis.kehoachDocx()`, which `scripts/build.mjs` defines (an `import()` of
 //! this module's glue) and `scripts/single.mjs` defines for the one-file build (the
@@ -84,6 +85,29 @@ pub fn open_docx(bytes: &[u8]) -> String {
     .unwrap_or_default()
 }
 
+/// A plan exported as JSON (`kehoach export`, the page's "Tải JSON"), as the text
+/// of a new draft. Here rather than in the page's module: opening one is as rare as
+/// opening a Word file, and reading a plan from JSON is most of serde's code in the
+/// page (30 KB gzipped).
+pub fn open_json(json: &str) -> Result<String, Message> {
+    kehoach_core::import::plan_text_from_json(json).map_err(|e| e.message())
+}
+
+/// [`open_json`] for the page: `{"text"}` (as [`open_docx`]'s answer with nothing
+/// on its presentation), or `{"error": {"vi", "en"}}`.
+#[wasm_bindgen]
+pub fn open_plan_json(json: &str) -> String {
+    match open_json(json) {
+        Ok(text) => serde_json::to_string(&Opened {
+            text,
+            findings: Vec::new(),
+            fixes: Vec::new(),
+        }),
+        Err(error) => serde_json::to_string(&Failed { error }),
+    }
+    .unwrap_or_default()
+}
+
 /// [`fix`] for the page: the file's bytes, or an error `{"vi", "en"}` as JSON.
 #[wasm_bindgen]
 pub fn fix_docx(bytes: &[u8], chosen: &[u32]) -> Result<Vec<u8>, String> {
@@ -132,5 +156,27 @@ mod tests {
         assert!(error.contains("\"en\":\"Cannot read the Word"), "{error}");
         let written = write("KẾ HOẠCH\nThử");
         assert!(open(&written).expect("opens").text.contains("Thử"));
+    }
+
+    /// A JSON export reads back as the text the CLI opens it as (the same reader);
+    /// a JSON that is not a plan says what is missing.
+    #[test]
+    fn a_json_export_opens_as_its_plans_text() {
+        let seed = include_str!("../../kehoach-core/tests/seeds/003_b67ebee3cb483b12.txt");
+        let plan = kehoach_core::parse(seed);
+        let json = kehoach_core::render::json::to_json(&plan);
+        let text = open_json(&json).expect("a plan");
+        assert_eq!(text, kehoach_core::render::text::to_text(&plan));
+        assert_eq!(
+            Ok(text.clone()),
+            kehoach_core::import::open_file("ke-hoach.json", json.as_bytes())
+        );
+        let answer: serde_json::Value = serde_json::from_str(&open_plan_json(&json)).expect("JSON");
+        assert_eq!(answer["text"], text.as_str());
+        let foreign = open_plan_json(r#"{"name": "not a plan"}"#);
+        assert!(
+            foreign.starts_with("{\"error\":") && foreign.contains("schema_version"),
+            "{foreign}"
+        );
     }
 }
