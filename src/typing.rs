@@ -68,12 +68,50 @@ pub fn byte_at_utf16(text: &str, units: u32) -> Option<usize> {
     (seen == target).then_some(b.len())
 }
 
-/// The bytes of `text` that UTF-16 units `start..start + len` cover, if both ends
-/// are character boundaries.
-pub fn bytes_of_utf16(text: &str, start: u32, len: u32) -> Option<Range<usize>> {
-    let a = byte_at_utf16(text, start)?;
-    let n = byte_at_utf16(text.get(a..)?, len)?;
-    Some(a..a + n)
+/// The byte offset in `text` that `units` UTF-16 units before its end, if it is a
+/// character boundary: [`byte_at_utf16`] counted from the end, eight bytes at a time.
+pub fn byte_at_utf16_from_end(text: &str, units: u32) -> Option<usize> {
+    let (b, target) = (text.as_bytes(), units as usize);
+    // `seen`: the units of the characters starting in `b[i..]`.
+    let (mut i, mut seen) = (b.len(), 0usize);
+    while let Some(word) = i.checked_sub(8).and_then(|w| b.get(w..i)) {
+        let word_units = crate::analysis::utf16_units(word) as usize;
+        if seen + word_units >= target {
+            break;
+        }
+        seen += word_units;
+        i -= 8;
+    }
+    loop {
+        let boundary = b.get(i).is_none_or(|&c| c & 0xC0 != 0x80);
+        if boundary && seen == target {
+            return Some(i);
+        }
+        if seen > target || i == 0 {
+            return None;
+        }
+        i -= 1;
+        let c = b[i];
+        if c & 0xC0 != 0x80 {
+            seen += if c >= 0xF0 { 2 } else { 1 };
+        }
+    }
+}
+
+/// The bytes of `text` (`total` UTF-16 units long) that UTF-16 units
+/// `start..start + len` cover, if both ends are character boundaries. Counted from
+/// the nearer end: typing at the end of a long text does not count through it.
+pub fn bytes_of_utf16(text: &str, total: u32, start: u32, len: u32) -> Option<Range<usize>> {
+    if start <= total / 2 {
+        let a = byte_at_utf16(text, start)?;
+        let n = byte_at_utf16(text.get(a..)?, len)?;
+        Some(a..a + n)
+    } else {
+        let after = total.checked_sub(start)?.checked_sub(len)?;
+        let b = byte_at_utf16_from_end(text, after)?;
+        let a = byte_at_utf16_from_end(text.get(..b)?, len)?;
+        Some(a..b)
+    }
 }
 
 /// The change `area`'s value made to `old` (the value `text` was read from), as the
@@ -108,7 +146,7 @@ pub fn read_change(
         .filter(unchanged_around)
         .or_else(|| composed.filter(unchanged_around))?;
     let inserted = String::from(new.slice(p, new_len - q));
-    let bytes = bytes_of_utf16(text, p, old_len - q - p)?;
+    let bytes = bytes_of_utf16(text, old_len, p, old_len - q - p)?;
     Some((new, bytes, inserted))
 }
 
@@ -144,7 +182,7 @@ mod tests {
     fn rebuilt(old: &str, new16: &[u16], (p, q): (usize, usize)) -> Option<String> {
         let old_len = old.encode_utf16().count();
         let inserted = String::from_utf16(&new16[p..new16.len() - q]).ok()?;
-        let bytes = bytes_of_utf16(old, p as u32, (old_len - q - p) as u32)?;
+        let bytes = bytes_of_utf16(old, old_len as u32, p as u32, (old_len - q - p) as u32)?;
         let mut text = old.to_string();
         text.replace_range(bytes, &inserted);
         Some(text)
@@ -165,6 +203,25 @@ mod tests {
                 .collect();
             let expected = boundaries.iter().find(|(_, u)| *u == target).map(|(i, _)| *i);
             prop_assert_eq!(byte_at_utf16(&s, target), expected);
+            let total = s.encode_utf16().count() as u32;
+            let from_end = total.checked_sub(target).and_then(|units| byte_at_utf16_from_end(&s, units));
+            prop_assert_eq!(from_end, expected);
+        }
+
+        /// A range is the same bytes counted from either end; long texts, so that the
+        /// word-at-a-time skips are taken.
+        #[test]
+        fn a_range_is_found_from_either_end(
+            s in "[aệ€😀\u{301}
+    ]{0,200}",
+            start in 0u32..400,
+            len in 0u32..12,
+        ) {
+            let total = s.encode_utf16().count() as u32;
+            let forward = byte_at_utf16(&s, start).and_then(|a| {
+                byte_at_utf16(s.get(a..)?, len).map(|n| a..a + n)
+            });
+            prop_assert_eq!(bytes_of_utf16(&s, total, start, len), forward);
         }
 
         /// A typed edit (text `ins` in place of `old[a..b]`, the caret after it), read
