@@ -14,8 +14,28 @@ use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// How long after the first unsaved change the draft is saved.
-const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
+/// How long after the first unsaved change a draft is saved.
+const AUTOSAVE_DELAY: u64 = 500;
+/// A large draft (from `WORKER_MIN` bytes) is saved when typing pauses this long…
+const LARGE_SAVE_PAUSE: u64 = 700;
+/// …and at the latest this long after its first unsaved change.
+const LARGE_SAVE_MAX: u64 = 3_000;
+
+/// When the autosave runs (ms from now) after a change to a text of `bytes`,
+/// `since` ms after the first change it has not saved yet (`None`: this is it);
+/// `None` to leave the pending save as it is. A small text is saved half a second
+/// after its first change, so steady typing is never more than that behind. A large
+/// one costs the page's thread a frame or more to save (25 ms at 1 MB: the text
+/// read from the editor and compared, the stored draft read back, the JSON written),
+/// so it is saved in a pause of the typing, not in the middle of a word, and never
+/// more than `LARGE_SAVE_MAX` behind.
+fn autosave_delay(bytes: usize, since: Option<u64>) -> Option<u64> {
+    if bytes < crate::analysis::WORKER_MIN {
+        return since.is_none().then_some(AUTOSAVE_DELAY);
+    }
+    let left = LARGE_SAVE_MAX.saturating_sub(since.unwrap_or(0));
+    Some(LARGE_SAVE_PAUSE.min(left))
+}
 
 impl AppState {
     /// The dismissal key of finding `index` of the list shown (or, `hidden`, of the
@@ -66,7 +86,7 @@ impl AppState {
 
     /// Saves the open draft now (a pending autosave is done here instead).
     pub fn save_now(self) {
-        if let Some(h) = self.pending_save.get_value() {
+        if let Some((h, _)) = self.pending_save.get_value() {
             h.clear();
         }
         self.pending_save.set_value(None);
@@ -84,17 +104,29 @@ impl AppState {
             .with_untracked(|t| self.session.save(t, title, errors));
     }
 
-    /// Autosave: half a second after the first unsaved change (not the last, so
-    /// steady typing is never more than that behind); a pending save is flushed when
-    /// the page is hidden or closed, so a reload never loses the last change.
+    /// Autosave ([`autosave_delay`]: half a second after the first unsaved change,
+    /// a large draft in a pause of the typing); a pending save is flushed when the
+    /// page is hidden or closed, so a reload never loses the last change.
     pub fn keep_saved(self) {
         Effect::new(move |first: Option<()>| {
             self.text.track();
-            if first.is_none() || self.pending_save.with_value(Option::is_some) {
+            if first.is_none() {
                 return;
             }
-            let handle = set_timeout_with_handle(move || self.save_now(), AUTOSAVE_DELAY).ok();
-            self.pending_save.set_value(handle);
+            let now = js_sys::Date::now();
+            let first_change = self.pending_save.with_value(|p| p.map(|(_, at)| at));
+            let since = first_change.map(|at| (now - at).max(0.0) as u64);
+            let bytes = self.text.with_untracked(String::len);
+            let Some(delay) = autosave_delay(bytes, since) else {
+                return;
+            };
+            if let Some((h, _)) = self.pending_save.get_value() {
+                h.clear();
+            }
+            let handle =
+                set_timeout_with_handle(move || self.save_now(), Duration::from_millis(delay)).ok();
+            self.pending_save
+                .set_value(handle.map(|h| (h, first_change.unwrap_or(now))));
         });
         let _ = window_event_listener(ev::pagehide, move |_| self.save_now());
         let _ = window_event_listener(ev::beforeunload, move |ev| {
@@ -286,5 +318,28 @@ impl AppState {
             };
             self.session.notice.set(Some(message));
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::WORKER_MIN;
+
+    #[test]
+    fn a_small_draft_is_saved_half_a_second_after_its_first_change() {
+        assert_eq!(autosave_delay(10_000, None), Some(500));
+        // Typing on does not put it off.
+        assert_eq!(autosave_delay(10_000, Some(300)), None);
+    }
+
+    #[test]
+    fn a_large_draft_is_saved_in_a_pause_and_never_more_than_three_seconds_behind() {
+        assert_eq!(autosave_delay(WORKER_MIN, None), Some(700));
+        // Each keystroke puts it off to a pause after it…
+        assert_eq!(autosave_delay(WORKER_MIN, Some(1_000)), Some(700));
+        // …but not past three seconds from the first change.
+        assert_eq!(autosave_delay(1_000_000, Some(2_600)), Some(400));
+        assert_eq!(autosave_delay(1_000_000, Some(5_000)), Some(0));
     }
 }

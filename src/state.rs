@@ -69,8 +69,9 @@ pub struct AppState {
     pub layer_ref: NodeRef<html::Div>,
     /// The highlight layer's lines rendered as elements (`layer.rs`).
     pub window: RwSignal<LayerWindow>,
-    /// The autosave waiting to run (`draft_actions.rs`).
-    pub(crate) pending_save: StoredValue<Option<TimeoutHandle>>,
+    /// The autosave waiting to run, and when the first change it saves was made
+    /// (`draft_actions.rs`).
+    pub(crate) pending_save: StoredValue<Option<(TimeoutHandle, f64)>>,
     /// The editor's value as `text` was last read from it, so that a keystroke
     /// reads only what it changed (`typing.rs`); `None` after `text` was set any
     /// other way (every other write of `text` must clear it).
