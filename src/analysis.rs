@@ -74,15 +74,16 @@ pub const WORKER_MIN: usize = 150_000;
 #[derive(Debug, Clone)]
 pub struct Analysis {
     /// The version of the text it was computed for (bumped on every change):
-    /// equality is by version and freshness, so a new text always propagates
-    /// without comparing whole plans.
+    /// equality is by version, freshness and whether it has its plan, so a new
+    /// text always propagates without comparing whole plans.
     pub version: u64,
     /// Findings and plan of an older text, shown while the worker checks this one
     /// ([`Analysis::provisional`]); the layer is this text's.
     pub stale: bool,
     /// The plan, for the panels that show it (outline, tasks). A worker's result
     /// never carries it ([`WorkerResult::plan`]): the page parses its text for it when
-    /// one of them is open (`Checker::on_reply`).
+    /// one of them is open as the result arrives (`Checker::on_reply`), or opens
+    /// while it is shown.
     pub plan: Option<Arc<Plan>>,
     /// The plan's summary (trích yếu), which names the draft.
     pub summary: Option<String>,
@@ -95,8 +96,10 @@ pub struct Analysis {
 }
 
 impl PartialEq for Analysis {
+    /// A result read again with its plan (a panel showing it opened) is a new value.
     fn eq(&self, other: &Self) -> bool {
-        (self.version, self.stale) == (other.version, other.stale)
+        (self.version, self.stale, self.plan.is_some())
+            == (other.version, other.stale, other.plan.is_some())
     }
 }
 

@@ -47,8 +47,6 @@ pub struct Checker {
     /// Whether a panel showing the plan is open: only then is a worker's result
     /// given the plan, parsed on this thread from the same text (it never crosses).
     wants_plan: Signal<bool>,
-    /// Whether a panel showed the plan when the last text was sent to the worker.
-    asked_plan: StoredValue<bool>,
     area_ref: NodeRef<html::Textarea>,
     tick: RwSignal<u64>,
     requests: StoredValue<Requests>,
@@ -75,7 +73,6 @@ impl Checker {
             dismissed,
             opened,
             wants_plan,
-            asked_plan: StoredValue::new(false),
             area_ref,
             tick: RwSignal::new(0),
             requests: StoredValue::new(Requests::default()),
@@ -175,8 +172,6 @@ impl Checker {
         }
         let version = self.requests.with_value(Requests::latest);
         let lang = self.lang.get_untracked();
-        // Its result will carry the plan if a panel shows it by then (`on_reply`).
-        self.asked_plan.set_value(self.wants_plan.get_untracked());
         // The editor's value as the JS string it is (every change of the text goes
         // through the editor): no copy of a large text through Rust and back.
         let value = self
@@ -238,7 +233,7 @@ impl Checker {
 
     /// Messages in the other language, other rule settings or another finding
     /// dismissed need a new check; a large draft opened at start goes to the worker
-    /// too; so does a large text whose plan a panel opened now needs.
+    /// too. A panel opened on a large text's result read without the plan gets it.
     pub fn follow_language_and_settings(self) {
         Effect::new(move |first: Option<()>| {
             self.lang.track();
@@ -249,12 +244,24 @@ impl Checker {
                 self.request();
             }
         });
-        // A panel showing the plan opened after the last text went to the worker
-        // (its result may come without a plan): the text is checked again, and its
-        // result read with the plan.
+        // A panel showing the plan opened after the worker's result for the text
+        // now in the editor was read without it: the plan is read now, from that
+        // same text. (A result still on its way is read with it: `on_reply`.)
         Effect::new(move |_| {
-            if self.wants_plan.get() && !self.asked_plan.get_value() && self.in_worker() {
-                self.request();
+            if !self.wants_plan.get() {
+                return;
+            }
+            let version = self.requests.with_value(Requests::latest);
+            let lacking = self.from_worker.with_untracked(|w| {
+                w.as_ref()
+                    .filter(|a| a.version == version && a.plan.is_none())
+                    .map(|a| (**a).clone())
+            });
+            if let Some(mut a) = lacking {
+                a.plan = Some(Arc::new(
+                    self.text.with_untracked(|t| kehoach_core::parse(t)),
+                ));
+                self.from_worker.set(Some(Arc::new(a)));
             }
         });
     }

@@ -83,10 +83,9 @@ test('a large plan is checked in the worker; a result for an older text is never
 });
 
 // A large text's plan never crosses from the worker: the page parses the text for
-// it when a result arrives while a panel shows it (the outline, the tasks). Opening
-// such a panel after typing with the findings open checks again, and the panel
-// fills in.
-test('a large plan\'s outline and tasks come from the worker when their panel opens', async () => {
+// it when a result arrives while a panel shows it (the outline, the tasks), or when
+// such a panel opens on a result read without it, and the panel fills in.
+test('a large plan\'s outline and tasks are read on the page when their panel opens', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const { page, editor, errors } = await openApp(context, app.server.url);
   await page.evaluate((t) => {
@@ -111,7 +110,7 @@ test('a large plan\'s outline and tasks come from the worker when their panel op
   await outline.getByRole('button', { name: '1. Mục thêm' }).waitFor({ timeout: 30_000 });
 
   // Typed with the findings shown, the result is read without the plan; the tasks
-  // panel opened then asks for it.
+  // panel opened then reads it.
   await page.getByRole('tab', { name: 'Kết quả', exact: true }).click();
   await editor.focus();
   await page.keyboard.press('Backspace');
