@@ -106,7 +106,8 @@ impl AppState {
 
     /// Autosave ([`autosave_delay`]: half a second after the first unsaved change,
     /// a large draft in a pause of the typing); a pending save is flushed when the
-    /// page is hidden or closed, so a reload never loses the last change.
+    /// page goes to the background or is closed, so a reload never loses the last
+    /// change.
     pub fn keep_saved(self) {
         Effect::new(move |first: Option<()>| {
             self.text.track();
@@ -129,6 +130,13 @@ impl AppState {
                 .set_value(handle.map(|h| (h, first_change.unwrap_or(now))));
         });
         let _ = window_event_listener(ev::pagehide, move |_| self.save_now());
+        // A tab put in the background can be closed without a pagehide (a phone's
+        // browser, a tab the system discards): it is saved as it goes.
+        let _ = window_event_listener(ev::visibilitychange, move |_| {
+            if document().hidden() {
+                self.save_now();
+            }
+        });
         let _ = window_event_listener(ev::beforeunload, move |ev| {
             self.save_now();
             // Text the storage does not hold (memory mode, a full storage, an open

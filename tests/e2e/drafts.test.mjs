@@ -328,11 +328,30 @@ test('a large draft is saved once typing pauses, and a reload keeps it', async (
     const el = document.getElementById('plan-text');
     el.setSelectionRange(el.value.length, el.value.length);
   });
-  await page.keyboard.type('Dòng cuối.', { delay: 40 });
+  // Every write of a draft, timed.
+  await page.evaluate(() => {
+    window.__saves = [];
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('kehoach.v2.draft.')) window.__saves.push(performance.now());
+      return set.call(this, key, value);
+    };
+  });
+  const typed = 'Dòng cuối, gõ thêm từng chữ một. '.repeat(3);
+  const start = await page.evaluate(() => performance.now());
+  await page.keyboard.type(typed, { delay: 40 });
+  const end = await page.evaluate(() => performance.now());
+  const during = (await page.evaluate(() => window.__saves)).filter((t) => t >= start && t <= end);
+  // Half a second after each first change would be a save every 500 ms of typing;
+  // in pauses, at most 3 s behind, it is one every 3 s (one more if the typing
+  // itself stalled for a pause).
+  const span = end - start;
+  assert.ok(during.length <= Math.ceil(span / 3000) + 1, `${during.length} saves in ${span.toFixed(0)} ms of typing`);
+  if (span > 3600) assert.ok(during.length >= 1, `no save in ${span.toFixed(0)} ms of typing`);
   await saved(page);
   await page.reload();
   await editor.waitFor({ timeout: 30_000 });
-  assert.equal(await editor.inputValue(), `${large}Dòng cuối.`);
+  assert.equal(await editor.inputValue(), `${large}${typed}`);
   assert.deepEqual(errors, []);
   await context.close();
 });
