@@ -86,7 +86,7 @@ impl OpenedJson {
     }
 }
 
-/// What `open_docx` answered, read.
+/// What `open_docx` (or `open_plan_json`) answered, read.
 fn read_open_reply(json: &str) -> Result<OpenedDocx, Message> {
     match serde_json::from_str::<OpenedJson>(json) {
         Ok(OpenedJson {
