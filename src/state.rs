@@ -326,9 +326,14 @@ impl AppState {
         kept
     }
 
-    /// Applies fix `fix` of finding `finding`.
+    /// Applies fix `fix` of finding `finding`. Not while the findings shown are an
+    /// older text's (the worker checks the newest): their edits are that text's
+    /// byte offsets, and would land in the wrong place in this one.
     pub fn apply_fix(self, finding: usize, fix: usize) {
         let edits: Vec<TextEdit> = self.analysis.with_untracked(|a| {
+            if a.stale {
+                return Vec::new();
+            }
             a.findings
                 .get(finding)
                 .and_then(|f| f.fixes.get(fix))

@@ -82,6 +82,64 @@ test('a large plan is checked in the worker; a result for an older text is never
   await context.close();
 });
 
+// While the worker checks the newest text, the findings shown are the last text's:
+// their fixes' byte offsets are that text's. A fix clicked then does nothing (it
+// would land a character off, here); once the newest text's findings are in, the
+// same fix lands where it did before the character was typed, one further on.
+test('a fix clicked while the worker checks does nothing; once fresh it lands in the right place', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // The worker's replies are held while `__hold` is set.
+  await context.addInitScript(() => {
+    window.__held = [];
+    const Real = window.Worker;
+    window.Worker = function (url, options) {
+      const w = new Real(url, options);
+      let handler = null;
+      Object.defineProperty(w, 'onmessage', { get: () => handler, set: (f) => { handler = f; } });
+      w.addEventListener('message', (e) => (window.__hold ? window.__held.push(e) : handler?.(e)));
+      window.__release = () => {
+        window.__hold = false;
+        for (const e of window.__held.splice(0)) handler?.(e);
+      };
+      return w;
+    };
+  });
+  const { page, editor, errors } = await openApp(context, app.server.url);
+  const plan = largePlan();
+  const load = (t) => page.evaluate((t) => {
+    const el = document.getElementById('plan-text');
+    el.value = t;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, t);
+  const checked = () => page.locator('.status.checking').waitFor({ state: 'detached', timeout: 30_000 });
+  const fix = page.getByRole('list', { name: 'Kết quả kiểm tra' }).locator('li[data-code="KH401"]').first().locator('button.fix').first();
+  await load(plan);
+  await checked();
+  // What the fix does to the plan as loaded.
+  await fix.click();
+  await page.waitForFunction((t) => document.getElementById('plan-text').value !== t, plan);
+  const fixed = await editor.inputValue();
+  await load(plan);
+  await checked();
+
+  await page.evaluate(() => { window.__hold = true; });
+  await editor.focus();
+  await page.evaluate(() => document.getElementById('plan-text').setSelectionRange(0, 0));
+  await page.keyboard.type('X');
+  await page.locator('.status.checking').waitFor();
+  await fix.click();
+  await page.waitForTimeout(300);
+  assert.equal(await editor.inputValue(), `X${plan}`, 'an older text\'s fix edited the newest');
+
+  await page.evaluate(() => window.__release());
+  await checked();
+  await fix.click();
+  await page.waitForFunction((t) => document.getElementById('plan-text').value !== t, `X${plan}`);
+  assert.equal(await editor.inputValue(), `X${fixed}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // A large text's plan never crosses from the worker: the page parses the text for
 // it when a result arrives while a panel shows it (the outline, the tasks), or when
 // such a panel opens on a result read without it, and the panel fills in.
