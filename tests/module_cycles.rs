@@ -7,6 +7,9 @@
 //! edge to the file that defines the deepest module it names.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::code;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -36,18 +39,6 @@ fn modules(src: &Path) -> BTreeMap<String, PathBuf> {
     let mut out = BTreeMap::new();
     walk(src, &[], &mut out);
     out
-}
-
-/// A file's code: without comment lines and without its test module (a test may
-/// call anything).
-fn code(text: &str) -> String {
-    let text = text
-        .find("#[cfg(test)]\nmod tests")
-        .map_or(text, |at| &text[..at]);
-    text.lines()
-        .filter(|l| !l.trim_start().starts_with("//"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// The modules a file's `crate::…` paths name (the deepest known module of each).

@@ -6,6 +6,9 @@
 //! session 14; README, "Size").
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::code;
+
 use std::fs;
 use std::path::Path;
 
@@ -20,17 +23,6 @@ const MOVED_OUT: [&str; 8] = [
     "render::docx",
     "word::",
 ];
-
-/// A file's code: without comments and without its `#[cfg(test)] mod tests`.
-fn code(text: &str) -> String {
-    let text = text
-        .find("#[cfg(test)]\nmod tests")
-        .map_or(text, |at| &text[..at]);
-    text.lines()
-        .filter(|l| !l.trim_start().starts_with("//"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
