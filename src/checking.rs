@@ -135,21 +135,16 @@ impl Checker {
                 if let Some(result) = WorkerResult::from_json(&json) {
                     if self.requests.with_value(|r| r.accepts(result.version)) {
                         // The last result's layer lends the lines that did not change.
-                        // The plan never crosses: read here, from the same text, if a
-                        // panel shows it.
-                        let with_plan = self.wants_plan.get_untracked();
-                        let a = self.from_worker.with_untracked(|last| {
+                        let mut a = self.from_worker.with_untracked(|last| {
                             let old = last.as_ref().map_or(&[][..], |a| a.layer.as_slice());
                             self.dismissed.with_untracked(|d| {
-                                self.text.with_untracked(|t| {
-                                    let mut a = Analysis::from_result(result, t, d, old);
-                                    if with_plan {
-                                        a.plan = Some(Arc::new(kehoach_core::parse(t)));
-                                    }
-                                    a
-                                })
+                                self.text
+                                    .with_untracked(|t| Analysis::from_result(result, t, d, old))
                             })
                         });
+                        if self.wants_plan.get_untracked() {
+                            self.read_plan(&mut a);
+                        }
                         self.from_worker.set(Some(Arc::new(a)));
                     }
                 }
@@ -258,11 +253,17 @@ impl Checker {
                     .map(|a| (**a).clone())
             });
             if let Some(mut a) = lacking {
-                a.plan = Some(Arc::new(
-                    self.text.with_untracked(|t| kehoach_core::parse(t)),
-                ));
+                self.read_plan(&mut a);
                 self.from_worker.set(Some(Arc::new(a)));
             }
         });
+    }
+
+    /// Gives a worker's result for the text now in the editor its plan, parsed here
+    /// from that text: the plan never crosses from the worker (`WorkerResult::plan`).
+    fn read_plan(self, a: &mut Analysis) {
+        a.plan = Some(Arc::new(
+            self.text.with_untracked(|t| kehoach_core::parse(t)),
+        ));
     }
 }
