@@ -557,17 +557,19 @@ mod tests {
         assert!(requests.accepts(third));
     }
 
+    /// `text` checked as the worker checks it: its reply, and the analysis the page
+    /// reads from it.
+    fn through_the_worker(version: u64, text: &str) -> (String, Analysis) {
+        let sent = WorkerResult::new(version, text, Lang::Vi, &Settings::default()).to_json();
+        let read = WorkerResult::from_json(&sent).expect("wire");
+        (sent, Analysis::from_result(read, text, &[], &[]))
+    }
+
     #[test]
     fn the_worker_result_crosses_whole() {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
         let a = Analysis::new(7, text, Lang::Vi, &Settings::default(), &[]);
-        let sent = WorkerResult::new(7, text, Lang::Vi, &Settings::default()).to_json();
-        let b = Analysis::from_result(
-            WorkerResult::from_json(&sent).expect("wire"),
-            text,
-            &[],
-            &[],
-        );
+        let (sent, b) = through_the_worker(7, text);
         assert_eq!(b.version, 7);
         assert!(!b.stale);
         assert_eq!(b.findings, a.findings);
@@ -585,14 +587,8 @@ mod tests {
     fn the_plan_stays_in_the_worker() {
         let text = include_str!("../crates/kehoach-core/tests/seeds/000_dd3afc31e9f3ef9d.txt");
         let here = Analysis::new(3, text, Lang::Vi, &Settings::default(), &[]);
-        let sent = WorkerResult::new(3, text, Lang::Vi, &Settings::default()).to_json();
+        let (sent, b) = through_the_worker(3, text);
         assert!(!sent.contains("\"plan\""));
-        let b = Analysis::from_result(
-            WorkerResult::from_json(&sent).expect("wire"),
-            text,
-            &[],
-            &[],
-        );
         assert!(b.plan.is_none());
         assert_eq!(here.findings, b.findings);
         assert!(b.summary.is_some());
@@ -730,13 +726,7 @@ mod tests {
     #[test]
     fn fixes_cross_as_the_cores_edits() {
         let text = include_str!("../crates/kehoach-core/tests/seeds/003_b67ebee3cb483b12.txt");
-        let json = WorkerResult::new(1, text, Lang::Vi, &Settings::default()).to_json();
-        let crossed = Analysis::from_result(
-            WorkerResult::from_json(&json).expect("wire"),
-            text,
-            &[],
-            &[],
-        );
+        let (_, crossed) = through_the_worker(1, text);
         let core = kehoach_core::check(text).diagnostics;
         let mut fixes = 0;
         for f in crossed.findings.iter() {
