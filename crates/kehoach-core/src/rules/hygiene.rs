@@ -522,13 +522,12 @@ fn check_legacy(cx: &mut Ctx) -> Vec<usize> {
     let text = cx.text();
     // The whole line, not its noise-trimmed content: TCVN3 writes `ư` as U+00AD (a
     // soft hyphen), which trimming would cut from `§Çu t\u{ad}` (Đầu tư).
-    let spans: Vec<(usize, Span)> = cx.src.lines.iter().map(|l| (l.idx, l.span)).collect();
-    let lines: Vec<&str> = spans.iter().map(|(_, s)| s.text(text)).collect();
+    let lines = &cx.src.lines;
     let mut tcvn3 = (Vec::new(), true);
     let mut vni = (Vec::new(), true);
     let mut tcvn3_lines = Vec::new();
-    for (&(idx, span), found) in spans.iter().zip(legacy::classify(&lines)) {
-        let Some(found) = found else { continue };
+    for (k, found) in legacy::classify(lines.iter().map(|l| l.span.text(text))) {
+        let (idx, span) = (lines[k].idx, lines[k].span);
         let (edits, safe) = match found.encoding {
             Encoding::Tcvn3 => {
                 tcvn3_lines.push(idx);
