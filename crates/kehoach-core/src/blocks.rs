@@ -755,7 +755,8 @@ enum Token {
 /// `|` lines in a row end a row, and also stand for an empty cell: in a numbered row
 /// shorter than the table's usual width, they are the empty cell.
 fn cell_rows(text: &str, lines: &[LineView]) -> Vec<RawRow> {
-    let mut tokens: Vec<(Token, Span)> = Vec::new();
+    // At most a token a line.
+    let mut tokens: Vec<(Token, Span)> = Vec::with_capacity(lines.len());
     for l in lines {
         if is_pipe_only(text, l) {
             tokens.push((Token::Pipe, l.span));
