@@ -389,21 +389,37 @@ fn running_headers<'a>(
         .collect()
 }
 
+/// The fewest lines a page of a PDF's text holds: a running header or footer recurs
+/// no more often.
+pub(crate) const MIN_PAGE_LINES: usize = 10;
+
 /// Page chrome, marked in `role`: a short line repeated on three pages or more with a
 /// page number beside it (a PDF's running header), a signature stamp, a site notice.
 fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
-    let mut counts: crate::hash::FxHashMap<&str, usize> = Default::default();
+    // Each short line's count, and the line it was last seen on.
+    let mut counts: crate::hash::FxHashMap<&str, (usize, usize)> = Default::default();
     // A running header has words; table syntax (`|`) repeats too but is no chrome.
     let wordy =
         |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !t.starts_with('|');
-    for (l, r) in lines.iter().zip(role.iter()) {
+    for (k, (l, r)) in lines.iter().zip(role.iter()).enumerate() {
         let t = trim(l.span.text(text));
         if *r == Role::Text && t.len() >= 4 && t.len() <= 120 {
-            *counts.entry(t).or_default() += 1;
+            match counts.get_mut(t) {
+                // Twice within a page: a table's cell (`Thường xuyên` above each
+                // row's number, a cell per line), not a page's header or footer.
+                Some((n, last)) if k - *last < MIN_PAGE_LINES => *n = 0,
+                Some((n, last)) => {
+                    *n += usize::from(*n > 0);
+                    *last = k;
+                }
+                None => {
+                    counts.insert(t, (1, k));
+                }
+            }
         }
     }
     // Only what repeats can be a running header; words are counted for those alone.
-    counts.retain(|t, n| *n >= 3 && wordy(t));
+    counts.retain(|t, (n, _)| *n >= 3 && wordy(t));
     let numbered = running_headers(text, lines, role);
     let next_filled = |k: usize| (k + 1..lines.len().min(k + 3)).find(|&j| !lines[j].is_blank());
     let prev_filled = |k: usize| {
@@ -425,7 +441,7 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
             && running_text(t).is_some_and(|r| numbered.contains(r))
         {
             role[k] = Role::Chrome;
-        } else if counts.get(t).is_some_and(|&n| n >= 3) {
+        } else if counts.contains_key(t) {
             let num_after = next_filled(k).filter(free_number);
             let num_before = prev_filled(k).filter(free_number);
             if let Some(j) = num_after.or(num_before) {

@@ -298,3 +298,42 @@ fn safe_fixes_remove_their_findings_on_every_seed_and_keep_words() {
         assert_eq!(words(&text), words(&fixed), "{prefix}: words changed");
     }
 }
+
+/// Numbers on lines of their own a few lines apart, counting up, number rows or items
+/// that lost their table: fix-all keeps them (only a page apart are they pages), and
+/// the repeated cell beside them is no running header.
+#[test]
+fn numbers_counting_rows_are_no_pages() {
+    let rows: String = (1..=5)
+        .map(|i| format!("{i}\nTổ chức hội nghị chuyên đề số {i}\nSở Nội vụ\nThường xuyên\n"))
+        .collect();
+    let text = format!("KẾ HOẠCH\nThử nghiệm\n\nI. NHIỆM VỤ\n{rows}\nNơi nhận:\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn A\n");
+    let fixed = kehoach_core::fix::apply_safe_fixes(&text);
+    for i in 1..=5 {
+        assert!(
+            fixed.contains(&format!("\n{i}\nTổ chức")),
+            "row {i} lost:\n{fixed}"
+        );
+    }
+    // (Read as lines, not as a table: what this test is about.)
+    let report = check(&text);
+    assert!(report.plan.tables.is_empty());
+    let chrome = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "KH807")
+        .any(|d| d.message.vi.contains("không thuộc văn bản"));
+    assert!(!chrome, "a repeated cell taken for page chrome");
+    // A page apart, the same numbers are pages.
+    let pages: String = (2..=4)
+        .map(|i| {
+            format!(
+                "Nội dung trang {}.\n{}{i}\n",
+                i - 1,
+                "Tiếp tục triển khai nhiệm vụ.\n".repeat(12)
+            )
+        })
+        .collect();
+    let fixed = kehoach_core::fix::apply_safe_fixes(&pages);
+    assert!(!fixed.contains("\n3\n"), "{fixed}");
+}

@@ -102,7 +102,7 @@ pub const PAGE_NOISE: Rule = Rule {
     why_vi: "Bản trích từ PDF mang theo số trang đứng riêng một dòng và ký tự ngắt trang.",
     why_en: "Text extracted from a PDF keeps page numbers on their own lines and form feeds.",
     source: "practice",
-    bad: "Tăng cường công tác thông tin.\n\n2\n\nTiếp tục triển khai.\n\n3\n\nBáo cáo kết quả.",
+    bad: "Tăng cường công tác thông tin.\n\nTrang 2\n\nTiếp tục triển khai.\n\nTrang 3\n\nBáo cáo kết quả.",
     good: "Tăng cường công tác thông tin.\n\nTiếp tục triển khai.\n\nBáo cáo kết quả.",
     safe_fix: true,
 };
@@ -920,11 +920,17 @@ fn report_page_numbers(cx: &mut Ctx, found: &[&LineView]) {
         .iter()
         .map(|l| bare_number(l.content.text(text)))
         .collect();
+    // A page apart: numbers counting up on lines a few apart number rows or items
+    // that lost their table, not pages.
     let counts_pages = |k: usize| -> bool {
         let Some(n) = bare[k] else { return false };
-        let prev = bare[..k].iter().rev().flatten().next();
-        let next = bare[k + 1..].iter().flatten().next();
-        prev.is_some_and(|&p| p + 1 == n) || next.is_some_and(|&x| n + 1 == x)
+        let nearest = |j: Option<usize>| j.map(|j| (bare[j], found[j].idx.abs_diff(found[k].idx)));
+        let prev = nearest((0..k).rev().find(|&j| bare[j].is_some()));
+        let next = nearest((k + 1..found.len()).find(|&j| bare[j].is_some()));
+        let page = |apart: usize| apart >= crate::blocks::MIN_PAGE_LINES;
+        let follows = |a: Option<u32>, b: Option<u32>| a.and_then(|a| a.checked_add(1)) == b;
+        prev.is_some_and(|(p, apart)| follows(p, Some(n)) && page(apart))
+            || next.is_some_and(|(x, apart)| follows(Some(n), x) && page(apart))
     };
     for (k, l) in found.iter().enumerate() {
         let near_break = {
