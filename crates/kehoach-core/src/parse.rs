@@ -910,7 +910,8 @@ fn split_foot_cell(read: &str, cell: Span) -> Vec<Span> {
         let mut cuts = vec![colon + 1];
         let b = t.as_bytes();
         for (i, _) in t.match_indices(" - ").filter(|(i, _)| *i > colon) {
-            let before = t[..i].trim_end();
+            // (The heading may close an emphasis: `*Nơi nhận:*`.)
+            let before = t[..i].trim_end_matches([' ', '*', '_']);
             if before.len() == colon + 1 || before.ends_with([';', ')', '.', ',']) {
                 cuts.push(i + 1);
             }
@@ -918,9 +919,14 @@ fn split_foot_cell(read: &str, cell: Span) -> Vec<Span> {
         if cuts.len() < 3 || b.is_empty() {
             return vec![cell];
         }
+        // Every piece from the heading's colon on is kept: an item's text is never
+        // dropped for a cut that was not where it was expected.
         let mut out = vec![at(0, colon + 1)];
-        for w in cuts[1..].windows(2) {
-            out.push(at(w[0], w[1]));
+        for w in cuts.windows(2) {
+            let piece = at(w[0], w[1]);
+            if !piece.is_empty() {
+                out.push(piece);
+            }
         }
         out.push(at(*cuts.last().unwrap_or(&0), t.len()));
         return out;

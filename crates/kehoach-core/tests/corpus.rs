@@ -337,3 +337,17 @@ fn numbers_counting_rows_are_no_pages() {
     let fixed = kehoach_core::fix::apply_safe_fixes(&pages);
     assert!(!fixed.contains("\n3\n"), "{fixed}");
 }
+
+/// A web page's foot cell `*Nơi nhận:* - Như Điều 3; - …` keeps its first recipient.
+#[test]
+fn squashed_recipients_after_an_emphasised_heading_keep_the_first() {
+    let text = "KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\n1. Làm việc./.\n\n| *Nơi nhận:* - Như Điều 3; - Bộ trưởng (để báo cáo); - Lưu: VT, LNKL. | KT. BỘ TRƯỞNG  THỨ TRƯỞNG     Nguyễn Quốc Trị |\n| --- | --- |\n";
+    let plan = check(text).plan;
+    let r = plan.recipients.expect("recipients");
+    let items: Vec<&str> = r.items.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(items, ["- Như Điều 3;", "- Bộ trưởng (để báo cáo);"]);
+    assert_eq!(
+        r.archive.map(|a| a.text).as_deref(),
+        Some("- Lưu: VT, LNKL.")
+    );
+}
