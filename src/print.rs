@@ -28,13 +28,18 @@ fn item(n: &Node) -> AnyView {
 /// A data table, bordered, its header row in `<thead>` (repeated on every printed
 /// page by the browser).
 fn table(t: &Table) -> AnyView {
+    // The column names, and the row numbering the columns under them.
     let head = (!t.header.is_empty()).then(|| {
-        let cells = t
-            .header
-            .iter()
-            .map(|c| view! { <th scope="col">{line(c)}</th> })
-            .collect_view();
-        view! { <thead><tr>{cells}</tr></thead> }
+        let row = |cells: &[Field]| {
+            (!cells.is_empty()).then(|| {
+                let cells = cells
+                    .iter()
+                    .map(|c| view! { <th scope="col">{line(c)}</th> })
+                    .collect_view();
+                view! { <tr>{cells}</tr> }
+            })
+        };
+        view! { <thead>{row(&t.header)}{row(&t.column_numbers)}</thead> }
     });
     let rows = t
         .rows

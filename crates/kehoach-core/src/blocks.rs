@@ -48,6 +48,8 @@ pub struct RawTable {
     pub span: Span,
     /// The column names' row, when the table has one.
     pub header: Option<RawRow>,
+    /// The header's row of column numbers `(1) (2) (3)`, when it has one.
+    pub column_numbers: Option<RawRow>,
     pub rows: Vec<RawRow>,
 }
 
@@ -1258,7 +1260,7 @@ fn make_table(text: &str, shape: TableShape, span: Span, mut rows: Vec<RawRow>) 
         _ => None,
     };
     // A second header row of column numbers `(1) (2) (3)` is part of the header.
-    if header.is_some()
+    let column_numbers = (header.is_some()
         && rows.first().is_some_and(|r| {
             r.cells.iter().all(|c| {
                 c.iter().all(|s| {
@@ -1266,14 +1268,13 @@ fn make_table(text: &str, shape: TableShape, span: Span, mut rows: Vec<RawRow>) 
                     !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
                 })
             })
-        })
-    {
-        rows.remove(0);
-    }
+        }))
+    .then(|| rows.remove(0));
     RawTable {
         shape,
         span,
         header,
+        column_numbers,
         rows,
     }
 }

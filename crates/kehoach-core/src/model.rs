@@ -581,6 +581,10 @@ pub struct Table {
     pub range: SourceRange,
     /// The column names; empty when the table has no header row.
     pub header: Vec<Field>,
+    /// The header's second row, numbering the columns (`(1) (2) (3)`), as written;
+    /// empty when it has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub column_numbers: Vec<Field>,
     pub rows: Vec<TableRow>,
 }
 

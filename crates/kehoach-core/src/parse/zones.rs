@@ -402,6 +402,11 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
     Table {
         range: src.range(raw.span),
         header,
+        column_numbers: raw
+            .column_numbers
+            .as_ref()
+            .map(|r| row_fields(src, r))
+            .unwrap_or_default(),
         rows,
     }
 }

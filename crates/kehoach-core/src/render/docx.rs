@@ -200,8 +200,10 @@ fn data_table(t: &Table) -> String {
             .map(|_| format!(r#"<w:gridCol w:w="{col_w}"/>"#))
             .collect::<String>()
     );
-    if !t.header.is_empty() {
-        xml.push_str(&row(&t.header, true));
+    for header in [&t.header, &t.column_numbers] {
+        if !header.is_empty() {
+            xml.push_str(&row(header, true));
+        }
     }
     for r in &t.rows {
         xml.push_str(&row(&r.cells, false));

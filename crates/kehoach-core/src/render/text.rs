@@ -65,8 +65,10 @@ pub fn table_lines(t: &Table) -> Vec<String> {
             .join("\t")
     };
     let mut out = Vec::with_capacity(t.rows.len() + 1);
-    if !t.header.is_empty() {
-        out.push(row(&t.header));
+    for header in [&t.header, &t.column_numbers] {
+        if !header.is_empty() {
+            out.push(row(header));
+        }
     }
     for r in &t.rows {
         out.push(row(&r.cells));
