@@ -1,5 +1,5 @@
 //! The first pass over pasted text, the way pulldown-cmark finds blocks before it reads
-//! inlines: which physical lines are tables (in the five shapes text brings them),
+//! inlines: which physical lines are tables (in the shapes text brings them),
 //! which line breaks only wrap a sentence, and which characters are Markdown marks.
 //!
 //! Its product is a **reading text** of exactly the same byte length as the source:
@@ -29,6 +29,9 @@ pub enum TableShape {
     CellPerLine,
     /// (f) Columns separated by runs of spaces (`pdftotext -layout`).
     Columns,
+    /// (g) A pipe header row, then one cell per line with nothing between them (a
+    /// converter that lost the table's rows): each row starts at its number.
+    BareCells,
 }
 
 /// One cell: the trimmed pieces of text it holds (one per physical line).
@@ -1039,8 +1042,17 @@ fn pipe_table(
         }
         k += 1;
     }
+    let mut header_cells = header_cells;
+    let mut bare_cells = false;
     if let Some((row, _)) = open {
         rows.push(row);
+    } else if rows.is_empty() && with_rule && !layout {
+        if let Some(bare) = bare_cell_rows(text, lines, k, role, &header_texts) {
+            header_cells.extend(bare.header);
+            rows = bare.rows;
+            k = bare.end;
+            bare_cells = true;
+        }
     }
     let end = k; // exclusive
     let kind = if layout { Role::LayoutRow } else { Role::Table };
@@ -1054,7 +1066,9 @@ fn pipe_table(
             span: lines[at].span,
         }];
         all.extend(rows);
-        let shape = if with_rule {
+        let shape = if bare_cells {
+            TableShape::BareCells
+        } else if with_rule {
             TableShape::Pipe
         } else {
             TableShape::LoosePipe
@@ -1062,6 +1076,85 @@ fn pipe_table(
         out.push(make_table(text, shape, span, all));
     }
     end - at
+}
+
+/// What [`bare_cell_rows`] read under a pipe header: the header's cells that stood on
+/// lines of their own, the rows, and the line after them.
+struct BareCells {
+    header: Vec<Span>,
+    rows: Vec<RawRow>,
+    end: usize,
+}
+
+/// Rows of shape (g), from line `at` on: under a header whose first column numbers
+/// the rows, lines holding one cell each, every row opening with its number (`1`,
+/// `a)`, `II`). First the header's last names, when a converter put them on lines of
+/// their own. A row with more lines than the header has columns went over a page
+/// break: its last lines go on with its text cells in turn (`Nội dung`, then `Chủ
+/// trì`…), only when the next row's number follows them, so a last row never takes
+/// the text after the table. `None` unless two rows or more are read, one of them
+/// full.
+fn bare_cell_rows(
+    text: &str,
+    lines: &[LineView],
+    at: usize,
+    role: &[Role],
+    header: &[&str],
+) -> Option<BareCells> {
+    if header.len() < 2 || column_of(header[0]) != Column::Number {
+        return None;
+    }
+    let cell = |k: usize| -> Option<Span> {
+        let l = lines.get(k)?;
+        (role[k] == Role::Text && !l.is_blank() && !opens_part(l.content.text(text)))
+            .then_some(l.content)
+    };
+    let is_number = |k: usize| cell(k).is_some_and(|c| is_row_number(c.text(text)));
+    let mut k = at;
+    let mut names = Vec::new();
+    while names.len() < 3
+        && cell(k).is_some_and(|c| !is_number(k) && column_of(c.text(text)) != Column::Unknown)
+    {
+        names.extend(cell(k));
+        k += 1;
+    }
+    let width = header.len() + names.len();
+    let mut rows = Vec::new();
+    while is_number(k) {
+        let start = k;
+        let mut cells = Vec::with_capacity(width);
+        while cells.len() < width && cell(k).is_some() && (k == start || !is_number(k)) {
+            cells.extend(cell(k).map(|c| vec![c]));
+            k += 1;
+        }
+        // A page break inside the row: its cells' last lines, then the next row.
+        let more = (k..k + width - 1)
+            .take_while(|&j| cell(j).is_some() && !is_number(j))
+            .count();
+        if cells.len() == width && more > 0 && is_number(k + more) {
+            for (n, j) in (k..k + more).enumerate() {
+                cells[1 + n % (width - 1)].extend(cell(j));
+            }
+            k += more;
+        }
+        let span = Span::new(lines[start].span.start, lines[k - 1].span.end);
+        rows.push(RawRow { cells, span });
+    }
+    (rows.len() >= 2 && rows.iter().any(|r| r.cells.len() == width)).then_some(BareCells {
+        header: names,
+        rows,
+        end: k,
+    })
+}
+
+/// A row's number alone on its line, as a table's first column holds it: `1`, `12.`,
+/// `a)`, `đ)`, `IV`.
+fn is_row_number(t: &str) -> bool {
+    let digits = t.trim_end_matches('.');
+    let letter = t.strip_suffix(')').unwrap_or("");
+    (!digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()))
+        || (letter.chars().count() == 1 && letter.chars().all(|c| c.is_lowercase()))
+        || (t.len() <= 4 && crate::text::roman_value(t).is_some())
 }
 
 /// The `|` inside a row (not the outer ones).
@@ -1702,6 +1795,68 @@ fn join_kind(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Shape (g): under a pipe header, the rows' cells a line each with nothing
+    /// between them; a row broken over a page keeps its cells; the text after the
+    /// last row stays text.
+    #[test]
+    fn cells_a_line_each_under_a_pipe_header_are_a_table() {
+        let text = "| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp |\n| --- | --- | --- | --- |\nThời gian thực hiện\n1\nTuyên truyền Nghị định\na)\nTổ chức hội nghị.\nCục A\nVụ B\nQuý III/2026\nb)\nXây dựng tiêu chuẩn; đo đạc\nViện C, Cục\nVụ D\nQuý IV/2026\nkết quả giảm phát thải.\nLâm nghiệp\n2\nTheo dõi thi hành.\nCục A\nVụ B\nThường xuyên\nGhi chú thêm sau bảng.\n";
+        let b = scan(text);
+        let [t] = b.tables.as_slice() else {
+            panic!("one table: {:?}", b.tables);
+        };
+        assert_eq!(t.shape, TableShape::BareCells);
+        let cell = |c: &RawCell| c.iter().map(|s| s.text(text)).collect::<Vec<_>>().join(" ");
+        let header: Vec<String> = t.header.iter().flat_map(|h| &h.cells).map(cell).collect();
+        assert_eq!(
+            header,
+            [
+                "TT",
+                "Nội dung",
+                "Cơ quan chủ trì",
+                "Cơ quan phối hợp",
+                "Thời gian thực hiện"
+            ]
+        );
+        let rows: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(cell).collect())
+            .collect();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[0], ["1", "Tuyên truyền Nghị định"]);
+        assert_eq!(
+            rows[2],
+            [
+                "b)",
+                "Xây dựng tiêu chuẩn; đo đạc kết quả giảm phát thải.",
+                "Viện C, Cục Lâm nghiệp",
+                "Vụ D",
+                "Quý IV/2026"
+            ]
+        );
+        assert_eq!(
+            rows[3],
+            ["2", "Theo dõi thi hành.", "Cục A", "Vụ B", "Thường xuyên"]
+        );
+        let after = text.find("Ghi chú thêm").unwrap_or_default();
+        assert!(b.in_table(3) && !b.in_table(after));
+    }
+
+    /// Paragraphs under a header-only pipe table, or a header without a number
+    /// column, are no rows of shape (g).
+    #[test]
+    fn paragraphs_under_a_pipe_header_are_no_bare_cells() {
+        for text in [
+            "| TT | Nội dung | Chủ trì |\n| --- | --- | --- |\nCác sở triển khai.\nBáo cáo kết quả.\n",
+            "| Nội dung | Chủ trì | Thời gian |\n| --- | --- | --- |\n1\nTổ chức\nSở A\nQuý I\n2\nKiểm tra\nSở B\nQuý II\n",
+        ] {
+            let b = scan(text);
+            assert!(b.tables.iter().all(|t| t.shape != TableShape::BareCells && t.rows.is_empty()), "{text}");
+            assert!(!b.in_table(text.find('\n').unwrap_or_default() + 25), "{text}");
+        }
+    }
 
     proptest! {
         /// One pass counts what the per-question scans counted.

@@ -352,6 +352,17 @@ fn is_group_number(t: &str) -> bool {
         && (roman_value(t).is_some() || (t.len() == 1 && t.chars().all(|c| c.is_ascii_uppercase())))
 }
 
+fn is_digits(t: &str) -> bool {
+    let t = t.trim_end_matches('.');
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `a)`, `đ)`: a sub-item's letter.
+fn is_letter_item(t: &str) -> bool {
+    t.strip_suffix(')')
+        .is_some_and(|l| l.chars().count() == 1 && l.chars().all(char::is_lowercase))
+}
+
 pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
     let header = raw
         .header
@@ -363,7 +374,15 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
         .max(raw.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0));
     let mut group: Option<String> = None;
     let mut rows = Vec::with_capacity(raw.rows.len());
-    for r in &raw.rows {
+    // The first cell's text of each row, to look one row ahead.
+    let first_cell = |k: usize| {
+        raw.rows
+            .get(k)
+            .and_then(|r| r.cells.first())
+            .and_then(|c| c.first())
+            .map_or("", |s| s.text(src.text).trim())
+    };
+    for (k, r) in raw.rows.iter().enumerate() {
         let cells = row_fields(src, r);
         let filled: Vec<&Field> = cells.iter().filter(|c| !c.text.is_empty()).collect();
         let is_group = width >= 3
@@ -373,7 +392,9 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
                         && !only.text.chars().all(|c| c.is_ascii_digit())
                 }
                 [first, second] => {
-                    is_group_number(&first.text) && (is_upper_text(&second.text) || width >= 3)
+                    (is_group_number(&first.text) && (is_upper_text(&second.text) || width >= 3))
+                        // `1` and a title over the row, `a)`, `b)` under it.
+                        || (is_digits(&first.text) && is_letter_item(first_cell(k + 1)))
                 }
                 // A merged cell a converter repeated in every column.
                 [first, rest @ ..] => {
