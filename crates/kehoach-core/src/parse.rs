@@ -135,14 +135,14 @@ pub fn parse_source(src: &Source) -> Plan {
     }
     plan.references = crate::legal::find_references(src);
     plan.tasks = find_tasks(&plan.body);
-    plan.tasks.extend(table_tasks(&plan.tables, None));
+    table_tasks(&plan.tables, None, &mut plan.tasks);
     for (k, a) in plan.annexes.iter().enumerate() {
         let mut annex_items = find_tasks(&a.body);
         for t in &mut annex_items {
             t.annex = Some(k);
         }
         plan.tasks.extend(annex_items);
-        plan.tasks.extend(table_tasks(&a.tables, Some(k)));
+        table_tasks(&a.tables, Some(k), &mut plan.tasks);
     }
     plan.period = plan_period(&plan);
     plan

@@ -496,14 +496,16 @@ pub(crate) fn aligned<'a>(table: &Table, row: &'a TableRow) -> Vec<Option<&'a Fi
     }
 }
 
-/// Every row of every task table as a task.
-pub(super) fn table_tasks(tables: &[Table], annex: Option<usize>) -> Vec<Task> {
-    let mut out = Vec::new();
-    for table in tables {
-        let cols = Columns::of(table);
-        if !cols.is_task_table() {
-            continue;
-        }
+/// Every row of every task table as a task, added to `out`: room for them all is
+/// made once (a task is large, and a long table grew the list a dozen times).
+pub(super) fn table_tasks(tables: &[Table], annex: Option<usize>, out: &mut Vec<Task>) {
+    let task_tables: Vec<(&Table, Columns)> = tables
+        .iter()
+        .map(|t| (t, Columns::of(t)))
+        .filter(|(_, cols)| cols.is_task_table())
+        .collect();
+    out.reserve(task_tables.iter().map(|(t, _)| t.rows.len()).sum());
+    for (table, cols) in task_tables {
         let mut prev_lead: Option<(Option<String>, Vec<Field>)> = None;
         for row in &table.rows {
             if row.is_group {
@@ -551,5 +553,4 @@ pub(super) fn table_tasks(tables: &[Table], annex: Option<usize>) -> Vec<Task> {
             });
         }
     }
-    out
 }
