@@ -21,7 +21,9 @@ fn main() {
             let blocks = kehoach_core::blocks::scan_lines(&text, &lines);
             let t_blocks = t.elapsed();
             let t = Instant::now();
-            let logical = kehoach_core::source::line_views_reusing(&blocks.read, &text, &lines);
+            let joins: Vec<_> = blocks.joins.iter().map(|j| j.gap).collect();
+            let logical =
+                kehoach_core::source::line_views_reusing(&blocks.read, &text, &lines, &joins);
             let t_logical = t.elapsed();
             let t = Instant::now();
             let index = kehoach_core::source::LineIndex::new(&text);

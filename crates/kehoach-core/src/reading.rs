@@ -22,7 +22,8 @@ impl<'a> Source<'a> {
     pub fn new(text: &'a str) -> Self {
         let lines = line_views(text);
         let blocks = crate::blocks::scan_lines(text, &lines);
-        let logical = crate::source::line_views_reusing(&blocks.read, text, &lines);
+        let joins: Vec<Span> = blocks.joins.iter().map(|j| j.gap).collect();
+        let logical = crate::source::line_views_reusing(&blocks.read, text, &lines, &joins);
         Source {
             text,
             lines,

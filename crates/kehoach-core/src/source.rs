@@ -403,11 +403,23 @@ pub fn line_views(src: &str) -> Vec<LineView> {
 /// The line views of `read`, a text of the same length as `text` whose lines
 /// `physical` are (the first pass's reading text): a line that is the same line with
 /// the same bytes in both takes its view from `physical` instead of reading it again
-/// (most lines of a document).
-pub fn line_views_reusing(read: &str, text: &str, physical: &[LineView]) -> Vec<LineView> {
+/// (most lines of a document). `joins` are the gaps where the first pass joined two
+/// lines (in order): read as spaces, a gap of three or more is no column break.
+pub fn line_views_reusing(
+    read: &str,
+    text: &str,
+    physical: &[LineView],
+    joins: &[Span],
+) -> Vec<LineView> {
     let mut out = Vec::with_capacity(physical.len());
     let mut p = 0;
+    let mut j = 0;
     for_each_line(read, |idx, span| {
+        while j < joins.len() && joins[j].end <= span.start {
+            j += 1;
+        }
+        let joins_here =
+            &joins[j..j + joins[j..].iter().take_while(|g| g.start < span.end).count()];
         while p < physical.len() && physical[p].span.start < span.start {
             p += 1;
         }
@@ -424,10 +436,44 @@ pub fn line_views_reusing(read: &str, text: &str, physical: &[LineView]) -> Vec<
             {
                 blank_view(idx, span)
             }
-            None => view(read, idx, span),
+            None => {
+                let mut v = view(read, idx, span);
+                if !joins_here.is_empty() {
+                    join_cells(read, &mut v.cells, joins_here);
+                }
+                v
+            }
         });
     });
     out
+}
+
+/// Cells apart only by spaces that hold a joined line break are one cell: the
+/// spaces stand for the break (and the indent of the line below), not a column.
+fn join_cells(read: &str, cells: &mut Cells, joins: &[Span]) {
+    let all = match std::mem::take(cells) {
+        Cells::Many(all) => all,
+        fewer => {
+            *cells = fewer;
+            return;
+        }
+    };
+    for cell in all {
+        let prev = match cells {
+            Cells::None => None,
+            Cells::One(last) => Some(last),
+            Cells::Many(v) => v.last_mut(),
+        };
+        let between = prev.as_ref().map(|last| Span::new(last.end, cell.start));
+        let across_join = between.is_some_and(|b| {
+            b.text(read).bytes().all(|c| c == b' ')
+                && joins.iter().any(|g| g.start < b.end && b.start < g.end)
+        });
+        match prev {
+            Some(last) if across_join => last.end = cell.end,
+            _ => cells.push(cell),
+        }
+    }
 }
 
 /// Calls `f` with each line's number and span (without its line break).
@@ -856,6 +902,28 @@ mod tests {
         }
     }
 
+    /// A joined line break read as three spaces or more (an indented line below, or
+    /// spaces left at the end of the line above) is no column break; a run of
+    /// spaces written on the line still is.
+    #[test]
+    fn a_joined_break_splits_no_cells() {
+        let text = "- Bí thư Chi bộ, Trưởng thôn, Ban công\n\n tác MT thôn;\nSở A    Quý I\n";
+        let physical = line_views(text);
+        let blocks = crate::blocks::scan_lines(text, &physical);
+        let joins: Vec<Span> = blocks.joins.iter().map(|j| j.gap).collect();
+        assert_eq!(joins.len(), 1, "{:?}", blocks.joins);
+        let logical = line_views_reusing(&blocks.read, text, &physical, &joins);
+        let cells =
+            |l: &LineView| -> Vec<&str> { l.cells.iter().map(|c| c.text(&blocks.read)).collect() };
+        assert_eq!(
+            cells(&logical[0]),
+            ["- Bí thư Chi bộ, Trưởng thôn, Ban công   tác MT thôn;"]
+        );
+        assert_eq!(cells(&logical[1]), ["Sở A", "Quý I"]);
+        // Without the joins, the break's spaces split the line.
+        let unjoined = line_views_reusing(&blocks.read, text, &physical, &[]);
+        assert_eq!(cells(&unjoined[0]).len(), 2);
+    }
     /// Taking unchanged lines' views from the physical lines gives what reading
     /// the reading text again gives, on text with joined wraps, marks and tables.
     #[test]
@@ -871,7 +939,8 @@ mod tests {
             let physical = line_views(text);
             let read = crate::blocks::scan_lines(text, &physical).read;
             let fresh = line_views(&read);
-            let reused = line_views_reusing(&read, text, &physical);
+            // (Without the joins: they only merge cells, tested below.)
+            let reused = line_views_reusing(&read, text, &physical, &[]);
             assert_eq!(fresh.len(), reused.len());
             for (a, b) in fresh.iter().zip(&reused) {
                 assert_eq!(
