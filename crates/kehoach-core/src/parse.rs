@@ -1095,7 +1095,14 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
             {
                 sig.name = Some(src.field(cell));
             } else if let (Some(r), false) = (recipients.as_mut(), in_sig) {
-                r.items.push(src.field(cell));
+                match r.items.last_mut() {
+                    // An item that ends in a comma goes on here: one recipient,
+                    // wrapped (`- Ủy ban Kiểm tra, Ban xây dựng Đảng,` / `VP Đảng ủy;`).
+                    Some(last) if last.text.trim_end().ends_with(',') => {
+                        *last = src.field(Span::new(last.range.start, cell.end));
+                    }
+                    _ => r.items.push(src.field(cell)),
+                }
             } else {
                 plan.unclassified.push(src.field(cell));
             }

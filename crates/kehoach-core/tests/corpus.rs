@@ -351,3 +351,28 @@ fn squashed_recipients_after_an_emphasised_heading_keep_the_first() {
         Some("- Lưu: VT, LNKL.")
     );
 }
+
+/// A recipient wrapped after a comma is one recipient, whatever case goes on.
+#[test]
+fn a_recipient_wrapped_after_a_comma_is_one() {
+    let text = "KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\n1. Làm việc./.\n\nNơi nhận:\n\n- Ủy ban Kiểm tra Đảng ủy, Ban xây dựng Đảng,  \n\nVP Đảng ủy;\n\n- Lưu: VT.\n\nTM. BAN THƯỜNG TRỰC\n\nCHỦ TỊCH\n\nLan Thị Vân\n";
+    let report = check(text);
+    let r = report.plan.recipients.expect("recipients");
+    let items: Vec<String> = r
+        .items
+        .iter()
+        .map(|f| kehoach_core::render::text::clean_line(&f.text))
+        .collect();
+    assert_eq!(
+        items,
+        ["- Ủy ban Kiểm tra Đảng ủy, Ban xây dựng Đảng, VP Đảng ủy;"]
+    );
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .all(|d| !d.code.starts_with("KH60")),
+        "{:?}",
+        report.diagnostics
+    );
+}
