@@ -1174,7 +1174,9 @@ fn task_label(t: &str) -> Option<(TaskField, usize)> {
 fn value_field(f: &Field, after: usize) -> Option<Field> {
     let v = f.text.get(after..)?;
     let lead = v.len() - v.trim_start().len();
-    let v = v.trim();
+    // The list's punctuation after the value is the list's (`Quý I/2026;`), not
+    // the value's.
+    let v = v.trim().trim_end_matches([';', ',', '.']).trim_end();
     if v.is_empty() {
         return None;
     }

@@ -376,3 +376,21 @@ fn a_recipient_wrapped_after_a_comma_is_one() {
         report.diagnostics
     );
 }
+
+/// A labelled field's value leaves the list's punctuation after it.
+#[test]
+fn a_labelled_value_leaves_the_list_punctuation() {
+    let text = "KẾ HOẠCH\nThử\n\nI. NHIỆM VỤ\n1. Tổ chức hội nghị\n- Đơn vị chủ trì: Sở Nội vụ;\n- Thời gian hoàn thành: Quý I/2026;\n";
+    let plan = check(text).plan;
+    let task = plan.tasks.first().expect("a task");
+    assert_eq!(
+        task.lead.first().map(|f| f.text.as_str()),
+        Some("Sở Nội vụ")
+    );
+    let timeline = task.timeline.as_ref().expect("a timeline");
+    assert_eq!(timeline.text, "Quý I/2026");
+    assert_eq!(
+        &text[timeline.range.start..timeline.range.end],
+        "Quý I/2026"
+    );
+}
