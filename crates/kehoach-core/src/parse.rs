@@ -1023,6 +1023,31 @@ fn split_authority(read: &str, cell: Span) -> Vec<Span> {
     vec![cell]
 }
 
+/// A recipient that ends in a comma and a line without a dash after it: one
+/// recipient, wrapped (`- Ủy ban Kiểm tra, Ban xây dựng Đảng,` / `VP Đảng ủy;`), when
+/// no other recipient ends in a comma. Where others do, the list separates with
+/// commas and the line is a recipient of its own that lost its dash.
+fn join_wrapped_recipients(src: &Source, items: &mut Vec<Field>) {
+    let ends_comma = |f: &Field| f.text.trim_end().ends_with(',');
+    let dashless = |f: &Field| !f.text.trim_start().starts_with(['-', '+', '–', '•']);
+    let wrapped = |k: usize| ends_comma(&items[k]) && items.get(k + 1).is_some_and(dashless);
+    let commas = items.iter().filter(|f| ends_comma(f)).count();
+    let joins = (0..items.len()).filter(|&k| wrapped(k)).count();
+    if joins == 0 || commas > joins {
+        return;
+    }
+    let mut out: Vec<Field> = Vec::with_capacity(items.len() - joins);
+    for f in items.drain(..) {
+        match out.last_mut() {
+            Some(last) if ends_comma(last) && dashless(&f) => {
+                *last = src.field(Span::new(last.range.start, f.range.end));
+            }
+            _ => out.push(f),
+        }
+    }
+    *items = out;
+}
+
 /// `[1] …`, `(1) …`: a footnote's number opens the line.
 fn is_footnote(t: &str) -> bool {
     let t = t.trim_start();
@@ -1095,20 +1120,14 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
             {
                 sig.name = Some(src.field(cell));
             } else if let (Some(r), false) = (recipients.as_mut(), in_sig) {
-                match r.items.last_mut() {
-                    // An item that ends in a comma goes on here: one recipient,
-                    // wrapped (`- Ủy ban Kiểm tra, Ban xây dựng Đảng,` / `VP Đảng ủy;`).
-                    Some(last) if last.text.trim_end().ends_with(',') => {
-                        *last = src.field(Span::new(last.range.start, cell.end));
-                    }
-                    _ => r.items.push(src.field(cell)),
-                }
+                r.items.push(src.field(cell));
             } else {
                 plan.unclassified.push(src.field(cell));
             }
         }
     }
     if let Some(r) = recipients.as_mut() {
+        join_wrapped_recipients(src, &mut r.items);
         let is_archive = r.items.last().is_some_and(|f| {
             f.text
                 .trim_start_matches(['-', '–', ' '])

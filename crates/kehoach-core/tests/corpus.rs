@@ -394,3 +394,13 @@ fn a_labelled_value_leaves_the_list_punctuation() {
         "Quý I/2026"
     );
 }
+
+/// Where the list separates its recipients with commas, a line without a dash
+/// after one is a recipient of its own, not the one before going on.
+#[test]
+fn recipients_separated_by_commas_are_not_joined() {
+    let text = "KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\n1. Làm việc./.\n\nNơi nhận:\n- HĐND phường,\n- UBND phường,\nBan công tác Mặt trận;\n- Lưu: VT.\n\nTM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\n\nLan Thị Vân\n";
+    let r = check(text).plan.recipients.expect("recipients");
+    let items: Vec<&str> = r.items.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(items, ["- HĐND phường,", "- UBND phường,", "Ban công tác Mặt trận;"]);
+}
