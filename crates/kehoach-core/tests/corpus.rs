@@ -395,6 +395,38 @@ fn a_labelled_value_leaves_the_list_punctuation() {
     );
 }
 
+/// Recipients that miss the same mark are one finding: at the first, the others
+/// related, one fix for all (fix-all writes every mark).
+#[test]
+fn recipients_missing_a_mark_are_one_finding() {
+    let text = "KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\n1. Làm việc./.\n\nNơi nhận:\n- HĐND phường,\n- UBND phường,\nBan công tác Mặt trận;\nTổ dân phố;\n- Lưu: VT.\n\nTM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\n\nLan Thị Vân\n";
+    let report = check(text);
+    let of = |code: &str| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .collect::<Vec<_>>()
+    };
+    let (semicolon, dash) = (of("KH604"), of("KH603"));
+    assert_eq!(
+        (semicolon.len(), dash.len()),
+        (1, 1),
+        "{:?}",
+        report.diagnostics
+    );
+    assert_eq!((semicolon[0].related.len(), dash[0].related.len()), (1, 1));
+    assert_eq!(
+        semicolon[0].message.vi,
+        "2 dòng nơi nhận cần kết thúc bằng \";\"."
+    );
+    let fixed = kehoach_core::fix::apply_safe_fixes(text);
+    assert!(
+        fixed.contains("- HĐND phường;\n- UBND phường;\n- Ban công tác Mặt trận;\n- Tổ dân phố;"),
+        "{fixed}"
+    );
+}
+
 /// Where the list separates its recipients with commas, a line without a dash
 /// after one is a recipient of its own, not the one before going on.
 #[test]
@@ -402,5 +434,8 @@ fn recipients_separated_by_commas_are_not_joined() {
     let text = "KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\n1. Làm việc./.\n\nNơi nhận:\n- HĐND phường,\n- UBND phường,\nBan công tác Mặt trận;\n- Lưu: VT.\n\nTM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\n\nLan Thị Vân\n";
     let r = check(text).plan.recipients.expect("recipients");
     let items: Vec<&str> = r.items.iter().map(|f| f.text.as_str()).collect();
-    assert_eq!(items, ["- HĐND phường,", "- UBND phường,", "Ban công tác Mặt trận;"]);
+    assert_eq!(
+        items,
+        ["- HĐND phường,", "- UBND phường,", "Ban công tác Mặt trận;"]
+    );
 }

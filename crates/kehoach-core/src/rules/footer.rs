@@ -1,7 +1,7 @@
 //! Closing end mark and the Nơi nhận list.
 
 use super::{span_of, Ctx, Rule};
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Fix, Message, Severity, TextEdit};
 use crate::source::Span;
 
 pub const END_MARK: Rule = Rule {
@@ -190,25 +190,15 @@ pub(super) fn check(cx: &mut Ctx) {
     };
     let lines: Vec<_> = r.lines().collect();
     let n = lines.len();
+    // One cause, one finding: the recipients without their dash, and those
+    // without their `;`, each as one finding over all its lines.
+    let (mut no_dash, mut no_semicolon) = (Vec::new(), Vec::new());
     for (i, item) in lines.into_iter().enumerate() {
         let span = span_of(item);
         let text = item.text.as_str();
         let last = i + 1 == n;
         if !text.starts_with('-') {
-            let quoted = crate::text::excerpt(text, crate::text::QUOTE_CHARS);
-            cx.report(
-                &RECIPIENT_DASH,
-                span,
-                format!("Dòng nơi nhận \"{quoted}\" cần bắt đầu bằng \"- \"."),
-                format!("The recipient \"{quoted}\" must start with \"- \"."),
-            )
-            .fix(
-                true,
-                "Thêm \"- \"",
-                "Add \"- \"",
-                Span::new(span.start, span.start),
-                "- ",
-            );
+            no_dash.push((span, text, Span::new(span.start, span.start), "- "));
         }
         let body = text.trim_start_matches(['-', '–', ' ']);
         let is_archive = body.starts_with("Lưu");
@@ -238,19 +228,12 @@ pub(super) fn check(cx: &mut Ctx) {
         }
         let end = text.chars().last().unwrap_or(' ');
         if !last && end != ';' && !(party && end == ',') {
-            let (at, new) = if matches!(end, ',' | '.') {
-                let e = span.end;
-                (Span::new(e - 1, e), ";")
+            let at = if matches!(end, ',' | '.') {
+                Span::new(span.end - 1, span.end)
             } else {
-                (Span::new(span.end, span.end), ";")
+                Span::new(span.end, span.end)
             };
-            cx.report(
-                &RECIPIENT_SEMICOLON,
-                span,
-                "Dòng nơi nhận cần kết thúc bằng \";\".",
-                "A recipient line ends with \";\".",
-            )
-            .fix(true, "Thêm \";\"", "Add \";\"", at, new);
+            no_semicolon.push((span, text, at, ";"));
         }
         if last && (!is_archive || end != '.') {
             let d = cx.report(
@@ -277,5 +260,67 @@ pub(super) fn check(cx: &mut Ctx) {
                 );
             }
         }
+    }
+    if let Some(&(_, text, ..)) = no_dash.first() {
+        let quoted = crate::text::excerpt(text, crate::text::QUOTE_CHARS);
+        let k = no_dash.len();
+        let (vi, en) = if k == 1 {
+            (
+                format!("Dòng nơi nhận \"{quoted}\" cần bắt đầu bằng \"- \"."),
+                format!("The recipient \"{quoted}\" must start with \"- \"."),
+            )
+        } else {
+            (
+                format!("{k} dòng nơi nhận cần bắt đầu bằng \"- \", như \"{quoted}\"."),
+                format!("{k} recipient lines must start with \"- \", such as \"{quoted}\"."),
+            )
+        };
+        let fix = Message::new("Thêm \"- \"", "Add \"- \"");
+        report_lines(cx, &RECIPIENT_DASH, &no_dash, Message::new(vi, en), fix);
+    }
+    if !no_semicolon.is_empty() {
+        let k = no_semicolon.len();
+        let message = if k == 1 {
+            Message::new(
+                "Dòng nơi nhận cần kết thúc bằng \";\".",
+                "A recipient line ends with \";\".",
+            )
+        } else {
+            Message::new(
+                format!("{k} dòng nơi nhận cần kết thúc bằng \";\"."),
+                format!("{k} recipient lines must end with \";\"."),
+            )
+        };
+        let fix = Message::new("Thêm \";\"", "Add \";\"");
+        report_lines(cx, &RECIPIENT_SEMICOLON, &no_semicolon, message, fix);
+    }
+}
+
+/// One finding over recipient lines (`(line, its text, where, what to write)`): at
+/// the first, the others related, one safe fix writing at every line.
+fn report_lines(
+    cx: &mut Ctx,
+    rule: &Rule,
+    lines: &[(Span, &str, Span, &str)],
+    message: Message,
+    fix: Message,
+) {
+    let Some(&(first, ..)) = lines.first() else {
+        return;
+    };
+    let d = cx.report(rule, first, message.vi, message.en);
+    d.fixes.push(Fix {
+        title: fix,
+        safe: true,
+        edits: lines
+            .iter()
+            .map(|&(_, _, at, new_text)| TextEdit {
+                span: at,
+                new_text: new_text.to_string(),
+            })
+            .collect(),
+    });
+    for &(span, ..) in &lines[1..] {
+        d.related(span);
     }
 }
