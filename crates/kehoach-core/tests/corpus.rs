@@ -439,3 +439,25 @@ fn recipients_separated_by_commas_are_not_joined() {
         ["- HĐND phường,", "- UBND phường,", "Ban công tác Mặt trận;"]
     );
 }
+
+/// A text whose only mark is a `*` opening its items wrote it as a bullet: said as
+/// much, not called a web copy's Markdown; the fix writes `-`.
+#[test]
+fn star_bullets_alone_are_no_web_copy() {
+    let text = "KẾ HOẠCH\nThử\n\nI. NHIỆM VỤ\n1. Giám sát\n* Thời gian thực hiện: Quý I/2026.\n* Kết quả: báo cáo.\n";
+    let report = check(text);
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "KH806")
+        .expect("KH806");
+    assert_eq!(
+        d.message.vi,
+        "2 dòng dùng dấu \"*\" đầu dòng: văn bản hành chính thường dùng \"-\"."
+    );
+    let fixed = kehoach_core::fix::apply_safe_fixes(text);
+    assert!(
+        fixed.contains("\n- Thời gian thực hiện: Quý I/2026.\n- Kết quả: báo cáo."),
+        "{fixed}"
+    );
+}

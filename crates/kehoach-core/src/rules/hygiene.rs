@@ -819,26 +819,37 @@ fn report_markdown(cx: &mut Ctx, mut edits: Vec<TextEdit>) {
     }
     crate::order::sort_by_key(&mut edits, |e| e.span.start);
     let lines = count_lines(cx, &edits);
-    let (vi, en) = if lines == 1 {
+    // A text whose only mark is a `*` opening its items wrote it as its bullet
+    // (Word does too): no web copy to speak of.
+    let bullets_only = edits.iter().all(|e| e.new_text == "-");
+    let (vi, en, fix_vi, fix_en) = if bullets_only {
+        let (vi_lines, en_lines) = if lines == 1 {
+            ("Dòng".to_string(), "A line opens".to_string())
+        } else {
+            (format!("{lines} dòng"), format!("{lines} lines open"))
+        };
+        (
+            format!("{vi_lines} dùng dấu \"*\" đầu dòng: văn bản hành chính thường dùng \"-\"."),
+            format!("{en_lines} with a \"*\" bullet: administrative documents usually use \"-\"."),
+            "Đổi \"*\" thành \"-\"",
+            "Write \"-\" for \"*\"",
+        )
+    } else if lines == 1 {
         (
             "Dòng có dấu định dạng Markdown (**, *, #, |): xóa đi.".to_string(),
             "The line carries Markdown marks (**, *, #, |): remove them.".to_string(),
+            "Xóa dấu Markdown",
+            "Remove the Markdown marks",
         )
     } else {
         (
             format!("{lines} dòng có dấu định dạng Markdown (**, *, #, |) do sao chép từ web: xóa đi (bảng giữ nguyên)."),
             format!("{lines} lines carry Markdown marks (**, *, #, |) from a web copy: remove them (tables are kept)."),
+            "Xóa dấu Markdown",
+            "Remove the Markdown marks",
         )
     };
-    if let Some(d) = grouped(
-        &MARKDOWN,
-        edits,
-        vi,
-        en,
-        "Xóa dấu Markdown",
-        "Remove the Markdown marks",
-        true,
-    ) {
+    if let Some(d) = grouped(&MARKDOWN, edits, vi, en, fix_vi, fix_en, true) {
         cx.out.push(d);
     }
 }
