@@ -519,6 +519,11 @@ impl Evidence {
     fn clearly_tcvn3(&self) -> bool {
         self.maybe_tcvn3() && self.tcvn3_only >= 1
     }
+    /// TCVN3 sentences: two words or more with a legacy letter, two letters or more
+    /// that VNI cannot have written (a scan's stray `§` is one).
+    fn strongly_tcvn3(&self) -> bool {
+        self.clearly_tcvn3() && self.legacy_words >= 2 && self.tcvn3_only >= 2
+    }
     /// In a document whose other lines are clearly TCVN3: a TCVN3 code and no VNI
     /// pair (`Sè: 11/KH-UBND`, where every code is also a Unicode letter).
     fn could_be_tcvn3(&self) -> bool {
@@ -579,14 +584,28 @@ fn is_tcvn3_letter(c: char) -> bool {
 /// encodings (or are too short to tell) follow the document's clear lines. Where no
 /// line is clear, a line that reads as TCVN3 is reported so, but not `confident`.
 pub fn classify<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<(usize, LegacyLine)> {
-    let weighed: Vec<(usize, &str, Evidence)> = lines
-        .into_iter()
-        .enumerate()
-        .filter(|(_, l)| !l.is_ascii() && !has_modern_letter(l))
-        .map(|(k, l)| (k, l, Evidence::of(l)))
-        .collect();
+    let mut weighed: Vec<(usize, &str, Evidence)> = Vec::new();
+    // Lines with a letter only Unicode writes: the text is (at least there) Unicode.
+    let mut unicode_lines = 0usize;
+    for (k, l) in lines.into_iter().enumerate() {
+        if l.is_ascii() {
+            continue;
+        }
+        if has_modern_letter(l) {
+            unicode_lines += 1;
+        } else {
+            weighed.push((k, l, Evidence::of(l)));
+        }
+    }
     let any = |f: fn(&Evidence) -> bool| weighed.iter().any(|(_, _, e)| f(e));
-    let (clear_vni, clear_tcvn3) = (any(Evidence::clearly_vni), any(Evidence::clearly_tcvn3));
+    // In a Unicode text, one stray `§` or `ª` (a scan's misread letter) is no
+    // TCVN3: the document's doubtful lines follow only a line of TCVN3 sentences
+    // (two words and two letters of its own), and a line with less is reported
+    // only where nothing says the text is Unicode.
+    let unicode_text = unicode_lines > 0;
+    let clear_tcvn3 =
+        any(Evidence::strongly_tcvn3) || (!unicode_text && any(Evidence::clearly_tcvn3));
+    let clear_vni = any(Evidence::clearly_vni);
     weighed
         .into_iter()
         .filter_map(|(k, line, e)| {
@@ -610,13 +629,13 @@ pub fn classify<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<(usize, Leg
             };
             let found = if e.clearly_vni() {
                 vni()
-            } else if e.clearly_tcvn3() {
+            } else if e.clearly_tcvn3() && (clear_tcvn3 || e.strongly_tcvn3()) {
                 tcvn3(true)
             } else if clear_vni && !clear_tcvn3 && e.maybe_vni() {
                 vni()
             } else if clear_tcvn3 && !clear_vni && (e.maybe_tcvn3() || e.could_be_tcvn3()) {
                 tcvn3(true)
-            } else if !clear_vni && !clear_tcvn3 && e.maybe_tcvn3() {
+            } else if !clear_vni && !clear_tcvn3 && !unicode_text && e.maybe_tcvn3() {
                 tcvn3(false)
             } else {
                 None
@@ -739,6 +758,30 @@ mod tests {
                 .collect();
             assert!(found.is_empty(), "{name}: {found:?}");
         }
+    }
+
+    /// A scan's Unicode text with a stray `§` on one line is no TCVN3, and its lines
+    /// of Latin-1 letters only (`lên`, `tháng`) are not converted by it; a TCVN3
+    /// sentence pasted into a Unicode text still is, with its short lines.
+    #[test]
+    fn a_stray_legacy_letter_in_a_unicode_text_is_no_legacy_text() {
+        let scanned = [
+            "Kế hoạch thực hiện năm 2025",
+            "c; S§ chuyen cap",
+            "lên",
+            "tháng",
+            "Tình hình",
+        ];
+        assert_eq!(classify(scanned), vec![]);
+        let sentence = unicode_to_tcvn3("Sở Nội vụ chủ trì, phối hợp với các đơn vị liên quan");
+        let short = unicode_to_tcvn3("Số: 11");
+        let pasted = [
+            "Kế hoạch thực hiện năm 2025",
+            sentence.as_str(),
+            short.as_str(),
+        ];
+        let found: Vec<usize> = classify(pasted).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(found, [1, 2]);
     }
 
     /// Every seed re-typed in `encoding` (by `encode`): each line it changed is found
