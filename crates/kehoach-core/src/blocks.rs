@@ -339,6 +339,21 @@ const STAMP_LINES: [&str; 5] = [
     "Chức vụ:",
 ];
 
+/// A page's mark that an extraction tool wrote between pages: `----- [Trang 3] -----`,
+/// `=== Page 12 ===`, `(Trang 4)`. Decorated: a bare `Trang 2` is a page number
+/// (`rules::hygiene`'s).
+fn is_page_marker(t: &str) -> bool {
+    let deco = |c: char| matches!(c, '-' | '=' | '[' | ']' | '(' | ')' | '*' | '_' | ' ');
+    let words = t.trim_matches(deco);
+    if words.len() == t.len() || words.len() > 12 {
+        return false;
+    }
+    let number = ["Trang ", "trang ", "TRANG ", "Page ", "page ", "PAGE "]
+        .iter()
+        .find_map(|w| words.strip_prefix(w));
+    number.is_some_and(|n| !n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn bare_number(t: &str) -> bool {
     let t = trim(t);
     !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())
@@ -453,6 +468,8 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
                 role[k] = Role::Chrome;
                 role[j] = Role::Chrome;
             }
+        } else if is_page_marker(t) {
+            role[k] = Role::Chrome;
         } else if CHROME_STARTS.iter().any(|c| t.starts_with(c)) {
             role[k] = Role::Chrome;
             if t.starts_with("Ký bởi:") {
@@ -1795,6 +1812,33 @@ fn join_kind(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// An extraction tool's mark between pages is page chrome; `Trang 2` alone is left
+    /// to the page numbers' rule, and a heading that says `Trang` is text.
+    #[test]
+    fn page_markers_are_chrome() {
+        for t in [
+            "----- [Trang 3] -----",
+            "=== Page 12 ===",
+            "(Trang 4)",
+            "[TRANG 10]",
+        ] {
+            assert!(is_page_marker(t), "{t}");
+        }
+        for t in [
+            "Trang 2",
+            "Trang trí hội trường",
+            "- Trang bị máy tính 2",
+            "(Trang phục)",
+            "-----",
+        ] {
+            assert!(!is_page_marker(t), "{t}");
+        }
+        let text = "Nội dung trang một.\n----- [Trang 2] -----\nNội dung trang hai.\n";
+        let b = scan(text);
+        assert_eq!(b.chrome.len(), 1);
+        assert_eq!(b.chrome[0].text(text), "----- [Trang 2] -----");
+    }
 
     /// Shape (g): under a pipe header, the rows' cells a line each with nothing
     /// between them; a row broken over a page keeps its cells; the text after the
