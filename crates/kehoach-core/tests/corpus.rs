@@ -461,3 +461,26 @@ fn star_bullets_alone_are_no_web_copy() {
         "{fixed}"
     );
 }
+
+/// Numbered group rows over their rows (`4` and `4.1` over `4.1.1`, `1` over `a)`)
+/// are groups, not tasks without a lead.
+#[test]
+fn numbered_group_rows_are_groups() {
+    let text = "KẾ HOẠCH\nThử\n\nI. NHIỆM VỤ\n\n| STT | Mô tả hoạt động | Đơn vị chủ trì | Thời gian |\n|---|---|---|---|\n| 4 | ĐỘT PHÁ PHÁT TRIỂN KHOA HỌC | | |\n| 4.1 | Xây dựng nhóm nghiên cứu mạnh | | |\n| 4.1.1 | Tổ chức nhóm nghiên cứu | Ban KH | 2025-2030 |\n| 5 | Tuyên truyền | | |\n| a) | Tổ chức hội nghị | Sở A | Quý I |\n";
+    let report = check(text);
+    let rows = &report.plan.tables[0].rows;
+    let groups: Vec<bool> = rows.iter().map(|r| r.is_group).collect();
+    assert_eq!(groups, [true, true, false, true, false]);
+    let tasks: Vec<&str> = report
+        .plan
+        .tasks
+        .iter()
+        .map(|t| t.heading.text.as_str())
+        .collect();
+    assert_eq!(tasks, ["Tổ chức nhóm nghiên cứu", "Tổ chức hội nghị"]);
+    assert!(
+        report.diagnostics.iter().all(|d| d.code != "KH505"),
+        "{:?}",
+        report.diagnostics
+    );
+}

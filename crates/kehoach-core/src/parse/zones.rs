@@ -357,6 +357,16 @@ fn is_digits(t: &str) -> bool {
     !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// `1.1` under `1`, `4.1.1` under `4.1`: the number of one of its rows.
+fn is_sub_number(group: &str, t: &str) -> bool {
+    let group = group.trim_end_matches('.');
+    group.starts_with(|c: char| c.is_ascii_digit())
+        && group.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && t.strip_prefix(group)
+            .and_then(|r| r.strip_prefix('.'))
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// `a)`, `đ)`: a sub-item's letter.
 fn is_letter_item(t: &str) -> bool {
     t.strip_suffix(')')
@@ -393,8 +403,9 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
                 }
                 [first, second] => {
                     (is_group_number(&first.text) && (is_upper_text(&second.text) || width >= 3))
-                        // `1` and a title over the row, `a)`, `b)` under it.
+                        // `1` and a title over the row, `a)`, `b)` or `1.1` under it.
                         || (is_digits(&first.text) && is_letter_item(first_cell(k + 1)))
+                        || is_sub_number(&first.text, first_cell(k + 1))
                 }
                 // A merged cell a converter repeated in every column.
                 [first, rest @ ..] => {
