@@ -360,10 +360,19 @@ fn parse_title(src: &Source, t: usize, plan: &mut Plan) -> usize {
         // `Thực hiện Chỉ thị số …` right under the kind word, short and with no
         // closing stop, is the summary (`KẾ HOẠCH HÀNH ĐỘNG` / `Thực hiện …`), not
         // a basis paragraph.
+        // Nor is one the `(Kèm theo …)` line follows, however long: the summary is
+        // what stands between the kind word and that line.
+        let attached_next = || {
+            lines[i + 1..]
+                .iter()
+                .find(|n| !n.is_blank())
+                .map(|n| fold(n.text(src.read())))
+                .is_some_and(|n| n.starts_with("(KÈM THEO") || n.starts_with("(BAN HÀNH KÈM THEO"))
+        };
         let summary_like = summary_spans.is_empty()
             && t.trim_start().starts_with("Thực hiện")
-            && !t.trim_end().ends_with(['.', ':', ';', ','])
-            && at_most_chars(t, 200);
+            && ((!t.trim_end().ends_with(['.', ':', ';', ',']) && at_most_chars(t, 200))
+                || attached_next());
         if l.is_blank()
             || is_rule(t)
             || (is_basis_start(t) && !summary_like)

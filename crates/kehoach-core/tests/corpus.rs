@@ -484,3 +484,18 @@ fn numbered_group_rows_are_groups() {
         report.diagnostics
     );
 }
+
+/// The line between `KẾ HOẠCH` and its `(Kèm theo …)` line is the summary, however
+/// long and whatever it ends with (a university's plan: 350 characters, a stop).
+#[test]
+fn the_line_above_the_attachment_line_is_the_summary() {
+    let summary = format!(
+        "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về {}.",
+        "đột phá phát triển khoa học, công nghệ, ".repeat(6)
+    );
+    let text = format!("KẾ HOẠCH\n{summary}\n(Kèm theo Quyết định số 191/QĐ-ĐHĐN ngày 16/01/2026 của Giám đốc Đại học Đà Nẵng)\n\nThực hiện Nghị quyết số 57-NQ/TW, Đại học ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n1. Làm việc./.\n");
+    let report = check(&text);
+    let title = report.plan.title.expect("title");
+    assert_eq!(title.summary.map(|s| s.text), Some(summary));
+    assert!(report.diagnostics.iter().all(|d| d.code != "KH203"));
+}
