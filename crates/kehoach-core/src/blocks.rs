@@ -627,7 +627,14 @@ pub fn column_of(cell: &str) -> Column {
         ),
         (
             Column::Timeline,
-            &["thời gian", "thời hạn", "tiến độ", "thời điểm", "lộ trình"],
+            &[
+                "thời gian",
+                "thời hạn",
+                "tiến độ",
+                "thời điểm",
+                "lộ trình",
+                "giai đoạn",
+            ],
         ),
         (
             Column::Content,
@@ -638,6 +645,7 @@ pub fn column_of(cell: &str) -> Column {
                 "công việc",
                 "hoạt động",
                 "tên hoạt động",
+                "mô tả",
                 "chỉ tiêu",
                 "tên chỉ tiêu",
                 "giải pháp",
@@ -1812,6 +1820,24 @@ fn join_kind(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Column names as real tables write them, the university's among them
+    /// (`Mô tả hoạt động`, `Giai đoạn thực hiện`).
+    #[test]
+    fn column_names_are_read() {
+        for (name, column) in [
+            ("STT", Column::Number),
+            ("Mô tả hoạt động", Column::Content),
+            ("Nội dung công việc", Column::Content),
+            ("Đơn vị chủ trì", Column::Lead),
+            ("Đơn vị phối hợp", Column::Coordinating),
+            ("Giai đoạn thực hiện", Column::Timeline),
+            ("Thời gian hoàn thành", Column::Timeline),
+            ("Kết quả dự kiến", Column::Product),
+        ] {
+            assert_eq!(column_of(name), column, "{name}");
+        }
+    }
 
     /// An extraction tool's mark between pages is page chrome; `Trang 2` alone is left
     /// to the page numbers' rule, and a heading that says `Trang` is text.
