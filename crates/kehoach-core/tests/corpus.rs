@@ -499,3 +499,23 @@ fn the_line_above_the_attachment_line_is_the_summary() {
     assert_eq!(title.summary.map(|s| s.text), Some(summary));
     assert!(report.diagnostics.iter().all(|d| d.code != "KH203"));
 }
+
+/// An annex's title in sentence case right under its label, set apart from its
+/// table, is its title; a paragraph that goes on under the label is not.
+#[test]
+fn a_sentence_case_annex_title_under_its_label() {
+    let plan = |annex: &str| {
+        check(&format!("KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\n1. Làm việc./.\n\nNơi nhận:\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn A\n\n{annex}")).plan
+    };
+    let with_table = plan("PHỤ LỤC\nChi tiết các nhiệm vụ thực hiện Nghị quyết số 57-NQ/TW\n\n| STT | Nội dung | Đơn vị chủ trì |\n|---|---|---|\n| 1 | Tổ chức | Ban A |\n");
+    let title = with_table.annexes[0]
+        .title
+        .as_ref()
+        .map(|t| t.text.as_str());
+    assert_eq!(
+        title,
+        Some("Chi tiết các nhiệm vụ thực hiện Nghị quyết số 57-NQ/TW")
+    );
+    let paragraph = plan("PHỤ LỤC\nCác đơn vị triển khai theo chức năng, nhiệm vụ được giao;\nbáo cáo kết quả về Ban A.\n");
+    assert_eq!(paragraph.annexes[0].title, None);
+}

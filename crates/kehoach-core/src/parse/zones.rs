@@ -260,6 +260,25 @@ pub(super) fn parse_annex(src: &Source, start: usize, end: usize) -> Annex {
             i += 1;
             continue;
         }
+        // A title in sentence case right under the label, set apart from what
+        // follows (`PHỤ LỤC` / `Chi tiết các nhiệm vụ …` / a blank line or the table).
+        let apart = |k: usize| {
+            lines
+                .get(k)
+                .is_none_or(|n| n.is_blank() || src.table_of(n).is_some())
+        };
+        if label.is_some()
+            && title_spans.is_empty()
+            && attached.is_none()
+            && super::marker_of(lt).is_none()
+            && !lt.trim_end().ends_with([':', ';'])
+            && at_most_chars(lt, 250)
+            && apart(i + 1)
+        {
+            title_spans.push(l.content);
+            i += 1;
+            continue;
+        }
         break;
     }
     let title = match (title_spans.first(), title_spans.last()) {
