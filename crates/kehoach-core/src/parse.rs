@@ -1224,7 +1224,7 @@ fn value_field(f: &Field, after: usize) -> Option<Field> {
 
 fn find_tasks(body: &[Node]) -> Vec<Task> {
     let mut tasks = Vec::new();
-    fn walk(nodes: &[Node], in_impl: bool, out: &mut Vec<Task>) {
+    fn walk(nodes: &[Node], in_impl: bool, hoisted: Option<&Node>, out: &mut Vec<Task>) {
         for n in nodes {
             // Only a section's title can open the implementation part.
             // A section that assigns work: `TỔ CHỨC THỰC HIỆN`, `PHÂN CÔNG NHIỆM VỤ`,
@@ -1237,19 +1237,50 @@ fn find_tasks(body: &[Node]) -> Vec<Task> {
                         || f.contains("TRÁCH NHIỆM")
                         || f.contains("NHIỆM VỤ")
                 });
-            if n.level >= Level::Clause && n.level <= Level::Point {
-                if let Some(t) = task_of(n, impl_section) {
+            let is_item = |c: &Node| c.level >= Level::Clause && c.level <= Level::Point;
+            // `1. Hoàn thiện thể chế`, its `a)` … `d)`, then `Cơ quan chủ trì: …`
+            // after the last: labels only the last sub-item carries, the others
+            // none, are the whole item's.
+            let items: Vec<&Node> = n.children.iter().filter(|c| is_item(c)).collect();
+            let closing = match items.split_last() {
+                Some((last, others))
+                    if is_item(n)
+                        && !others.is_empty()
+                        && has_labels(last)
+                        && !has_labels(n)
+                        && !others.iter().any(|c| has_labels(c)) =>
+                {
+                    Some(*last)
+                }
+                _ => None,
+            };
+            let own = hoisted.is_none_or(|h| !std::ptr::eq(h, n));
+            if is_item(n) && own {
+                if let Some(t) = task_of(n, closing.unwrap_or(n), impl_section) {
                     out.push(t);
                 }
             }
-            walk(&n.children, impl_section, out);
+            walk(&n.children, impl_section, closing, out);
         }
     }
-    walk(body, false, &mut tasks);
+    walk(body, false, None, &mut tasks);
     tasks
 }
 
-fn task_of(n: &Node, in_impl: bool) -> Option<Task> {
+/// Whether an item carries task labels (`Cơ quan chủ trì:`, `Thời gian thực hiện:` …)
+/// on its dash lines or its paragraphs.
+fn has_labels(n: &Node) -> bool {
+    n.children
+        .iter()
+        .filter(|c| c.level == Level::Dash)
+        .map(|c| &c.title)
+        .chain(&n.paragraphs)
+        .any(|f| task_label(&f.text).is_some_and(|(kind, _)| kind != TaskField::Other))
+}
+
+/// The task of item `n`, its labelled fields read from `labels` (`n` itself, or the
+/// last sub-item that carries the whole item's labels).
+fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
     let mut task = Task {
         heading: Field {
             text: format!("{} {}", n.marker, n.title.text),
@@ -1268,12 +1299,12 @@ fn task_of(n: &Node, in_impl: bool) -> Option<Task> {
     };
     let mut found = false;
     // Fields stand on dash children or on plain paragraphs under the item.
-    let dash_titles = n
+    let dash_titles = labels
         .children
         .iter()
         .filter(|c| c.level == Level::Dash)
         .map(|c| (&c.title, c.children.as_slice()));
-    let paragraphs = n.paragraphs.iter().map(|p| (p, &[][..]));
+    let paragraphs = labels.paragraphs.iter().map(|p| (p, &[][..]));
     for (field, subs) in dash_titles.chain(paragraphs) {
         let Some((kind, after)) = task_label(&field.text) else {
             continue;

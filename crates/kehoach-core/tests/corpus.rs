@@ -519,3 +519,30 @@ fn a_sentence_case_annex_title_under_its_label() {
     let paragraph = plan("PHỤ LỤC\nCác đơn vị triển khai theo chức năng, nhiệm vụ được giao;\nbáo cáo kết quả về Ban A.\n");
     assert_eq!(paragraph.annexes[0].title, None);
 }
+
+/// Labels after an item's last sub-item, when no other sub-item has any, are the
+/// whole item's (a city's plan: `1. Hoàn thiện thể chế`, `a)` … `d)`, then
+/// `Cơ quan chủ trì: …`); a sub-item among others with labels keeps its own.
+#[test]
+fn labels_that_close_an_item_are_the_items() {
+    let text = "KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n1. Hoàn thiện thể chế\na) Nâng cao kỷ luật, kỷ cương.\nb) Chủ động rà soát văn bản.\nCơ quan chủ trì: Sở Giáo dục và Đào tạo.\nThời gian thực hiện: Thường xuyên.\n2. Đổi mới quản lý\na) Hoàn thiện cơ cấu tổ chức.\nCơ quan chủ trì: Sở Nội vụ.\nb) Phân cấp, phân quyền.\nCơ quan chủ trì: Sở Tư pháp.\n";
+    let plan = check(text).plan;
+    let tasks: Vec<(&str, &str)> = plan
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.heading.text.as_str(),
+                t.lead.first().map_or("", |l| l.text.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            ("1. Hoàn thiện thể chế", "Sở Giáo dục và Đào tạo"),
+            ("a) Hoàn thiện cơ cấu tổ chức.", "Sở Nội vụ"),
+            ("b) Phân cấp, phân quyền.", "Sở Tư pháp"),
+        ]
+    );
+}
