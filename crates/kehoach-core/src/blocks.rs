@@ -416,8 +416,9 @@ pub(crate) const MIN_PAGE_LINES: usize = 10;
 /// Page chrome, marked in `role`: a short line repeated on three pages or more with a
 /// page number beside it (a PDF's running header), a signature stamp, a site notice.
 fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
-    // Each short line's count, and the line it was last seen on.
-    let mut counts: crate::hash::FxHashMap<&str, (usize, usize)> = Default::default();
+    // Each short line's count a page apart, the line it was last seen on, and how
+    // often it came back within a page.
+    let mut counts: crate::hash::FxHashMap<&str, (usize, usize, usize)> = Default::default();
     // A running header has words; table syntax (`|`) repeats too but is no chrome.
     let wordy =
         |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !t.starts_with('|');
@@ -425,21 +426,25 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
         let t = trim(l.span.text(text));
         if *r == Role::Text && t.len() >= 4 && t.len() <= 120 {
             match counts.get_mut(t) {
-                // Twice within a page: a table's cell (`Thường xuyên` above each
-                // row's number, a cell per line), not a page's header or footer.
-                Some((n, last)) if k - *last < MIN_PAGE_LINES => *n = 0,
-                Some((n, last)) => {
-                    *n += usize::from(*n > 0);
+                Some((n, last, close)) => {
+                    if k - *last < MIN_PAGE_LINES {
+                        *close += 1;
+                    } else {
+                        *n += 1;
+                    }
                     *last = k;
                 }
                 None => {
-                    counts.insert(t, (1, k));
+                    counts.insert(t, (1, k, 0));
                 }
             }
         }
     }
     // Only what repeats can be a running header; words are counted for those alone.
-    counts.retain(|t, (n, _)| *n >= 3 && wordy(t));
+    // Back within a page more than once: a table's cell (`Thường xuyên` above each
+    // row's number, a cell per line), not a page's header or footer (a page short
+    // of lines, a figure's, may bring one pair close).
+    counts.retain(|t, (n, _, close)| *n >= 3 && *close <= 1 && wordy(t));
     let numbered = running_headers(text, lines, role);
     let next_filled = |k: usize| (k + 1..lines.len().min(k + 3)).find(|&j| !lines[j].is_blank());
     let prev_filled = |k: usize| {
@@ -1113,12 +1118,14 @@ struct BareCells {
 
 /// Rows of shape (g), from line `at` on: under a header whose first column numbers
 /// the rows, lines holding one cell each, every row opening with its number (`1`,
-/// `a)`, `II`). First the header's last names, when a converter put them on lines of
-/// their own. A row with more lines than the header has columns went over a page
-/// break: its last lines go on with its text cells in turn (`Nội dung`, then `Chủ
-/// trì`…), only when the next row's number follows them, so a last row never takes
-/// the text after the table. `None` unless two rows or more are read, one of them
-/// full.
+/// `a)`, `II`; a figure or a numeral is one only where it goes on from the rows'
+/// count: `2` after `1`, not a cell `50`). First the header's last names, when a
+/// converter put them on lines of their own. A row with more lines than the header
+/// has columns went over a page break: its last lines go on with its text cells in
+/// turn (`Nội dung`, then `Chủ trì`…), only when the next row's number follows them.
+/// A heading (`III. TỔ CHỨC THỰC HIỆN`) or a part's opening ends the table, so a
+/// last row short of a cell does not take it. `None` unless two rows or more are
+/// read, one of them full.
 fn bare_cell_rows(
     text: &str,
     lines: &[LineView],
@@ -1131,21 +1138,41 @@ fn bare_cell_rows(
     }
     let cell = |k: usize| -> Option<Span> {
         let l = lines.get(k)?;
-        (role[k] == Role::Text && !l.is_blank() && !opens_part(l.content.text(text)))
-            .then_some(l.content)
+        let t = l.content.text(text);
+        let heading = crate::markers::marker_of(t)
+            .is_some_and(|m| m.level <= crate::markers::Level::Section && m.len < t.len());
+        (role[k] == Role::Text && !l.is_blank() && !opens_part(t) && !heading).then_some(l.content)
     };
-    let is_number = |k: usize| cell(k).is_some_and(|c| is_row_number(c.text(text)));
+    // The next figure and numeral the rows' count expects (a figure may start again
+    // at 1 under a numeral's group).
+    let (mut figure, mut numeral) = (1u32, 1u32);
+    let number_at = |k: usize, figure: u32, numeral: u32| -> Option<RowNumber> {
+        let n = row_number(cell(k)?.text(text))?;
+        match n {
+            RowNumber::Figure(v) if v != figure && v != 1 => None,
+            RowNumber::Numeral(v) if v != numeral => None,
+            n => Some(n),
+        }
+    };
     let mut k = at;
     let mut names = Vec::new();
     while names.len() < 3
-        && cell(k).is_some_and(|c| !is_number(k) && column_of(c.text(text)) != Column::Unknown)
+        && cell(k).is_some_and(|c| {
+            row_number(c.text(text)).is_none() && column_of(c.text(text)) != Column::Unknown
+        })
     {
         names.extend(cell(k));
         k += 1;
     }
     let width = header.len() + names.len();
     let mut rows = Vec::new();
-    while is_number(k) {
+    while let Some(n) = number_at(k, figure, numeral) {
+        match n {
+            RowNumber::Figure(v) => figure = v + 1,
+            RowNumber::Numeral(v) => (numeral, figure) = (v + 1, 1),
+            RowNumber::Letter => {}
+        }
+        let is_number = |j: usize| number_at(j, figure, numeral).is_some();
         let start = k;
         let mut cells = Vec::with_capacity(width);
         while cells.len() < width && cell(k).is_some() && (k == start || !is_number(k)) {
@@ -1172,14 +1199,29 @@ fn bare_cell_rows(
     })
 }
 
-/// A row's number alone on its line, as a table's first column holds it: `1`, `12.`,
-/// `a)`, `đ)`, `IV`.
-fn is_row_number(t: &str) -> bool {
+/// A row's number alone on its line, as a table's first column holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowNumber {
+    /// `1`, `12.`
+    Figure(u32),
+    /// `a)`, `đ)`
+    Letter,
+    /// `IV`
+    Numeral(u32),
+}
+
+fn row_number(t: &str) -> Option<RowNumber> {
     let digits = t.trim_end_matches('.');
     let letter = t.strip_suffix(')').unwrap_or("");
-    (!digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()))
-        || (letter.chars().count() == 1 && letter.chars().all(|c| c.is_lowercase()))
-        || (t.len() <= 4 && crate::text::roman_value(t).is_some())
+    if !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        digits.parse().ok().map(RowNumber::Figure)
+    } else if letter.chars().count() == 1 && letter.chars().all(|c| c.is_lowercase()) {
+        Some(RowNumber::Letter)
+    } else if t.len() <= 4 {
+        crate::text::roman_value(t).map(RowNumber::Numeral)
+    } else {
+        None
+    }
 }
 
 /// The `|` inside a row (not the outer ones).
@@ -1380,12 +1422,13 @@ fn make_table(text: &str, shape: TableShape, span: Span, mut rows: Vec<RawRow>) 
     // A second header row of column numbers `(1) (2) (3)` is part of the header.
     let column_numbers = (header.is_some()
         && rows.first().is_some_and(|r| {
-            r.cells.iter().all(|c| {
-                c.iter().all(|s| {
-                    let t = s.text(text).trim_matches(['(', ')', ' ']);
-                    !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+            r.cells.iter().filter(|c| !c.is_empty()).count() >= 2
+                && r.cells.iter().all(|c| {
+                    c.iter().all(|s| {
+                        let t = s.text(text).trim_matches(['(', ')', ' ']);
+                        !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+                    })
                 })
-            })
         }))
     .then(|| rows.remove(0));
     RawTable {
@@ -1912,6 +1955,51 @@ mod tests {
         );
         let after = text.find("Ghi chú thêm").unwrap_or_default();
         assert!(b.in_table(3) && !b.in_table(after));
+    }
+
+    /// Review cases of shape (g): a last row short of a cell leaves the heading after
+    /// the table alone; a figure that does not go on from the count (`50`) is a cell.
+    #[test]
+    fn bare_cells_stop_at_a_heading_and_count_their_rows() {
+        let text = "| TT | Nội dung | Chủ trì | Phối hợp | Thời gian |\n| --- | --- | --- | --- | --- |\n1\nA\nSở A\nSở B\nQuý I\n2\nB\n50\nSở C\nQuý II\n3\nC\nSở D\nQuý III\nIII. TỔ CHỨC THỰC HIỆN\n";
+        let b = scan(text);
+        let t = &b.tables[0];
+        let cell = |c: &RawCell| c.iter().map(|s| s.text(text)).collect::<Vec<_>>().join(" ");
+        let rows: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(cell).collect())
+            .collect();
+        assert_eq!(rows[1], ["2", "B", "50", "Sở C", "Quý II"]);
+        assert_eq!(rows[2], ["3", "C", "Sở D", "Quý III"]);
+        let heading = text.find("III. TỔ CHỨC").unwrap_or_default();
+        assert!(!b.in_table(heading));
+    }
+
+    /// A running header a page apart stays chrome with one page short of lines.
+    #[test]
+    fn a_short_page_keeps_its_running_headers() {
+        let page = |n: usize, lines: usize| {
+            format!(
+                "CÔNG BÁO/Số 286\n{n}\n{}",
+                "Nội dung của trang.\n".repeat(lines)
+            )
+        };
+        let text = format!(
+            "{}{}{}{}",
+            page(1, 12),
+            page(2, 3),
+            page(3, 12),
+            page(4, 12)
+        );
+        let b = scan(&text);
+        assert_eq!(
+            b.chrome
+                .iter()
+                .filter(|s| s.text(&text) == "CÔNG BÁO/Số 286")
+                .count(),
+            4
+        );
     }
 
     /// Paragraphs under a header-only pipe table, or a header without a number

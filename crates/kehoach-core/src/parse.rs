@@ -1034,12 +1034,18 @@ fn split_authority(read: &str, cell: Span) -> Vec<Span> {
 
 /// A recipient that ends in a comma and a line without a dash after it: one
 /// recipient, wrapped (`- Ủy ban Kiểm tra, Ban xây dựng Đảng,` / `VP Đảng ủy;`), when
-/// no other recipient ends in a comma. Where others do, the list separates with
+/// no other recipient ends in a comma (and the line is not `Lưu: …`, nor ends in a
+/// comma itself). Where others do, the list separates with
 /// commas and the line is a recipient of its own that lost its dash.
 fn join_wrapped_recipients(src: &Source, items: &mut Vec<Field>) {
     let ends_comma = |f: &Field| f.text.trim_end().ends_with(',');
-    let dashless = |f: &Field| !f.text.trim_start().starts_with(['-', '+', '–', '•']);
-    let wrapped = |k: usize| ends_comma(&items[k]) && items.get(k + 1).is_some_and(dashless);
+    // A line that goes on: no dash, not the archive (`Lưu: VT.`), and itself the
+    // recipient's end (a list that lost its dashes ends every line in a comma).
+    let goes_on = |f: &Field| {
+        let t = f.text.trim();
+        !t.starts_with(['-', '+', '–', '•']) && !t.starts_with("Lưu") && !t.ends_with(',')
+    };
+    let wrapped = |k: usize| ends_comma(&items[k]) && items.get(k + 1).is_some_and(goes_on);
     let commas = items.iter().filter(|f| ends_comma(f)).count();
     let joins = (0..items.len()).filter(|&k| wrapped(k)).count();
     if joins == 0 || commas > joins {
@@ -1048,7 +1054,7 @@ fn join_wrapped_recipients(src: &Source, items: &mut Vec<Field>) {
     let mut out: Vec<Field> = Vec::with_capacity(items.len() - joins);
     for f in items.drain(..) {
         match out.last_mut() {
-            Some(last) if ends_comma(last) && dashless(&f) => {
+            Some(last) if ends_comma(last) && goes_on(&f) => {
                 *last = src.field(Span::new(last.range.start, f.range.end));
             }
             _ => out.push(f),

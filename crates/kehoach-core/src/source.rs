@@ -393,8 +393,9 @@ impl LineView {
 /// Splits text into line views. Line breaks are `\n`, `\r\n`, `\r` and the form feed
 /// (a page break in pdftotext output). Linear in the text size.
 pub fn line_views(src: &str) -> Vec<LineView> {
-    // Sized once from the line breaks (counted many bytes at a time): grown by
-    // doubling, a text of short lines copied its table of views over and over.
+    // Sized once from the `\n` line breaks (counted many bytes at a time; a text
+    // broken by `\r` alone grows as before): grown by doubling, a text of short
+    // lines copied its table of views over and over.
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1);
     for_each_line(src, |idx, span| out.push(view(src, idx, span)));
     out

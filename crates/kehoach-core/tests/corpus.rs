@@ -546,3 +546,38 @@ fn labels_that_close_an_item_are_the_items() {
         ]
     );
 }
+
+/// The archive line and a list that lost its dashes are no wrapped recipients; an
+/// annex's paragraph or unit note under its label is no title.
+#[test]
+fn what_is_not_wrapped_and_what_is_no_title() {
+    let foot = |list: &str| {
+        let text = format!("KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\n1. Làm việc./.\n\nNơi nhận:\n{list}\n\nCHỦ TỊCH\n\nNguyễn Văn A\n");
+        let r = check(&text).plan.recipients.expect("recipients");
+        (r.items.len(), r.archive.map(|a| a.text))
+    };
+    assert_eq!(
+        foot("- Như trên,\nLưu: VT."),
+        (1, Some("Lưu: VT.".to_string()))
+    );
+    assert_eq!(
+        foot("Thường trực Huyện ủy,\nCác chi bộ,\nLưu VP."),
+        (2, Some("Lưu VP.".to_string()))
+    );
+    let title = |annex: &str| {
+        check(&format!("KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\n1. Làm việc./.\n\nNơi nhận:\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn A\n\n{annex}"))
+            .plan
+            .annexes[0]
+            .title
+            .clone()
+    };
+    assert_eq!(
+        title("PHỤ LỤC\n\nCác nhiệm vụ dưới đây do Sở A chủ trì.\n\n"),
+        None
+    );
+    assert_eq!(
+        title("PHỤ LỤC\n\nCác nhiệm vụ dưới đây do Sở A chủ trì\n\n"),
+        None
+    );
+    assert_eq!(title("PHỤ LỤC\n(Đơn vị tính: triệu đồng)\n| STT | Nội dung | Kinh phí |\n|---|---|---|\n| 1 | Tổ chức | 50 |\n"), None);
+}

@@ -268,10 +268,13 @@ pub(super) fn parse_annex(src: &Source, start: usize, end: usize) -> Annex {
                 .is_none_or(|n| n.is_blank() || src.table_of(n).is_some())
         };
         if label.is_some()
+            && i == start + 1
             && title_spans.is_empty()
             && attached.is_none()
+            && !lt.starts_with('(')
+            && !lt.trim_end().ends_with('.')
             && super::marker_of(lt).is_none()
-            && !lt.trim_end().ends_with([':', ';'])
+            && !lt.trim_end().ends_with([':', ';', ')'])
             && at_most_chars(lt, 250)
             && apart(i + 1)
         {
