@@ -1201,7 +1201,7 @@ fn bare_cell_rows(
 
 /// A row's number alone on its line, as a table's first column holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RowNumber {
+pub(crate) enum RowNumber {
     /// `1`, `12.`
     Figure(u32),
     /// `a)`, `đ)`
@@ -1210,7 +1210,7 @@ enum RowNumber {
     Numeral(u32),
 }
 
-fn row_number(t: &str) -> Option<RowNumber> {
+pub(crate) fn row_number(t: &str) -> Option<RowNumber> {
     let digits = t.trim_end_matches('.');
     let letter = t.strip_suffix(')').unwrap_or("");
     if !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) {

@@ -1276,12 +1276,19 @@ fn find_tasks(body: &[Node]) -> Vec<Task> {
 /// Whether an item carries task labels (`Cơ quan chủ trì:`, `Thời gian thực hiện:` …)
 /// on its dash lines or its paragraphs.
 fn has_labels(n: &Node) -> bool {
-    n.children
+    label_lines(n)
+        .any(|(f, _)| task_label(&f.text).is_some_and(|(kind, _)| kind != TaskField::Other))
+}
+
+/// Where an item's labelled fields stand: its dash lines (with the items under
+/// each) and its plain paragraphs.
+fn label_lines(n: &Node) -> impl Iterator<Item = (&Field, &[Node])> {
+    let dash_titles = n
+        .children
         .iter()
         .filter(|c| c.level == Level::Dash)
-        .map(|c| &c.title)
-        .chain(&n.paragraphs)
-        .any(|f| task_label(&f.text).is_some_and(|(kind, _)| kind != TaskField::Other))
+        .map(|c| (&c.title, c.children.as_slice()));
+    dash_titles.chain(n.paragraphs.iter().map(|p| (p, &[][..])))
 }
 
 /// The task of item `n`, its labelled fields read from `labels` (`n` itself, or the
@@ -1304,14 +1311,7 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
         product: None,
     };
     let mut found = false;
-    // Fields stand on dash children or on plain paragraphs under the item.
-    let dash_titles = labels
-        .children
-        .iter()
-        .filter(|c| c.level == Level::Dash)
-        .map(|c| (&c.title, c.children.as_slice()));
-    let paragraphs = labels.paragraphs.iter().map(|p| (p, &[][..]));
-    for (field, subs) in dash_titles.chain(paragraphs) {
+    for (field, subs) in label_lines(labels) {
         let Some((kind, after)) = task_label(&field.text) else {
             continue;
         };

@@ -3,7 +3,7 @@
 //! tables become tasks.
 
 use super::{find_footer_start, is_rule, parse_footer, parse_title, read_content, Source};
-use crate::blocks::{column_of, Column, RawCell, RawRow, RawTable};
+use crate::blocks::{column_of, row_number, Column, RawCell, RawRow, RawTable, RowNumber};
 use crate::dates::parse_period;
 use crate::model::*;
 use crate::source::Span;
@@ -272,9 +272,8 @@ pub(super) fn parse_annex(src: &Source, start: usize, end: usize) -> Annex {
             && title_spans.is_empty()
             && attached.is_none()
             && !lt.starts_with('(')
-            && !lt.trim_end().ends_with('.')
             && super::marker_of(lt).is_none()
-            && !lt.trim_end().ends_with([':', ';', ')'])
+            && !lt.trim_end().ends_with(['.', ':', ';', ')'])
             && at_most_chars(lt, 250)
             && apart(i + 1)
         {
@@ -389,12 +388,6 @@ fn is_sub_number(group: &str, t: &str) -> bool {
             .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
 }
 
-/// `a)`, `đ)`: a sub-item's letter.
-fn is_letter_item(t: &str) -> bool {
-    t.strip_suffix(')')
-        .is_some_and(|l| l.chars().count() == 1 && l.chars().all(char::is_lowercase))
-}
-
 pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
     let header = raw
         .header
@@ -426,7 +419,8 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
                 [first, second] => {
                     (is_group_number(&first.text) && (is_upper_text(&second.text) || width >= 3))
                         // `1` and a title over the row, `a)`, `b)` or `1.1` under it.
-                        || (is_digits(&first.text) && is_letter_item(first_cell(k + 1)))
+                        || (is_digits(&first.text)
+                            && row_number(first_cell(k + 1)) == Some(RowNumber::Letter))
                         || is_sub_number(&first.text, first_cell(k + 1))
                 }
                 // A merged cell a converter repeated in every column.

@@ -822,7 +822,12 @@ fn report_markdown(cx: &mut Ctx, mut edits: Vec<TextEdit>) {
     // A text whose only mark is a `*` opening its items wrote it as its bullet
     // (Word does too): no web copy to speak of.
     let bullets_only = edits.iter().all(|e| e.new_text == "-");
-    let (vi, en, fix_vi, fix_en) = if bullets_only {
+    let (fix_vi, fix_en) = if bullets_only {
+        ("Đổi \"*\" thành \"-\"", "Write \"-\" for \"*\"")
+    } else {
+        ("Xóa dấu Markdown", "Remove the Markdown marks")
+    };
+    let (vi, en) = if bullets_only {
         let (vi_lines, en_lines) = if lines == 1 {
             ("Dòng".to_string(), "A line opens".to_string())
         } else {
@@ -831,22 +836,16 @@ fn report_markdown(cx: &mut Ctx, mut edits: Vec<TextEdit>) {
         (
             format!("{vi_lines} dùng dấu \"*\" đầu dòng: văn bản hành chính thường dùng \"-\"."),
             format!("{en_lines} with a \"*\" bullet: administrative documents usually use \"-\"."),
-            "Đổi \"*\" thành \"-\"",
-            "Write \"-\" for \"*\"",
         )
     } else if lines == 1 {
         (
             "Dòng có dấu định dạng Markdown (**, *, #, |): xóa đi.".to_string(),
             "The line carries Markdown marks (**, *, #, |): remove them.".to_string(),
-            "Xóa dấu Markdown",
-            "Remove the Markdown marks",
         )
     } else {
         (
             format!("{lines} dòng có dấu định dạng Markdown (**, *, #, |) do sao chép từ web: xóa đi (bảng giữ nguyên)."),
             format!("{lines} lines carry Markdown marks (**, *, #, |) from a web copy: remove them (tables are kept)."),
-            "Xóa dấu Markdown",
-            "Remove the Markdown marks",
         )
     };
     if let Some(d) = grouped(&MARKDOWN, edits, vi, en, fix_vi, fix_en, true) {
