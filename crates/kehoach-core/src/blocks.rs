@@ -215,7 +215,8 @@ pub fn scan_lines(text: &str, lines: &[LineView]) -> Blocks {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     Text,
-    /// A line holding only `|` (shape d).
+    /// Table syntax with no cell of its own: a line holding only `|` (shape d), a
+    /// header row repeated where a table goes on over a page break.
     PipeOnly,
     /// A line of a data table.
     Table,
@@ -1002,15 +1003,38 @@ fn pipe_table(
     let width = header_cells.len();
     let mut rows: Vec<RawRow> = Vec::new();
     let mut k = at + 1 + usize::from(with_rule);
-    // Pipes seen on the row being read, for rows whose cells run over lines (b).
-    let mut open: Option<(RawRow, usize)> = None;
+    // The row being read, for rows whose cells run over lines (b): the pipes seen on
+    // it, and whether it is the rest of a row a page break cut.
+    let mut open: Option<(RawRow, usize, bool)> = None;
+    // The line after the table's last page break: a row there with no number of its
+    // own is the rest of the row the page cut, cell by cell.
+    let mut turned_at: Option<usize> = None;
     while k < lines.len() {
         let l = &lines[k];
         let raw = l.span.text(text);
+        let pipes = raw.matches('|').count();
+        let ends_here = role[k] != Role::Text
+            || open.is_none() && (pipes == 0 || trim(raw).is_empty())
+            || open.is_some() && opens_part(l.content.text(text));
+        if ends_here && !layout {
+            if let Some(turn) = page_turn(text, lines, role, k, &header_texts, width) {
+                if let Some((row, _, cut)) = open.take() {
+                    finish_row(&mut rows, row, cut);
+                }
+                for &j in &turn.chrome {
+                    role[j] = Role::Chrome;
+                }
+                for &j in &turn.syntax {
+                    role[j] = Role::PipeOnly;
+                }
+                k = turn.resume;
+                turned_at = Some(k);
+                continue;
+            }
+        }
         if role[k] != Role::Text {
             break;
         }
-        let pipes = raw.matches('|').count();
         match open.take() {
             None => {
                 // Rows a converter set apart with blank lines: a blank line followed by
@@ -1035,19 +1059,29 @@ fn pipe_table(
                         .collect(),
                     span: l.span,
                 };
+                let cut = turned_at == Some(k)
+                    && !rows.is_empty()
+                    && row.cells.first().is_some_and(|c| c.is_empty())
+                    && row.cells.len() <= width;
                 let bars = if outer { pipes_between(raw) } else { pipes };
-                if !with_rule && bars + 1 < width && k + 1 < lines.len() {
-                    open = Some((row, bars));
+                // A row with outer pipes whose line does not close it, when a line
+                // below does: its last cell holds lines of its own (`- 2026: …`).
+                let runs_on = outer
+                    && !with_rule
+                    && !trim(raw).ends_with('|')
+                    && closed_below(text, lines, role, k + 1);
+                if !with_rule && (bars + 1 < width || runs_on) && k + 1 < lines.len() {
+                    open = Some((row, bars, cut));
                 } else {
-                    rows.push(row);
+                    finish_row(&mut rows, row, cut);
                 }
             }
-            Some((row, _)) if opens_part(l.content.text(text)) => {
+            Some((row, _, cut)) if opens_part(l.content.text(text)) => {
                 // An annex or a title after a row left open: the row ends there.
-                rows.push(row);
+                finish_row(&mut rows, row, cut);
                 break;
             }
-            Some((mut row, bars)) => {
+            Some((mut row, bars, cut)) => {
                 // The cell under way continues on this line, up to its next `|`.
                 let more = pipe_cells(text, l.span, outer);
                 let first_raw = raw.trim_start();
@@ -1063,10 +1097,11 @@ fn pipe_table(
                     .extend(parts.map(|s| if s.is_empty() { vec![] } else { vec![s] }));
                 row.span = row.span.cover(l.span);
                 let bars = bars + pipes;
-                if bars + 1 >= width || l.is_blank() {
-                    rows.push(row);
+                let closed = !outer || trim(raw).ends_with('|');
+                if bars + 1 >= width && closed || l.is_blank() {
+                    finish_row(&mut rows, row, cut);
                 } else {
-                    open = Some((row, bars));
+                    open = Some((row, bars, cut));
                 }
             }
         }
@@ -1074,8 +1109,8 @@ fn pipe_table(
     }
     let mut header_cells = header_cells;
     let mut bare_cells = false;
-    if let Some((row, _)) = open {
-        rows.push(row);
+    if let Some((row, _, cut)) = open {
+        finish_row(&mut rows, row, cut);
     } else if rows.is_empty() && with_rule && !layout {
         if let Some(bare) = bare_cell_rows(text, lines, k, role, &header_texts) {
             header_cells.extend(bare.header);
@@ -1086,8 +1121,11 @@ fn pipe_table(
     }
     let end = k; // exclusive
     let kind = if layout { Role::LayoutRow } else { Role::Table };
+    // Page chrome between the table's pages stays chrome.
     for r in role.iter_mut().take(end).skip(at) {
-        *r = kind;
+        if *r == Role::Text {
+            *r = kind;
+        }
     }
     if !layout {
         let span = Span::new(lines[at].span.start, lines[end - 1].span.end);
@@ -1106,6 +1144,117 @@ fn pipe_table(
         out.push(make_table(text, shape, span, all));
     }
     end - at
+}
+
+/// Whether a line from `from` on closes a row left open with its `|` before a blank
+/// line, a new row or a part's opening (a few lines: a cell's own lines).
+fn closed_below(text: &str, lines: &[LineView], role: &[Role], from: usize) -> bool {
+    const MOST_LINES: usize = 12;
+    for (l, r) in lines.iter().zip(role).skip(from).take(MOST_LINES) {
+        let t = trim(l.span.text(text));
+        if *r != Role::Text || t.is_empty() || t.starts_with('|') || opens_part(t) {
+            return false;
+        }
+        if t.ends_with('|') {
+            return true;
+        }
+    }
+    false
+}
+
+/// A row read, or the rest of the row above it when a page break cut that one: each
+/// of its cells goes on with the cell above.
+fn finish_row(rows: &mut Vec<RawRow>, row: RawRow, cut: bool) {
+    match rows.last_mut() {
+        Some(above) if cut => {
+            for (k, cell) in row.cells.into_iter().enumerate() {
+                match above.cells.get_mut(k) {
+                    Some(c) => c.extend(cell),
+                    None => above.cells.push(cell),
+                }
+            }
+            above.span = above.span.cover(row.span);
+        }
+        _ => rows.push(row),
+    }
+}
+
+/// Where a pipe table goes on past a page break, from line `at` where its rows
+/// stopped: the page's chrome (`----- [Trang 3] -----`, `(Trang 2)`, a page number,
+/// blank lines) then the header row again, or a row of the table's width when a
+/// page mark says a page turned. A number alone on a line there is a page number
+/// only because the header or the mark shows a page turned: alone, it may be a
+/// figure.
+struct PageTurn {
+    /// The line the rows go on from.
+    resume: usize,
+    /// Page marks and page numbers: chrome.
+    chrome: Vec<usize>,
+    /// The repeated header row, its rule, and a `|` the extraction left alone on a
+    /// line: table syntax.
+    syntax: Vec<usize>,
+}
+
+fn page_turn(
+    text: &str,
+    lines: &[LineView],
+    role: &[Role],
+    at: usize,
+    header: &[&str],
+    width: usize,
+) -> Option<PageTurn> {
+    // A page's chrome is a few lines: a mark, a number, blank lines around them.
+    const MOST_LINES: usize = 12;
+    let mut chrome = Vec::new();
+    let mut syntax = Vec::new();
+    let mut marked = false;
+    let mut k = at;
+    while k < lines.len() && k < at + MOST_LINES {
+        let t = trim(lines[k].span.text(text));
+        if role[k] == Role::Chrome || role[k] == Role::Text && is_page_marker(t) {
+            marked = true;
+            chrome.push(k);
+        } else if role[k] == Role::PipeOnly || role[k] == Role::Text && t == "|" {
+            syntax.push(k);
+        } else if role[k] != Role::Text {
+            return None;
+        } else if bare_number(t) {
+            chrome.push(k);
+        } else if !t.is_empty() {
+            break;
+        }
+        k += 1;
+    }
+    let l = lines.get(k)?;
+    let raw = l.span.text(text);
+    let named: Vec<&str> = header.iter().copied().filter(|h| !h.is_empty()).collect();
+    let repeated = raw.contains('|') && {
+        let outer = raw.trim_start().starts_with('|');
+        let cells = pipe_cells(text, l.span, outer);
+        cells
+            .iter()
+            .map(|s| s.text(text))
+            .filter(|c| !c.is_empty())
+            .eq(named.iter().copied())
+    };
+    if repeated {
+        syntax.push(k);
+        k += 1;
+        if lines
+            .get(k)
+            .is_some_and(|n| is_pipe_rule(n.span.text(text)))
+        {
+            syntax.push(k);
+            k += 1;
+        }
+    } else if !(marked && raw.trim_start().starts_with('|') && pipes_between(raw) + 1 >= width) {
+        return None;
+    }
+    Some(PageTurn {
+        resume: k,
+        chrome,
+        syntax,
+    })
 }
 
 /// What [`bare_cell_rows`] read under a pipe header: the header's cells that stood on
@@ -2093,6 +2242,66 @@ mod tests {
             .iter()
             .map(|c| c.iter().map(|s| s.text(text)).collect::<Vec<_>>().join(" "))
             .collect()
+    }
+
+    /// A scan's pipe table over three pages (fixture 196's shapes): page marks, a
+    /// page number, a `|` stranded on its own line, the header again (once without
+    /// its leading pipe), a cell holding lines of its own, and a row the page cut
+    /// going on under an empty number.
+    #[test]
+    fn a_pipe_table_goes_on_over_its_pages() {
+        let text = "PHỤ LỤC\n\n| STT | Nhiệm vụ | Chủ trì | Thời gian |\n| 1 | Rà soát quy chế | Ban A | 2026 |\n| 2 | Tuyển dụng | Ban B | 2025-2030 | - Năm 2026: 30 người;\n- Năm 2027: 40 người. |\n\n(Trang 1)\n\n|\n\n----- [Trang 2] -----\nSTT | Nhiệm vụ | Chủ trì | Thời gian |\n| 3 | Xây dựng chiến lược hợp tác theo từng khu vực và\n\n----- [Trang 3] -----\n14\n\n| STT | Nhiệm vụ | Chủ trì | Thời gian |\n| | lĩnh vực ưu tiên | Ban C | Hằng năm |\n| 4 | Báo cáo | Ban D | Quý IV |\n\nGhi chú sau bảng.\n";
+        let b = scan(text);
+        let [t] = b.tables.as_slice() else {
+            panic!("one table: {:?}", b.tables);
+        };
+        let rows: Vec<Vec<String>> = t.rows.iter().map(|r| cells(text, r)).collect();
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(rows[0], ["1", "Rà soát quy chế", "Ban A", "2026"]);
+        assert_eq!(rows[1][4], "- Năm 2026: 30 người; - Năm 2027: 40 người.");
+        assert_eq!(
+            rows[2],
+            [
+                "3",
+                "Xây dựng chiến lược hợp tác theo từng khu vực và lĩnh vực ưu tiên",
+                "Ban C",
+                "Hằng năm"
+            ]
+        );
+        assert_eq!(rows[3], ["4", "Báo cáo", "Ban D", "Quý IV"]);
+        // The page's marks and number are chrome; the note after the table is not.
+        let chrome: Vec<&str> = b.chrome.iter().map(|s| s.text(text).trim()).collect();
+        assert_eq!(
+            chrome,
+            [
+                "(Trang 1)",
+                "----- [Trang 2] -----",
+                "----- [Trang 3] -----",
+                "14"
+            ]
+        );
+        let note = text.find("Ghi chú").unwrap_or_default();
+        assert!(!b.in_table(note));
+    }
+
+    /// Without the header again, only a page mark carries a table over: a number
+    /// alone before a row may be a figure, and a blank line ends the table.
+    #[test]
+    fn a_pipe_table_goes_on_past_a_page_mark_only() {
+        let head = "| STT | Nhiệm vụ | Chủ trì | Thời gian |\n| 1 | Rà soát | Ban A | 2026 |\n";
+        let row = "| 2 | Báo cáo | Ban B | 2027 |\n";
+        let marked = format!("{head}\n----- [Trang 2] -----\n{row}");
+        let b = scan(&marked);
+        let [t] = b.tables.as_slice() else {
+            panic!("one table");
+        };
+        assert_eq!(t.rows.len(), 2);
+        for gap in ["\n7\n\n", "\n\n"] {
+            let text = format!("{head}{gap}{row}");
+            let b = scan(&text);
+            assert!(b.tables.iter().all(|t| t.rows.len() == 1), "{text}");
+            assert!(b.chrome.is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -248,7 +248,15 @@ pub(super) fn check(cx: &mut Ctx) {
     // The lines come in order: tables and chrome are walked beside them.
     let (mut tables, mut chrome) = (blocks.table_cursor(), blocks.chrome_cursor());
     let rare_leads = LineFlags::rare_leads(text.as_bytes());
+    // Another document after the signature is not checked.
+    let appended = match (cx.plan.appended.first(), cx.plan.appended.last()) {
+        (Some(a), Some(b)) => a.range.start..b.range.end,
+        _ => 0..0,
+    };
     for l in lines.iter() {
+        if appended.contains(&l.span.start) {
+            continue;
+        }
         let raw = l.span.text(text);
         // The first pass's marks say which checks could find anything on this line:
         // most lines of a real plan need none of them.
@@ -297,6 +305,7 @@ pub(super) fn check(cx: &mut Ctx) {
         if l.cells.len() <= 1
             && !l.is_blank()
             && !tables.contains(l.span.start)
+            && !appended.contains(&l.span.start)
             && l.marks.any(LineMarks::BRACKET | LineMarks::LEAD_E2)
             && may_have_brackets(l.content.text(cx.src.read()).as_bytes())
         {
@@ -921,9 +930,10 @@ fn bare_number(t: &str) -> Option<u32> {
 }
 
 /// Numbers alone on their lines outside tables. `Trang 2`, `- 2 -` and a number next to
-/// a page break are certainly page numbers; a bare number is one only when the text's
-/// bare numbers count pages (2, 3, 4 …). Anything else may be a figure that lost its
-/// table: reported, but its removal is left to the user.
+/// a page break are certainly page numbers, removed by "fix all". A bare number is
+/// called one when the text's bare numbers count pages (2, 3, 4 … a page apart), but
+/// its removal waits for a click like other page chrome: rows or items that lost their
+/// table count up too. Anything else may be a figure: reported as such.
 fn report_page_numbers(cx: &mut Ctx, found: &[&LineView]) {
     let text = cx.text();
     let bare: Vec<Option<u32>> = found
@@ -948,24 +958,25 @@ fn report_page_numbers(cx: &mut Ctx, found: &[&LineView]) {
             let after = text[l.span.end..].trim_start_matches([' ', '\n', '\r']);
             before.ends_with('\u{000C}') || after.starts_with('\u{000C}')
         };
-        let safe = bare[k].is_none() || near_break || counts_pages(k);
+        let certain = bare[k].is_none() || near_break;
+        let page = certain || counts_pages(k);
         let span = line_with_break(cx, l);
         let shown = l.content.text(text).to_string();
         let d = cx.report(
             &PAGE_NOISE,
             l.content,
-            if safe {
+            if page {
                 format!("Dòng \"{shown}\" là số trang sót lại khi trích từ PDF.")
             } else {
                 format!("Dòng \"{shown}\" chỉ có một con số: nếu là số trang sót lại khi trích từ PDF thì xóa; nếu là số liệu thì giữ.")
             },
-            if safe {
+            if page {
                 format!("The line \"{shown}\" is a page number left by PDF extraction.")
             } else {
                 format!("The line \"{shown}\" holds only a number: remove it if it is a page number left by PDF extraction; keep it if it is a figure.")
             },
         );
-        d.fix(safe, "Xóa số trang", "Remove the page number", span, "");
+        d.fix(certain, "Xóa số trang", "Remove the page number", span, "");
     }
 }
 
