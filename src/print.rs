@@ -218,6 +218,12 @@ pub fn PrintView(plan: Plan) -> impl IntoView {
         .map(|f| view! { <p class="p-footnote">{line(f)}</p> })
         .collect_view();
     let annexes = plan.annexes.iter().map(annex).collect_view();
+    // Another document after the signature (a routing slip), as it came.
+    let appended = plan
+        .appended
+        .iter()
+        .map(|f| view! { <p class="p-para">{line(f)}</p> })
+        .collect_view();
     // Text the parser could not place, where it stood: above the title (a page's
     // notice, a stray heading) or after it.
     let title_start = plan
@@ -261,6 +267,7 @@ pub fn PrintView(plan: Plan) -> impl IntoView {
             {(!signed_by_decision).then(|| foot(&plan))}
             {unclassified}
             {footnotes}
+            {appended}
             {annexes}
         </article>
     }

@@ -705,6 +705,10 @@ pub struct Plan {
     /// Footnotes under the foot (`[1] Chương trình số …`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub footnotes: Vec<Field>,
+    /// Lines of another document after the signature, from its own header (a routing
+    /// slip the receiving office scanned with the plan): kept, not checked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub appended: Vec<Field>,
 }
 
 #[cfg(test)]

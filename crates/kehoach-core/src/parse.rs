@@ -52,6 +52,7 @@ pub fn parse_source(src: &Source) -> Plan {
         annexes: Vec::new(),
         decision: None,
         footnotes: Vec::new(),
+        appended: Vec::new(),
     };
     let lines = &src.logical;
     let kinds = detect_kind(src);
@@ -1155,6 +1156,27 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
     plan.recipients = recipients;
     plan.footnotes.extend(footnotes);
     plan.tables.extend(tables);
+    // Another document's header among the lines after the signer (its agency, then
+    // the national title): that document and what follows are not the plan's.
+    let sig = &mut plan.signature;
+    if let Some(from) = (0..sig.trailing.len()).find(|&i| {
+        sig.trailing[i..]
+            .iter()
+            .take(4)
+            .any(|f| is_national_title_line(&f.text))
+    }) {
+        plan.appended = sig.trailing.split_off(from);
+    }
+}
+
+/// `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, also as a scan's reading garbles it
+/// (`CỘNG HOA XA HỘỌI CHỦ NGHĨA VIỆT NAM`).
+fn is_national_title_line(t: &str) -> bool {
+    if !at_most_chars(t, 60) {
+        return false;
+    }
+    let f = fold(t);
+    f.starts_with("CỘNG HÒA XÃ") || f.contains("CHỦ NGHĨA VIỆT NAM")
 }
 
 // ---------------------------------------------------------------------------------
@@ -1280,6 +1302,36 @@ fn has_labels(n: &Node) -> bool {
         .any(|(f, _)| task_label(&f.text).is_some_and(|(kind, _)| kind != TaskField::Other))
 }
 
+/// `v` going on after its separator `sep` with the line `next` (without the list's
+/// punctuation at its end).
+fn extend_value(v: &mut Field, sep: char, next: &Field) {
+    let lead = next.text.len() - next.text.trim_start().len();
+    let more = next
+        .text
+        .trim()
+        .trim_end_matches([';', ',', '.'])
+        .trim_end();
+    v.text.push(sep);
+    v.text.push(' ');
+    v.text.push_str(more);
+    let kept = &next.text[..lead + more.len()];
+    v.range.end = next.range.start + kept.len();
+    v.range.end_line = next.range.line;
+    v.range.end_column = next.range.column + kept.chars().count();
+}
+
+/// Whether `f` is the end of a list of units wrapped from the line above: no label,
+/// no items, no marker, a capital first, a line's length.
+fn units_wrapped_on(f: &Field, subs: &[Node]) -> bool {
+    let t = f.text.trim();
+    let head = crate::text::head(t, 40);
+    subs.is_empty()
+        && at_most_chars(t, 80)
+        && !head.contains(':')
+        && t.starts_with(|c: char| c.is_uppercase())
+        && crate::markers::marker_of(t).is_none()
+}
+
 /// Where an item's labelled fields stand: its dash lines (with the items under
 /// each) and its plain paragraphs.
 fn label_lines(n: &Node) -> impl Iterator<Item = (&Field, &[Node])> {
@@ -1311,12 +1363,30 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
         product: None,
     };
     let mut found = false;
-    for (field, subs) in label_lines(labels) {
+    let mut lines = label_lines(labels).peekable();
+    while let Some((field, subs)) = lines.next() {
         let Some((kind, after)) = task_label(&field.text) else {
             continue;
         };
         found |= kind != TaskField::Other;
-        let value = value_field(field, after);
+        let mut value = value_field(field, after);
+        // `Cơ quan chủ trì: Sở A; Sở B;` / `UBND các quận, huyện.`: a list of units
+        // that goes on on the next line, which has no label of its own.
+        let units = matches!(
+            kind,
+            TaskField::Lead | TaskField::Coordinating | TaskField::Performing
+        );
+        let separator = field
+            .text
+            .trim_end()
+            .chars()
+            .last()
+            .filter(|c| matches!(c, ';' | ','));
+        if let (true, Some(sep), Some(v)) = (units, separator, value.as_mut()) {
+            if let Some((next, _)) = lines.next_if(|(f, subs)| units_wrapped_on(f, subs)) {
+                extend_value(v, sep, next);
+            }
+        }
         // `- Đơn vị chủ trì:` with `+ Sở X: …` items under it names units in the items.
         let units: Vec<Field> = match value {
             Some(v) => vec![v],
@@ -1821,6 +1891,49 @@ mod tests {
             .map(|d| d.code)
             .collect();
         assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    /// A routing slip scanned after the plan (fixture 195): its agency, a national
+    /// title as OCR garbled it, its own lines: another document, not stray text
+    /// under the signer; text after the name with no header of its own still is.
+    #[test]
+    fn another_document_after_the_signer_is_set_apart() {
+        let plan = "KẾ HOẠCH\nAbc\nI. MỤC ĐÍCH\n1. Nội dung./.\nNơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị An\n\n";
+        let slip = "DAT HỌC DA NẴNG\nCỘNG HOA XA HỘỌI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKính chuyển: Ban Giám hiệu\n";
+        let p = parse(&format!("{plan}{slip}"));
+        let appended: Vec<&str> = p.appended.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(appended, slip.lines().collect::<Vec<_>>());
+        assert!(p.signature.trailing.is_empty());
+        let p = parse(&format!("{plan}Nguyễn Thị An\nBan Giám hiệu\n"));
+        assert!(p.appended.is_empty() && p.signature.trailing.len() == 2);
+    }
+
+    /// `Cơ quan chủ trì: Sở A; Sở B;` / `UBND các quận, huyện.`: one list of units
+    /// over two lines; a next line with a label or a marker is not part of it.
+    #[test]
+    fn a_list_of_units_wrapped_after_its_separator_is_one_value() {
+        let item = "III. NHIỆM VỤ\nc) Rà soát quỹ đất.\nCơ quan chủ trì: Sở Nông nghiệp và Môi trường; Sở Giáo dục và Đào tạo;\n";
+        for (next, lead) in [
+            (
+                "UBND các quận, huyện.\n",
+                "Sở Nông nghiệp và Môi trường; Sở Giáo dục và Đào tạo; UBND các quận, huyện",
+            ),
+            (
+                "Cơ quan phối hợp: Sở Xây dựng.\n",
+                "Sở Nông nghiệp và Môi trường; Sở Giáo dục và Đào tạo",
+            ),
+        ] {
+            let p = parse(&format!(
+                "KẾ HOẠCH\nAbc\n{item}{next}Thời gian thực hiện: Thường xuyên.\n"
+            ));
+            let leads: Vec<&str> = p
+                .tasks
+                .iter()
+                .flat_map(|t| &t.lead)
+                .map(|f| f.text.as_str())
+                .collect();
+            assert_eq!(leads, [lead], "{next}");
+        }
     }
 
     #[test]

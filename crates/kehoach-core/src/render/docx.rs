@@ -590,6 +590,9 @@ fn document_xml(plan: &Plan) -> String {
             },
         ));
     }
+    for f in &plan.appended {
+        out.push_str(&para(&line(f), BODY));
+    }
     for a in &plan.annexes {
         annex(&mut out, a);
     }

@@ -211,6 +211,13 @@ pub fn to_text(plan: &Plan) -> String {
             push(&mut out, f);
         }
     }
+    // Another document after the signature: kept as it came, after a blank line.
+    if !plan.appended.is_empty() {
+        out.push(String::new());
+        for f in &plan.appended {
+            push(&mut out, f);
+        }
+    }
     for a in &plan.annexes {
         annex(&mut out, a);
     }

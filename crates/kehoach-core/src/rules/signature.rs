@@ -106,6 +106,20 @@ pub const NAME_MISSING: Rule = Rule {
     safe_fix: false,
 };
 
+pub const APPENDED: Rule = Rule {
+    code: "KH708",
+    name: "document-after-signer",
+    severity: Severity::Info,
+    what_vi: "Sau chữ ký là một văn bản khác",
+    what_en: "Another document follows the signature",
+    why_vi: "Văn bản kết thúc ở họ tên người ký (và phụ lục). Một văn bản có tiêu ngữ riêng sau đó (phiếu xử lý văn bản đến, phiếu trình) được quét hoặc dán cùng: không thuộc kế hoạch và không được kiểm tra.",
+    why_en: "The document ends with the signer's name (and its annexes). A document with its own national title after it (a routing slip, a cover note) was scanned or pasted with it: it is not the plan's and is not checked.",
+    source: "Thực tiễn",
+    bad: "1. Nhiệm vụ./.\nNơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn An\n\nTRƯỜNG ĐẠI HỌC MẪU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nPHIẾU XỬ LÝ VĂN BẢN ĐẾN\nKính chuyển: Ban Giám hiệu\n",
+    good: "1. Nhiệm vụ./.\nNơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn An\n",
+    safe_fix: false,
+};
+
 pub const RULES: &[Rule] = &[
     SIGNATURE_MISSING,
     UNKNOWN_AUTHORITY,
@@ -114,6 +128,7 @@ pub const RULES: &[Rule] = &[
     ACADEMIC_TITLE,
     TRAILING,
     NAME_MISSING,
+    APPENDED,
 ];
 
 const ACADEMIC: [&str; 8] = ["GS.", "PGS.", "TS.", "ThS.", "KS.", "BS.", "CN.", "TSKH."];
@@ -236,6 +251,24 @@ pub(super) fn check(cx: &mut Ctx) {
                 );
             }
         }
+    }
+    if let (Some(first), Some(last)) = (cx.plan.appended.first(), cx.plan.appended.last()) {
+        let span = span_of(first).cover(span_of(last));
+        let lines: Vec<&str> = cx
+            .plan
+            .appended
+            .iter()
+            .take(3)
+            .map(|f| f.text.as_str())
+            .collect();
+        let joined = lines.join(" / ");
+        let quoted = crate::text::excerpt(&joined, crate::text::QUOTE_CHARS);
+        cx.report(
+            &APPENDED,
+            span,
+            format!("Sau chữ ký là một văn bản khác (\"{quoted}\"), không thuộc kế hoạch: phần này không được kiểm tra."),
+            format!("Another document follows the signature (\"{quoted}\"); it is not the plan's and is not checked."),
+        );
     }
     if let (Some(first), Some(last)) = (sig.trailing.first(), sig.trailing.last()) {
         let span = span_of(first).cover(span_of(last));
