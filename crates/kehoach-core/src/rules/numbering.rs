@@ -1,7 +1,7 @@
 //! Numbering of the body (I., 1., 1.1., a)) and the sections a plan should have.
 
 use super::{span_of, Ctx, Rule};
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Fix, Message, Severity, TextEdit};
 use crate::model::{Level, MarkerStyle, Node};
 use crate::source::Span;
 use crate::text::{fold, is_upper_text, letter_at, to_roman, Case};
@@ -182,12 +182,73 @@ fn marker_for(level: Level, ordinal: u32, prefix: &[u32]) -> String {
 
 pub(super) fn check(cx: &mut Ctx) {
     let body = &cx.plan.body;
-    check_siblings(cx, body, None);
+    let mut variants = Vec::new();
+    check_siblings(cx, body, None, &mut variants);
+    report_variants(cx, variants);
     check_mixed_top(cx, body);
     check_sections(cx);
 }
 
-fn check_siblings(cx: &mut Ctx, nodes: &[Node], parent: Option<&Node>) {
+/// A marker written in a variant style: where, as written, what to write, its style.
+struct Variant<'a> {
+    span: Span,
+    written: &'a str,
+    want: String,
+    style: MarkerStyle,
+}
+
+/// One finding per variant style (`a.` for `a)`, `1.3` for `1.3.`): one habit of the
+/// writer, however many markers show it, with one safe fix for all of them.
+fn report_variants(cx: &mut Ctx, variants: Vec<Variant>) {
+    let mut styles: Vec<MarkerStyle> = Vec::new();
+    for v in &variants {
+        if !styles.contains(&v.style) {
+            styles.push(v.style);
+        }
+    }
+    for style in styles {
+        let same: Vec<&Variant> = variants.iter().filter(|v| v.style == style).collect();
+        let Some(first) = same.first() else { continue };
+        let (k, w, want) = (same.len(), first.written, &first.want);
+        let (vi, en, fix_vi, fix_en) = if k == 1 {
+            (
+                format!("Viết \"{want}\" thay cho \"{w}\"."),
+                format!("Write \"{want}\" instead of \"{w}\"."),
+                format!("Sửa thành {want}"),
+                format!("Change to {want}"),
+            )
+        } else {
+            (
+                format!("{k} ký hiệu đánh số viết kiểu khác, như \"{w}\": viết \"{want}\"."),
+                format!("{k} markers are written in a variant style, such as \"{w}\": write \"{want}\"."),
+                format!("Sửa {k} ký hiệu"),
+                format!("Fix {k} markers"),
+            )
+        };
+        let d = cx.report(&MARKER_STYLE, first.span, vi, en);
+        d.fixes.push(Fix {
+            title: Message::new(fix_vi, fix_en),
+            safe: true,
+            edits: same
+                .iter()
+                .map(|v| TextEdit {
+                    span: v.span,
+                    new_text: v.want.clone(),
+                })
+                .collect(),
+        });
+        for v in &same[1..] {
+            d.related(v.span);
+        }
+    }
+}
+
+fn check_siblings<'a>(
+    cx: &mut Ctx,
+    nodes: &'a [Node],
+    parent: Option<&Node>,
+    variants: &mut Vec<Variant<'a>>,
+) {
     for level in [
         Level::Part,
         Level::Section,
@@ -205,19 +266,12 @@ fn check_siblings(cx: &mut Ctx, nodes: &[Node], parent: Option<&Node>) {
                     (Level::Point, Some(c)) => format!("{c})"),
                     _ => want,
                 };
-                cx.report(
-                    &MARKER_STYLE,
-                    mspan,
-                    format!("Viết \"{want}\" thay cho \"{}\".", n.marker),
-                    format!("Write \"{want}\" instead of \"{}\".", n.marker),
-                )
-                .fix(
-                    true,
-                    format!("Sửa thành {want}"),
-                    format!("Change to {want}"),
-                    mspan,
+                variants.push(Variant {
+                    span: mspan,
+                    written: &n.marker,
                     want,
-                );
+                    style: n.style,
+                });
             }
             if level == Level::Section
                 && !n.title.text.is_empty()
@@ -337,7 +391,7 @@ fn check_siblings(cx: &mut Ctx, nodes: &[Node], parent: Option<&Node>) {
         }
     }
     for n in nodes {
-        check_siblings(cx, &n.children, Some(n));
+        check_siblings(cx, &n.children, Some(n), variants);
     }
 }
 
@@ -452,5 +506,28 @@ fn check_sections(cx: &mut Ctx) {
             "Chưa có phần \"TỔ CHỨC THỰC HIỆN\".",
             "There is no \"TỔ CHỨC THỰC HIỆN\" section.",
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Markers in one variant style are one habit: one finding, every marker related
+    /// and fixed at once; another style is another finding.
+    #[test]
+    fn one_finding_per_variant_style() {
+        let text = "KẾ HOẠCH\nThử\n\nI. NHIỆM VỤ\n1. Tuyên truyền\na. Hội nghị.\nb. Tập huấn.\n2. Kiểm tra\na. Đoàn một.\nb/ Đoàn hai.\n";
+        let report = crate::check(text);
+        let style: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "KH403")
+            .collect();
+        assert_eq!(style.len(), 2, "{style:?}");
+        assert_eq!(style[0].related.len(), 2);
+        assert_eq!(style[0].fixes[0].edits.len(), 3);
+        assert!(style[0].message.vi.starts_with("3 ký hiệu"));
+        assert_eq!(style[1].message.vi, "Viết \"b)\" thay cho \"b/\".");
+        let fixed = crate::fix::apply_safe_fixes(text);
+        assert!(fixed.contains("a) Hội nghị.\nb) Tập huấn.") && fixed.contains("b) Đoàn hai."));
     }
 }
