@@ -952,32 +952,73 @@ fn report_page_numbers(cx: &mut Ctx, found: &[&LineView]) {
         prev.is_some_and(|(p, apart)| follows(p, Some(n)) && page(apart))
             || next.is_some_and(|(x, apart)| follows(Some(n), x) && page(apart))
     };
+    // Page numbers are one cause: one finding for the certain ones (removed by fix
+    // all), one for those their count calls pages (removed on a click); a number
+    // that may be a figure is asked about on its own line.
+    let (mut certain, mut counted) = (Vec::new(), Vec::new());
     for (k, l) in found.iter().enumerate() {
         let near_break = {
             let before = text[..l.span.start].trim_end_matches([' ', '\n', '\r']);
             let after = text[l.span.end..].trim_start_matches([' ', '\n', '\r']);
             before.ends_with('\u{000C}') || after.starts_with('\u{000C}')
         };
-        let certain = bare[k].is_none() || near_break;
-        let page = certain || counts_pages(k);
-        let span = line_with_break(cx, l);
-        let shown = l.content.text(text).to_string();
-        let d = cx.report(
-            &PAGE_NOISE,
-            l.content,
-            if page {
-                format!("Dòng \"{shown}\" là số trang sót lại khi trích từ PDF.")
-            } else {
-                format!("Dòng \"{shown}\" chỉ có một con số: nếu là số trang sót lại khi trích từ PDF thì xóa; nếu là số liệu thì giữ.")
-            },
-            if page {
-                format!("The line \"{shown}\" is a page number left by PDF extraction.")
-            } else {
-                format!("The line \"{shown}\" holds only a number: remove it if it is a page number left by PDF extraction; keep it if it is a figure.")
-            },
-        );
-        d.fix(certain, "Xóa số trang", "Remove the page number", span, "");
+        let edit = TextEdit {
+            span: line_with_break(cx, l),
+            new_text: String::new(),
+        };
+        if bare[k].is_none() || near_break {
+            certain.push(edit);
+        } else if counts_pages(k) {
+            counted.push(edit);
+        } else {
+            let shown = l.content.text(text).to_string();
+            cx.report(
+                &PAGE_NOISE,
+                l.content,
+                format!("Dòng \"{shown}\" chỉ có một con số: nếu là số trang sót lại khi trích từ PDF thì xóa; nếu là số liệu thì giữ."),
+                format!("The line \"{shown}\" holds only a number: remove it if it is a page number left by PDF extraction; keep it if it is a figure."),
+            )
+            .fix(false, "Xóa số trang", "Remove the page number", edit.span, "");
+        }
     }
+    for (edits, safe) in [(certain, true), (counted, false)] {
+        let (Some(first), n) = (edits.first(), edits.len()) else {
+            continue;
+        };
+        let shown = crate::text::trim(first.span.text(text)).to_string();
+        let (vi, en) = if n == 1 {
+            (
+                format!("Dòng \"{shown}\" là số trang sót lại khi trích từ PDF."),
+                format!("The line \"{shown}\" is a page number left by PDF extraction."),
+            )
+        } else {
+            (
+                format!("{n} dòng là số trang sót lại khi trích từ PDF, như \"{shown}\": xóa đi."),
+                format!("{n} lines are page numbers left by PDF extraction, such as \"{shown}\": remove them."),
+            )
+        };
+        let (fix_vi, fix_en) = if n == 1 {
+            ("Xóa số trang", "Remove the page number")
+        } else {
+            ("Xóa các số trang", "Remove the page numbers")
+        };
+        // The finding points at the numbers, not at their line breaks.
+        let mut d = grouped(&PAGE_NOISE, edits, vi, en, fix_vi, fix_en, safe);
+        if let Some(d) = d.as_mut() {
+            d.span = trim_span(text, d.span);
+            for r in &mut d.related {
+                *r = trim_span(text, *r);
+            }
+        }
+        cx.out.extend(d);
+    }
+}
+
+/// `span` without the spaces and line break around its text.
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.text(text);
+    let start = span.start + (s.len() - s.trim_start().len());
+    Span::new(start, start + crate::text::trim(s).len())
 }
 
 /// Page chrome the first pass found (running headers with their page numbers, a
