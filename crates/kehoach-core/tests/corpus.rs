@@ -497,6 +497,31 @@ fn numbered_group_rows_are_groups() {
     );
 }
 
+/// A row stands under the nearest group row whose number holds its own: `4.2` after
+/// `4.1.1` is under `4`, and a full row `5` after `4`'s rows is under no group
+/// (fixture 196's rows 7 and 8 were put under the group `6` above them).
+#[test]
+fn a_row_leaves_the_groups_its_number_is_not_in() {
+    let text = "KẾ HOẠCH\nThử\n\nI. NHIỆM VỤ\n\n| STT | Mô tả hoạt động | Đơn vị chủ trì | Thời gian |\n|---|---|---|---|\n| I | NHÓM MỘT | | |\n| 4 | ĐỘT PHÁ KHOA HỌC | | |\n| 4.1 | Nhóm nghiên cứu mạnh | | |\n| 4.1.1 | Tổ chức nhóm | Ban KH | 2025 |\n| 4.2 | Hợp tác với doanh nghiệp | Ban KH | 2026 |\n| 5 | Tuyên truyền | Ban TT | 2027 |\n";
+    let report = check(text);
+    let groups: Vec<Option<&str>> = report.plan.tables[0]
+        .rows
+        .iter()
+        .map(|r| r.group.as_deref())
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            Some("I NHÓM MỘT"),
+            Some("4 ĐỘT PHÁ KHOA HỌC"),
+            Some("4.1 Nhóm nghiên cứu mạnh"),
+            Some("4.1 Nhóm nghiên cứu mạnh"),
+            Some("4 ĐỘT PHÁ KHOA HỌC"),
+            Some("I NHÓM MỘT"),
+        ]
+    );
+}
+
 /// The line between `KẾ HOẠCH` and its `(Kèm theo …)` line is the summary, however
 /// long and whatever it ends with (a university's plan: 350 characters, a stop).
 #[test]

@@ -397,7 +397,9 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
     let width = header
         .len()
         .max(raw.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0));
-    let mut group: Option<String> = None;
+    // The group rows a row stands under, the nearest last: (its number, its text).
+    // `4` over `4.1` over `4.1.1`; a row `5` (or `4.2`) leaves the groups it is not in.
+    let mut groups: Vec<(&str, String)> = Vec::new();
     let mut rows = Vec::with_capacity(raw.rows.len());
     // The first cell's text of each row, to look one row ahead.
     let first_cell = |k: usize| {
@@ -431,18 +433,30 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
                 }
                 _ => false,
             };
+        let number = first_cell(k);
+        let dotted = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+        if dotted(number) {
+            while groups
+                .last()
+                .is_some_and(|(g, _)| dotted(g) && !is_sub_number(g, number))
+            {
+                groups.pop();
+            }
+        }
         if is_group {
-            group = Some(
-                filled
-                    .iter()
-                    .map(|f| f.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
+            if !dotted(number) {
+                groups.clear();
+            }
+            let text = filled
+                .iter()
+                .map(|f| f.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            groups.push((number, text));
         }
         rows.push(TableRow {
             cells,
-            group: group.clone(),
+            group: groups.last().map(|(_, text)| text.clone()),
             is_group,
             range: src.range(r.span),
         });
