@@ -1912,13 +1912,25 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
                     join_kind(pa, nt, blanks_between, width, pl.cells.len(), l.cells.len()).or_else(
                         || {
                             let (w, spaced) = spaced?;
+                            // A numbered heading alone on its line (`5. Sở Khoa học và
+                            // Công nghệ`) stopped short of the width, and the next line
+                            // is indented as a paragraph's first line (a `pdftotext`
+                            // page starts its wrapped lines at the margin): the item's
+                            // text, not the heading's rest.
+                            let indent = raw.len() - raw.trim_start_matches(' ').len();
+                            let heading = pa.pieces == 1
+                                && indent >= 3
+                                && crate::markers::marker_of(pa.head)
+                                    .is_some_and(|m| m.level < crate::markers::Level::Dash)
+                                && !wrapped_length(pl.span.text(text).trim_end(), w);
                             let goes_on = spaced
                                 && blanks_between == 0
                                 && wrapped_length(nt, w)
                                 && !starts_block(nt)
                                 && !ends_sentence(pa.tail)
                                 && one_cell
-                                && !pa.upper;
+                                && !pa.upper
+                                && !heading;
                             goes_on.then_some(JoinKind::Prose)
                         },
                     )
@@ -2403,5 +2415,22 @@ mod tests {
         assert_eq!(prose, 12, "{:?}", b.joins);
         assert!(b.read.contains("quản lý hoạt động mẫu;"));
         assert!(b.read.contains("I. MỤC ĐÍCH\n"));
+    }
+
+    /// A `pdftotext` page (fixture 201): a unit's heading short on its line, then its
+    /// text indented as a paragraph's first line, is no wrapped line; a heading whose
+    /// rest starts at the margin is one.
+    #[test]
+    fn a_short_heading_before_an_indented_paragraph_stays_a_heading() {
+        let mut text = String::new();
+        for _ in 0..5 {
+            text.push_str("       - Phối hợp với chính quyền địa phương thực hiện rà soát và cập nhật nội dung về\nquy hoạch cụm công nghiệp vào Quy hoạch chung cấp xã đang triển khai lập bảo đảm\nphù hợp và thống nhất.\n\n");
+        }
+        text.push_str("       5. Sở Khoa học và Công nghệ\n       Chủ trì phối hợp với các đơn vị triển khai các nhiệm vụ về chuyển giao, ứng\ndụng công nghệ cao, đổi mới sáng tạo và chuyển đổi số trong công nghiệp.\n\n");
+        text.push_str("       b) Triển khai đề án ứng dụng\nIoT trong một số ngành, lĩnh vực như giáo dục, y tế, nông nghiệp và giao thông.\n");
+        let b = scan(&text);
+        assert!(b.read.contains("Công nghệ\n       Chủ trì"), "{}", b.read);
+        assert!(b.read.contains("chuyển giao, ứng dụng"));
+        assert!(b.read.contains("ứng dụng IoT trong"));
     }
 }
