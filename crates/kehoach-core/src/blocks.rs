@@ -1643,7 +1643,7 @@ fn starts_block(t: &str) -> bool {
     if !may_open {
         return crate::parse::shapes::authority_parts(t).is_some_and(|(_, _, known)| known);
     }
-    const OPENERS: [&str; 16] = [
+    const OPENERS: [&str; 14] = [
         "CĂN CỨ",
         "THỰC HIỆN",
         "XÉT ",
@@ -1655,13 +1655,20 @@ fn starts_block(t: &str) -> bool {
         "(BAN HÀNH KÈM",
         "SỐ:",
         "ĐỘC LẬP",
-        "KẾ HOẠCH",
-        "QUYẾT ĐỊNH",
         "CỘNG HÒA",
         "V/V",
         "(ĐÃ KÝ",
     ];
+    // A document's title is written in capitals: `Quyết định số 1955/QĐ-UBND …` at a
+    // line's start is a reference a wrapped sentence goes on with.
+    const TITLES: [&str; 2] = ["KẾ HOẠCH", "QUYẾT ĐỊNH"];
+    let capital_word = || {
+        t.chars()
+            .take_while(|c| !c.is_whitespace())
+            .all(|c| !c.is_lowercase())
+    };
     fold_starts_with_any(t, &OPENERS)
+        || (fold_starts_with_any(t, &TITLES) && capital_word())
         || crate::parse::shapes::authority_parts(t).is_some_and(|(_, _, known)| known)
 }
 
@@ -2432,5 +2439,23 @@ mod tests {
         assert!(b.read.contains("Công nghệ\n       Chủ trì"), "{}", b.read);
         assert!(b.read.contains("chuyển giao, ứng dụng"));
         assert!(b.read.contains("ứng dụng IoT trong"));
+    }
+
+    /// `Quyết định số …` at a line's start (fixture 201) is a reference the wrapped
+    /// sentence goes on with; `QUYẾT ĐỊNH` in capitals opens a decision.
+    #[test]
+    fn a_reference_at_a_line_start_goes_on_a_title_does_not() {
+        let mut text = String::new();
+        for _ in 0..5 {
+            text.push_str("       + Dự án đường trục nối từ IC 18 đường Cao tốc Nội Bài - Lào Cai đến CCN\nThống Nhất, quy mô 2,6km, với tổng mức đầu tư 210 tỷ đồng (được phê duyệt tại\nQuyết định số 1955/QĐ-UBND ngày 19/6/2026 của UBND tỉnh Lào Cai; hiện đang\ntriển khai);\n");
+        }
+        text.push_str("Trên đây là kế hoạch triển khai thực hiện các nhiệm vụ của năm 2026 của tỉnh\nQUYẾT ĐỊNH\n");
+        let b = scan(&text);
+        assert!(
+            b.read.contains("phê duyệt tại Quyết định số 1955"),
+            "{}",
+            b.read
+        );
+        assert!(b.read.contains("của tỉnh\nQUYẾT ĐỊNH"));
     }
 }
