@@ -1064,6 +1064,11 @@ fn join_wrapped_recipients(src: &Source, items: &mut Vec<Field>) {
     *items = out;
 }
 
+/// `- Lưu: VT, TH.`: the recipients' last line, the copy kept on file.
+fn is_archive_line(t: &str) -> bool {
+    t.trim_start_matches(['-', '–', ' ']).starts_with("Lưu")
+}
+
 /// `[1] …`, `(1) …`: a footnote's number opens the line.
 fn is_footnote(t: &str) -> bool {
     let t = t.trim_start();
@@ -1119,6 +1124,15 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
                 sig.authority.push(src.field(cell));
             } else if is_signature_mark(t) {
                 sig.placeholders.push(src.field(cell));
+            } else if let (Some(r), true) = (
+                recipients
+                    .as_mut()
+                    .filter(|r| !r.items.last().is_some_and(|f| is_archive_line(&f.text))),
+                sig.name.is_some() && t.starts_with(['-', '+', '–']) && footnotes.is_empty(),
+            ) {
+                // Recipients and signature side by side (`pdftotext -layout`): the list
+                // goes on below the signer's name, up to its archive line.
+                r.items.push(src.field(cell));
             } else if sig.name.is_some() && (!footnotes.is_empty() || is_footnote(t)) {
                 // `[1] Chương trình số …`: the document's footnotes, under its foot.
                 footnotes.push(src.field(cell));
@@ -1144,12 +1158,7 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
     }
     if let Some(r) = recipients.as_mut() {
         join_wrapped_recipients(src, &mut r.items);
-        let is_archive = r.items.last().is_some_and(|f| {
-            f.text
-                .trim_start_matches(['-', '–', ' '])
-                .starts_with("Lưu")
-        });
-        if is_archive {
+        if r.items.last().is_some_and(|f| is_archive_line(&f.text)) {
             r.archive = r.items.pop();
         }
     }
@@ -1512,13 +1521,16 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         return Some((sub_field(title, m.start, m.end), duty));
     }
     // `Sở Nông nghiệp và Môi trường chỉ đạo Chi cục … thực hiện:`: the unit, then its
-    // verb.
+    // verb (a list of three units runs past a hundred characters).
     if let Some(at) = VERBS
         .iter()
         .filter_map(|v| t.find(v))
         .min()
-        .filter(|&at| at > 0 && at <= 120 && is_unit_heading(&t[..at]))
+        .filter(|&at| at > 0 && at <= 240 && is_unit_heading(&t[..at]))
     {
+        // `Viện A; Viện B nghiên cứu tham mưu …`: the study is the first duty, not
+        // part of the units' names (a name writes `Nghiên cứu` in capitals).
+        let at = t[..at].strip_suffix(" nghiên cứu").map_or(at, str::len);
         let unit = &t[..at];
         let skip = unit.len() - unit.trim_start_matches("Đề nghị ").len();
         let duty = if t.ends_with(':') {
@@ -1906,6 +1918,49 @@ mod tests {
         assert!(p.signature.trailing.is_empty());
         let p = parse(&format!("{plan}Nguyễn Thị An\nBan Giám hiệu\n"));
         assert!(p.appended.is_empty() && p.signature.trailing.len() == 2);
+    }
+
+    /// Items of the implementation section headed by a long list of units, then their
+    /// verb (fixture 202): the units are the lead, `nghiên cứu` is their duty.
+    #[test]
+    fn an_item_headed_by_units_then_a_verb_names_its_lead() {
+        let text = "KẾ HOẠCH\nAbc\nIII. TỔ CHỨC THỰC HIỆN\n3. Viện Khoa học Khí tượng thủy văn và Biến đổi khí hậu; Viện Chiến lược, Chính sách tài nguyên và môi trường nghiên cứu tham mưu xây dựng các nhiệm vụ chuyên môn.\n4. Trung tâm Truyền thông tài nguyên và môi trường, Báo Tài nguyên và Môi trường, Tạp chí Tài nguyên và Môi trường có trách nhiệm kịp thời tổng hợp, phản ánh sự kiện.\n";
+        let p = parse(text);
+        let leads: Vec<&str> = p
+            .tasks
+            .iter()
+            .flat_map(|t| &t.lead)
+            .map(|f| f.text.as_str())
+            .collect();
+        assert_eq!(
+            leads,
+            [
+                "Viện Khoa học Khí tượng thủy văn và Biến đổi khí hậu; Viện Chiến lược, Chính sách tài nguyên và môi trường",
+                "Trung tâm Truyền thông tài nguyên và môi trường, Báo Tài nguyên và Môi trường, Tạp chí Tài nguyên và Môi trường"
+            ]
+        );
+    }
+
+    /// Recipients beside the signature (`pdftotext -layout`, fixture 201): the list
+    /// goes on below the signer's name up to its archive line, which is no stray
+    /// text under the signer; a dash line after the archive line still is.
+    #[test]
+    fn recipients_beside_the_signature_go_on_below_the_name() {
+        let foot = "KẾ HOẠCH\nAbc\nI. MỤC ĐÍCH\n1. Nội dung./.\n\n Nơi nhận:                       TM. ỦY BAN NHÂN DÂN\n- UBND các xã;                     KT. CHỦ TỊCH\n- Sở Tài chính;                     PHÓ CHỦ TỊCH\n- Lãnh đạo VPUBND tỉnh;             Nguyễn Thế Phước\n- Lưu: VT, TH.\n";
+        let p = parse(foot);
+        let r = p.recipients.as_ref().expect("recipients");
+        assert_eq!(r.items.len(), 3, "{:?}", r.items);
+        assert_eq!(
+            r.archive.as_ref().map(|f| f.text.as_str()),
+            Some("- Lưu: VT, TH.")
+        );
+        assert!(
+            p.signature.trailing.is_empty(),
+            "{:?}",
+            p.signature.trailing
+        );
+        let p = parse(&format!("{foot}- Ghi chú thêm\n"));
+        assert_eq!(p.signature.trailing.len(), 1);
     }
 
     /// `Cơ quan chủ trì: Sở A; Sở B;` / `UBND các quận, huyện.`: one list of units
