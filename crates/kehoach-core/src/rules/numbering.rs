@@ -491,7 +491,8 @@ fn check_sections(cx: &mut Ctx) {
             "There is no \"NỘI DUNG\" or \"NHIỆM VỤ\" section.",
         );
     }
-    if !has(&["KINH PHÍ"]) {
+    // `IV. VỐN ĐẦU TƯ`, `NGUỒN VỐN`: a plan of investment names its funding so.
+    if !has(&["KINH PHÍ", "VỐN ĐẦU TƯ", "NGUỒN VỐN"]) {
         cx.report(
             &NO_FUNDING,
             at,
@@ -529,5 +530,22 @@ mod tests {
         assert_eq!(style[1].message.vi, "Viết \"b)\" thay cho \"b/\".");
         let fixed = crate::fix::apply_safe_fixes(text);
         assert!(fixed.contains("a) Hội nghị.\nb) Tập huấn.") && fixed.contains("b) Đoàn hai."));
+    }
+
+    /// A plan of investment names its funding `VỐN ĐẦU TƯ` (fixture 201).
+    #[test]
+    fn investment_capital_is_a_funding_section() {
+        let plan = |funding: &str| {
+            format!("KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH, YÊU CẦU\nII. NỘI DUNG\n{funding}\nIV. TỔ CHỨC THỰC HIỆN\n")
+        };
+        let no_funding = |text: &str| {
+            crate::check(text)
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "KH409")
+        };
+        assert!(!no_funding(&plan("III. VỐN ĐẦU TƯ")));
+        assert!(!no_funding(&plan("III. KINH PHÍ THỰC HIỆN")));
+        assert!(no_funding(&plan("III. CHẾ ĐỘ BÁO CÁO")));
     }
 }
