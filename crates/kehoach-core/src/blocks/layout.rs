@@ -156,7 +156,7 @@ fn header_at(text: &str, lines: &[LineView], role: &[Role], at: usize) -> Option
             && is_header_fragment(text, &lines[k])
             && pieces(text, &lines[k]).iter().all(|p| p.from >= right_of)
     };
-    let top = if at > 0 && fragment(at - 1) {
+    let mut top = if at > 0 && fragment(at - 1) {
         at - 1
     } else {
         at
@@ -164,6 +164,36 @@ fn header_at(text: &str, lines: &[LineView], role: &[Role], at: usize) -> Option
     let mut bottom = at;
     while bottom + 1 < lines.len() && bottom < at + 2 && fragment(bottom + 1) {
         bottom += 1;
+    }
+    // A column left of the task's may wrap around the main line too, when a number
+    // column stands alone at the left: `Tên đơn vị được` / `TT   Đối tượng kiểm tra` /
+    // `kiểm tra`. Both halves, over and under the main line, overlap.
+    let number_first = main
+        .first()
+        .is_some_and(|p| matches!(p.span.text(text), "TT" | "STT"));
+    if let (true, Some(n), true) = (number_first, main.first(), at > 0) {
+        let from = n.to + 2;
+        let around = |k: usize| {
+            (k < lines.len() && usable(k) && is_header_fragment(text, &lines[k]))
+                .then(|| pieces(text, &lines[k]))
+                .filter(|ps| ps.iter().all(|p| p.from >= from))
+        };
+        if let (Some(over), Some(under)) = (around(at - 1), around(at + 1)) {
+            let left = |ps: &[Piece]| -> Vec<(usize, usize)> {
+                ps.iter()
+                    .filter(|p| p.from < right_of)
+                    .map(|p| (p.from, p.to))
+                    .collect()
+            };
+            let (lo, lu) = (left(&over), left(&under));
+            let overlaps = !lo.is_empty()
+                && lo.len() == lu.len()
+                && lo.iter().zip(&lu).all(|(a, b)| a.0 < b.1 && b.0 < a.1);
+            if overlaps {
+                top = top.min(at - 1);
+                bottom = bottom.max(at + 1);
+            }
+        }
     }
     if top == at && bottom == at {
         return None;
@@ -214,7 +244,9 @@ pub(super) fn layout_table(
     running: &Running,
     out: &mut Vec<RawTable>,
 ) -> Option<usize> {
-    let first = header_at(text, lines, role, at)?;
+    // The line a header is found on may be its top line, wrapped over the main one.
+    let first = header_at(text, lines, role, at)
+        .or_else(|| header_at(text, lines, role, at + 1).filter(|h| h.top == at))?;
     let mut rows = vec![RawRow {
         cells: first.columns.iter().map(|(_, _, c)| c.clone()).collect(),
         span: lines[first.top].span.cover(lines[first.bottom].span),
@@ -223,7 +255,7 @@ pub(super) fn layout_table(
     let mut page = first;
     let mut end;
     loop {
-        end = page_end(text, lines, role, running, page.bottom, &page.names);
+        end = page_end(text, lines, role, running, &page);
         let (page_rows, continues) = page_rows(text, lines, &page, end);
         let mut page_rows = page_rows.into_iter();
         if continues && rows.len() > 1 {
@@ -276,9 +308,16 @@ fn page_end(
     lines: &[LineView],
     role: &[Role],
     running: &Running,
-    bottom: usize,
-    names: &[String],
+    page: &Header,
 ) -> usize {
+    let (bottom, names) = (page.bottom, page.names.as_slice());
+    // The table's width in characters: a line after a blank line that runs over
+    // most of it in one unnumbered piece is a note under the table (`(*) Nếu có sự
+    // thay đổi …`), not a row (cells stand in their columns).
+    let width = match (page.columns.first(), page.columns.last()) {
+        (Some(a), Some(b)) => b.1.saturating_sub(a.0),
+        _ => 0,
+    };
     let mut end = bottom + 1;
     let mut blanks = 0;
     while end < lines.len() && role[end] == Role::Text {
@@ -289,8 +328,16 @@ fn page_end(
                 break;
             }
         } else {
-            blanks = 0;
             let cells = pieces(text, &lines[end]);
+            // (A group row `VI. Đẩy mạnh …` runs over the table's width too: numbered.)
+            let note = blanks > 0
+                && cells.len() == 1
+                && cells[0].to - cells[0].from >= width * 2 / 3
+                && crate::markers::marker_of(cells[0].span.text(text)).is_none();
+            if note {
+                break;
+            }
+            blanks = 0;
             // A body line whose cells read like column names (`Hoạt động …`,
             // `Kết quả …`) goes on; the page's own header repeated does not.
             let as_header = is_header_row(cells.iter().map(|p| p.span.text(text)))
@@ -605,6 +652,66 @@ STT              Tên nhiệm vụ cụ thể                                   
 3.                                                    Bộ Y tế         quan, đơn vị liên                    Đã hoàn thành
        quản lý vào giá dịch vụ y tế                                   quan              Chính phủ
 "#;
+
+    /// A schedule as `pdftotext -layout` gives it (pending fixture 203): a number
+    /// column alone at the left, the next column's name wrapped around the main line
+    /// (`Tên đơn vị được` / `TT  Đối tượng kiểm tra` / `kiểm tra`), rows numbered on
+    /// their middle line, and a note under the table after a blank line.
+    #[test]
+    fn a_header_wrapped_around_its_number_column_and_a_note_under_the_table() {
+        let text = r#"          Tên đơn vị được                                                                        Thời gian công bố     Thời hạn
+  TT                                                Đối tượng kiểm tra
+             kiểm tra                                                                            Quyết định kiểm tra   kiểm tra
+                            Gói thầu số 13: Thi công công trình nối Quốc lộ 32 với cao tốc Nội
+        Công ty cổ phần xây Bài - Lào Cai (IC14) đoạn thi công từ Km0 - Km2+571 và khu tái
+   1     dựng giao thông    định cư 1, phường Trung Tâm và xã Liên Sơn, tỉnh Lào Cai                 23/3/2026         02 ngày
+             Yên Bái        Gói thầu số 14: Thi công công trình đường kết nối Mường La (Sơn
+                            La), Than Uyên, Tân Uyên (Lai Châu), Mù Cang Chải, tỉnh Lào Cai
+          Công ty TNHH       Gói thầu số 15: Thi công công trình đường kết nối Mường La (Sơn
+   3                                                                                                 27/3/2025         02 ngày
+            Hiệp Phú         La), Than Uyên, Tân Uyên (Lai Châu), Mù Cang Chải, tỉnh Lào Cai
+
+       (*) Nếu có sự thay đổi về thời gian công bố Quyết định kiểm tra, Sở Công Thương sẽ thông báo bằng văn bản (Thông tin
+liên hệ: Ông Đỗ Mạnh Cường, SĐT: 0983 134 682).
+"#;
+        let blocks = scan(text);
+        let [t] = blocks.tables.as_slice() else {
+            panic!("one table: {:?}", blocks.tables);
+        };
+        let cell = |r: &crate::blocks::RawRow, c: usize| {
+            r.cells[c]
+                .iter()
+                .map(|s| s.text(text))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let header = t.header.as_ref().expect("a header row");
+        let names: Vec<String> = (0..header.cells.len()).map(|c| cell(header, c)).collect();
+        assert_eq!(
+            names,
+            [
+                "TT",
+                "Tên đơn vị được kiểm tra",
+                "Đối tượng kiểm tra",
+                "Thời gian công bố Quyết định kiểm tra",
+                "Thời hạn kiểm tra"
+            ]
+        );
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(
+            cell(&t.rows[0], 1),
+            "Công ty cổ phần xây dựng giao thông Yên Bái"
+        );
+        assert_eq!(cell(&t.rows[0], 3), "23/3/2026");
+        assert_eq!(cell(&t.rows[1], 0), "3");
+        assert!(
+            !cell(&t.rows[1], 1).contains("(*)"),
+            "{}",
+            cell(&t.rows[1], 1)
+        );
+        let note = text.find("(*)").unwrap_or_default();
+        assert!(!blocks.in_table(note));
+    }
 
     #[test]
     fn a_pdftotext_table_reads_row_by_row_across_pages() {
