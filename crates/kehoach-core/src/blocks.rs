@@ -1081,6 +1081,12 @@ fn pipe_table(
                 finish_row(&mut rows, row, cut);
                 break;
             }
+            Some((row, bars, cut)) if !outer && starts_row(text, &row, raw, bars, width) => {
+                // A short row (a group's `I | GIAI ĐOẠN 1`) then a row of its own:
+                // the open row ends, and this line is read again as a row.
+                finish_row(&mut rows, row, cut);
+                continue;
+            }
             Some((mut row, bars, cut)) => {
                 // The cell under way continues on this line, up to its next `|`.
                 let more = pipe_cells(text, l.span, outer);
@@ -1144,6 +1150,21 @@ fn pipe_table(
         out.push(make_table(text, shape, span, all));
     }
     end - at
+}
+
+/// Whether `raw`, under a row left open with `bars` pipes, starts a row of its own
+/// rather than going on with that one: with it the row would have more cells than
+/// the table, or it opens with a row number under a row that has one.
+fn starts_row(text: &str, open: &RawRow, raw: &str, bars: usize, width: usize) -> bool {
+    let pipes = raw.matches('|').count();
+    let numbered = |c: Option<&RawCell>| {
+        c.and_then(|c| c.first())
+            .is_some_and(|s| row_number(s.text(text)).is_some())
+    };
+    let first = raw.split('|').next().map(trim).unwrap_or("");
+    pipes > 0
+        && (bars + pipes + 1 > width
+            || (row_number(first).is_some() && numbered(open.cells.first())))
 }
 
 /// Whether a line from `from` on closes a row left open with its `|` before a blank
@@ -1568,6 +1589,34 @@ fn make_table(text: &str, shape: TableShape, span: Span, mut rows: Vec<RawRow>) 
         }
         _ => None,
     };
+    // A header over two rows: a merged name (`Thực hiện`) over the names of its
+    // columns (`Đơn vị chủ trì`, `Đơn vị phối hợp`), the row's first cells empty
+    // under names that span both rows. The lower names name the columns.
+    let mut header = header;
+    if let (Some(h), Some(r)) = (header.as_mut(), rows.first()) {
+        let text_of = |c: &RawCell| c.first().map_or("", |s| s.text(text));
+        let named: Vec<&RawCell> = r.cells.iter().filter(|c| !c.is_empty()).collect();
+        let under = r.cells.first().is_some_and(|c| c.is_empty())
+            && !named.is_empty()
+            && named
+                .iter()
+                .all(|c| column_of(text_of(c)) != Column::Unknown);
+        if under {
+            let r = rows.remove(0);
+            // The merged name stays in front of the first name under it
+            // (`Thực hiện Đơn vị chủ trì`): no word of the header is lost.
+            for (k, mut cell) in r.cells.into_iter().enumerate() {
+                match h.cells.get_mut(k) {
+                    Some(name) if !cell.is_empty() => {
+                        name.append(&mut cell);
+                    }
+                    Some(_) => {}
+                    None => h.cells.push(cell),
+                }
+            }
+            h.span = h.span.cover(r.span);
+        }
+    }
     // A second header row of column numbers `(1) (2) (3)` is part of the header.
     let column_numbers = (header.is_some()
         && rows.first().is_some_and(|r| {

@@ -256,7 +256,7 @@ pub(super) fn odd_authority(t: &str) -> Option<(Range<usize>, Range<usize>)> {
 }
 
 /// The unit in `Giao Công an tỉnh chủ trì, phối hợp …`:
-/// `^(?:Giao|Đề nghị|Yêu cầu)\s+(.{2,120}?)\s+(?:chủ trì|là cơ quan (?:chủ trì|đầu mối|thường trực))`.
+/// `^(?:Giao|Đề nghị|Yêu cầu)\s+(.{2,120}?)\s+(?:chủ trì|là cơ quan (?:chủ trì|đầu mối|thường trực|tham mưu|lập))`.
 pub(super) fn assigned_unit(t: &str) -> Option<Range<usize>> {
     let mut c = Cursor::new(t);
     ["Giao", "Đề nghị", "Yêu cầu"]
@@ -281,7 +281,7 @@ pub(super) fn assigned_unit(t: &str) -> Option<Range<usize>> {
             if k.eat_ws()
                 && (k.eat_str("chủ trì")
                     || (k.eat_str("là cơ quan ")
-                        && ["chủ trì", "đầu mối", "thường trực"]
+                        && ["chủ trì", "đầu mối", "thường trực", "tham mưu", "lập"]
                             .iter()
                             .any(|w| k.eat_str(w))))
             {
@@ -517,7 +517,7 @@ mod tests {
     #[test]
     fn task_shapes_match_their_regexes() {
         check(
-            r"^(?:Giao|Đề nghị|Yêu cầu)\s+(.{2,120}?)\s+(?:chủ trì|là cơ quan (?:chủ trì|đầu mối|thường trực))",
+            r"^(?:Giao|Đề nghị|Yêu cầu)\s+(.{2,120}?)\s+(?:chủ trì|là cơ quan (?:chủ trì|đầu mối|thường trực|tham mưu|lập))",
             &[
                 "Giao",
                 "Đề nghị",
@@ -528,11 +528,14 @@ mod tests {
                 "là cơ quan ",
                 "đầu mối",
                 "thường trực",
+                "tham mưu",
+                "lập",
                 "Sở",
             ],
             &[
                 "Giao Công an tỉnh chủ trì, phối hợp",
                 "Đề nghị Sở Y tế là cơ quan đầu mối",
+                "Giao Vụ Kế hoạch - Tài chính là cơ quan tham mưu về tài chính",
                 "Giao    chủ trì",
                 "Giao  X chủ trì",
             ],
@@ -545,6 +548,8 @@ mod tests {
                         "là cơ quan chủ trì",
                         "là cơ quan đầu mối",
                         "là cơ quan thường trực",
+                        "là cơ quan tham mưu",
+                        "là cơ quan lập",
                     ]
                     .iter()
                     .find(|p| k.rest().starts_with(*p))

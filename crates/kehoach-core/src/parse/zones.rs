@@ -397,6 +397,11 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
     let width = header
         .len()
         .max(raw.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0));
+    // A table whose first column is no number's (`Thời gian | Nội dung …`) numbers
+    // its steps' rows in it: `1 | Lập nhiệm vụ quy hoạch` is a step over rows.
+    let numbers_first = header
+        .first()
+        .is_none_or(|h| column_of(&h.text) == Column::Number);
     // The group rows a row stands under, the nearest last: (its number, its text).
     // `4` over `4.1` over `4.1.1`; a row `5` (or `4.2`) leaves the groups it is not in.
     let mut groups: Vec<(&str, String)> = Vec::new();
@@ -424,6 +429,7 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
                         || (is_digits(&first.text)
                             && row_number(first_cell(k + 1)) == Some(RowNumber::Letter))
                         || is_sub_number(&first.text, first_cell(k + 1))
+                        || (!numbers_first && is_digits(&first.text))
                 }
                 // A merged cell a converter repeated in every column.
                 [first, rest @ ..] => {
