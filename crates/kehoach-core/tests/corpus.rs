@@ -618,3 +618,78 @@ fn what_is_not_wrapped_and_what_is_no_title() {
     );
     assert_eq!(title("PHỤ LỤC\n(Đơn vị tính: triệu đồng)\n| STT | Nội dung | Kinh phí |\n|---|---|---|\n| 1 | Tổ chức | 50 |\n"), None);
 }
+
+/// A plan a decision issues may end without `./.` (the signed decision ends with
+/// its own): a warning there (fixture 204), an error on a plan of its own.
+#[test]
+fn an_attached_plan_without_its_end_mark_gets_a_warning() {
+    let plan = "KẾ HOẠCH\nCông tác năm 2025\n(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2025 của Ủy ban nhân dân tỉnh)\n\nI. MỤC ĐÍCH\n1. Nâng cao chất lượng.\nTrên đây là Kế hoạch công tác năm 2025.\n";
+    let decision = "ỦY BAN NHÂN DÂN\nTỈNH MẪU\nSố: 12/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nMẫu, ngày 05 tháng 3 năm 2025\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch công tác năm 2025\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch công tác năm 2025.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn A\n\n";
+    let severity = |text: &str| {
+        check(text)
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "KH601")
+            .map(|d| d.severity.as_str())
+    };
+    assert_eq!(severity(&format!("{decision}{plan}")), Some("warning"));
+    // Pasted alone with its `(Kèm theo …)` line it is still issued with a decision.
+    assert_eq!(severity(plan), Some("warning"));
+    let own = plan.replace(
+        "(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2025 của Ủy ban nhân dân tỉnh)\n",
+        "",
+    );
+    assert_eq!(severity(&own), Some("error"));
+}
+
+/// A ministry's schedule converted from Word (fixture 204): pipe rows without outer
+/// pipes, a header over two rows (`Thực hiện` over `Đơn vị chủ trì | Đơn vị phối
+/// hợp`), the time in the first column, phases (`I | GIAI ĐOẠN 1`) and steps
+/// (`1 | Lập nhiệm vụ`) on rows of two cells.
+#[test]
+fn a_schedule_with_a_two_row_header_and_step_rows() {
+    let text = "KẾ HOẠCH\nThử\n\nI. NỘI DUNG\n\nThời gian | Nội dung công việc | Cơ quan quản lý | Thực hiện\n |  |  | Đơn vị chủ trì | Đơn vị phối hợp\nI | GIAI ĐOẠN 1: LẬP NHIỆM VỤ\n1 | Lập nhiệm vụ quy hoạch\n10-11/2019 | Xây dựng khung định hướng | Cơ quan lập quy hoạch | Ban Quản lý quy hoạch | Vụ Vật liệu xây dựng\n | Lấy ý kiến các Bộ | Cơ quan tổ chức lập quy hoạch | Vụ Vật liệu xây dựng | Văn phòng Bộ\n2 | Thẩm định nhiệm vụ\n11-12/2019 | Trình Hội đồng thẩm định | Cơ quan lập quy hoạch | Ban Quản lý quy hoạch | Vụ Pháp chế\n";
+    let report = check(text);
+    let t = &report.plan.tables[0];
+    let header: Vec<&str> = t.header.iter().map(|h| h.text.as_str()).collect();
+    assert_eq!(
+        header,
+        [
+            "Thời gian",
+            "Nội dung công việc",
+            "Cơ quan quản lý",
+            "Thực hiện Đơn vị chủ trì",
+            "Đơn vị phối hợp"
+        ]
+    );
+    let groups: Vec<bool> = t.rows.iter().map(|r| r.is_group).collect();
+    assert_eq!(groups, [true, true, false, false, true, false]);
+    let tasks: Vec<(&str, &str, Option<&str>)> = report
+        .plan
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.heading.text.as_str(),
+                t.lead.first().map_or("", |l| l.text.as_str()),
+                t.timeline.as_ref().map(|x| x.text.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (
+                "Xây dựng khung định hướng",
+                "Ban Quản lý quy hoạch",
+                Some("10-11/2019")
+            ),
+            ("Lấy ý kiến các Bộ", "Vụ Vật liệu xây dựng", None),
+            (
+                "Trình Hội đồng thẩm định",
+                "Ban Quản lý quy hoạch",
+                Some("11-12/2019")
+            ),
+        ]
+    );
+}

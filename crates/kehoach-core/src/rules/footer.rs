@@ -10,8 +10,8 @@ pub const END_MARK: Rule = Rule {
     severity: Severity::Error,
     what_vi: "Đoạn cuối thiếu dấu kết thúc \"./.\"",
     what_en: "The last paragraph lacks the end mark \"./.\"",
-    why_vi: "Nội dung văn bản kết thúc bằng dấu \"./.\" để không thể viết thêm vào sau.",
-    why_en: "The content ends with \"./.\" so that nothing can be added after it.",
+    why_vi: "Nội dung văn bản kết thúc bằng dấu \"./.\" để không thể viết thêm vào sau. Kế hoạch ban hành kèm theo quyết định (quyết định đã có dấu của mình) chỉ nhận cảnh báo.",
+    why_en: "The content ends with \"./.\" so that nothing can be added after it. A plan issued with a decision (which ends with its own mark) gets a warning.",
     source: "NĐ 30/2020, Phụ lục I; Mẫu 1.4",
     bad: "1. Nhiệm vụ\nTrên đây là Kế hoạch công tác năm 2024.\n",
     good: "1. Nhiệm vụ\nTrên đây là Kế hoạch công tác năm 2024./.\n",
@@ -147,13 +147,28 @@ pub(super) fn check(cx: &mut Ctx) {
             // not applied by fix-all (the content ends with a table, the mark goes
             // under it by hand).
             let in_table = cx.src.blocks.in_table(at.start);
-            cx.report(
-                &END_MARK,
-                span,
-                "Đoạn cuối của nội dung cần kết thúc bằng dấu \"./.\".",
-                "The last paragraph of the content must end with \"./.\".",
-            )
-            .fix(
+            // A plan a decision issues: the decision, signed, ends with its own mark,
+            // and attachments are written both ways (fixture 204, a ministry's): advice.
+            let attached = plan.is_attachment();
+            let d = if attached {
+                cx.report(
+                    &END_MARK,
+                    span,
+                    "Đoạn cuối của kế hoạch kèm theo quyết định nên kết thúc bằng dấu \"./.\".",
+                    "The last paragraph of a plan issued with a decision should end with \"./.\".",
+                )
+            } else {
+                cx.report(
+                    &END_MARK,
+                    span,
+                    "Đoạn cuối của nội dung cần kết thúc bằng dấu \"./.\".",
+                    "The last paragraph of the content must end with \"./.\".",
+                )
+            };
+            if attached {
+                d.severity = crate::diagnostics::Severity::Warning;
+            }
+            d.fix(
                 !in_table,
                 "Thêm dấu ./.",
                 "Add the end mark ./.",
