@@ -916,14 +916,21 @@ fn split_foot_cell(read: &str, cell: Span) -> Vec<Span> {
         let Some(colon) = t.find(':') else {
             return vec![cell];
         };
-        // Items start at ` - ` after the heading, a `;`, a `.` or a `)`.
+        // Items start at ` - ` after the heading, a `;`, a `.` or a `)`; or at a `-`
+        // glued to the heading's colon or to a `;` (`Nơi nhận:- Như Điều 2;- Bộ …`,
+        // a site's copy that lost the line breaks).
         let mut cuts = vec![colon + 1];
         let b = t.as_bytes();
-        for (i, _) in t.match_indices(" - ").filter(|(i, _)| *i > colon) {
+        for (i, _) in t.match_indices('-').filter(|(i, _)| *i > colon) {
+            let spaced = i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ');
+            let glued = i > 0 && matches!(b[i - 1], b';' | b':');
+            if !spaced && !glued {
+                continue;
+            }
             // (The heading may close an emphasis: `*Nơi nhận:*`.)
             let before = t[..i].trim_end_matches([' ', '*', '_']);
             if before.len() == colon + 1 || before.ends_with([';', ')', '.', ',']) {
-                cuts.push(i + 1);
+                cuts.push(i);
             }
         }
         if cuts.len() < 3 || b.is_empty() {
@@ -967,7 +974,8 @@ fn split_foot_cell(read: &str, cell: Span) -> Vec<Span> {
     vec![cell]
 }
 
-/// Where a name of two to five title-case words ends a cell that holds more.
+/// Where a name of two to five title-case words ends a cell that holds more (its
+/// first word may be glued to a title in capitals: `BỘ TRƯỞNGPhạm Hồng Hà`).
 fn trailing_name(t: &str) -> Option<usize> {
     // From the end: two to five words of a name (a capital, then small letters), with
     // a word before them; words split on single spaces as written. Only the last
@@ -986,6 +994,17 @@ fn trailing_name(t: &str) -> Option<usize> {
         let word = &t[start..end];
         if !word.is_empty() {
             if !is_name_word(word) {
+                // `TRƯỞNGPhạm`: a title in capitals glued to the name's first word
+                // (a site's copy that lost the break between two cells).
+                let glued = word
+                    .char_indices()
+                    .skip(2)
+                    .find(|&(i, _)| is_name_word(&word[i..]))
+                    .map(|(i, _)| i)
+                    .filter(|&i| word[..i].chars().all(char::is_uppercase));
+                if let (Some(i), 1..=4) = (glued, name_words) {
+                    return Some(start + i);
+                }
                 return (2..=5).contains(&name_words).then_some(name_start);
             }
             name_words += 1;
@@ -1918,6 +1937,34 @@ mod tests {
         assert!(p.signature.trailing.is_empty());
         let p = parse(&format!("{plan}Nguyễn Thị An\nBan Giám hiệu\n"));
         assert!(p.appended.is_empty() && p.signature.trailing.len() == 2);
+    }
+
+    /// A legal site's copy that lost the breaks between a foot's cells (pending
+    /// fixture 206): `Nơi nhận:- A;- B;- Lưu: VT.` and `BỘ TRƯỞNGPhạm Hồng Hà`.
+    #[test]
+    fn a_foot_glued_without_breaks_is_read() {
+        let text = "KẾ HOẠCH\nAbc\nI. MỤC ĐÍCH\n1. Nội dung./.\nNơi nhận:- Như Điều 2;- Văn phòng Chính phủ;- Vụ Kế hoạch -Tài chính;- Lưu: VT, VLXD.\nBỘ TRƯỞNGPhạm Hồng Hà\n";
+        let p = parse(text);
+        assert_eq!(
+            p.signature.name.as_ref().map(|f| f.text.as_str()),
+            Some("Phạm Hồng Hà")
+        );
+        let titles: Vec<&str> = p.signature.titles.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(titles, ["BỘ TRƯỞNG"]);
+        let r = p.recipients.as_ref().expect("recipients");
+        let items: Vec<&str> = r.items.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            items,
+            [
+                "- Như Điều 2;",
+                "- Văn phòng Chính phủ;",
+                "- Vụ Kế hoạch -Tài chính;"
+            ]
+        );
+        assert_eq!(
+            r.archive.as_ref().map(|f| f.text.as_str()),
+            Some("- Lưu: VT, VLXD.")
+        );
     }
 
     /// Items of the implementation section headed by a long list of units, then their
