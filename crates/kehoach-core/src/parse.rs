@@ -1292,7 +1292,9 @@ fn find_tasks(body: &[Node]) -> Vec<Task> {
                         || f.contains("PHÂN CÔNG")
                         || f.contains("TRÁCH NHIỆM")
                         || f.contains("NHIỆM VỤ")
-                });
+                })
+                // `4. Phân công nhiệm vụ` inside a section: its items assign the work.
+                || (n.level == Level::Clause && fold_starts_with(&n.title.text, "PHÂN CÔNG"));
             let is_item = |c: &Node| c.level >= Level::Clause && c.level <= Level::Point;
             // `1. Hoàn thiện thể chế`, its `a)` … `d)`, then `Cơ quan chủ trì: …`
             // after the last: labels only the last sub-item carries, the others
@@ -1484,7 +1486,9 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
     let t = title.text.as_str();
     // Every form below opens with a unit word or `Giao`/`Yêu cầu`: anything else is
     // no unit's item, and a long paragraph is not searched for verbs.
-    if !starts_with_unit_word(t) && !t.starts_with("Giao") && !t.starts_with("Yêu cầu") {
+    let person = starts_with_person(t);
+    if !starts_with_unit_word(t) && !person && !t.starts_with("Giao") && !t.starts_with("Yêu cầu")
+    {
         return None;
     }
     // What comes first under the item: a paragraph or a sub-item.
@@ -1519,7 +1523,9 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         .filter(|&c| c <= 160 && !VERBS.iter().any(|v| t[..c].contains(v)))
     {
         let unit = t[..colon].trim_end();
-        if is_unit_heading(unit) {
+        // `Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; …`: a team member's.
+        let member = person && at_most_chars(unit, 100) && !unit.ends_with(['.', ';']);
+        if is_unit_heading(unit) || member {
             let lead = sub_field(title, 0, unit.len());
             let rest = t[colon + 1..].trim_start();
             let duty = if rest.is_empty() {
@@ -1607,6 +1613,13 @@ fn is_unit_heading(t: &str) -> bool {
         && !t.starts_with("Ban hành")
         && !t.ends_with(['.', ';'])
         && at_most_chars(t, 160)
+}
+
+/// `Ông`, `Bà`, `Đồng chí`: a person a team's plan gives duties to.
+fn starts_with_person(t: &str) -> bool {
+    ["Ông ", "Ông. ", "Bà ", "Bà. ", "Đồng chí ", "Đ/c "]
+        .iter()
+        .any(|w| t.starts_with(w))
 }
 
 fn starts_with_unit_word(t: &str) -> bool {
@@ -1937,6 +1950,27 @@ mod tests {
         assert!(p.signature.trailing.is_empty());
         let p = parse(&format!("{plan}Nguyễn Thị An\nBan Giám hiệu\n"));
         assert!(p.appended.is_empty() && p.signature.trailing.len() == 2);
+    }
+
+    /// An inspection team's plan (pending fixture 203): `4. Phân công nhiệm vụ`
+    /// gives each member's duties; the member is the lead.
+    #[test]
+    fn a_team_member_s_duties_are_a_task() {
+        let text = "KẾ HOẠCH\nAbc\nI. NỘI DUNG\n4. Phân công nhiệm vụ\n4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; chủ trì các buổi làm việc;\n4.2. Bà Lê Thị Hoa - Thành viên: Lập biên bản kiểm tra.\n5. Kinh phí\n5.1. Ông bà nội trợ: không là nhiệm vụ.\n";
+        let p = parse(text);
+        let leads: Vec<&str> = p
+            .tasks
+            .iter()
+            .flat_map(|t| &t.lead)
+            .map(|f| f.text.as_str())
+            .collect();
+        assert_eq!(
+            leads,
+            [
+                "Ông. Hoàng Văn Thuân - Trưởng đoàn",
+                "Bà Lê Thị Hoa - Thành viên"
+            ]
+        );
     }
 
     /// A legal site's copy that lost the breaks between a foot's cells (pending
