@@ -1000,14 +1000,24 @@ fn pipe_table(
     let header_cells = pipe_cells(text, lines[at].span, outer);
     let header_texts: Vec<&str> = header_cells.iter().map(|s| s.text(text)).collect();
     let layout = header_texts.iter().any(|t| is_layout_text(t));
-    let width = header_cells.len();
+    // A header over two rows names its columns in the second (`Thực hiện` over
+    // `Đơn vị chủ trì | Đơn vị phối hợp`): rows are as wide as that row.
+    let below = at + 1 + usize::from(with_rule);
+    let width = header_cells.len().max(
+        lines
+            .get(below)
+            .filter(|l| role.get(below) == Some(&Role::Text) && is_sub_header(text, l, outer))
+            .map_or(0, |l| pipe_cells(text, l.span, outer).len()),
+    );
+    let number_column = header_texts
+        .first()
+        .is_some_and(|t| column_of(t) == Column::Number);
     let mut rows: Vec<RawRow> = Vec::new();
-    let mut k = at + 1 + usize::from(with_rule);
-    // The row being read, for rows whose cells run over lines (b): the pipes seen on
-    // it, and whether it is the rest of a row a page break cut.
-    let mut open: Option<(RawRow, usize, bool)> = None;
-    // The line after the table's last page break: a row there with no number of its
-    // own is the rest of the row the page cut, cell by cell.
+    let mut k = below;
+    // The row being read, for rows whose cells run over lines (b).
+    let mut open: Option<OpenRow> = None;
+    // The line after the table's last page break, when the page cut a row (its line
+    // not closed by `|`): a row there with no number of its own is that row's rest.
     let mut turned_at: Option<usize> = None;
     while k < lines.len() {
         let l = &lines[k];
@@ -1015,12 +1025,19 @@ fn pipe_table(
         let pipes = raw.matches('|').count();
         let ends_here = role[k] != Role::Text
             || open.is_none() && (pipes == 0 || trim(raw).is_empty())
-            || open.is_some() && opens_part(l.content.text(text));
+            || open.is_some() && (opens_part(l.content.text(text)) || is_page_marker(trim(raw)));
         if ends_here && !layout {
             if let Some(turn) = page_turn(text, lines, role, k, &header_texts, width) {
-                if let Some((row, _, cut)) = open.take() {
-                    finish_row(&mut rows, row, cut);
-                }
+                let cut_open = match open.take() {
+                    Some(o) => {
+                        let unclosed = !trim(lines_text(text, lines, &o.row)).ends_with('|');
+                        finish_row(&mut rows, o.row, o.cut);
+                        unclosed
+                    }
+                    None => rows
+                        .last()
+                        .is_some_and(|r| !trim(lines_text(text, lines, r)).ends_with('|')),
+                };
                 for &j in &turn.chrome {
                     role[j] = Role::Chrome;
                 }
@@ -1028,7 +1045,7 @@ fn pipe_table(
                     role[j] = Role::PipeOnly;
                 }
                 k = turn.resume;
-                turned_at = Some(k);
+                turned_at = (cut_open && outer && number_column).then_some(k);
                 continue;
             }
         }
@@ -1066,28 +1083,42 @@ fn pipe_table(
                 let bars = if outer { pipes_between(raw) } else { pipes };
                 // A row with outer pipes whose line does not close it, when a line
                 // below does: its last cell holds lines of its own (`- 2026: …`).
-                let runs_on = outer
+                let lazy = outer
                     && !with_rule
+                    && bars + 1 >= width
                     && !trim(raw).ends_with('|')
                     && closed_below(text, lines, role, k + 1);
-                if !with_rule && (bars + 1 < width || runs_on) && k + 1 < lines.len() {
-                    open = Some((row, bars, cut));
+                if !with_rule && (bars + 1 < width || lazy) && k + 1 < lines.len() {
+                    open = Some(OpenRow {
+                        row,
+                        bars,
+                        cut,
+                        lazy,
+                    });
                 } else {
                     finish_row(&mut rows, row, cut);
                 }
             }
-            Some((row, _, cut)) if opens_part(l.content.text(text)) => {
+            Some(o) if opens_part(l.content.text(text)) => {
                 // An annex or a title after a row left open: the row ends there.
-                finish_row(&mut rows, row, cut);
+                finish_row(&mut rows, o.row, o.cut);
                 break;
             }
-            Some((row, bars, cut)) if !outer && starts_row(text, &row, raw, bars, width) => {
+            Some(o)
+                if (!outer && starts_row(text, &o.row, raw, o.bars, width))
+                    || (outer && !o.lazy && starts_outer_row(text, l, width)) =>
+            {
                 // A short row (a group's `I | GIAI ĐOẠN 1`) then a row of its own:
                 // the open row ends, and this line is read again as a row.
-                finish_row(&mut rows, row, cut);
+                finish_row(&mut rows, o.row, o.cut);
                 continue;
             }
-            Some((mut row, bars, cut)) => {
+            Some(OpenRow {
+                mut row,
+                bars,
+                cut,
+                lazy,
+            }) => {
                 // The cell under way continues on this line, up to its next `|`.
                 let more = pipe_cells(text, l.span, outer);
                 let first_raw = raw.trim_start();
@@ -1103,11 +1134,26 @@ fn pipe_table(
                     .extend(parts.map(|s| if s.is_empty() { vec![] } else { vec![s] }));
                 row.span = row.span.cover(l.span);
                 let bars = bars + pipes;
-                let closed = !outer || trim(raw).ends_with('|');
-                if bars + 1 >= width && closed || l.is_blank() {
+                // A row opened for a cell of several lines closes with its `|`; one
+                // that has all its cells closes, unless its line leaves the last cell
+                // open and a line below closes it (`… - Năm 2026: …` / `- Năm 2030 … |`).
+                let ends = trim(raw).ends_with('|');
+                let full = bars + 1 >= width;
+                let closed = if lazy {
+                    ends
+                } else {
+                    full && (!outer || ends || !closed_below(text, lines, role, k + 1))
+                };
+                let lazy = lazy || full;
+                if closed || l.is_blank() {
                     finish_row(&mut rows, row, cut);
                 } else {
-                    open = Some((row, bars, cut));
+                    open = Some(OpenRow {
+                        row,
+                        bars,
+                        cut,
+                        lazy,
+                    });
                 }
             }
         }
@@ -1115,8 +1161,8 @@ fn pipe_table(
     }
     let mut header_cells = header_cells;
     let mut bare_cells = false;
-    if let Some((row, _, cut)) = open {
-        finish_row(&mut rows, row, cut);
+    if let Some(o) = open {
+        finish_row(&mut rows, o.row, o.cut);
     } else if rows.is_empty() && with_rule && !layout {
         if let Some(bare) = bare_cell_rows(text, lines, k, role, &header_texts) {
             header_cells.extend(bare.header);
@@ -1150,6 +1196,47 @@ fn pipe_table(
         out.push(make_table(text, shape, span, all));
     }
     end - at
+}
+
+/// A pipe row being read over lines: the pipes seen on it, whether it is the rest of
+/// a row a page break cut, and whether it was opened for a last cell of several
+/// lines (it closes at a line ending with `|`) rather than for missing cells.
+struct OpenRow {
+    row: RawRow,
+    bars: usize,
+    cut: bool,
+    lazy: bool,
+}
+
+/// A line that is a row of its own under a row left open, in a table with outer
+/// pipes: a row number in its first cell, or all the table's cells.
+fn starts_outer_row(text: &str, l: &LineView, width: usize) -> bool {
+    let raw = l.span.text(text);
+    let first = pipe_cells(text, l.span, true)
+        .first()
+        .map_or("", |s| s.text(text));
+    raw.trim_start().starts_with('|')
+        && (row_number(first).is_some() || pipes_between(raw) + 1 >= width)
+}
+
+/// The text of a row's last line.
+fn lines_text<'a>(text: &'a str, lines: &[LineView], row: &RawRow) -> &'a str {
+    let i = lines.partition_point(|l| l.span.end < row.span.end);
+    lines.get(i).map_or("", |l| l.span.text(text))
+}
+
+/// A header's second row: its first cell empty, two names or more of known columns
+/// and nothing else (`|  |  | Đơn vị chủ trì | Đơn vị phối hợp`).
+fn is_sub_header(text: &str, l: &LineView, outer: bool) -> bool {
+    let cells = pipe_cells(text, l.span, outer);
+    let named: Vec<&str> = cells
+        .iter()
+        .map(|s| s.text(text))
+        .filter(|t| !t.is_empty())
+        .collect();
+    cells.first().is_some_and(|c| c.is_empty())
+        && named.len() >= 2
+        && named.iter().all(|t| column_of(t) != Column::Unknown)
 }
 
 /// Whether `raw`, under a row left open with `bars` pipes, starts a row of its own
@@ -1200,12 +1287,7 @@ fn finish_row(rows: &mut Vec<RawRow>, row: RawRow, cut: bool) {
     }
 }
 
-/// Where a pipe table goes on past a page break, from line `at` where its rows
-/// stopped: the page's chrome (`----- [Trang 3] -----`, `(Trang 2)`, a page number,
-/// blank lines) then the header row again, or a row of the table's width when a
-/// page mark says a page turned. A number alone on a line there is a page number
-/// only because the header or the mark shows a page turned: alone, it may be a
-/// figure.
+/// Where a pipe table goes on past a page break ([`page_turn`]).
 struct PageTurn {
     /// The line the rows go on from.
     resume: usize,
@@ -1216,6 +1298,12 @@ struct PageTurn {
     syntax: Vec<usize>,
 }
 
+/// Where a pipe table goes on past a page break, from line `at` where its rows
+/// stopped: the page's chrome (`----- [Trang 3] -----`, `(Trang 2)`, a page number,
+/// blank lines) then the header row again (with its second row, if it has one), or
+/// a row of the table's width when a page mark says a page turned (not another
+/// table's header). A number alone on a line there is a page number only because
+/// the header or the mark shows a page turned: alone, it may be a figure.
 fn page_turn(
     text: &str,
     lines: &[LineView],
@@ -1268,8 +1356,25 @@ fn page_turn(
             syntax.push(k);
             k += 1;
         }
-    } else if !(marked && raw.trim_start().starts_with('|') && pipes_between(raw) + 1 >= width) {
-        return None;
+        // The header's second row, repeated with it.
+        let outer = lines[k - 1].span.text(text).trim_start().starts_with('|');
+        if lines
+            .get(k)
+            .is_some_and(|n| role[k] == Role::Text && is_sub_header(text, n, outer))
+        {
+            syntax.push(k);
+            k += 1;
+        }
+    } else {
+        // After a page mark, a row of the table's width: not another table's header.
+        let row = marked && raw.trim_start().starts_with('|') && pipes_between(raw) + 1 >= width;
+        let another_header = is_header_row(raw.split('|'))
+            || lines
+                .get(k + 1)
+                .is_some_and(|n| is_pipe_rule(n.span.text(text)));
+        if !row || another_header {
+            return None;
+        }
     }
     Some(PageTurn {
         resume: k,
@@ -1597,7 +1702,7 @@ fn make_table(text: &str, shape: TableShape, span: Span, mut rows: Vec<RawRow>) 
         let text_of = |c: &RawCell| c.first().map_or("", |s| s.text(text));
         let named: Vec<&RawCell> = r.cells.iter().filter(|c| !c.is_empty()).collect();
         let under = r.cells.first().is_some_and(|c| c.is_empty())
-            && !named.is_empty()
+            && named.len() >= 2
             && named
                 .iter()
                 .all(|c| column_of(text_of(c)) != Column::Unknown);
@@ -2350,6 +2455,38 @@ mod tests {
         );
         let note = text.find("Ghi chú").unwrap_or_default();
         assert!(!b.in_table(note));
+    }
+
+    /// What a page turn, a second header row and a row left open must not take
+    /// (a review's cases): rows with an empty first cell in a table timed in its
+    /// first column, a first group row under the header, the next row after a row
+    /// whose line lacks its closing pipe, another table's header after a page mark.
+    #[test]
+    fn tables_keep_their_rows_apart() {
+        let rows = |text: &str| -> Vec<Vec<String>> {
+            let b = scan(text);
+            b.tables
+                .iter()
+                .flat_map(|t| t.rows.iter().map(|r| cells(text, r)))
+                .collect()
+        };
+        let timed = "| Thời gian | Nội dung | Chủ trì |\n| 2025 | Lập nhiệm vụ | Ban A |\n\n----- [Trang 2] -----\n| | Lấy ý kiến | Ban B |\n";
+        assert_eq!(rows(timed).len(), 2, "{:?}", rows(timed));
+        let group = "| STT | Nội dung | Chủ trì |\n|---|---|---|\n| | NHIỆM VỤ CHUNG | |\n| 1 | Tuyên truyền | Sở A |\n";
+        let b = scan(group);
+        let header = b.tables[0].header.as_ref().map(|h| cells(group, h));
+        assert_eq!(
+            header,
+            Some(vec!["STT".into(), "Nội dung".into(), "Chủ trì".into()])
+        );
+        assert_eq!(rows(group).len(), 2);
+        let unclosed = "| STT | Nội dung | Chủ trì | Thời gian |\n| 1 | Nội dung dài\ntiếp | Ban A | 2026\n| 2 | Báo cáo | Ban B | 2027 |\n| 3 | Tổng kết | Ban C | 2028 |\n";
+        let r = rows(unclosed);
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert_eq!(r[0][1], "Nội dung dài tiếp");
+        let another = "| STT | Nội dung | Chủ trì |\n| 1 | Tuyên truyền | Sở A |\n\n----- [Trang 2] -----\n| TT | Nội dung | Chủ trì |\n|---|---|---|\n| 1 | Kiểm tra | Sở B |\n";
+        let b = scan(another);
+        assert_eq!(b.tables.len(), 2, "{:?}", b.tables);
     }
 
     /// Without the header again, only a page mark carries a table over: a number

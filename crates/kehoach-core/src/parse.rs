@@ -114,7 +114,15 @@ pub fn parse_source(src: &Source) -> Plan {
         own.unclassified.clear();
         own.recipients = None;
         own.signature = Signature::default();
+        own.appended.clear();
+        own.footnotes.clear();
+        own.tables.clear();
         parse_footer(src, footer_start, content_end, &mut own);
+        // What the plan's foot holds besides a foot: its tables, footnotes and
+        // another document after it stay the plan's.
+        plan.tables.extend(own.tables);
+        plan.footnotes.extend(own.footnotes);
+        plan.appended.extend(own.appended);
         plan.unclassified.extend(own.unclassified);
         if let Some(r) = own.recipients {
             plan.unclassified.push(r.heading);
@@ -1147,7 +1155,10 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
                 recipients
                     .as_mut()
                     .filter(|r| !r.items.last().is_some_and(|f| is_archive_line(&f.text))),
-                sig.name.is_some() && t.starts_with(['-', '+', '–']) && footnotes.is_empty(),
+                sig.name.is_some()
+                    && sig.trailing.is_empty()
+                    && t.starts_with(['-', '+', '–'])
+                    && footnotes.is_empty(),
             ) {
                 // Recipients and signature side by side (`pdftotext -layout`): the list
                 // goes on below the signer's name, up to its archive line.
@@ -1547,11 +1558,10 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
     }
     // `Sở Nông nghiệp và Môi trường chỉ đạo Chi cục … thực hiện:`: the unit, then its
     // verb (a list of three units runs past a hundred characters).
-    if let Some(at) = VERBS
-        .iter()
-        .filter_map(|v| t.find(v))
-        .min()
-        .filter(|&at| at > 0 && at <= 240 && is_unit_heading(&t[..at]))
+    if let Some(at) =
+        VERBS.iter().filter_map(|v| t.find(v)).min().filter(|&at| {
+            at > 0 && at <= 240 && is_unit_heading(&t[..at]) && !t[..at].ends_with(',')
+        })
     {
         // `Viện A; Viện B nghiên cứu tham mưu …`: the study is the first duty, not
         // part of the units' names (a name writes `Nghiên cứu` in capitals).
@@ -2042,6 +2052,23 @@ mod tests {
         );
         let p = parse(&format!("{foot}- Ghi chú thêm\n"));
         assert_eq!(p.signature.trailing.len(), 1);
+    }
+
+    /// A plan a decision issues, with a foot of its own and a routing slip after it:
+    /// the slip is kept as another document, not dropped.
+    #[test]
+    fn another_document_after_a_decision_s_plan_is_kept() {
+        let text = "QUYẾT ĐỊNH\nBan hành Kế hoạch\n\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn A\n\nKẾ HOẠCH\nCông tác năm 2025\n(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2025)\n\nI. MỤC ĐÍCH\n1. Nội dung./.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn B\n\nTRƯỜNG ĐẠI HỌC MẪU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKính chuyển: Ban Giám hiệu\n";
+        let p = parse(text);
+        let appended: Vec<&str> = p.appended.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            appended,
+            [
+                "TRƯỜNG ĐẠI HỌC MẪU",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Kính chuyển: Ban Giám hiệu"
+            ]
+        );
     }
 
     /// `Cơ quan chủ trì: Sở A; Sở B;` / `UBND các quận, huyện.`: one list of units

@@ -692,4 +692,20 @@ fn a_schedule_with_a_two_row_header_and_step_rows() {
             ),
         ]
     );
+    // Each task stands under its step, not only its phase (a period `10-11/2019` in
+    // the first column is no row number that leaves the step).
+    let groups: Vec<Option<&str>> = report
+        .plan
+        .tasks
+        .iter()
+        .map(|t| t.group.as_deref())
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            Some("1 Lập nhiệm vụ quy hoạch"),
+            Some("1 Lập nhiệm vụ quy hoạch"),
+            Some("2 Thẩm định nhiệm vụ")
+        ]
+    );
 }

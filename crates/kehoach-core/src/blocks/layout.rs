@@ -142,13 +142,14 @@ struct Header {
 /// The header whose main line is `at`, with its wrapped lines above and below; `None`
 /// when it does not wrap (plain (f), read elsewhere) or does not name columns.
 fn header_at(text: &str, lines: &[LineView], role: &[Role], at: usize) -> Option<Header> {
-    let usable = |k: usize| role[k] == Role::Text && !lines[k].is_blank();
+    let usable = |k: usize| role.get(k) == Some(&Role::Text) && !lines[k].is_blank();
     if !usable(at) {
         return None;
     }
     // Wrapped names sit over or under the columns right of the task's name (the
     // number and task names fit on one line): a short line further left is the
-    // table's first row, not its header.
+    // table's first row, not its header (but for a column wrapped around the main
+    // line next to a number column, below).
     let main = pieces(text, &lines[at]);
     let right_of = main.get(1).map_or(8, |p| p.from.saturating_sub(2));
     let fragment = |k: usize| {
@@ -233,9 +234,10 @@ fn is_page_break_line(text: &str, running: &Running, l: &LineView) -> bool {
     l.is_blank() || raw.contains('\u{000C}') || is_running_header(running, raw)
 }
 
-/// Reads the table whose header's main line is `at`, page after page while each page
-/// repeats the header (a repeated header is page furniture, read as chrome); `None`
-/// when the header does not wrap. Returns the lines consumed from `at`.
+/// Reads the table whose header starts at `at` (its main line, or a wrapped line over
+/// it), page after page while each page repeats the header (a repeated header is page
+/// furniture, read as chrome); `None` when the header does not wrap. Returns the
+/// lines consumed from `at`.
 pub(super) fn layout_table(
     text: &str,
     lines: &[LineView],
@@ -245,8 +247,12 @@ pub(super) fn layout_table(
     out: &mut Vec<RawTable>,
 ) -> Option<usize> {
     // The line a header is found on may be its top line, wrapped over the main one.
-    let first = header_at(text, lines, role, at)
-        .or_else(|| header_at(text, lines, role, at + 1).filter(|h| h.top == at))?;
+    let first = header_at(text, lines, role, at).or_else(|| {
+        (at + 1 < lines.len())
+            .then(|| header_at(text, lines, role, at + 1))
+            .flatten()
+            .filter(|h| h.top == at)
+    })?;
     let mut rows = vec![RawRow {
         cells: first.columns.iter().map(|(_, _, c)| c.clone()).collect(),
         span: lines[first.top].span.cover(lines[first.bottom].span),
@@ -301,8 +307,9 @@ pub(super) fn layout_table(
     Some(end - at)
 }
 
-/// Where a page of the table ends: at the next header, a page break, or two blank
-/// lines (trailing blank lines left out).
+/// Where a page of the table ends: at the next header, a page break, two blank
+/// lines, or a note under the table after a blank line (trailing blank lines left
+/// out).
 fn page_end(
     text: &str,
     lines: &[LineView],
@@ -652,6 +659,18 @@ STT              Tên nhiệm vụ cụ thể                                   
 3.                                                    Bộ Y tế         quan, đơn vị liên                    Đã hoàn thành
        quản lý vào giá dịch vụ y tế                                   quan              Chính phủ
 "#;
+
+    /// A header's line last in the text, without a line break after it, may be the
+    /// top of a header wrapped over the next line: there is none (no panic).
+    #[test]
+    fn a_header_line_last_in_the_text() {
+        for text in [
+            "STT   Nội dung   Chủ trì",
+            "KẾ HOẠCH\nThử\n\nSTT   Nội dung   Chủ trì   Thời gian",
+        ] {
+            let _ = crate::check(text);
+        }
+    }
 
     /// A schedule as `pdftotext -layout` gives it (pending fixture 203): a number
     /// column alone at the left, the next column's name wrapped around the main line

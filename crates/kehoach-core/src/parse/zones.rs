@@ -401,9 +401,11 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
     // its steps' rows in it: `1 | Lập nhiệm vụ quy hoạch` is a step over rows.
     let numbers_first = header
         .first()
-        .is_none_or(|h| column_of(&h.text) == Column::Number);
+        .is_none_or(|h| matches!(column_of(&h.text), Column::Number | Column::Unknown));
     // The group rows a row stands under, the nearest last: (its number, its text).
-    // `4` over `4.1` over `4.1.1`; a row `5` (or `4.2`) leaves the groups it is not in.
+    // `4` over `4.1` over `4.1.1`; a row numbered `5` (or `4.2`) leaves the numbered
+    // groups it is not in; a group numbered otherwise (`I`, a title) holds until the
+    // next such group.
     let mut groups: Vec<(&str, String)> = Vec::new();
     let mut rows = Vec::with_capacity(raw.rows.len());
     // The first cell's text of each row, to look one row ahead.
@@ -440,7 +442,12 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
                 _ => false,
             };
         let number = first_cell(k);
-        let dotted = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+        // A row's number of figures and dots (`4`, `4.1.`): not a period
+        // (`10-11/2019`) or a title that begins with its number.
+        let dotted = |t: &str| {
+            t.starts_with(|c: char| c.is_ascii_digit())
+                && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        };
         if dotted(number) {
             while groups
                 .last()

@@ -237,7 +237,8 @@ fn report_variants(cx: &mut Ctx, variants: Vec<Variant>) {
                 })
                 .collect(),
         });
-        for v in &same[1..] {
+        // (As many related spans as the other grouped findings show.)
+        for v in same.iter().skip(1).take(20) {
             d.related(v.span);
         }
     }
