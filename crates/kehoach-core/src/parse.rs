@@ -1947,6 +1947,15 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
     }
 
+    /// The leads of every task, in order.
+    fn leads_of(p: &Plan) -> Vec<&str> {
+        p.tasks
+            .iter()
+            .flat_map(|t| &t.lead)
+            .map(|f| f.text.as_str())
+            .collect()
+    }
+
     /// A routing slip scanned after the plan (fixture 195): its agency, a national
     /// title as OCR garbled it, its own lines: another document, not stray text
     /// under the signer; text after the name with no header of its own still is.
@@ -1968,12 +1977,7 @@ mod tests {
     fn a_team_member_s_duties_are_a_task() {
         let text = "KẾ HOẠCH\nAbc\nI. NỘI DUNG\n4. Phân công nhiệm vụ\n4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; chủ trì các buổi làm việc;\n4.2. Bà Lê Thị Hoa - Thành viên: Lập biên bản kiểm tra.\n5. Kinh phí\n5.1. Ông bà nội trợ: không là nhiệm vụ.\n";
         let p = parse(text);
-        let leads: Vec<&str> = p
-            .tasks
-            .iter()
-            .flat_map(|t| &t.lead)
-            .map(|f| f.text.as_str())
-            .collect();
+        let leads = leads_of(&p);
         assert_eq!(
             leads,
             [
@@ -2017,12 +2021,7 @@ mod tests {
     fn an_item_headed_by_units_then_a_verb_names_its_lead() {
         let text = "KẾ HOẠCH\nAbc\nIII. TỔ CHỨC THỰC HIỆN\n3. Viện Khoa học Khí tượng thủy văn và Biến đổi khí hậu; Viện Chiến lược, Chính sách tài nguyên và môi trường nghiên cứu tham mưu xây dựng các nhiệm vụ chuyên môn.\n4. Trung tâm Truyền thông tài nguyên và môi trường, Báo Tài nguyên và Môi trường, Tạp chí Tài nguyên và Môi trường có trách nhiệm kịp thời tổng hợp, phản ánh sự kiện.\n";
         let p = parse(text);
-        let leads: Vec<&str> = p
-            .tasks
-            .iter()
-            .flat_map(|t| &t.lead)
-            .map(|f| f.text.as_str())
-            .collect();
+        let leads = leads_of(&p);
         assert_eq!(
             leads,
             [
@@ -2089,12 +2088,7 @@ mod tests {
             let p = parse(&format!(
                 "KẾ HOẠCH\nAbc\n{item}{next}Thời gian thực hiện: Thường xuyên.\n"
             ));
-            let leads: Vec<&str> = p
-                .tasks
-                .iter()
-                .flat_map(|t| &t.lead)
-                .map(|f| f.text.as_str())
-                .collect();
+            let leads = leads_of(&p);
             assert_eq!(leads, [lead], "{next}");
         }
     }
