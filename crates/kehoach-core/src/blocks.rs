@@ -1630,8 +1630,9 @@ fn column_table(
             continue;
         }
         let raw = l.span.text(text);
-        // A pipe or a tab starts a table of another shape.
-        if raw.bytes().any(|b| b == b'|' || b == b'\t') {
+        // A pipe or a tab starts a table of another shape; an annex's label or a
+        // title starts a part of the document.
+        if raw.bytes().any(|b| b == b'|' || b == b'\t') || opens_part(l.content.text(text)) {
             break;
         }
         let cells = cut(l);
