@@ -201,7 +201,8 @@ pub fn docx_presented(bytes: &[u8]) -> Result<(String, crate::word::Presentation
     let styles = crate::word::Styles::read(
         part("word/styles.xml")?.as_deref(),
         part("word/theme/theme1.xml")?.as_deref(),
-    );
+    )
+    .with_numbering(part("word/numbering.xml")?.as_deref());
     let (text, mut presentation) =
         crate::word::walk(&document, Some(&styles)).map_err(OpenError::BadDocx)?;
     // The header and footer parts the sections name, through the document's links.

@@ -13,6 +13,7 @@ use crate::text::Case;
 use std::collections::HashMap;
 
 pub mod fix;
+pub mod numbering;
 
 /// Run properties one level of the style hierarchy sets.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -167,6 +168,8 @@ struct Style {
 /// The document's styles and theme fonts, for resolving runs.
 #[derive(Debug, Clone, Default)]
 pub struct Styles {
+    /// The document's lists, for the numbers Word writes before their paragraphs.
+    numbering: numbering::Numbering,
     defaults: RunProps,
     para_defaults: ParaProps,
     paragraph: HashMap<String, Style>,
@@ -219,6 +222,14 @@ fn read_run_prop(e: &quick_xml::events::BytesStart, props: &mut RunProps) {
 }
 
 impl Styles {
+    /// With the lists of `word/numbering.xml`, when the file has one.
+    pub fn with_numbering(mut self, numbering_xml: Option<&str>) -> Styles {
+        if let Some(xml) = numbering_xml {
+            self.numbering = numbering::Numbering::read(xml);
+        }
+        self
+    }
+
     /// Reads `word/styles.xml` and, when present, `word/theme/theme1.xml`.
     pub fn read(styles_xml: Option<&str>, theme_xml: Option<&str>) -> Styles {
         use quick_xml::events::Event;
@@ -774,6 +785,9 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
     let mut para_direct = ParaProps::default();
     let (mut rule_below, mut rule_above) = (false, false);
     let mut underlined = false;
+    // The paragraph's list (`w:numPr`: level, list) and the lists' counts so far.
+    let mut para_list: (usize, Option<String>) = (0, None);
+    let mut counters = numbering::Counters::default();
     // A paragraph inside another (a text box anchored in a run): the outer one's
     // state, set aside until the inner one ends.
     type Outer = (
@@ -783,6 +797,7 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
         ParaProps,
         (bool, bool),
         usize,
+        (usize, Option<String>),
     );
     let mut outer: Vec<Outer> = Vec::new();
     let mut shapes = 0usize;
@@ -915,8 +930,10 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                             std::mem::take(&mut para_direct),
                             (rule_below, rule_above),
                             shapes,
+                            std::mem::take(&mut para_list),
                         ));
                     }
+                    para_list = (0, None);
                     in_para = true;
                     shapes = 0;
                     para_style = None;
@@ -939,6 +956,10 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 "jc" | "ind" | "spacing" | "contextualSpacing" | "numPr" if in_para_props => {
                     read_para_prop(&e, &mut para_direct)
                 }
+                "ilvl" if in_para_props => {
+                    para_list.0 = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(0)
+                }
+                "numId" if in_para_props => para_list.1 = attr(&e, "val"),
                 "pBdr" if !empty && in_para_props => in_borders = true,
                 "bottom" | "top" if in_borders => {
                     let drawn = !matches!(attr(&e, "val").as_deref(), Some("nil" | "none"));
@@ -1043,7 +1064,20 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                 "tblBorders" | "tcBorders" => in_table_borders = false,
                 "p" => {
                     in_para = false;
-                    let text = std::mem::take(&mut para);
+                    let mut text = std::mem::take(&mut para);
+                    // The number Word writes before a list's paragraph (`1.`, `a)`,
+                    // a table's `TT`), which the file does not hold as text.
+                    let (ilvl, list) = std::mem::take(&mut para_list);
+                    if let Some(number) = list
+                        .zip(styles)
+                        .and_then(|(id, st)| st.numbering.next(&mut counters, &id, ilvl))
+                    {
+                        text = if text.trim().is_empty() {
+                            number
+                        } else {
+                            format!("{number} {}", text.trim_start())
+                        };
+                    }
                     let mut format = std::mem::take(&mut para_format);
                     if let Some(st) = styles {
                         format.para = st.resolve_para(para_style.as_deref(), &para_direct);
@@ -1056,11 +1090,12 @@ pub(crate) fn walk(xml: &str, styles: Option<&Styles>) -> Result<(String, Presen
                         None => emit(&mut out, &mut pres, &text, &format),
                     }
                     // Back in the paragraph that holds this one.
-                    if let Some((t, f, st, d, rules, n)) = outer.pop() {
+                    if let Some((t, f, st, d, rules, n, list)) = outer.pop() {
                         in_para = true;
                         (para, para_format, para_style, para_direct) = (t, f, st, d);
                         (rule_below, rule_above) = rules;
                         shapes = n;
+                        para_list = list;
                     }
                     if let Some(s) = ends_after_para.take() {
                         close_section(&mut pres, s, &mut section_start, &mut section_has_table);
@@ -1419,6 +1454,47 @@ mod tests {
 
     /// Letters typed in lower case and shown in capitals (`w:caps`, directly or by a
     /// style) are read as shown: the header's parts are judged as a reader sees them.
+    /// Word's automatic numbering is read as the numbers Word shows (a file of a
+    /// provincial department, `KH-2242`, numbers its table's `TT` column so): items
+    /// keep their markers, a table's rows their numbers.
+    #[test]
+    fn list_numbers_are_read_as_shown() {
+        let numbering = r#"<w:numbering><w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="2"/></w:num><w:num w:numId="8"><w:abstractNumId w:val="2"/></w:num></w:numbering>"#;
+        let item = |id: &str, lvl: u8, t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{id}"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let cell = |inner: &str| format!("<w:tc>{inner}</w:tc>");
+        let plain = |t: &str| cell(&format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>"));
+        let row = |t: &str, who: &str| {
+            format!(
+                "<w:tr>{}{}{}</w:tr>",
+                cell(&item("8", 0, "")),
+                plain(t),
+                plain(who)
+            )
+        };
+        let xml = format!(
+            "<w:document><w:body>{}{}{}{}<w:tbl><w:tr>{}{}{}</w:tr>{}{}</w:tbl></w:body></w:document>",
+            item("7", 0, "Mục đích"),
+            item("7", 1, "Tuyên truyền"),
+            item("7", 1, "Tập huấn"),
+            item("7", 0, "Tổ chức thực hiện"),
+            plain("TT"),
+            plain("Nhiệm vụ thực hiện"),
+            plain("Người thực hiện"),
+            row("Rà soát", "Vũ Việt Linh"),
+            row("Kiểm tra", "Đỗ Mạnh Cường"),
+        );
+        let styles = Styles::default().with_numbering(Some(numbering));
+        let (text, _) = walk(&xml, Some(&styles)).expect("reads");
+        assert_eq!(
+            text,
+            "1. Mục đích\na) Tuyên truyền\nb) Tập huấn\n2. Tổ chức thực hiện\nTT\tNhiệm vụ thực hiện\tNgười thực hiện\n1.\tRà soát\tVũ Việt Linh\n2.\tKiểm tra\tĐỗ Mạnh Cường\n"
+        );
+    }
+
     #[test]
     fn capitals_are_read_as_shown() {
         let styles = Styles::read(
