@@ -1376,12 +1376,36 @@ fn units_wrapped_on(f: &Field, subs: &[Node]) -> bool {
 /// Where an item's labelled fields stand: its dash lines (with the items under
 /// each) and its plain paragraphs.
 fn label_lines(n: &Node) -> impl Iterator<Item = (&Field, &[Node])> {
-    let dash_titles = n
-        .children
-        .iter()
-        .filter(|c| c.level == Level::Dash)
-        .map(|c| (&c.title, c.children.as_slice()));
-    dash_titles.chain(n.paragraphs.iter().map(|p| (p, &[][..])))
+    let dashes = || n.children.iter().filter(|c| c.level == Level::Dash);
+    let dash_titles = dashes().map(|c| (&c.title, c.children.as_slice()));
+    // Labels written under the item's last duty (`- Tham mưu …` / `Đơn vị chủ trì:
+    // …`) are read as that duty's paragraphs: still the item's.
+    let under_dashes = dashes().flat_map(|c| c.paragraphs.iter().map(|p| (p, &[][..])));
+    dash_titles
+        .chain(under_dashes)
+        .chain(n.paragraphs.iter().map(|p| (p, &[][..])))
+}
+
+/// A line holding several labels (`Đơn vị chủ trì: Phòng A; Đơn vị phối hợp: Phòng
+/// B.`): one field per label.
+fn label_segments(f: &Field) -> Vec<Field> {
+    let t = &f.text;
+    let mut cuts = vec![0];
+    for (i, _) in t.match_indices("; ").chain(t.match_indices(". ")) {
+        let rest = &t[i + 2..];
+        if task_label(rest).is_some_and(|(kind, _)| kind != TaskField::Other) {
+            cuts.push(i + 2);
+        }
+    }
+    if cuts.len() == 1 {
+        return vec![f.clone()];
+    }
+    crate::order::sort(&mut cuts);
+    cuts.push(t.len());
+    cuts.windows(2)
+        .map(|w| sub_field(f, w[0], w[1]))
+        .filter(|s| !s.text.is_empty())
+        .collect()
 }
 
 /// The task of item `n`, its labelled fields read from `labels` (`n` itself, or the
@@ -1405,57 +1429,67 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
     };
     let mut found = false;
     let mut lines = label_lines(labels).peekable();
-    while let Some((field, subs)) = lines.next() {
-        let Some((kind, after)) = task_label(&field.text) else {
+    while let Some((line, line_subs)) = lines.next() {
+        if task_label(&line.text).is_none() {
             continue;
-        };
-        found |= kind != TaskField::Other;
-        let mut value = value_field(field, after);
-        // `Cơ quan chủ trì: Sở A; Sở B;` / `UBND các quận, huyện.`: a list of units
-        // that goes on on the next line, which has no label of its own.
-        let units = matches!(
-            kind,
-            TaskField::Lead | TaskField::Coordinating | TaskField::Performing
-        );
-        let separator = field
-            .text
-            .trim_end()
-            .chars()
-            .last()
-            .filter(|c| matches!(c, ';' | ','));
-        if let (true, Some(sep), Some(v)) = (units, separator, value.as_mut()) {
-            if let Some((next, _)) = lines.next_if(|(f, subs)| units_wrapped_on(f, subs)) {
-                extend_value(v, sep, next);
-            }
         }
-        // `- Đơn vị chủ trì:` with `+ Sở X: …` items under it names units in the items.
-        let units: Vec<Field> = match value {
-            Some(v) => vec![v],
-            None => subs
-                .iter()
-                .filter_map(|s| {
-                    let t = &s.title.text;
-                    let unit = t.split(':').next()?.trim();
-                    (t.contains(':') && !unit.is_empty()).then(|| Field {
-                        text: unit.to_string(),
-                        range: s.title.range,
-                    })
-                })
-                .collect(),
-        };
-        match kind {
-            TaskField::Content => task.content = units.into_iter().next(),
-            TaskField::Lead => task.lead.extend(units),
-            TaskField::Coordinating => task.coordinating.extend(units),
-            TaskField::Performing => task.performing.extend(units),
-            TaskField::Timeline => {
-                task.timeline = units.into_iter().next().map(|v| Timeline {
-                    period: parse_period(&v.text),
-                    text: v.text,
-                    range: v.range,
-                })
+        let segments = label_segments(line);
+        let last = segments.len() - 1;
+        for (at, segment) in segments.iter().enumerate() {
+            let field = segment;
+            let subs = if at == 0 { line_subs } else { &[][..] };
+            let Some((kind, after)) = task_label(&field.text) else {
+                continue;
+            };
+            found |= kind != TaskField::Other;
+            let mut value = value_field(field, after);
+            // `Cơ quan chủ trì: Sở A; Sở B;` / `UBND các quận, huyện.`: a list of units
+            // that goes on on the next line, which has no label of its own.
+            let units = matches!(
+                kind,
+                TaskField::Lead | TaskField::Coordinating | TaskField::Performing
+            );
+            let separator = field
+                .text
+                .trim_end()
+                .chars()
+                .last()
+                .filter(|c| matches!(c, ';' | ','));
+            if let (true, Some(sep), Some(v), true) = (units, separator, value.as_mut(), at == last)
+            {
+                if let Some((next, _)) = lines.next_if(|(f, subs)| units_wrapped_on(f, subs)) {
+                    extend_value(v, sep, next);
+                }
             }
-            TaskField::Other => {}
+            // `- Đơn vị chủ trì:` with `+ Sở X: …` items under it names units in the items.
+            let units: Vec<Field> = match value {
+                Some(v) => vec![v],
+                None => subs
+                    .iter()
+                    .filter_map(|s| {
+                        let t = &s.title.text;
+                        let unit = t.split(':').next()?.trim();
+                        (t.contains(':') && !unit.is_empty()).then(|| Field {
+                            text: unit.to_string(),
+                            range: s.title.range,
+                        })
+                    })
+                    .collect(),
+            };
+            match kind {
+                TaskField::Content => task.content = units.into_iter().next(),
+                TaskField::Lead => task.lead.extend(units),
+                TaskField::Coordinating => task.coordinating.extend(units),
+                TaskField::Performing => task.performing.extend(units),
+                TaskField::Timeline => {
+                    task.timeline = units.into_iter().next().map(|v| Timeline {
+                        period: parse_period(&v.text),
+                        text: v.text,
+                        range: v.range,
+                    })
+                }
+                TaskField::Other => {}
+            }
         }
     }
     // In the implementation section an item headed by a unit is that unit's task:
@@ -2067,6 +2101,28 @@ mod tests {
                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                 "Kính chuyển: Ban Giám hiệu"
             ]
+        );
+    }
+
+    /// An item's duties as dash lines, then its labels (read under the last duty),
+    /// two of them on one line: the item's task, each label its own field.
+    #[test]
+    fn labels_under_an_item_s_duties_two_on_a_line() {
+        let text = "KẾ HOẠCH\nThử\n\nIII. NHIỆM VỤ TRỌNG TÂM\n1. Tái cơ cấu ngành công nghiệp\n- Tham mưu UBND tỉnh xây dựng chính sách.\n- Phối hợp rà soát danh mục dự án.\nĐơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý Năng lượng, Phòng Quản lý Thương mại.\nThời gian thực hiện: Năm 2026.\n";
+        let p = parse(text);
+        let [t] = p.tasks.as_slice() else {
+            panic!("one task: {:?}", p.tasks);
+        };
+        assert_eq!(t.heading.text, "1. Tái cơ cấu ngành công nghiệp");
+        assert_eq!(leads_of(&p), ["Phòng Quản lý Công nghiệp"]);
+        let partners: Vec<&str> = t.coordinating.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            partners,
+            ["Phòng Quản lý Năng lượng, Phòng Quản lý Thương mại"]
+        );
+        assert_eq!(
+            t.timeline.as_ref().map(|x| x.text.as_str()),
+            Some("Năm 2026")
         );
     }
 
