@@ -178,8 +178,9 @@ pub fn scan_lines(text: &str, lines: &[LineView]) -> Blocks {
 
     // What the reader sees differently, as spans to fill: a whole line or a join's
     // gap with spaces, a mark with spaces, a bullet `*` with `-`.
-    let mut fills: Vec<(Span, u8)> = Vec::new();
-    let mut table_lines = Vec::new();
+    // (Room made once: a text of tables or marks has an entry for most lines.)
+    let mut fills: Vec<(Span, u8)> = Vec::with_capacity(lines.len());
+    let mut table_lines = Vec::with_capacity(role.iter().filter(|r| **r != Role::Text).count());
     for (l, r) in lines.iter().zip(&role) {
         match r {
             Role::Text => {}

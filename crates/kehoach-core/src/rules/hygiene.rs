@@ -273,7 +273,7 @@ pub(super) fn check(cx: &mut Ctx) {
             check_invisible(cx, l, raw);
         }
         if flags.markdown {
-            markdown_edits.extend(markdown_edits_of(cx, l, raw, in_table));
+            markdown_edits_of(cx, l, raw, in_table, &mut markdown_edits);
         }
         if flags.form_feed {
             form_feeds.extend(form_feeds_of(l, raw));
@@ -700,10 +700,10 @@ fn check_invisible(cx: &mut Ctx, l: &LineView, raw: &str) {
 
 /// The Markdown marks of one line as edits that remove them. On a line of a
 /// recognised table (or a header or foot laid out as one) the `|` and `|---|` are the
-/// table's structure and stay; only emphasis marks go.
-fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool) -> Vec<TextEdit> {
+/// table's structure and stay; only emphasis marks go. Added to `edits`, one list
+/// for the whole text (a list per line of marks was an allocation per line).
+fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &mut Vec<TextEdit>) {
     let base = l.span.start;
-    let mut edits: Vec<TextEdit> = Vec::new();
     let trimmed = crate::text::trim(raw);
     let lead = raw.len() - raw.trim_start().len();
     // `|---|---|` table rules and code fences: remove the whole line. In a table, a
@@ -818,7 +818,6 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool) -> Vec<T
             i += 1;
         }
     }
-    edits
 }
 
 /// All Markdown marks of the text: one finding, one fix.
