@@ -211,8 +211,12 @@ impl Numbering {
     }
 }
 
-/// A counter as a level writes it.
+/// A counter as a level writes it. Past what a list can hold (a file may say
+/// `w:start` 4294967295), letters and numerals give way to figures: a count of
+/// letters or `M`s that long would be megabytes.
 fn write(format: Format, n: u32) -> String {
+    const MOST: u32 = 3999;
+    let format = if n > MOST { Format::Decimal } else { format };
     let letter = |base: u8| {
         // `a` … `z`, then `aa`, `bb` … as Word goes on.
         let n = n.max(1) - 1;
@@ -252,5 +256,17 @@ mod tests {
         assert_eq!(next("9", 1).as_deref(), Some("I."));
         assert_eq!(next("0", 0), None);
         assert_eq!(next("7", 5), None);
+    }
+
+    /// A file that starts a list of letters or numerals at the end of the counter
+    /// gets figures, quickly, not a string of megabytes.
+    #[test]
+    fn a_huge_start_is_written_in_figures() {
+        let xml = r#"<w:numbering><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="4294967294"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="4294967295"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#;
+        let n = Numbering::read(xml);
+        let mut c = Counters::default();
+        assert_eq!(n.next(&mut c, "1", 0).as_deref(), Some("4294967294)"));
+        assert_eq!(n.next(&mut c, "1", 1).as_deref(), Some("4294967295."));
+        assert_eq!(n.next(&mut c, "1", 1).as_deref(), Some("4294967295."));
     }
 }
