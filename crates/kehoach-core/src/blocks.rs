@@ -1226,18 +1226,21 @@ fn lines_text<'a>(text: &'a str, lines: &[LineView], row: &RawRow) -> &'a str {
     lines.get(i).map_or("", |l| l.span.text(text))
 }
 
-/// A header's second row: its first cell empty, two names or more of known columns
-/// and nothing else (`|  |  | Đơn vị chủ trì | Đơn vị phối hợp`).
+/// Whether a line is a header's second row ([`names_columns_below`]).
 fn is_sub_header(text: &str, l: &LineView, outer: bool) -> bool {
     let cells = pipe_cells(text, l.span, outer);
-    let named: Vec<&str> = cells
-        .iter()
-        .map(|s| s.text(text))
-        .filter(|t| !t.is_empty())
-        .collect();
+    let texts: Vec<&str> = cells.iter().map(|s| s.text(text)).collect();
+    names_columns_below(&texts)
+}
+
+/// A header's second row, by its cells' texts: its first cell empty, two names or
+/// more of known columns and nothing else (`|  |  | Đơn vị chủ trì | Đơn vị phối
+/// hợp` under `Thực hiện`).
+fn names_columns_below(cells: &[&str]) -> bool {
+    let mut named = cells.iter().filter(|t| !t.is_empty());
     cells.first().is_some_and(|c| c.is_empty())
-        && named.len() >= 2
-        && named.iter().all(|t| column_of(t) != Column::Unknown)
+        && named.clone().count() >= 2
+        && named.all(|t| column_of(t) != Column::Unknown)
 }
 
 /// Whether `raw`, under a row left open with `bars` pipes, starts a row of its own
@@ -1338,8 +1341,8 @@ fn page_turn(
     let l = lines.get(k)?;
     let raw = l.span.text(text);
     let named: Vec<&str> = header.iter().copied().filter(|h| !h.is_empty()).collect();
+    let outer = raw.trim_start().starts_with('|');
     let repeated = raw.contains('|') && {
-        let outer = raw.trim_start().starts_with('|');
         let cells = pipe_cells(text, l.span, outer);
         cells
             .iter()
@@ -1358,7 +1361,6 @@ fn page_turn(
             k += 1;
         }
         // The header's second row, repeated with it.
-        let outer = lines[k - 1].span.text(text).trim_start().starts_with('|');
         if lines
             .get(k)
             .is_some_and(|n| role[k] == Role::Text && is_sub_header(text, n, outer))
@@ -1368,7 +1370,7 @@ fn page_turn(
         }
     } else {
         // After a page mark, a row of the table's width: not another table's header.
-        let row = marked && raw.trim_start().starts_with('|') && pipes_between(raw) + 1 >= width;
+        let row = marked && outer && pipes_between(raw) + 1 >= width;
         let another_header = is_header_row(raw.split('|'))
             || lines
                 .get(k + 1)
@@ -1701,14 +1703,12 @@ fn make_table(text: &str, shape: TableShape, span: Span, mut rows: Vec<RawRow>) 
     // under names that span both rows. The lower names name the columns.
     let mut header = header;
     if let (Some(h), Some(r)) = (header.as_mut(), rows.first()) {
-        let text_of = |c: &RawCell| c.first().map_or("", |s| s.text(text));
-        let named: Vec<&RawCell> = r.cells.iter().filter(|c| !c.is_empty()).collect();
-        let under = r.cells.first().is_some_and(|c| c.is_empty())
-            && named.len() >= 2
-            && named
-                .iter()
-                .all(|c| column_of(text_of(c)) != Column::Unknown);
-        if under {
+        let texts: Vec<&str> = r
+            .cells
+            .iter()
+            .map(|c| c.first().map_or("", |s| s.text(text)))
+            .collect();
+        if names_columns_below(&texts) {
             let r = rows.remove(0);
             // The merged name stays in front of the first name under it
             // (`Thực hiện Đơn vị chủ trì`): no word of the header is lost.

@@ -378,11 +378,17 @@ fn is_digits(t: &str) -> bool {
     !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A row's number of figures and dots (`4`, `4.1.`): not a period (`10-11/2019`)
+/// or a title that begins with its number.
+fn is_dotted_number(t: &str) -> bool {
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
 /// `1.1` under `1`, `4.1.1` under `4.1`: the number of one of its rows.
 fn is_sub_number(group: &str, t: &str) -> bool {
     let group = group.trim_end_matches('.');
-    group.starts_with(|c: char| c.is_ascii_digit())
-        && group.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    is_dotted_number(group)
         && t.strip_prefix(group)
             .and_then(|r| r.strip_prefix('.'))
             .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
@@ -442,22 +448,16 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
                 _ => false,
             };
         let number = first_cell(k);
-        // A row's number of figures and dots (`4`, `4.1.`): not a period
-        // (`10-11/2019`) or a title that begins with its number.
-        let dotted = |t: &str| {
-            t.starts_with(|c: char| c.is_ascii_digit())
-                && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        };
-        if dotted(number) {
+        if is_dotted_number(number) {
             while groups
                 .last()
-                .is_some_and(|(g, _)| dotted(g) && !is_sub_number(g, number))
+                .is_some_and(|(g, _)| is_dotted_number(g) && !is_sub_number(g, number))
             {
                 groups.pop();
             }
         }
         if is_group {
-            if !dotted(number) {
+            if !is_dotted_number(number) {
                 groups.clear();
             }
             let text = filled
