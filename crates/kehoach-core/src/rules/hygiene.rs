@@ -482,12 +482,66 @@ fn may_have_brackets(b: &[u8]) -> bool {
 }
 
 fn check_nfd(cx: &mut Ctx, text: &str) {
+    let edits = nfd_edits(text);
+    let n = edits.len();
+    if let Some(d) = grouped(
+        &NFD,
+        edits,
+        format!("Có {n} chữ ở dạng Unicode tổ hợp (NFD): chuyển về dạng dựng sẵn (NFC)."),
+        format!("{n} letters are in decomposed Unicode (NFD): convert them to NFC."),
+        "Chuyển về Unicode dựng sẵn (NFC)",
+        "Convert to precomposed Unicode (NFC)",
+        true,
+    ) {
+        cx.out.push(d);
+    }
+}
+
+/// Each base letter and the marks after it (U+0300–U+036F), where NFC composes them.
+/// Only the marks' lead bytes (`CC`, `CD`) are visited: a text with one decomposed
+/// letter is not decoded character by character.
+fn nfd_edits(text: &str) -> Vec<TextEdit> {
+    let mut edits = Vec::new();
+    let mut run_end = 0;
+    for i in memchr::memchr2_iter(0xCC, 0xCD, text.as_bytes()) {
+        // A lead byte is always a character boundary.
+        let Some(rest) = text.get(i..).filter(|_| i >= run_end) else {
+            continue;
+        };
+        if !rest
+            .chars()
+            .next()
+            .is_some_and(crate::text::is_combining_mark)
+        {
+            continue;
+        }
+        // Runs are maximal, so the character before a run's first mark is its base.
+        let start = text[..i].char_indices().next_back().map_or(i, |(j, _)| j);
+        let marks: usize = rest
+            .chars()
+            .take_while(|&c| crate::text::is_combining_mark(c))
+            .map(char::len_utf8)
+            .sum();
+        run_end = i + marks;
+        let slice = &text[start..run_end];
+        let composed = crate::text::nfc(slice);
+        if composed != slice {
+            edits.push(TextEdit {
+                span: Span::new(start, run_end),
+                new_text: composed.into_owned(),
+            });
+        }
+    }
+    edits
+}
+
+/// Every character in turn: the first way, kept to check the one above.
+#[cfg(test)]
+fn nfd_edits_charwise(text: &str) -> Vec<TextEdit> {
     let mut edits = Vec::new();
     let mut it = text.char_indices().peekable();
     let mut base: Option<usize> = None;
     while let Some((i, c)) = it.next() {
-        // A mark of U+0300–U+036F: the marks `nfc` composes (a range test, the
-        // fast path for almost every character).
         if crate::text::is_combining_mark(c) {
             let start = base.unwrap_or(i);
             let mut end = i + c.len_utf8();
@@ -511,18 +565,7 @@ fn check_nfd(cx: &mut Ctx, text: &str) {
             base = Some(i);
         }
     }
-    let n = edits.len();
-    if let Some(d) = grouped(
-        &NFD,
-        edits,
-        format!("Có {n} chữ ở dạng Unicode tổ hợp (NFD): chuyển về dạng dựng sẵn (NFC)."),
-        format!("{n} letters are in decomposed Unicode (NFD): convert them to NFC."),
-        "Chuyển về Unicode dựng sẵn (NFC)",
-        "Convert to precomposed Unicode (NFC)",
-        true,
-    ) {
-        cx.out.push(d);
-    }
+    edits
 }
 
 /// Lines in TCVN3 or VNI (see `legacy`): one finding per encoding, one edit per line.
@@ -1335,8 +1378,9 @@ mod tests {
         let pieces = prop::sample::select(vec![
             "a", "ệ", "ư", " ", "  ", ",", ".", ";", ":", "*", "_", "#", "|", "`", "\t", "\u{c}",
             "\u{a0}", "\u{ad}", "\u{200b}", "\u{2060}", "\u{201c}", "–", "…", "\u{feff}",
-            "\u{800}", "\u{1100}", "\u{301}", "\u{345}", "α", "д", "\u{483}", "\u{1ab0}",
-            "\u{1dc0}", "\u{20d0}", "\u{fe20}", "(", "\"",
+            "\u{800}", "\u{1100}", "\u{301}", "\u{345}", "\u{303}", "\u{34f}", "\u{370}",
+            "\u{36f}", "α", "д", "\u{483}", "\u{1ab0}", "\u{1dc0}", "\u{20d0}", "\u{fe20}", "(",
+            "\"",
         ]);
         prop::collection::vec(pieces, 0..24).prop_map(|p| p.concat())
     }
@@ -1350,6 +1394,7 @@ mod tests {
                 LineFlags::of(b, LineMarks::scan(b), LineFlags::rare_leads(b)),
                 LineFlags::scan_bytewise(b)
             );
+            prop_assert_eq!(nfd_edits(&s), nfd_edits_charwise(&s));
         }
     }
 }
