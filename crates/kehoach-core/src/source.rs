@@ -346,31 +346,33 @@ impl LineMarks {
             t[b'#' as usize] = LineMarks::HASH;
             t
         };
-        // By the classes of three bytes in a row, two bits each, oldest first.
-        const RUN: [u16; 64] = {
-            let mut t = [0u16; 64];
+        // By the classes of two bytes in a row (the first in the high nibble). A
+        // byte's work waits on no arithmetic of the byte before's, only on its class.
+        const PAIR: [u16; 256] = {
+            let mut t = [0u16; 256];
             let mut w = 0;
-            while w < 64 {
-                let (first, second, third) = ((w >> 4) as u16, (w >> 2 & 3) as u16, (w & 3) as u16);
-                if second == SPACE && third == SPACE {
+            while w < 256 {
+                let (first, second) = ((w >> 4) as u16, (w & 15) as u16);
+                if first == SPACE && second == SPACE {
                     t[w] |= LineMarks::SPACES2;
-                    if first == SPACE {
-                        t[w] |= LineMarks::SPACES3;
-                    }
                 }
-                if (second == SPACE && third == PUNCT) || (second == PUNCT && third == LETTER) {
+                if (first == SPACE && second == PUNCT) || (first == PUNCT && second == LETTER) {
                     t[w] |= LineMarks::PUNCT_SPACING;
                 }
                 w += 1;
             }
             t
         };
-        let mut marks = 0;
-        let mut window = 0usize;
+        let (mut marks, mut before) = (0, 0usize);
         for &c in b {
             let e = BYTE[c as usize];
-            window = (window << 2 | usize::from(e >> 12)) & 63;
-            marks |= (e & MARKS) | RUN[window];
+            let class = usize::from(e >> 12);
+            marks |= (e & MARKS) | PAIR[before << 4 | class];
+            before = class;
+        }
+        // Three spaces only where there are two (a few lines): searched for apart.
+        if marks & LineMarks::SPACES2 != 0 && memchr::memmem::find(b, b"   ").is_some() {
+            marks |= LineMarks::SPACES3;
         }
         LineMarks(marks)
     }
