@@ -749,23 +749,27 @@ fn find_cell_per_line(text: &str, lines: &[LineView], role: &mut [Role], out: &m
             j += 1;
         }
         let mut end = last_pipe; // inclusive
-        let mut rows = cell_rows(text, &lines[start..=end]);
-        // A cell of a header or foot makes the region no table; one laid out the
-        // same way right below a table of rows (another document's, the
-        // signature's) ends the table at the `|` before it.
+                                 // A cell of a header or foot makes the region no table; one laid out the
+                                 // same way right below a table of rows (another document's, the
+                                 // signature's) ends the table at the `|` before it.
         let first_layout = (start + 1..=end).find(|&k| {
             !is_pipe_only(text, &lines[k]) && is_layout_text(lines[k].content.text(text))
         });
-        if let Some(p) = first_layout.and_then(|k| {
-            (start + 1..k)
-                .rev()
-                .find(|&p| is_pipe_only(text, &lines[p]))
-        }) {
-            let above = cell_rows(text, &lines[start..=p]);
-            if above.len() >= 2 {
-                (end, rows) = (p, above);
+        let above = first_layout
+            .and_then(|k| {
+                (start + 1..k)
+                    .rev()
+                    .find(|&p| is_pipe_only(text, &lines[p]))
+            })
+            .map(|p| (p, cell_rows(text, &lines[start..=p])))
+            .filter(|(_, rows)| rows.len() >= 2);
+        let rows = match above {
+            Some((p, rows)) => {
+                end = p;
+                rows
             }
-        }
+            None => cell_rows(text, &lines[start..=end]),
+        };
         let layout = first_layout.is_some_and(|k| k <= end);
         if layout || rows.is_empty() {
             for k in start..=end {
@@ -841,34 +845,62 @@ fn cell_rows(text: &str, lines: &[LineView]) -> Vec<RawRow> {
         }
     }
     // A data row's number (`1`, `2.`); a group row's `I` merges cells and is shorter.
-    let first_is_number = |cells: &[RawCell]| {
-        cells.first().and_then(|c| c.first()).is_some_and(|s| {
+    let is_number = |cell: &RawCell| {
+        cell.first().is_some_and(|s| {
             let t = trim(s.text(text)).trim_end_matches('.');
             !t.is_empty() && t.len() <= 6 && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         })
     };
     // The usual width: the most common length of numbered rows read naively.
-    let naive = split_rows(&tokens, |_| None);
     let mut counts = crate::hash::FxHashMap::<usize, usize>::default();
-    for r in naive
-        .iter()
-        .filter(|r| first_is_number(&r.cells) && r.cells.len() >= 2)
-    {
-        *counts.entry(r.cells.len()).or_default() += 1;
-    }
+    naive_rows(&tokens, |first, len| {
+        if len >= 2 && is_number(first) {
+            *counts.entry(len).or_default() += 1;
+        }
+    });
     let width = counts
         .into_iter()
         .max_by_key(|&(w, n)| (n, w))
         .map(|(w, _)| w);
-    split_rows(&tokens, |cells: &[RawCell]| {
-        (first_is_number(cells)).then_some(width).flatten()
+    split_rows(tokens, |cells: &[RawCell]| {
+        cells
+            .first()
+            .is_some_and(is_number)
+            .then_some(width)
+            .flatten()
     })
+}
+
+/// The rows `split_rows` gives when two `|` always end a row, as each row's first
+/// cell and number of cells, without building them.
+fn naive_rows<'t>(tokens: &'t [(Token, Span)], mut row: impl FnMut(&'t RawCell, usize)) {
+    let (mut first, mut len, mut filled, mut prev_pipe) = (None, 0, false, false);
+    for (tok, _) in tokens {
+        match tok {
+            Token::Cell(c) => {
+                first = first.or(Some(c));
+                len += 1;
+                filled |= !c.is_empty();
+                prev_pipe = false;
+            }
+            Token::Pipe if prev_pipe => {
+                if let Some(first) = first.filter(|_| filled) {
+                    row(first, len);
+                }
+                (first, len, filled, prev_pipe) = (None, 0, false, false);
+            }
+            Token::Pipe => prev_pipe = true,
+        }
+    }
+    if let Some(first) = first.filter(|_| filled) {
+        row(first, len);
+    }
 }
 
 /// Splits tokens into rows; `width_of(row so far)` says how many cells the row must
 /// reach before two `|` end it (`None`: they end it at once).
 fn split_rows(
-    tokens: &[(Token, Span)],
+    tokens: Vec<(Token, Span)>,
     width_of: impl Fn(&[RawCell]) -> Option<usize>,
 ) -> Vec<RawRow> {
     let mut rows = Vec::new();
@@ -878,8 +910,8 @@ fn split_rows(
     for (tok, span) in tokens {
         match tok {
             Token::Cell(c) => {
-                cells.push(c.clone());
-                row_span = Some(row_span.map_or(*span, |r| r.cover(*span)));
+                cells.push(c);
+                row_span = Some(row_span.map_or(span, |r| r.cover(span)));
                 prev_pipe = false;
             }
             Token::Pipe if prev_pipe => {
@@ -894,7 +926,7 @@ fn split_rows(
                 if cells.iter().any(|c| !c.is_empty()) {
                     rows.push(RawRow {
                         cells: std::mem::take(&mut cells),
-                        span: row_span.take().unwrap_or(*span),
+                        span: row_span.take().unwrap_or(span),
                     });
                 } else {
                     cells.clear();
@@ -2349,6 +2381,28 @@ mod tests {
             let b = scan(text);
             assert!(b.tables.iter().all(|t| t.shape != TableShape::BareCells && t.rows.is_empty()), "{text}");
             assert!(!b.in_table(text.find('\n').unwrap_or_default() + 25), "{text}");
+        }
+    }
+
+    proptest! {
+        /// The naive rows counted without building them are the rows `split_rows`
+        /// builds when two `|` always end a row (the first way of counting them).
+        #[test]
+        fn naive_rows_are_the_rows_split_without_a_width(kinds in prop::collection::vec(0u8..3, 0..40)) {
+            let token = |k: usize, kind: u8| match kind {
+                0 => (Token::Pipe, Span::new(k, k + 1)),
+                1 => (Token::Cell(Vec::new()), Span::new(k, k + 1)),
+                _ => (Token::Cell(vec![Span::new(k, k + 1)]), Span::new(k, k + 1)),
+            };
+            let tokens = || kinds.iter().enumerate().map(|(k, &kind)| token(k, kind)).collect::<Vec<_>>();
+            let mut counted = Vec::new();
+            let first = tokens();
+            naive_rows(&first, |cell, len| counted.push((cell.clone(), len)));
+            let built: Vec<_> = split_rows(tokens(), |_| None)
+                .into_iter()
+                .map(|r| (r.cells[0].clone(), r.cells.len()))
+                .collect();
+            prop_assert_eq!(counted, built);
         }
     }
 
