@@ -425,8 +425,11 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
     let wordy =
         |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !t.starts_with('|');
     for (k, (l, r)) in lines.iter().zip(role.iter()).enumerate() {
+        if *r != Role::Text || l.is_blank() {
+            continue;
+        }
         let t = trim(l.span.text(text));
-        if *r == Role::Text && t.len() >= 4 && t.len() <= 120 {
+        if t.len() >= 4 && t.len() <= 120 {
             match counts.get_mut(t) {
                 Some((n, last, close)) => {
                     if k - *last < MIN_PAGE_LINES {
@@ -458,12 +461,15 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
     let mut k = 0;
     while k < lines.len() {
         let l = &lines[k];
+        if role[k] != Role::Text {
+            // A table's line.
+            k += 1;
+            continue;
+        }
         let t = trim(l.span.text(text));
         let free_number =
             |j: &usize| role[*j] == Role::Text && bare_number(lines[*j].span.text(text));
-        if role[k] != Role::Text {
-            // A table's line.
-        } else if !numbered.is_empty()
+        if !numbered.is_empty()
             && l.marks.any(LineMarks::SPACES3)
             && running_text(t).is_some_and(|r| numbered.contains(r))
         {
@@ -718,8 +724,11 @@ fn is_layout_text(t: &str) -> bool {
 // (d) One cell per line
 
 fn is_pipe_only(text: &str, l: &LineView) -> bool {
-    // A quick no for most lines (their content is text), then the exact test.
-    l.content.is_empty() && l.marks.any(LineMarks::PIPE) && trim(l.span.text(text)) == "|"
+    // A quick no for most lines (their content is text), a quick yes for a line of
+    // one byte (which a pipe mark says is `|`), then the exact test.
+    l.content.is_empty()
+        && l.marks.any(LineMarks::PIPE)
+        && (l.span.len() == 1 || trim(l.span.text(text)) == "|")
 }
 
 /// Lines of text between two `|` lines further apart than this are not a cell.
@@ -752,9 +761,8 @@ fn find_cell_per_line(text: &str, lines: &[LineView], role: &mut [Role], out: &m
                                  // A cell of a header or foot makes the region no table; one laid out the
                                  // same way right below a table of rows (another document's, the
                                  // signature's) ends the table at the `|` before it.
-        let first_layout = (start + 1..=end).find(|&k| {
-            !is_pipe_only(text, &lines[k]) && is_layout_text(lines[k].content.text(text))
-        });
+        let first_layout = (start + 1..=end)
+            .find(|&k| !lines[k].is_blank() && is_layout_text(lines[k].content.text(text)));
         let above = first_layout
             .and_then(|k| {
                 (start + 1..k)
