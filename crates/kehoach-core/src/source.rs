@@ -14,6 +14,12 @@
 use crate::text::floor_char_boundary;
 use serde::{Deserialize, Serialize};
 
+#[cfg(any(
+    target_arch = "x86_64",
+    all(target_arch = "wasm32", target_feature = "simd128")
+))]
+mod wide;
+
 /// A half-open range of byte offsets into the source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Span {
@@ -282,6 +288,43 @@ impl<'a> IntoIterator for &'a Cells {
     }
 }
 
+/// [`LineMarks`] bits (the low twelve) and a class in the top four.
+const MARKS: u16 = (1 << 12) - 1;
+const SPACE: u16 = 1;
+const PUNCT: u16 = 2;
+const LETTER: u16 = 3;
+
+/// Each byte's own marks and its class (other, space, `,;:.`, letter).
+const BYTE: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut c = 0;
+    while c < 256 {
+        let byte = c as u8;
+        if byte.is_ascii_alphabetic() || byte >= 0x80 {
+            t[c] = LETTER << 12;
+        }
+        c += 1;
+    }
+    t[b' ' as usize] = SPACE << 12;
+    t[b',' as usize] = PUNCT << 12;
+    t[b';' as usize] = PUNCT << 12;
+    t[b':' as usize] = PUNCT << 12;
+    t[b'.' as usize] = PUNCT << 12;
+    t[b'|' as usize] = LineMarks::PIPE;
+    t[b'\t' as usize] = LineMarks::TAB;
+    t[b'*' as usize] = LineMarks::EMPHASIS;
+    t[b'_' as usize] = LineMarks::EMPHASIS;
+    t[b'`' as usize] = LineMarks::BACKTICK;
+    t[b'(' as usize] = LineMarks::BRACKET;
+    t[b')' as usize] = LineMarks::BRACKET;
+    t[b'"' as usize] = LineMarks::BRACKET;
+    t[0x0C] = LineMarks::FORM_FEED;
+    t[0xC2] = LineMarks::LEAD_C2 | LETTER << 12;
+    t[0xE2] = LineMarks::LEAD_E2 | LETTER << 12;
+    t[b'#' as usize] = LineMarks::HASH;
+    t
+};
+
 /// The bytes of a line that some pass looks for, one bit each, from one pass over
 /// the line ([`LineMarks::scan`]). Most lines of a plan hold none but spaces.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -309,43 +352,32 @@ impl LineMarks {
     /// `,;:.` after a space, or before a letter: spacing to look at.
     pub const PUNCT_SPACING: u16 = 1 << 11;
 
-    /// One pass, without a branch per byte: each byte gives its own marks and its
-    /// class (other, space, `,;:.`, letter); the classes of the last three bytes
-    /// give the marks of runs (spaces, spacing around punctuation).
+    /// One pass: sixteen bytes at a time where the target has SIMD lanes
+    /// ([`wide`]), then byte by byte ([`LineMarks::scan_bytes`]) for the rest.
     pub fn scan(b: &[u8]) -> Self {
-        const MARKS: u16 = (1 << 12) - 1;
-        const SPACE: u16 = 1;
-        const PUNCT: u16 = 2;
-        const LETTER: u16 = 3;
-        const BYTE: [u16; 256] = {
-            let mut t = [0u16; 256];
-            let mut c = 0;
-            while c < 256 {
-                let byte = c as u8;
-                if byte.is_ascii_alphabetic() || byte >= 0x80 {
-                    t[c] = LETTER << 12;
-                }
-                c += 1;
-            }
-            t[b' ' as usize] = SPACE << 12;
-            t[b',' as usize] = PUNCT << 12;
-            t[b';' as usize] = PUNCT << 12;
-            t[b':' as usize] = PUNCT << 12;
-            t[b'.' as usize] = PUNCT << 12;
-            t[b'|' as usize] = LineMarks::PIPE;
-            t[b'\t' as usize] = LineMarks::TAB;
-            t[b'*' as usize] = LineMarks::EMPHASIS;
-            t[b'_' as usize] = LineMarks::EMPHASIS;
-            t[b'`' as usize] = LineMarks::BACKTICK;
-            t[b'(' as usize] = LineMarks::BRACKET;
-            t[b')' as usize] = LineMarks::BRACKET;
-            t[b'"' as usize] = LineMarks::BRACKET;
-            t[0x0C] = LineMarks::FORM_FEED;
-            t[0xC2] = LineMarks::LEAD_C2 | LETTER << 12;
-            t[0xE2] = LineMarks::LEAD_E2 | LETTER << 12;
-            t[b'#' as usize] = LineMarks::HASH;
-            t
-        };
+        #[cfg(any(
+            target_arch = "x86_64",
+            all(target_arch = "wasm32", target_feature = "simd128")
+        ))]
+        let (marks, before, rest) = wide::scan_blocks(b);
+        #[cfg(not(any(
+            target_arch = "x86_64",
+            all(target_arch = "wasm32", target_feature = "simd128")
+        )))]
+        let (marks, before, rest) = (0, 0, b);
+        let mut marks = Self::scan_bytes(rest, marks, before);
+        // Three spaces only where there are two (a few lines): searched for apart.
+        if marks & LineMarks::SPACES2 != 0 && memchr::memmem::find(b, b"   ").is_some() {
+            marks |= LineMarks::SPACES3;
+        }
+        LineMarks(marks)
+    }
+
+    /// The marks of `b` or-ed into `marks`, the byte before `b` being of class
+    /// `before`, without a branch per byte: each byte gives its own marks and its
+    /// class (other, space, `,;:.`, letter); the classes of two bytes in a row give
+    /// the marks of runs (two spaces, spacing around punctuation).
+    fn scan_bytes(b: &[u8], mut marks: u16, mut before: usize) -> u16 {
         // By the classes of two bytes in a row (the first in the high nibble). A
         // byte's work waits on no arithmetic of the byte before's, only on its class.
         const PAIR: [u16; 256] = {
@@ -363,18 +395,13 @@ impl LineMarks {
             }
             t
         };
-        let (mut marks, mut before) = (0, 0usize);
         for &c in b {
             let e = BYTE[c as usize];
             let class = usize::from(e >> 12);
             marks |= (e & MARKS) | PAIR[before << 4 | class];
             before = class;
         }
-        // Three spaces only where there are two (a few lines): searched for apart.
-        if marks & LineMarks::SPACES2 != 0 && memchr::memmem::find(b, b"   ").is_some() {
-            marks |= LineMarks::SPACES3;
-        }
-        LineMarks(marks)
+        marks
     }
 
     /// Whether the line holds any of `marks` (bits or-ed together).
@@ -876,8 +903,24 @@ mod tests {
             prop_assert_eq!((a.idx, a.span, a.content, a.cells, a.marks), (b.idx, b.span, b.content, b.cells, b.marks));
         }
 
+        /// Sixteen bytes at a time (where the target has lanes) finds what the byte
+        /// loop finds, whatever the bytes and wherever a block starts.
         #[test]
-        fn line_marks_say_what_the_line_holds(s in "[aệ|*_`()\"#\t \u{c}\u{a0}\u{201c},.;:]{0,12}") {
+        fn the_wide_scan_finds_what_the_byte_loop_finds(
+            b in prop::collection::vec(prop::sample::select(vec![
+                b'a', b'Z', b'0', b' ', b' ', b' ', b',', b';', b':', b'.', b'|', b'\t', b'*', b'_',
+                b'`', b'(', b')', b'"', b'#', 0x0C, 0xC2, 0xE2, 0x80, 0xBB, 0x7F, 0x40, 0x5B, 0x60, 0x7B,
+            ]), 0..80)
+        ) {
+            let mut bytewise = LineMarks::scan_bytes(&b, 0, 0);
+            if b.windows(3).any(|w| w == b"   ") {
+                bytewise |= LineMarks::SPACES3;
+            }
+            prop_assert_eq!(LineMarks::scan(&b).0, bytewise);
+        }
+
+        #[test]
+        fn line_marks_say_what_the_line_holds(s in "[aệ|*_`()\"#\t \u{c}\u{a0}\u{201c},.;:]{0,40}") {
             let m = LineMarks::scan(s.as_bytes());
             prop_assert_eq!(m.any(CELL_BREAKS), may_have_cells(s.as_bytes()));
             prop_assert_eq!(m.any(LineMarks::PIPE), s.contains('|'));
