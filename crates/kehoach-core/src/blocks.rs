@@ -606,13 +606,13 @@ pub enum Column {
 
 /// Reads a header cell as a column name.
 pub fn column_of(cell: &str) -> Column {
-    let t = cell
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':' | '.'))
-        .lower();
-    let t = t.as_str();
+    let t = cell.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':' | '.'));
+    // (Asked before the lower case is made: a row's cells are mostly long text.)
     if !at_most_chars(t, 60) {
         return Column::Unknown;
     }
+    let t = t.lower();
+    let t = t.as_str();
     if matches!(t, "tt" | "stt" | "số tt" | "số thứ tự" | "thứ tự") {
         return Column::Number;
     }

@@ -75,6 +75,10 @@ impl SourceRange {
 pub struct LineIndex {
     /// Byte offset where each line starts.
     starts: Vec<usize>,
+    /// The line that holds each LINE_BLOCK-th byte: an offset's line is searched for
+    /// among the few lines of its block, not among all (a binary search over the
+    /// starts of a 1 MB text missed the cache at each step, for every field).
+    line_of_block: Vec<u32>,
     /// Characters before each CHUNK-byte boundary: a column is counted from the
     /// nearest boundary, not from the line's start. A paragraph is one line of a
     /// few hundred bytes and every field in it asks for its column; a 1 MB line
@@ -85,6 +89,10 @@ pub struct LineIndex {
 /// Small enough that a column costs a few dozen bytes counted; the checkpoints
 /// take 1/16 of the text's size.
 const CHUNK: usize = 64;
+
+/// A block of bytes whose first line is kept (`LineIndex::line_of_block`): about
+/// four lines of a plan, 1/64 of the text's size.
+const LINE_BLOCK: usize = 256;
 
 /// Characters (UTF-8 lead bytes) in a byte slice: its length less its continuation
 /// bytes (`10xxxxxx`), counted eight at a time (the index counts the whole text).
@@ -118,10 +126,30 @@ impl LineIndex {
                 Some(*acc)
             }))
             .collect();
+        let mut line_of_block = Vec::with_capacity(bytes.len() / LINE_BLOCK + 2);
+        let mut line = 0;
+        for at in (0..=bytes.len() + LINE_BLOCK).step_by(LINE_BLOCK) {
+            while starts.get(line + 1).is_some_and(|&s| s <= at) {
+                line += 1;
+            }
+            line_of_block.push(u32::try_from(line).unwrap_or(u32::MAX));
+        }
         LineIndex {
             starts,
+            line_of_block,
             chars_before,
         }
+    }
+
+    /// The 0-based line that holds `offset` (a character boundary within the text).
+    fn line_of(&self, offset: usize) -> usize {
+        let block = offset / LINE_BLOCK;
+        let line_at = |b: usize| self.line_of_block.get(b).map(|&l| l as usize);
+        let last = self.starts.len() - 1;
+        let lo = line_at(block).unwrap_or(0).min(last);
+        let hi = line_at(block + 1).unwrap_or(last).min(last);
+        // starts[lo] <= offset, so at least one start is counted.
+        (lo + self.starts[lo..=hi].partition_point(|&s| s <= offset)).saturating_sub(1)
     }
 
     /// Characters in `src[..at]`.
@@ -144,10 +172,7 @@ impl LineIndex {
     /// character boundary).
     pub fn line_col(&self, src: &str, offset: usize) -> LineCol {
         let offset = floor_char_boundary(src, offset);
-        let line = match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
+        let line = self.line_of(offset);
         let start = self.starts[line];
         // Most lines are short: count from the line's start; on a long line, from the
         // nearest checkpoint.
