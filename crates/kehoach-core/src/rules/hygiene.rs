@@ -1234,19 +1234,21 @@ fn check_balance(cx: &mut Ctx, l: &LineView) {
     let s = l.content.text(cx.src.read());
     // The `a)` of a marker closes nothing.
     let s = marker_of(s).map_or(s, |m| &s[m.len..]);
-    // One pass over the bytes: the brackets are ASCII, the curly quotes E2 80 9C/9D.
+    // Searched for, not read byte by byte (a paragraph is one logical line): the
+    // brackets are ASCII, the curly quotes E2 80 9C/9D.
     let (mut open, mut close, mut straight, mut curly_open, mut curly_close) = (0, 0, 0, 0, 0);
     let b = s.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        match c {
+    for i in memchr::memchr3_iter(b'(', b')', b'"', b) {
+        match b[i] {
             b'(' => open += 1,
             b')' => close += 1,
-            b'"' => straight += 1,
-            0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
-                Some(0x9C) => curly_open += 1,
-                Some(0x9D) => curly_close += 1,
-                _ => {}
-            },
+            _ => straight += 1,
+        }
+    }
+    for i in memchr::memchr_iter(0xE2, b) {
+        match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0x80), Some(0x9C)) => curly_open += 1,
+            (Some(0x80), Some(0x9D)) => curly_close += 1,
             _ => {}
         }
     }
