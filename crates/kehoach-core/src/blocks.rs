@@ -1815,7 +1815,17 @@ fn wrap_width(text: &str, lines: &[LineView], role: &[Role]) -> Option<usize> {
         if *r != Role::Text {
             continue;
         }
-        let n = l.content.text(text).chars().count();
+        // Fewer than 40 bytes are fewer than 40 characters; more than 440, more
+        // than 110 (a paragraph pasted as one line is not counted through).
+        let t = l.content.text(text);
+        if t.len() < 40 {
+            continue;
+        }
+        let n = if t.len() > 440 {
+            111
+        } else {
+            t.chars().count()
+        };
         if n >= 40 {
             long += 1;
             if n <= 110 {
@@ -1832,6 +1842,9 @@ fn wrap_width(text: &str, lines: &[LineView], role: &[Role]) -> Option<usize> {
 /// A line as long as a wrapped one: near the width, and not longer (a paragraph
 /// already reflowed is one long line, never taken for a wrapped one).
 fn wrapped_length(line: &str, width: usize) -> bool {
+    if line.len() > 4 * (width + width / 8) {
+        return false;
+    }
     let n = line.chars().count();
     n * 4 >= width * 3 && n <= width + width / 8
 }
@@ -1999,7 +2012,7 @@ struct Para<'a> {
 }
 
 impl<'a> Para<'a> {
-    fn new(content: &'a str, raw: &str, tally: Tally) -> Self {
+    fn new(content: &'a str, bold_odd: bool, tally: Tally) -> Self {
         Para {
             head: content,
             tail: content,
@@ -2009,11 +2022,11 @@ impl<'a> Para<'a> {
             paren: tally.paren,
             curly: tally.curly,
             straight_odd: tally.straight_odd,
-            emphasis_odd: odd_bold(raw),
+            emphasis_odd: bold_odd,
         }
     }
     /// Takes a joined line in.
-    fn add(&mut self, content: &'a str, raw: &str, tally: Tally) {
+    fn add(&mut self, content: &'a str, bold_odd: bool, tally: Tally) {
         self.tail = content;
         self.pieces += 1;
         self.chars += 1 + tally.chars;
@@ -2021,7 +2034,7 @@ impl<'a> Para<'a> {
         self.paren += tally.paren;
         self.curly += tally.curly;
         self.straight_odd ^= tally.straight_odd;
-        self.emphasis_odd ^= odd_bold(raw);
+        self.emphasis_odd ^= bold_odd;
     }
 }
 
@@ -2037,14 +2050,26 @@ struct Tally {
     straight_odd: bool,
 }
 
+/// Every test of a paragraph's length in characters compares it with 120 or less:
+/// a longer line (a paragraph pasted as one line) is not counted through.
+const CHARS_ENOUGH: usize = 121;
+
 impl Tally {
-    fn of(s: &str) -> Tally {
+    /// `marks` are the line's (of the whole line: they hold the content's).
+    fn of(s: &str, marks: LineMarks) -> Tally {
         let b = s.as_bytes();
-        // Searched for, not tested byte by byte: most lines hold none of them.
         let mut t = Tally {
-            chars: s.chars().count(),
+            chars: if b.len() > 4 * CHARS_ENOUGH {
+                CHARS_ENOUGH
+            } else {
+                s.chars().count().min(CHARS_ENOUGH)
+            },
             ..Tally::default()
         };
+        // Searched for, not tested byte by byte, and only where the line has them.
+        if !marks.any(LineMarks::BRACKET | LineMarks::LEAD_E2) {
+            return t;
+        }
         for i in memchr::memchr3_iter(b'(', b')', b'"', b) {
             match b[i] {
                 b'(' => t.paren += 1,
@@ -2106,7 +2131,8 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
         }
         let nt = l.content.text(text);
         let raw = l.span.text(text);
-        let tally = Tally::of(nt);
+        let tally = Tally::of(nt, l.marks);
+        let bold_odd = l.marks.any(LineMarks::EMPHASIS) && odd_bold(raw);
         let mut joined = false;
         if let Some((p, pa)) = para.as_mut() {
             let pl = &lines[*p];
@@ -2114,7 +2140,7 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
             // Bold opened in the paragraph and closed on this line: one phrase.
             let bold_spans = blanks_between == 0
                 && pa.emphasis_odd
-                && odd_bold(raw)
+                && bold_odd
                 && crate::markers::marker_of(nt).is_none();
             let in_parens = blanks_between == 0
                 && open_paren(pa, tally)
@@ -2155,13 +2181,13 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
                     gap: Span::new(pl.content.end, l.content.start),
                     kind,
                 });
-                pa.add(nt, raw, tally);
+                pa.add(nt, bold_odd, tally);
                 *p = k;
                 joined = true;
             }
         }
         if !joined {
-            para = Some((k, Para::new(nt, raw, tally)));
+            para = Some((k, Para::new(nt, bold_odd, tally)));
         }
         blanks_between = 0;
     }
@@ -2417,12 +2443,12 @@ mod tests {
     proptest! {
         /// One pass counts what the per-question scans counted.
         #[test]
-        fn a_tally_is_what_each_scan_counts(s in "[a()\"“”\u{1ec7}\u{2019}\u{201E} ]{0,30}") {
+        fn a_tally_is_what_each_scan_counts(s in "[a()\"“”\u{1ec7}\u{2019}\u{201E} ]{0,160}") {
             let depth = |open: char, close: char| {
                 s.matches(open).count() as i64 - s.matches(close).count() as i64
             };
-            prop_assert_eq!(Tally::of(&s), Tally {
-                chars: s.chars().count(),
+            prop_assert_eq!(Tally::of(&s, LineMarks::scan(s.as_bytes())), Tally {
+                chars: s.chars().count().min(CHARS_ENOUGH),
                 paren: depth('(', ')'),
                 curly: depth('“', '”'),
                 straight_odd: s.matches('"').count() % 2 == 1,
