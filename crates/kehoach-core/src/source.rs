@@ -599,7 +599,7 @@ fn view(src: &str, idx: usize, span: Span) -> LineView {
     {
         // `|`, `| |`, `* *`: every cell would be spaces and marks, trimmed away.
     } else if marks.any(CELL_BREAKS) {
-        for part in split_cells(src, span) {
+        for part in split_cells(src, span, marks) {
             let c = trim_noise(src, part);
             if !c.is_empty() && !is_table_rule(c.text(src)) {
                 cells.push(c);
@@ -653,7 +653,26 @@ fn is_table_rule(s: &str) -> bool {
         && s.contains('|')
 }
 
-fn split_cells(src: &str, span: Span) -> Vec<Span> {
+/// The line's columns: split at each `|` (found with `memchr`) where that is all
+/// its marks may split at (a Markdown table's row); otherwise byte by byte.
+fn split_cells(src: &str, span: Span, marks: LineMarks) -> Vec<Span> {
+    const OTHER_BREAKS: u16 = CELL_BREAKS & !LineMarks::PIPE;
+    if marks.any(OTHER_BREAKS) {
+        return split_cells_bytewise(src, span);
+    }
+    let mut parts = Vec::with_capacity(8);
+    let mut cell_start = span.start;
+    for at in memchr::memchr_iter(b'|', span.text(src).as_bytes()) {
+        parts.push(Span::new(cell_start, span.start + at));
+        cell_start = span.start + at + 1;
+    }
+    parts.push(Span::new(cell_start, span.end));
+    parts
+}
+
+/// Split at `|`, tabs, form feeds and runs of three spaces (a no-break space counts
+/// as one), a byte at a time.
+fn split_cells_bytewise(src: &str, span: Span) -> Vec<Span> {
     let line = span.text(src);
     let b = line.as_bytes();
     let mut parts = Vec::new();
@@ -874,10 +893,21 @@ mod tests {
             prop_assert_eq!((got.line, got.column), (line + 1, s[start..at].chars().count() + 1));
         }
 
+        /// Splitting at the pipes alone, where the marks allow it, splits as the byte
+        /// loop does.
+        #[test]
+        fn a_split_at_pipes_is_the_bytewise_split(s in "[|a\u{1ec7} \t\u{a0}\u{c}]{0,30}") {
+            let span = Span::new(0, s.len());
+            prop_assert_eq!(
+                split_cells(&s, span, LineMarks::scan(s.as_bytes())),
+                split_cells_bytewise(&s, span)
+            );
+        }
+
         #[test]
         fn a_line_of_pipes_and_marks_has_the_cells_its_split_gives(s in "[|* \ta#>_]{0,10}") {
             let span = Span::new(0, s.len());
-            let split: Vec<Span> = split_cells(&s, span)
+            let split: Vec<Span> = split_cells(&s, span, LineMarks::scan(s.as_bytes()))
                 .into_iter()
                 .map(|p| trim_noise(&s, p))
                 .filter(|c| !c.is_empty() && !is_table_rule(c.text(&s)))
