@@ -420,7 +420,9 @@ pub(crate) const MIN_PAGE_LINES: usize = 10;
 fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
     // Each short line's count a page apart, the line it was last seen on, and how
     // often it came back within a page.
-    let mut counts: crate::hash::FxHashMap<&str, (usize, usize, usize)> = Default::default();
+    // (Room made once: a line in two may be short enough.)
+    let mut counts: crate::hash::FxHashMap<&str, (usize, usize, usize)> =
+        crate::hash::FxHashMap::with_capacity_and_hasher(lines.len() / 2, Default::default());
     // A running header has words; table syntax (`|`) repeats too but is no chrome.
     let wordy =
         |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !t.starts_with('|');

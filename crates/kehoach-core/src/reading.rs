@@ -26,8 +26,8 @@ impl<'a> Source<'a> {
         let logical = crate::source::line_views_reusing(&blocks.read, text, &lines, &joins);
         Source {
             text,
+            index: LineIndex::from_lines(text, &lines),
             lines,
-            index: LineIndex::new(text),
             blocks,
             logical,
         }

@@ -117,8 +117,18 @@ fn count_chars(b: &[u8]) -> usize {
 impl LineIndex {
     pub fn new(src: &str) -> Self {
         let mut starts = vec![0];
+        for_each_break(src.as_bytes(), |_, next_line| starts.push(next_line));
+        Self::with_starts(src, starts)
+    }
+
+    /// The index of the text `lines` are the views of (`line_views(src)`): its line
+    /// starts are theirs, not searched for again.
+    pub fn from_lines(src: &str, lines: &[LineView]) -> Self {
+        Self::with_starts(src, lines.iter().map(|l| l.span.start).collect())
+    }
+
+    fn with_starts(src: &str, starts: Vec<usize>) -> Self {
         let bytes = src.as_bytes();
-        for_each_break(bytes, |_, next_line| starts.push(next_line));
         let chars_before = std::iter::once(0)
             .chain(bytes.chunks(CHUNK).scan(0u32, |acc, c| {
                 // Wraps only past 4 G characters: columns there are wrong, not a panic.
@@ -941,6 +951,7 @@ mod tests {
                 i += 1;
             }
             prop_assert_eq!(lines, expected);
+            prop_assert_eq!(&LineIndex::from_lines(&s, &line_views(&s)).starts, &starts);
             prop_assert_eq!(LineIndex::new(&s).starts, starts);
         }
 
