@@ -197,6 +197,10 @@ pub(super) fn place_date(t: &str) -> Option<PlaceDateParts> {
 /// known ones (`TM.`, `KT.`, `T/M`, …):
 /// `^(?:(?P<prefix>TM|KT|TL|TUQ|Q)\s*\.|(?P<party>T/M|K/T|T/L)\.?)\s*(?P<rest>\S.*)$`.
 pub(super) fn authority(t: &str) -> Option<(Range<usize>, Range<usize>)> {
+    // Every prefix starts with one of these (most lines start with none of them).
+    if !t.starts_with(['T', 'K', 'Q']) {
+        return None;
+    }
     let rest = |mut c: Cursor| -> Option<Range<usize>> {
         c.eat_ws();
         let r = c.rest();
