@@ -493,6 +493,9 @@ mod tests {
                 "T/M BAN THƯỜNG VỤ",
                 "T/M.",
                 "TUQ . GIÁM ĐỐC",
+                "Q. GIÁM ĐỐC",
+                "TL. CHỦ TỊCH",
+                "K/T GIÁM ĐỐC",
             ],
             |re, t| {
                 let ours = authority(t).map(|(prefix, rest)| {
