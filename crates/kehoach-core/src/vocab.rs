@@ -66,9 +66,11 @@ pub fn is_type_code(s: &str) -> bool {
 /// without regard to case.
 pub fn code_of(name: &str) -> Option<&'static str> {
     let name = name.trim().lower();
+    // Each type's name lower-cased as it is compared, not copied (asked for every
+    // reference a rule checks).
     DOC_TYPES
         .iter()
-        .find(|(n, _)| n.lower() == name)
+        .find(|(n, _)| n.chars().map(crate::text::lower_of).eq(name.chars()))
         .map(|(_, code)| *code)
 }
 
