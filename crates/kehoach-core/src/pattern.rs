@@ -128,13 +128,31 @@ pub(crate) fn search<'a, T>(
     first: impl Fn(u8) -> bool + 'a,
     at: impl Fn(Cursor<'a>) -> Option<(T, usize)> + 'a,
 ) -> impl Iterator<Item = (usize, T, usize)> + 'a {
+    // `position` over a slice compiles to a tight loop: most bytes are no candidate.
+    search_from(text, move |b| b.iter().position(|&c| first(c)), at)
+}
+
+/// [`search`] for a shape that starts with one byte, found with `memchr` (a search
+/// over a whole text).
+pub(crate) fn search_byte<'a, T>(
+    text: &'a str,
+    first: u8,
+    at: impl Fn(Cursor<'a>) -> Option<(T, usize)> + 'a,
+) -> impl Iterator<Item = (usize, T, usize)> + 'a {
+    search_from(text, move |b| memchr::memchr(first, b), at)
+}
+
+/// The matches of `at` where `next` (the first candidate in a slice) points.
+fn search_from<'a, T>(
+    text: &'a str,
+    next: impl Fn(&[u8]) -> Option<usize> + 'a,
+    at: impl Fn(Cursor<'a>) -> Option<(T, usize)> + 'a,
+) -> impl Iterator<Item = (usize, T, usize)> + 'a {
     let mut pos = 0;
     std::iter::from_fn(move || {
         let bytes = text.as_bytes();
         while pos < bytes.len() {
-            // `position` over a slice compiles to a tight loop: most bytes are no
-            // candidate.
-            let i = pos + bytes[pos..].iter().position(|&b| first(b))?;
+            let i = pos + next(&bytes[pos..])?;
             pos = i + 1;
             if let Some((found, end)) = at(Cursor::at(text, i)) {
                 pos = end.max(i + 1);

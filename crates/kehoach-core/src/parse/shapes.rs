@@ -2,7 +2,7 @@
 //! `crate::pattern`). Each matcher names the regex it stands for. Used by the first
 //! pass (`blocks`) as well as the parser, so it depends on nothing above `text`.
 
-use crate::pattern::{search, starts_with_letter_of, Cursor};
+use crate::pattern::{search, search_byte, starts_with_letter_of, Cursor};
 use crate::text::{is_letter, is_upper_text, Case};
 use std::ops::Range;
 
@@ -313,7 +313,7 @@ pub(super) fn bracketed_deadline(t: &str) -> Option<Range<usize>> {
         let end = c.pos;
         c.eat(')').then_some((start..end, c.pos))
     };
-    search(t, |b| b == b'(', at).next().map(|(_, r, _)| r)
+    search_byte(t, b'(', at).next().map(|(_, r, _)| r)
 }
 
 /// Where the words that lead a deadline end, for each such lead in `t`:

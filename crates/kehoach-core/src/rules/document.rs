@@ -71,7 +71,7 @@ fn bracketed(mut c: crate::pattern::Cursor) -> Option<((), usize)> {
 /// `[…]` placeholders left from the template: one note each.
 pub(super) fn placeholders(cx: &mut Ctx) {
     let text = cx.text();
-    for (start, (), end) in crate::pattern::search(text, |b| b == b'[', bracketed) {
+    for (start, (), end) in crate::pattern::search_byte(text, b'[', bracketed) {
         let found = &text[start..end];
         let what = found.trim_matches(['[', ']']).to_string();
         // A signature's mark from a web copy (`[đã ký]`) or a footnote (`[1]`) is no
@@ -140,7 +140,7 @@ pub(super) fn check(cx: &mut Ctx) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::pattern::differential::{check, same_all};
-    use crate::pattern::search;
+    use crate::pattern::search_byte;
 
     #[test]
     fn placeholder_shape_matches_its_regex() {
@@ -149,7 +149,7 @@ mod tests {
             &["[", "]", "[[", "đã ký", "Tên cơ quan", "]]"],
             &["[Tên cơ quan] và [1]", "[a[b]c]"],
             |re, t| {
-                let ours = search(t, |b| b == b'[', super::bracketed)
+                let ours = search_byte(t, b'[', super::bracketed)
                     .map(|(s, (), e)| (s, vec![], e))
                     .collect();
                 same_all(re, t, ours)
