@@ -2068,24 +2068,18 @@ impl Tally {
             },
             ..Tally::default()
         };
-        // Searched for, not tested byte by byte, and only where the line has them.
+        // Only where the line's marks hold a bracket or a quote.
         if !marks.any(LineMarks::BRACKET | LineMarks::LEAD_E2) {
             return t;
         }
-        for i in memchr::memchr3_iter(b'(', b')', b'"', b) {
-            match b[i] {
-                b'(' => t.paren += 1,
-                b')' => t.paren -= 1,
-                _ => t.straight_odd ^= true,
-            }
-        }
-        // “ and ” are E2 80 9C and E2 80 9D.
-        for i in memchr::memchr_iter(0xE2, b) {
-            match (b.get(i + 1), b.get(i + 2)) {
-                (Some(0x80), Some(0x9C)) => t.curly += 1,
-                (Some(0x80), Some(0x9D)) => t.curly -= 1,
-                _ => {}
-            }
+        // Counted in one vectorized pass (a line of brackets has nothing else); the
+        // curly quotes (E2 80 9C/9D) searched for.
+        let (open, close, straight) = crate::text::count_brackets(b);
+        t.paren = open as i64 - close as i64;
+        t.straight_odd = straight % 2 == 1;
+        if marks.any(LineMarks::LEAD_E2) {
+            let curly = |q: &str| memchr::memmem::find_iter(b, q).count() as i64;
+            t.curly = curly("\u{201c}") - curly("\u{201d}");
         }
         t
     }

@@ -1234,24 +1234,12 @@ fn check_balance(cx: &mut Ctx, l: &LineView) {
     let s = l.content.text(cx.src.read());
     // The `a)` of a marker closes nothing.
     let s = marker_of(s).map_or(s, |m| &s[m.len..]);
-    // Searched for, not read byte by byte (a paragraph is one logical line): the
-    // brackets are ASCII, the curly quotes E2 80 9C/9D.
-    let (mut open, mut close, mut straight, mut curly_open, mut curly_close) = (0, 0, 0, 0, 0);
+    // Counted in one vectorized pass (a paragraph is one logical line, and a text of
+    // brackets has nothing else); the curly quotes (E2 80 9C/9D) searched for.
     let b = s.as_bytes();
-    for i in memchr::memchr3_iter(b'(', b')', b'"', b) {
-        match b[i] {
-            b'(' => open += 1,
-            b')' => close += 1,
-            _ => straight += 1,
-        }
-    }
-    for i in memchr::memchr_iter(0xE2, b) {
-        match (b.get(i + 1), b.get(i + 2)) {
-            (Some(0x80), Some(0x9C)) => curly_open += 1,
-            (Some(0x80), Some(0x9D)) => curly_close += 1,
-            _ => {}
-        }
-    }
+    let (open, close, straight) = crate::text::count_brackets(b);
+    let curly = |q: &str| memchr::memmem::find_iter(b, q).count();
+    let (curly_open, curly_close) = (curly("\u{201c}"), curly("\u{201d}"));
     let parens = open != close;
     let curly = curly_open != curly_close;
     let straight = straight % 2 == 1;
