@@ -738,6 +738,10 @@ const MAX_CELL_LINES: usize = 80;
 
 fn find_cell_per_line(text: &str, lines: &[LineView], role: &mut [Role], out: &mut Vec<RawTable>) {
     let mut i = role.iter().take_while(|r| **r == Role::Chrome).count();
+    // The last `|` of the region last scanned for: a region cut at a header below
+    // its table goes on past the cut to the same `|`, and scanning for it again
+    // after each cut would be quadratic (a table under each of many headers).
+    let mut region_end: Option<usize> = None;
     while i < lines.len() {
         if !is_pipe_only(text, &lines[i]) {
             i += 1;
@@ -747,22 +751,31 @@ fn find_cell_per_line(text: &str, lines: &[LineView], role: &mut [Role], out: &m
         // line between two of them (a blank line after a `|` is text outside the
         // table: the last row ends with a single `|`).
         let start = i;
-        let mut last_pipe = i;
-        let mut j = i + 1;
-        while j < lines.len() && j - last_pipe <= MAX_CELL_LINES && role[j] != Role::Chrome {
-            if is_pipe_only(text, &lines[j]) {
-                last_pipe = j;
-            } else if trim(lines[j].span.text(text)).is_empty()
-                || opens_part(lines[j].content.text(text))
-            {
-                break;
+        let last_pipe = match region_end.filter(|&e| start <= e) {
+            Some(e) => e,
+            None => {
+                let mut last_pipe = i;
+                let mut j = i + 1;
+                while j < lines.len() && j - last_pipe <= MAX_CELL_LINES && role[j] != Role::Chrome
+                {
+                    if is_pipe_only(text, &lines[j]) {
+                        last_pipe = j;
+                    } else if trim(lines[j].span.text(text)).is_empty()
+                        || opens_part(lines[j].content.text(text))
+                    {
+                        break;
+                    }
+                    j += 1;
+                }
+                last_pipe
             }
-            j += 1;
-        }
-        let mut end = last_pipe; // inclusive
-                                 // A cell of a header or foot makes the region no table; one laid out the
-                                 // same way right below a table of rows (another document's, the
-                                 // signature's) ends the table at the `|` before it.
+        };
+        region_end = Some(last_pipe);
+        // Inclusive.
+        let mut end = last_pipe;
+        // A cell of a header or foot makes the region no table; one laid out the
+        // same way right below a table of rows (another document's, the
+        // signature's) ends the table at the `|` before it.
         let first_layout = (start + 1..=end)
             .find(|&k| !lines[k].is_blank() && is_layout_text(lines[k].content.text(text)));
         let above = first_layout

@@ -14,6 +14,8 @@ pub fn pathological_families(bytes: usize) -> Vec<(&'static str, String)> {
         ("loose pipe rows", format!("TT | Nội dung | Chủ trì | Thời gian\n{}", rep("1 | Tổ chức\n| Sở A | Quý I\n"))),
         ("cell per line", rep("|\n1\n|\nTổ chức hội nghị\n|\nSở A\n|\n")),
         ("empty cells", rep("|\n|\n* *\n")),
+        // A cell-per-line table under each of many headers, no blank line between.
+        ("tables under headers", rep("|\n1\n|\nTổ chức hội nghị\n|\n|\n2\n|\nSở A\n|\n|\nSố: 12/KH-UBND\n")),
         ("tab rows", format!("STT\tNội dung\tChủ trì\tThời gian\n{}", rep("1\tTổ chức\tSở A\tQuý I\n"))),
         ("space columns", format!("TT    Nội dung    Chủ trì    Thời hạn\n{}", rep("1     Tổ chức     Sở A       Quý I\n"))),
         ("deep markers", rep(&format!("{} x\n", "1.".repeat(60)))),
