@@ -15,7 +15,7 @@ use crate::text::floor_char_boundary;
 use serde::{Deserialize, Serialize};
 
 #[cfg(any(
-    target_arch = "x86_64",
+    all(target_arch = "x86_64", target_feature = "sse2"),
     all(target_arch = "wasm32", target_feature = "simd128")
 ))]
 mod wide;
@@ -391,12 +391,12 @@ impl LineMarks {
     /// ([`wide`]), then byte by byte ([`LineMarks::scan_bytes`]) for the rest.
     pub fn scan(b: &[u8]) -> Self {
         #[cfg(any(
-            target_arch = "x86_64",
+            all(target_arch = "x86_64", target_feature = "sse2"),
             all(target_arch = "wasm32", target_feature = "simd128")
         ))]
         let (marks, before, rest) = wide::scan_blocks(b);
         #[cfg(not(any(
-            target_arch = "x86_64",
+            all(target_arch = "x86_64", target_feature = "sse2"),
             all(target_arch = "wasm32", target_feature = "simd128")
         )))]
         let (marks, before, rest) = (0, 0, b);

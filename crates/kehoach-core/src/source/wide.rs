@@ -7,7 +7,7 @@
 use super::{LineMarks, BYTE};
 use lanes::*;
 
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod lanes {
     use core::arch::x86_64::*;
     pub type V = __m128i;
@@ -116,8 +116,9 @@ mod lanes {
 /// The marks of `b`'s whole blocks of sixteen bytes, the class of the last byte
 /// read (as `BYTE` gives it), and the bytes left for the byte loop.
 pub(super) fn scan_blocks(b: &[u8]) -> (u16, usize, &[u8]) {
-    // SAFETY: every x86-64 processor has SSE2, and the function only reads the
-    // slice it is given.
+    // SAFETY: this module is compiled for x86-64 only where SSE2 is enabled (every
+    // x86-64 processor has it; only soft-float targets turn it off), and the
+    // function only reads the slice it is given.
     #[cfg(target_arch = "x86_64")]
     return unsafe { scan_blocks_with_lanes(b) };
     // (Calling a wasm target feature's function is safe: a module built with
