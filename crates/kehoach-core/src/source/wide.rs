@@ -14,13 +14,8 @@ mod lanes {
     #[inline]
     #[target_feature(enable = "sse2")]
     pub fn load(b: &[u8; 16]) -> V {
-        let (lo, hi) = b.split_at(8);
-        let word = |h: &[u8]| {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(h);
-            i64::from_le_bytes(w)
-        };
-        _mm_set_epi64x(word(hi), word(lo))
+        let (lo, hi) = super::halves(b);
+        _mm_set_epi64x(hi, lo)
     }
     #[inline]
     #[target_feature(enable = "sse2")]
@@ -68,13 +63,8 @@ mod lanes {
     #[inline]
     #[target_feature(enable = "simd128")]
     pub fn load(b: &[u8; 16]) -> V {
-        let (lo, hi) = b.split_at(8);
-        let word = |h: &[u8]| {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(h);
-            i64::from_le_bytes(w)
-        };
-        i64x2(word(lo), word(hi))
+        let (lo, hi) = super::halves(b);
+        i64x2(lo, hi)
     }
     #[inline]
     #[target_feature(enable = "simd128")]
@@ -111,6 +101,17 @@ mod lanes {
     pub fn bits(a: V) -> u32 {
         u32::from(u8x16_bitmask(a))
     }
+}
+
+/// A block's two halves as little-endian words, low first: how both targets' lanes
+/// are loaded without a pointer (so without `unsafe`).
+fn halves(b: &[u8; 16]) -> (i64, i64) {
+    let word = |h: &[u8]| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(h);
+        i64::from_le_bytes(w)
+    };
+    (word(&b[..8]), word(&b[8..]))
 }
 
 /// The marks of `b`'s whole blocks of sixteen bytes, the class of the last byte
