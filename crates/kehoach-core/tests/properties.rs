@@ -558,6 +558,28 @@ fn no_finding_quotes_a_long_line_whole() {
     }
 }
 
+/// Found by `broken_tables_keep_their_invariants` (3,000 cases): a Markdown rule
+/// (`|---|---|`) between two space-aligned headers kept them two tables; fix-all
+/// removed it as noise, the second header became the first table's row and its row
+/// `à` plain text. A rule beside a table now stays.
+#[test]
+fn a_rule_beside_a_table_is_not_removed() {
+    let s = "KẾ HOẠCH\nCông tác năm 2025\nI. NỘI DUNG\nSTT     STT\n| * *\n|---|---|\nSTT     Nội dung\nà\n";
+    let cells = |t: &str| -> Vec<String> {
+        parse(t)
+            .tables
+            .iter()
+            .flat_map(|t| &t.rows)
+            .flat_map(|r| r.cells.iter().map(|c| c.text.clone()))
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    assert_eq!(cells(s), ["à"]);
+    let fixed = fix::apply_safe_fixes(s);
+    assert!(fixed.contains("|---|---|"), "{fixed}");
+    assert_eq!(cells(&fixed), ["à"]);
+}
+
 /// Found by `broken_tables_keep_their_invariants`: a space-aligned header, two empty
 /// pipe rows, the header again and a row. Fix-all removes the pipe rows; the header
 /// that then follows the header is the table's repeated header, not a row, and the

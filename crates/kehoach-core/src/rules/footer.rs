@@ -147,6 +147,13 @@ pub(super) fn check(cx: &mut Ctx) {
             // not applied by fix-all (the content ends with a table, the mark goes
             // under it by hand).
             let in_table = cx.src.blocks.in_table(at.start);
+            // Nor into table syntax the first pass read as no table (a `|---|` rule
+            // under an empty pipe row): the mark would break the rule.
+            let source = span.text(cx.text());
+            let syntax = source.contains('|')
+                && source
+                    .chars()
+                    .all(|c| matches!(c, '|' | '-' | ':' | '*' | ' ' | '\t'));
             // A plan a decision issues: the decision, signed, ends with its own mark,
             // and attachments are written both ways (fixture 204, a ministry's): advice.
             let attached = plan.is_attachment();
@@ -169,7 +176,7 @@ pub(super) fn check(cx: &mut Ctx) {
                 d.severity = crate::diagnostics::Severity::Warning;
             }
             d.fix(
-                !in_table,
+                !in_table && !syntax,
                 "Thêm dấu ./.",
                 "Add the end mark ./.",
                 at,

@@ -749,6 +749,10 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &
     let base = l.span.start;
     let trimmed = crate::text::trim(raw);
     let lead = raw.len() - raw.trim_start().len();
+    // Table syntax on a line right above or under a table may be the table's own:
+    // taking it away would change how the table reads (a fix never breaks a table).
+    let beside_table =
+        || cx.src.blocks.in_table(base.saturating_sub(1)) || cx.src.blocks.in_table(l.span.end + 1);
     // `|---|---|` table rules and code fences: remove the whole line. In a table, a
     // line of marks alone (`* *`) is how the page wrote an empty cell: it stays.
     if in_table && raw.bytes().all(|b| matches!(b, b'*' | b'_' | b' ' | b'\t')) {
@@ -766,10 +770,14 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &
             .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
         && (trimmed.contains("--") || trimmed.len() > 1)
     {
-        edits.push(TextEdit {
-            span: line_with_break(cx, l),
-            new_text: String::new(),
-        });
+        // A rule (`|---|`) beside a table stays: without it the lines around it
+        // read as other tables. Empty rows (`|  |`) go (what follows reads alike).
+        if !(trimmed.contains("--") && beside_table()) {
+            edits.push(TextEdit {
+                span: line_with_break(cx, l),
+                new_text: String::new(),
+            });
+        }
     } else {
         // Leading heading marks.
         let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
@@ -779,13 +787,8 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &
                 new_text: String::new(),
             });
         }
-        // Table pipes: outer ones go, inner ones become a tab (a column break). Not
-        // on a line right above or under a table: there the pipes may be the table's
-        // own, and taking them away would change how the table reads.
-        // (Asked last: most lines with marks have no pipe at all.)
-        let beside_table = || {
-            cx.src.blocks.in_table(base.saturating_sub(1)) || cx.src.blocks.in_table(l.span.end + 1)
-        };
+        // Table pipes: outer ones go, inner ones become a tab (a column break); not
+        // beside a table. (Asked last: most lines with marks have no pipe at all.)
         if !in_table
             && (trimmed.starts_with('|')
                 || (trimmed.ends_with('|') && trimmed.matches('|').count() >= 2))
