@@ -558,6 +558,17 @@ fn no_finding_quotes_a_long_line_whole() {
     }
 }
 
+/// The non-empty cells of the rows of the tables `t` is read with.
+fn row_cells(t: &str) -> Vec<String> {
+    parse(t)
+        .tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .flat_map(|r| r.cells.iter().map(|c| c.text.clone()))
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
 /// Found by `broken_tables_keep_their_invariants` (3,000 cases): a Markdown rule
 /// (`|---|---|`) between two space-aligned headers kept them two tables; fix-all
 /// removed it as noise, the second header became the first table's row and its row
@@ -565,19 +576,10 @@ fn no_finding_quotes_a_long_line_whole() {
 #[test]
 fn a_rule_beside_a_table_is_not_removed() {
     let s = "KẾ HOẠCH\nCông tác năm 2025\nI. NỘI DUNG\nSTT     STT\n| * *\n|---|---|\nSTT     Nội dung\nà\n";
-    let cells = |t: &str| -> Vec<String> {
-        parse(t)
-            .tables
-            .iter()
-            .flat_map(|t| &t.rows)
-            .flat_map(|r| r.cells.iter().map(|c| c.text.clone()))
-            .filter(|c| !c.is_empty())
-            .collect()
-    };
-    assert_eq!(cells(s), ["à"]);
+    assert_eq!(row_cells(s), ["à"]);
     let fixed = fix::apply_safe_fixes(s);
     assert!(fixed.contains("|---|---|"), "{fixed}");
-    assert_eq!(cells(&fixed), ["à"]);
+    assert_eq!(row_cells(&fixed), ["à"]);
 }
 
 /// Found by `broken_tables_keep_their_invariants`: a space-aligned header, two empty
@@ -588,17 +590,8 @@ fn a_rule_beside_a_table_is_not_removed() {
 fn a_repeated_header_is_no_row_and_the_row_after_it_stays() {
     let s =
         "KẾ HOẠCH\nCông tác năm 2025\nI. NỘI DUNG\nSTT     STT\n|  |\n|  |\nSTT     STT\nSở A\n";
-    let cells = |t: &str| -> Vec<String> {
-        parse(t)
-            .tables
-            .iter()
-            .flat_map(|t| &t.rows)
-            .flat_map(|r| r.cells.iter().map(|c| c.text.clone()))
-            .filter(|c| !c.is_empty())
-            .collect()
-    };
-    assert_eq!(cells(s), ["Sở A"]);
+    assert_eq!(row_cells(s), ["Sở A"]);
     let fixed = fix::apply_safe_fixes(s);
     assert!(!fixed.contains('|'), "{fixed}");
-    assert_eq!(cells(&fixed), ["Sở A"]);
+    assert_eq!(row_cells(&fixed), ["Sở A"]);
 }
