@@ -582,6 +582,19 @@ fn a_rule_beside_a_table_is_not_removed() {
     assert_eq!(row_cells(&fixed), ["à"]);
 }
 
+/// Found by `broken_tables_keep_their_invariants` (3,000 cases): fix-all turned a
+/// pipe row after a blank line into a tab row, which the space-aligned table above
+/// then read as its row's rest by position (`STT` became `STT Quý`). After a blank
+/// line, a line with a pipe or a tab ends such a table.
+#[test]
+fn a_tab_row_after_a_blank_line_is_no_columns_row() {
+    let s = "KẾ HOẠCH\nCông tác năm 2025\nI. NỘI DUNG\na | b     Sở A     STT     Nội dung     STT     STT     Cơ quan chủ trì\n          Sở A\n| STT |\n\n| Quý II/2025 | êạaêaạ | I | a | b | a êđađaà |\n";
+    assert_eq!(row_cells(s), ["STT"]);
+    let fixed = fix::apply_safe_fixes(s);
+    assert!(fixed.contains("Quý II/2025\têạaêaạ"), "{fixed}");
+    assert_eq!(row_cells(&fixed), ["STT"]);
+}
+
 /// Found by `broken_tables_keep_their_invariants`: a space-aligned header, two empty
 /// pipe rows, the header again and a row. Fix-all removes the pipe rows; the header
 /// that then follows the header is the table's repeated header, not a row, and the

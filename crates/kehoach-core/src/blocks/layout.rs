@@ -341,7 +341,10 @@ fn page_end(
                 && cells.len() == 1
                 && cells[0].to - cells[0].from >= width * 2 / 3
                 && crate::markers::marker_of(cells[0].span.text(text)).is_none();
-            if note {
+            // After a blank line, a line with a pipe or a tab is a table of another
+            // shape (as in the space-columns reader), never this one's row.
+            let other_shape = blanks > 0 && raw.bytes().any(|b| b == b'|' || b == b'\t');
+            if note || other_shape {
                 break;
             }
             blanks = 0;
