@@ -2085,15 +2085,10 @@ impl Tally {
         if !marks.any(LineMarks::BRACKET | LineMarks::LEAD_E2) {
             return t;
         }
-        // Counted in one vectorized pass (a line of brackets has nothing else); the
-        // curly quotes (E2 80 9C/9D) searched for.
-        let (open, close, straight) = crate::text::count_brackets(b);
-        t.paren = open as i64 - close as i64;
-        t.straight_odd = straight % 2 == 1;
-        if marks.any(LineMarks::LEAD_E2) {
-            let curly = |q: &str| memchr::memmem::find_iter(b, q).count() as i64;
-            t.curly = curly("\u{201c}") - curly("\u{201d}");
-        }
+        let n = crate::text::count_brackets(b);
+        t.paren = n.open as i64 - n.close as i64;
+        t.curly = n.curly_open as i64 - n.curly_close as i64;
+        t.straight_odd = n.straight % 2 == 1;
         t
     }
 }

@@ -245,10 +245,22 @@ pub fn trim(s: &str) -> &str {
     t
 }
 
-/// How many `(`, `)` and `"` the bytes hold, in one pass the compiler vectorizes: as
-/// fast where they are few (a paragraph) as where they are all there is.
-pub fn count_brackets(b: &[u8]) -> (usize, usize, usize) {
-    let mut total = (0, 0, 0);
+/// How many brackets and quotes a text holds (what the balance check and the
+/// joining of wrapped lines weigh).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Brackets {
+    pub open: usize,
+    pub close: usize,
+    pub straight: usize,
+    pub curly_open: usize,
+    pub curly_close: usize,
+}
+
+/// The brackets and quotes of `b`: `(`, `)` and `"` in one pass the compiler
+/// vectorizes (as fast where they are few, a paragraph, as where they are all there
+/// is); the curly quotes (E2 80 9C/9D) searched for, only where an E2 byte is.
+pub fn count_brackets(b: &[u8]) -> Brackets {
+    let mut total = Brackets::default();
     // Byte-wide counters (sixteen to a vector) over chunks short enough that they
     // never overflow.
     for chunk in b.chunks(255) {
@@ -258,9 +270,14 @@ pub fn count_brackets(b: &[u8]) -> (usize, usize, usize) {
             close += u8::from(c == b')');
             straight += u8::from(c == b'"');
         }
-        total.0 += usize::from(open);
-        total.1 += usize::from(close);
-        total.2 += usize::from(straight);
+        total.open += usize::from(open);
+        total.close += usize::from(close);
+        total.straight += usize::from(straight);
+    }
+    if memchr::memchr(0xE2, b).is_some() {
+        let count = |q: &str| memchr::memmem::find_iter(b, q).count();
+        total.curly_open = count("\u{201c}");
+        total.curly_close = count("\u{201d}");
     }
     total
 }
@@ -443,7 +460,8 @@ mod tests {
             ")".repeat(256),
             "\"".repeat(255)
         );
-        assert_eq!(count_brackets(s.as_bytes()), (1000, 256, 255));
+        let b = count_brackets(s.as_bytes());
+        assert_eq!((b.open, b.close, b.straight), (1000, 256, 255));
     }
     use proptest::prelude::*;
     use unicode_normalization::UnicodeNormalization;
@@ -512,10 +530,14 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
         #[test]
-        fn brackets_are_counted_as_each_byte_is(s in "[()\"a\u{1ec7}]{0,700}") {
+        fn brackets_are_counted_as_each_byte_is(s in "[()\"a\u{1ec7}“”]{0,700}") {
             let b = s.as_bytes();
             let naive = |x: u8| b.iter().filter(|&&c| c == x).count();
-            prop_assert_eq!(count_brackets(b), (naive(b'('), naive(b')'), naive(b'"')));
+            let got = count_brackets(b);
+            prop_assert_eq!(
+                (got.open, got.close, got.straight, got.curly_open, got.curly_close),
+                (naive(b'('), naive(b')'), naive(b'"'), s.matches('“').count(), s.matches('”').count())
+            );
         }
         /// Trying only the prefixes with the line's first letter decides as trying all.
         #[test]

@@ -1237,15 +1237,10 @@ fn check_balance(cx: &mut Ctx, l: &LineView) {
     let s = l.content.text(cx.src.read());
     // The `a)` of a marker closes nothing.
     let s = marker_of(s).map_or(s, |m| &s[m.len..]);
-    // Counted in one vectorized pass (a paragraph is one logical line, and a text of
-    // brackets has nothing else); the curly quotes (E2 80 9C/9D) searched for.
-    let b = s.as_bytes();
-    let (open, close, straight) = crate::text::count_brackets(b);
-    let curly = |q: &str| memchr::memmem::find_iter(b, q).count();
-    let (curly_open, curly_close) = (curly("\u{201c}"), curly("\u{201d}"));
-    let parens = open != close;
-    let curly = curly_open != curly_close;
-    let straight = straight % 2 == 1;
+    let n = crate::text::count_brackets(s.as_bytes());
+    let parens = n.open != n.close;
+    let curly = n.curly_open != n.curly_close;
+    let straight = n.straight % 2 == 1;
     if parens || curly || straight {
         let what = if parens {
             "ngoặc đơn"
