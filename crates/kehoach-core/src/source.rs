@@ -20,6 +20,17 @@ use serde::{Deserialize, Serialize};
 ))]
 mod wide;
 
+/// Without SIMD lanes (the page's wasm) every byte goes through the byte loop.
+#[cfg(not(any(
+    all(target_arch = "x86_64", target_feature = "sse2"),
+    all(target_arch = "wasm32", target_feature = "simd128")
+)))]
+mod wide {
+    pub(super) fn scan_blocks(b: &[u8]) -> (u16, usize, &[u8]) {
+        (0, 0, b)
+    }
+}
+
 /// A half-open range of byte offsets into the source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Span {
@@ -390,16 +401,7 @@ impl LineMarks {
     /// One pass: sixteen bytes at a time where the target has SIMD lanes
     /// ([`wide`]), then byte by byte ([`LineMarks::scan_bytes`]) for the rest.
     pub fn scan(b: &[u8]) -> Self {
-        #[cfg(any(
-            all(target_arch = "x86_64", target_feature = "sse2"),
-            all(target_arch = "wasm32", target_feature = "simd128")
-        ))]
         let (marks, before, rest) = wide::scan_blocks(b);
-        #[cfg(not(any(
-            all(target_arch = "x86_64", target_feature = "sse2"),
-            all(target_arch = "wasm32", target_feature = "simd128")
-        )))]
-        let (marks, before, rest) = (0, 0, b);
         let mut marks = Self::scan_bytes(rest, marks, before);
         // Three spaces only where there are two (a few lines): searched for apart.
         if marks & LineMarks::SPACES2 != 0 && memchr::memmem::find(b, b"   ").is_some() {
