@@ -34,8 +34,9 @@ pub enum TableShape {
     BareCells,
 }
 
-/// One cell: the trimmed pieces of text it holds (one per physical line).
-pub type RawCell = Vec<Span>;
+/// One cell: the trimmed pieces of text it holds (one per physical line). Most
+/// cells hold one piece, kept inline: a table's cells cost no allocation each.
+pub type RawCell = crate::source::Cells;
 
 #[derive(Debug, Clone)]
 pub struct RawRow {
@@ -855,7 +856,7 @@ fn cell_rows(text: &str, lines: &[LineView]) -> Vec<RawRow> {
         } else if l.is_blank() && !trim(l.span.text(text)).is_empty() {
             // `* *`: a web page's empty cell, written as empty emphasis.
             if !matches!(tokens.last(), Some((Token::Cell(_), _))) {
-                tokens.push((Token::Cell(Vec::new()), l.span));
+                tokens.push((Token::Cell(RawCell::None), l.span));
             }
         } else if !l.is_blank() {
             match tokens.last_mut() {
@@ -863,7 +864,7 @@ fn cell_rows(text: &str, lines: &[LineView]) -> Vec<RawRow> {
                     c.push(l.content);
                     *span = span.cover(l.span);
                 }
-                _ => tokens.push((Token::Cell(vec![l.content]), l.span)),
+                _ => tokens.push((Token::Cell(RawCell::One(l.content)), l.span)),
             }
         }
     }
@@ -940,7 +941,7 @@ fn split_rows(
             Token::Pipe if prev_pipe => {
                 let short = width_of(&cells).is_some_and(|w| cells.len() < w);
                 if short && !cells.is_empty() {
-                    cells.push(Vec::new());
+                    cells.push(RawCell::None);
                     // The pipe closes the empty cell; the next may close the row.
                     prev_pipe = true;
                     continue;
@@ -1140,7 +1141,13 @@ fn pipe_table(
                 let row = RawRow {
                     cells: pipe_cells(text, l.span, outer)
                         .into_iter()
-                        .map(|s| if s.is_empty() { vec![] } else { vec![s] })
+                        .map(|s| {
+                            if s.is_empty() {
+                                RawCell::None
+                            } else {
+                                RawCell::One(s)
+                            }
+                        })
                         .collect(),
                     span: l.span,
                 };
@@ -1198,8 +1205,13 @@ fn pipe_table(
                         }
                     }
                 }
-                row.cells
-                    .extend(parts.map(|s| if s.is_empty() { vec![] } else { vec![s] }));
+                row.cells.extend(parts.map(|s| {
+                    if s.is_empty() {
+                        RawCell::None
+                    } else {
+                        RawCell::One(s)
+                    }
+                }));
                 row.span = row.span.cover(l.span);
                 let bars = bars + pipes;
                 // A row opened for a cell of several lines closes with its `|`; one
@@ -1250,7 +1262,7 @@ fn pipe_table(
     if !layout {
         let span = Span::new(lines[at].span.start, lines[end - 1].span.end);
         let mut all = vec![RawRow {
-            cells: header_cells.into_iter().map(|s| vec![s]).collect(),
+            cells: header_cells.into_iter().map(RawCell::One).collect(),
             span: lines[at].span,
         }];
         all.extend(rows);
@@ -1521,7 +1533,7 @@ fn bare_cell_rows(
         let start = k;
         let mut cells = Vec::with_capacity(width);
         while cells.len() < width && cell(k).is_some() && (k == start || !is_number(k)) {
-            cells.extend(cell(k).map(|c| vec![c]));
+            cells.extend(cell(k).map(RawCell::One));
             k += 1;
         }
         // A page break inside the row: its cells' last lines, then the next row.
@@ -1596,7 +1608,11 @@ fn tab_table(
         let mut from = 0;
         for (p, _) in raw.match_indices('\t').chain([(raw.len(), "")]) {
             let s = trim_noise(text, Span::new(l.span.start + from, l.span.start + p));
-            cells.push(if s.is_empty() { vec![] } else { vec![s] });
+            cells.push(if s.is_empty() {
+                RawCell::None
+            } else {
+                RawCell::One(s)
+            });
             from = p + 1;
         }
         // Leading empty cells of an indented row are indentation, not cells.
@@ -1667,7 +1683,7 @@ fn column_table(
     }
     let cut = |l: &LineView| -> Vec<RawCell> {
         let raw = l.span.text(text);
-        let mut cells: Vec<RawCell> = vec![Vec::new(); starts.len()];
+        let mut cells: Vec<RawCell> = vec![RawCell::None; starts.len()];
         for piece in space_cells(raw) {
             let off = piece.as_ptr() as usize - raw.as_ptr() as usize;
             let col_char = raw[..off].chars().count();
@@ -2429,8 +2445,8 @@ mod tests {
         fn naive_rows_are_the_rows_split_without_a_width(kinds in prop::collection::vec(0u8..3, 0..40)) {
             let token = |k: usize, kind: u8| match kind {
                 0 => (Token::Pipe, Span::new(k, k + 1)),
-                1 => (Token::Cell(Vec::new()), Span::new(k, k + 1)),
-                _ => (Token::Cell(vec![Span::new(k, k + 1)]), Span::new(k, k + 1)),
+                1 => (Token::Cell(RawCell::None), Span::new(k, k + 1)),
+                _ => (Token::Cell(RawCell::One(Span::new(k, k + 1))), Span::new(k, k + 1)),
             };
             let tokens = || kinds.iter().enumerate().map(|(k, &kind)| token(k, kind)).collect::<Vec<_>>();
             let mut counted = Vec::new();

@@ -303,7 +303,12 @@ pub enum Cells {
 }
 
 impl Cells {
-    fn push(&mut self, cell: Span) {
+    /// Moves `other`'s pieces to the end of these, leaving `other` empty.
+    pub fn append(&mut self, other: &mut Cells) {
+        self.extend(std::mem::take(other));
+    }
+
+    pub fn push(&mut self, cell: Span) {
         *self = match std::mem::take(self) {
             Cells::None => Cells::One(cell),
             Cells::One(first) => Cells::Many(vec![first, cell]),
@@ -323,6 +328,72 @@ impl std::ops::Deref for Cells {
             Cells::One(cell) => std::slice::from_ref(cell),
             Cells::Many(all) => all,
         }
+    }
+}
+
+impl std::ops::DerefMut for Cells {
+    fn deref_mut(&mut self) -> &mut [Span] {
+        match self {
+            Cells::None => &mut [],
+            Cells::One(cell) => std::slice::from_mut(cell),
+            Cells::Many(all) => all,
+        }
+    }
+}
+
+/// A line's cells by value (see [`Cells`]).
+pub enum CellsIntoIter {
+    Inline(Option<Span>),
+    Many(std::vec::IntoIter<Span>),
+}
+
+impl Iterator for CellsIntoIter {
+    type Item = Span;
+    fn next(&mut self) -> Option<Span> {
+        match self {
+            CellsIntoIter::Inline(cell) => cell.take(),
+            CellsIntoIter::Many(all) => all.next(),
+        }
+    }
+}
+
+impl IntoIterator for Cells {
+    type Item = Span;
+    type IntoIter = CellsIntoIter;
+    fn into_iter(self) -> CellsIntoIter {
+        match self {
+            Cells::None => CellsIntoIter::Inline(None),
+            Cells::One(cell) => CellsIntoIter::Inline(Some(cell)),
+            Cells::Many(all) => CellsIntoIter::Many(all.into_iter()),
+        }
+    }
+}
+
+impl From<Span> for Cells {
+    fn from(cell: Span) -> Self {
+        Cells::One(cell)
+    }
+}
+
+impl Extend<Span> for Cells {
+    fn extend<I: IntoIterator<Item = Span>>(&mut self, cells: I) {
+        for cell in cells {
+            self.push(cell);
+        }
+    }
+}
+
+impl<'a> Extend<&'a Span> for Cells {
+    fn extend<I: IntoIterator<Item = &'a Span>>(&mut self, cells: I) {
+        self.extend(cells.into_iter().copied());
+    }
+}
+
+impl FromIterator<Span> for Cells {
+    fn from_iter<I: IntoIterator<Item = Span>>(cells: I) -> Self {
+        let mut all = Cells::None;
+        all.extend(cells);
+        all
     }
 }
 
@@ -1099,6 +1170,29 @@ mod tests {
                 "I. MỤC ĐÍCH",
                 "d) *Triển khai"
             ]
+        );
+    }
+
+    /// Cells built piece by piece keep one form per count (none, one inline, many),
+    /// so two cells holding the same pieces are equal however they were built.
+    #[test]
+    fn cells_keep_one_form_per_count() {
+        let piece = |k: usize| Span::new(k, k + 1);
+        let mut grown = Cells::None;
+        grown.push(piece(0));
+        assert_eq!(grown, Cells::One(piece(0)));
+        let mut more: Cells = [piece(1), piece(2)].into_iter().collect();
+        grown.append(&mut more);
+        assert_eq!(more, Cells::None);
+        assert_eq!(grown, Cells::Many(vec![piece(0), piece(1), piece(2)]));
+        assert_eq!(
+            grown.into_iter().collect::<Vec<_>>(),
+            [piece(0), piece(1), piece(2)]
+        );
+        assert_eq!(std::iter::empty().collect::<Cells>(), Cells::None);
+        assert_eq!(
+            std::iter::once(piece(4)).collect::<Cells>(),
+            Cells::One(piece(4))
         );
     }
 

@@ -488,7 +488,7 @@ fn page_rows(text: &str, lines: &[LineView], page: &Header, end: usize) -> (Vec<
     // Whether the line above is a group title that ran past the content column.
     let mut title_runs_on = false;
     for (k, ps) in &body {
-        let mut cells: Vec<RawCell> = vec![Vec::new(); n];
+        let mut cells: Vec<RawCell> = vec![RawCell::None; n];
         let tail = title_runs_on && ps.len() == 1 && starts_lower(ps[0].span.text(text));
         let group = is_group(ps);
         title_runs_on = (group || tail) && ps.last().is_some_and(|p| p.to > content_to + 2);
@@ -538,7 +538,7 @@ fn page_rows(text: &str, lines: &[LineView], page: &Header, end: usize) -> (Vec<
     let mut rows: Vec<RawRow> = Vec::new();
     let mut continues = false;
     let push_row = |from: usize, to: usize, rows: &mut Vec<RawRow>| {
-        let mut cells: Vec<RawCell> = vec![Vec::new(); n];
+        let mut cells: Vec<RawCell> = vec![RawCell::None; n];
         for (_, row_cells, _) in &placed[from..=to] {
             for (dst, src) in cells.iter_mut().zip(row_cells) {
                 dst.extend(src);
