@@ -369,6 +369,16 @@ impl IntoIterator for Cells {
     }
 }
 
+impl From<Vec<Span>> for Cells {
+    fn from(all: Vec<Span>) -> Self {
+        match all.len() {
+            0 => Cells::None,
+            1 => Cells::One(all[0]),
+            _ => Cells::Many(all),
+        }
+    }
+}
+
 impl From<Span> for Cells {
     fn from(cell: Span) -> Self {
         Cells::One(cell)
@@ -682,12 +692,13 @@ fn view(src: &str, idx: usize, span: Span) -> LineView {
     {
         // `|`, `| |`, `* *`: every cell would be spaces and marks, trimmed away.
     } else if marks.any(CELL_BREAKS) {
-        for part in split_cells(src, span, marks) {
-            let c = trim_noise(src, part);
-            if !c.is_empty() && !is_table_rule(c.text(src)) {
-                cells.push(c);
-            }
-        }
+        // The split's own list becomes the cells (no second list built cell by cell).
+        let mut parts = split_cells(src, span, marks);
+        parts.retain_mut(|part| {
+            *part = trim_noise(src, *part);
+            !part.is_empty() && !is_table_rule(part.text(src))
+        });
+        cells = Cells::from(parts);
     } else if !content.is_empty() {
         // No separator at all: one cell, the line's content (what the split gives).
         cells.push(content);
@@ -838,6 +849,13 @@ pub fn trim_noise(src: &str, span: Span) -> Span {
         if clean(first) && clean(last) {
             return span;
         }
+    }
+    // A table cell between pipes (`| Sở A |`): one space each side, then clean.
+    let bytes = s.as_bytes();
+    let a = usize::from(bytes.first() == Some(&b' '));
+    let b = bytes.len() - usize::from(bytes.len() > a && bytes.last() == Some(&b' '));
+    if a < b && clean(bytes[a]) && clean(bytes[b - 1]) {
+        return Span::new(span.start + a, span.start + b);
     }
     trim_noise_slowly(s, span)
 }
@@ -1194,6 +1212,8 @@ mod tests {
             std::iter::once(piece(4)).collect::<Cells>(),
             Cells::One(piece(4))
         );
+        assert_eq!(Cells::from(vec![piece(5)]), Cells::One(piece(5)));
+        assert_eq!(Cells::from(Vec::new()), Cells::None);
     }
 
     #[test]
