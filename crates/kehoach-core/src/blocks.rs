@@ -10,7 +10,7 @@
 
 use crate::source::{is_fill_in_blank, line_views, trim_noise, LineMarks, LineView, Span};
 use crate::text::{
-    at_most_chars, ceil_char_boundary, floor_char_boundary, fold, fold_starts_with,
+    at_most_chars, ceil_char_boundary, count_pipes, floor_char_boundary, fold, fold_starts_with,
     fold_starts_with_any, trim, Case,
 };
 
@@ -994,7 +994,7 @@ fn find_row_tables(text: &str, lines: &[LineView], role: &mut [Role], out: &mut 
             .is_some_and(|n| is_pipe_rule(n.span.text(text)));
         let consumed = if raw.contains('|') && next_is_rule {
             pipe_table(text, lines, i, role, out, true)
-        } else if raw.matches('|').count() >= 2 && is_header_row(raw.split('|')) {
+        } else if count_pipes(raw) >= 2 && is_header_row(raw.split('|')) {
             pipe_table(text, lines, i, role, out, false)
         } else if raw.contains('\t')
             && (is_header_row(raw.split('\t')) || same_tabs_below(text, lines, i))
@@ -1042,14 +1042,13 @@ fn pipe_cells(text: &str, span: Span, outer: bool) -> Vec<Span> {
     let close = outer && body.ends_with('|') && body.len() > 1;
     let mut from = trimmed_start + usize::from(open);
     let stop = trimmed_start + body.len() - usize::from(close);
-    let mut k = from;
     let b = raw.as_bytes();
-    while k < stop {
-        if b[k] == b'|' && (k == 0 || b[k - 1] != b'\\') {
+    let first = from.min(stop);
+    for k in memchr::memchr_iter(b'|', &b[first..stop]).map(|k| k + first) {
+        if k == 0 || b[k - 1] != b'\\' {
             parts.push(Span::new(span.start + from, span.start + k));
             from = k + 1;
         }
-        k += 1;
     }
     if from <= stop {
         parts.push(Span::new(span.start + from, span.start + stop));
@@ -1091,7 +1090,7 @@ fn pipe_table(
     while k < lines.len() {
         let l = &lines[k];
         let raw = l.span.text(text);
-        let pipes = raw.matches('|').count();
+        let pipes = count_pipes(raw);
         let ends_here = role[k] != Role::Text
             || open.is_none() && (pipes == 0 || trim(raw).is_empty())
             || open.is_some() && (opens_part(l.content.text(text)) || is_page_marker(trim(raw)));
@@ -1128,7 +1127,7 @@ fn pipe_table(
                 if l.is_blank() && !outer && width >= 2 {
                     let next_full = lines
                         .get(k + 1)
-                        .is_some_and(|n| n.span.text(text).matches('|').count() + 1 >= width);
+                        .is_some_and(|n| count_pipes(n.span.text(text)) + 1 >= width);
                     if next_full && role.get(k + 1) == Some(&Role::Text) {
                         k += 1;
                         continue;
@@ -1326,7 +1325,7 @@ fn names_columns_below(cells: &[&str]) -> bool {
 /// rather than going on with that one: with it the row would have more cells than
 /// the table, or it opens with a row number under a row that has one.
 fn starts_row(text: &str, open: &RawRow, raw: &str, bars: usize, width: usize) -> bool {
-    let pipes = raw.matches('|').count();
+    let pipes = count_pipes(raw);
     let numbered = |c: Option<&RawCell>| {
         c.and_then(|c| c.first())
             .is_some_and(|s| row_number(s.text(text)).is_some())
@@ -1584,7 +1583,7 @@ pub(crate) fn row_number(t: &str) -> Option<RowNumber> {
 /// The `|` inside a row (not the outer ones).
 fn pipes_between(raw: &str) -> usize {
     let t = trim(raw);
-    let n = t.matches('|').count();
+    let n = count_pipes(t);
     n.saturating_sub(usize::from(t.starts_with('|')) + usize::from(t.ends_with('|') && t.len() > 1))
 }
 
@@ -2457,6 +2456,44 @@ mod tests {
                 .map(|r| (r.cells[0].clone(), r.cells.len()))
                 .collect();
             prop_assert_eq!(counted, built);
+        }
+    }
+
+    /// `pipe_cells` as first written: the row's bytes one at a time.
+    fn pipe_cells_bytewise(text: &str, span: Span, outer: bool) -> Vec<Span> {
+        let raw = span.text(text);
+        let mut parts = Vec::new();
+        let trimmed_start = raw.len() - raw.trim_start().len();
+        let body = trim(raw);
+        let open = outer && body.starts_with('|');
+        let close = outer && body.ends_with('|') && body.len() > 1;
+        let mut from = trimmed_start + usize::from(open);
+        let stop = trimmed_start + body.len() - usize::from(close);
+        let mut k = from;
+        let b = raw.as_bytes();
+        while k < stop {
+            if b[k] == b'|' && (k == 0 || b[k - 1] != b'\\') {
+                parts.push(Span::new(span.start + from, span.start + k));
+                from = k + 1;
+            }
+            k += 1;
+        }
+        if from <= stop {
+            parts.push(Span::new(span.start + from, span.start + stop));
+        }
+        parts.into_iter().map(|s| trim_noise(text, s)).collect()
+    }
+
+    proptest! {
+        /// Pipes found many bytes at a time split a row where the byte loop did,
+        /// escaped `\|` included, with and without outer pipes.
+        #[test]
+        fn pipe_cells_split_where_the_byte_loop_did(
+            row in "[ |a\\\\\u{1ec7}\t]{0,24}", lead in 0usize..3, outer in any::<bool>()
+        ) {
+            let text = format!("{}{row}\n", "x".repeat(lead));
+            let span = Span::new(lead, lead + row.len());
+            prop_assert_eq!(pipe_cells(&text, span, outer), pipe_cells_bytewise(&text, span, outer));
         }
     }
 

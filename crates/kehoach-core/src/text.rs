@@ -282,6 +282,12 @@ pub fn count_brackets(b: &[u8]) -> Brackets {
     total
 }
 
+/// How many `|` the text holds (`str::matches` walks a char searcher; this
+/// counts bytes many at a time).
+pub fn count_pipes(s: &str) -> usize {
+    memchr::memchr_iter(b'|', s.as_bytes()).count()
+}
+
 /// Whether `s` has at most `n` characters, without counting a long line through:
 /// a character takes at most four bytes, so more than `4 n` bytes are more than `n`
 /// characters. (Headings and labels are told from prose by their length; prose

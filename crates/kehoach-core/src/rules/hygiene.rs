@@ -791,7 +791,7 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &
         // beside a table. (Asked last: most lines with marks have no pipe at all.)
         if !in_table
             && (trimmed.starts_with('|')
-                || (trimmed.ends_with('|') && trimmed.matches('|').count() >= 2))
+                || (trimmed.ends_with('|') && crate::text::count_pipes(trimmed) >= 2))
             && !beside_table()
         {
             for (i, c) in raw.char_indices() {
