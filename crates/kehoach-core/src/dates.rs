@@ -74,19 +74,24 @@ pub(crate) fn quarter(mut c: Cursor) -> Option<([Range<usize>; 2], usize)> {
         let mut k = c;
         k.eat_while(3, |ch| ch == 'I' || ch == 'i')
     };
-    let mut tries = Vec::with_capacity(5);
+    // At most five ends (three I's, IV, a figure): a list on the stack.
+    let mut tries = [0usize; 5];
+    let mut n_tries = 0;
     for n in (1..=ones).rev() {
-        tries.push(start + n);
+        tries[n_tries] = start + n;
+        n_tries += 1;
     }
     let mut k = c;
     if k.eat_ci("iv") {
-        tries.push(k.pos);
+        tries[n_tries] = k.pos;
+        n_tries += 1;
     }
     let mut k = c;
     if k.eat_if(|ch| ('1'..='4').contains(&ch)) {
-        tries.push(k.pos);
+        tries[n_tries] = k.pos;
+        n_tries += 1;
     }
-    tries.into_iter().find_map(|q_end| {
+    tries[..n_tries].iter().find_map(|&q_end| {
         let (y, end) = slash_or_year(Cursor::at(c.haystack(), q_end))?;
         Some(([start..q_end, y], end))
     })
@@ -150,11 +155,16 @@ pub fn parse_period(text: &str) -> Period {
         }
     }
     if let Some([q, y]) = first(search(text, starts_with_letter_of(b"q"), quarter)) {
-        let q = match text[q].upper().as_str() {
-            "I" | "1" => 1,
-            "II" | "2" => 2,
-            "III" | "3" => 3,
-            _ => 4,
+        // The quarter is ASCII (`quarter` takes I, II, III, IV or 1-4, either case).
+        let t = text[q].as_bytes();
+        let q = if t == b"1" || t.eq_ignore_ascii_case(b"I") {
+            1
+        } else if t == b"2" || t.eq_ignore_ascii_case(b"II") {
+            2
+        } else if t == b"3" || t.eq_ignore_ascii_case(b"III") {
+            3
+        } else {
+            4
         };
         if let Some(year) = parse_num(text, y) {
             return Period::Quarter { quarter: q, year };

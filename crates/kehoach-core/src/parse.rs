@@ -1990,6 +1990,30 @@ mod tests {
             .collect()
     }
 
+    /// An empty lead cell is a cell merged down from the row above in its group; a
+    /// new group's first row does not take the last group's lead.
+    #[test]
+    fn an_empty_lead_cell_shares_the_lead_above_within_its_group() {
+        let text = "KẾ HOẠCH\nMẫu\n\n| STT | Nội dung công việc | Cơ quan chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n| I | NHÓM MỘT | | |\n| 1 | Rà soát hồ sơ | Sở Nội vụ | Quý I/2025 |\n| 2 | Tổng hợp báo cáo | | Quý II/2025 |\n| II | NHÓM HAI | | |\n| 1 | Kiểm tra thực tế | | Quý III/2025 |\n";
+        let p = parse(text);
+        let leads: Vec<(&str, Vec<&str>)> = p
+            .tasks
+            .iter()
+            .map(|t| {
+                let lead = t.lead.iter().map(|f| f.text.as_str()).collect();
+                (t.heading.text.as_str(), lead)
+            })
+            .collect();
+        assert_eq!(
+            leads,
+            [
+                ("Rà soát hồ sơ", vec!["Sở Nội vụ"]),
+                ("Tổng hợp báo cáo", vec!["Sở Nội vụ"]),
+                ("Kiểm tra thực tế", vec![]),
+            ]
+        );
+    }
+
     /// A routing slip scanned after the plan (fixture 195): its agency, a national
     /// title as OCR garbled it, its own lines: another document, not stray text
     /// under the signer; text after the name with no header of its own still is.

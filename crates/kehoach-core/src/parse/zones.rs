@@ -560,7 +560,9 @@ pub(super) fn table_tasks(tables: &[Table], annex: Option<usize>, out: &mut Vec<
         .collect();
     out.reserve(task_tables.iter().map(|(t, _)| t.rows.len()).sum());
     for (table, cols) in task_tables {
-        let mut prev_lead: Option<(Option<String>, Vec<Field>)> = None;
+        // The last lead cell filled in, with its row's group (borrowed: a copy for
+        // each row cost two allocations).
+        let mut prev_lead: Option<(&Option<String>, &Field)> = None;
         for row in &table.rows {
             if row.is_group {
                 continue;
@@ -574,20 +576,23 @@ pub(super) fn table_tasks(tables: &[Table], annex: Option<usize>, out: &mut Vec<
             let Some(content) = get(cols.content) else {
                 continue;
             };
-            let mut lead: Vec<Field> = get(cols.lead).into_iter().collect();
+            let lead_cell = cols
+                .lead
+                .and_then(|i| cells.get(i).copied().flatten())
+                .filter(|f| !f.text.is_empty());
             // An empty lead cell under a filled one in the same group is a cell
             // merged down (Word, and pages copied from it, leave it empty): it shares
             // the lead above. Only a group's first row can truly lack one.
-            if lead.is_empty() {
-                if let Some((g, l)) = &prev_lead {
-                    if *g == row.group {
-                        lead = l.clone();
-                    }
+            let lead = match lead_cell {
+                Some(cell) => {
+                    prev_lead = Some((&row.group, cell));
+                    vec![cell.clone()]
                 }
-            }
-            if !lead.is_empty() {
-                prev_lead = Some((row.group.clone(), lead.clone()));
-            }
+                None => prev_lead
+                    .filter(|(g, _)| **g == row.group)
+                    .map(|(_, cell)| vec![cell.clone()])
+                    .unwrap_or_default(),
+            };
             out.push(Task {
                 heading: content,
                 content: None,
