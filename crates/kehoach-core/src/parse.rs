@@ -494,69 +494,129 @@ fn plausible_place(place: &str) -> bool {
             && p.starts_with(|c: char| c.is_uppercase() || c == '['))
 }
 
+/// The first place a needle occurs at or after a rising start, searched again only
+/// when the start passes the last place found: over a cell split many times, every
+/// search together reads the cell about once (a search from each piece's start read
+/// the rest of the cell each time).
+struct NextFind<'n> {
+    needle: &'n str,
+    /// `None`: not searched yet; `Some(None)`: none after the last start searched.
+    found: Option<Option<usize>>,
+}
+
+impl<'n> NextFind<'n> {
+    fn new(needle: &'n str) -> Self {
+        NextFind {
+            needle,
+            found: None,
+        }
+    }
+
+    /// The first occurrence in `read[span]`, as an offset into `read`.
+    fn in_span(&mut self, read: &str, span: Span) -> Option<usize> {
+        let at = match self.found {
+            Some(Some(p)) if p >= span.start => Some(p),
+            Some(None) => None,
+            _ => {
+                // Within the span: its end only comes closer as the cell is split.
+                let hay = read.get(span.start..span.end)?;
+                let p = memchr::memmem::find(hay.as_bytes(), self.needle.as_bytes())
+                    .map(|i| span.start + i);
+                self.found = Some(p);
+                p
+            }
+        };
+        at.filter(|&p| p + self.needle.len() <= span.end)
+    }
+}
+
 /// Splits a header cell that holds two parts of the header: a number and a date,
 /// the national title and the motto, an agency and its rule (`BỘ X -------`).
+/// A loop over the cell's rest (it was a recursion per part: a 500 KB line of
+/// `ỦY BAN ---` parts overflowed the stack, and each part folded the whole rest).
 fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
-    let t = cell.text(read);
-    let trimmed = |a: usize, b: usize| {
-        crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
-    };
-    if let Some(end) = shapes::number_head(t) {
-        if end < t.len() && !t[end..].trim().is_empty() && shapes::number_line(t).is_none() {
-            let mut out = vec![trimmed(0, end)];
-            out.extend(split_header_cell(read, trimmed(end, t.len())));
-            return out;
+    let mut title = NextFind::new(" CỘNG HÒA XÃ HỘI");
+    let mut title_old_tone = NextFind::new(" CỘNG HOÀ XÃ HỘI");
+    let mut motto = NextFind::new("Độc lập");
+    let mut motto_upper = NextFind::new("ĐỘC LẬP");
+    let mut dashes = NextFind::new("---");
+    let mut underscores = NextFind::new("___");
+    let mut out = Vec::new();
+    let mut cell = cell;
+    loop {
+        let t = cell.text(read);
+        let trimmed = |a: usize, b: usize| {
+            crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
+        };
+        // The cell's text up to `head_end` is one part; the rest from `rest_from` goes on.
+        let mut split_at = |head_end: usize, rest_from: usize| {
+            out.push(trimmed(0, head_end));
+            trimmed(rest_from, t.len())
+        };
+        if let Some(end) = shapes::number_head(t) {
+            if end < t.len() && !t[end..].trim().is_empty() && shapes::number_line(t).is_none() {
+                cell = split_at(end, end);
+                continue;
+            }
         }
-    }
-    let f = fold(t);
-    // The two columns squeezed onto one line by a PDF's text
-    // (`THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`): agency, then title.
-    // Not a summary that names the state (`… QUỐC KHÁNH NƯỚC CỘNG HÒA XÃ HỘI …`).
-    if !f.starts_with("CỘNG HÒA") {
-        if let Some(i) = t
-            .find(" CỘNG HÒA XÃ HỘI")
-            .or_else(|| t.find(" CỘNG HOÀ XÃ HỘI"))
-            .filter(|&i| {
-                let before = t[..i].trim_end();
-                at_most_chars(before, 50) && !fold(before).ends_with("NƯỚC")
-            })
+        let national = fold_starts_with(t, "CỘNG HÒA");
+        // The two columns squeezed onto one line by a PDF's text
+        // (`THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`): agency, then title.
+        // Not a summary that names the state (`… QUỐC KHÁNH NƯỚC CỘNG HÒA XÃ HỘI …`).
+        if !national {
+            if let Some(i) = title
+                .in_span(read, cell)
+                .or_else(|| title_old_tone.in_span(read, cell))
+                .map(|p| p - cell.start)
+                .filter(|&i| {
+                    let before = t[..i].trim_end();
+                    at_most_chars(before, 50) && !fold(before).ends_with("NƯỚC")
+                })
+            {
+                cell = split_at(i, i);
+                continue;
+            }
+        }
+        if national {
+            if let Some(i) = motto
+                .in_span(read, cell)
+                .or_else(|| motto_upper.in_span(read, cell))
+                .map(|p| p - cell.start)
+            {
+                if i > 0 {
+                    cell = split_at(i, i);
+                    continue;
+                }
+            }
+        }
+        // A drawn rule after the text: `ỦY BAN NHÂN DÂN -------`.
+        if let Some(i) = dashes
+            .in_span(read, cell)
+            .or_else(|| underscores.in_span(read, cell))
+            .map(|p| p - cell.start)
         {
-            let mut out = vec![trimmed(0, i)];
-            out.extend(split_header_cell(read, trimmed(i, t.len())));
-            return out;
-        }
-    }
-    if f.starts_with("CỘNG HÒA") {
-        if let Some(i) = t.find("Độc lập").or_else(|| t.find("ĐỘC LẬP")) {
             if i > 0 {
-                let mut out = vec![trimmed(0, i)];
-                out.extend(split_header_cell(read, trimmed(i, t.len())));
+                let end = i + t[i..]
+                    .bytes()
+                    .take_while(|b| matches!(b, b'-' | b'_' | b' '))
+                    .count();
+                if end < t.len() {
+                    cell = split_at(i, end);
+                    continue;
+                }
+                out.push(trimmed(0, i));
                 return out;
             }
         }
-    }
-    // A drawn rule after the text: `ỦY BAN NHÂN DÂN -------`.
-    if let Some(i) = t.find("---").or_else(|| t.find("___")) {
-        if i > 0 {
-            let end = i + t[i..]
-                .bytes()
-                .take_while(|b| matches!(b, b'-' | b'_' | b' '))
-                .count();
-            let mut out = vec![trimmed(0, i)];
-            if end < t.len() {
-                out.extend(split_header_cell(read, trimmed(end, t.len())));
+        if let Some(c) = shapes::place_date(t) {
+            if c.end < t.len() && !t[c.end..].trim().is_empty() && plausible_place(&t[c.place]) {
+                cell = split_at(c.end, c.end);
+                continue;
             }
-            return out;
         }
+        out.push(cell);
+        return out;
     }
-    if let Some(c) = shapes::place_date(t) {
-        if c.end < t.len() && !t[c.end..].trim().is_empty() && plausible_place(&t[c.place]) {
-            let mut out = vec![trimmed(0, c.end)];
-            out.extend(split_header_cell(read, trimmed(c.end, t.len())));
-            return out;
-        }
-    }
-    vec![cell]
 }
 
 /// What one header cell is.
@@ -1988,6 +2048,91 @@ mod tests {
             .flat_map(|t| &t.lead)
             .map(|f| f.text.as_str())
             .collect()
+    }
+
+    /// `split_header_cell` as first written: a recursion per part.
+    fn split_header_cell_recursively(read: &str, cell: Span) -> Vec<Span> {
+        let t = cell.text(read);
+        let trimmed = |a: usize, b: usize| {
+            crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
+        };
+        if let Some(end) = shapes::number_head(t) {
+            if end < t.len() && !t[end..].trim().is_empty() && shapes::number_line(t).is_none() {
+                let mut out = vec![trimmed(0, end)];
+                out.extend(split_header_cell_recursively(read, trimmed(end, t.len())));
+                return out;
+            }
+        }
+        let f = fold(t);
+        // The two columns squeezed onto one line by a PDF's text
+        // (`THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`): agency, then title.
+        // Not a summary that names the state (`… QUỐC KHÁNH NƯỚC CỘNG HÒA XÃ HỘI …`).
+        if !f.starts_with("CỘNG HÒA") {
+            if let Some(i) = t
+                .find(" CỘNG HÒA XÃ HỘI")
+                .or_else(|| t.find(" CỘNG HOÀ XÃ HỘI"))
+                .filter(|&i| {
+                    let before = t[..i].trim_end();
+                    at_most_chars(before, 50) && !fold(before).ends_with("NƯỚC")
+                })
+            {
+                let mut out = vec![trimmed(0, i)];
+                out.extend(split_header_cell_recursively(read, trimmed(i, t.len())));
+                return out;
+            }
+        }
+        if f.starts_with("CỘNG HÒA") {
+            if let Some(i) = t.find("Độc lập").or_else(|| t.find("ĐỘC LẬP")) {
+                if i > 0 {
+                    let mut out = vec![trimmed(0, i)];
+                    out.extend(split_header_cell_recursively(read, trimmed(i, t.len())));
+                    return out;
+                }
+            }
+        }
+        // A drawn rule after the text: `ỦY BAN NHÂN DÂN -------`.
+        if let Some(i) = t.find("---").or_else(|| t.find("___")) {
+            if i > 0 {
+                let end = i + t[i..]
+                    .bytes()
+                    .take_while(|b| matches!(b, b'-' | b'_' | b' '))
+                    .count();
+                let mut out = vec![trimmed(0, i)];
+                if end < t.len() {
+                    out.extend(split_header_cell_recursively(read, trimmed(end, t.len())));
+                }
+                return out;
+            }
+        }
+        if let Some(c) = shapes::place_date(t) {
+            if c.end < t.len() && !t[c.end..].trim().is_empty() && plausible_place(&t[c.place]) {
+                let mut out = vec![trimmed(0, c.end)];
+                out.extend(split_header_cell_recursively(read, trimmed(c.end, t.len())));
+                return out;
+            }
+        }
+        vec![cell]
+    }
+
+    proptest::proptest! {
+        /// The loop splits a header cell where the recursion did, on cells made of
+        /// the parts it splits at.
+        #[test]
+        fn header_cells_split_where_the_recursion_did(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "ỦY BAN", " --- ", "___", "-", " CỘNG HÒA XÃ HỘI", " CỘNG HOÀ XÃ HỘI",
+                "CỘNG HÒA", "Độc lập", "ĐỘC LẬP", "NƯỚC", "Số: 12/KH-UB", " ", "Hà Nội, ngày 5 tháng 3 năm 2025",
+                "ngày", "x", "|",
+            ]), 0..12)
+        ) {
+            let cell = parts.concat();
+            let text = format!("a {cell} b");
+            let span = Span::new(2, 2 + cell.len());
+            proptest::prop_assert_eq!(
+                split_header_cell(&text, span),
+                split_header_cell_recursively(&text, span)
+            );
+        }
     }
 
     /// An empty lead cell is a cell merged down from the row above in its group; a

@@ -21,6 +21,9 @@ pub fn pathological_families(bytes: usize) -> Vec<(&'static str, String)> {
         ("deep markers", rep(&format!("{} x\n", "1.".repeat(60)))),
         ("brackets", rep("((((")),
         ("references", rep("Quyết định số 22/QĐ-UBND ngày 03/4/2024; ")),
+        // One header line of many agency-and-rule parts: each part was split off by
+        // a recursion that read the whole rest (2 s at 128 KB, a stack overflow at 500).
+        ("header rules", rep("ỦY BAN --- ")),
         ("annex labels", rep("PHỤ LỤC I\nDANH MỤC\n(Kèm theo Kế hoạch số 1/KH-UBND)\n")),
         ("pdftotext pages", rep("\u{c}       CÔNG BÁO/Số 286/Ngày 27-05-2026          96\n\n              Cơ quan          Thời gian\nSTT    Nội dung                    Kết quả\n              chủ trì          hoàn thành\n       Tổ chức hội nghị tổng kết năm Sở A Văn bản Quý I/2025\n1.                           Sở A             Quý I/2025\n       công tác năm 2025\n")),
         // A page of ten lines: a header recurs no more often (closer, it is a cell).
