@@ -206,6 +206,14 @@ pub const TYPE_WORDS: [&str; 20] = [
 static TYPE_WORDS_LOWER: LazyLock<Vec<String>> =
     LazyLock::new(|| TYPE_WORDS.iter().map(|t| t.lower()).collect());
 
+/// [`TYPE_WORDS`] in lower case, each as its words from the last to the first.
+static TYPE_WORDS_LOWER_WORDS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    TYPE_WORDS_LOWER
+        .iter()
+        .map(|t| t.split(' ').rev().map(str::to_string).collect())
+        .collect()
+});
+
 /// The last place `needle` starts in a short `hay`. (A match starts at a character
 /// boundary: `needle` starts with one, and no lead byte is a continuation byte.)
 fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
@@ -229,7 +237,31 @@ fn type_word_before(before: &str) -> Option<String> {
         .or_else(|| t.strip_suffix("Số"))?
         .trim_end();
     // Only the last few words can belong to the reference.
-    let words: Vec<&str> = t.split_whitespace().rev().take(6).collect();
+    let mut last = [""; 6];
+    let mut n = 0;
+    for w in t.split_whitespace().rev().take(6) {
+        last[n] = w;
+        n += 1;
+    }
+    // Most references name their type right before `số`: a type word that ends the
+    // window ends last, so the longest such word is the answer, found without
+    // building and lower-casing the window.
+    let words = &last[..n];
+    let mut at_end: Option<&str> = None;
+    for (tw, tw_words) in TYPE_WORDS.iter().zip(TYPE_WORDS_LOWER_WORDS.iter()) {
+        let ends_window = tw_words.len() <= n
+            && tw_words
+                .iter()
+                .zip(words)
+                .all(|(want, w)| w.chars().map(crate::text::lower_of).eq(want.chars()));
+        if ends_window && at_end.is_none_or(|best| tw.len() > best.len()) {
+            at_end = Some(tw);
+        }
+    }
+    if let Some(tw) = at_end {
+        return Some(tw.to_string());
+    }
+    let words: Vec<&str> = words.to_vec();
     let window: String = words.into_iter().rev().collect::<Vec<_>>().join(" ");
     // Match on the lower-case form; offsets into it are only used on it.
     let lower = window.lower();
@@ -357,6 +389,68 @@ mod tests {
         #[test]
         fn rfind_short_is_rfind(hay in "[ab ệq]{0,24}", needle in "[ab ệ]{1,3}") {
             proptest::prop_assert_eq!(rfind_short(&hay, &needle), hay.rfind(needle.as_str()));
+        }
+    }
+
+    /// `type_word_before` as first written: every type word searched for in the
+    /// lower-cased window.
+    fn type_word_before_by_window(before: &str) -> Option<String> {
+        let t = before.trim_end();
+        let t = t
+            .strip_suffix("số")
+            .or_else(|| t.strip_suffix("Số"))?
+            .trim_end();
+        // Only the last few words can belong to the reference.
+        let words: Vec<&str> = t.split_whitespace().rev().take(6).collect();
+        let window: String = words.into_iter().rev().collect::<Vec<_>>().join(" ");
+        // Match on the lower-case form; offsets into it are only used on it.
+        let lower = window.lower();
+        let mut best: Option<(usize, &str)> = None;
+        for (tw, tl) in TYPE_WORDS.iter().zip(TYPE_WORDS_LOWER.iter()) {
+            // The window is a few words: a plain backward scan beats building a
+            // substring searcher for each of twenty words.
+            if let Some(pos) = rfind_short(&lower, tl) {
+                let end = pos + tl.len();
+                // Words after the type word must be qualifiers in lower case (`hành động`).
+                let tail_ok = window
+                    .get(window.len().saturating_sub(lower.len() - end)..)
+                    .is_some_and(|t| t.chars().all(|c| c.is_lowercase() || c == ' '));
+                if !tail_ok || (pos > 0 && !lower[..pos].ends_with(' ')) {
+                    continue;
+                }
+                // The match ending last wins; at equal ends the longer (`Thông tư liên tịch`).
+                let better = match best {
+                    None => true,
+                    Some((best_end, best_word)) => {
+                        end > best_end || (end == best_end && tw.len() > best_word.len())
+                    }
+                };
+                if better {
+                    best = Some((end, tw));
+                }
+            }
+        }
+        best.map(|(_, tw)| tw.to_string())
+    }
+
+    proptest::proptest! {
+        /// The shortcut for a type word right before `số` finds what searching the
+        /// lower-cased window finds, in any case and with words around it.
+        #[test]
+        fn type_word_before_is_what_the_window_search_finds(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "Thông tư", "thông tư", "THÔNG TƯ", "liên tịch", "Liên tịch", "Nghị định",
+                "nghị", "định", "Quyết định", "quyết định", "Luật", "luật", "Dự án", "(Nghị",
+                "hành động", "Căn cứ", "theo", "và", "Kế hoạch", "Chương trình", "x",
+            ]), 0..5),
+            gap in proptest::sample::select(vec![" ", "  ", "\t", " \u{a0}"]),
+            tail in proptest::sample::select(vec![" số", " Số", "số", " số ", ""]),
+        ) {
+            let before = format!("{}{tail}", words.join(gap));
+            proptest::prop_assert_eq!(
+                type_word_before(&before),
+                type_word_before_by_window(&before)
+            );
         }
     }
 
