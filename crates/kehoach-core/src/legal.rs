@@ -247,9 +247,17 @@ fn type_word_before(before: &str) -> Option<String> {
     // window ends last, so the longest such word is the answer, found without
     // building and lower-casing the window.
     let words = &last[..n];
+    // The last word's first letter, lower-cased once: most type words differ there.
+    let initial = words
+        .first()
+        .and_then(|w| w.chars().next())
+        .map(crate::text::lower_of);
     let mut at_end: Option<&str> = None;
     for (tw, tw_words) in TYPE_WORDS.iter().zip(TYPE_WORDS_LOWER_WORDS.iter()) {
         let ends_window = tw_words.len() <= n
+            && tw_words
+                .first()
+                .is_some_and(|w| w.chars().next() == initial)
             && tw_words
                 .iter()
                 .zip(words)

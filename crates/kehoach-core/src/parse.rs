@@ -636,12 +636,13 @@ enum HeaderCell {
 }
 
 fn classify_header_cell(t: &str) -> HeaderCell {
-    let f = fold(t);
-    if f.starts_with("CỘNG HÒA XÃ HỘI") || f.starts_with("CỘNG HÒA XHCN") {
+    // Prefixes compared lazily: a cell may be a whole text flattened onto one line.
+    let starts = |prefix: &str| fold_starts_with(t, prefix);
+    if starts("CỘNG HÒA XÃ HỘI") || starts("CỘNG HÒA XHCN") {
         HeaderCell::NationalTitle
-    } else if f.starts_with("ĐẢNG CỘNG SẢN VIỆT NAM") {
+    } else if starts("ĐẢNG CỘNG SẢN VIỆT NAM") {
         HeaderCell::PartyTitle
-    } else if f.starts_with("ĐỘC LẬP") {
+    } else if starts("ĐỘC LẬP") {
         HeaderCell::Motto
     } else if is_rule(t) {
         HeaderCell::Rule
@@ -653,7 +654,7 @@ fn classify_header_cell(t: &str) -> HeaderCell {
         HeaderCell::PlaceDate
     } else if t.starts_with("V/v") {
         HeaderCell::Subject
-    } else if f.starts_with("KÍNH GỬI") {
+    } else if starts("KÍNH GỬI") {
         HeaderCell::Salutation
     } else if is_upper_text(t) && at_most_chars(t, 80) {
         HeaderCell::Agency
