@@ -68,6 +68,7 @@ pub fn apply_safe_fixes_of(
             .iter()
             .any(|d| kept(d) && is_conversion(d.code) && d.has_safe_fix());
         let mut edits: Vec<TextEdit> = Vec::new();
+        let mut taken = Taken::default();
         for d in report
             .diagnostics
             .iter()
@@ -75,13 +76,10 @@ pub fn apply_safe_fixes_of(
         {
             if let Some(f) = d.fixes.iter().find(|f| f.safe) {
                 // Take a fix whole or not at all, so a fix never half-applies.
-                let clashes = f.edits.iter().any(|e| {
-                    edits.iter().any(|o| {
-                        e.span.start < o.span.end.max(o.span.start + 1)
-                            && o.span.start < e.span.end.max(e.span.start + 1)
-                    })
-                });
-                if !clashes {
+                if !f.edits.iter().any(|e| taken.overlaps(e.span)) {
+                    for e in &f.edits {
+                        taken.add(e.span);
+                    }
                     edits.extend(f.edits.iter().cloned());
                 }
             }
@@ -98,10 +96,71 @@ pub fn apply_safe_fixes_of(
     current
 }
 
+/// The bytes the fixes taken so far touch, as disjoint ranges by start: whether a
+/// new edit clashes is one look at its neighbour (each edit against every edit
+/// taken was quadratic in a text with a finding on every line). An insertion
+/// (an empty span) counts as touching the byte at its place.
+#[derive(Default)]
+struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    fn reach(span: crate::source::Span) -> (usize, usize) {
+        (span.start, span.end.max(span.start + 1))
+    }
+
+    fn overlaps(&self, span: crate::source::Span) -> bool {
+        let (a, b) = Self::reach(span);
+        // Only the last range starting before `b` can reach past `a`: the ranges
+        // are disjoint, so each earlier one ends before the next starts.
+        self.0
+            .range(..b)
+            .next_back()
+            .is_some_and(|(_, &end)| end > a)
+    }
+
+    fn add(&mut self, span: crate::source::Span) {
+        let (mut a, mut b) = Self::reach(span);
+        // Merge every range it overlaps or touches into one.
+        while let Some((&start, &end)) = self.0.range(..=b).next_back() {
+            if end < a {
+                break;
+            }
+            self.0.remove(&start);
+            a = a.min(start);
+            b = b.max(end);
+        }
+        self.0.insert(a, b);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::source::Span;
+
+    proptest::proptest! {
+        /// One look at the neighbouring range answers what comparing with every
+        /// edit taken answers.
+        #[test]
+        fn taken_ranges_clash_as_every_edit_compared(
+            spans in proptest::collection::vec((0usize..40, 0usize..6), 0..30)
+        ) {
+            let mut taken = Taken::default();
+            let mut all: Vec<Span> = Vec::new();
+            for (start, len) in spans {
+                let e = Span::new(start, start + len);
+                let by_each = all.iter().any(|o| {
+                    e.start < o.end.max(o.start + 1) && o.start < e.end.max(e.start + 1)
+                });
+                proptest::prop_assert_eq!(taken.overlaps(e), by_each);
+                // Taken or not, as a fix of several edits would be.
+                if !by_each || start % 3 == 0 {
+                    taken.add(e);
+                    all.push(e);
+                }
+            }
+        }
+    }
 
     #[test]
     fn overlapping_edits_are_skipped() {
