@@ -541,6 +541,7 @@ fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
     let mut motto_upper = NextFind::new("ĐỘC LẬP");
     let mut dashes = NextFind::new("---");
     let mut underscores = NextFind::new("___");
+    let mut text_before_title: Option<(usize, usize)> = None;
     let mut out = Vec::new();
     let mut cell = cell;
     loop {
@@ -567,11 +568,21 @@ fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
             if let Some(i) = title
                 .in_span(read, cell)
                 .or_else(|| title_old_tone.in_span(read, cell))
-                .map(|p| p - cell.start)
-                .filter(|&i| {
-                    let before = t[..i].trim_end();
+                .filter(|&p| {
+                    // Where the text before the title ends, found once per title
+                    // (parts split off before a far title re-trimmed its white space).
+                    let text_end = match text_before_title {
+                        Some((at, end)) if at == p => end,
+                        _ => {
+                            let end = read[..p].trim_end().len();
+                            text_before_title = Some((p, end));
+                            end
+                        }
+                    };
+                    let before = &read[cell.start..text_end.max(cell.start)];
                     at_most_chars(before, 50) && !fold(before).ends_with("NƯỚC")
                 })
+                .map(|p| p - cell.start)
             {
                 cell = split_at(i, i);
                 continue;
@@ -1051,8 +1062,10 @@ fn trailing_name(t: &str) -> Option<usize> {
     // words are read, however long the line.
     let is_name_word = |w: &str| {
         let mut c = w.chars();
+        // (`next`, not `count`: the glued search below asks at every letter of a
+        // word, and counting the rest each time was quadratic in a long word.)
         c.next().is_some_and(char::is_uppercase)
-            && c.clone().count() > 0
+            && c.clone().next().is_some()
             && c.all(char::is_lowercase)
     };
     let mut name_words = 0;
@@ -1096,15 +1109,41 @@ fn split_authority(read: &str, cell: Span) -> Vec<Span> {
     let at = |a: usize, b: usize| {
         crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
     };
-    // A second authority prefix starts a line of its own.
-    for p in [" KT.", " TL.", " TUQ.", " Q."] {
-        if let Some(i) = t.find(p) {
-            let mut out = split_authority(read, at(0, i));
-            out.extend(split_authority(read, at(i + 1, t.len())));
-            return out;
-        }
+    // A second authority prefix starts a line of its own: the cell is cut before
+    // every one (all found in one pass each: a recursion per part read the rest of
+    // the cell each time, and a line of 20,000 parts overflowed the stack).
+    let mut cuts: Vec<usize> = AUTHORITY_CUTS
+        .iter()
+        .flat_map(|p| memchr::memmem::find_iter(t.as_bytes(), p.as_bytes()))
+        .collect();
+    if cuts.is_empty() {
+        return split_title(read, cell);
     }
-    // The title after the authority: the last signing title that does not start it.
+    crate::order::sort(&mut cuts);
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for end in cuts.into_iter().chain([t.len()]) {
+        // (A cut right at the start of an untrimmed cell leaves nothing before it.)
+        let piece = at(from, end);
+        if !piece.is_empty() {
+            out.extend(split_title(read, piece));
+        }
+        from = end + 1;
+    }
+    out
+}
+
+/// The prefixes that start a second authority inside a line (each with the space
+/// before it; none can overlap another).
+const AUTHORITY_CUTS: [&str; 4] = [" KT.", " TL.", " TUQ.", " Q."];
+
+/// An authority and its title on one line, cut before the title: the last signing
+/// title that does not start it.
+fn split_title(read: &str, cell: Span) -> Vec<Span> {
+    let t = cell.text(read);
+    let at = |a: usize, b: usize| {
+        crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
+    };
     let Some((_, rest, true)) = authority_parts(t) else {
         return vec![cell];
     };
@@ -1293,12 +1332,18 @@ enum TaskField {
     Other,
 }
 
+/// `t.find(':').filter(|&i| i <= max)`, reading only the first `max + 1` bytes: a
+/// line split at each `; ` asked this of every rest, and a search to the end of
+/// each was quadratic in a long line without a colon.
+fn colon_within(t: &str, max: usize) -> Option<usize> {
+    let b = t.as_bytes();
+    memchr::memchr(b':', &b[..b.len().min(max + 1)])
+}
+
 fn task_label(t: &str) -> Option<(TaskField, usize)> {
     // Labels are short: look for the colon in the first few words only.
     let head = crate::text::head(t, 64);
-    let colon = head
-        .find(':')
-        .or_else(|| t.find(':').filter(|&i| i <= 64))?;
+    let colon = head.find(':').or_else(|| colon_within(t, 64))?;
     let label = t[..colon].trim();
     if !at_most_chars(label, 40) {
         return None;
@@ -1624,9 +1669,7 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         }
     };
     // `Sở Tài chính: Chủ trì, …` (the colon right after the unit, no verb before it).
-    if let Some(colon) = t
-        .find(':')
-        .filter(|&c| c <= 160 && !VERBS.iter().any(|v| t[..c].contains(v)))
+    if let Some(colon) = colon_within(t, 160).filter(|&c| !VERBS.iter().any(|v| t[..c].contains(v)))
     {
         let unit = t[..colon].trim_end();
         // `Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; …`: a team member's.
@@ -2123,7 +2166,7 @@ mod tests {
             parts in proptest::collection::vec(proptest::sample::select(vec![
                 "ỦY BAN", " --- ", "___", "-", " CỘNG HÒA XÃ HỘI", " CỘNG HOÀ XÃ HỘI",
                 "CỘNG HÒA", "Độc lập", "ĐỘC LẬP", "NƯỚC", "Số: 12/KH-UB", " ", "Hà Nội, ngày 5 tháng 3 năm 2025",
-                "ngày", "x", "|",
+                "ngày", "x", "|", "\u{2003}", "\u{2003}\u{2003}",
             ]), 0..12)
         ) {
             let cell = parts.concat();
@@ -2132,6 +2175,60 @@ mod tests {
             proptest::prop_assert_eq!(
                 split_header_cell(&text, span),
                 split_header_cell_recursively(&text, span)
+            );
+        }
+    }
+
+    /// `split_authority` as first written: a recursion per part.
+    fn split_authority_recursively(read: &str, cell: Span) -> Vec<Span> {
+        let t = cell.text(read);
+        let at = |a: usize, b: usize| {
+            crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
+        };
+        // A second authority prefix starts a line of its own.
+        for p in [" KT.", " TL.", " TUQ.", " Q."] {
+            if let Some(i) = t.find(p) {
+                let mut out = split_authority_recursively(read, at(0, i));
+                out.extend(split_authority_recursively(read, at(i + 1, t.len())));
+                return out;
+            }
+        }
+        // The title after the authority: the last signing title that does not start it.
+        let Some((_, rest, true)) = authority_parts(t) else {
+            return vec![cell];
+        };
+        let rest_at = t.len() - rest.len();
+        for title in SIGNING_TITLES {
+            if let Some(i) = rest
+                .rfind(title)
+                .filter(|&i| i > 0 && rest[..i].ends_with(' '))
+            {
+                // `KT. CHỦ TỊCH PHÓ CHỦ TỊCH`: the deputy title is the second line.
+                return vec![at(0, rest_at + i), at(rest_at + i, t.len())];
+            }
+        }
+        vec![cell]
+    }
+
+    proptest::proptest! {
+        /// Cutting before every authority prefix at once gives the lines the
+        /// recursion gave.
+        #[test]
+        fn authorities_split_where_the_recursion_did(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "TM. ỦY BAN", " KT.", " TL.", " TUQ.", " Q.", "KT.", " CHỦ TỊCH", " PHÓ CHỦ TỊCH",
+                " GIÁM ĐỐC", " ", "  ", "|", "*", "x", " ỦY BAN NHÂN DÂN",
+            ]), 0..10)
+        ) {
+            // Empty lines aside: the recursion kept one before a prefix that starts
+            // the cell, and lost the cut at a prefix whose space it had trimmed.
+            let cell = parts.concat();
+            let text = format!("a {cell} b");
+            let span = Span::new(2, 2 + cell.len());
+            let lines = |v: Vec<Span>| v.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(
+                lines(split_authority(&text, span)),
+                lines(split_authority_recursively(&text, span))
             );
         }
     }

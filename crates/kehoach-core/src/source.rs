@@ -828,9 +828,16 @@ fn is_marker_only(before: &str) -> bool {
 
 /// A run of spaces left for a draft's blank number or date (`Số:      /KH-UBND`,
 /// `ngày    tháng    năm 2024`) is not a column break.
+/// Only the last 64 bytes before the run are read: a line of many runs between
+/// other white space (`\u{2003}  \u{2003}  …`) had each run trim all the white
+/// space before it.
 pub(crate) fn is_fill_in_blank(before: &str, after: &str) -> bool {
-    let before = before.trim_end();
-    let last_word = before.rsplit(' ').next().unwrap_or("");
+    let from = floor_char_boundary(before, before.len().saturating_sub(64));
+    let tail = before[from..].trim_end();
+    let word_at = tail.rfind(' ').map_or(0, |k| k + 1);
+    // A word the window cut is no word of the list.
+    let cut = word_at == 0 && from > 0 && !before[..from].ends_with(' ');
+    let last_word = if cut { "" } else { &tail[word_at..] };
     matches!(last_word, "Số:" | "Số" | "ngày" | "tháng" | "năm")
         || after.starts_with('/')
         || after.starts_with("tháng")
@@ -1189,6 +1196,42 @@ mod tests {
                 "d) *Triển khai"
             ]
         );
+    }
+
+    proptest! {
+        /// Reading only the last 64 bytes finds the word the whole text gives, when
+        /// less than 32 bytes of white space end it.
+        #[test]
+        fn a_fill_in_blank_reads_a_bounded_tail(
+            parts in prop::collection::vec(prop::sample::select(vec![
+                "Số:", "Số", "ngày", "tháng", "năm", "xnăm", "a", "bcdefghijk", " ", "\u{2003}", "\t",
+            ]), 0..40),
+            after in prop::sample::select(vec!["/KH", "tháng 3", "x", ""]),
+        ) {
+            let before = parts.concat();
+            let by_whole_text = {
+                let t = before.trim_end();
+                let last_word = t.rsplit(' ').next().unwrap_or("");
+                matches!(last_word, "Số:" | "Số" | "ngày" | "tháng" | "năm")
+                    || after.starts_with('/')
+                    || after.starts_with("tháng")
+                    || after.starts_with("năm")
+            };
+            if before.len() - before.trim_end().len() < 32 {
+                prop_assert_eq!(is_fill_in_blank(&before, after), by_whole_text);
+            }
+        }
+    }
+
+    /// Past 64 bytes of white space the word before is not read, and a word the
+    /// window cuts (`xnăm` read as `năm`) is none of the list.
+    #[test]
+    fn a_fill_in_blank_never_takes_a_cut_word() {
+        let before = format!("xnăm{}", "\u{2003}".repeat(20));
+        assert!(!is_fill_in_blank(&before, "x"));
+        let before = format!("năm{}", "\u{2003}".repeat(20));
+        assert!(!is_fill_in_blank(&format!("x{before}"), "x"));
+        assert!(is_fill_in_blank(&format!("x {before}"), "x"));
     }
 
     /// Cells built piece by piece keep one form per count (none, one inline, many),

@@ -23,7 +23,9 @@ pub(super) fn parse_decision(src: &Source, d: usize, t: usize, plan: &mut Plan) 
         None => (None, None),
     };
     let foot = find_footer_start(src, after_summary, t);
-    let mut articles: Vec<Field> = Vec::new();
+    // Each article's span, read into a field once at the end (a field made again
+    // at each of its lines copied the article so far: quadratic in a long one).
+    let mut articles: Vec<Span> = Vec::new();
     let mut preamble: Vec<Field> = Vec::new();
     for l in &src.logical[after_summary..foot] {
         let text = l.text(src.read());
@@ -36,9 +38,9 @@ pub(super) fn parse_decision(src: &Source, d: usize, t: usize, plan: &mut Plan) 
                 .get("Điều ".len()..)
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
         match articles.last_mut() {
-            _ if is_article => articles.push(src.field(l.content)),
+            _ if is_article => articles.push(l.content),
             // The article's own lines and items belong to it.
-            Some(a) => *a = src.field(a.range.span().cover(l.content)),
+            Some(a) => *a = a.cover(l.content),
             None => preamble.push(src.field(l.content)),
         }
     }
@@ -71,7 +73,7 @@ pub(super) fn parse_decision(src: &Source, d: usize, t: usize, plan: &mut Plan) 
         .collect();
     plan.decision = Some(Decision {
         title,
-        articles,
+        articles: articles.into_iter().map(|a| src.field(a)).collect(),
         kind_word,
         preamble,
         plan_header,
