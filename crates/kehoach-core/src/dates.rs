@@ -185,11 +185,20 @@ pub fn parse_period(text: &str) -> Period {
             return Period::Year { year };
         }
     }
-    // (Lower-cased only here: most timelines are a quarter, a month or a year.)
-    let lower = text.lower();
-    if lower.contains("thường xuyên") || lower.contains("hằng năm") || lower.contains("hàng năm")
-    {
-        return Period::Regular;
+    // (Lower-cased only here, and only when an `ng` of the three words is there: most
+    // timelines are a quarter, a month or a year, and a table's rows may be many.)
+    let has_ng = text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] | 0x20 == b'n' && w[1] | 0x20 == b'g');
+    if has_ng {
+        let lower = text.lower();
+        if lower.contains("thường xuyên")
+            || lower.contains("hằng năm")
+            || lower.contains("hàng năm")
+        {
+            return Period::Regular;
+        }
     }
     if let Some((date, _)) = search(text, |b| b.is_ascii_digit(), numeric_date_word)
         .find(|(start, _, _)| !is_citation_date(&text[..*start]))
@@ -376,6 +385,9 @@ mod tests {
             Period::Year { year: 2021 }
         );
         assert_eq!(parse_period("Thường xuyên."), Period::Regular);
+        assert_eq!(parse_period("HẰNG NĂM"), Period::Regular);
+        assert_eq!(parse_period("Hàng năm"), Period::Regular);
+        assert_eq!(parse_period("THƯỜNG XUYÊN"), Period::Regular);
         assert_eq!(
             parse_period("Trước ngày 15/11/2023"),
             Period::Before {
