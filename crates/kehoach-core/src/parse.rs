@@ -191,6 +191,18 @@ fn kind_word(cell: &str) -> Option<DocKind> {
     if !at_most_chars(cell, 20) {
         return None;
     }
+    // Every kind word starts with a consonant, which folding keeps in place: a short
+    // line whose first letter starts none of them is not folded (every short line of
+    // a long text came here).
+    let first = cell.chars().next().map(crate::text::upper_of)?;
+    let starts_one = KIND_WORDS
+        .iter()
+        .map(|(w, _)| w)
+        .chain(OTHER_KIND_WORDS.iter())
+        .any(|w| w.starts_with(first));
+    if !starts_one {
+        return None;
+    }
     let f = fold(cell);
     let f = f.trim_end_matches([':', '.']);
     KIND_WORDS
