@@ -832,9 +832,13 @@ fn parse_bases(src: &Source, mut i: usize, plan: &mut Plan) -> usize {
 // ---------------------------------------------------------------------------------
 // Body
 
+/// A sub-khoản's rank grows with its depth (`1.1.` 3, `1.1.1.` 4, …) up to 9, below
+/// a điểm's 10: deeper numbers (`1.1.1.1.1.1.1.1.1.`, never in a real plan) stay
+/// siblings at 9, so the item tree is at most thirteen deep (its JSON reads back)
+/// and a line of 255 levels neither wraps the rank nor overflows it.
 fn marker_rank(m: &Marker) -> u8 {
     match m.level {
-        Level::SubClause => 1 + m.path.len() as u8,
+        Level::SubClause => 1 + m.path.len().min(8) as u8,
         l => l.rank(),
     }
 }
@@ -2286,6 +2290,29 @@ mod tests {
 
     /// An inspection team's plan (pending fixture 203): `4. Phân công nhiệm vụ`
     /// gives each member's duties; the member is the lead.
+    /// Numbers nested deeper than any plan's (`1.1.1.…` to 80 levels, a line of 255)
+    /// read as a bounded tree: no rank overflow (a panic in a debug build), and the
+    /// plan's JSON reads back (serde stops at 128 levels of nesting).
+    #[test]
+    fn very_deep_numbers_keep_the_tree_bounded() {
+        let mut text = String::from("KẾ HOẠCH\nCông tác năm 2024\n\nI. MỤC ĐÍCH\n1. Một\n");
+        for d in 2..80 {
+            text.push_str(&format!("{} x\n", "1.".repeat(d)));
+        }
+        text.push_str(&format!("{} x\n", "1.".repeat(255)));
+        let plan = parse(&text);
+        fn depth(nodes: &[Node]) -> usize {
+            nodes
+                .iter()
+                .map(|n| 1 + depth(&n.children))
+                .max()
+                .unwrap_or(0)
+        }
+        assert!(depth(&plan.body) <= 13, "{}", depth(&plan.body));
+        let json = crate::render::json::to_json(&plan);
+        assert_eq!(crate::render::json::from_json(&json).ok(), Some(plan));
+    }
+
     #[test]
     fn a_team_member_s_duties_are_a_task() {
         let text = "KẾ HOẠCH\nAbc\nI. NỘI DUNG\n4. Phân công nhiệm vụ\n4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; chủ trì các buổi làm việc;\n4.2. Bà Lê Thị Hoa - Thành viên: Lập biên bản kiểm tra.\n5. Kinh phí\n5.1. Ông bà nội trợ: không là nhiệm vụ.\n";
