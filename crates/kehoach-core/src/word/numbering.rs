@@ -116,7 +116,11 @@ impl Numbering {
                         }
                         "lvlText" => {
                             if let Some((_, l)) = level.as_mut() {
-                                l.text = attr(e, "val").unwrap_or_default();
+                                // Word's own are a few characters (`%1.%2.`): a longer
+                                // one, repeated on every numbered paragraph, only
+                                // multiplies the text (a file of 1 KB grew to GBs).
+                                let text = attr(e, "val").unwrap_or_default();
+                                l.text = text.chars().take(MAX_LEVEL_TEXT).collect();
                             }
                         }
                         _ => {}
@@ -204,12 +208,22 @@ impl Numbering {
                         }
                         _ => out.push(c),
                     }
+                    if out.len() > MAX_NUMBER_BYTES {
+                        // Letters for a count in the thousands: no number a plan shows.
+                        out.truncate(crate::text::floor_char_boundary(&out, MAX_NUMBER_BYTES));
+                        break;
+                    }
                 }
                 (!out.trim().is_empty()).then_some(out)
             }
         }
     }
 }
+
+/// The characters of a level's text kept (Word writes at most nine placeholders
+/// and their stops), and the bytes of a written number.
+const MAX_LEVEL_TEXT: usize = 32;
+const MAX_NUMBER_BYTES: usize = 64;
 
 /// A counter as a level writes it. Past what a list can hold (a file may say
 /// `w:start` 4294967295), letters and numerals give way to figures: a count of
@@ -268,5 +282,24 @@ mod tests {
         assert_eq!(n.next(&mut c, "1", 0).as_deref(), Some("4294967294)"));
         assert_eq!(n.next(&mut c, "1", 1).as_deref(), Some("4294967295."));
         assert_eq!(n.next(&mut c, "1", 1).as_deref(), Some("4294967295."));
+    }
+
+    /// A level text of thousands of placeholders (a crafted file: each numbered
+    /// paragraph wrote it out whole, gigabytes from a file of 1 KB) is cut short.
+    #[test]
+    fn a_long_level_text_writes_a_short_number() {
+        let xml = format!(
+            r#"<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="3999"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl><w:lvl w:ilvl="1"><w:lvlText w:val="{}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#,
+            "%1".repeat(5000)
+        );
+        let n = Numbering::read(&xml);
+        let mut c = Counters::default();
+        let number = n.next(&mut c, "1", 1).unwrap_or_default();
+        assert!(
+            !number.is_empty() && number.len() <= MAX_NUMBER_BYTES,
+            "{}",
+            number.len()
+        );
+        assert!(number.bytes().all(|b| b.is_ascii_lowercase()), "{number}");
     }
 }
