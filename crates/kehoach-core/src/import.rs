@@ -207,30 +207,36 @@ pub fn docx_presented(bytes: &[u8]) -> Result<(String, crate::word::Presentation
         crate::word::walk(&document, Some(&styles)).map_err(OpenError::BadDocx)?;
     // The header and footer parts the sections name, through the document's links.
     let rels = part("word/_rels/document.xml.rels")?.unwrap_or_default();
-    let ids: Vec<String> = presentation
+    // Each part once (every section may name the same header), and the links read
+    // once: a part read again per reference, the links searched per reference, was
+    // quadratic in a file of many sections.
+    let ids: std::collections::BTreeSet<String> = presentation
         .sections
         .iter()
         .flat_map(|s| s.headers.iter().chain(&s.footers).map(|(_, id)| id.clone()))
         .collect();
+    // Either quote, as XML allows.
+    let value_of = |r: &str, name: &str| -> Option<String> {
+        ['"', '\''].iter().find_map(|q| {
+            let start = r.find(&format!("{name}={q}"))? + name.len() + 2;
+            let end = r[start..].find(*q)? + start;
+            Some(r[start..end].to_string())
+        })
+    };
+    let mut targets: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for r in rels.split("<Relationship") {
+        if let (Some(id), Some(target)) = (value_of(r, "Id"), value_of(r, "Target")) {
+            // The first link of an id wins, as the search found it.
+            targets.entry(id).or_insert(target);
+        }
+    }
     for id in ids {
-        // Either quote, as XML allows.
-        let value_of = |r: &str, name: &str| -> Option<String> {
-            ['"', '\''].iter().find_map(|q| {
-                let start = r.find(&format!("{name}={q}"))? + name.len() + 2;
-                let end = r[start..].find(*q)? + start;
-                Some(r[start..end].to_string())
-            })
-        };
-        let target = rels
-            .split("<Relationship")
-            .find(|r| value_of(r, "Id").as_deref() == Some(id.as_str()))
-            .and_then(|r| value_of(r, "Target"))
-            .map(|t| {
-                format!(
-                    "word/{}",
-                    t.trim_start_matches('/').trim_start_matches("word/")
-                )
-            });
+        let target = targets.get(&id).map(|t| {
+            format!(
+                "word/{}",
+                t.trim_start_matches('/').trim_start_matches("word/")
+            )
+        });
         if let Some(xml) = target.map(|t| part(&t)).transpose()?.flatten() {
             let (part, number_paragraphs) = crate::word::HeaderPart::read_sized(&xml, &styles);
             presentation.parts.insert(id.clone(), part);
