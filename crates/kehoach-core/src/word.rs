@@ -528,40 +528,51 @@ pub struct LineFormat {
     pub para: ParaFormat,
 }
 
+/// The distinct fonts, sizes and colours a line keeps: what a finding names. A line
+/// of a thousand fonts (a crafted file) kept them all, compared each new one with
+/// each, and was copied once per line break of its paragraph.
+const MAX_KEPT: usize = 8;
+
+/// Adds `item` to a line's distinct items, up to [`MAX_KEPT`].
+fn keep<T: PartialEq>(items: &mut Vec<T>, item: T) {
+    if items.len() < MAX_KEPT && !items.contains(&item) {
+        items.push(item);
+    }
+}
+
+/// A font's or colour's name as a line keeps it: no real one is near 64 bytes
+/// (a line's format is copied for each line of its paragraph).
+fn kept_name(mut name: String) -> String {
+    name.truncate(crate::text::floor_char_boundary(&name, 64));
+    name
+}
+
 impl LineFormat {
     fn add(&mut self, r: Resolved) {
         self.runs += 1;
         self.bold_runs += usize::from(r.bold);
         self.italic_runs += usize::from(r.italic);
         if let Some(c) = r.color {
-            if !self.colours.contains(&c) {
-                self.colours.push(c);
-            }
+            keep(&mut self.colours, kept_name(c));
         }
         for f in r.fonts {
             match f {
-                Some(f) if !self.fonts.contains(&f) => self.fonts.push(f),
-                Some(_) => {}
+                Some(f) => keep(&mut self.fonts, kept_name(f)),
                 None => self.font_undetermined = true,
             }
         }
         match r.size {
-            Some(s) if !self.sizes.contains(&s) => self.sizes.push(s),
-            Some(_) => {}
+            Some(s) => keep(&mut self.sizes, s),
             None => self.size_undetermined = true,
         }
     }
 
     fn merge(&mut self, other: &LineFormat) {
         for f in &other.fonts {
-            if !self.fonts.contains(f) {
-                self.fonts.push(f.clone());
-            }
+            keep(&mut self.fonts, f.clone());
         }
         for s in &other.sizes {
-            if !self.sizes.contains(s) {
-                self.sizes.push(*s);
-            }
+            keep(&mut self.sizes, *s);
         }
         self.font_undetermined |= other.font_undetermined;
         self.size_undetermined |= other.size_undetermined;
@@ -570,9 +581,7 @@ impl LineFormat {
         self.bold_runs += other.bold_runs;
         self.italic_runs += other.italic_runs;
         for c in &other.colours {
-            if !self.colours.contains(c) {
-                self.colours.push(c.clone());
-            }
+            keep(&mut self.colours, c.clone());
         }
     }
 }
@@ -1410,6 +1419,32 @@ mod tests {
         assert_eq!(text, "Đảng bộ cơ quan và Unicode\nĐẢNG BỘ\nỦy ban, Ấn Độ\n");
         assert_eq!(pres.lines[0].fonts, [".VnTime", "Times New Roman"]);
         assert_eq!(legacy_font("Arial"), None);
+    }
+
+    /// A paragraph of a hundred fonts with long names, broken into many lines (a
+    /// crafted file took gigabytes): each line keeps eight names of 64 bytes at most.
+    #[test]
+    fn a_line_keeps_a_few_short_font_names() {
+        let runs: String = (0..100)
+            .map(|i| {
+                let font = format!("F{i:03}{}", "x".repeat(200));
+                format!(r#"<w:r><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr><w:t>a</w:t></w:r>"#)
+            })
+            .collect();
+        let breaks = "<w:br/>".repeat(50);
+        let xml = format!(
+            "<w:document><w:body><w:p>{runs}<w:r>{breaks}</w:r></w:p></w:body></w:document>"
+        );
+        let styles = Styles::read(None, None);
+        let (_, pres) = walk(&xml, Some(&styles)).expect("reads");
+        assert_eq!(pres.lines.len(), 51);
+        for line in &pres.lines {
+            assert_eq!(line.fonts.len(), MAX_KEPT);
+            assert!(line
+                .fonts
+                .iter()
+                .all(|f| f.len() <= 64 && f.starts_with('F')));
+        }
     }
 
     /// What the review found: a tracked change's old properties are not read; a

@@ -1037,12 +1037,12 @@ pub fn check_with_fixes(
         let mut fonts: Vec<&str> = Vec::new();
         for &k in &foreign {
             for f in &pres.lines[k].fonts {
-                if f != FONT_NAME && !fonts.contains(&f.as_str()) {
-                    fonts.push(f);
+                if f != FONT_NAME {
+                    add_named(&mut fonts, f);
                 }
             }
         }
-        let list = fonts.join(", ");
+        let list = named_list(&fonts);
         let n = foreign.len();
         offer(
             &FONT,
@@ -1073,12 +1073,10 @@ pub fn check_with_fixes(
         let mut colours: Vec<&str> = Vec::new();
         for &k in &coloured {
             for c in &pres.lines[k].colours {
-                if !colours.contains(&c.as_str()) {
-                    colours.push(c);
-                }
+                add_named(&mut colours, c);
             }
         }
-        let list = colours.join(", ");
+        let list = named_list(&colours);
         let n = coloured.len();
         offer(
             &COLOUR,
@@ -1272,4 +1270,39 @@ pub fn check_with_fixes(
         );
     }
     (out, fixes)
+}
+
+/// The fonts or colours a finding names: eight at most, then `…` (a crafted file
+/// of thousands made the message as long, each name compared with every other).
+const NAMED_AT_MOST: usize = 8;
+
+fn add_named<'a>(names: &mut Vec<&'a str>, name: &'a str) {
+    if names.len() <= NAMED_AT_MOST && !names.contains(&name) {
+        names.push(name);
+    }
+}
+
+fn named_list(names: &[&str]) -> String {
+    if names.len() > NAMED_AT_MOST {
+        format!("{}, …", names[..NAMED_AT_MOST].join(", "))
+    } else {
+        names.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A finding names eight fonts at most, each once, then `…`.
+    #[test]
+    fn a_finding_names_a_few_fonts() {
+        let all: Vec<String> = (0..12).map(|i| format!("F{i}")).collect();
+        let mut names = Vec::new();
+        for n in all.iter().chain(&all) {
+            add_named(&mut names, n);
+        }
+        assert_eq!(named_list(&names), "F0, F1, F2, F3, F4, F5, F6, F7, …");
+        assert_eq!(named_list(&names[..2]), "F0, F1");
+    }
 }
