@@ -2224,6 +2224,15 @@ fn join_kind(
     if p_cells > 1 || n_cells > 1 {
         return None;
     }
+    // A document's kind word alone on its line, in capitals or after a blank line
+    // (`KẾ HOẠCH`, typed `kế hoạch`), is the title's own line, never the rest of the
+    // line above (the place and date ends in a figure, and a title in lower case
+    // after it read as a sentence going on). Not `quy định.` ending a wrapped
+    // sentence.
+    let title_like = (blanks > 0 || crate::text::is_upper_text(n)) && !n.ends_with('.');
+    if title_like && crate::parse::kind_word(n).is_some() {
+        return None;
+    }
     // Header and signature phrases are short: only a short paragraph is one.
     if blanks == 0 && p.pieces == 1 && p.chars <= 120 && layout_join(p.tail, n) {
         return Some(JoinKind::Layout);

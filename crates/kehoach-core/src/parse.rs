@@ -187,7 +187,7 @@ const OTHER_KIND_WORDS: [&str; 14] = [
     "NGHỊ ĐỊNH",
 ];
 
-fn kind_word(cell: &str) -> Option<DocKind> {
+pub(crate) fn kind_word(cell: &str) -> Option<DocKind> {
     if !at_most_chars(cell, 20) {
         return None;
     }
@@ -2290,6 +2290,19 @@ mod tests {
 
     /// An inspection team's plan (pending fixture 203): `4. Phân công nhiệm vụ`
     /// gives each member's duties; the member is the lead.
+    /// A title typed in lower case after the blank line below the date is the title,
+    /// not the date line's rest: the fix gave `… năm 2020 kế hoạch` (found by a
+    /// helper's hunt) and the plan had no title.
+    #[test]
+    fn a_lower_case_title_is_not_joined_to_the_date() {
+        let text = "ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 23/KH-UBND\nKiên Giang, ngày 19 tháng 10 năm 2020\n\nkế hoạch\nCông tác thông tin đối ngoại năm 2021\n\nI. MỤC ĐÍCH\n\n1. Mục đích\n\nTăng cường quản lý./.\n";
+        let plan = parse(text);
+        let title = plan.title.as_ref().map(|t| t.kind_word.text.as_str());
+        assert_eq!(title, Some("kế hoạch"));
+        let fixed = crate::fix::apply_safe_fixes(text);
+        assert!(fixed.contains("năm 2020\n\nKẾ HOẠCH\nCông tác"), "{fixed}");
+    }
+
     /// Numbers nested deeper than any plan's (`1.1.1.…` to 80 levels, a line of 255)
     /// read as a bounded tree: no rank overflow (a panic in a debug build), and the
     /// plan's JSON reads back (serde stops at 128 levels of nesting).
