@@ -212,28 +212,40 @@ fn write_zip(
     Ok(buf.into_inner())
 }
 
-/// Byte ranges of `xml` and what replaces each (none overlapping).
+/// Byte ranges of `xml` and what replaces each (none overlapping), in order of
+/// start, end and then of when they were added. Kept sorted: rebuilding a run or
+/// a paragraph takes the splices inside it, and a scan of every splice for each
+/// was quadratic in a long document.
 #[derive(Default)]
-struct Splices(Vec<(usize, usize, String)>);
+struct Splices {
+    by_place: std::collections::BTreeMap<(usize, usize, usize), String>,
+    added: usize,
+}
 
 impl Splices {
     fn replace(&mut self, start: usize, end: usize, with: String) {
-        self.0.push((start, end, with));
+        self.by_place.insert((start, end, self.added), with);
+        self.added += 1;
     }
     fn insert(&mut self, at: usize, with: String) {
-        self.0.push((at, at, with));
+        self.replace(at, at, with);
+    }
+    /// The places of the splices inside `start..end`, in order.
+    fn inside(&self, start: usize, end: usize) -> Vec<(usize, usize, usize)> {
+        self.by_place
+            .range((start, 0, 0)..=(end, usize::MAX, usize::MAX))
+            .map(|(&k, _)| k)
+            .filter(|&(_, b, _)| b <= end)
+            .collect()
     }
     /// `xml[start..end]` with the splices inside it applied, taken out of the list:
     /// a child kept while its parent element is rebuilt keeps its own changes.
     fn render_within(&mut self, xml: &str, start: usize, end: usize) -> String {
-        let (mut inner, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.0)
-            .into_iter()
-            .partition(|&(a, b, _)| a >= start && b <= end);
-        self.0 = rest;
-        crate::order::sort_by_key(&mut inner, |&(a, b, _)| (a, b));
         let mut out = String::new();
         let mut at = start;
-        for (a, b, with) in inner {
+        for key in self.inside(start, end) {
+            let with = self.by_place.remove(&key).unwrap_or_default();
+            let (a, b, _) = key;
             if a < at {
                 continue;
             }
@@ -247,14 +259,16 @@ impl Splices {
 
     /// Drops the splices inside `start..end` (a larger splice replaces them).
     fn drop_within(&mut self, start: usize, end: usize) {
-        self.0
-            .retain(|&(a, b, _)| !(a >= start && b <= end && (a, b) != (start, end)));
+        for key in self.inside(start, end) {
+            if (key.0, key.1) != (start, end) {
+                self.by_place.remove(&key);
+            }
+        }
     }
-    fn apply(mut self, xml: &str) -> String {
-        crate::order::sort_by_key(&mut self.0, |&(a, b, _)| (a, b));
+    fn apply(self, xml: &str) -> String {
         let mut out = String::with_capacity(xml.len() + 256);
         let mut at = 0;
-        for (a, b, with) in self.0 {
+        for ((a, b, _), with) in self.by_place {
             if a < at {
                 continue; // overlapping: the first wins
             }
