@@ -2229,8 +2229,11 @@ fn join_kind(
     // line above (the place and date ends in a figure, and a title in lower case
     // after it read as a sentence going on). Not `quy định.` ending a wrapped
     // sentence.
-    let title_like = (blanks > 0 || crate::text::is_upper_text(n)) && !n.ends_with('.');
-    if title_like && crate::parse::kind_word(n).is_some() {
+    // (The kind word first: it answers a long line on its length.)
+    if crate::parse::kind_word(n).is_some()
+        && (blanks > 0 || crate::text::is_upper_text(n))
+        && !n.ends_with('.')
+    {
         return None;
     }
     // Header and signature phrases are short: only a short paragraph is one.
