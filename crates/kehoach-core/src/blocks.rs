@@ -2224,16 +2224,20 @@ fn join_kind(
     if p_cells > 1 || n_cells > 1 {
         return None;
     }
-    // A document's kind word alone on its line, in capitals or after a blank line
-    // (`KẾ HOẠCH`, typed `kế hoạch`), is the title's own line, never the rest of the
-    // line above (the place and date ends in a figure, and a title in lower case
-    // after it read as a sentence going on). Not `quy định.` ending a wrapped
-    // sentence.
+    // A document's kind word alone on its line under the place and date or the
+    // number (`KẾ HOẠCH`, typed `kế hoạch`) is the title's own line, never the rest
+    // of the line above: the date ends in a figure, and a title in lower case after
+    // it read as a sentence going on. Only there: `theo` / `hướng dẫn` across a page
+    // break, or `TM. BAN QUẢN LÝ` / `DỰ ÁN`, do go on.
     // (The kind word first: it answers a long line on its length.)
-    if crate::parse::kind_word(n).is_some()
-        && (blanks > 0 || crate::text::is_upper_text(n))
-        && !n.ends_with('.')
-    {
+    let title_under_header = || {
+        matches!(crate::parse::kind_word(n), Some(k) if k != crate::model::DocKind::Other)
+            && !n.ends_with('.')
+            && p.pieces == 1
+            && (crate::parse::shapes::place_date(p.tail).is_some()
+                || crate::parse::shapes::number_line(p.tail).is_some())
+    };
+    if title_under_header() {
         return None;
     }
     // Header and signature phrases are short: only a short paragraph is one.

@@ -2274,8 +2274,6 @@ mod tests {
         assert!(p.appended.is_empty() && p.signature.trailing.len() == 2);
     }
 
-    /// An inspection team's plan (pending fixture 203): `4. Phân công nhiệm vụ`
-    /// gives each member's duties; the member is the lead.
     /// The kind words' first letters, as `kind_word` asks them first.
     #[test]
     fn kind_word_initials_are_the_kind_words_first_letters() {
@@ -2303,6 +2301,27 @@ mod tests {
         assert!(fixed.contains("năm 2020\n\nKẾ HOẠCH\nCông tác"), "{fixed}");
     }
 
+    /// Only a title under the header is kept from the line above: a kind word in the
+    /// body or in the signer's authority still goes on (a review found both refused
+    /// when every kind word, anywhere, was).
+    #[test]
+    fn kind_words_elsewhere_still_join() {
+        let text = "KẾ HOẠCH\nCông tác năm 2024\n\nI. MỤC ĐÍCH\n\nCác đơn vị, địa phương triển khai thực hiện nghiêm túc theo\n\nhướng dẫn\ncủa Bộ Công an.\n\nNơi nhận:\n- Lưu: VT.\n\nTM. BAN QUẢN LÝ\nDỰ ÁN\nTRƯỞNG BAN\n\nNguyễn Văn An\n";
+        let fixed = crate::fix::apply_safe_fixes(text);
+        assert!(
+            fixed.contains("nghiêm túc theo hướng dẫn của Bộ Công an."),
+            "{fixed}"
+        );
+        let plan = parse(text);
+        let authority: Vec<String> = plan
+            .signature
+            .authority
+            .iter()
+            .map(|f| crate::text::collapse_spaces(&f.text))
+            .collect();
+        assert_eq!(authority, ["TM. BAN QUẢN LÝ DỰ ÁN"]);
+    }
+
     /// Numbers nested deeper than any plan's (`1.1.1.…` to 80 levels, a line of 255)
     /// read as a bounded tree: no rank overflow (a panic in a debug build), and the
     /// plan's JSON reads back (serde stops at 128 levels of nesting).
@@ -2326,6 +2345,8 @@ mod tests {
         assert_eq!(crate::render::json::from_json(&json).ok(), Some(plan));
     }
 
+    /// An inspection team's plan (pending fixture 203): `4. Phân công nhiệm vụ`
+    /// gives each member's duties; the member is the lead.
     #[test]
     fn a_team_member_s_duties_are_a_task() {
         let text = "KẾ HOẠCH\nAbc\nI. NỘI DUNG\n4. Phân công nhiệm vụ\n4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; chủ trì các buổi làm việc;\n4.2. Bà Lê Thị Hoa - Thành viên: Lập biên bản kiểm tra.\n5. Kinh phí\n5.1. Ông bà nội trợ: không là nhiệm vụ.\n";

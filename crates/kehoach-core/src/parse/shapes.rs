@@ -71,7 +71,7 @@ fn is_symbol(sym: &str) -> bool {
 
 /// A number line's parts: the number (maybe empty), the Party's type code, the
 /// symbol.
-pub(super) struct NumberParts {
+pub(crate) struct NumberParts {
     pub num: Range<usize>,
     pub party: Option<Range<usize>>,
     pub sym: Option<Range<usize>>,
@@ -80,7 +80,7 @@ pub(super) struct NumberParts {
 /// `Số: 11/KH-UBND`, `Số:      /KH-UBND`, `Số 3260-KH/ĐĐQH15` (the Party's form), the
 /// whole text:
 /// `^Số\s*[:.]?\s*(?P<num>[0-9]*)(?:-(?P<party>\p{L}{1,6}))?\s*(?:/\s*(?P<sym>[^\s/]+(?:\s?-\s?[^\s-]+)*))?\s*$`.
-pub(super) fn number_line(t: &str) -> Option<NumberParts> {
+pub(crate) fn number_line(t: &str) -> Option<NumberParts> {
     let mut c = Cursor::new(t);
     let (num, party) = number_start(&mut c)?;
     let sym = if c.eat('/') {
@@ -124,7 +124,7 @@ pub(super) fn number_head(t: &str) -> Option<usize> {
 
 /// A place-and-date line's parts. The year is what stands after `năm`, up to four
 /// figures, maybe none.
-pub(super) struct PlaceDateParts {
+pub(crate) struct PlaceDateParts {
     pub place: Range<usize>,
     pub day: Option<Range<usize>>,
     pub month: Option<Range<usize>>,
@@ -180,7 +180,7 @@ fn date_part(t: &str, pos: usize) -> Option<PlaceDateParts> {
 /// `Hà Nội, ngày 15 tháng 3 năm 2024`, `…, ngày    tháng    năm 2024`: a place of at
 /// most 80 characters without a comma, then the date:
 /// `^(?P<place>[^,]{0,80}?)` followed by `date_part`.
-pub(super) fn place_date(t: &str) -> Option<PlaceDateParts> {
+pub(crate) fn place_date(t: &str) -> Option<PlaceDateParts> {
     let mut place = Cursor::new(t);
     for _ in 0..=80 {
         if let Some(found) = date_part(t, place.pos) {
