@@ -2231,7 +2231,7 @@ fn join_kind(
     // break, or `TM. BAN QUẢN LÝ` / `DỰ ÁN`, do go on.
     // (The kind word first: it answers a long line on its length.)
     let title_under_header = || {
-        matches!(crate::parse::kind_word(n), Some(k) if k != crate::model::DocKind::Other)
+        matches!(crate::parse::shapes::kind_word(n), Some(k) if k != crate::model::DocKind::Other)
             && !n.ends_with('.')
             && p.pieces == 1
             && (crate::parse::shapes::place_date(p.tail).is_some()

@@ -1,10 +1,64 @@
 //! The fixed shapes of a header, a signature and a task line, read by hand (see
 //! `crate::pattern`). Each matcher names the regex it stands for. Used by the first
-//! pass (`blocks`) as well as the parser, so it depends on nothing above `text`.
+//! pass (`blocks`) as well as the parser, so it depends on nothing above `text` (and
+//! the model's `DocKind`, which a kind word names).
 
+use crate::model::DocKind;
 use crate::pattern::{search, search_byte, starts_with_letter_of, Cursor};
-use crate::text::{is_letter, is_upper_text, Case};
+use crate::text::{at_most_chars, fold, is_letter, is_upper_text, Case};
 use std::ops::Range;
+
+/// The document kind words a title line is (`KẾ HOẠCH`, `QUYẾT ĐỊNH`, …).
+pub(crate) const KIND_WORDS: [(&str, DocKind); 6] = [
+    ("KẾ HOẠCH", DocKind::Plan),
+    ("KẾ HOẠCH HÀNH ĐỘNG", DocKind::Plan),
+    ("QUYẾT ĐỊNH", DocKind::Decision),
+    ("CHỈ THỊ", DocKind::Directive),
+    ("THÔNG BÁO", DocKind::Notice),
+    ("BÁO CÁO", DocKind::Report),
+];
+
+/// The first letters of [`KIND_WORDS`] and [`OTHER_KIND_WORDS`] (a test keeps them
+/// in step).
+const KIND_WORD_INITIALS: [char; 11] = ['B', 'C', 'D', 'G', 'H', 'K', 'N', 'P', 'Q', 'T', 'Đ'];
+
+/// Other document kind words: recognised as "not a plan".
+pub(crate) const OTHER_KIND_WORDS: [&str; 14] = [
+    "TỜ TRÌNH",
+    "NGHỊ QUYẾT",
+    "HƯỚNG DẪN",
+    "CHƯƠNG TRÌNH",
+    "ĐỀ ÁN",
+    "PHƯƠNG ÁN",
+    "QUY CHẾ",
+    "QUY ĐỊNH",
+    "CÔNG ĐIỆN",
+    "BIÊN BẢN",
+    "GIẤY MỜI",
+    "THÔNG CÁO",
+    "DỰ ÁN",
+    "NGHỊ ĐỊNH",
+];
+
+pub(crate) fn kind_word(cell: &str) -> Option<DocKind> {
+    if !at_most_chars(cell, 20) {
+        return None;
+    }
+    // Every kind word starts with a consonant, which folding keeps in place: a short
+    // line whose first letter starts none of them is not folded (every short line of
+    // a long text came here).
+    let first = cell.chars().next().map(crate::text::upper_of)?;
+    if !KIND_WORD_INITIALS.contains(&first) {
+        return None;
+    }
+    let f = fold(cell);
+    let f = f.trim_end_matches([':', '.']);
+    KIND_WORDS
+        .iter()
+        .find(|(w, _)| *w == f)
+        .map(|(_, k)| *k)
+        .or_else(|| OTHER_KIND_WORDS.contains(&f).then_some(DocKind::Other))
+}
 
 /// `Số: 11/KH-UBND` up to the slash: `^Số\s*[:.]?\s*([0-9]*)(?:-(\p{L}{1,6}))?\s*`.
 fn number_start(c: &mut Cursor) -> Option<(Range<usize>, Option<Range<usize>>)> {
@@ -619,5 +673,19 @@ mod tests {
                 same(&ours, &theirs)
             },
         );
+    }
+
+    /// The kind words' first letters, as `kind_word` asks them first.
+    #[test]
+    fn kind_word_initials_are_the_kind_words_first_letters() {
+        let mut initials: Vec<char> = KIND_WORDS
+            .iter()
+            .map(|(w, _)| w)
+            .chain(OTHER_KIND_WORDS.iter())
+            .filter_map(|w| w.chars().next())
+            .collect();
+        crate::order::sort(&mut initials);
+        initials.dedup();
+        assert_eq!(initials, KIND_WORD_INITIALS);
     }
 }

@@ -29,6 +29,9 @@ pub fn pathological_families(bytes: usize) -> Vec<(&'static str, String)> {
         // One header line of many agency-and-rule parts: each part was split off by
         // a recursion that read the whole rest (2 s at 128 KB, a stack overflow at 500).
         ("header rules", rep("ỦY BAN --- ")),
+        // The same, decomposed (NFD, as a Mac may paste it): a prefix test that meets
+        // a combining mark folds what it is given (a review found it given the rest).
+        ("header rules decomposed", rep("U\u{309}Y BAN --- ")),
         // Found by a hunt for super-linear reading (session 18), one per cause:
         // a signing line of many authorities (a recursion per part: a stack
         // overflow at 256 KB),
