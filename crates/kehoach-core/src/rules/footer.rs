@@ -147,13 +147,11 @@ pub(super) fn check(cx: &mut Ctx) {
             // not applied by fix-all (the content ends with a table, the mark goes
             // under it by hand).
             let in_table = cx.src.blocks.in_table(at.start);
-            // Nor into table syntax the first pass read as no table (a `|---|` rule
-            // under an empty pipe row): the mark would break the rule.
-            let source = span.text(cx.text());
-            let syntax = source.contains('|')
-                && source
-                    .chars()
-                    .all(|c| matches!(c, '|' | '-' | ':' | '*' | ' ' | '\t'));
+            // Nor into a line of pipes the first pass read as no table (a `|---|`
+            // rule under an empty pipe row, a row left alone under a broken one):
+            // inside the last `|` the mark changes a cell, and the rows around it
+            // may read as another table once fixed (a row's cell was lost).
+            let syntax = span.text(cx.text()).contains('|');
             // A plan a decision issues: the decision, signed, ends with its own mark,
             // and attachments are written both ways (fixture 204, a ministry's): advice.
             let attached = plan.is_attachment();
