@@ -1140,13 +1140,7 @@ fn pipe_table(
                 let row = RawRow {
                     cells: pipe_cells(text, l.span, outer)
                         .into_iter()
-                        .map(|s| {
-                            if s.is_empty() {
-                                RawCell::None
-                            } else {
-                                RawCell::One(s)
-                            }
-                        })
+                        .map(RawCell::of_piece)
                         .collect(),
                     span: l.span,
                 };
@@ -1204,13 +1198,7 @@ fn pipe_table(
                         }
                     }
                 }
-                row.cells.extend(parts.map(|s| {
-                    if s.is_empty() {
-                        RawCell::None
-                    } else {
-                        RawCell::One(s)
-                    }
-                }));
+                row.cells.extend(parts.map(RawCell::of_piece));
                 row.span = row.span.cover(l.span);
                 let bars = bars + pipes;
                 // A row opened for a cell of several lines closes with its `|`; one
@@ -1607,11 +1595,7 @@ fn tab_table(
         let mut from = 0;
         for (p, _) in raw.match_indices('\t').chain([(raw.len(), "")]) {
             let s = trim_noise(text, Span::new(l.span.start + from, l.span.start + p));
-            cells.push(if s.is_empty() {
-                RawCell::None
-            } else {
-                RawCell::One(s)
-            });
+            cells.push(RawCell::of_piece(s));
             from = p + 1;
         }
         // Leading empty cells of an indented row are indentation, not cells.

@@ -303,6 +303,16 @@ pub enum Cells {
 }
 
 impl Cells {
+    /// A cell of one piece, or of none when the piece is empty (a cell a row's
+    /// separators leave empty).
+    pub fn of_piece(piece: Span) -> Cells {
+        if piece.is_empty() {
+            Cells::None
+        } else {
+            Cells::One(piece)
+        }
+    }
+
     /// Moves `other`'s pieces to the end of these, leaving `other` empty.
     pub fn append(&mut self, other: &mut Cells) {
         self.extend(std::mem::take(other));
@@ -326,16 +336,6 @@ impl std::ops::Deref for Cells {
         match self {
             Cells::None => &[],
             Cells::One(cell) => std::slice::from_ref(cell),
-            Cells::Many(all) => all,
-        }
-    }
-}
-
-impl std::ops::DerefMut for Cells {
-    fn deref_mut(&mut self) -> &mut [Span] {
-        match self {
-            Cells::None => &mut [],
-            Cells::One(cell) => std::slice::from_mut(cell),
             Cells::Many(all) => all,
         }
     }
@@ -376,12 +376,6 @@ impl From<Vec<Span>> for Cells {
             1 => Cells::One(all[0]),
             _ => Cells::Many(all),
         }
-    }
-}
-
-impl From<Span> for Cells {
-    fn from(cell: Span) -> Self {
-        Cells::One(cell)
     }
 }
 
@@ -1257,6 +1251,8 @@ mod tests {
         );
         assert_eq!(Cells::from(vec![piece(5)]), Cells::One(piece(5)));
         assert_eq!(Cells::from(Vec::new()), Cells::None);
+        assert_eq!(Cells::of_piece(piece(6)), Cells::One(piece(6)));
+        assert_eq!(Cells::of_piece(Span::new(7, 7)), Cells::None);
     }
 
     #[test]
