@@ -455,6 +455,12 @@ fn plausible_place(place: &str) -> bool {
             && p.starts_with(|c: char| c.is_uppercase() || c == '['))
 }
 
+/// The part of `cell` from byte `a` to byte `b` of it, its noise trimmed: what the
+/// splitters of a squeezed header or foot cell cut it into.
+fn piece_of(read: &str, cell: Span, a: usize, b: usize) -> Span {
+    crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
+}
+
 /// The first place a needle occurs at or after a rising start, searched again only
 /// when the start passes the last place found: over a cell split many times, every
 /// search together reads the cell about once (a search from each piece's start read
@@ -507,9 +513,7 @@ fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
     let mut cell = cell;
     loop {
         let t = cell.text(read);
-        let trimmed = |a: usize, b: usize| {
-            crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
-        };
+        let trimmed = |a: usize, b: usize| piece_of(read, cell, a, b);
         // The cell's text up to `head_end` is one part; the rest from `rest_from` goes on.
         let mut split_at = |head_end: usize, rest_from: usize| {
             out.push(trimmed(0, head_end));
@@ -550,8 +554,7 @@ fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
                 cell = split_at(i, i);
                 continue;
             }
-        }
-        if national {
+        } else {
             if let Some(i) = motto
                 .in_span(read, cell)
                 .or_else(|| motto_upper.in_span(read, cell))
@@ -956,9 +959,7 @@ fn is_name_like(t: &str) -> bool {
 /// authority, title and name.
 fn split_foot_cell(read: &str, cell: Span) -> Vec<Span> {
     let t = cell.text(read);
-    let at = |a: usize, b: usize| {
-        crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
-    };
+    let at = |a: usize, b: usize| piece_of(read, cell, a, b);
     if fold_starts_with(t, "NƠI NHẬN") {
         let Some(colon) = t.find(':') else {
             return vec![cell];
@@ -1073,9 +1074,7 @@ fn trailing_name(t: &str) -> Option<usize> {
 /// `TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH` → one line per authority and title.
 fn split_authority(read: &str, cell: Span) -> Vec<Span> {
     let t = cell.text(read);
-    let at = |a: usize, b: usize| {
-        crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
-    };
+    let at = |a: usize, b: usize| piece_of(read, cell, a, b);
     // A second authority prefix starts a line of its own: the cell is cut before
     // every one (all found in one pass each: a recursion per part read the rest of
     // the cell each time, and a line of 20,000 parts overflowed the stack).
@@ -1108,9 +1107,7 @@ const AUTHORITY_CUTS: [&str; 4] = [" KT.", " TL.", " TUQ.", " Q."];
 /// title that does not start it.
 fn split_title(read: &str, cell: Span) -> Vec<Span> {
     let t = cell.text(read);
-    let at = |a: usize, b: usize| {
-        crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
-    };
+    let at = |a: usize, b: usize| piece_of(read, cell, a, b);
     let Some((_, rest, true)) = authority_parts(t) else {
         return vec![cell];
     };

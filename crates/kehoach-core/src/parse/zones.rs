@@ -570,18 +570,16 @@ pub(super) fn table_tasks(tables: &[Table], annex: Option<usize>, out: &mut Vec<
                 continue;
             }
             let cells = aligned(table, row);
-            let get = |c: Option<usize>| -> Option<Field> {
+            // The cell of a column, when it has text (borrowed from the table).
+            let filled = |c: Option<usize>| {
                 c.and_then(|i| cells.get(i).copied().flatten())
-                    .filter(|f| !f.text.is_empty())
-                    .cloned()
+                    .filter(|f: &&Field| !f.text.is_empty())
             };
+            let get = |c: Option<usize>| filled(c).cloned();
             let Some(content) = get(cols.content) else {
                 continue;
             };
-            let lead_cell = cols
-                .lead
-                .and_then(|i| cells.get(i).copied().flatten())
-                .filter(|f| !f.text.is_empty());
+            let lead_cell = filled(cols.lead);
             // An empty lead cell under a filled one in the same group is a cell
             // merged down (Word, and pages copied from it, leave it empty): it shares
             // the lead above. Only a group's first row can truly lack one.
