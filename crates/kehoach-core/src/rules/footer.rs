@@ -151,7 +151,7 @@ pub(super) fn check(cx: &mut Ctx) {
             // rule under an empty pipe row, a row left alone under a broken one):
             // inside the last `|` the mark changes a cell, and the rows around it
             // may read as another table once fixed (a row's cell was lost).
-            let syntax = span.text(cx.text()).contains('|');
+            let holds_pipe = span.text(cx.text()).contains('|');
             // A plan a decision issues: the decision, signed, ends with its own mark,
             // and attachments are written both ways (fixture 204, a ministry's): advice.
             let attached = plan.is_attachment();
@@ -174,7 +174,7 @@ pub(super) fn check(cx: &mut Ctx) {
                 d.severity = crate::diagnostics::Severity::Warning;
             }
             d.fix(
-                !in_table && !syntax,
+                !in_table && !holds_pipe,
                 "Thêm dấu ./.",
                 "Add the end mark ./.",
                 at,

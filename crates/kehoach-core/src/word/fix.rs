@@ -241,7 +241,7 @@ impl Splices {
     /// `xml[start..end]` with the splices inside it applied, taken out of the list:
     /// a child kept while its parent element is rebuilt keeps its own changes.
     fn render_within(&mut self, xml: &str, start: usize, end: usize) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(end - start + 256);
         let mut at = start;
         for key in self.inside(start, end) {
             let with = self.by_place.remove(&key).unwrap_or_default();
@@ -265,19 +265,9 @@ impl Splices {
             }
         }
     }
-    fn apply(self, xml: &str) -> String {
-        let mut out = String::with_capacity(xml.len() + 256);
-        let mut at = 0;
-        for ((a, b, _), with) in self.by_place {
-            if a < at {
-                continue; // overlapping: the first wins
-            }
-            out.push_str(&xml[at..a]);
-            out.push_str(&with);
-            at = b;
-        }
-        out.push_str(&xml[at..]);
-        out
+    /// The whole of `xml` with every splice applied (overlapping: the first wins).
+    fn apply(mut self, xml: &str) -> String {
+        self.render_within(xml, 0, xml.len())
     }
 }
 
