@@ -2214,14 +2214,12 @@ fn join_kind(
     // it read as a sentence going on. Only there: `theo` / `hướng dẫn` across a page
     // break, or `TM. BAN QUẢN LÝ` / `DỰ ÁN`, do go on.
     // (The kind word first: it answers a long line on its length.)
-    let title_under_header = || {
-        matches!(crate::parse::shapes::kind_word(n), Some(k) if k != crate::model::DocKind::Other)
-            && !n.ends_with('.')
-            && p.pieces == 1
-            && (crate::parse::shapes::place_date(p.tail).is_some()
-                || crate::parse::shapes::number_line(p.tail).is_some())
-    };
-    if title_under_header() {
+    let title_under_header = matches!(crate::parse::shapes::kind_word(n), Some(k) if k != crate::model::DocKind::Other)
+        && !n.ends_with('.')
+        && p.pieces == 1
+        && (crate::parse::shapes::place_date(p.tail).is_some()
+            || crate::parse::shapes::number_line(p.tail).is_some());
+    if title_under_header {
         return None;
     }
     // Header and signature phrases are short: only a short paragraph is one.
