@@ -142,7 +142,11 @@ struct Header {
 /// The header whose main line is `at`, with its wrapped lines above and below; `None`
 /// when it does not wrap (plain (f), read elsewhere) or does not name columns.
 fn header_at(text: &str, lines: &[LineView], role: &[Role], at: usize) -> Option<Header> {
-    let usable = |k: usize| role.get(k) == Some(&Role::Text) && !lines[k].is_blank();
+    let usable = |k: usize| {
+        role.get(k) == Some(&Role::Text)
+            && !lines[k].is_blank()
+            && !is_other_shape(lines[k].span.text(text))
+    };
     if !usable(at) {
         return None;
     }
@@ -219,6 +223,13 @@ fn header_at(text: &str, lines: &[LineView], role: &[Role], at: usize) -> Option
         columns,
         names,
     })
+}
+
+/// A line of a table of another shape: a pipe row (`| STT | Nội dung |`) or a
+/// tab row. `pdftotext -layout` writes neither, so such a line is never a line of
+/// this table's header or body (a cell's own `a | b` inside a line may be).
+fn is_other_shape(raw: &str) -> bool {
+    raw.trim_start().starts_with('|') || raw.contains('\t')
 }
 
 /// Running headers' words (`CÔNG BÁO/Số 286/Ngày 27-05-2026`), found on the whole text.
@@ -341,9 +352,11 @@ fn page_end(
                 && cells.len() == 1
                 && cells[0].to - cells[0].from >= width * 2 / 3
                 && crate::markers::marker_of(cells[0].span.text(text)).is_none();
-            // After a blank line, a line with a pipe or a tab is a table of another
-            // shape (as in the space-columns reader), never this one's row.
-            let other_shape = blanks > 0 && raw.bytes().any(|b| b == b'|' || b == b'\t');
+            // A pipe row, or after a blank line any line with a pipe or a tab, is a
+            // table of another shape (as in the space-columns reader), never this
+            // one's row.
+            let other_shape =
+                is_other_shape(raw) || (blanks > 0 && raw.bytes().any(|b| b == b'|' || b == b'\t'));
             if note || other_shape {
                 break;
             }

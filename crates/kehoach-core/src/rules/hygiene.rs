@@ -770,9 +770,10 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &
             .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
         && (trimmed.contains("--") || trimmed.len() > 1)
     {
-        // A rule (`|---|`) beside a table stays: without it the lines around it
-        // read as other tables. Empty rows (`|  |`) go (what follows reads alike).
-        if !(trimmed.contains("--") && beside_table()) {
+        // A rule (`|---|`) or an empty row (`|  |`) beside a table stays: without
+        // it the lines around it may read as other tables (two tables become one,
+        // a header a row). Elsewhere it goes.
+        if !beside_table() {
             edits.push(TextEdit {
                 span: line_with_break(cx, l),
                 new_text: String::new(),
@@ -794,6 +795,9 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &
                 || (trimmed.ends_with('|') && crate::text::count_pipes(trimmed) >= 2))
             && !beside_table()
         {
+            // The end of the last pipe's edit: the spaces of an empty cell (`|  |`)
+            // are the pipe's before it, never taken twice.
+            let mut taken = 0;
             for (i, c) in raw.char_indices() {
                 if c != '|' {
                     continue;
@@ -803,7 +807,7 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &
                 let mut s = i;
                 let mut e = i + 1;
                 // Take the spaces around the pipe too.
-                while s > 0 && raw.as_bytes()[s - 1] == b' ' {
+                while s > taken && raw.as_bytes()[s - 1] == b' ' {
                     s -= 1;
                 }
                 while e < raw.len() && raw.as_bytes()[e] == b' ' {
@@ -814,6 +818,7 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &
                 } else {
                     "\t"
                 };
+                taken = e;
                 edits.push(TextEdit {
                     span: Span::new(base + s, base + e),
                     new_text: new_text.into(),
