@@ -446,3 +446,34 @@ fn every_word_reaches_the_docx() {
     }
     assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
 }
+
+/// Spacing is one habit of the typist: a real plan with extra spaces on five lines
+/// (fixture 131) gets one KH809 finding that points at each of them and whose fix
+/// mends them all, not five findings.
+#[test]
+fn spacing_is_one_finding_pointing_at_each_line() {
+    let path = dir("fixtures/real").join("131_qd-844-ttg-kh-bhyt-toan-dan.txt");
+    let text = std::fs::read_to_string(path).expect("fixture 131");
+    let report = check(&text);
+    let found: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "KH809")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let index = LineIndex::new(&text);
+    let lines: Vec<usize> = std::iter::once(found[0].span)
+        .chain(found[0].related.iter().copied())
+        .map(|s| index.line_col(&text, s.start).line)
+        .collect();
+    assert_eq!(lines, [504, 563, 572, 632, 653]);
+    assert!(
+        found[0].message.vi.starts_with("5 dòng"),
+        "{}",
+        found[0].message.vi
+    );
+    let fixed = fix::apply_safe_fixes(&text);
+    assert!(check(&fixed).diagnostics.iter().all(|d| d.code != "KH809"));
+    let words = |t: &str| t.split_whitespace().count();
+    assert_eq!(words(&fixed), words(&text));
+}

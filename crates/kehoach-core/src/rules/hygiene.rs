@@ -245,6 +245,7 @@ pub(super) fn check(cx: &mut Ctx) {
     let mut markdown_edits = Vec::new();
     let mut form_feeds = Vec::new();
     let mut page_numbers = Vec::new();
+    let mut spacing = Spacing::default();
     // The lines come in order: tables and chrome are walked beside them.
     let (mut tables, mut chrome) = (blocks.table_cursor(), blocks.chrome_cursor());
     let rare_leads = LineFlags::rare_leads(text.as_bytes());
@@ -295,7 +296,7 @@ pub(super) fn check(cx: &mut Ctx) {
             && flags.spacing
             && !blocks.in_column_table(l.span.start)
         {
-            check_spacing(cx, l);
+            spacing_edits_of(text, l, &mut spacing);
         }
     }
     // Brackets and quotes balance within a sentence, which may wrap over lines: read
@@ -313,6 +314,7 @@ pub(super) fn check(cx: &mut Ctx) {
         }
     }
     report_markdown(cx, markdown_edits);
+    report_spacing(cx, spacing);
     report_form_feeds(cx, form_feeds);
     report_chrome(cx);
     report_page_numbers(cx, &page_numbers);
@@ -1149,14 +1151,24 @@ fn report_form_feeds(cx: &mut Ctx, edits: Vec<TextEdit>) {
     }
 }
 
-fn check_spacing(cx: &mut Ctx, l: &LineView) {
-    let text = cx.text();
+/// The spacing edits of the whole text, one list per rule: spacing is one habit of
+/// the typist (or one justified PDF), reported once per rule, not once per line.
+#[derive(Default)]
+struct Spacing {
+    doubles: Vec<TextEdit>,
+    before: Vec<TextEdit>,
+    after: Vec<TextEdit>,
+}
+
+fn spacing_edits_of(text: &str, l: &LineView, out: &mut Spacing) {
     let content = l.content;
     let s = content.text(text);
     let bytes = s.as_bytes();
-    let mut doubles = Vec::new();
-    let mut before = Vec::new();
-    let mut after = Vec::new();
+    let Spacing {
+        doubles,
+        before,
+        after,
+    } = out;
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b' ' {
@@ -1206,33 +1218,60 @@ fn check_spacing(cx: &mut Ctx, l: &LineView) {
         }
         i += 1;
     }
-    for (rule, edits, vi, en, fvi, fen) in [
+}
+
+/// Each spacing rule's edits as one finding whose fix makes them all; its message
+/// counts the lines when there are several.
+fn report_spacing(cx: &mut Ctx, spacing: Spacing) {
+    for (rule, edits, one, many, fvi, fen) in [
         (
             &DOUBLE_SPACE,
-            doubles,
-            "Có khoảng trắng thừa giữa các từ.",
-            "Extra spaces between words.",
+            spacing.doubles,
+            (
+                "Có khoảng trắng thừa giữa các từ.",
+                "Extra spaces between words.",
+            ),
+            (
+                "dòng có khoảng trắng thừa giữa các từ.",
+                "lines have extra spaces between words.",
+            ),
             "Bỏ khoảng trắng thừa",
             "Remove the extra spaces",
         ),
         (
             &SPACE_BEFORE_PUNCT,
-            before,
-            "Có khoảng trắng trước dấu câu.",
-            "A space stands before punctuation.",
+            spacing.before,
+            (
+                "Có khoảng trắng trước dấu câu.",
+                "A space stands before punctuation.",
+            ),
+            (
+                "dòng có khoảng trắng trước dấu câu.",
+                "lines have a space before punctuation.",
+            ),
             "Bỏ khoảng trắng trước dấu câu",
             "Remove the space before punctuation",
         ),
         (
             &SPACE_AFTER_PUNCT,
-            after,
-            "Thiếu khoảng trắng sau dấu câu.",
-            "No space after punctuation.",
+            spacing.after,
+            (
+                "Thiếu khoảng trắng sau dấu câu.",
+                "No space after punctuation.",
+            ),
+            (
+                "dòng thiếu khoảng trắng sau dấu câu.",
+                "lines lack a space after punctuation.",
+            ),
             "Thêm khoảng trắng",
             "Add the space",
         ),
     ] {
-        if let Some(d) = grouped(rule, edits, vi.into(), en.into(), fvi, fen, true) {
+        let (vi, en) = match count_lines(cx, &edits) {
+            0 | 1 => (one.0.to_string(), one.1.to_string()),
+            n => (format!("{n} {}", many.0), format!("{n} {}", many.1)),
+        };
+        if let Some(d) = grouped(rule, edits, vi, en, fvi, fen, true) {
             cx.out.push(d);
         }
     }
