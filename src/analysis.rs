@@ -457,19 +457,26 @@ pub fn byte_offset(text: &str, utf16: u32) -> usize {
 }
 
 /// Splits every line into segments underlined by the most severe finding covering
-/// them. Zero-width findings (a missing part) underline the character after them.
+/// them (at its range and its related ones). Zero-width findings (a missing part)
+/// underline the character after them.
 pub fn highlight_lines(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
     // Events: at byte b, a finding starts or ends.
     let mut events: Vec<(usize, bool, usize)> = Vec::with_capacity(findings.len() * 2);
     for f in findings {
-        let (s, mut e) = (f.out.start.min(text.len()), f.out.end.min(text.len()));
-        if e <= s {
-            // Widen to the next character so it can be seen.
-            e = text[s..].chars().next().map_or(s, |c| s + c.len_utf8());
-        }
-        if e > s {
-            events.push((s, true, f.index));
-            events.push((e, false, f.index));
+        let places = std::iter::once((f.out.start, f.out.end)).chain(f.related.iter().copied());
+        for (start, end) in places {
+            let (s, mut e) = (start.min(text.len()), end.min(text.len()));
+            if !text.is_char_boundary(s) {
+                continue;
+            }
+            if e <= s {
+                // Widen to the next character so it can be seen.
+                e = text[s..].chars().next().map_or(s, |c| s + c.len_utf8());
+            }
+            if e > s {
+                events.push((s, true, f.index));
+                events.push((e, false, f.index));
+            }
         }
     }
     order::sort_by_key(&mut events, |&(b, start, _)| (b, start));
@@ -517,7 +524,12 @@ pub fn highlight_lines(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
         match ev.next() {
             None => break,
             Some((_, true, i)) => active.push(i),
-            Some((_, false, i)) => active.retain(|&x| x != i),
+            Some((_, false, i)) => {
+                // One place of the finding ends (another may still be open).
+                if let Some(k) = active.iter().position(|&x| x == i) {
+                    active.swap_remove(k);
+                }
+            }
         }
     }
     lines
@@ -836,5 +848,35 @@ mod tests {
         assert!(line5
             .iter()
             .any(|s| &text[s.range.clone()] == "c)" && s.severity == Some(Severity::Error)));
+    }
+
+    /// A finding grouped per root cause (extra spaces on three lines: one KH809)
+    /// underlines each of its places, not only the first.
+    #[test]
+    fn a_grouped_finding_underlines_each_place() {
+        let text =
+            "KẾ HOẠCH\nCông tác năm 2024\n1. Tăng  cường.\n2. Báo  cáo.\n3. Kiểm  tra.\n4. Xong.\n";
+        let a = Analysis::new(1, text, Lang::Vi, &Settings::default(), &[]);
+        let spacing: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.out.code == "KH809")
+            .collect();
+        assert_eq!(spacing.len(), 1);
+        let lines = highlight_lines(text, &a.findings);
+        // (Line 6 carries the end-mark error, which underlines it whole.)
+        for (n, line) in lines.iter().enumerate().take(5).skip(2) {
+            assert!(
+                line.iter()
+                    .any(|s| &text[s.range.clone()] == "  " && s.finding == Some(spacing[0].index)),
+                "line {}: {line:?}",
+                n + 1,
+            );
+        }
+        let rebuilt: Vec<String> = lines
+            .iter()
+            .map(|l| l.iter().map(|s| &text[s.range.clone()]).collect())
+            .collect();
+        assert_eq!(rebuilt.join("\n"), text);
     }
 }

@@ -38,6 +38,11 @@ pub struct Finding {
     pub start16: u32,
     pub end16: u32,
     pub safe_fix: bool,
+    /// The other places of a finding grouped per root cause (every line with a
+    /// double space, every broken line), as byte ranges: the layer underlines
+    /// them too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<(usize, usize)>,
 }
 
 /// A fix as the page keeps it: what it does, and its edits as (start, end, new
@@ -168,6 +173,7 @@ pub fn check(
                 start16: to16(d.span.start),
                 end16: to16(d.span.end),
                 safe_fix,
+                related: d.related.iter().map(|s| (s.start, s.end)).collect(),
             }
         })
         .collect();
