@@ -165,9 +165,13 @@ pub fn check(
                         .collect(),
                 })
                 .collect();
+            let mut out = d.to_out(text, &report.index, lang);
+            // The page reads the related places as bytes (`related`), not as lines
+            // and columns: a grouped finding's reply carries them once.
+            out.related = Vec::new();
             Finding {
                 index: 0,
-                out: d.to_out(text, &report.index, lang),
+                out,
                 fixes,
                 key: FindingKey::default(),
                 start16: to16(d.span.start),
