@@ -8,8 +8,8 @@
 //! (`ê`, `ô`, `ù`), so a line counts as one encoding only when its letters fit it and
 //! not the other; a line that fits both follows the document's unambiguous lines.
 
+use crate::hash::FxHashMap;
 use crate::text::Case;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -290,9 +290,10 @@ fn vni_spellings() -> impl Iterator<Item = (char, String)> {
 }
 
 /// VNI spelling → letter. Also a capital vowel with a small mark (`Aù`), which some
-/// keyboards write at the start of a capitalised word.
-static VNI_DECODE: LazyLock<HashMap<String, char>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+/// keyboards write at the start of a capitalised word. (Fx, not SipHash: the
+/// evidence scan looks up every pair of characters of a line with marks.)
+static VNI_DECODE: LazyLock<FxHashMap<String, char>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
     for (letter, spelling) in vni_spellings() {
         let mut chars = spelling.chars();
         if let (Some(first), Some(mark), None) = (chars.next(), chars.next(), chars.next()) {
@@ -305,7 +306,7 @@ static VNI_DECODE: LazyLock<HashMap<String, char>> = LazyLock::new(|| {
     map
 });
 
-static VNI_ENCODE: LazyLock<HashMap<char, String>> = LazyLock::new(|| vni_spellings().collect());
+static VNI_ENCODE: LazyLock<FxHashMap<char, String>> = LazyLock::new(|| vni_spellings().collect());
 
 /// VNI text in Unicode: each spelling of the table, longest first, becomes its letter.
 pub fn vni_to_unicode(s: &str) -> String {
