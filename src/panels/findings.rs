@@ -4,7 +4,9 @@ use crate::analysis::{is_presentation, Finding, FindingKey};
 use crate::i18n::{self, t, Key};
 use crate::state::use_app;
 use kehoach_core::diagnostics::{Lang, Severity};
+use kehoach_core::hash::FxHashMap;
 use leptos::prelude::*;
+use std::sync::{Arc, Mutex};
 
 /// One list item per finding.
 fn finding_item(
@@ -95,10 +97,27 @@ fn DismissedFindings() -> impl IntoView {
     }
 }
 
+/// The list shows this many findings, and this many more on each "Hiện thêm": a
+/// text with tens of thousands of findings (a numbered line repeated) built as many
+/// items, hundreds of thousands of elements, and froze the tab for seconds on each
+/// check. F8 still goes through all of them in the editor.
+pub const LISTED_STEP: usize = 500;
+
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
     let app = use_app();
     let (analysis, lang, current) = (app.checked, app.lang, app.current);
+    let listed = RwSignal::new(LISTED_STEP);
+    // Which item is current, told to the two items whose state changes: a signal
+    // derived per item from `current` re-ran every item on each F8 (quadratic in
+    // the findings: seconds at 25,000).
+    let current_key = Selector::new(move || {
+        current
+            .get()
+            .and_then(|i| analysis.with(|a| a.findings.get(i).map(|f| f.key.clone())))
+    });
+    // Items alive per key (see below).
+    let alive: Arc<Mutex<FxHashMap<Option<FindingKey>, usize>>> = Arc::default();
     // Items are keyed by identity; their buttons find the finding's current index.
     let index_of = move |key: &FindingKey| {
         analysis.with_untracked(|a| a.findings.iter().position(|f| &f.key == key))
@@ -157,6 +176,7 @@ pub fn FindingsPanel() -> impl IntoView {
                         let presentation = a.findings.iter().filter(|f| is_presentation(f)).count();
                         a.findings
                             .iter()
+                            .take(listed.get())
                             .map(|f| {
                                 // A group heading inside the first item of each severity,
                                 // and of the Word file's presentation.
@@ -179,13 +199,37 @@ pub fn FindingsPanel() -> impl IntoView {
                 }
                 key=|(key, head, _, l)| (key.clone(), head.clone(), *l)
                 children=move |(key, head, f, l)| {
-                    let is_current = Signal::derive(move || {
-                        current.get().and_then(|i| analysis.with(|a| a.findings.get(i).map(|f| f.key.clone()))) == Some(key.clone())
+                    // The selector keeps a signal per key asked: the last item of a
+                    // key to go takes it away (an item re-made with the same key may
+                    // come before or after the old one goes), or every check of a
+                    // long day's typing would add to them.
+                    let asked = Some(key.clone());
+                    *alive.lock().unwrap_or_else(|e| e.into_inner()).entry(asked.clone()).or_default() += 1;
+                    let (selector, alive) = (current_key.clone(), alive.clone());
+                    on_cleanup(move || {
+                        let mut alive = alive.lock().unwrap_or_else(|e| e.into_inner());
+                        if let Some(n) = alive.get_mut(&asked) {
+                            *n -= 1;
+                            if *n == 0 {
+                                alive.remove(&asked);
+                                selector.remove(&asked);
+                            }
+                        }
                     });
+                    let selector = current_key.clone();
+                    let is_current = Signal::derive(move || selector.selected(&Some(key.clone())));
                     finding_item(&f, head, l, is_current, go_to_key, apply_fix_key, dismiss_key)
                 }
             />
         </ul>
+        <Show when=move || analysis.with(|a| a.findings.len() > listed.get())>
+            <button type="button" class="more" on:click=move |_| listed.update(|n| *n += LISTED_STEP)>
+                {move || {
+                    let left = analysis.with(|a| a.findings.len()).saturating_sub(listed.get());
+                    format!("{} ({left})", t(lang.get(), Key::ShowMoreFindings))
+                }}
+            </button>
+        </Show>
         <super::word_fixes::WordFixes />
         <Show when=move || analysis.with(|a| a.findings.is_empty())>
             <p>{move || t(lang.get(), Key::NoFindings)}</p>
@@ -207,6 +251,7 @@ pub fn HiddenFindings() -> impl IntoView {
                 analysis.with(|a| {
                     a.findings
                         .iter()
+                        .take(LISTED_STEP)
                         .map(|f| {
                             view! {
                                 <li data-code=f.out.code.clone() data-line=f.out.line>

@@ -80,6 +80,28 @@ test('selecting a finding selects its range; F8 and Shift+F8 move between findin
   await context.close();
 });
 
+test('thousands of findings: the list shows 500 at a time, and F8 marks one current item', async () => {
+  const { context, page, editor, findings } = await open();
+  // A numbered item repeated 1,200 times: one KH401 per line.
+  const head = 'UBND TỈNH KIÊN GIANG\nSỞ NGOẠI VỤ\nSố: 05/KH-SNgV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKiên Giang, ngày 05 tháng 3 năm 2021\n\nKẾ HOẠCH\nCông tác thông tin đối ngoại năm 2021\n\nI. MỤC ĐÍCH\n';
+  await paste(page, editor, head + '1. a\n'.repeat(1200));
+  await page.getByText(/^1\d{3} lỗi$/).first().waitFor();
+  const items = findings.locator('li[data-code]');
+  assert.equal(await items.count(), 500);
+  const more = page.getByRole('button', { name: /^Hiện thêm kết quả/ });
+  await more.click();
+  await page.waitForFunction(() => document.querySelectorAll('ul.findings li[data-code]').length === 1000);
+  await editor.focus();
+  await page.keyboard.press('F8');
+  await page.keyboard.press('F8');
+  await page.keyboard.press('F8');
+  const current = findings.locator('li[aria-current="true"]');
+  await current.waitFor();
+  assert.equal(await current.count(), 1);
+  assert.equal(await current.getAttribute('data-line'), '15');
+  await context.close();
+});
+
 test('a quick fix applies, and Ctrl+Z undoes it like any edit', async () => {
   const { context, page, editor, findings } = await open();
   const text = seed('004_');
