@@ -466,7 +466,7 @@ pub fn highlight_lines(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
         let places = std::iter::once((f.out.start, f.out.end)).chain(f.related.iter().copied());
         for (start, end) in places {
             let (s, mut e) = (start.min(text.len()), end.min(text.len()));
-            if !text.is_char_boundary(s) {
+            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
                 continue;
             }
             if e <= s {

@@ -467,6 +467,16 @@ fn spacing_is_one_finding_pointing_at_each_line() {
         .map(|s| index.line_col(&text, s.start).line)
         .collect();
     assert_eq!(lines, [504, 563, 572, 632, 653]);
+    // Every place is named, however many (a justified PDF has hundreds).
+    let many =
+        "KẾ HOẠCH\nCông tác năm 2025\n\nI. MỤC ĐÍCH\n".to_string() + &"Tăng  cường.\n".repeat(50);
+    let report = check(&many);
+    let spacing = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "KH809")
+        .expect("KH809");
+    assert_eq!(spacing.related.len(), 49);
     assert!(
         found[0].message.vi.starts_with("5 dòng"),
         "{}",

@@ -1271,7 +1271,13 @@ fn report_spacing(cx: &mut Ctx, spacing: Spacing) {
             0 | 1 => (one.0.to_string(), one.1.to_string()),
             n => (format!("{n} {}", many.0), format!("{n} {}", many.1)),
         };
-        if let Some(d) = grouped(rule, edits, vi, en, fvi, fen, true) {
+        if let Some(mut d) = grouped(rule, edits, vi, en, fvi, fen, true) {
+            // Every place, not the first 21: each line with a double space was a
+            // finding of its own, underlined and reached with F8, and a justified
+            // PDF has hundreds.
+            if let Some(fix) = d.fixes.first() {
+                d.related = fix.edits.iter().skip(1).map(|e| e.span).collect();
+            }
             cx.out.push(d);
         }
     }
