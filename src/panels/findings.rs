@@ -108,6 +108,14 @@ pub fn FindingsPanel() -> impl IntoView {
     let app = use_app();
     let (analysis, lang, current) = (app.checked, app.lang, app.current);
     let listed = RwSignal::new(LISTED_STEP);
+    // F8 to a finding past the items built builds up to it, so it is shown current.
+    Effect::new(move |_| {
+        if let Some(i) = current.get() {
+            if i >= listed.get_untracked() {
+                listed.set((i / LISTED_STEP + 1) * LISTED_STEP);
+            }
+        }
+    });
     // Which item is current, told to the two items whose state changes: a signal
     // derived per item from `current` re-ran every item on each F8 (quadratic in
     // the findings: seconds at 25,000).
