@@ -28,10 +28,13 @@ pub struct Segment {
     pub severity: Option<Severity>,
     /// The finding whose message the segment shows (the most severe covering it).
     pub finding: Option<usize>,
+    /// Where the place of that finding which covers the segment starts (bytes): its
+    /// range, or one of its related places (a grouped finding underlines several).
+    pub place: usize,
 }
 
-/// A piece of a layer line: (text, severity, tooltip, where the finding starts: in
-/// bytes from the start of its line, negative when on a line above).
+/// A piece of a layer line: (text, severity, tooltip, where the finding's underlined
+/// place starts: in bytes from the start of its line, negative when on a line above).
 pub type LayerPart = (String, Option<Severity>, String, i64);
 
 /// A line of the highlight layer, ready to render. `key` identifies its content and
@@ -368,8 +371,7 @@ fn layer_lines(
                             let (title, start) = s
                                 .finding
                                 .and_then(|i| {
-                                    let from_line =
-                                        findings.get(i)?.out.start as i64 - line_start as i64;
+                                    let from_line = s.place as i64 - line_start as i64;
                                     Some((titles.get(i)?.clone(), from_line))
                                 })
                                 .unwrap_or_default();
@@ -438,6 +440,23 @@ impl LayerLine {
     }
 }
 
+/// The most severe finding with a place starting at byte `start`, and the end of
+/// that place when it is a related one (`None`: the finding's own range).
+pub fn finding_at_place(findings: &[Finding], start: usize) -> Option<(usize, Option<usize>)> {
+    findings
+        .iter()
+        .filter_map(|f| {
+            if f.out.start == start {
+                Some((f, None))
+            } else {
+                let &(_, end) = f.related.iter().find(|&&(s, _)| s == start)?;
+                Some((f, Some(end)))
+            }
+        })
+        .min_by_key(|(f, _)| f.out.severity)
+        .map(|(f, end)| (f.index, end))
+}
+
 /// UTF-16 offset of a byte offset, for textarea selections.
 pub fn to16(text: &str, byte: usize) -> u32 {
     text.get(..byte.min(text.len()))
@@ -460,8 +479,8 @@ pub fn byte_offset(text: &str, utf16: u32) -> usize {
 /// them (at its range and its related ones). Zero-width findings (a missing part)
 /// underline the character after them.
 pub fn highlight_lines(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
-    // Events: at byte b, a finding starts or ends.
-    let mut events: Vec<(usize, bool, usize)> = Vec::with_capacity(findings.len() * 2);
+    // Events: at byte b, a place of a finding starts or ends.
+    let mut events: Vec<(usize, bool, usize, usize)> = Vec::with_capacity(findings.len() * 2);
     for f in findings {
         let places = std::iter::once((f.out.start, f.out.end)).chain(f.related.iter().copied());
         for (start, end) in places {
@@ -474,23 +493,24 @@ pub fn highlight_lines(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
                 e = text[s..].chars().next().map_or(s, |c| s + c.len_utf8());
             }
             if e > s {
-                events.push((s, true, f.index));
-                events.push((e, false, f.index));
+                events.push((s, true, f.index, s));
+                events.push((e, false, f.index, s));
             }
         }
     }
-    order::sort_by_key(&mut events, |&(b, start, _)| (b, start));
-    let mut active: Vec<usize> = Vec::new();
+    order::sort_by_key(&mut events, |&(b, start, _, _)| (b, start));
+    // The open places: (finding, where the place starts).
+    let mut active: Vec<(usize, usize)> = Vec::new();
     let mut lines: Vec<Vec<Segment>> = vec![Vec::new()];
     let mut ev = events.into_iter().peekable();
     let mut seg_start = 0;
-    let current = |active: &[usize]| -> Option<usize> {
+    let current = |active: &[(usize, usize)]| -> Option<(usize, usize)> {
         active
             .iter()
             .copied()
-            .min_by_key(|&i| (findings[i].out.severity, i))
+            .min_by_key(|&(i, place)| (findings[i].out.severity, i, place))
     };
-    let push = |lines: &mut Vec<Vec<Segment>>, from: usize, s: &str, f: Option<usize>| {
+    let push = |lines: &mut Vec<Vec<Segment>>, from: usize, s: &str, f: Option<(usize, usize)>| {
         // A segment may contain line breaks: split it across lines.
         let mut at = from;
         for (k, part) in s.split('\n').enumerate() {
@@ -502,15 +522,16 @@ pub fn highlight_lines(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
             if let (false, Some(line)) = (part.is_empty(), lines.last_mut()) {
                 line.push(Segment {
                     range: at..at + part.len(),
-                    severity: f.map(|i| findings[i].out.severity),
-                    finding: f,
+                    severity: f.map(|(i, _)| findings[i].out.severity),
+                    finding: f.map(|(i, _)| i),
+                    place: f.map_or(0, |(_, place)| place),
                 });
             }
             at += part_len + 1;
         }
     };
     loop {
-        let next = ev.peek().map(|&(b, _, _)| b);
+        let next = ev.peek().map(|&(b, _, _, _)| b);
         let end = next.unwrap_or(text.len());
         if end > seg_start {
             push(
@@ -523,10 +544,10 @@ pub fn highlight_lines(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
         }
         match ev.next() {
             None => break,
-            Some((_, true, i)) => active.push(i),
-            Some((_, false, i)) => {
+            Some((_, true, i, place)) => active.push((i, place)),
+            Some((_, false, i, place)) => {
                 // One place of the finding ends (another may still be open).
-                if let Some(k) = active.iter().position(|&x| x == i) {
+                if let Some(k) = active.iter().position(|&x| x == (i, place)) {
                     active.swap_remove(k);
                 }
             }
@@ -706,7 +727,7 @@ mod tests {
                 if sev.is_some() {
                     let start = (starts[line] as i64 + from_line) as usize;
                     assert!(
-                        before.findings.iter().any(|f| f.out.start == start),
+                        finding_at_place(&before.findings, start).is_some(),
                         "line {line}"
                     );
                     marks += 1;
@@ -878,5 +899,36 @@ mod tests {
             .map(|l| l.iter().map(|s| &text[s.range.clone()]).collect())
             .collect();
         assert_eq!(rebuilt.join("\n"), text);
+    }
+
+    /// A click on the underline of a grouped finding's third place selects that
+    /// place, not the first: the layer's mark says where its own place starts.
+    #[test]
+    fn a_related_underline_leads_to_its_own_place() {
+        let text =
+            "KẾ HOẠCH\nCông tác năm 2024\n1. Tăng  cường.\n2. Báo  cáo.\n3. Kiểm  tra.\n4. Xong.\n";
+        let a = Analysis::new(1, text, Lang::Vi, &Settings::default(), &[]);
+        let spacing = a
+            .findings
+            .iter()
+            .find(|f| f.out.code == "KH809")
+            .expect("one KH809");
+        let third = text.find("Kiểm  ").expect("line 5") + "Kiểm".len();
+        let line_start = text.find("3. ").expect("line 5");
+        let mark = a.layer[4]
+            .parts
+            .iter()
+            .find(|(t, sev, _, _)| t == "  " && sev.is_some())
+            .expect("an underline on line 5");
+        assert_eq!(line_start as i64 + mark.3, third as i64);
+        assert_eq!(
+            finding_at_place(&a.findings, third),
+            Some((spacing.index, Some(third + 2)))
+        );
+        assert_eq!(
+            finding_at_place(&a.findings, spacing.out.start),
+            Some((spacing.index, None))
+        );
+        assert_eq!(finding_at_place(&a.findings, third + 1), None);
     }
 }

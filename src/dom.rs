@@ -1,11 +1,12 @@
 //! The few DOM operations the editor needs, kept out of the components.
 
+use crate::app_undo::{self, AppEdit, Swap};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 
-/// The smallest change turning `old` into `new`: (start, end) in UTF-16 units of `old`
-/// and the replacement text.
-pub fn minimal_change(old: &str, new: &str) -> (u32, u32, String) {
+/// The smallest change turning `old` into `new`: (start, end) in UTF-16 units of `old`,
+/// the text of `old` it removes and the text it inserts.
+pub fn minimal_change(old: &str, new: &str) -> (u32, u32, String, String) {
     let prefix: usize = old
         .chars()
         .zip(new.chars())
@@ -25,36 +26,75 @@ pub fn minimal_change(old: &str, new: &str) -> (u32, u32, String) {
     let new_mid = &new_rest[..new_rest.len() - suffix];
     let start = old[..prefix].encode_utf16().count() as u32;
     let end = start + old_mid.encode_utf16().count() as u32;
-    (start, end, new_mid.to_string())
+    (start, end, old_mid.to_string(), new_mid.to_string())
 }
 
-/// Replaces the textarea's text with `new` as one user edit, so Ctrl+Z undoes it.
-/// Falls back to setting the value (losing undo) where `insertText` is refused.
-pub fn replace_text(area: &HtmlTextAreaElement, new: &str) {
+/// Replaces the textarea's text with `new` as one user edit, so Ctrl+Z undoes it,
+/// where the browser does that cheaply (see `app_undo`). Otherwise, or where
+/// `insertText` is refused, writes it outright and returns the edit for the app's
+/// own history (the browser's is cleared).
+pub fn replace_text(area: &HtmlTextAreaElement, new: &str) -> Option<AppEdit> {
     let old = area.value();
     if old == new {
+        return None;
+    }
+    let (start, end, removed, insert) = minimal_change(&old, new);
+    let _ = area.focus();
+    let as_user_edit = app_undo::cheap_as_user_edit(old.len(), &insert) && {
+        let _ = area.set_selection_range(start, end);
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+            .and_then(|d| {
+                if insert.is_empty() {
+                    d.exec_command("delete").ok()
+                } else {
+                    d.exec_command_with_show_ui_and_value("insertText", false, &insert)
+                        .ok()
+                }
+            })
+            .unwrap_or(false)
+    };
+    if as_user_edit && area.value() == new {
+        return None;
+    }
+    if as_user_edit
+        || area
+            .set_range_text_with_start_and_end(&insert, start, end)
+            .is_err()
+    {
+        area.set_value(new);
+    }
+    let caret = start + insert.encode_utf16().count() as u32;
+    let _ = area.set_selection_range(caret, caret);
+    if let Ok(ev) = web_sys::InputEvent::new("input") {
+        let _ = area.dispatch_event(&ev);
+    }
+    // The text written may differ from `new` only where `set_value` normalized it
+    // (never, for a textarea's line breaks are `\n` already): hash what it holds.
+    Some(AppEdit {
+        start16: start,
+        removed,
+        inserted: insert,
+        before: app_undo::text_hash(&old),
+        after: app_undo::text_hash(new),
+    })
+}
+
+/// Writes an undo or redo of the app's history into the textarea (outright: the
+/// browser's history is already past it) and selects what it wrote.
+pub fn write_swap(area: &HtmlTextAreaElement, swap: &Swap) {
+    let _ = area.focus();
+    if area
+        .set_range_text_with_start_and_end(&swap.text, swap.start16, swap.end16)
+        .is_err()
+    {
         return;
     }
-    let (start, end, insert) = minimal_change(&old, new);
-    let _ = area.focus();
-    let _ = area.set_selection_range(start, end);
-    let done = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
-        .and_then(|d| {
-            if insert.is_empty() {
-                d.exec_command("delete").ok()
-            } else {
-                d.exec_command_with_show_ui_and_value("insertText", false, &insert)
-                    .ok()
-            }
-        })
-        .unwrap_or(false);
-    if !done || area.value() != new {
-        area.set_value(new);
-        if let Ok(ev) = web_sys::InputEvent::new("input") {
-            let _ = area.dispatch_event(&ev);
-        }
+    let end = swap.start16 + swap.text.encode_utf16().count() as u32;
+    let _ = area.set_selection_range(swap.start16, end);
+    if let Ok(ev) = web_sys::InputEvent::new("input") {
+        let _ = area.dispatch_event(&ev);
     }
 }
 
@@ -110,13 +150,16 @@ mod tests {
     fn minimal_change_finds_the_edited_middle() {
         assert_eq!(
             minimal_change("a) x\nc) y", "a) x\nb) y"),
-            (5, 6, "b".into())
+            (5, 6, "c".into(), "b".into())
         );
         assert_eq!(
             minimal_change("Số: 23 /KH", "Số: 23/KH"),
-            (6, 7, String::new())
+            (6, 7, " ".into(), String::new())
         );
-        assert_eq!(minimal_change("ế", "ếế"), (1, 1, "ế".into()));
-        assert_eq!(minimal_change("same", "same"), (4, 4, String::new()));
+        assert_eq!(minimal_change("ế", "ếế"), (1, 1, String::new(), "ế".into()));
+        assert_eq!(
+            minimal_change("same", "same"),
+            (4, 4, String::new(), String::new())
+        );
     }
 }

@@ -114,6 +114,17 @@ pub fn Editor() -> impl IntoView {
                     on:keyup=move |_| track_cursor()
                     on:click=move |_| track_cursor()
                     on:paste=move |_| app.pasted.set(true)
+                    on:keydown=move |ev: ev::KeyboardEvent| {
+                        // The app's own history of edits too large for the browser's.
+                        if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() {
+                            let key = ev.key();
+                            let redo = key.eq_ignore_ascii_case("y") || (ev.shift_key() && key.eq_ignore_ascii_case("z"));
+                            let undo = !ev.shift_key() && key.eq_ignore_ascii_case("z");
+                            if (undo || redo) && app.undo_app_edit(redo) {
+                                ev.prevent_default();
+                            }
+                        }
+                    }
                 ></textarea>
                 <HighlightLayer />
             </div>

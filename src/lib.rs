@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod app;
+pub mod app_undo;
 pub mod banners;
 pub mod checking;
 pub mod dismiss;

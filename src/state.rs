@@ -9,6 +9,7 @@
 //! as user edits, so Ctrl+Z undoes them.
 
 use crate::analysis::{to16, Analysis, Checked};
+use crate::app_undo::{text_hash, AppHistory};
 use crate::checking::{Checker, OpenedFile};
 use crate::dismiss::Dismissal;
 use crate::dom;
@@ -81,6 +82,8 @@ pub struct AppState {
     /// composition: a start that no longer fits fails the comparison around the
     /// change, and the whole value is read, as without it.
     pub(crate) composition_start: StoredValue<Option<u32>>,
+    /// The app's edits too large for the browser's undo history (`app_undo.rs`).
+    app_history: StoredValue<AppHistory>,
 }
 
 /// The page's state, from any part of the page.
@@ -133,6 +136,7 @@ impl AppState {
             pending_save: StoredValue::new(None),
             editor_value: StoredValue::new_local(None),
             composition_start: StoredValue::new(None),
+            app_history: StoredValue::new(AppHistory::default()),
         }
     }
 
@@ -180,18 +184,45 @@ impl AppState {
         }
     }
 
-    /// Replaces the text as an edit in the editor (Ctrl+Z undoes it).
+    /// Replaces the text as an edit in the editor (Ctrl+Z undoes it: the browser's
+    /// history, or the app's for an edit too large for it).
     pub fn replace(self, new: String) {
         // The edit's input event reads the whole value, and `editor_value` with it
         // (the `text` set below is that same value).
         self.editor_value.set_value(None);
         if let Some(a) = self.area_ref.get() {
-            dom::replace_text(&a, &new);
+            if let Some(edit) = dom::replace_text(&a, &new) {
+                self.app_history.update_value(|h| h.record(edit));
+            }
             self.text.set(a.value());
         } else {
             self.text.set(new);
         }
         self.check.request();
+    }
+
+    /// Ctrl+Z (`redo`: Ctrl+Shift+Z, Ctrl+Y) in the editor: takes back (or again) an
+    /// app edit the browser's history does not hold, when the text is the one that
+    /// edit left. False: the browser's own undo is to run.
+    pub fn undo_app_edit(self, redo: bool) -> bool {
+        let Some(area) = self.area_ref.get_untracked() else {
+            return false;
+        };
+        if self.app_history.with_value(AppHistory::is_empty) {
+            return false;
+        }
+        let now = self.text.with_untracked(|t| text_hash(t));
+        let swap = self
+            .app_history
+            .try_update_value(|h| if redo { h.redo(now) } else { h.undo(now) });
+        let Some(swap) = swap.flatten() else {
+            return false;
+        };
+        self.editor_value.set_value(None);
+        dom::write_swap(&area, &swap);
+        self.text.set(area.value());
+        self.check.request();
+        true
     }
 
     /// Shows another draft: its text replaces the editor's outright (a fresh undo
@@ -200,6 +231,7 @@ impl AppState {
         if let Some(a) = self.area_ref.get() {
             a.set_value(&new);
         }
+        self.app_history.update_value(AppHistory::clear);
         self.editor_value.set_value(None);
         self.text.set(new);
         self.current.set(None);
@@ -217,9 +249,10 @@ impl AppState {
         }
     }
 
-    /// A click on an underline: the finding starting `from_line` bytes from the start
-    /// of the layer's line keyed `line` (found now: the line may have moved since the
-    /// mark was drawn; a keyed line keeps its element while it reads the same).
+    /// A click on an underline: the finding whose place (its range or a related one)
+    /// starts `from_line` bytes from the start of the layer's line keyed `line` (found
+    /// now: the line may have moved since the mark was drawn; a keyed line keeps its
+    /// element while it reads the same).
     pub fn go_to_layer_mark(self, line: (u64, u32), from_line: i64) {
         let Some(number) = self
             .analysis
@@ -240,19 +273,26 @@ impl AppState {
         }
     }
 
-    /// Selects the most severe finding that starts at byte `start` (a mark knows
-    /// where its finding starts; the index is looked up on click, so a line's view
-    /// stays valid while other findings come and go).
+    /// Selects the most severe finding with a place that starts at byte `start` (a
+    /// mark knows where its place starts; the index is looked up on click, so a
+    /// line's view stays valid while other findings come and go). A grouped finding's
+    /// related place is selected itself: the click was on it, not on the first.
     pub fn go_to_start(self, start: usize) {
-        let index = self.analysis.with_untracked(|a| {
-            a.findings
-                .iter()
-                .filter(|f| f.out.start == start)
-                .min_by_key(|f| f.out.severity)
-                .map(|f| f.index)
-        });
-        if let Some(i) = index {
-            self.go_to(i);
+        let found = self
+            .analysis
+            .with_untracked(|a| crate::analysis::finding_at_place(&a.findings, start));
+        match found {
+            Some((i, None)) => self.go_to(i),
+            Some((i, Some(end))) => {
+                self.current.set(Some(i));
+                let line = self
+                    .text
+                    .with_untracked(|t| t.get(..start).map_or(0, |s| s.matches('\n').count()) + 1);
+                self.select_bytes(start, end, line);
+                let at = self.text.with_untracked(|t| to16(t, start));
+                self.cursor.set(at);
+            }
+            None => {}
         }
     }
 

@@ -108,6 +108,11 @@ pub fn FindingsPanel() -> impl IntoView {
     let app = use_app();
     let (analysis, lang, current) = (app.checked, app.lang, app.current);
     let listed = RwSignal::new(LISTED_STEP);
+    // Another draft opened: its list starts at one step again.
+    Effect::new(move |_| {
+        app.session.open_id.track();
+        listed.set(LISTED_STEP);
+    });
     // F8 to a finding past the items built builds up to it, so it is shown current.
     Effect::new(move |_| {
         if let Some(i) = current.get() {
@@ -249,10 +254,12 @@ pub fn FindingsPanel() -> impl IntoView {
     }
 }
 
-/// The findings list, visually hidden, while another tab is shown.
+/// The findings list, visually hidden, while another tab is shown: the first
+/// [`LISTED_STEP`], and how many more there are.
 #[component]
 pub fn HiddenFindings() -> impl IntoView {
-    let analysis = use_app().checked;
+    let app = use_app();
+    let (analysis, lang) = (app.checked, app.lang);
     view! {
         <ul aria-label=i18n::FINDINGS_LABEL class="visually-hidden">
             {move || {
@@ -268,6 +275,12 @@ pub fn HiddenFindings() -> impl IntoView {
                             }
                         })
                         .collect_view()
+                })
+            }}
+            {move || {
+                let left = analysis.with(|a| a.findings.len()).saturating_sub(LISTED_STEP);
+                (left > 0).then(|| {
+                    view! { <li class="more">{format!("{left} {}", t(lang.get(), Key::FindingsNotListed))}</li> }
                 })
             }}
         </ul>

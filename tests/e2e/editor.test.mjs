@@ -109,6 +109,16 @@ test('thousands of findings: the list shows 500 at a time, and F8 marks one curr
     return items.length > 1000 && items[items.length - 1].getAttribute('aria-current') === 'true';
   });
   assert.equal(await current.count(), 1);
+  // With another tab shown, the list kept for screen readers has the first 500 and
+  // says how many more there are.
+  const total = await page.evaluate(() =>
+    [...document.querySelectorAll('.counts .count')].reduce((n, e) => n + Number(e.textContent.match(/^\d+/)[0]), 0));
+  assert.ok(total > 1200, `${total} findings`);
+  await page.getByRole('tab', { name: 'Bản nháp' }).click();
+  const kept = page.locator('ul.visually-hidden');
+  await kept.locator('li.more').waitFor({ state: 'attached' });
+  assert.equal(await kept.locator('li[data-code]').count(), 500);
+  assert.equal(await kept.locator('li.more').textContent(), `${total - 500} kết quả khác, xem ở thẻ Kết quả`);
   await context.close();
 });
 
@@ -138,6 +148,36 @@ test('"Sửa tất cả lỗi an toàn" removes every finding that has a safe fi
   assert.match(value, /cửa khẩu quốc tế\./);
   assert.match(value, /^KT\. CHỦ TỊCH$/m);
   assert.equal(await findings.locator('li:has(button.fix.safe)').count(), 0);
+  await context.close();
+});
+
+test('fix-all over hundreds of lines is one step of Ctrl+Z, after the typing since, and Ctrl+Shift+Z redoes it', async () => {
+  const { context, page, editor, findings } = await open();
+  // Seed 002 eight times (176 KB): fix-all changes lines all through it, an edit
+  // the browser's own history would insert a line break at a time.
+  const text = Array.from({ length: 8 }, () => seed('002_')).join('\n');
+  await paste(page, editor, text);
+  await findings.locator('li[data-code="KH806"]').first().waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Sửa tất cả lỗi an toàn' }).click();
+  await findings.locator('li[data-code="KH806"]').first().waitFor({ state: 'detached', timeout: 30_000 });
+  const fixed = await editor.inputValue();
+  assert.notEqual(fixed, text);
+  // Typing after it: the first Ctrl+Z takes the typing back, the next the fix-all.
+  await editor.focus();
+  await page.evaluate(() => document.getElementById('plan-text').setSelectionRange(0, 0));
+  await page.keyboard.type('x');
+  assert.equal(await editor.inputValue(), 'x' + fixed);
+  await page.keyboard.press('Control+z');
+  assert.equal(await editor.inputValue(), fixed);
+  await page.keyboard.press('Control+z');
+  assert.equal(await editor.inputValue(), text);
+  await findings.locator('li[data-code="KH806"]').first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Control+Shift+z');
+  assert.equal(await editor.inputValue(), fixed);
+  await page.keyboard.press('Control+z');
+  assert.equal(await editor.inputValue(), text);
+  await page.keyboard.press('Control+y');
+  assert.equal(await editor.inputValue(), fixed);
   await context.close();
 });
 

@@ -130,3 +130,29 @@ test('a very large plan (over 2 MB) keeps its underlines, checked when typing pa
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a click on one place of a grouped finding selects that place', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const { page, errors } = await openApp(context, app.server.url);
+  // Double spaces on three lines: one KH809 finding that underlines all three.
+  const text = 'KẾ HOẠCH\nCông tác năm 2024\n1. Tăng  cường.\n2. Báo  cáo.\n3. Kiểm  tra.\n4. Xong.\n';
+  await page.evaluate((t) => {
+    const el = document.getElementById('plan-text');
+    el.value = t;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, text);
+  const spacing = page.locator('.layer mark[title*="KH809"]');
+  await spacing.nth(2).waitFor({ timeout: 10_000 });
+  assert.equal(await spacing.count(), 3, 'each place is underlined');
+  await spacing.nth(2).click();
+  const third = text.indexOf('Kiểm  ') + 'Kiểm'.length;
+  const selected = await page.evaluate(() => {
+    const area = document.getElementById('plan-text');
+    return [area.selectionStart, area.selectionEnd];
+  });
+  assert.deepEqual(selected, [third, third + 2], 'the clicked place is selected, not the first');
+  const current = page.locator('li[aria-current="true"]');
+  assert.equal(await current.getAttribute('data-code'), 'KH809', 'the finding is the current one');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
