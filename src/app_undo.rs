@@ -76,33 +76,13 @@ impl AppHistory {
     /// The swap that undoes the last edit, when the text (hashed `now`) is the one
     /// that edit left.
     pub fn undo(&mut self, now: u64) -> Option<Swap> {
-        if self.done.last()?.after != now {
-            return None;
-        }
-        let edit = self.done.pop()?;
-        let swap = Swap {
-            start16: edit.start16,
-            end16: edit.start16 + len16(&edit.inserted),
-            text: edit.removed.clone(),
-        };
-        self.undone.push(edit);
-        Some(swap)
+        take_last(&mut self.done, &mut self.undone, now, true)
     }
 
     /// The swap that redoes the last undone edit, when the text is the one it
     /// was undone to.
     pub fn redo(&mut self, now: u64) -> Option<Swap> {
-        if self.undone.last()?.before != now {
-            return None;
-        }
-        let edit = self.undone.pop()?;
-        let swap = Swap {
-            start16: edit.start16,
-            end16: edit.start16 + len16(&edit.removed),
-            text: edit.inserted.clone(),
-        };
-        self.done.push(edit);
-        Some(swap)
+        take_last(&mut self.undone, &mut self.done, now, false)
     }
 
     /// Nothing to undo or redo.
@@ -115,6 +95,28 @@ impl AppHistory {
         self.done.clear();
         self.undone.clear();
     }
+}
+
+/// Moves the last edit of `from` to `to` when the text (hashed `now`) is the one
+/// the move starts from, and returns the swap that writes it: back to what the edit
+/// removed (`undo`) or again to what it inserted.
+fn take_last(from: &mut Vec<AppEdit>, to: &mut Vec<AppEdit>, now: u64, undo: bool) -> Option<Swap> {
+    let edit = from.last()?;
+    let (starts_from, written, writes) = if undo {
+        (edit.after, &edit.inserted, &edit.removed)
+    } else {
+        (edit.before, &edit.removed, &edit.inserted)
+    };
+    if starts_from != now {
+        return None;
+    }
+    let swap = Swap {
+        start16: edit.start16,
+        end16: edit.start16 + len16(written),
+        text: writes.clone(),
+    };
+    to.extend(from.pop());
+    Some(swap)
 }
 
 /// Whether inserting `inserted` into a text of `text_len` bytes as a user edit is

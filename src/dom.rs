@@ -70,8 +70,8 @@ pub fn replace_text(area: &HtmlTextAreaElement, new: &str) -> Option<AppEdit> {
     if let Ok(ev) = web_sys::InputEvent::new("input") {
         let _ = area.dispatch_event(&ev);
     }
-    // The text written may differ from `new` only where `set_value` normalized it
-    // (never, for a textarea's line breaks are `\n` already): hash what it holds.
+    // `new` is what the textarea now holds (its value normalizes only line breaks,
+    // and the app's texts have `\n` ones already), and what `text` is set to.
     Some(AppEdit {
         start16: start,
         removed,

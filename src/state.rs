@@ -241,11 +241,19 @@ impl AppState {
     /// Selects finding `index` in the editor and scrolls to it.
     pub fn go_to(self, index: usize) {
         let a = self.analysis.get_untracked();
-        if let (Some(f), Some(area)) = (a.findings.get(index), self.area_ref.get()) {
+        if let Some(f) = a.findings.get(index) {
+            self.show_place(index, f.start16, f.end16, f.out.line);
+        }
+    }
+
+    /// Makes finding `index` current with its place `start16..end16` (UTF-16) on
+    /// line `line` selected and in view.
+    fn show_place(self, index: usize, start16: u32, end16: u32, line: usize) {
+        if let Some(area) = self.area_ref.get() {
             self.current.set(Some(index));
-            dom::select_range(&area, f.start16, f.end16);
-            self.scroll_to_line(f.out.line);
-            self.cursor.set(f.start16);
+            dom::select_range(&area, start16, end16);
+            self.scroll_to_line(line);
+            self.cursor.set(start16);
         }
     }
 
@@ -284,13 +292,11 @@ impl AppState {
         match found {
             Some((i, None)) => self.go_to(i),
             Some((i, Some(end))) => {
-                self.current.set(Some(i));
-                let line = self
-                    .text
-                    .with_untracked(|t| t.get(..start).map_or(0, |s| s.matches('\n').count()) + 1);
-                self.select_bytes(start, end, line);
-                let at = self.text.with_untracked(|t| to16(t, start));
-                self.cursor.set(at);
+                let (start16, end16, line) = self.text.with_untracked(|t| {
+                    let line = t.get(..start).map_or(0, |s| s.matches('\n').count()) + 1;
+                    (to16(t, start), to16(t, end), line)
+                });
+                self.show_place(i, start16, end16, line);
             }
             None => {}
         }
