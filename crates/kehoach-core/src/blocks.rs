@@ -391,7 +391,7 @@ fn running_headers<'a>(
     lines: &[LineView],
     role: &[Role],
 ) -> crate::hash::FxHashSet<&'a str> {
-    let wordy = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    let wordy = |t: &str| t.chars().filter(|&c| crate::text::is_letter(c)).count() >= 4;
     let mut counts: crate::hash::FxHashMap<&str, usize> = Default::default();
     for (l, r) in lines.iter().zip(role.iter()) {
         if *r == Role::Text {
@@ -426,8 +426,9 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
     let mut counts: crate::hash::FxHashMap<&str, (usize, usize, usize)> =
         crate::hash::FxHashMap::with_capacity_and_hasher(lines.len() / 2, Default::default());
     // A running header has words; table syntax (`|`) repeats too but is no chrome.
-    let wordy =
-        |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !t.starts_with('|');
+    let wordy = |t: &str| {
+        t.chars().filter(|&c| crate::text::is_letter(c)).count() >= 4 && !t.starts_with('|')
+    };
     for (k, (l, r)) in lines.iter().zip(role.iter()).enumerate() {
         if *r != Role::Text || l.is_blank() {
             continue;
@@ -1964,6 +1965,61 @@ fn layout_join(p: &str, n: &str) -> bool {
     if !candidate {
         return false;
     }
+    // The tests on the folded line need it short (a phrase's start, `Số:`) or holding
+    // `NGÀY`; a long line of prose is folded only when it may (it was folded whole
+    // for each of its lines that starts with a `C`, `S` or `T`).
+    if (folded_fits_in(p, NATIONAL.len().max(MOTTO_FOLDED.len())) || may_fold_to_ngay(p))
+        && folded_phrase_goes_on(p, n)
+    {
+        return true;
+    }
+    // `TM. ỦY BAN` / `NHÂN DÂN`: the body the authority acts for goes on, up to the
+    // next authority or title line.
+    if crate::parse::shapes::authority_parts(p)
+        .is_some_and(|(pre, _, known)| known && matches!(pre, "TM" | "T/M"))
+    {
+        let fn_ = fold(crate::text::head(n, 60));
+        let next_is_own_line = crate::parse::shapes::authority_parts(n).is_some()
+            || crate::parse::shapes::SIGNING_TITLES
+                .iter()
+                .any(|t| fn_.starts_with(t));
+        return crate::text::is_upper_text(n) && !next_is_own_line && at_most_chars(n, 40);
+    }
+    false
+}
+
+/// Whether `fold(t)` may be shorter than `max` bytes: folding keeps every character
+/// but a combining mark (U+0300–U+036F, composed into its letter), and each is a byte
+/// or more.
+fn folded_fits_in(t: &str, max: usize) -> bool {
+    t.trim_end()
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .nth(max.saturating_sub(1))
+        .is_none()
+}
+
+/// Whether `fold(t)` may hold `NGÀY`: `t` has an `ng` right before an `à` (composed,
+/// or an `a` and its grave accent), in either case. Folding makes no other `À`:
+/// moving a tone mark takes it off an `A` (`HOÀ` → `HÒA`), never onto one.
+fn may_fold_to_ngay(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr2_iter(b'g', b'G', b).any(|i| {
+        let rest = &b[i + 1..];
+        i > 0
+            && matches!(b[i - 1], b'n' | b'N')
+            && (rest.starts_with(&[0xC3, 0xA0])
+                || rest.starts_with(&[0xC3, 0x80])
+                || (rest.len() >= 3
+                    && matches!(rest[0], b'a' | b'A')
+                    && rest[1..3] == [0xCC, 0x80]))
+    })
+}
+
+/// [`layout_join`]'s tests on the folded lines: a national title or motto that goes
+/// on, `Số:` before its number, a place and date cut after `ngày` or `tháng`.
+fn folded_phrase_goes_on(p: &str, n: &str) -> bool {
+    const NATIONAL: &str = crate::vocab::NATIONAL_TITLE;
     let fp = fold(p);
     let fp = fp.trim_end();
     let fn_ = fold(crate::text::head(n, 60));
@@ -1985,7 +2041,7 @@ fn layout_join(p: &str, n: &str) -> bool {
         && !fp.contains("NĂM")
         && fp
             .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '.' || c == '…')
-            .ends_with(|c: char| c.is_alphabetic());
+            .ends_with(crate::text::is_letter);
     if date_head
         && (fp.ends_with("NGÀY")
             || fp.ends_with("THÁNG")
@@ -1996,17 +2052,6 @@ fn layout_join(p: &str, n: &str) -> bool {
         && (fn_.contains("THÁNG") || fn_.contains("NĂM"))
     {
         return true;
-    }
-    // `TM. ỦY BAN` / `NHÂN DÂN`: the body the authority acts for goes on, up to the
-    // next authority or title line.
-    if crate::parse::shapes::authority_parts(p)
-        .is_some_and(|(pre, _, known)| known && matches!(pre, "TM" | "T/M"))
-    {
-        let next_is_own_line = crate::parse::shapes::authority_parts(n).is_some()
-            || crate::parse::shapes::SIGNING_TITLES
-                .iter()
-                .any(|t| fn_.starts_with(t));
-        return crate::text::is_upper_text(n) && !next_is_own_line && at_most_chars(n, 40);
     }
     false
 }
@@ -2259,21 +2304,22 @@ fn join_kind(
     }
     let n_first = n.chars().next()?;
     let p_last = p.tail.chars().next_back()?;
-    let open_end = p_last.is_alphanumeric() || matches!(p_last, ',' | '(' | '-' | '–' | '"' | '“');
+    let open_end = crate::text::is_letter_or_digit(p_last)
+        || matches!(p_last, ',' | '(' | '-' | '–' | '"' | '“');
     if !open_end {
         return None;
     }
     // A sentence that goes on in lower case: broken by extraction, whatever the width.
-    if n_first.is_lowercase() && (p_len >= 30 || p.tail.ends_with(',')) && blanks <= 2 {
+    if crate::text::is_lower(n_first) && (p_len >= 30 || p.tail.ends_with(',')) && blanks <= 2 {
         return Some(JoinKind::Prose);
     }
     // Hard-wrapped text: a sentence going on in lower case, however short the line
     // (its start was indented); a line that reached the wrap width goes on below.
     if width.is_some()
         && blanks == 0
-        && n_first.is_lowercase()
+        && crate::text::is_lower(n_first)
         && p_len >= 5
-        && p_last.is_alphanumeric()
+        && crate::text::is_letter_or_digit(p_last)
     {
         return Some(JoinKind::Prose);
     }
@@ -2557,6 +2603,68 @@ mod tests {
             }
             prop_assert_eq!(filled(&text, lists).into_bytes(), bytes.clone());
             prop_assert_eq!(filled(&text, [fills, Vec::new(), Vec::new()]).into_bytes(), bytes);
+        }
+    }
+
+    /// [`layout_join`] as it was, folding every candidate line whole: the oracle of
+    /// the gates that fold only a line that may pass.
+    fn layout_join_folding_every_line(p: &str, n: &str) -> bool {
+        let candidate = p.starts_with(['C', 'c', 'Đ', 'đ', 'S', 'T']) || has_ngay(p);
+        if !candidate {
+            return false;
+        }
+        if folded_phrase_goes_on(p, n) {
+            return true;
+        }
+        let fn_ = fold(crate::text::head(n, 60));
+        if crate::parse::shapes::authority_parts(p)
+            .is_some_and(|(pre, _, known)| known && matches!(pre, "TM" | "T/M"))
+        {
+            let next_is_own_line = crate::parse::shapes::authority_parts(n).is_some()
+                || crate::parse::shapes::SIGNING_TITLES
+                    .iter()
+                    .any(|t| fn_.starts_with(t));
+            return crate::text::is_upper_text(n) && !next_is_own_line && at_most_chars(n, 40);
+        }
+        false
+    }
+
+    #[test]
+    fn long_header_phrases_still_join() {
+        for (p, n, joined) in [
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM", true),
+            ("Cộng hoà xã hội chủ nghĩa Việt", "Nam", true),
+            ("Thành phố Hồ Chí Minh, ngày 21", "tháng 11 năm 2025", true),
+            ("Số:", "2820/QĐ-UBND", true),
+            (
+                "Các sở, ban, ngành và Ủy ban nhân dân các huyện, thị xã, thành phố",
+                "tháng 11",
+                false,
+            ),
+        ] {
+            assert_eq!(layout_join(p, n), joined, "{p} / {n}");
+            assert_eq!(layout_join_folding_every_line(p, n), joined, "{p} / {n}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, ..ProptestConfig::default() })]
+        /// Folding only the lines that may pass joins what folding every line joined.
+        #[test]
+        fn layout_joins_as_when_every_line_was_folded(
+            p in proptest::collection::vec(proptest::sample::select(vec![
+                "CỘNG HÒA", "Cộng hoà", " XÃ HỘI", " CHỦ NGHĨA", "Độc lập", " - Tự do", "Số", "SỐ:", "Số:",
+                "Cần Thơ", ", ngày", " Nga\u{300}y", " NGÀY", " NGA\u{300}Y", " nGàY", " 21", " tháng", " năm",
+                "TM. ", "ỦY BAN", " và các đơn vị", "T", "S", "C", " ", "  ", "o\u{302}\u{301}", "\u{300}",
+                "Đẩy mạnh công tác", " ngà", "y", "Ng", "à",
+            ]), 0..12),
+            n in proptest::collection::vec(proptest::sample::select(vec![
+                "VIỆT NAM", " NGHĨA", "Hạnh phúc", "2820/QĐ-UBND", "tháng 11", " năm 2025", "05", "NHÂN DÂN",
+                "CHỦ TỊCH", "các sở", " ", "THÁNG", "/",
+            ]), 0..4),
+        ) {
+            let (p, n) = (p.concat(), n.concat());
+            prop_assert_eq!(layout_join(&p, &n), layout_join_folding_every_line(&p, &n));
         }
     }
 

@@ -106,7 +106,7 @@ pub fn marker_of(t: &str) -> Option<Marker> {
             let rest = &t["Phần".len()..];
             let word_end = rest
                 .trim_start()
-                .find(|c: char| !c.is_alphanumeric())
+                .find(|c: char| !crate::text::is_letter_or_digit(c))
                 .unwrap_or(rest.trim_start().len());
             let lead = rest.len() - rest.trim_start().len();
             let w = &rest.trim_start()[..word_end];
@@ -195,7 +195,7 @@ pub fn marker_of(t: &str) -> Option<Marker> {
         return None;
     }
     // Letter: `a)`, `đ)`, variants `a.`, `a/`, `a/.`
-    if first.is_lowercase() && first.is_alphabetic() {
+    if crate::text::is_lower(first) && crate::text::is_letter(first) {
         let l = first.len_utf8();
         let rest = &t[l..];
         let (style, len) = if rest.starts_with(')') {

@@ -20,7 +20,7 @@ pub(crate) struct Cursor<'a> {
 
 /// What `\w` matches: letters, digits, combining marks and `_`.
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || ('\u{300}'..='\u{36f}').contains(&c)
+    crate::text::is_letter_or_digit(c) || c == '_' || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
 impl<'a> Cursor<'a> {

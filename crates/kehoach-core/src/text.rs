@@ -204,6 +204,16 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// `char::is_alphanumeric`, the same way as [`is_letter`] (no Latin letter range it
+/// answers holds a numeric character).
+pub fn is_letter_or_digit(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xC0..=0x1B0 | 0x1EA0..=0x1EF9 => is_letter(c),
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// `char::is_lowercase`, the same way as [`is_letter`].
 pub fn is_lower(c: char) -> bool {
     match c as u32 {
@@ -653,6 +663,12 @@ mod tests {
     fn letter_tests_agree_with_the_unicode_tables() {
         for c in (0..0x3000).filter_map(char::from_u32) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
+            assert_eq!(
+                is_letter_or_digit(c),
+                c.is_alphanumeric(),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
             assert_eq!(is_lower(c), c.is_lowercase(), "{c:?} U+{:04X}", c as u32);
         }
     }
