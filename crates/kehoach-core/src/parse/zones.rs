@@ -32,8 +32,8 @@ pub(super) fn parse_decision(src: &Source, d: usize, t: usize, plan: &mut Plan) 
         if l.is_blank() || is_rule(text) {
             continue;
         }
-        let f = fold(crate::text::head(text, 12));
-        let is_article = f.starts_with("ĐIỀU ")
+        // (Folded only as far as the word: this runs on every line of the decision.)
+        let is_article = fold_starts_with(text, "ĐIỀU ")
             && text
                 .get("Điều ".len()..)
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
