@@ -1958,7 +1958,6 @@ const MOTTO_FOLDED: &str = "ĐỘC LẬP - TỰ DO - HẠNH PHÚC";
 
 /// A header or signature phrase cut in the middle.
 fn layout_join(p: &str, n: &str) -> bool {
-    const NATIONAL: &str = crate::vocab::NATIONAL_TITLE;
     // Cheap tests first (this runs on most pairs of lines): a national title, a
     // motto, `Số`, a date, a `TM.` line; fold only then.
     let candidate = p.starts_with(['C', 'c', 'Đ', 'đ', 'S', 'T']) || has_ngay(p);
@@ -1968,9 +1967,8 @@ fn layout_join(p: &str, n: &str) -> bool {
     // The tests on the folded line need it short (a phrase's start, `Số:`) or holding
     // `NGÀY`; a long line of prose is folded only when it may (it was folded whole
     // for each of its lines that starts with a `C`, `S` or `T`).
-    if (folded_fits_in(p, NATIONAL.len().max(MOTTO_FOLDED.len())) || may_fold_to_ngay(p))
-        && folded_phrase_goes_on(p, n)
-    {
+    let longest_phrase = crate::vocab::NATIONAL_TITLE.len().max(MOTTO_FOLDED.len());
+    if (folded_fits_in(p, longest_phrase) || may_fold_to_ngay(p)) && folded_phrase_goes_on(p, n) {
         return true;
     }
     // `TM. ỦY BAN` / `NHÂN DÂN`: the body the authority acts for goes on, up to the
