@@ -192,6 +192,15 @@ pub async fn fix(bytes: &[u8], chosen: &[usize]) -> Result<Vec<u8>, Message> {
     }
 }
 
+/// The plan in `text` as its JSON export.
+pub async fn write_json(text: &str) -> Result<String, Message> {
+    call("write_plan_json", &[JsValue::from_str(text)])
+        .await?
+        .map_err(|e| failed(&why(&e)))?
+        .as_string()
+        .ok_or_else(|| failed("write_plan_json"))
+}
+
 /// The plan in `text` as a `.docx`.
 pub async fn write(text: &str) -> Result<Vec<u8>, Message> {
     let written = call("write_docx", &[JsValue::from_str(text)])

@@ -44,10 +44,12 @@ impl AppState {
         offer(&format!("{name}.{ext}"), mime, &bytes);
     }
 
+    /// The plan as JSON, written by the `.docx` module (loaded on first use), which
+    /// also reads it back: the page's module carries no `Plan` serializer.
     pub fn download_json(self) {
-        self.export("json", "application/json", |p| {
-            kehoach_core::render::json::to_json(p).into_bytes()
-        })
+        self.through_docx_module("json", "application/json", |text| async move {
+            crate::docx::write_json(&text).await.map(String::into_bytes)
+        });
     }
 
     pub fn download_text(self) {
@@ -58,12 +60,24 @@ impl AppState {
 
     /// The plan as a `.docx`, written by the `.docx` module (loaded on first use).
     pub fn download_docx(self) {
+        self.through_docx_module("docx", DOCX_MIME, |text| async move {
+            crate::docx::write(&text).await
+        });
+    }
+
+    /// An export the `.docx` module writes from the text as it is now: offered when
+    /// it is written, or the reason it could not be where a file's errors show.
+    fn through_docx_module<F, Fut>(self, ext: &'static str, mime: &'static str, write: F)
+    where
+        F: FnOnce(String) -> Fut + 'static,
+        Fut: std::future::Future<Output = Result<Vec<u8>, kehoach_core::diagnostics::Message>>,
+    {
         let (name, text) = self
             .text
             .with_untracked(|t| (export_name(&kehoach_core::parse(t)), t.clone()));
         leptos::task::spawn_local(async move {
-            match crate::docx::write(&text).await {
-                Ok(bytes) => offer(&format!("{name}.docx"), DOCX_MIME, &bytes),
+            match write(text).await {
+                Ok(bytes) => offer(&format!("{name}.{ext}"), mime, &bytes),
                 Err(e) => self
                     .open_error
                     .set(Some(e.get(self.lang.get_untracked()).to_string())),
