@@ -1971,19 +1971,23 @@ fn layout_join(p: &str, n: &str) -> bool {
     if (folded_fits_in(p, longest_phrase) || may_fold_to_ngay(p)) && folded_phrase_goes_on(p, n) {
         return true;
     }
-    // `TM. ỦY BAN` / `NHÂN DÂN`: the body the authority acts for goes on, up to the
-    // next authority or title line.
-    if crate::parse::shapes::authority_parts(p)
+    authority_goes_on(p, n)
+}
+
+/// `TM. ỦY BAN` / `NHÂN DÂN`: the body the authority acts for goes on, up to the
+/// next authority or title line.
+fn authority_goes_on(p: &str, n: &str) -> bool {
+    if !crate::parse::shapes::authority_parts(p)
         .is_some_and(|(pre, _, known)| known && matches!(pre, "TM" | "T/M"))
     {
-        let fn_ = fold(crate::text::head(n, 60));
-        let next_is_own_line = crate::parse::shapes::authority_parts(n).is_some()
-            || crate::parse::shapes::SIGNING_TITLES
-                .iter()
-                .any(|t| fn_.starts_with(t));
-        return crate::text::is_upper_text(n) && !next_is_own_line && at_most_chars(n, 40);
+        return false;
     }
-    false
+    let fn_ = fold(crate::text::head(n, 60));
+    let next_is_own_line = crate::parse::shapes::authority_parts(n).is_some()
+        || crate::parse::shapes::SIGNING_TITLES
+            .iter()
+            .any(|t| fn_.starts_with(t));
+    crate::text::is_upper_text(n) && !next_is_own_line && at_most_chars(n, 40)
 }
 
 /// Whether `fold(t)` may be shorter than `max` bytes: folding keeps every character
@@ -2608,23 +2612,7 @@ mod tests {
     /// the gates that fold only a line that may pass.
     fn layout_join_folding_every_line(p: &str, n: &str) -> bool {
         let candidate = p.starts_with(['C', 'c', 'Đ', 'đ', 'S', 'T']) || has_ngay(p);
-        if !candidate {
-            return false;
-        }
-        if folded_phrase_goes_on(p, n) {
-            return true;
-        }
-        let fn_ = fold(crate::text::head(n, 60));
-        if crate::parse::shapes::authority_parts(p)
-            .is_some_and(|(pre, _, known)| known && matches!(pre, "TM" | "T/M"))
-        {
-            let next_is_own_line = crate::parse::shapes::authority_parts(n).is_some()
-                || crate::parse::shapes::SIGNING_TITLES
-                    .iter()
-                    .any(|t| fn_.starts_with(t));
-            return crate::text::is_upper_text(n) && !next_is_own_line && at_most_chars(n, 40);
-        }
-        false
+        candidate && (folded_phrase_goes_on(p, n) || authority_goes_on(p, n))
     }
 
     #[test]
