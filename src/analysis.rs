@@ -272,12 +272,27 @@ impl Checked {
         self.hidden.iter().filter(|f| f.out.severity == s).count()
     }
 
-    /// Findings whose range starts inside `[start, end)` (byte offsets).
-    pub fn findings_in(&self, start: usize, end: usize) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.out.start >= start && f.out.start < end.max(start + 1))
-            .count()
+    /// Where the findings start, in order, for counting them by range.
+    pub fn finding_starts(&self) -> FindingStarts {
+        let mut starts: Vec<usize> = self.findings.iter().map(|f| f.out.start).collect();
+        kehoach_core::order::sort(&mut starts);
+        FindingStarts(starts)
+    }
+}
+
+/// The findings' start offsets, sorted (built once per check, [`Checked::finding_starts`]):
+/// the outline counts the findings under each of its items with two searches. A
+/// pass over every finding for each item was quadratic: 3 s to open the outline
+/// of 25,000 numbered items, one finding each.
+pub struct FindingStarts(Vec<usize>);
+
+impl FindingStarts {
+    /// Findings whose range starts inside `[start, end)` (byte offsets; an empty
+    /// range counts those at `start`).
+    pub fn count_in(&self, start: usize, end: usize) -> usize {
+        let from = self.0.partition_point(|&s| s < start);
+        let to = self.0.partition_point(|&s| s < end.max(start + 1));
+        to.saturating_sub(from)
     }
 }
 
@@ -573,6 +588,42 @@ mod tests {
                 let parts = vec![(format!("{i}. Nội dung dòng"), sev, String::new(), 0)];
                 assert_eq!(key(&parts), key(&parts.clone()));
                 assert!(seen.insert(key(&parts)), "line {i} {sev:?} collides");
+            }
+        }
+    }
+
+    /// The outline's counts: what a pass over every finding counted.
+    #[test]
+    fn findings_are_counted_by_range_as_a_pass_over_all_counted() {
+        // Forty items numbered 1 (a finding on each), and a seed's findings after.
+        let text = format!(
+            "KẾ HOẠCH\nCông tác năm 2024\n\nI. MỤC ĐÍCH\n{}\n{}",
+            "1. Nội dung\n".repeat(40),
+            include_str!("../crates/kehoach-core/tests/seeds/002_9fdcfb7b019d657a.txt"),
+        );
+        let (_, analysis) = through_the_worker(1, &text);
+        let checked = analysis.checked();
+        assert!(checked.findings.len() > 40, "{}", checked.findings.len());
+        let starts = checked.finding_starts();
+        let by_pass = |start: usize, end: usize| {
+            checked
+                .findings
+                .iter()
+                .filter(|f| f.out.start >= start && f.out.start < end.max(start + 1))
+                .count()
+        };
+        let mut offsets: Vec<usize> = checked.findings.iter().map(|f| f.out.start).collect();
+        offsets.extend([
+            0,
+            1,
+            text.len() / 3,
+            text.len() / 2,
+            text.len(),
+            text.len() + 5,
+        ]);
+        for &a in &offsets {
+            for &b in &offsets {
+                assert_eq!(starts.count_in(a, b), by_pass(a, b), "[{a}, {b})");
             }
         }
     }

@@ -1,7 +1,7 @@
 //! "Dàn ý": the plan's sections, items, tables and annexes, each a link into the
 //! text, with a count of the findings inside it.
 
-use crate::analysis::Checked;
+use crate::analysis::FindingStarts;
 use crate::i18n::{self, t, Key};
 use crate::state::use_app;
 use kehoach_core::diagnostics::Lang;
@@ -15,20 +15,20 @@ pub fn OutlinePanel() -> impl IntoView {
     let jump = move |start, end, line| app.select_bytes(start, end, line);
     fn render(
         nodes: &[Node],
-        a: &Checked,
+        starts: &FindingStarts,
         jump: impl Fn(usize, usize, usize) + Copy + Send + Sync + 'static,
     ) -> AnyView {
         nodes
             .iter()
             .filter(|n| n.level <= Level::Point)
             .map(|n| {
-                let count = a.findings_in(n.marker_range.start, n.range.end.min(
+                let count = starts.count_in(n.marker_range.start, n.range.end.min(
                     n.children.first().map_or(n.range.end, |c| c.range.start),
                 ));
                 let (s, e, line) = (n.marker_range.start, n.marker_range.end, n.marker_range.line);
                 let label = format!("{} {}", n.marker, n.title.text);
                 let badge = (count > 0).then(|| view! { <span class="badge" title="findings">{count}</span> });
-                let children = render(&n.children, a, jump);
+                let children = render(&n.children, starts, jump);
                 view! {
                     <li>
                         <button type="button" class="outline-item" on:click=move |_| jump(s, e, line)>{label}</button>
@@ -68,6 +68,7 @@ pub fn OutlinePanel() -> impl IntoView {
             if p.body.is_empty() && p.annexes.is_empty() && p.tables.is_empty() {
                 return view! { <p>{t(l, Key::NoOutline)}</p> }.into_any();
             }
+            let starts = a.finding_starts();
             let tables = p.tables.iter().map(|tb| table_item(tb, l, jump)).collect_view();
             let annexes = p
                 .annexes
@@ -84,12 +85,12 @@ pub fn OutlinePanel() -> impl IntoView {
                     view! {
                         <li>
                             <button type="button" class="outline-item" on:click=move |_| jump(s, e, line)>{head}</button>
-                            <ul>{render(&an.body, a, jump)}{tables}</ul>
+                            <ul>{render(&an.body, &starts, jump)}{tables}</ul>
                         </li>
                     }
                 })
                 .collect_view();
-            view! { <ul class="outline" aria-label="Dàn ý">{render(&p.body, a, jump)}{tables}{annexes}</ul> }.into_any()
+            view! { <ul class="outline" aria-label="Dàn ý">{render(&p.body, &starts, jump)}{tables}{annexes}</ul> }.into_any()
         })}
     }
 }
