@@ -282,8 +282,8 @@ impl Checked {
 
 /// The findings' start offsets, sorted (built once per check, [`Checked::finding_starts`]):
 /// the outline counts the findings under each of its items with two searches. A
-/// pass over every finding for each item was quadratic: 3 s to open the outline
-/// of 25,000 numbered items, one finding each.
+/// pass over every finding for each item was quadratic (at 25,000 numbered items,
+/// one finding each, 0.9 s of the 4.8 s the outline took to open).
 pub struct FindingStarts(Vec<usize>);
 
 impl FindingStarts {

@@ -290,6 +290,28 @@ test('outline jumps to a section; tasks sort and download as CSV', async () => {
   await context.close();
 });
 
+test('a long outline is built 500 items at a time, each counting its own findings', async () => {
+  const { context, page, editor } = await open();
+  // 1,200 items numbered 1 under one section: a finding on each but the first.
+  await paste(page, editor, 'KẾ HOẠCH\nCông tác năm 2024\n\nI. MỤC ĐÍCH\n' + '1. Nội dung\n'.repeat(1200));
+  await page.locator('.status.checking').waitFor({ state: 'detached', timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Dàn ý' }).click();
+  const outline = page.getByRole('list', { name: 'Dàn ý' });
+  const items = outline.locator('button.outline-item');
+  await items.first().waitFor();
+  assert.equal(await items.count(), 500);
+  // Each item's badge counts the findings inside it: one on each repeated `1.`,
+  // none on the section or the first item (498 of the 500 built).
+  const badges = await outline.locator('ul li .badge').allInnerTexts();
+  assert.equal(badges.length, 498);
+  assert.ok(badges.every((b) => b === '1'), badges.join());
+  await page.getByRole('button', { name: 'Hiện thêm mục (701)' }).click();
+  await page.getByRole('button', { name: 'Hiện thêm mục (201)' }).click();
+  await page.getByRole('button', { name: /^Hiện thêm mục/ }).waitFor({ state: 'detached' });
+  assert.equal(await items.count(), 1201);
+  await context.close();
+});
+
 test('English on request, remembered across reloads', async () => {
   const { context, page, editor, findings } = await open();
   await paste(page, editor, seed('001_'));
