@@ -1,5 +1,6 @@
 //! "Kết quả": the findings, grouped by severity, each with its fixes.
 
+use super::listing::{listed_in_steps, show_more, LISTED_STEP};
 use crate::analysis::{is_presentation, Finding, FindingKey};
 use crate::i18n::{self, t, Key};
 use crate::state::use_app;
@@ -97,22 +98,11 @@ fn DismissedFindings() -> impl IntoView {
     }
 }
 
-/// The list shows this many findings, and this many more on each "Hiện thêm": a
-/// text with tens of thousands of findings (a numbered line repeated) built as many
-/// items, hundreds of thousands of elements, and froze the tab for seconds on each
-/// check. F8 still goes through all of them in the editor.
-pub const LISTED_STEP: usize = 500;
-
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
     let app = use_app();
     let (analysis, lang, current) = (app.checked, app.lang, app.current);
-    let listed = RwSignal::new(LISTED_STEP);
-    // Another draft opened: its list starts at one step again.
-    Effect::new(move |_| {
-        app.session.open_id.track();
-        listed.set(LISTED_STEP);
-    });
+    let listed = listed_in_steps();
     // F8 to a finding past the items built builds up to it, so it is shown current.
     Effect::new(move |_| {
         if let Some(i) = current.get() {
@@ -236,12 +226,10 @@ pub fn FindingsPanel() -> impl IntoView {
             />
         </ul>
         <Show when=move || analysis.with(|a| a.findings.len() > listed.get())>
-            <button type="button" class="more" on:click=move |_| listed.update(|n| *n += LISTED_STEP)>
-                {move || {
-                    let left = analysis.with(|a| a.findings.len()).saturating_sub(listed.get());
-                    format!("{} ({left})", t(lang.get(), Key::ShowMoreFindings))
-                }}
-            </button>
+            {show_more(listed, move || {
+                let left = analysis.with(|a| a.findings.len()).saturating_sub(listed.get());
+                format!("{} ({left})", t(lang.get(), Key::ShowMoreFindings))
+            })}
         </Show>
         <super::word_fixes::WordFixes />
         <Show when=move || analysis.with(|a| a.findings.is_empty())>

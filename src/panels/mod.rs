@@ -4,6 +4,7 @@
 mod drafts;
 mod findings;
 mod form;
+mod listing;
 mod outline;
 mod profile;
 mod rules;

@@ -1,6 +1,7 @@
 //! "Dàn ý": the plan's sections, items, tables and annexes, each a link into the
 //! text, with a count of the findings inside it.
 
+use super::listing::{listed_in_steps, show_more};
 use crate::analysis::FindingStarts;
 use crate::i18n::{self, t, Key};
 use crate::state::use_app;
@@ -9,21 +10,12 @@ use kehoach_core::model::{Level, Node, Table};
 use leptos::prelude::*;
 use std::cell::Cell;
 
-/// The outline builds this many items, and this many more on each "Hiện thêm mục",
-/// as the findings list does: 25,000 numbered items took 4 s to build at once.
-pub const OUTLINE_STEP: usize = 500;
-
 #[component]
 pub fn OutlinePanel() -> impl IntoView {
     let app = use_app();
     let (analysis, lang) = (app.checked, app.lang);
     let jump = move |start, end, line| app.select_bytes(start, end, line);
-    let listed = RwSignal::new(OUTLINE_STEP);
-    // Another draft opened: its outline starts at one step again.
-    Effect::new(move |_| {
-        app.session.open_id.track();
-        listed.set(OUTLINE_STEP);
-    });
+    let listed = listed_in_steps();
     /// The items of `nodes` and their children, in document order, while `room`
     /// lasts (each item takes one).
     fn render(
@@ -118,11 +110,8 @@ pub fn OutlinePanel() -> impl IntoView {
                 .collect_view();
             let left = items(&p.body) + p.annexes.iter().map(|an| items(&an.body)).sum::<usize>();
             let left = left.saturating_sub(listed.get());
-            let more = (left > 0).then(|| view! {
-                <button type="button" class="more" on:click=move |_| listed.update(|n| *n += OUTLINE_STEP)>
-                    {format!("{} ({left})", t(l, Key::ShowMoreOutline))}
-                </button>
-            });
+            let more = (left > 0)
+                .then(|| show_more(listed, move || format!("{} ({left})", t(l, Key::ShowMoreOutline))));
             view! { <ul class="outline" aria-label="Dàn ý">{body}{tables}{annexes}</ul> {more} }.into_any()
         })}
     }
