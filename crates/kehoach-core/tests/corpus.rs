@@ -474,6 +474,27 @@ fn star_bullets_alone_are_no_web_copy() {
     );
 }
 
+/// A note's mark, `(*)` after the words it notes and before the note, is the
+/// text's own (a real decision, `../fixtures/real/204_…`): Markdown emphasis on the
+/// same lines still goes, and fix-all keeps the marks.
+#[test]
+fn a_notes_star_in_brackets_is_no_markdown() {
+    let text = "KẾ HOẠCH\nThử\n\nI. NHIỆM VỤ\n1. Lấy ý kiến Hội đồng thẩm định (*) trong **tháng 5**.\n2. Trình phê duyệt [**].\n- (*) Chủ tịch Hội đồng là Thủ tướng Chính phủ.\n";
+    let report = check(text);
+    let marks: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "KH806")
+        .flat_map(|d| d.fixes.iter().flat_map(|f| f.edits.iter()))
+        .map(|e| e.span.text(text))
+        .collect();
+    assert_eq!(marks, ["**", "**"], "only the emphasis goes");
+    let fixed = kehoach_core::fix::apply_safe_fixes(text);
+    assert!(fixed.contains("thẩm định (*) trong tháng 5."), "{fixed}");
+    assert!(fixed.contains("phê duyệt [**]."), "{fixed}");
+    assert!(fixed.contains("- (*) Chủ tịch"), "{fixed}");
+}
+
 /// Numbered group rows over their rows (`4` and `4.1` over `4.1.1`, `1` over `a)`)
 /// are groups, not tasks without a lead.
 #[test]

@@ -314,6 +314,19 @@ fn missing(a: &[String], b: &[String]) -> Vec<String> {
     out
 }
 
+/// The marks a text refers to its notes with: `(*)`, `(**)`, `[*]`, in order.
+fn note_marks(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for (i, _) in s.match_indices(['(', '[']) {
+        let rest = &s[i + 1..];
+        let stars = rest.bytes().take_while(|&b| b == b'*').count();
+        if stars > 0 && matches!(rest.as_bytes().get(stars), Some(b')' | b']')) {
+            out.push(&s[i..i + stars + 2]);
+        }
+    }
+    out
+}
+
 fn cells(plan: &Plan) -> Vec<Vec<Vec<String>>> {
     plan.tables
         .iter()
@@ -369,6 +382,10 @@ fn fix_all_keeps_every_word_and_cell() {
         }
         if cells(&before.plan) != cells(&after.plan) {
             failures.push(format!("{stem}: fix-all changed a table"));
+        }
+        // And every mark that refers to a note: `(*)` is the text's, not Markdown.
+        if note_marks(&text) != note_marks(&fixed) {
+            failures.push(format!("{stem}: fix-all changed a note's mark `(*)`"));
         }
         let left: Vec<&str> = after
             .diagnostics

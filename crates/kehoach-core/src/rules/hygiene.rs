@@ -833,6 +833,16 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &
         let bytes = raw.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            // A note's mark, `(*)`, `(**)`, `[*]`: the text refers to a note with it
+            // (`Do Chủ tịch … quyết định (*)`, `- (*) Chủ tịch …`); not emphasis.
+            if bytes[i] == b'*' {
+                let e = i + bytes[i..].iter().take_while(|&&b| b == b'*').count();
+                let opened = i > 0 && matches!(bytes[i - 1], b'(' | b'[');
+                if opened && matches!(bytes.get(e), Some(b')' | b']')) {
+                    i = e;
+                    continue;
+                }
+            }
             let two = bytes.get(i..i + 2);
             if two == Some(b"**") || (two == Some(b"__") && !only_underscores) {
                 let mut e = i + 2;
