@@ -474,6 +474,30 @@ fn star_bullets_alone_are_no_web_copy() {
     );
 }
 
+/// A Party document's number, `Số 3260-KH/ĐĐQH15` (a real plan of the Đảng đoàn
+/// Quốc hội, `../fixtures/real/122_…`), is right without a colon: no KH110, and
+/// fix-all leaves it (it wrote `Số: 3260/KH/ĐĐQH15`, neither form). A state
+/// number still gets its colon.
+#[test]
+fn a_party_number_keeps_its_own_form() {
+    let plan = |number: &str| {
+        format!("ĐẢNG CỘNG SẢN VIỆT NAM\nBAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG ĐOÀN QUỐC HỘI\n{number}\nHà Nội, ngày 10 tháng 01 năm 2025\nKẾ HOẠCH\nThực hiện Nghị quyết\n")
+    };
+    let kh110 = |text: &str| {
+        check(text)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "KH110")
+            .count()
+    };
+    let party = plan("Số 3260-KH/ĐĐQH15");
+    assert_eq!(kh110(&party), 0);
+    assert_eq!(kehoach_core::fix::apply_safe_fixes(&party), party);
+    let state = plan("Số 23/KH-UBND");
+    assert_eq!(kh110(&state), 1);
+    assert!(kehoach_core::fix::apply_safe_fixes(&state).contains("\nSố: 23/KH-UBND\n"));
+}
+
 /// A note's mark, `(*)` after the words it notes and before the note, is the
 /// text's own (a real decision, `../fixtures/real/204_…`): Markdown emphasis on the
 /// same lines still goes, and fix-all keeps the marks.

@@ -453,16 +453,14 @@ fn check_number(cx: &mut Ctx, n: &crate::model::DocNumber, attached: bool) {
         }
         Some(_) => {}
     }
-    // Canonical form of the line: `Số: <num>/<symbol>` with no inner spaces.
-    let canonical = format!(
-        "Số: {}/{}",
-        n.number.clone().unwrap_or_default(),
-        n.symbol.split_whitespace().collect::<String>()
-    );
+    // Canonical form of the line: `Số: <num>/<symbol>` with no inner spaces, or the
+    // Party's own `Số <num>-<symbol>` (no colon: `Số 3260-KH/ĐĐQH15` is right as it
+    // stands, and `Số: 3260/KH/ĐĐQH15` would be neither form).
+    let canonical = n.canonical_line();
     let blank_number = n.number.is_none();
     let spaced =
         !blank_number && raw != canonical && raw.replace(' ', "") == canonical.replace(' ', "");
-    let no_colon = !raw.starts_with("Số:");
+    let no_colon = !n.party_form && !raw.starts_with("Số:");
     if spaced || (no_colon && !blank_number) {
         cx.report(
             &NUMBER_SPACING,
