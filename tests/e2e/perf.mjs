@@ -157,11 +157,19 @@ for (const [name, text, at] of cases) {
 const memory = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : null);
 const wasmMemory = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? null);
 
-// The browser's own share: a bare textarea (no script; the editor's font, about its width)
-// holding the same large texts, typed into the same way. What the app adds is the
-// difference.
+// The browser's own share: a bare textarea (no script) of the editor's geometry, as
+// the app lays it out (place, size, font, padding, wrapping: the cost of editing a
+// large value grows with the lines it wraps into), holding the same large texts,
+// typed into the same way. What the app adds is the difference.
+const editorStyle = await page.evaluate(() => {
+  const el = document.getElementById('plan-text');
+  const cs = getComputedStyle(el);
+  const r = el.getBoundingClientRect();
+  const copied = ['font', 'padding', 'white-space', 'overflow-wrap', 'word-break', 'tab-size', 'letter-spacing', 'box-sizing', 'border'];
+  return [`position:absolute;margin:0;left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px`, ...copied.map((k) => `${k}:${cs.getPropertyValue(k)}`)].join(';');
+});
 const bare = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-await bare.setContent('<textarea id="t" style="width:700px;height:800px;font:15px/1.6 Tinos, serif;white-space:pre-wrap"></textarea>');
+await bare.setContent(`<textarea id="t" style='${editorStyle}'></textarea>`);
 const floors = [];
 for (const [name, text, at] of cases.filter(([, t]) => t.length > 500_000)) {
   const runs = text.length > 5_000_000 ? 5 : RUNS;
