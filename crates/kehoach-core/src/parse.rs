@@ -1165,6 +1165,19 @@ fn join_wrapped_recipients(src: &Source, items: &mut Vec<Field>) {
     *items = out;
 }
 
+/// Whether `t` ends the recipient `last`, wrapped: `last` is a recipient (`- …`) not
+/// yet closed by `;`, `,`, `.` or `:`, and `t` goes on in lower case.
+fn ends_recipient(last: &str, t: &str) -> bool {
+    let last = last.trim();
+    last.starts_with(['-', '+', '–', '•'])
+        && !is_archive_line(last)
+        && !last.ends_with([';', ',', '.', ':'])
+        && t.trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
 /// `- Lưu: VT, TH.`: the recipients' last line, the copy kept on file.
 fn is_archive_line(t: &str) -> bool {
     t.trim_start_matches(['-', '–', ' ']).starts_with("Lưu")
@@ -1225,6 +1238,17 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
                 sig.authority.push(src.field(cell));
             } else if is_signature_mark(t) {
                 sig.placeholders.push(src.field(cell));
+            } else if let Some(last) = recipients
+                .as_mut()
+                .and_then(|r| r.items.last_mut())
+                .filter(|last| sig.name.is_none() && ends_recipient(&last.text, t))
+            {
+                // A recipient wrapped beside the signature (`pdftotext -layout`: `- Văn
+                // phòng Sở (Bố trí kinh phí, phương    TRƯỞNG ĐOÀN` / `tiện Phục vụ Đoàn
+                // kiểm tra);`): its end, not a line of its own.
+                let range = src.field(Span::new(last.range.start, cell.end)).range;
+                last.text = format!("{} {}", last.text.trim_end(), t.trim());
+                last.range = range;
             } else if let (Some(r), true) = (
                 recipients
                     .as_mut()

@@ -474,6 +474,70 @@ fn star_bullets_alone_are_no_web_copy() {
     );
 }
 
+/// An inspection team's head writes his own post and agency under his name (real
+/// plan 1105/KH-ĐKT of a Lào Cai team, `../fixtures/pending/203_…`): his, not
+/// stray text, so no KH706 error on the signed plan. The title he signs as written
+/// again after the name, or a name, still is stray.
+#[test]
+fn a_team_heads_own_post_under_his_name_is_no_stray_text() {
+    let plan = |after_name: &str| {
+        format!("SỞ CÔNG THƯƠNG\nĐOÀN KIỂM TRA\nSố: 1105/KH-ĐKT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLào Cai, ngày 10 tháng 3 năm 2026\nKẾ HOẠCH\nKiểm tra hoạt động vật liệu nổ công nghiệp\nI. MỤC ĐÍCH, YÊU CẦU\n1. Kiểm tra việc chấp hành pháp luật./.\nNơi nhận:\n- Giám đốc Sở;\n- Lưu: VT, CN.\nT/M. ĐOÀN KIỂM TRA\nTRƯỞNG ĐOÀN\nHoàng Văn Thuân\n{after_name}")
+    };
+    let kh706 = |text: &str| {
+        check(text)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "KH706")
+            .count()
+    };
+    assert_eq!(kh706(&plan("PHÓ GIÁM ĐỐC\nSỞ CÔNG THƯƠNG LÀO CAI\n")), 0);
+    assert_eq!(kh706(&plan("PHÓ GIÁM ĐỐC SỞ CÔNG THƯƠNG\n")), 0);
+    assert_eq!(kh706(&plan("")), 0);
+    assert_eq!(kh706(&plan("TRƯỞNG ĐOÀN\n")), 1);
+    assert_eq!(kh706(&plan("Hoàng Văn Thuân\nBRITISH MUSEUM\n")), 1);
+    assert_eq!(
+        kh706(&plan("PHÓ GIÁM ĐỐC\nSỞ CÔNG THƯƠNG\nBRITISH MUSEUM\n")),
+        1
+    );
+    let deputy = plan("").replace(
+        "T/M. ĐOÀN KIỂM TRA\nTRƯỞNG ĐOÀN\nHoàng Văn Thuân\n",
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nHoàng Văn Thuân\nPHÓ GIÁM ĐỐC\n",
+    );
+    assert_eq!(kh706(&deputy), 1, "the title signed as, again: {deputy}");
+}
+
+/// A recipient wrapped beside the signature, as `pdftotext -layout` gives a signed
+/// PDF (real plan 1105/KH-ĐKT, `../fixtures/pending/203_…`): its end, on the next
+/// line, is read into it, so it ends in `;` (no KH604) and its `(` is closed (no
+/// KH812), and the end is not asked for a dash of its own.
+#[test]
+fn a_recipient_wrapped_beside_the_signature_is_read_whole() {
+    let text = "SỞ CÔNG THƯƠNG\nĐOÀN KIỂM TRA\nSố: 1105/KH-ĐKT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLào Cai, ngày 10 tháng 3 năm 2026\nKẾ HOẠCH\nKiểm tra hoạt động vật liệu nổ công nghiệp\nI. MỤC ĐÍCH, YÊU CẦU\n1. Kiểm tra việc chấp hành pháp luật./.\nNơi nhận:                                         T/M. ĐOÀN KIỂM TRA\n- Giám đốc Sở (để báo cáo);\n- Văn phòng Sở (Bố trí kinh phí, phương              TRƯỞNG ĐOÀN\ntiện Phục vụ Đoàn kiểm tra);\n- Thành viên Đoàn (để thực hiện);\n- Lưu: VT, CN.\n\n                                                     Hoàng Văn Thuân\n";
+    let report = check(text);
+    let items: Vec<&str> = report
+        .plan
+        .recipients
+        .as_ref()
+        .expect("recipients")
+        .items
+        .iter()
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "- Giám đốc Sở (để báo cáo);",
+            "- Văn phòng Sở (Bố trí kinh phí, phương tiện Phục vụ Đoàn kiểm tra);",
+            "- Thành viên Đoàn (để thực hiện);"
+        ]
+    );
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
+    for code in ["KH603", "KH604", "KH812"] {
+        assert!(!codes.contains(&code), "{code} in {codes:?}");
+    }
+    assert_eq!(report.plan.signature.titles.len(), 1, "TRƯỞNG ĐOÀN");
+}
+
 /// A Party document's number, `Số 3260-KH/ĐĐQH15` (a real plan of the Đảng đoàn
 /// Quốc hội, `../fixtures/real/122_…`), is right without a colon: no KH110, and
 /// fix-all leaves it (it wrote `Số: 3260/KH/ĐĐQH15`, neither form). A state

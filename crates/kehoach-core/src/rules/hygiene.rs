@@ -300,13 +300,25 @@ pub(super) fn check(cx: &mut Ctx) {
         }
     }
     // Brackets and quotes balance within a sentence, which may wrap over lines: read
-    // on the logical lines (outside tables).
+    // on the logical lines (outside tables). A recipient wrapped beside the signature
+    // was read whole by the parser: its end's `)` closes what its start opened.
+    let balanced_recipients: Vec<Span> = cx
+        .plan
+        .recipients
+        .iter()
+        .flat_map(|r| &r.items)
+        .filter(|f| f.range.line != f.range.end_line && is_balanced(&f.text))
+        .map(|f| f.range.span())
+        .collect();
     let mut tables = blocks.table_cursor();
     for l in cx.src.logical.iter() {
         if l.cells.len() <= 1
             && !l.is_blank()
             && !tables.contains(l.span.start)
             && !appended.contains(&l.span.start)
+            && !balanced_recipients
+                .iter()
+                .any(|r| r.start <= l.span.start && l.span.end <= r.end)
             && l.marks.any(LineMarks::BRACKET | LineMarks::LEAD_E2)
             && may_have_brackets(l.content.text(cx.src.read()).as_bytes())
         {
@@ -1291,6 +1303,12 @@ fn report_spacing(cx: &mut Ctx, spacing: Spacing) {
             cx.out.push(d);
         }
     }
+}
+
+/// Whether a text's brackets and quotes pair up (as `check_balance` counts them).
+fn is_balanced(s: &str) -> bool {
+    let n = crate::text::count_brackets(s.as_bytes());
+    n.open == n.close && n.curly_open == n.curly_close && n.straight.is_multiple_of(2)
 }
 
 fn check_balance(cx: &mut Ctx, l: &LineView) {

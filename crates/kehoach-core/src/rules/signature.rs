@@ -270,7 +270,11 @@ pub(super) fn check(cx: &mut Ctx) {
             format!("Another document follows the signature (\"{quoted}\"); it is not the plan's and is not checked."),
         );
     }
-    if let (Some(first), Some(last)) = (sig.trailing.first(), sig.trailing.last()) {
+    if let (Some(first), Some(last), false) = (
+        sig.trailing.first(),
+        sig.trailing.last(),
+        is_signers_own_post(sig),
+    ) {
         let span = span_of(first).cover(span_of(last));
         let words: Vec<&str> = sig.trailing.iter().map(|f| f.text.as_str()).collect();
         let joined = words.join(" / ");
@@ -294,4 +298,31 @@ pub(super) fn check(cx: &mut Ctx) {
             );
         }
     }
+}
+
+/// A team's head writes his own post under his name: `Hoàng Văn Thuân` /
+/// `PHÓ GIÁM ĐỐC` / `SỞ CÔNG THƯƠNG LÀO CAI` under `T/M. ĐOÀN KIỂM TRA` / `TRƯỞNG
+/// ĐOÀN` (a real inspection team's plan, `tests/fixtures/pending/203_…`). A post in
+/// capitals other than the one signed as, and at most its agency's name, are the
+/// signer's, not stray text; the same title again, or a name, still is.
+fn is_signers_own_post(sig: &crate::model::Signature) -> bool {
+    let [post, agency @ ..] = sig.trailing.as_slice() else {
+        return false;
+    };
+    let capitals = |t: &str| crate::text::is_upper_text(t) && t.chars().count() <= 60;
+    let post_text = fold(post.text.trim());
+    agency.len() <= 1
+        && capitals(&post.text)
+        && agency.iter().all(|a| capitals(&a.text))
+        && crate::parse::SIGNING_TITLES
+            .iter()
+            .any(|t| post_text.starts_with(t))
+        && !(sig.titles.is_empty() && sig.authority.is_empty())
+        // Not the title signed as, on its line or closing the authority's (a wrapped
+        // `T/M. ĐOÀN KIỂM TRA` / `TRƯỞNG ĐOÀN` reads as one line).
+        && !sig
+            .titles
+            .iter()
+            .chain(&sig.authority)
+            .any(|t| fold(t.text.trim()).ends_with(&post_text))
 }
