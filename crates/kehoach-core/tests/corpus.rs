@@ -348,6 +348,19 @@ fn numbers_counting_rows_are_no_pages() {
         "{pages_found:?}"
     );
     assert!(!pages_found.has_safe_fix() && pages_found.fixes[0].edits.len() == 3);
+    // Counted from 1, they number items or rows (the decree shows no number on a
+    // first page; real decision 206's schedule, a cell a line): no finding at all.
+    let items: String = (1..=3)
+        .map(|i| format!("{i}\n{}", "Tiếp tục triển khai nhiệm vụ.\n".repeat(12)))
+        .collect();
+    let report = check(&items);
+    let numbers: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "KH807")
+        .map(|d| d.message.vi.as_str())
+        .collect();
+    assert!(numbers.is_empty(), "{numbers:?}");
 }
 
 /// A web page's foot cell `*Nơi nhận:* - Như Điều 3; - …` keeps its first recipient.

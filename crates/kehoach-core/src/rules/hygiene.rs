@@ -1026,6 +1026,27 @@ fn report_page_numbers(cx: &mut Ctx, found: &[&LineView]) {
         prev.is_some_and(|(p, apart)| follows(p, Some(n)) && page(apart))
             || next.is_some_and(|(x, apart)| follows(Some(n), x) && page(apart))
     };
+    // A count that starts at 1 numbers rows or items (a schedule's `1`, `2`, `3` a
+    // cell a line, real decision 206): the decree shows no number on a first page
+    // (NĐ 30/2020, Phụ lục I, I.5). Each bare number's run start, in one pass: a
+    // number that follows the one before it (n after n - 1, a page apart) goes on
+    // that one's run.
+    let mut run_start: Vec<Option<u32>> = vec![None; found.len()];
+    let mut last_bare: Option<usize> = None;
+    for k in 0..found.len() {
+        let Some(n) = bare[k] else { continue };
+        run_start[k] = Some(match last_bare {
+            Some(j)
+                if bare[j].and_then(|p| p.checked_add(1)) == Some(n)
+                    && found[j].idx.abs_diff(found[k].idx) >= crate::blocks::MIN_PAGE_LINES =>
+            {
+                run_start[j].unwrap_or(n)
+            }
+            _ => n,
+        });
+        last_bare = Some(k);
+    }
+    let counts_items = |k: usize| counts_pages(k) && run_start[k] == Some(1);
     // Page numbers are one cause: one finding for the certain ones (removed by fix
     // all), one for those their count calls pages (removed on a click); a number
     // that may be a figure is asked about on its own line.
@@ -1042,6 +1063,8 @@ fn report_page_numbers(cx: &mut Ctx, found: &[&LineView]) {
         };
         if bare[k].is_none() || near_break {
             certain.push(edit);
+        } else if counts_items(k) {
+            // Rows or items counted from 1: the document's own numbers.
         } else if counts_pages(k) {
             counted.push(edit);
         } else {
