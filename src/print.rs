@@ -174,6 +174,8 @@ pub fn PrintView(plan: Plan) -> impl IntoView {
         .as_ref()
         .and_then(|t| t.attached_to.as_ref())
         .map(line);
+    // `Kính gửi: …` where the text has it: the print never drops the drafter's words.
+    let salutation = plan.salutation.as_ref().map(line);
     let bases = plan
         .bases
         .iter()
@@ -262,6 +264,7 @@ pub fn PrintView(plan: Plan) -> impl IntoView {
             {summary.map(|s| view! { <p class="p-summary">{s}</p> })}
             {attached.map(|a| view! { <p class="p-attached">{a}</p> })}
             <hr class="rule-short center" />
+            {salutation.map(|s| view! { <p class="p-salutation">{s}</p> })}
             {bases}
             {content(&plan.opening, &plan.body, &plan.tables)}
             {(!signed_by_decision).then(|| foot(&plan))}

@@ -564,6 +564,17 @@ fn document_xml(plan: &Plan) -> String {
                 .as_ref()
                 .is_some_and(|d| d.plan_header.is_empty()),
     );
+    // `Kính gửi: …` under the title, where the text has it (KH607 asks for it to go,
+    // but an export never drops the drafter's words).
+    if let Some(s) = &plan.salutation {
+        out.push_str(&para(
+            &line(s),
+            Style {
+                center: true,
+                ..BODY
+            },
+        ));
+    }
     for b in &plan.bases {
         out.push_str(&para(&line(b), italic_body));
     }
