@@ -140,6 +140,27 @@ fn annex_label(t: &str) -> Option<usize> {
     }
 }
 
+/// `Mẫu biểu số 01`, `Biểu số 2`, `Biểu mẫu 03`, `Mẫu số 01`: a form's label over an
+/// annex's title (real plan 0204/KH-UBND of Cà Mau labels its five annex tables so),
+/// the whole line; its length. Read only right above an annex's title, never as an
+/// annex's start on its own (a body's `Mẫu số 01` names a form).
+fn form_label(t: &str) -> Option<usize> {
+    let t = t.trim_end();
+    if !t.starts_with(['M', 'm', 'B', 'b']) || !at_most_chars(t, 24) {
+        return None;
+    }
+    let f = fold(t);
+    let rest = ["MẪU BIỂU", "BIỂU MẪU", "BIỂU", "MẪU"]
+        .iter()
+        .find_map(|w| f.strip_prefix(w))?;
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("SỐ").unwrap_or(rest).trim();
+    let number = rest.trim_end_matches(['.', ':']);
+    let numbered = !number.is_empty()
+        && (number.bytes().all(|b| b.is_ascii_digit()) || roman_value(number).is_some());
+    numbered.then_some(t.len())
+}
+
 fn is_attachment_line(t: &str) -> bool {
     if !t.starts_with(['(', 'K', 'k']) {
         return false;
@@ -192,7 +213,16 @@ pub(super) fn find_annex_starts(src: &Source, from: usize) -> Vec<usize> {
                 break;
             }
         }
+        // A form's label right above the title (`Mẫu biểu số 01`) opens the annex.
         if top < k {
+            if let Some(label) = (from..top)
+                .rev()
+                .take(2)
+                .find(|&j| !lines[j].is_blank())
+                .filter(|&j| form_label(lines[j].text(src.read())).is_some())
+            {
+                top = label;
+            }
             starts.push(top);
         }
     }
@@ -205,7 +235,7 @@ pub(super) fn parse_annex(src: &Source, start: usize, end: usize) -> Annex {
     let t = first.text(src.read());
     let mut label = None;
     let mut title_spans: Vec<Span> = Vec::new();
-    if let Some(len) = annex_label(t) {
+    if let Some(len) = annex_label(t).or_else(|| form_label(t)) {
         let label_span = Span::new(first.content.start, first.content.start + len);
         label = Some(src.field(label_span));
         let rest =

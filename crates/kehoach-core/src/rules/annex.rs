@@ -53,13 +53,16 @@ pub const CITED_MISSING: Rule = Rule {
 
 pub const RULES: &[Rule] = &[ATTACHED_MISMATCH, LABEL_ORDER, CITED_MISSING];
 
-/// The number of an annex label (`PHỤ LỤC II` → 2, `Phụ lục 01` → 1, `PHỤ LỤC SỐ 3`).
+/// The number of an annex label (`PHỤ LỤC II` → 2, `Phụ lục 01` → 1, `PHỤ LỤC SỐ 3`,
+/// a form's `Mẫu biểu số 02` → 2).
 pub(crate) fn label_number(label: &str) -> Option<u32> {
-    let rest = label.get("PHỤ LỤC".len()..)?.trim();
+    let folded = crate::text::fold(label);
+    let rest = ["PHỤ LỤC", "MẪU BIỂU", "BIỂU MẪU", "BIỂU", "MẪU"]
+        .iter()
+        .find_map(|w| folded.strip_prefix(w))?
+        .trim();
     let rest = rest
         .strip_prefix("SỐ")
-        .or_else(|| rest.strip_prefix("số"))
-        .or_else(|| rest.strip_prefix("Số"))
         .unwrap_or(rest)
         .trim()
         .trim_end_matches(['.', ':']);
