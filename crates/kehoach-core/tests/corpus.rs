@@ -363,6 +363,54 @@ fn numbers_counting_rows_are_no_pages() {
     assert!(numbers.is_empty(), "{numbers:?}");
 }
 
+/// A Công báo text numbers its pages beside its running headers (`CÔNG BÁO/Số 242/…`
+/// then `69`, real NQ 105/NQ-CP as extracted from the PDF): those go as chrome, and
+/// a number alone on a line elsewhere, a row's number in its annex table a cell a
+/// line, is the text's own: not asked about line by line.
+#[test]
+fn row_numbers_away_from_running_headers_are_the_texts() {
+    let mut text = String::from("KẾ HOẠCH\nThử nghiệm\n\nI. NHIỆM VỤ\n");
+    for page in 69..=72 {
+        text.push_str(&format!("CÔNG BÁO/Số 242/Ngày 22-04-2026\n{page}\n"));
+        // Rows a few apart (3, 6, …): no count a reader could take for pages.
+        for row in [(page - 68) * 3, (page - 68) * 3 + 2] {
+            // Each row its own words (repeated lines would read as running headers).
+            text.push_str(&format!(
+                "{row}\nNhiệm vụ {row} của trang {page}: quán triệt, triển khai\nBộ Nội vụ\nQuý {row} năm {}\n",
+                1958 + page
+            ));
+            for line in 0..6 {
+                text.push_str(&format!(
+                    "Nội dung {line} của nhiệm vụ {row}, trang {page}.\n"
+                ));
+            }
+        }
+    }
+    let report = check(&text);
+    let numbers: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "KH807")
+        .map(|d| d.message.vi.as_str())
+        .collect();
+    assert_eq!(numbers.len(), 1, "{numbers:?}");
+    assert!(numbers[0].contains("CÔNG BÁO"), "{numbers:?}");
+    let chrome = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "KH807")
+        .expect("chrome");
+    let edits: Vec<&str> = chrome.fixes[0]
+        .edits
+        .iter()
+        .map(|e| e.span.text(&text).trim())
+        .collect();
+    for page in ["69", "70", "71", "72"] {
+        assert!(edits.contains(&page), "page {page} not in {edits:?}");
+    }
+    assert!(!edits.contains(&"3") && !edits.contains(&"5"), "{edits:?}");
+}
+
 /// A web page's foot cell `*Nơi nhận:* - Như Điều 3; - …` keeps its first recipient.
 #[test]
 fn squashed_recipients_after_an_emphasised_heading_keep_the_first() {

@@ -1047,6 +1047,33 @@ fn report_page_numbers(cx: &mut Ctx, found: &[&LineView]) {
         last_bare = Some(k);
     }
     let counts_items = |k: usize| counts_pages(k) && run_start[k] == Some(1);
+    // Pages numbered beside their running headers (the first pass took `CÔNG BÁO/Số
+    // 242/…` and the `69` under it as chrome): a bare number away from every such
+    // line is the text's own (a row's number in a table a cell a line, real NQ
+    // 105/NQ-CP), not a page's to ask about. One right beside a chrome line that
+    // carries no number (an OCR tool's `[Trang 6]` mark, then the page's printed `4`)
+    // still is; one after a page's number (`69`, then a row's `3`) is not.
+    let chrome = &cx.src.blocks.chrome;
+    let numbered_at_headers = chrome
+        .iter()
+        .filter(|s| bare_number(s.text(text)).is_some())
+        .nth(1)
+        .is_some();
+    let is_chrome = |line: Option<&LineView>| {
+        line.is_some_and(|n| {
+            chrome
+                .binary_search_by_key(&n.span.start, |s| s.start)
+                .is_ok()
+                && bare_number(n.content.text(text)).is_none()
+        })
+    };
+    let beside_chrome = |l: &LineView| {
+        let lines = &cx.src.lines;
+        let before = (0..l.idx).rev().map(|i| &lines[i]).find(|n| !n.is_blank());
+        let after = lines.iter().skip(l.idx + 1).find(|n| !n.is_blank());
+        is_chrome(before) || is_chrome(after)
+    };
+    let texts_own = |k: usize| numbered_at_headers && !beside_chrome(found[k]);
     // Page numbers are one cause: one finding for the certain ones (removed by fix
     // all), one for those their count calls pages (removed on a click); a number
     // that may be a figure is asked about on its own line.
@@ -1063,7 +1090,7 @@ fn report_page_numbers(cx: &mut Ctx, found: &[&LineView]) {
         };
         if bare[k].is_none() || near_break {
             certain.push(edit);
-        } else if counts_items(k) {
+        } else if texts_own(k) || counts_items(k) {
             // Rows or items counted from 1: the document's own numbers.
         } else if counts_pages(k) {
             counted.push(edit);
