@@ -51,6 +51,25 @@ fn lines_of(text: &str, report: &Report, code: &str) -> Vec<usize> {
     out
 }
 
+/// The messages (in Vietnamese) of the findings with `code` in `report`.
+fn messages_of<'a>(report: &'a Report, code: &str) -> Vec<&'a str> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .map(|d| d.message.vi.as_str())
+        .collect()
+}
+
+/// How many findings with `code` the check of `text` gives.
+fn count_of(text: &str, code: &str) -> usize {
+    check(text)
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .count()
+}
+
 fn errors_on<'a>(list: &[(usize, &'a str, Severity)], line: usize) -> Vec<&'a str> {
     list.iter()
         .filter(|&&(l, _, s)| l == line && s == Severity::Error)
@@ -354,12 +373,7 @@ fn numbers_counting_rows_are_no_pages() {
         .map(|i| format!("{i}\n{}", "Tiếp tục triển khai nhiệm vụ.\n".repeat(12)))
         .collect();
     let report = check(&items);
-    let numbers: Vec<&str> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "KH807")
-        .map(|d| d.message.vi.as_str())
-        .collect();
+    let numbers = messages_of(&report, "KH807");
     assert!(numbers.is_empty(), "{numbers:?}");
 }
 
@@ -387,12 +401,7 @@ fn row_numbers_away_from_running_headers_are_the_texts() {
         }
     }
     let report = check(&text);
-    let numbers: Vec<&str> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "KH807")
-        .map(|d| d.message.vi.as_str())
-        .collect();
+    let numbers = messages_of(&report, "KH807");
     assert_eq!(numbers.len(), 1, "{numbers:?}");
     assert!(numbers[0].contains("CÔNG BÁO"), "{numbers:?}");
     let chrome = report
@@ -544,13 +553,7 @@ fn a_team_heads_own_post_under_his_name_is_no_stray_text() {
     let plan = |after_name: &str| {
         format!("SỞ CÔNG THƯƠNG\nĐOÀN KIỂM TRA\nSố: 1105/KH-ĐKT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLào Cai, ngày 10 tháng 3 năm 2026\nKẾ HOẠCH\nKiểm tra hoạt động vật liệu nổ công nghiệp\nI. MỤC ĐÍCH, YÊU CẦU\n1. Kiểm tra việc chấp hành pháp luật./.\nNơi nhận:\n- Giám đốc Sở;\n- Lưu: VT, CN.\nT/M. ĐOÀN KIỂM TRA\nTRƯỞNG ĐOÀN\nHoàng Văn Thuân\n{after_name}")
     };
-    let kh706 = |text: &str| {
-        check(text)
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "KH706")
-            .count()
-    };
+    let kh706 = |text: &str| count_of(text, "KH706");
     assert_eq!(kh706(&plan("PHÓ GIÁM ĐỐC\nSỞ CÔNG THƯƠNG LÀO CAI\n")), 0);
     assert_eq!(kh706(&plan("PHÓ GIÁM ĐỐC SỞ CÔNG THƯƠNG\n")), 0);
     assert_eq!(kh706(&plan("")), 0);
@@ -608,13 +611,7 @@ fn a_party_number_keeps_its_own_form() {
     let plan = |number: &str| {
         format!("ĐẢNG CỘNG SẢN VIỆT NAM\nBAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG ĐOÀN QUỐC HỘI\n{number}\nHà Nội, ngày 10 tháng 01 năm 2025\nKẾ HOẠCH\nThực hiện Nghị quyết\n")
     };
-    let kh110 = |text: &str| {
-        check(text)
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "KH110")
-            .count()
-    };
+    let kh110 = |text: &str| count_of(text, "KH110");
     let party = plan("Số 3260-KH/ĐĐQH15");
     assert_eq!(kh110(&party), 0);
     assert_eq!(kehoach_core::fix::apply_safe_fixes(&party), party);
