@@ -417,6 +417,19 @@ fn running_headers<'a>(
 /// no more often.
 pub(crate) const MIN_PAGE_LINES: usize = 10;
 
+/// The line of a page number beside line `k`: the next filled line, or else the one
+/// before, when it is a number alone on a line of text.
+fn number_beside(text: &str, lines: &[LineView], role: &[Role], k: usize) -> Option<usize> {
+    let free = |j: &usize| role[*j] == Role::Text && bare_number(lines[*j].span.text(text));
+    let next = (k + 1..lines.len().min(k + 3)).find(|&j| !lines[j].is_blank());
+    next.filter(free).or_else(|| {
+        (k.saturating_sub(2)..k)
+            .rev()
+            .find(|&j| !lines[j].is_blank())
+            .filter(free)
+    })
+}
+
 /// Page chrome, marked in `role`: a short line repeated on three pages or more with a
 /// page number beside it (a PDF's running header), a signature stamp, a site notice.
 fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
@@ -456,12 +469,44 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
     // of lines, a figure's, may bring one pair close).
     counts.retain(|t, (n, _, close)| *n >= 3 && *close <= 1 && wordy(t));
     let numbered = running_headers(text, lines, role);
-    let next_filled = |k: usize| (k + 1..lines.len().min(k + 3)).find(|&j| !lines[j].is_blank());
-    let prev_filled = |k: usize| {
-        (k.saturating_sub(2)..k)
-            .rev()
-            .find(|&j| !lines[j].is_blank())
+    // A running header's numbers count its pages one by one (an annex may start
+    // again, a page may lack its header); a table's cell that comes back a page
+    // apart (`Thường xuyên`, `Quý II/2026`, a cell a line) sits beside row numbers
+    // that jump, repeat and go back (`2`, `2`, `5`, `8`, `2`: real NQ 105/NQ-CP as
+    // extracted from its PDF). Each line's last number beside it, and how often the
+    // next was one more, or anything else.
+    let mut pages: crate::hash::FxHashMap<&str, (u32, usize, usize)> = Default::default();
+    // (Most texts repeat no short line: nothing to count.)
+    let repeated_lines = if counts.is_empty() {
+        &lines[..0]
+    } else {
+        lines
     };
+    for (k, l) in repeated_lines.iter().enumerate() {
+        let t = trim(l.span.text(text));
+        if role[k] != Role::Text || !counts.contains_key(t) {
+            continue;
+        }
+        let Some(page) = number_beside(text, lines, role, k)
+            .and_then(|j| trim(lines[j].span.text(text)).parse::<u32>().ok())
+        else {
+            continue;
+        };
+        match pages.get_mut(t) {
+            Some(entry) => {
+                if entry.0.checked_add(1) == Some(page) {
+                    entry.1 += 1;
+                } else {
+                    entry.2 += 1;
+                }
+                entry.0 = page;
+            }
+            None => {
+                pages.insert(t, (page, 0, 0));
+            }
+        }
+    }
+    counts.retain(|t, _| pages.get(t).is_none_or(|&(_, next, other)| next > other));
     let mut out = Vec::new();
     let mut k = 0;
     while k < lines.len() {
@@ -472,17 +517,13 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
             continue;
         }
         let t = trim(l.span.text(text));
-        let free_number =
-            |j: &usize| role[*j] == Role::Text && bare_number(lines[*j].span.text(text));
         if !numbered.is_empty()
             && l.marks.any(LineMarks::SPACES3)
             && running_text(t).is_some_and(|r| numbered.contains(r))
         {
             role[k] = Role::Chrome;
         } else if counts.contains_key(t) {
-            let num_after = next_filled(k).filter(free_number);
-            let num_before = prev_filled(k).filter(free_number);
-            if let Some(j) = num_after.or(num_before) {
+            if let Some(j) = number_beside(text, lines, role, k) {
                 role[k] = Role::Chrome;
                 role[j] = Role::Chrome;
             }
@@ -2484,6 +2525,41 @@ mod tests {
                 .filter(|s| s.text(&text) == "CÔNG BÁO/Số 286")
                 .count(),
             4
+        );
+    }
+
+    /// A cell that comes back a page apart beside row numbers going up and down
+    /// (`Thường xuyên` by rows 3, 1, 5, a cell a line: real NQ 105/NQ-CP as extracted
+    /// from its PDF) is the table's, not a running header; one beside page numbers
+    /// counting up still is, even where an annex starts its pages again.
+    #[test]
+    fn a_cell_by_row_numbers_is_no_running_header() {
+        let row = |n: usize| {
+            format!(
+                "{n}\nThường xuyên\n{}",
+                "Nội dung nhiệm vụ của hàng.\n".repeat(11)
+            )
+        };
+        let text: String = [3, 1, 5, 2, 4].iter().map(|&n| row(n)).collect();
+        let b = scan(&text);
+        assert!(
+            b.chrome.is_empty(),
+            "{:?}",
+            b.chrome.iter().map(|s| s.text(&text)).collect::<Vec<_>>()
+        );
+        let page = |n: usize| {
+            format!(
+                "CÔNG BÁO/Số 286\n{n}\n{}",
+                "Nội dung của trang.\n".repeat(12)
+            )
+        };
+        let text: String = [5, 6, 7, 8, 1, 2, 3].iter().map(|&n| page(n)).collect();
+        let b = scan(&text);
+        assert_eq!(
+            b.chrome.len(),
+            14,
+            "{:?}",
+            b.chrome.iter().map(|s| s.text(&text)).collect::<Vec<_>>()
         );
     }
 
