@@ -420,6 +420,18 @@ fn row_numbers_away_from_running_headers_are_the_texts() {
     assert!(!edits.contains(&"3") && !edits.contains(&"5"), "{edits:?}");
 }
 
+/// A table a cell a line wraps a cell's parenthesis over several lines (`(sau khi
+/// Chính` / `phủ ban hành` / … / `chức)`, real NQ 105/NQ-CP as extracted from its
+/// PDF): closed a few lines on, it is balanced; never closed, it is still reported.
+#[test]
+fn a_parenthesis_wrapped_over_a_cells_lines_is_balanced() {
+    let cell = "Năm\n2026\n(sau khi Chính\nphủ ban hành\nNghị định quy\nđịnh về vị trí\nviệc làm công\nchức; vị trí\nviệc làm viên\nchức)\n3\nTổ chức đào tạo bắt buộc về chuyên môn.\n";
+    let text = format!("KẾ HOẠCH\nThử nghiệm\n\nI. NHIỆM VỤ\n{cell}");
+    assert_eq!(count_of(&text, "KH812"), 0);
+    let open = text.replace("chức)", "chức");
+    assert_eq!(count_of(&open, "KH812"), 1);
+}
+
 /// A web page's foot cell `*Nơi nhận:* - Như Điều 3; - …` keeps its first recipient.
 #[test]
 fn squashed_recipients_after_an_emphasised_heading_keep_the_first() {

@@ -311,6 +311,7 @@ pub(super) fn check(cx: &mut Ctx) {
         .map(|f| f.range.span())
         .collect();
     let mut tables = blocks.table_cursor();
+    let mut pending: Option<OpenParen> = None;
     for l in cx.src.logical.iter() {
         if l.cells.len() <= 1
             && !l.is_blank()
@@ -322,8 +323,11 @@ pub(super) fn check(cx: &mut Ctx) {
             && l.marks.any(LineMarks::BRACKET | LineMarks::LEAD_E2)
             && may_have_brackets(l.content.text(cx.src.read()).as_bytes())
         {
-            check_balance(cx, l);
+            pending = check_balance(cx, l, pending);
         }
+    }
+    if let Some(open) = pending {
+        report_unbalanced(cx, open.first, true);
     }
     report_markdown(cx, markdown_edits);
     report_spacing(cx, spacing);
@@ -1361,28 +1365,80 @@ fn is_balanced(s: &str) -> bool {
     n.open == n.close && n.curly_open == n.curly_close && n.straight.is_multiple_of(2)
 }
 
-fn check_balance(cx: &mut Ctx, l: &LineView) {
+/// A parenthesis left open on a line, that the next lines may close: a cell of a
+/// table laid out a cell a line wraps over several (`(sau khi Chính` / `phủ ban hành`
+/// / `Nghị định …)`, real NQ 105/NQ-CP as extracted from its PDF).
+#[derive(Clone, Copy)]
+struct OpenParen {
+    /// Where it opened: reported there if nothing closes it.
+    first: Span,
+    /// The line it opened on (a logical line's index): it must close within
+    /// `PAREN_LINES` of it.
+    first_line: usize,
+    /// Opened less closed so far (above zero).
+    depth: usize,
+}
+
+/// How many lines a wrapped cell's parenthesis may run over (a narrow column's cell
+/// takes a line for every two or three words).
+const PAREN_LINES: usize = 12;
+
+/// Checks a logical line's brackets and quotes, carrying an open parenthesis over to
+/// the next few lines (`pending`); returns what is still open.
+fn check_balance(cx: &mut Ctx, l: &LineView, pending: Option<OpenParen>) -> Option<OpenParen> {
     let s = l.content.text(cx.src.read());
     // The `a)` of a marker closes nothing.
     let s = marker_of(s).map_or(s, |m| &s[m.len..]);
     let n = crate::text::count_brackets(s.as_bytes());
-    let parens = n.open != n.close;
-    let curly = n.curly_open != n.curly_close;
-    let straight = n.straight % 2 == 1;
-    if parens || curly || straight {
-        let what = if parens {
-            "ngoặc đơn"
-        } else {
-            "ngoặc kép"
+    let quotes = n.curly_open != n.curly_close || !n.straight.is_multiple_of(2);
+    // A parenthesis still open on the lines just above: this line's count goes on it.
+    let pending = match pending {
+        Some(p) if l.idx.saturating_sub(p.first_line) <= PAREN_LINES => Some(p),
+        Some(p) => {
+            report_unbalanced(cx, p.first, true);
+            None
+        }
+        None => None,
+    };
+    if let Some(p) = pending {
+        let depth = (p.depth + n.open).checked_sub(n.close);
+        if quotes {
+            report_unbalanced(cx, l.content, false);
+        }
+        return match depth {
+            None => {
+                report_unbalanced(cx, p.first, true);
+                None
+            }
+            Some(0) => None,
+            Some(depth) => Some(OpenParen { depth, ..p }),
         };
-        let what_en = if parens { "parentheses" } else { "quotes" };
-        cx.report(
-            &UNBALANCED,
-            l.content,
-            format!("Dấu {what} không cân: thiếu dấu mở hoặc đóng."),
-            format!("Unbalanced {what_en}: an opening or closing one is missing."),
-        );
     }
+    if n.open > n.close && !quotes {
+        return Some(OpenParen {
+            first: l.content,
+            first_line: l.idx,
+            depth: n.open - n.close,
+        });
+    }
+    if n.open != n.close || quotes {
+        report_unbalanced(cx, l.content, n.open != n.close);
+    }
+    None
+}
+
+fn report_unbalanced(cx: &mut Ctx, at: Span, parens: bool) {
+    let (what, what_en) = if parens {
+        ("ngoặc đơn", "parentheses")
+    } else {
+        ("ngoặc kép", "quotes")
+    };
+    cx.report(
+        &UNBALANCED,
+        at,
+        format!("Dấu {what} không cân: thiếu dấu mở hoặc đóng."),
+        format!("Unbalanced {what_en}: an opening or closing one is missing."),
+    );
 }
 
 /// Sentences broken across lines (`… khu vực cửa khẩu` / `quốc tế.`), as the first
