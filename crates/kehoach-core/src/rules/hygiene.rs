@@ -1065,10 +1065,7 @@ fn report_page_numbers(cx: &mut Ctx, found: &[&LineView]) {
         .is_some();
     let is_chrome = |line: Option<&LineView>| {
         line.is_some_and(|n| {
-            chrome
-                .binary_search_by_key(&n.span.start, |s| s.start)
-                .is_ok()
-                && bare_number(n.content.text(text)).is_none()
+            cx.src.blocks.in_chrome(n.span.start) && bare_number(n.content.text(text)).is_none()
         })
     };
     let beside_chrome = |l: &LineView| {
