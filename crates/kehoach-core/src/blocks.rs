@@ -1989,6 +1989,14 @@ fn has_ngay(t: &str) -> bool {
     })
 }
 
+/// Whether the last word of `t` is a lower-case word (`năm`, `trước`): a sentence
+/// stopped mid-way, not a name or a figure.
+fn last_word_is_lower(t: &str) -> bool {
+    t.rsplit(' ')
+        .next()
+        .is_some_and(|w| !w.is_empty() && w.chars().all(char::is_lowercase))
+}
+
 fn ends_sentence(t: &str) -> bool {
     t.ends_with(['.', ';', ':', '!', '?', '…']) || t.ends_with("./.")
 }
@@ -2273,9 +2281,16 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
                                 && crate::markers::marker_of(pa.head)
                                     .is_some_and(|m| m.level < crate::markers::Level::Dash)
                                 && !wrapped_length(pl.span.text(text).trim_end(), w);
+                            // `- Thời gian thực hiện: năm` / `2025 và các năm tiếp
+                            // theo.`: a paragraph's last line, short, that goes on a
+                            // sentence stopped at a lower-case word with a figure.
+                            // A figure alone (`86%`) is a table's cell a line.
+                            let figure_goes_on = nt.starts_with(|c: char| c.is_ascii_digit())
+                                && (nt.contains(' ') || ends_sentence(nt))
+                                && last_word_is_lower(pa.tail);
                             let goes_on = spaced
                                 && blanks_between == 0
-                                && wrapped_length(nt, w)
+                                && (wrapped_length(nt, w) || figure_goes_on)
                                 && !starts_block(nt)
                                 && !ends_sentence(pa.tail)
                                 && one_cell
@@ -2995,6 +3010,25 @@ mod tests {
         assert!(b.read.contains("Công nghệ\n       Chủ trì"), "{}", b.read);
         assert!(b.read.contains("chuyển giao, ứng dụng"));
         assert!(b.read.contains("ứng dụng IoT trong"));
+    }
+
+    /// A legal-text page's paragraph (QĐ 2623/QĐ-TTg): a short first line, then full
+    /// lines, and its last line may start with a figure: `năm` / `2025 …` is one
+    /// sentence; a line stopped at a figure is not gone on by one.
+    #[test]
+    fn a_figure_goes_on_a_sentence_stopped_at_a_lower_case_word() {
+        let mut text = String::new();
+        for _ in 0..10 {
+            text.push_str("- Cơ quan phối hợp: các bộ,\ncơ quan ngang bộ, cơ quan thuộc Chính phủ và Ủy ban nhân dân các tỉnh, thành phố\ntrực thuộc trung ương.\n\n");
+        }
+        text.push_str("- Thời gian thực hiện: năm\n2025 và các năm tiếp theo.\n\n");
+        text.push_str(
+            "- Số liệu của năm 2024\n2025 số liệu mới.\n\n- Tỷ lệ trường đạt chuẩn\n86%\n90%\n",
+        );
+        let b = scan(&text);
+        assert!(b.read.contains("thực hiện: năm 2025 và"), "{}", b.read);
+        assert!(b.read.contains("năm 2024\n2025"), "{}", b.read);
+        assert!(b.read.contains("đạt chuẩn\n86%\n90%"), "{}", b.read);
     }
 
     /// `Quyết định số …` at a line's start (fixture 201) is a reference the wrapped

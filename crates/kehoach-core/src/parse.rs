@@ -1349,7 +1349,8 @@ fn task_label(t: &str) -> Option<(TaskField, usize)> {
     let l = label.lower();
     let field = if l == "nội dung" {
         TaskField::Content
-    } else if l.starts_with("thời gian") {
+    } else if l.starts_with("thời gian") || l.starts_with("thời hạn") {
+        // `Thời hạn hoàn thành:`, `Thời hạn ban hành:` (a decree's to be issued by).
         TaskField::Timeline
     } else if (l.starts_with("đơn vị") || l.starts_with("cơ quan")) && l.contains("chủ trì")
     {
@@ -1410,7 +1411,9 @@ fn find_tasks(body: &[Node]) -> Vec<Task> {
                 })
                 // `4. Phân công nhiệm vụ` inside a section: its items assign the work.
                 || (n.level == Level::Clause && fold_starts_with(&n.title.text, "PHÂN CÔNG"));
-            let is_item = |c: &Node| c.level >= Level::Clause && c.level <= Level::Point;
+            let is_item = |c: &Node| {
+                (c.level >= Level::Clause && c.level <= Level::Point) || is_labelled_dash(c)
+            };
             // `1. Hoàn thiện thể chế`, its `a)` … `d)`, then `Cơ quan chủ trì: …`
             // after the last: labels only the last sub-item carries, the others
             // none, are the whole item's.
@@ -1438,6 +1441,19 @@ fn find_tasks(body: &[Node]) -> Vec<Task> {
     }
     walk(body, false, None, &mut tasks);
     tasks
+}
+
+/// `- Nghị định quy định chi tiết …` with `+ Cơ quan chủ trì: …`, `+ Thời hạn ban
+/// hành: …` under it: a dash that is a task of its own (QĐ 2623/QĐ-TTg), not a label.
+fn is_labelled_dash(n: &Node) -> bool {
+    // Only its `+` lines count: labels as its paragraphs are the item's above it,
+    // written under its last duty.
+    n.level == Level::Dash
+        && task_label(&n.title.text).is_none()
+        && n.children.iter().any(|c| {
+            c.level == Level::Plus
+                && task_label(&c.title.text).is_some_and(|(kind, _)| kind != TaskField::Other)
+        })
 }
 
 /// Whether an item carries task labels (`Cơ quan chủ trì:`, `Thời gian thực hiện:` …)
@@ -1480,7 +1496,13 @@ fn units_wrapped_on(f: &Field, subs: &[Node]) -> bool {
 /// Where an item's labelled fields stand: its dash lines (with the items under
 /// each) and its plain paragraphs.
 fn label_lines(n: &Node) -> impl Iterator<Item = (&Field, &[Node])> {
-    let dashes = || n.children.iter().filter(|c| c.level == Level::Dash);
+    // A dash's labels are its `+` lines.
+    let under = if n.level == Level::Dash {
+        Level::Plus
+    } else {
+        Level::Dash
+    };
+    let dashes = move || n.children.iter().filter(move |c| c.level == under);
     let dash_titles = dashes().map(|c| (&c.title, c.children.as_slice()));
     // Labels written under the item's last duty (`- Tham mưu …` / `Đơn vị chủ trì:
     // …`) are read as that duty's paragraphs: still the item's.
@@ -1613,7 +1635,7 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
 }
 
 /// Verbs that follow the unit an item assigns work to.
-const VERBS: [&str; 13] = [
+const VERBS: [&str; 15] = [
     " chủ trì",
     " chủ động",
     " bố trí",
@@ -1627,6 +1649,9 @@ const VERBS: [&str; 13] = [
     " triển khai",
     " theo dõi",
     " tổ chức",
+    // `Ủy ban nhân dân các tỉnh … tổng hợp, trình …`, `Bộ trưởng … chịu trách nhiệm …`
+    " tổng hợp",
+    " chịu trách nhiệm",
 ];
 
 /// The unit an item assigns work to, and its first duty.
@@ -2472,6 +2497,50 @@ mod tests {
         assert_eq!(
             t.timeline.as_ref().map(|x| x.text.as_str()),
             Some("Năm 2026")
+        );
+    }
+
+    /// QĐ 2623/QĐ-TTg: `5. Xây dựng Nghị định` holds two decrees, each a dash with
+    /// its own `+ Cơ quan chủ trì:` and `+ Thời hạn ban hành:`: two tasks. The
+    /// unit of an item in the implementation part ends at its verb (`tổng hợp`,
+    /// `chịu trách nhiệm`).
+    #[test]
+    fn a_dash_with_labelled_plus_lines_is_a_task() {
+        let text = "KẾ HOẠCH\nThử\n\nII. NỘI DUNG\n5. Xây dựng Nghị định của Chính phủ\n- Nghị định quy định chi tiết một số điều Luật\n+ Cơ quan chủ trì: Bộ Công an.\n+ Cơ quan phối hợp: Bộ Tư pháp.\n+ Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026.\n- Nghị định xử phạt vi phạm hành chính\n+ Cơ quan chủ trì: Bộ Công an.\n+ Thời hạn ban hành: Theo tiến độ được giao.\nIII. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân các tỉnh tổng hợp, trình Hội đồng nhân dân cùng cấp bố trí kinh phí.\n2. Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thực hiện Kế hoạch này.\n";
+        let p = parse(text);
+        let got: Vec<(&str, Option<&str>)> = p
+            .tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.heading.text.as_str(),
+                    t.timeline.as_ref().map(|x| x.text.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "- Nghị định quy định chi tiết một số điều Luật",
+                    Some("trước ngày 01 tháng 01 năm 2026")
+                ),
+                (
+                    "- Nghị định xử phạt vi phạm hành chính",
+                    Some("Theo tiến độ được giao")
+                ),
+                ("1. Ủy ban nhân dân các tỉnh tổng hợp, trình Hội đồng nhân dân cùng cấp bố trí kinh phí.", None),
+                ("2. Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thực hiện Kế hoạch này.", None),
+            ]
+        );
+        assert_eq!(
+            leads_of(&p),
+            [
+                "Bộ Công an",
+                "Bộ Công an",
+                "Ủy ban nhân dân các tỉnh",
+                "Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh"
+            ]
         );
     }
 

@@ -283,6 +283,23 @@ mod tests {
         assert_eq!(header("Cà Mau, ngày 14 tháng 02 năm 2017"), []);
     }
 
+    /// KH501 asks for a lead where partners are named; `Cơ quan thực hiện:` names
+    /// who does the work (QĐ 2623/QĐ-TTg), so the task has one.
+    #[test]
+    fn performing_units_answer_for_a_task() {
+        let task = |who: &str| {
+            let text = format!("KẾ HOẠCH\nThử\n\nII. NỘI DUNG\n1. Tổ chức tuyên truyền\n{who}- Cơ quan phối hợp: các bộ, cơ quan ngang bộ.\n- Thời gian thực hiện: năm 2025.\n");
+            check(&text)
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "KH501")
+                .count()
+        };
+        assert_eq!(task(""), 1);
+        assert_eq!(task("- Cơ quan thực hiện: Bộ Công an, Bộ Tư pháp.\n"), 0);
+        assert_eq!(task("- Cơ quan chủ trì: Bộ Công an.\n"), 0);
+    }
+
     /// `docs/rules.md` is generated from the registry; regenerate it with
     /// `UPDATE_DOCS=1 cargo test -p kehoach-core catalogue` or
     /// `cargo run -p kehoach-cli -- rules --format markdown > docs/rules.md`.
