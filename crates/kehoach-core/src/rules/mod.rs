@@ -155,8 +155,15 @@ impl<'a> Ctx<'a> {
     pub fn content_span(&self) -> (usize, usize) {
         let plan = self.plan;
         let start = plan.title_end().unwrap_or(0);
-        let end = plan.footer_start().unwrap_or(self.text().len());
-        (start.min(end), end)
+        // A plan after the signature of the decision issuing it runs to its annexes
+        // or the text's end: the foot before it is the decision's.
+        let end = plan
+            .footer_start()
+            .filter(|&f| f >= start)
+            .or_else(|| plan.annexes.first().map(|a| a.range.start))
+            .filter(|&e| e >= start)
+            .unwrap_or(self.text().len());
+        (start, end)
     }
 
     /// Adds a finding of `rule` and returns it for fixes and related ranges.
@@ -298,6 +305,21 @@ mod tests {
         assert_eq!(task(""), 1);
         assert_eq!(task("- Cơ quan thực hiện: Bộ Công an, Bộ Tư pháp.\n"), 0);
         assert_eq!(task("- Cơ quan chủ trì: Bộ Công an.\n"), 0);
+    }
+
+    /// A plan after the signature of the decision that issues it is content: its
+    /// broken sentences are found (the foot before it is the decision's).
+    #[test]
+    fn a_plan_after_its_decision_is_checked_for_broken_lines() {
+        let text = "QUYẾT ĐỊNH\nBan hành Kế hoạch mẫu\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch mẫu.\nĐiều 2. Quyết định này có hiệu lực từ ngày ký.\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn A\n\nKẾ HOẠCH\nMẫu\n(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2025 của Ủy ban nhân dân tỉnh)\nI. MỤC ĐÍCH\n1. Tổ chức tuyên truyền, phổ biến, giáo dục pháp luật về bảo vệ dữ liệu cá nhân\ncho cán bộ, công chức, viên chức và người lao động.\n";
+        let report = check(text);
+        assert_eq!(report.plan.kind.as_str(), "plan_in_decision");
+        let broken: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "KH808")
+            .collect();
+        assert_eq!(broken.len(), 1, "{:?}", report.diagnostics);
     }
 
     /// `docs/rules.md` is generated from the registry; regenerate it with
