@@ -1442,6 +1442,20 @@ fn report_unbalanced(cx: &mut Ctx, at: Span, parens: bool) {
 /// pass found them in the content and the annexes: one finding for the whole text
 /// whose fix reflows them. Wrapped header and signature phrases and tables are read
 /// whole but left as laid out.
+/// A document's symbol cut at its hyphen (`Chỉ thị số 52-` / `CT/TW`): the two
+/// halves join with no space.
+fn symbol_split(before: &str, after: &str) -> bool {
+    let b = before.as_bytes();
+    b.len() >= 2
+        && b[b.len() - 1] == b'-'
+        && b[b.len() - 2].is_ascii_digit()
+        && after.starts_with(|c: char| c.is_uppercase())
+        && after
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')'))
+            .next()
+            .is_some_and(|w| w.contains('/'))
+}
+
 fn report_wrapped(cx: &mut Ctx, content_start: usize, content_end: usize) {
     let text = cx.text();
     let annexes_from = cx
@@ -1481,7 +1495,11 @@ fn report_wrapped(cx: &mut Ctx, content_start: usize, content_end: usize) {
         })
         .map(|j| TextEdit {
             span: j.gap,
-            new_text: " ".into(),
+            new_text: if symbol_split(&text[..j.gap.start], &text[j.gap.end..]) {
+                String::new()
+            } else {
+                " ".into()
+            },
         })
         .collect();
     let Some(first) = edits.first() else {
@@ -1552,6 +1570,20 @@ mod tests {
             "\"",
         ]);
         prop::collection::vec(pieces, 0..24).prop_map(|p| p.concat())
+    }
+
+    /// Joining a broken line puts a space between the words, but not inside a
+    /// document's symbol cut at its hyphen (`52-` / `CT/TW`, NQ 105/NQ-CP's Công báo
+    /// text): that would write `52- CT/TW`.
+    #[test]
+    fn a_symbol_cut_at_its_hyphen_joins_without_a_space() {
+        let mut text = String::from("KẾ HOẠCH\nThực hiện Chỉ thị\n\nI. MỤC ĐÍCH\n");
+        for _ in 0..10 {
+            text.push_str("Triển khai đầy đủ các nhiệm vụ và giải pháp đã đề ra trong Chỉ thị số 52-\nCT/TW ngày 03 tháng 10 năm 2025 của Ban Bí thư về thực hiện bảo hiểm y tế\ntoàn dân trong giai đoạn mới, bảo đảm đúng tiến độ và yêu cầu đã được đề ra.\n");
+        }
+        let fixed = crate::fix::apply_safe_fixes_where(&text, |code| code == "KH808");
+        assert!(fixed.contains("Chỉ thị số 52-CT/TW ngày"), "{fixed}");
+        assert!(fixed.contains("bảo hiểm y tế toàn dân"), "{fixed}");
     }
 
     proptest! {
