@@ -2353,6 +2353,22 @@ fn join_kind(
     {
         return Some(JoinKind::Prose);
     }
+    // `**III.` alone, its title in capitals on the next line (a legal-text page,
+    // KH 552 Đồng Tháp): the heading's marker and its title are one line.
+    if blanks == 0
+        && p.pieces == 1
+        && crate::markers::marker_of(p.tail).is_some_and(|m| {
+            m.level <= crate::markers::Level::Point && m.len == p.tail.trim_end().len()
+        })
+        && n.starts_with(char::is_uppercase)
+        && n.split(' ')
+            .next()
+            .is_some_and(|w| !w.chars().any(char::is_lowercase))
+        && crate::markers::marker_of(n).is_none()
+        && !starts_block(n)
+    {
+        return Some(JoinKind::Prose);
+    }
     let p_len = p.chars;
     if ends_sentence(p.tail)
         || starts_block(n)
@@ -3029,6 +3045,17 @@ mod tests {
         assert!(b.read.contains("thực hiện: năm 2025 và"), "{}", b.read);
         assert!(b.read.contains("năm 2024\n2025"), "{}", b.read);
         assert!(b.read.contains("đạt chuẩn\n86%\n90%"), "{}", b.read);
+    }
+
+    /// `**III.` alone on its line, its title in capitals on the next (KH 552 Đồng
+    /// Tháp): one heading. A number alone before a sentence in lower case, or a
+    /// marker after its title, is not joined by this.
+    #[test]
+    fn a_bare_marker_takes_the_title_below_it() {
+        let text = "**III.\nNHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU *(chi tiết Phụ lục đính kèm)*\n\n**IV.\n\nKINH PHÍ**\n";
+        let b = scan(text);
+        assert!(b.read.contains("III. NHIỆM VỤ"), "{}", b.read);
+        assert!(b.read.contains("IV.\n\nKINH PHÍ"), "{}", b.read);
     }
 
     /// `Quyết định số …` at a line's start (fixture 201) is a reference the wrapped

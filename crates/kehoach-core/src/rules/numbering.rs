@@ -274,13 +274,26 @@ fn check_siblings<'a>(
                     style: n.style,
                 });
             }
+            // A note in brackets after the title (`NHIỆM VỤ VÀ GIẢI PHÁP (chi tiết
+            // Phụ lục đính kèm)`, KH 552 Đồng Tháp) is the drafter's aside, not the
+            // title: it keeps its case.
+            let title = n.title.text.as_str();
+            let closed = title.trim_end().trim_end_matches(['.', '/', ';', ':']);
+            let named = match closed.strip_suffix(')') {
+                Some(open) if !title.starts_with('(') => {
+                    open.rfind('(').map_or(title, |at| title[..at].trim_end())
+                }
+                _ => title,
+            };
             if level == Level::Section
-                && !n.title.text.is_empty()
-                && !is_upper_text(&n.title.text)
-                && n.title.text.chars().any(|c| c.is_alphabetic())
+                && !named.is_empty()
+                && !is_upper_text(named)
+                && named.chars().any(|c| c.is_alphabetic())
             {
-                let up = n.title.text.upper();
-                let span = span_of(&n.title);
+                let up = named.upper();
+                let whole = span_of(&n.title);
+                // The field's text has its span's length: the name is its first part.
+                let span = Span::new(whole.start, (whole.start + named.len()).min(whole.end));
                 cx.report(
                     &SECTION_CASE,
                     span,
@@ -531,6 +544,27 @@ mod tests {
         assert_eq!(style[1].message.vi, "Viết \"b)\" thay cho \"b/\".");
         let fixed = crate::fix::apply_safe_fixes(text);
         assert!(fixed.contains("a) Hội nghị.\nb) Tập huấn.") && fixed.contains("b) Đoàn hai."));
+    }
+
+    /// A section's title in capitals with a note in brackets after it (`(chi tiết
+    /// Phụ lục đính kèm)`, KH 552 Đồng Tháp) is upper case; a title in lower case
+    /// with a note is made upper case up to the note, which keeps its case.
+    #[test]
+    fn a_note_after_a_section_title_keeps_its_case() {
+        let text = "KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\nII. NHIỆM VỤ VÀ GIẢI PHÁP (chi tiết Phụ lục đính kèm)\nIII. Tổ chức thực hiện (xem Phụ lục)\n";
+        let report = crate::check(text);
+        let case: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "KH406")
+            .collect();
+        assert_eq!(case.len(), 1, "{case:?}");
+        let fixed = crate::fix::apply_safe_fixes(text);
+        assert!(
+            fixed.contains("III. TỔ CHỨC THỰC HIỆN (xem Phụ lục)"),
+            "{fixed}"
+        );
+        assert!(fixed.contains("(chi tiết Phụ lục đính kèm)"), "{fixed}");
     }
 
     /// A plan of investment names its funding `VỐN ĐẦU TƯ` (fixture 201).
