@@ -15,6 +15,7 @@ use crate::text::{
 };
 
 mod layout;
+mod wrapped_cells;
 
 /// How a table was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +33,9 @@ pub enum TableShape {
     /// (g) A pipe header row, then one cell per line with nothing between them (a
     /// converter that lost the table's rows): each row starts at its number.
     BareCells,
+    /// (h) Plain `pdftotext` of a printed table: a header of names, then each row's
+    /// number and its cells a run of wrapped lines each, nothing between them.
+    WrappedCells,
 }
 
 /// One cell: the trimmed pieces of text it holds (one per physical line). Most
@@ -175,6 +179,8 @@ pub fn scan_lines(text: &str, lines: &[LineView]) -> Blocks {
     find_row_tables(text, lines, &mut role, &mut tables);
     // After the tables: a figure repeated in a table's cells is no running header.
     let chrome = find_chrome(text, lines, &mut role);
+    // After the chrome: a printed table's rows go on over its pages' chrome.
+    wrapped_cells::find_wrapped_cells(text, lines, &mut role, &mut tables);
     crate::order::sort_by_key(&mut tables, |t| t.span.start);
 
     // What the reader sees differently, as spans to fill: a whole line or a join's

@@ -478,6 +478,20 @@ pub fn is_placeholder(s: &str) -> bool {
     t.starts_with('[') && t.ends_with(']')
 }
 
+/// A document's symbol cut at its hyphen (`Chỉ thị số 52-` / `CT/TW`): the two
+/// halves join with no space.
+pub fn symbol_split(before: &str, after: &str) -> bool {
+    let b = before.as_bytes();
+    b.len() >= 2
+        && b[b.len() - 1] == b'-'
+        && b[b.len() - 2].is_ascii_digit()
+        && after.starts_with(|c: char| c.is_uppercase())
+        && after
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')'))
+            .next()
+            .is_some_and(|w| w.contains('/'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

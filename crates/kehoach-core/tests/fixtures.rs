@@ -349,16 +349,19 @@ fn repeated_headers(plan: &Plan, text: &str) -> String {
             .collect()
     };
     let mut out = String::new();
+    // A header printed as lines (a Gazette table through plain `pdftotext`).
+    let flat = collapse(text);
     let tables = plan
         .tables
         .iter()
         .chain(plan.annexes.iter().flat_map(|a| &a.tables));
     for header in tables.map(|t| &t.header).filter(|h| !h.is_empty()) {
         let names: Vec<String> = header.iter().map(|c| collapse(&c.text)).collect();
-        let seen = text
+        let piped = text
             .lines()
             .filter(|l| l.contains('|') && cells(l) == names)
             .count();
+        let seen = piped.max(flat.matches(&names.join(" ")).count());
         for _ in 1..seen {
             out.push_str(&names.join(" "));
             out.push(' ');

@@ -367,15 +367,24 @@ fn cell_field(src: &Source, cell: &RawCell, row_start: usize) -> Field {
             text: trimmed(src.read_text(*a)),
             range: src.range(*a),
         },
-        (Some(a), Some(b)) => Field {
-            text: cell
-                .iter()
-                .map(|s| trimmed(src.read_text(*s)))
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" "),
-            range: src.range(a.cover(*b)),
-        },
+        (Some(a), Some(b)) => {
+            // Lines joined by a space; a symbol cut at its hyphen (`210-` / `KL/TW`)
+            // joined whole.
+            let mut text = String::new();
+            for piece in cell.iter().map(|s| trimmed(src.read_text(*s))) {
+                if piece.is_empty() {
+                    continue;
+                }
+                if !text.is_empty() && !crate::text::symbol_split(&text, &piece) {
+                    text.push(' ');
+                }
+                text.push_str(&piece);
+            }
+            Field {
+                text,
+                range: src.range(a.cover(*b)),
+            }
+        }
         _ => Field {
             text: String::new(),
             range: src.range(Span::new(row_start, row_start)),

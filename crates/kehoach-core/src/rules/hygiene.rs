@@ -1442,20 +1442,6 @@ fn report_unbalanced(cx: &mut Ctx, at: Span, parens: bool) {
 /// pass found them in the content and the annexes: one finding for the whole text
 /// whose fix reflows them. Wrapped header and signature phrases and tables are read
 /// whole but left as laid out.
-/// A document's symbol cut at its hyphen (`Chỉ thị số 52-` / `CT/TW`): the two
-/// halves join with no space.
-fn symbol_split(before: &str, after: &str) -> bool {
-    let b = before.as_bytes();
-    b.len() >= 2
-        && b[b.len() - 1] == b'-'
-        && b[b.len() - 2].is_ascii_digit()
-        && after.starts_with(|c: char| c.is_uppercase())
-        && after
-            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')'))
-            .next()
-            .is_some_and(|w| w.contains('/'))
-}
-
 fn report_wrapped(cx: &mut Ctx, content_start: usize, content_end: usize) {
     let text = cx.text();
     let annexes_from = cx
@@ -1495,7 +1481,7 @@ fn report_wrapped(cx: &mut Ctx, content_start: usize, content_end: usize) {
         })
         .map(|j| TextEdit {
             span: j.gap,
-            new_text: if symbol_split(&text[..j.gap.start], &text[j.gap.end..]) {
+            new_text: if crate::text::symbol_split(&text[..j.gap.start], &text[j.gap.end..]) {
                 String::new()
             } else {
                 " ".into()
