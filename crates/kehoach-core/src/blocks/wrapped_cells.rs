@@ -35,9 +35,10 @@ const SHORT_LINE: usize = 20;
 
 /// Words a line does not end on when the sentence goes on: the next line is the
 /// same cell's, whatever its capital.
-const CONNECTORS: [&str; 24] = [
+const CONNECTORS: [&str; 30] = [
     "của", "và", "các", "cơ", "với", "về", "theo", "tại", "số", "ngày", "tháng", "năm", "trong",
-    "cho", "để", "đến", "từ", "là", "có", "được", "những", "trên", "hoặc", "khóa",
+    "cho", "để", "đến", "từ", "là", "có", "được", "những", "trên", "hoặc", "khóa", "ở", "bằng",
+    "như", "nhằm", "do", "vào",
 ];
 
 /// Heads of an office (`Chủ tịch`) go on with the office (`Ủy ban nhân dân …`).
@@ -105,7 +106,8 @@ fn header_at(text: &str, lines: &[LineView], role: &[Role], at: usize) -> Option
             return None;
         }
         let t = l.content.text(text);
-        if row_number(t).is_some() {
+        // The first row: its number alone, or a group's numeral with its title.
+        if Count::default().opening(t).is_some() {
             break;
         }
         if !at_most_chars(t, 40) {
@@ -163,7 +165,7 @@ struct Count {
     numeral: u32,
     /// The next sub-row under the last figure (`2.1`, `2.2`).
     sub: u32,
-    /// A figure starts again at 1 at the table's start and under a group only.
+    /// A figure may start again at 1 at the table's start and under a group only.
     restart: bool,
 }
 
@@ -204,6 +206,11 @@ impl Count {
         if crate::text::roman_value(word.trim_end_matches('.')) == Some(self.numeral) {
             return Some((Opening::Numeral, title_at));
         }
+        // `7. Xây dựng Nghị quyết …`: a row's number with its text (QĐ 844's annex).
+        if let Some(RowNumber::Figure(v)) = row_number(word) {
+            let expected = v == self.figure || (v == 1 && self.restart);
+            return expected.then_some((Opening::Figure(v), title_at));
+        }
         let (parent, sub) = word.trim_end_matches('.').split_once('.')?;
         let under = self.figure.checked_sub(1).filter(|&f| f > 0);
         (parent.parse::<u32>().ok() == under && sub.parse::<u32>().ok() == Some(self.sub))
@@ -213,8 +220,9 @@ impl Count {
     fn advance(&mut self, o: Opening) {
         match o {
             Opening::Figure(v) => (self.figure, self.sub, self.restart) = (v + 1, 1, false),
+            // Rows under a group go on counting or start again at 1.
             Opening::Numeral => {
-                (self.numeral, self.figure, self.sub, self.restart) = (self.numeral + 1, 1, 1, true)
+                (self.numeral, self.sub, self.restart) = (self.numeral + 1, 1, true)
             }
             Opening::Sub => self.sub += 1,
             Opening::Letter => {}
@@ -306,7 +314,7 @@ fn wrapped_table(
         let mut cells = vec![RawCell::One(number)];
         // A sub-row's text starts on its number's line (`2.1 Theo dõi, …`).
         let inline = Span::new(at_line.start + title_at, at_line.end);
-        if matches!(n, Opening::Sub) && !inline.is_empty() {
+        if matches!(n, Opening::Sub | Opening::Figure(_)) && !inline.is_empty() {
             before.insert(0, inline);
         }
         if matches!(n, Opening::Numeral) {
@@ -517,10 +525,32 @@ fn split_cells(text: &str, pieces: &[Span], columns: &[Column]) -> Vec<RawCell> 
         owner[i] = c;
         c = from[i * c_n + c];
     }
-    for (p, c) in pieces.iter().zip(owner) {
-        cells[content + c].push(*p);
+    // The deadline left empty, and the last line ends with one: the extraction put
+    // two cells on one line (`văn bản phối hợp Thường xuyên`).
+    let glued = (cols[c_n - 1] == Column::Timeline && owner[m - 1] + 1 < c_n)
+        .then(|| deadline_at_end(texts[m - 1]))
+        .flatten();
+    for (i, (p, c)) in pieces.iter().zip(owner).enumerate() {
+        match glued {
+            Some(at) if i == m - 1 => {
+                cells[content + c].push(Span::new(p.start, p.start + at));
+                let rest = &texts[i][at..];
+                let lead = rest.len() - rest.trim_start().len();
+                cells[content + c_n - 1].push(Span::new(p.start + at + lead, p.end));
+            }
+            _ => cells[content + c].push(*p),
+        }
     }
     cells
+}
+
+/// Where a deadline starts inside `t`, after a space (`… phối hợp Thường xuyên`).
+fn deadline_at_end(t: &str) -> Option<usize> {
+    DEADLINE_STARTS
+        .iter()
+        .filter_map(|w| t.rfind(&format!(" {w}")))
+        .filter(|&at| at > 0)
+        .min()
 }
 
 /// A row's lines after a page break: its cells' rest, in column order, each to a
@@ -614,6 +644,39 @@ mod tests {
             "Quyết định",
             "Tăng cường công tác lãnh đạo, chỉ đạo việc quán triệt thực hiện",
         ])
+    }
+
+    /// QĐ 844/QĐ-TTg's annex through plain `pdftotext` (fixture 131): narrow cells a
+    /// word a line, a group's title on its numeral's line (`II. Hoàn thiện …`), rows
+    /// counted on across groups with their text on the number's line (`7. Xây …`),
+    /// and a product and its deadline glued on one line.
+    #[test]
+    fn rows_with_their_text_on_the_number_s_line() {
+        let text = "STT\nTên nhiệm vụ cụ thể\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nKết quả\nThời gian hoàn\nthành\nI. Đổi mới tư duy và hành động\n1.\nTăng cường lãnh đạo, chỉ đạo xây dựng và\ntổ chức thực hiện hiệu quả các chủ trương.\nCác\nbộ\nở\nTrung ương,\nỦy ban nhân\ndân cấp tỉnh\nCác cơ quan, tổ\nchức, đơn vị.\nVăn bản chỉ đạo\nThường xuyên\nII. Hoàn thiện thể chế về bảo hiểm y tế\n2. Xây dựng Luật Bảo hiểm y tế sửa đổi.\nBộ Y tế\nBộ Tài chính\nCác hoạt động,\nvăn bản phối hợp Thường xuyên\n";
+        let b = super::super::scan(text);
+        let [t] = b.tables.as_slice() else {
+            panic!("one table: {:?}", b.tables);
+        };
+        let rows: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| joined(text, c)).collect())
+            .collect();
+        assert_eq!(rows[0], ["I.", "Đổi mới tư duy và hành động"]);
+        assert_eq!(rows[1][2], "Các bộ ở Trung ương, Ủy ban nhân dân cấp tỉnh");
+        assert_eq!(rows[1][5], "Thường xuyên");
+        assert_eq!(rows[2], ["II.", "Hoàn thiện thể chế về bảo hiểm y tế"]);
+        assert_eq!(
+            rows[3],
+            [
+                "2.",
+                "Xây dựng Luật Bảo hiểm y tế sửa đổi.",
+                "Bộ Y tế",
+                "Bộ Tài chính",
+                "Các hoạt động, văn bản phối hợp",
+                "Thường xuyên"
+            ]
+        );
     }
 
     proptest! {
