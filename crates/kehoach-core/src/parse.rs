@@ -554,6 +554,19 @@ fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
                 cell = split_at(i, i);
                 continue;
             }
+            // The agency's second line and the motto squeezed the same way
+            // (`THÀNH PHỐ HUẾ Độc lập - Tự do - Hạnh phúc`).
+            if let Some(i) = motto
+                .in_span(read, cell)
+                .or_else(|| motto_upper.in_span(read, cell))
+                .map(|p| p - cell.start)
+            {
+                let before = t[..i].trim_end();
+                if i > 0 && at_most_chars(before, 50) && crate::text::is_upper_text(before) {
+                    cell = split_at(i, i);
+                    continue;
+                }
+            }
         } else {
             if let Some(i) = motto
                 .in_span(read, cell)
@@ -982,6 +995,13 @@ fn split_foot_cell(read: &str, cell: Span) -> Vec<Span> {
             }
         }
         if cuts.len() < 3 || b.is_empty() {
+            // `Nơi nhận: TM. ỦY BAN NHÂN DÂN`: the two columns of the foot read
+            // line by line (a PDF's text, Huế's KH 188): the signing authority is
+            // the signature's, beside the heading.
+            let rest = t[colon + 1..].trim_start_matches([' ', '*', '_']);
+            if matches!(authority_parts(rest), Some((_, _, true))) {
+                return vec![at(0, colon + 1), at(t.len() - rest.len(), t.len())];
+            }
             return vec![cell];
         }
         // Every piece from the heading's colon on is kept: an item's text is never
@@ -1179,6 +1199,24 @@ fn ends_recipient(last: &str, t: &str) -> bool {
 }
 
 /// `- Lưu: VT, TH.`: the recipients' last line, the copy kept on file.
+/// A drafter's initials and copies (`Zh`, `TH(10)`, `NVA.`): up to five letters,
+/// the copies' number in brackets.
+pub(crate) fn is_typist_initials(t: &str) -> bool {
+    let t = t.trim().trim_end_matches('.');
+    let letters = t.split('(').next().unwrap_or("");
+    let copies = &t[letters.len()..];
+    (1..=5).contains(&letters.len())
+        && letters.bytes().all(|b| b.is_ascii_alphabetic())
+        && letters.starts_with(|c: char| c.is_ascii_uppercase())
+        && (copies.is_empty()
+            || (copies.starts_with('(')
+                && copies.ends_with(')')
+                && copies.len() > 2
+                && copies[1..copies.len() - 1]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())))
+}
+
 fn is_archive_line(t: &str) -> bool {
     t.trim_start_matches(['-', '–', ' ']).starts_with("Lưu")
 }
@@ -1261,6 +1299,16 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
                 // Recipients and signature side by side (`pdftotext -layout`): the list
                 // goes on below the signer's name, up to its archive line.
                 r.items.push(src.field(cell));
+            } else if let Some(last) = recipients
+                .as_mut()
+                .and_then(|r| r.items.last_mut())
+                .filter(|last| is_archive_line(&last.text) && is_typist_initials(t))
+            {
+                // `- Lưu: VT, VP5.` / `Zh`: the drafter's initials, which Decree 30
+                // writes at the end of the archive line, on a line of their own.
+                let range = src.field(Span::new(last.range.start, cell.end)).range;
+                last.text = format!("{} {}", last.text.trim_end(), t.trim());
+                last.range = range;
             } else if sig.name.is_some() && (!footnotes.is_empty() || is_footnote(t)) {
                 // `[1] Chương trình số …`: the document's footnotes, under its foot.
                 footnotes.push(src.field(cell));
@@ -1691,13 +1739,28 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
             (None, p) => p.cloned(),
         }
     };
+    // `các tổ chức`, `những tổ chức`: the noun, not the verb `tổ chức`; `Ban xây
+    // dựng Đảng`: a board's name.
+    let verb_at = |v: &str| {
+        t.match_indices(v).map(|(i, _)| i).find(|&i| {
+            let before = &t[..i];
+            !before.ends_with(" các")
+                && !before.ends_with(" những")
+                && !before.ends_with(" Ban")
+                && !before.ends_with(" ban")
+        })
+    };
     // `Sở Tài chính: Chủ trì, …` (the colon right after the unit, no verb before it).
-    if let Some(colon) = colon_within(t, 160).filter(|&c| !VERBS.iter().any(|v| t[..c].contains(v)))
+    if let Some(colon) =
+        colon_within(t, 160).filter(|&c| !VERBS.iter().any(|v| verb_at(v).is_some_and(|i| i < c)))
     {
         let unit = t[..colon].trim_end();
         // `Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; …`: a team member's.
         let member = person && at_most_chars(unit, 100) && !unit.ends_with(['.', ';']);
-        if is_unit_heading(unit) || member {
+        // `UBND các xã: Hải Tiến, Giao Minh, …`: the colon opens the units' names,
+        // not a duty.
+        let names_follow = is_list_of_names(&t[colon + 1..]);
+        if (is_unit_heading(unit) || member) && !names_follow {
             let lead = sub_field(title, 0, unit.len());
             let rest = t[colon + 1..].trim_start();
             let duty = if rest.is_empty() {
@@ -1720,7 +1783,7 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
     // `Sở Nông nghiệp và Môi trường chỉ đạo Chi cục … thực hiện:`: the unit, then its
     // verb (a list of three units runs past a hundred characters).
     if let Some(at) =
-        VERBS.iter().filter_map(|v| t.find(v)).min().filter(|&at| {
+        VERBS.iter().filter_map(|v| verb_at(v)).min().filter(|&at| {
             at > 0 && at <= 240 && is_unit_heading(&t[..at]) && !t[..at].ends_with(',')
         })
     {
@@ -1742,6 +1805,24 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         return Some((lead, first_duty()));
     }
     None
+}
+
+/// `Hải Tiến, Giao Minh và Giao Hòa`: two names or more, each a few capitalised
+/// words, and nothing else.
+fn is_list_of_names(t: &str) -> bool {
+    let t = t.trim().trim_end_matches(['.', ';']);
+    let mut n = 0;
+    for piece in t.split(',').flat_map(|p| p.split(" và ")) {
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        let capitalised = words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+        if words.is_empty() || words.len() > 4 || !capitalised {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 /// Part `a..b` of a field's text, as a field pointing at its characters (the field's
@@ -2147,6 +2228,14 @@ mod tests {
                 out.extend(split_header_cell_recursively(read, trimmed(i, t.len())));
                 return out;
             }
+            if let Some(i) = t.find("Độc lập").or_else(|| t.find("ĐỘC LẬP")) {
+                let before = t[..i].trim_end();
+                if i > 0 && at_most_chars(before, 50) && is_upper_text(before) {
+                    let mut out = vec![trimmed(0, i)];
+                    out.extend(split_header_cell_recursively(read, trimmed(i, t.len())));
+                    return out;
+                }
+            }
         }
         if f.starts_with("CỘNG HÒA") {
             if let Some(i) = t.find("Độc lập").or_else(|| t.find("ĐỘC LẬP")) {
@@ -2540,6 +2629,62 @@ mod tests {
                 "Bộ Công an",
                 "Ủy ban nhân dân các tỉnh",
                 "Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh"
+            ]
+        );
+    }
+
+    /// A PDF's text that reads a two-column header and foot line by line (Huế's KH
+    /// 188, Ninh Bình's KH 75): the agency's second line and the motto on one line,
+    /// `Nơi nhận:` beside the signing authority, the signature's lines between the
+    /// recipients, and the drafter's initials under the archive line.
+    #[test]
+    fn two_columns_read_line_by_line() {
+        let text = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTHÀNH PHỐ HUẾ Độc lập - Tự do - Hạnh phúc\nSố: 188/KH-UBND Huế, ngày 02 tháng 4 năm 2026\nKẾ HOẠCH\nPhát triển du lịch\nI. MỤC ĐÍCH\nNội dung./.\nNơi nhận: TM. ỦY BAN NHÂN DÂN\n- TT. Thành ủy;\nKT. CHỦ TỊCH\n- CT, các PCT UBND TP;\nPHÓ CHỦ TỊCH\n- Lưu: VT, DL.\nZh\nTrần Hữu Thùy Giang\n";
+        let p = parse(text);
+        assert_eq!(
+            p.header.motto.as_ref().map(|f| f.text.as_str()),
+            Some("Độc lập - Tự do - Hạnh phúc")
+        );
+        let titles: Vec<&str> = p
+            .signature
+            .authority
+            .iter()
+            .chain(&p.signature.titles)
+            .map(|f| f.text.as_str())
+            .collect();
+        assert_eq!(
+            titles,
+            ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+        );
+        let r = p.recipients.as_ref().expect("recipients");
+        let items: Vec<&str> = r.items.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(items, ["- TT. Thành ủy;", "- CT, các PCT UBND TP;"]);
+        assert_eq!(
+            r.archive.as_ref().map(|f| f.text.as_str()),
+            Some("- Lưu: VT, DL. Zh")
+        );
+        let report = crate::check(text);
+        let foot: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .filter(|c| c.starts_with("KH10") || c.starts_with("KH60"))
+            .collect();
+        assert!(foot.is_empty(), "{foot:?}");
+    }
+
+    /// `7. UBND các xã: Hải Tiến, Giao Minh, …` names the units after its colon;
+    /// `Đề nghị các tổ chức, doanh nghiệp …` holds the noun `tổ chức`, no verb.
+    #[test]
+    fn units_named_after_a_colon_and_organisations_are_units() {
+        let text = "KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n1. UBND các xã: Hải Tiến, Giao Minh, Rạng Đông\n- Xây dựng kế hoạch.\n2. Đề nghị các tổ chức, doanh nghiệp, Hiệp hội Du lịch thành phố\n- Phối hợp quảng bá.\n3. Sở Tài chính: Chủ trì bố trí kinh phí.\n";
+        let p = parse(text);
+        assert_eq!(
+            leads_of(&p),
+            [
+                "UBND các xã: Hải Tiến, Giao Minh, Rạng Đông",
+                "các tổ chức, doanh nghiệp, Hiệp hội Du lịch thành phố",
+                "Sở Tài chính"
             ]
         );
     }

@@ -246,7 +246,15 @@ pub(super) fn check(cx: &mut Ctx) {
                 "\"Như Điều …\" belongs to decisions; a plan names each recipient.",
             );
         }
-        let end = text.chars().last().unwrap_or(' ');
+        // `- Lưu: VT, VP5. Zh`: the drafter's initials after the archive line's stop
+        // (read from a line of their own) leave its stop the last mark.
+        let stopped = text
+            .rsplit_once(' ')
+            .filter(|(before, word)| {
+                is_archive && before.ends_with('.') && crate::parse::is_typist_initials(word)
+            })
+            .map_or(text, |(before, _)| before);
+        let end = stopped.chars().last().unwrap_or(' ');
         if !last && end != ';' && !(party && end == ',') {
             let at = if matches!(end, ',' | '.') {
                 Span::new(span.end - 1, span.end)
