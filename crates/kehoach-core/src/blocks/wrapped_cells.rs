@@ -46,7 +46,7 @@ const HEADS: [&str; 5] = ["Chủ tịch", "Giám đốc", "Bộ trưởng", "Th�
 const OFFICES: [&str; 5] = ["Ủy ban", "Sở ", "Bộ ", "Ban ", "Hội đồng"];
 
 /// Words a deadline cell starts with.
-const DEADLINE_STARTS: [&str; 12] = [
+const DEADLINE_STARTS: [&str; 13] = [
     "Thường xuyên",
     "Trước",
     "Quý",
@@ -59,6 +59,8 @@ const DEADLINE_STARTS: [&str; 12] = [
     "Từ",
     "Giai đoạn",
     "Đến",
+    // `Nhiệm vụ thường xuyên`: a standing task.
+    "Nhiệm vụ thường",
 ];
 
 /// Tables of shape (h) in lines still read as text, added to `out`; their lines
@@ -197,6 +199,10 @@ impl Count {
             };
             return Some((o, t.len()));
         }
+        // `1.1` alone on its line under row `1.`.
+        if !t.contains(' ') {
+            return self.sub_number(t).map(|o| (o, t.len()));
+        }
         let (word, rest) = t.split_once(' ')?;
         let title = rest.trim_start();
         if !title.starts_with(char::is_uppercase) {
@@ -211,10 +217,15 @@ impl Count {
             let expected = v == self.figure || (v == 1 && self.restart);
             return expected.then_some((Opening::Figure(v), title_at));
         }
+        self.sub_number(word).map(|o| (o, title_at))
+    }
+
+    /// `2.1` under row `2`, the next sub-row the count expects.
+    fn sub_number(&self, word: &str) -> Option<Opening> {
         let (parent, sub) = word.trim_end_matches('.').split_once('.')?;
         let under = self.figure.checked_sub(1).filter(|&f| f > 0);
         (parent.parse::<u32>().ok() == under && sub.parse::<u32>().ok() == Some(self.sub))
-            .then_some((Opening::Sub, title_at))
+            .then_some(Opening::Sub)
     }
 
     fn advance(&mut self, o: Opening) {
