@@ -112,7 +112,9 @@ fn header_at(text: &str, lines: &[LineView], role: &[Role], at: usize) -> Option
         if Count::default().opening(t).is_some() {
             break;
         }
-        if !at_most_chars(t, 40) {
+        // Another number column's name: no header of one table (a run of headers
+        // with no rows is read no further).
+        if !at_most_chars(t, 40) || t.len() <= 3 && column_of(t) == Column::Number {
             return None;
         }
         match names.last_mut() {

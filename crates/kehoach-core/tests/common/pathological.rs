@@ -56,5 +56,21 @@ pub fn pathological_families(bytes: usize) -> Vec<(&'static str, String)> {
         ("running headers", rep(&format!("CÔNG BÁO/Số 286/Ngày 27-05-2026\n89\n{}", "Nội dung của trang.\n".repeat(8)))),
         ("wrapped lines", rep("Căn cứ Nghị định số 11/2020/NĐ-CP của Chính phủ về quản lý hoạt\nđộng mẫu trên địa bàn tỉnh và các quy định khác có liên quan đến việc\n")),
         ("bold spans", rep("**Nội dung mở\nđóng lại** ")),
+        // A Gazette table through plain `pdftotext` (shape h): rows counting up, a
+        // cell a run of lines, the header again after each page's chrome.
+        ("gazette table", {
+            let mut t = String::from("TT\nNội dung công việc\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nThời hạn\nhoàn thành\n");
+            let mut row = 1;
+            while t.len() < bytes {
+                t.push_str(&format!("{row}\nTăng cường công tác lãnh đạo, chỉ đạo\nviệc quán triệt, thực hiện Kết luận số 210-\nKL/TW; tiếp tục đẩy mạnh công tác\nCác bộ, cơ\nquan ngang bộ\nCác bộ,\nngành liên quan\nThường xuyên\n"));
+                if row % 4 == 0 {
+                    t.push_str("\n----- [Trang 2] -----\n\nTT\nNội dung công việc\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nThời hạn\nhoàn thành\n");
+                }
+                row += 1;
+            }
+            t
+        }),
+        // Its header over one endless row, and headers over no row at all.
+        ("gazette headers", format!("TT\nNội dung\nCơ quan chủ trì\nThời hạn\n1\n{}", rep("Tổ chức\nSở A\nTT\nNội dung\nCơ quan chủ trì\nThời hạn\n"))),
     ]
 }
