@@ -25,8 +25,8 @@ const MAX_HEADER_LINES: usize = 16;
 /// The lines a row may hold before the reading gives up on it (a runaway row is no
 /// table's).
 const MAX_ROW_LINES: usize = 400;
-/// Rows with more lines than this are not split into cells (the split is quadratic
-/// in nothing, but a bound keeps a pathological row's cost flat).
+/// Rows with more lines than this are not split into cells: the split costs the
+/// row's lines times the columns, and the bound keeps a pathological row's cost flat.
 const MAX_SPLIT_LINES: usize = 160;
 /// A line at least this long belongs to a wide column (the task's), not a narrow one.
 const LONG_LINE: usize = 30;
