@@ -18,7 +18,7 @@ use super::{
     TableShape,
 };
 use crate::source::{LineView, Span};
-use crate::text::at_most_chars;
+use crate::text::{at_most_chars, Case};
 
 /// A header is a few short names; more lines than this is no header.
 const MAX_HEADER_LINES: usize = 16;
@@ -40,6 +40,10 @@ const CONNECTORS: [&str; 30] = [
     "cho", "để", "đến", "từ", "là", "có", "được", "những", "trên", "hoặc", "khóa", "ở", "bằng",
     "như", "nhằm", "do", "vào",
 ];
+
+/// Words that open a name the next line goes on with (`Bộ` / `Tài chính`, `Việt` /
+/// `Nam`).
+const NAME_OPENERS: [&str; 7] = ["Bộ", "Sở", "Ủy", "Ban", "Cục", "Vụ", "Việt"];
 
 /// Heads of an office (`Chủ tịch`) go on with the office (`Ủy ban nhân dân …`).
 const HEADS: [&str; 5] = ["Chủ tịch", "Giám đốc", "Bộ trưởng", "Thủ trưởng", "Trưởng"];
@@ -190,7 +194,8 @@ impl Count {
     /// its text (`2.1 Theo dõi, …`), when the count expects it: what opens the row,
     /// and where its text starts on the line.
     fn opening(&self, t: &str) -> Option<(Opening, usize)> {
-        if let Some(n) = row_number(t) {
+        // (`I.`: a numeral with its stop, as `1.` is a figure with its own.)
+        if let Some(n) = row_number(t).or_else(|| row_number(t.strip_suffix('.')?)) {
             let o = match n {
                 RowNumber::Figure(v) if v == self.figure || (v == 1 && self.restart) => {
                     Opening::Figure(v)
@@ -400,8 +405,13 @@ fn opening_score(prev: &str, next: &str, column: Column) -> Option<i32> {
     let mut score = 0;
     let head_of_office =
         HEADS.iter().any(|h| prev.ends_with(h)) && OFFICES.iter().any(|o| next.starts_with(o));
+    let last = last_word(prev);
+    // (`Các` alone on a line, `Các` / `Bộ, ngành`: the connector in capitals.)
+    let connector = CONNECTORS.contains(&last)
+        || (last.starts_with(char::is_uppercase) && CONNECTORS.contains(&last.lower().as_str()));
     if prev.ends_with([',', ';', '-', '–', '/', '('])
-        || CONNECTORS.contains(&last_word(prev))
+        || connector
+        || NAME_OPENERS.contains(&last)
         || head_of_office
     {
         score -= 30;
@@ -690,6 +700,27 @@ mod tests {
                 "Thường xuyên"
             ]
         );
+    }
+
+    /// NQ 100/NQ-CP's annex: a group's numeral with its stop alone (`I.`), a connector
+    /// in capitals alone on a line (`Các` / `Bộ, ngành`), a ministry's name cut
+    /// after `Bộ`.
+    #[test]
+    fn names_cut_after_their_first_word_go_on() {
+        let text = "TT\nTên nhiệm vụ\nCơ quan\nchủ trì\nCơ\nquan\nphối hợp\nKết quả\nThời\nhạn\nhoàn thành\nI.\nTăng cường sự lãnh đạo của Đảng\n1.\nTổ chức tuyên truyền, phổ biến, quán triệt thường\nxuyên về nội dung Chỉ thị\nBộ Ngoại giao\nCác\nBộ, ngành, địa phương\nHội nghị, tập huấn\nThực hiện thường\nxuyên.\n2.\nTừng bước xây dựng hệ thống dữ liệu liên thông\nBộ Ngoại giao\nBộ Công an, Bộ\nTài chính, các Bộ, ngành\nHệ thống dữ liệu\n2026 - 2030\n";
+        let b = super::super::scan(text);
+        let [t] = b.tables.as_slice() else {
+            panic!("one table: {:?}", b.tables);
+        };
+        let rows: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| joined(text, c)).collect())
+            .collect();
+        assert_eq!(rows[0], ["I.", "Tăng cường sự lãnh đạo của Đảng"]);
+        assert_eq!(rows[1][3], "Các Bộ, ngành, địa phương");
+        assert_eq!(rows[1][5], "Thực hiện thường xuyên.");
+        assert_eq!(rows[2][3], "Bộ Công an, Bộ Tài chính, các Bộ, ngành");
     }
 
     proptest! {
