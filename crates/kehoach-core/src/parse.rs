@@ -1719,7 +1719,12 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
     // first sub-item under it; a numbered point (`a) …`) is a duty itself.
     let first_duty = || -> Option<Field> {
         let child = n.children.first();
-        let para = n.paragraphs.first();
+        // A page's number left between the heading and its duties (`11`, Huế's KH
+        // 188) is no duty.
+        let para = n.paragraphs.iter().find(|p| {
+            let t = p.text.trim();
+            t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit())
+        });
         let intro = |f: &Field| f.text.trim_end().ends_with(':');
         match (child, para) {
             (Some(c), Some(p)) if p.range.start < c.range.start => {
