@@ -1998,9 +1998,13 @@ fn has_ngay(t: &str) -> bool {
 /// Whether the last word of `t` is a lower-case word (`năm`, `trước`): a sentence
 /// stopped mid-way, not a name or a figure.
 fn last_word_is_lower(t: &str) -> bool {
-    t.rsplit(' ')
-        .next()
-        .is_some_and(|w| !w.is_empty() && w.chars().all(char::is_lowercase))
+    let w = last_word(t);
+    !w.is_empty() && w.chars().all(char::is_lowercase)
+}
+
+/// The last word of `t`, split on single spaces as written.
+fn last_word(t: &str) -> &str {
+    t.rsplit(' ').next().unwrap_or("")
 }
 
 fn ends_sentence(t: &str) -> bool {

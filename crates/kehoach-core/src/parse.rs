@@ -1276,14 +1276,20 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
                 sig.authority.push(src.field(cell));
             } else if is_signature_mark(t) {
                 sig.placeholders.push(src.field(cell));
-            } else if let Some(last) = recipients
-                .as_mut()
-                .and_then(|r| r.items.last_mut())
-                .filter(|last| sig.name.is_none() && ends_recipient(&last.text, t))
+            } else if let Some(last) =
+                recipients
+                    .as_mut()
+                    .and_then(|r| r.items.last_mut())
+                    .filter(|last| {
+                        (sig.name.is_none() && ends_recipient(&last.text, t))
+                            || (is_archive_line(&last.text) && is_typist_initials(t))
+                    })
             {
-                // A recipient wrapped beside the signature (`pdftotext -layout`: `- Văn
-                // phòng Sở (Bố trí kinh phí, phương    TRƯỞNG ĐOÀN` / `tiện Phục vụ Đoàn
-                // kiểm tra);`): its end, not a line of its own.
+                // The last recipient's end on a line of its own: a recipient wrapped
+                // beside the signature (`pdftotext -layout`: `- Văn phòng Sở (Bố trí
+                // kinh phí, phương    TRƯỞNG ĐOÀN` / `tiện Phục vụ Đoàn kiểm tra);`), or
+                // the drafter's initials that Decree 30 writes at the end of the archive
+                // line (`- Lưu: VT, VP5.` / `Zh`).
                 let range = src.field(Span::new(last.range.start, cell.end)).range;
                 last.text = format!("{} {}", last.text.trim_end(), t.trim());
                 last.range = range;
@@ -1299,16 +1305,6 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
                 // Recipients and signature side by side (`pdftotext -layout`): the list
                 // goes on below the signer's name, up to its archive line.
                 r.items.push(src.field(cell));
-            } else if let Some(last) = recipients
-                .as_mut()
-                .and_then(|r| r.items.last_mut())
-                .filter(|last| is_archive_line(&last.text) && is_typist_initials(t))
-            {
-                // `- Lưu: VT, VP5.` / `Zh`: the drafter's initials, which Decree 30
-                // writes at the end of the archive line, on a line of their own.
-                let range = src.field(Span::new(last.range.start, cell.end)).range;
-                last.text = format!("{} {}", last.text.trim_end(), t.trim());
-                last.range = range;
             } else if sig.name.is_some() && (!footnotes.is_empty() || is_footnote(t)) {
                 // `[1] Chương trình số …`: the document's footnotes, under its foot.
                 footnotes.push(src.field(cell));

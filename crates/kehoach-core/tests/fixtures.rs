@@ -520,14 +520,7 @@ fn spacing_is_one_finding_pointing_at_each_line() {
         let w: Vec<&str> = t.split_whitespace().collect();
         let halves = w
             .windows(2)
-            .filter(|p| {
-                let b = p[0].as_bytes();
-                b.len() >= 2
-                    && b[b.len() - 1] == b'-'
-                    && b[b.len() - 2].is_ascii_digit()
-                    && p[1].starts_with(char::is_uppercase)
-                    && p[1].contains('/')
-            })
+            .filter(|p| kehoach_core::text::symbol_split(p[0], p[1]))
             .count();
         w.len() - halves
     };

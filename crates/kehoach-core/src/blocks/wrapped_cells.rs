@@ -14,8 +14,8 @@
 //! lines in the content cell).
 
 use super::{
-    column_of, opens_part, row_number, Column, RawCell, RawRow, RawTable, Role, RowNumber,
-    TableShape,
+    column_of, last_word, opens_part, row_number, Column, RawCell, RawRow, RawTable, Role,
+    RowNumber, TableShape,
 };
 use crate::source::{LineView, Span};
 use crate::text::{at_most_chars, Case};
@@ -392,11 +392,6 @@ fn wrapped_table(
     Some(last + 1)
 }
 
-/// The last word of `t`, lower-cased letters only as written.
-fn last_word(t: &str) -> &str {
-    t.rsplit(' ').next().unwrap_or("")
-}
-
 /// How likely a cell of column `column` starts at line `next`, after line `prev`.
 fn opening_score(prev: &str, next: &str, column: Column) -> Option<i32> {
     if !next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
@@ -635,6 +630,21 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The one table the first pass finds in `text`.
+    fn only_table(text: &str) -> RawTable {
+        let mut tables = super::super::scan(text).tables;
+        assert_eq!(tables.len(), 1, "one table: {tables:?}");
+        tables.remove(0)
+    }
+
+    /// Each row's cells as text, a cell's lines joined.
+    fn row_texts(text: &str, t: &RawTable) -> Vec<Vec<String>> {
+        t.rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| joined(text, c)).collect())
+            .collect()
+    }
+
     /// Lines a Gazette table is made of, in any order and number: the reading
     /// never panics, and every cell it reads lies on the text's lines.
     fn table_line() -> impl Strategy<Value = &'static str> {
@@ -676,15 +686,7 @@ mod tests {
     #[test]
     fn rows_with_their_text_on_the_number_s_line() {
         let text = "STT\nTên nhiệm vụ cụ thể\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nKết quả\nThời gian hoàn\nthành\nI. Đổi mới tư duy và hành động\n1.\nTăng cường lãnh đạo, chỉ đạo xây dựng và\ntổ chức thực hiện hiệu quả các chủ trương.\nCác\nbộ\nở\nTrung ương,\nỦy ban nhân\ndân cấp tỉnh\nCác cơ quan, tổ\nchức, đơn vị.\nVăn bản chỉ đạo\nThường xuyên\nII. Hoàn thiện thể chế về bảo hiểm y tế\n2. Xây dựng Luật Bảo hiểm y tế sửa đổi.\nBộ Y tế\nBộ Tài chính\nCác hoạt động,\nvăn bản phối hợp Thường xuyên\n";
-        let b = super::super::scan(text);
-        let [t] = b.tables.as_slice() else {
-            panic!("one table: {:?}", b.tables);
-        };
-        let rows: Vec<Vec<String>> = t
-            .rows
-            .iter()
-            .map(|r| r.cells.iter().map(|c| joined(text, c)).collect())
-            .collect();
+        let rows = row_texts(text, &only_table(text));
         assert_eq!(rows[0], ["I.", "Đổi mới tư duy và hành động"]);
         assert_eq!(rows[1][2], "Các bộ ở Trung ương, Ủy ban nhân dân cấp tỉnh");
         assert_eq!(rows[1][5], "Thường xuyên");
@@ -708,15 +710,7 @@ mod tests {
     #[test]
     fn names_cut_after_their_first_word_go_on() {
         let text = "TT\nTên nhiệm vụ\nCơ quan\nchủ trì\nCơ\nquan\nphối hợp\nKết quả\nThời\nhạn\nhoàn thành\nI.\nTăng cường sự lãnh đạo của Đảng\n1.\nTổ chức tuyên truyền, phổ biến, quán triệt thường\nxuyên về nội dung Chỉ thị\nBộ Ngoại giao\nCác\nBộ, ngành, địa phương\nHội nghị, tập huấn\nThực hiện thường\nxuyên.\n2.\nTừng bước xây dựng hệ thống dữ liệu liên thông\nBộ Ngoại giao\nBộ Công an, Bộ\nTài chính, các Bộ, ngành\nHệ thống dữ liệu\n2026 - 2030\n";
-        let b = super::super::scan(text);
-        let [t] = b.tables.as_slice() else {
-            panic!("one table: {:?}", b.tables);
-        };
-        let rows: Vec<Vec<String>> = t
-            .rows
-            .iter()
-            .map(|r| r.cells.iter().map(|c| joined(text, c)).collect())
-            .collect();
+        let rows = row_texts(text, &only_table(text));
         assert_eq!(rows[0], ["I.", "Tăng cường sự lãnh đạo của Đảng"]);
         assert_eq!(rows[1][3], "Các Bộ, ngành, địa phương");
         assert_eq!(rows[1][5], "Thực hiện thường xuyên.");
@@ -748,10 +742,7 @@ mod tests {
     #[test]
     fn a_gazette_table_is_read_cell_by_cell() {
         let text = "Phụ lục I\nNHIỆM VỤ TRIỂN KHAI\n\nTT\nNội dung công việc\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nCấp trình\nSản phẩm\nThời hạn\nhoàn thành\nI\nThực hiện hiệu quả công tác giáo dục chính trị\n1\nTăng cường công tác lãnh đạo, chỉ đạo\nviệc quán triệt, thực hiện Kết luận số 210-\nKL/TW; tiếp tục đẩy mạnh công tác\nthông tin, tuyên truyền cho người lao động\nCác bộ, cơ\nquan ngang\nbộ, Ủy ban\nnhân dân các\ntỉnh\nCác bộ,\nngành, cơ\nquan liên\nquan\nCấp có\nthẩm\nquyền\nVăn bản lãnh\nđạo, chỉ đạo\nThường xuyên\n2\nTham mưu ban hành Nghị định của\nChính phủ quy định chi tiết Luật Ngân sách\nBộ Tài chính\nCác bộ, cơ\nquan ngang\nbộ, Ủy ban\nChính phủ\nNghị định\nTheo yêu cầu\ncủa\ncấp\ncó\nthẩm quyền\n\n----- [Trang 2] -----\n\nTT\nNội dung công việc\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nCấp trình\nSản phẩm\nThời hạn\nhoàn thành\nnhà nước, trong đó có quy định việc thực hiện\nnhân dân các\ntỉnh\n3\nCải cách thủ tục hành chính\nBộ Tư pháp\nCác bộ\nChính phủ\nBáo cáo\nQuý II/2026\n\nPhụ lục II\n";
-        let b = super::super::scan(text);
-        let [t] = b.tables.as_slice() else {
-            panic!("one table: {:?}", b.tables);
-        };
+        let t = only_table(text);
         assert_eq!(t.shape, TableShape::WrappedCells);
         let cell = |c: &RawCell| joined(text, c);
         let head: Vec<String> = t.header.iter().flat_map(|h| &h.cells).map(cell).collect();
@@ -767,11 +758,7 @@ mod tests {
                 "Thời hạn hoàn thành"
             ]
         );
-        let rows: Vec<Vec<String>> = t
-            .rows
-            .iter()
-            .map(|r| r.cells.iter().map(cell).collect())
-            .collect();
+        let rows = row_texts(text, &t);
         assert_eq!(rows.len(), 4, "{rows:#?}");
         assert_eq!(
             rows[0],
@@ -795,6 +782,6 @@ mod tests {
         );
         assert_eq!(rows[3][6], "Quý II/2026");
         // The annex after the table is not the table's.
-        assert!(b.read.contains("Phụ lục II"));
+        assert!(super::super::scan(text).read.contains("Phụ lục II"));
     }
 }
