@@ -102,8 +102,9 @@ pub const PAGE_NOISE: Rule = Rule {
     why_vi: "Bản trích từ PDF mang theo số trang đứng riêng một dòng và ký tự ngắt trang.",
     why_en: "Text extracted from a PDF keeps page numbers on their own lines and form feeds.",
     source: "practice",
-    bad: "Tăng cường công tác thông tin.\n\nTrang 2\n\nTiếp tục triển khai.\n\nTrang 3\n\nBáo cáo kết quả.",
-    good: "Tăng cường công tác thông tin.\n\nTiếp tục triển khai.\n\nBáo cáo kết quả.",
+    // Its safe fix is the page break's; page numbers go on a click, as words.
+    bad: "Tăng cường công tác thông tin.\u{000C}Tiếp tục triển khai.\n\nBáo cáo kết quả.",
+    good: "Tăng cường công tác thông tin.\nTiếp tục triển khai.\n\nBáo cáo kết quả.",
     safe_fix: true,
 };
 
@@ -1075,10 +1076,10 @@ fn report_page_numbers(cx: &mut Ctx, found: &[&LineView]) {
         is_chrome(before) || is_chrome(after)
     };
     let texts_own = |k: usize| numbered_at_headers && !beside_chrome(found[k]);
-    // Page numbers are one cause: one finding for the certain ones (removed by fix
-    // all), one for those their count calls pages (removed on a click); a number
-    // that may be a figure is asked about on its own line.
-    let (mut certain, mut counted) = (Vec::new(), Vec::new());
+    // Page numbers are one cause: one finding for them all, removed on a click (fix
+    // all keeps every word and figure, and `Trang 3` is both); a number that may be
+    // a figure is asked about on its own line.
+    let mut pages = Vec::new();
     for (k, l) in found.iter().enumerate() {
         let near_break = {
             let before = text[..l.span.start].trim_end_matches([' ', '\n', '\r']);
@@ -1090,11 +1091,11 @@ fn report_page_numbers(cx: &mut Ctx, found: &[&LineView]) {
             new_text: String::new(),
         };
         if bare[k].is_none() || near_break {
-            certain.push(edit);
+            pages.push(edit);
         } else if texts_own(k) || counts_items(k) {
             // Rows or items counted from 1: the document's own numbers.
         } else if counts_pages(k) {
-            counted.push(edit);
+            pages.push(edit);
         } else {
             let shown = l.content.text(text).to_string();
             cx.report(
@@ -1106,10 +1107,7 @@ fn report_page_numbers(cx: &mut Ctx, found: &[&LineView]) {
             .fix(false, "Xóa số trang", "Remove the page number", edit.span, "");
         }
     }
-    for (edits, safe) in [(certain, true), (counted, false)] {
-        let (Some(first), n) = (edits.first(), edits.len()) else {
-            continue;
-        };
+    if let (Some(first), n) = (pages.first(), pages.len()) {
         let shown = crate::text::trim(first.span.text(text)).to_string();
         let (vi, en) = if n == 1 {
             (
@@ -1128,7 +1126,7 @@ fn report_page_numbers(cx: &mut Ctx, found: &[&LineView]) {
             ("Xóa các số trang", "Remove the page numbers")
         };
         // The finding points at the numbers, not at their line breaks.
-        let mut d = grouped(&PAGE_NOISE, edits, vi, en, fix_vi, fix_en, safe);
+        let mut d = grouped(&PAGE_NOISE, pages, vi, en, fix_vi, fix_en, false);
         if let Some(d) = d.as_mut() {
             d.span = trim_span(text, d.span);
             for r in &mut d.related {

@@ -108,11 +108,24 @@ pub fn catalogue_markdown() -> String {
             r.what_en,
             r.why_en,
             r.why_vi,
-            r.bad.trim_end(),
-            r.good.trim_end()
+            control_pictures(r.bad.trim_end()),
+            control_pictures(r.good.trim_end())
         ));
     }
     out
+}
+
+/// An example's control characters other than its line breaks and tabs, shown by their
+/// Unicode pictures (a form feed as `␌`): in the catalogue they would be invisible.
+fn control_pictures(example: &str) -> String {
+    example
+        .chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
 }
 
 /// The catalogue as plain text, one rule per paragraph, in one language.
