@@ -2368,12 +2368,9 @@ fn join_kind(
     if blanks == 0
         && p.pieces == 1
         && crate::markers::marker_of(p.tail).is_some_and(|m| {
-            m.level <= crate::markers::Level::Point && m.len == p.tail.trim_end().len()
+            m.level <= crate::markers::Level::Dash && m.len == p.tail.trim_end().len()
         })
         && n.starts_with(char::is_uppercase)
-        && n.split(' ')
-            .next()
-            .is_some_and(|w| !w.chars().any(char::is_lowercase))
         && crate::markers::marker_of(n).is_none()
         && !starts_block(n)
     {
@@ -3058,14 +3055,18 @@ mod tests {
     }
 
     /// `**III.` alone on its line, its title in capitals on the next (KH 552 Đồng
-    /// Tháp): one heading. A number alone before a sentence in lower case, or a
-    /// marker after its title, is not joined by this.
+    /// Tháp), or `*1.2.` / `-` before a title in mixed case (QĐ 1627 Quảng Ngãi):
+    /// one heading. A marker with a blank line after it, or before another marker,
+    /// is not joined by this.
     #[test]
     fn a_bare_marker_takes_the_title_below_it() {
-        let text = "**III.\nNHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU *(chi tiết Phụ lục đính kèm)*\n\n**IV.\n\nKINH PHÍ**\n";
+        let text = "**III.\nNHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU *(chi tiết Phụ lục đính kèm)*\n\n**IV.\n\nKINH PHÍ**\n\n*1.2.\nSở Tài chính - Cơ quan thường trực Ban Chỉ đạo*\n\n-\nTuyên truyền, phổ biến các quy định.\n\n2.\n3. Báo cáo.\n";
         let b = scan(text);
         assert!(b.read.contains("III. NHIỆM VỤ"), "{}", b.read);
         assert!(b.read.contains("IV.\n\nKINH PHÍ"), "{}", b.read);
+        assert!(b.read.contains("1.2. Sở Tài chính"), "{}", b.read);
+        assert!(b.read.contains("- Tuyên truyền"), "{}", b.read);
+        assert!(b.read.contains("2.\n3. Báo cáo."), "{}", b.read);
     }
 
     /// `Quyết định số …` at a line's start (fixture 201) is a reference the wrapped

@@ -1665,11 +1665,14 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
     // In the implementation section an item headed by a unit is that unit's task:
     // `2. Công an tỉnh` with its duties below, `3. Sở Tài chính: Chủ trì, …`, or
     // `3. Giao Công an tỉnh chủ trì, …`.
-    if !found && in_impl && matches!(n.level, Level::Clause | Level::SubClause | Level::Point) {
+    // Labels that name no unit and no content (`Thời gian thực hiện: …` under each
+    // duty, QĐ 1627 Quảng Ngãi) leave the heading's unit to lead.
+    let unnamed = task.lead.is_empty() && task.content.is_none();
+    if unnamed && in_impl && matches!(n.level, Level::Clause | Level::SubClause | Level::Point) {
         if let Some((lead, duty)) = unit_of_item(n) {
             task.lead.push(lead);
-            if let Some(d) = &duty {
-                task.timeline = timeline_in(d);
+            if task.timeline.is_none() {
+                task.timeline = duty.as_ref().and_then(timeline_in);
             }
             task.content = duty;
             found = true;
@@ -1752,8 +1755,13 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         })
     };
     // `Sở Tài chính: Chủ trì, …` (the colon right after the unit, no verb before it).
-    if let Some(colon) =
-        colon_within(t, 160).filter(|&c| !VERBS.iter().any(|v| verb_at(v).is_some_and(|i| i < c)))
+    // A colon inside brackets is the bracket's (`(gồm các Sở: Xây dựng, …)`).
+    if let Some(colon) = colon_within(t, 160)
+        .filter(|&c| {
+            let depth = |b: u8| t[..c].bytes().filter(|&x| x == b).count();
+            depth(b'(') <= depth(b')')
+        })
+        .filter(|&c| !VERBS.iter().any(|v| verb_at(v).is_some_and(|i| i < c)))
     {
         let unit = t[..colon].trim_end();
         // `Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; …`: a team member's.
@@ -1876,7 +1884,7 @@ fn starts_with_person(t: &str) -> bool {
 }
 
 fn starts_with_unit_word(t: &str) -> bool {
-    const UNIT_WORDS: [&str; 31] = [
+    const UNIT_WORDS: [&str; 35] = [
         "Ngân hàng",
         "Kho bạc",
         "Bảo hiểm xã hội",
@@ -1904,12 +1912,18 @@ fn starts_with_unit_word(t: &str) -> bool {
         "Chi cục",
         "Cục ",
         "Tổ ",
+        // A steering committee's posts (`1.1. Trưởng Ban Chỉ đạo`, its duties below).
+        "Trưởng Ban",
+        "Trưởng ban",
+        "Phó Trưởng Ban",
+        "Phó Trưởng ban",
         "Đảng ủy",
         "Viện ",
         "Tòa án",
         "Trường ",
     ];
-    UNIT_WORDS.iter().any(|w| t.starts_with(w))
+    // `Tổ chức thực hiện …` organises: no team (`Tổ công tác`).
+    UNIT_WORDS.iter().any(|w| t.starts_with(w)) && !t.starts_with("Tổ chức")
 }
 
 /// The plan's own period: the `năm 2023` / `giai đoạn 2021 - 2025` of its summary, else
@@ -2687,6 +2701,32 @@ mod tests {
                 "các tổ chức, doanh nghiệp, Hiệp hội Du lịch thành phố",
                 "Sở Tài chính"
             ]
+        );
+    }
+
+    /// A steering committee's plan (QĐ 1627 Quảng Ngãi): a post heads its duties; a
+    /// unit's duties each with their own `Thời gian thực hiện:` still name the unit;
+    /// a colon inside brackets is the bracket's; `Tổ chức thực hiện …` is an action.
+    #[test]
+    fn posts_timed_duties_and_bracketed_colons_name_the_lead() {
+        let text = "KẾ HOẠCH\nThử\n\nIII. NỘI DUNG THỰC HIỆN\n1. Tổ chức thực hiện kiểm kê, đôn đốc, kiểm tra.\n\nIV. NHIỆM VỤ CỤ THỂ\n1.1. Trưởng Ban Chỉ đạo\n- Phụ trách chung.\n1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo\n- Tuyên truyền, phổ biến.\nThời gian thực hiện: Tháng 11/2025.\n1.3. Các Sở (gồm các Sở: Xây dựng, Công Thương)\n- Phối hợp hướng dẫn.\n";
+        let p = parse(text);
+        assert_eq!(
+            leads_of(&p),
+            [
+                "Trưởng Ban Chỉ đạo",
+                "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
+                "Các Sở (gồm các Sở: Xây dựng, Công Thương)"
+            ]
+        );
+        let timed = &p.tasks[1];
+        assert_eq!(
+            timed.timeline.as_ref().map(|t| t.text.as_str()),
+            Some("Tháng 11/2025")
+        );
+        assert_eq!(
+            timed.content.as_ref().map(|c| c.text.as_str()),
+            Some("Tuyên truyền, phổ biến.")
         );
     }
 
