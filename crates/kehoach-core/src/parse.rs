@@ -1944,20 +1944,23 @@ fn plan_period(plan: &Plan) -> Option<PlanPeriod> {
         }
         // `năm 2025` of the plan, not of a cited document's date (`ngày 02 tháng 01
         // năm 2025 của Thủ tướng`).
-        let of_a_date = |at: usize| {
-            let before = &s.text[..at];
-            let tail = before
-                .get(before.len().saturating_sub(24)..)
-                .unwrap_or(before);
-            fold(tail).contains("THÁNG")
-        };
-        if let Some(y) = search(text, starts_with_letter_of(b"n"), crate::dates::year)
-            .filter(|(start, _, _)| !of_a_date(*start))
+        let of_a_date = |at: usize| fold(crate::text::tail(&s.text[..at], 24)).contains("THÁNG");
+        // `đến năm 2030` runs from the plan's own year; `tầm nhìn đến năm 2045` is a
+        // vision beyond the plan, not its period.
+        let tail_of = |at: usize| fold(crate::text::tail(&text[..at], 40));
+        let issued = plan.header.place_date.as_ref().and_then(|p| p.date.year);
+        if let Some((start, y)) = search(text, starts_with_letter_of(b"n"), crate::dates::year)
+            .filter(|(start, _, _)| !of_a_date(*start) && !tail_of(*start).contains("TẦM NHÌN"))
             .last()
-            .and_then(|(_, y, _)| text[y].parse().ok())
+            .and_then(|(start, y, _)| Some((start, text[y].parse::<u16>().ok()?)))
         {
+            let until = tail_of(start).trim_end().ends_with("ĐẾN");
+            let from = match issued {
+                Some(i) if until && i <= y => i,
+                _ => y,
+            };
             return Some(PlanPeriod {
-                from: y,
+                from,
                 to: y,
                 source: "title".into(),
             });
@@ -2050,6 +2053,27 @@ mod tests {
         assert_eq!(pd.date, PartialDate::full(2021, 3, 5));
         assert_eq!(p.title.unwrap().summary.unwrap().text, "Công tác năm 2021");
         assert_eq!(p.period.unwrap().from, 2021);
+    }
+
+    /// `đến năm 2030` (KH 310 Hà Nội, issued in 2025) runs from the issue year; a
+    /// vision (`tầm nhìn đến năm 2045`) lies beyond the plan; `năm 2026` is one year.
+    #[test]
+    fn a_title_until_a_year_runs_from_the_issue_year() {
+        for (summary, period) in [
+            (
+                "Phát triển hạ tầng 5G trên địa bàn Thành phố đến năm 2030",
+                (2025, 2030),
+            ),
+            (
+                "Phát triển du lịch đến năm 2030, tầm nhìn đến năm 2045",
+                (2025, 2030),
+            ),
+            ("Công tác cải cách hành chính năm 2026", (2026, 2026)),
+        ] {
+            let text = format!("UBND TỈNH A\nSố: 1/KH-UBND\nA, ngày 24 tháng 11 năm 2025\n\nKẾ HOẠCH\n{summary}\n\nI. MỤC ĐÍCH\n1. Nội dung.\n");
+            let p = parse(&text).period.expect("a period");
+            assert_eq!((p.from, p.to), period, "{summary}");
+        }
     }
 
     #[test]

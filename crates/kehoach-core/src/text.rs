@@ -17,6 +17,12 @@ pub fn head(t: &str, max: usize) -> &str {
     &t[..floor_char_boundary(t, max)]
 }
 
+/// At most the last `max` bytes of `t`, cut at a character boundary: the words
+/// just before a match (`… tầm nhìn đến năm 2045`).
+pub fn tail(t: &str, max: usize) -> &str {
+    &t[ceil_char_boundary(t, t.len().saturating_sub(max))..]
+}
+
 /// NFC, upper case, old word-final tone placement folded (`HOÀ`→`HÒA`, `UỶ`→`ỦY`):
 /// the form used to compare fixed phrases (`KẾ HOẠCH`, `CỘNG HÒA …`, `NƠI NHẬN`).
 pub fn fold(s: &str) -> String {
