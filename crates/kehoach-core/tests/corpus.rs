@@ -736,6 +736,22 @@ fn a_sentence_case_annex_title_under_its_label() {
     assert_eq!(paragraph.annexes[0].title, None);
 }
 
+/// An annex title in capitals with one word in its own case (`IoT`) over three
+/// lines, then its `(Kèm theo Kế hoạch số:` line over three (KH 310 Hà Nội): the
+/// whole title, and the line whose blank number KH211 reports.
+#[test]
+fn an_annex_title_with_a_mixed_case_word_is_read_whole() {
+    let text = "Số: 310/KH-UBND\nHà Nội, ngày 24 tháng 11 năm 2025\n\nKẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\n1. Làm việc./.\n\nNơi nhận:\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn A\n\n**PHỤ LỤC**\n\nNHIỆM VỤ CHỦ YẾU CỦA KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG\n5G, IoT TRONG CÁC KHU CÔNG NGHỆ CAO\nĐẾN NĂM 2030\n\n*(Kèm theo Kế hoạch số:\n/KH-UBND ngày / /2025 của\nUBND thành phố Hà Nội)*\n\nCác đơn vị thực hiện.\n";
+    let report = check(text);
+    let annex = &report.plan.annexes[0];
+    assert_eq!(
+        annex.title.as_ref().map(|t| t.text.as_str()),
+        Some("NHIỆM VỤ CHỦ YẾU CỦA KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG 5G, IoT TRONG CÁC KHU CÔNG NGHỆ CAO ĐẾN NĂM 2030")
+    );
+    assert!(annex.attached_to.is_some());
+    assert!(report.diagnostics.iter().any(|d| d.code == "KH211"));
+}
+
 /// Labels after an item's last sub-item, when no other sub-item has any, are the
 /// whole item's (a city's plan: `1. Hoàn thiện thể chế`, `a)` … `d)`, then
 /// `Cơ quan chủ trì: …`); a sub-item among others with labels keeps its own.

@@ -229,6 +229,27 @@ pub(super) fn find_annex_starts(src: &Source, from: usize) -> Vec<usize> {
     starts
 }
 
+/// A title's line in capitals, where one word may keep its own mixed case (`5G, IoT
+/// TRONG CÁC KHU CÔNG NGHỆ CAO`, KH 310 Hà Nội).
+fn is_capitals_title(t: &str) -> bool {
+    if is_upper_text(t) {
+        return true;
+    }
+    use crate::text::{is_letter, is_lower};
+    let upper = |c: char| is_letter(c) && !is_lower(c);
+    let (mut capitals, mut mixed) = (0, 0);
+    for w in t.split_whitespace() {
+        if w.chars().any(is_lower) {
+            // `IoT`: its own capitals inside.
+            let inner = w.chars().skip(1).any(upper);
+            mixed += if inner && w.starts_with(upper) { 1 } else { 9 };
+        } else if w.chars().any(is_letter) {
+            capitals += 1;
+        }
+    }
+    mixed == 1 && capitals >= 3
+}
+
 pub(super) fn parse_annex(src: &Source, start: usize, end: usize) -> Annex {
     let lines = &src.logical;
     let first = &lines[start];
@@ -285,7 +306,7 @@ pub(super) fn parse_annex(src: &Source, start: usize, end: usize) -> Annex {
         }
         if attached.is_none()
             && title_spans.len() < 4
-            && is_upper_text(lt)
+            && is_capitals_title(lt)
             && super::marker_of(lt).is_none()
         {
             title_spans.push(l.content);

@@ -89,6 +89,8 @@ fn attached_reference(c: Cursor) -> Option<([Range<usize>; 3], usize)> {
     for _ in 0..=6 {
         let mut k = words;
         if k.eat_ws() && k.eat_ci("số") {
+            // `Kế hoạch số: 188 /KH-UBND` (a colon some offices type).
+            k.eat(':');
             k.eat_ws();
             let num = k.digits(0, usize::MAX)?;
             k.eat_ws();
@@ -292,7 +294,7 @@ mod tests {
     #[test]
     fn annex_shapes_match_their_regexes() {
         check(
-            r"(?i)(kế hoạch|quyết định|nghị quyết|chương trình)(?:\s+\S+){0,6}?\s+số\s*(?P<num>[0-9]*)\s*/\s*(?P<sym>[^\s,;)]+)",
+            r"(?i)(kế hoạch|quyết định|nghị quyết|chương trình)(?:\s+\S+){0,6}?\s+số:?\s*(?P<num>[0-9]*)\s*/\s*(?P<sym>[^\s,;)]+)",
             &[
                 "Kế hoạch",
                 "kế hoạch",
@@ -302,6 +304,7 @@ mod tests {
                 " số",
                 "số ",
                 "SỐ",
+                ":",
                 "hành động",
                 "của",
                 "KH-UBND",
@@ -312,6 +315,7 @@ mod tests {
                 "(Kèm theo Kế hoạch số 12/KH-UBND ngày 3/4/2025)",
                 "Kế hoạch hành động số /KH-UB",
                 "kế hoạch a b c d e f g số 1/X",
+                "(Kèm theo Kế hoạch số:\n/KH-UBND ngày / /2025 của",
             ],
             // Only the first match is used: compare the first.
             |re, t| {
