@@ -1884,7 +1884,7 @@ fn starts_with_person(t: &str) -> bool {
 }
 
 fn starts_with_unit_word(t: &str) -> bool {
-    const UNIT_WORDS: [&str; 35] = [
+    const UNIT_WORDS: [&str; 39] = [
         "Ngân hàng",
         "Kho bạc",
         "Bảo hiểm xã hội",
@@ -1912,6 +1912,11 @@ fn starts_with_unit_word(t: &str) -> bool {
         "Chi cục",
         "Cục ",
         "Tổ ",
+        // The Youth Union's provincial and city committees.
+        "Tỉnh đoàn",
+        "Tỉnh Đoàn",
+        "Thành đoàn",
+        "Thành Đoàn",
         // A steering committee's posts (`1.1. Trưởng Ban Chỉ đạo`, its duties below).
         "Trưởng Ban",
         "Trưởng ban",

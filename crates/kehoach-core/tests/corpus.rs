@@ -489,6 +489,30 @@ fn a_labelled_value_leaves_the_list_punctuation() {
     );
 }
 
+/// An office's group in the recipients, `- VP UBND tỉnh:` over `+` items that end
+/// with its archive line (KH 144 Bắc Ninh): no mark is missing. A `+` line with no
+/// group above it still wants its dash.
+#[test]
+fn an_office_group_of_recipients_ends_with_its_archive() {
+    let foot = |list: &str| {
+        let text = format!("KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\n1. Làm việc./.\n\nNơi nhận:\n{list}\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nMai Sơn\n");
+        let report = check(&text);
+        let mut codes: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .filter(|c| c.starts_with("KH60"))
+            .collect();
+        codes.dedup();
+        codes
+    };
+    assert!(foot("- Các sở, ban, ngành;\n- VP UBND tỉnh:\n+ LĐVP, KGVX;\n+ Lưu: VT.").is_empty());
+    assert_eq!(
+        foot("- Các sở, ban, ngành;\n+ LĐVP, KGVX;\n- Lưu: VT."),
+        ["KH603"]
+    );
+}
+
 /// Recipients that miss the same mark are one finding: at the first, the others
 /// related, one fix for all (fix-all writes every mark).
 #[test]

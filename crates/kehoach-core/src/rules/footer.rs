@@ -213,14 +213,21 @@ pub(super) fn check(cx: &mut Ctx) {
     // One cause, one finding: the recipients without their dash, and those
     // without their `;`, each as one finding over all its lines.
     let (mut no_dash, mut no_semicolon) = (Vec::new(), Vec::new());
-    for (i, item) in lines.into_iter().enumerate() {
+    // `- VP UBND tỉnh:` over `+ LĐVP, KGVX;` / `+ Lưu: VT.` (KH 144 Bắc Ninh): an
+    // office's group, its members and its archive as `+` items under the colon.
+    let mut in_group = false;
+    for (i, item) in lines.iter().enumerate() {
         let span = span_of(item);
         let text = item.text.as_str();
         let last = i + 1 == n;
-        if !text.starts_with('-') {
+        let group_opens = text.trim_end().ends_with(':')
+            && lines.get(i + 1).is_some_and(|l| l.text.starts_with('+'));
+        let member = in_group && text.starts_with('+');
+        in_group = group_opens || member;
+        if !text.starts_with('-') && !member {
             no_dash.push((span, text, Span::new(span.start, span.start), "- "));
         }
-        let body = text.trim_start_matches(['-', '–', ' ']);
+        let body = text.trim_start_matches(['-', '–', '+', ' ']);
         let is_archive = body.starts_with("Lưu");
         // The Party's rules end recipients with "," and write "Lưu" without a colon.
         let party = cx.plan.header.is_party();
@@ -255,7 +262,7 @@ pub(super) fn check(cx: &mut Ctx) {
             })
             .map_or(text, |(before, _)| before);
         let end = stopped.chars().last().unwrap_or(' ');
-        if !last && end != ';' && !(party && end == ',') {
+        if !last && end != ';' && !(party && end == ',') && !group_opens {
             let at = if matches!(end, ',' | '.') {
                 Span::new(span.end - 1, span.end)
             } else {

@@ -505,8 +505,20 @@ fn check_sections(cx: &mut Ctx) {
             "There is no \"NỘI DUNG\" or \"NHIỆM VỤ\" section.",
         );
     }
-    // `IV. VỐN ĐẦU TƯ`, `NGUỒN VỐN`: a plan of investment names its funding so.
-    if !has(&["KINH PHÍ", "VỐN ĐẦU TƯ", "NGUỒN VỐN"]) {
+    // `IV. VỐN ĐẦU TƯ`, `NGUỒN VỐN`: a plan of investment names its funding so; a
+    // clause of a section may hold it (`V. … / 6. Bảo đảm kinh phí`, KH 144 Bắc Ninh).
+    let funded = |n: &&Node| {
+        let t = fold(&n.title.text);
+        ["KINH PHÍ", "VỐN ĐẦU TƯ", "NGUỒN VỐN"]
+            .iter()
+            .any(|w| t.contains(w))
+    };
+    let funding_clause = tops
+        .iter()
+        .flat_map(|n| n.children.iter())
+        .filter(|c| c.level <= Level::Clause && crate::text::at_most_chars(&c.title.text, 80))
+        .any(|c| funded(&c));
+    if !tops.iter().any(funded) && !funding_clause {
         cx.report(
             &NO_FUNDING,
             at,
@@ -582,5 +594,10 @@ mod tests {
         assert!(!no_funding(&plan("III. VỐN ĐẦU TƯ")));
         assert!(!no_funding(&plan("III. KINH PHÍ THỰC HIỆN")));
         assert!(no_funding(&plan("III. CHẾ ĐỘ BÁO CÁO")));
+        assert!(!no_funding(&plan(
+            "III. GIẢI PHÁP\n1. Hoàn thiện thể chế\n2. Bảo đảm kinh phí"
+        )));
+        // A clause's long sentence that names funding is no funding section.
+        assert!(no_funding(&plan("III. GIẢI PHÁP\n1. Các sở chủ động bố trí nguồn lực, lồng ghép các chương trình và sử dụng kinh phí tiết kiệm")));
     }
 }
