@@ -2390,6 +2390,17 @@ fn join_kind(
     if !open_end {
         return None;
     }
+    // `Thời` / `gian hoàn thành: …`, `- Phụ` / `trách chung, …` (QĐ 1627 Quảng
+    // Ngãi, its Word text broken after each paragraph's first word): one word alone
+    // that a line in lower case goes on.
+    let word = p.tail.trim_start_matches(['-', '+', ' ']).trim_end();
+    let one_word = p.pieces == 1
+        && word.starts_with(|c: char| crate::text::is_letter(c) && !crate::text::is_lower(c))
+        && word.chars().skip(1).all(crate::text::is_lower)
+        && word.chars().nth(1).is_some();
+    if blanks == 0 && one_word && crate::text::is_lower(n_first) {
+        return Some(JoinKind::Prose);
+    }
     // A sentence that goes on in lower case: broken by extraction, whatever the width.
     if crate::text::is_lower(n_first) && (p_len >= 30 || p.tail.ends_with(',')) && blanks <= 2 {
         return Some(JoinKind::Prose);
@@ -3067,6 +3078,18 @@ mod tests {
         assert!(b.read.contains("1.2. Sở Tài chính"), "{}", b.read);
         assert!(b.read.contains("- Tuyên truyền"), "{}", b.read);
         assert!(b.read.contains("2.\n3. Báo cáo."), "{}", b.read);
+    }
+
+    /// A Word text broken after each paragraph's first word (QĐ 1627 Quảng Ngãi):
+    /// `Thời` / `gian hoàn thành: …` and `- Phụ` / `trách chung …` are one line each;
+    /// an OCR's stray `=l` over a lower-case line is left alone.
+    #[test]
+    fn a_first_word_alone_goes_on_in_lower_case() {
+        let text = "- Phụ\ntrách chung.\n\nThời\ngian hoàn thành: Tháng 12/2025.\n\n=l\ns\n";
+        let b = scan(text);
+        assert!(b.read.contains("- Phụ trách chung."), "{}", b.read);
+        assert!(b.read.contains("Thời gian hoàn thành"), "{}", b.read);
+        assert!(b.read.contains("=l\ns"), "{}", b.read);
     }
 
     /// `Quyết định số …` at a line's start (fixture 201) is a reference the wrapped

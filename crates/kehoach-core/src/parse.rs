@@ -1651,6 +1651,9 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
                 TaskField::Lead => task.lead.extend(units),
                 TaskField::Coordinating => task.coordinating.extend(units),
                 TaskField::Performing => task.performing.extend(units),
+                // Several timed duties under one unit (QĐ 1627 Quảng Ngãi): the first
+                // duty's time is the task's, as its first duty is its content.
+                TaskField::Timeline if task.timeline.is_some() => {}
                 TaskField::Timeline => {
                     task.timeline = units.into_iter().next().map(|v| Timeline {
                         period: parse_period(&v.text),
@@ -1705,13 +1708,6 @@ const VERBS: [&str; 15] = [
 fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
     let title = &n.title;
     let t = title.text.as_str();
-    // Every form below opens with a unit word or `Giao`/`Yêu cầu`: anything else is
-    // no unit's item, and a long paragraph is not searched for verbs.
-    let person = starts_with_person(t);
-    if !starts_with_unit_word(t) && !person && !t.starts_with("Giao") && !t.starts_with("Yêu cầu")
-    {
-        return None;
-    }
     // What comes first under the item: a paragraph or a sub-item.
     // The first duty: the first paragraph or sub-item under the unit. An unnumbered
     // introduction ending with a colon (`Chủ trì, phối hợp với …:`) leads to the
@@ -1743,6 +1739,30 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
             (None, p) => p.cloned(),
         }
     };
+    // `Trách nhiệm của đối tượng thực hiện kiểm kê:` (QĐ 1627 Quảng Ngãi), `Đối với
+    // Đoàn kiểm tra: …`: the unit the phrase names, whatever its case.
+    if let Some(p) = ADDRESSED.iter().find(|p| t.starts_with(*p)) {
+        let rest = &t[p.len()..];
+        let colon = colon_outside_brackets(rest, 160);
+        let name = rest[..colon.unwrap_or(rest.len())].trim_end();
+        if !name.is_empty() && at_most_chars(name, 160) && !name.ends_with(['.', ';']) {
+            let lead = sub_field(title, p.len(), p.len() + name.len());
+            let after = colon.map_or("", |c| rest[c + 1..].trim_start());
+            let duty = if after.is_empty() {
+                first_duty()
+            } else {
+                Some(sub_field(title, t.len() - after.len(), t.len()))
+            };
+            return Some((lead, duty));
+        }
+    }
+    // Every form below opens with a unit word or `Giao`/`Yêu cầu`: anything else is
+    // no unit's item, and a long paragraph is not searched for verbs.
+    let person = starts_with_person(t);
+    if !starts_with_unit_word(t) && !person && !t.starts_with("Giao") && !t.starts_with("Yêu cầu")
+    {
+        return None;
+    }
     // `các tổ chức`, `những tổ chức`: the noun, not the verb `tổ chức`; `Ban xây
     // dựng Đảng`: a board's name.
     let verb_at = |v: &str| {
@@ -1755,12 +1775,7 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         })
     };
     // `Sở Tài chính: Chủ trì, …` (the colon right after the unit, no verb before it).
-    // A colon inside brackets is the bracket's (`(gồm các Sở: Xây dựng, …)`).
-    if let Some(colon) = colon_within(t, 160)
-        .filter(|&c| {
-            let depth = |b: u8| t[..c].bytes().filter(|&x| x == b).count();
-            depth(b'(') <= depth(b')')
-        })
+    if let Some(colon) = colon_outside_brackets(t, 160)
         .filter(|&c| !VERBS.iter().any(|v| verb_at(v).is_some_and(|i| i < c)))
     {
         let unit = t[..colon].trim_end();
@@ -1814,6 +1829,18 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         return Some((lead, first_duty()));
     }
     None
+}
+
+/// Phrases that name the unit a duty is addressed to, before the unit.
+const ADDRESSED: [&str; 2] = ["Trách nhiệm của ", "Đối với "];
+
+/// The first colon within `max` bytes that no bracket holds (`(gồm các Sở: Xây
+/// dựng, …)` is the bracket's).
+fn colon_outside_brackets(t: &str, max: usize) -> Option<usize> {
+    colon_within(t, max).filter(|&c| {
+        let count = |b: u8| t[..c].bytes().filter(|&x| x == b).count();
+        count(b'(') <= count(b')')
+    })
 }
 
 /// `Hải Tiến, Giao Minh và Giao Hòa`: two names or more, each a few capitalised
@@ -2735,18 +2762,30 @@ mod tests {
 
     /// A steering committee's plan (QĐ 1627 Quảng Ngãi): a post heads its duties; a
     /// unit's duties each with their own `Thời gian thực hiện:` still name the unit;
-    /// a colon inside brackets is the bracket's; `Tổ chức thực hiện …` is an action.
+    /// a colon inside brackets is the bracket's; `Tổ chức thực hiện …` is an action;
+    /// `Trách nhiệm của …:` and `Đối với …:` name the unit after them.
     #[test]
     fn posts_timed_duties_and_bracketed_colons_name_the_lead() {
-        let text = "KẾ HOẠCH\nThử\n\nIII. NỘI DUNG THỰC HIỆN\n1. Tổ chức thực hiện kiểm kê, đôn đốc, kiểm tra.\n\nIV. NHIỆM VỤ CỤ THỂ\n1.1. Trưởng Ban Chỉ đạo\n- Phụ trách chung.\n1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo\n- Tuyên truyền, phổ biến.\nThời gian thực hiện: Tháng 11/2025.\n1.3. Các Sở (gồm các Sở: Xây dựng, Công Thương)\n- Phối hợp hướng dẫn.\n";
+        let text = "KẾ HOẠCH\nThử\n\nIII. NỘI DUNG THỰC HIỆN\n1. Tổ chức thực hiện kiểm kê, đôn đốc, kiểm tra.\n\nIV. NHIỆM VỤ CỤ THỂ\n1.1. Trưởng Ban Chỉ đạo\n- Phụ trách chung.\n1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo\n- Tuyên truyền, phổ biến.\nThời gian thực hiện: Tháng 11/2025.\n1.3. Các Sở (gồm các Sở: Xây dựng, Công Thương)\n- Phối hợp hướng dẫn.\n1.4. Trách nhiệm của đối tượng thực hiện kiểm kê:\n- Thành lập Tổ kiểm kê.\nThời hạn hoàn thành: Trước ngày 30/11/2025.\n- Báo cáo kết quả.\nThời hạn hoàn thành: Trước ngày 31/3/2026.\n1.5. Đối với Đoàn kiểm tra: Các thành viên thực hiện nghiêm túc Kế hoạch.\n";
         let p = parse(text);
         assert_eq!(
             leads_of(&p),
             [
                 "Trưởng Ban Chỉ đạo",
                 "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
-                "Các Sở (gồm các Sở: Xây dựng, Công Thương)"
+                "Các Sở (gồm các Sở: Xây dựng, Công Thương)",
+                "đối tượng thực hiện kiểm kê",
+                "Đoàn kiểm tra"
             ]
+        );
+        // Of several timed duties, the first's time (the first is the content).
+        assert_eq!(
+            p.tasks[3].timeline.as_ref().map(|t| t.text.as_str()),
+            Some("Trước ngày 30/11/2025")
+        );
+        assert_eq!(
+            p.tasks[4].content.as_ref().map(|c| c.text.as_str()),
+            Some("Các thành viên thực hiện nghiêm túc Kế hoạch.")
         );
         let timed = &p.tasks[1];
         assert_eq!(
