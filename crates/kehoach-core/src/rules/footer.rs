@@ -262,7 +262,9 @@ pub(super) fn check(cx: &mut Ctx) {
             })
             .map_or(text, |(before, _)| before);
         let end = stopped.chars().last().unwrap_or(' ');
-        if !last && end != ';' && !(party && end == ',') && !group_opens {
+        // The last line, a group's colon and the Party's `,` need no `;`.
+        let closed = last || end == ';' || group_opens || (party && end == ',');
+        if !closed {
             let at = if matches!(end, ',' | '.') {
                 Span::new(span.end - 1, span.end)
             } else {
