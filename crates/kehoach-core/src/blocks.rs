@@ -2147,6 +2147,8 @@ struct Para<'a> {
     curly: i64,
     straight_odd: bool,
     emphasis_odd: bool,
+    /// Spaces before the first line (`pdftotext -layout` sets paragraphs in).
+    head_indent: usize,
 }
 
 impl<'a> Para<'a> {
@@ -2161,6 +2163,7 @@ impl<'a> Para<'a> {
             curly: tally.curly,
             straight_odd: tally.straight_odd,
             emphasis_odd: bold_odd,
+            head_indent: 0,
         }
     }
     /// Takes a joined line in.
@@ -2258,6 +2261,7 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
         }
         let nt = l.content.text(text);
         let raw = l.span.text(text);
+        let indent = raw.len() - raw.trim_start_matches(' ').len();
         let tally = Tally::of(nt, l.marks);
         let bold_odd = l.marks.any(LineMarks::EMPHASIS) && odd_bold(raw);
         let mut joined = false;
@@ -2273,43 +2277,52 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
                 && open_paren(pa, tally)
                 && crate::markers::marker_of(nt).is_none()
                 && one_cell;
-            let kind =
-                if (bold_spans && !ends_sentence(pa.tail) && pl.cells.len() <= 1) || in_parens {
-                    Some(JoinKind::Prose)
-                } else {
-                    join_kind(pa, nt, blanks_between, width, pl.cells.len(), l.cells.len()).or_else(
-                        || {
-                            let (w, spaced) = spaced?;
-                            // A numbered heading alone on its line (`5. Sở Khoa học và
-                            // Công nghệ`) stopped short of the width, and the next line
-                            // is indented as a paragraph's first line (a `pdftotext`
-                            // page starts its wrapped lines at the margin): the item's
-                            // text, not the heading's rest.
-                            let indent = raw.len() - raw.trim_start_matches(' ').len();
-                            let heading = pa.pieces == 1
-                                && indent >= 3
-                                && crate::markers::marker_of(pa.head)
-                                    .is_some_and(|m| m.level < crate::markers::Level::Dash)
-                                && !wrapped_length(pl.span.text(text).trim_end(), w);
-                            // `- Thời gian thực hiện: năm` / `2025 và các năm tiếp
-                            // theo.`: a paragraph's last line, short, that goes on a
-                            // sentence stopped at a lower-case word with a figure.
-                            // A figure alone (`86%`) is a table's cell a line.
-                            let figure_goes_on = nt.starts_with(|c: char| c.is_ascii_digit())
-                                && (nt.contains(' ') || ends_sentence(nt))
-                                && last_word_is_lower(pa.tail);
-                            let goes_on = spaced
-                                && blanks_between == 0
-                                && (wrapped_length(nt, w) || figure_goes_on)
-                                && !starts_block(nt)
-                                && !ends_sentence(pa.tail)
-                                && one_cell
-                                && !pa.upper
-                                && !heading;
-                            goes_on.then_some(JoinKind::Prose)
-                        },
-                    )
-                };
+            // `pdftotext -layout`: a numbered heading set in from the margin, then a
+            // line set in as a paragraph's first (wrapped lines start at the margin):
+            // the item's text, not the heading's rest (KH 196 Ninh Bình, item 13).
+            let set_in_after_heading = blanks_between == 0
+                && pa.head_indent >= 3
+                && indent >= 3
+                && !nt.starts_with(char::is_lowercase)
+                && crate::markers::marker_of(pa.head)
+                    .is_some_and(|m| m.level < crate::markers::Level::Dash);
+            let kind = if set_in_after_heading {
+                None
+            } else if (bold_spans && !ends_sentence(pa.tail) && pl.cells.len() <= 1) || in_parens {
+                Some(JoinKind::Prose)
+            } else {
+                join_kind(pa, nt, blanks_between, width, pl.cells.len(), l.cells.len()).or_else(
+                    || {
+                        let (w, spaced) = spaced?;
+                        // A numbered heading alone on its line (`5. Sở Khoa học và
+                        // Công nghệ`) stopped short of the width, and the next line
+                        // is indented as a paragraph's first line (a `pdftotext`
+                        // page starts its wrapped lines at the margin): the item's
+                        // text, not the heading's rest.
+                        let heading = pa.pieces == 1
+                            && indent >= 3
+                            && crate::markers::marker_of(pa.head)
+                                .is_some_and(|m| m.level < crate::markers::Level::Dash)
+                            && !wrapped_length(pl.span.text(text).trim_end(), w);
+                        // `- Thời gian thực hiện: năm` / `2025 và các năm tiếp
+                        // theo.`: a paragraph's last line, short, that goes on a
+                        // sentence stopped at a lower-case word with a figure.
+                        // A figure alone (`86%`) is a table's cell a line.
+                        let figure_goes_on = nt.starts_with(|c: char| c.is_ascii_digit())
+                            && (nt.contains(' ') || ends_sentence(nt))
+                            && last_word_is_lower(pa.tail);
+                        let goes_on = spaced
+                            && blanks_between == 0
+                            && (wrapped_length(nt, w) || figure_goes_on)
+                            && !starts_block(nt)
+                            && !ends_sentence(pa.tail)
+                            && one_cell
+                            && !pa.upper
+                            && !heading;
+                        goes_on.then_some(JoinKind::Prose)
+                    },
+                )
+            };
             if let Some(kind) = kind {
                 joins.push(Join {
                     gap: Span::new(pl.content.end, l.content.start),
@@ -2321,7 +2334,13 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
             }
         }
         if !joined {
-            para = Some((k, Para::new(nt, bold_odd, tally)));
+            para = Some((
+                k,
+                Para {
+                    head_indent: indent,
+                    ..Para::new(nt, bold_odd, tally)
+                },
+            ));
         }
         blanks_between = 0;
     }
@@ -3078,6 +3097,17 @@ mod tests {
         assert!(b.read.contains("1.2. Sở Tài chính"), "{}", b.read);
         assert!(b.read.contains("- Tuyên truyền"), "{}", b.read);
         assert!(b.read.contains("2.\n3. Báo cáo."), "{}", b.read);
+    }
+
+    /// `pdftotext -layout` (KH 196 Ninh Bình): a numbered heading set in from the
+    /// margin, wrapped at the margin, then its text set in as a paragraph: the
+    /// heading ends before the set-in line.
+    #[test]
+    fn a_set_in_line_after_a_set_in_heading_starts_its_text() {
+        let text = "\n      11. Các sở, ban, ngành của tỉnh\n      - Tổ chức phổ biến, quán triệt thực hiện Chỉ thị số 30/CT-TTg cho cán bộ,\nđảng viên tạo sự thống nhất cao trong nhận thức và hành động để triển khai hiệu\nquả các nhiệm vụ phát triển các ngành công nghiệp văn hóa.\n      - Tổ chức tuyên truyền về xây dựng và phát triển công nghiệp văn hóa bằng\ncác hình thức phù hợp.\n      - Căn cứ chức năng, nhiệm vụ được giao, triển khai thực hiện, phối hợp tổ\nchức thực hiện Chỉ thị số 30/CT-TTg ngày 29/8/2024 và các nhiệm vụ đề ra tại\nKế hoạch này. Định kỳ hằng năm báo cáo Ủy ban nhân dân tỉnh kết quả thực\nhiện Kế hoạch.\n      12. Báo Ninh Bình, Đài Phát thanh và Truyền hình tỉnh\n      - Tăng cường thông tin, tuyên truyền các chủ chương, chính sách của Đảng,\nNhà nước, của tỉnh về văn hóa; về vai trò, tầm quan trọng, giá trị của các ngành\ncông nghiệp văn hóa đối với sự phát triển kinh tế, xã hội và quảng bá văn hóa\nViệt Nam; phản ánh kịp thời các hoạt động xây dựng phát triển công nghiệp văn\nhóa trong tỉnh.\n       - Nghiên cứu, sản xuất đa dạng các sản phẩm truyền thông phục vụ công\ntác tuyên truyền về phát triển công nghiệp văn hóa; xây dựng các sản phẩm công\nnghiệp văn hóa trong lĩnh vực truyền hình, tham gia vào chuỗi sản phẩm công\nnghiệp văn hóa của tỉnh.\n      13. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức\nđoàn thể\n       Đẩy mạnh công tác phối hợp tuyên truyền các chủ chương, chính sách của\nĐảng, Nhà nước, của tỉnh về xây dựng phát triển văn hoá, con người; về vai trò,\ntầm quan trọng, giá trị của các ngành công nghiệp văn hóa đối với sự phát triển\nkinh tế, xã hội và quảng bá, giới thiệu văn hóa Việt Nam đến cán bộ, đoàn viên,\nhội viên và nhân dân, góp phần nâng cao nhận thức và trách nhiệm tham gia xây\n";
+        let b = scan(text);
+        assert!(b.read.contains("các tổ chức đoàn thể\n"), "{}", b.read);
+        assert!(b.read.contains("chính sách của Đảng"), "{}", b.read);
     }
 
     /// A Word text broken after each paragraph's first word (QĐ 1627 Quảng Ngãi):

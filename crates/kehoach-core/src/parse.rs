@@ -1200,9 +1200,18 @@ fn ends_recipient(last: &str, t: &str) -> bool {
 
 /// `- Lưu: VT, TH.`: the recipients' last line, the copy kept on file.
 /// A drafter's initials and copies (`Zh`, `TH(10)`, `NVA.`): up to five letters,
-/// the copies' number in brackets.
+/// the copies' number in brackets; or an office's filing code with underscores
+/// (`LNT_VP3_KH12`, `ĐVT_10.30`, Ninh Bình's plans).
 pub(crate) fn is_typist_initials(t: &str) -> bool {
     let t = t.trim().trim_end_matches('.');
+    let filing_code = t.contains('_')
+        && at_most_chars(t, 24)
+        && t.starts_with(|c: char| c.is_ascii_uppercase() || c == 'Đ')
+        && t.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '_' | '.' | 'Đ'));
+    if filing_code {
+        return true;
+    }
     let letters = t.split('(').next().unwrap_or("");
     let copies = &t[letters.len()..];
     (1..=5).contains(&letters.len())
@@ -1305,6 +1314,9 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
                 // Recipients and signature side by side (`pdftotext -layout`): the list
                 // goes on below the signer's name, up to its archive line.
                 r.items.push(src.field(cell));
+            } else if sig.name.is_some() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) {
+                // A page's number under the signer (`4`, before an annex's page):
+                // page chrome, which KH807 reports, not text left under the name.
             } else if sig.name.is_some() && (!footnotes.is_empty() || is_footnote(t)) {
                 // `[1] Chương trình số …`: the document's footnotes, under its foot.
                 footnotes.push(src.field(cell));
@@ -2619,6 +2631,37 @@ mod tests {
         );
         let p = parse(&format!("{foot}- Ghi chú thêm\n"));
         assert_eq!(p.signature.trailing.len(), 1);
+    }
+
+    /// Ninh Bình's plans (`pdftotext -layout`): the office's filing code under the
+    /// archive line, beside the signer's name, is the archive line's end, not a
+    /// signing title; a page's number under the name is no text left there.
+    #[test]
+    fn a_filing_code_beside_the_name_ends_the_archive_line() {
+        let foot = "KẾ HOẠCH\nAbc\nI. MỤC ĐÍCH\n1. Nội dung./.\n\nNơi nhận:                       TM. ỦY BAN NHÂN DÂN\n- UBND các xã;                     KT. CHỦ TỊCH\n- Sở Tài chính;                     PHÓ CHỦ TỊCH\n- Lưu: VT, VP6.\n    TN_VP6_30.KH                     Tống Quang Thìn\n                                                   4\n";
+        let p = parse(foot);
+        let titles: Vec<&str> = p
+            .signature
+            .authority
+            .iter()
+            .chain(&p.signature.titles)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(
+            titles,
+            ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+        );
+        assert_eq!(
+            p.recipients.and_then(|r| r.archive).map(|f| f.text),
+            Some("- Lưu: VT, VP6. TN_VP6_30.KH".to_string())
+        );
+        assert!(
+            p.signature.trailing.is_empty(),
+            "{:?}",
+            p.signature.trailing
+        );
+        assert!(is_typist_initials("ĐVT_10.30"));
+        assert!(!is_typist_initials("Quyết_định"));
     }
 
     /// A plan a decision issues, with a foot of its own and a routing slip after it:
