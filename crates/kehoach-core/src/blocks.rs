@@ -2291,37 +2291,44 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
             } else if (bold_spans && !ends_sentence(pa.tail) && pl.cells.len() <= 1) || in_parens {
                 Some(JoinKind::Prose)
             } else {
-                join_kind(pa, nt, blanks_between, width, pl.cells.len(), l.cells.len()).or_else(
-                    || {
-                        let (w, spaced) = spaced?;
-                        // A numbered heading alone on its line (`5. Sở Khoa học và
-                        // Công nghệ`) stopped short of the width, and the next line
-                        // is indented as a paragraph's first line (a `pdftotext`
-                        // page starts its wrapped lines at the margin): the item's
-                        // text, not the heading's rest.
-                        let heading = pa.pieces == 1
-                            && indent >= 3
-                            && crate::markers::marker_of(pa.head)
-                                .is_some_and(|m| m.level < crate::markers::Level::Dash)
-                            && !wrapped_length(pl.span.text(text).trim_end(), w);
-                        // `- Thời gian thực hiện: năm` / `2025 và các năm tiếp
-                        // theo.`: a paragraph's last line, short, that goes on a
-                        // sentence stopped at a lower-case word with a figure.
-                        // A figure alone (`86%`) is a table's cell a line.
-                        let figure_goes_on = nt.starts_with(|c: char| c.is_ascii_digit())
-                            && (nt.contains(' ') || ends_sentence(nt))
-                            && last_word_is_lower(pa.tail);
-                        let goes_on = spaced
-                            && blanks_between == 0
-                            && (wrapped_length(nt, w) || figure_goes_on)
-                            && !starts_block(nt)
-                            && !ends_sentence(pa.tail)
-                            && one_cell
-                            && !pa.upper
-                            && !heading;
-                        goes_on.then_some(JoinKind::Prose)
-                    },
+                join_kind(
+                    pa,
+                    nt,
+                    blanks_between,
+                    width,
+                    pl.cells.len(),
+                    l.cells.len(),
+                    l.marks.any(LineMarks::PIPE),
                 )
+                .or_else(|| {
+                    let (w, spaced) = spaced?;
+                    // A numbered heading alone on its line (`5. Sở Khoa học và
+                    // Công nghệ`) stopped short of the width, and the next line
+                    // is indented as a paragraph's first line (a `pdftotext`
+                    // page starts its wrapped lines at the margin): the item's
+                    // text, not the heading's rest.
+                    let heading = pa.pieces == 1
+                        && indent >= 3
+                        && crate::markers::marker_of(pa.head)
+                            .is_some_and(|m| m.level < crate::markers::Level::Dash)
+                        && !wrapped_length(pl.span.text(text).trim_end(), w);
+                    // `- Thời gian thực hiện: năm` / `2025 và các năm tiếp
+                    // theo.`: a paragraph's last line, short, that goes on a
+                    // sentence stopped at a lower-case word with a figure.
+                    // A figure alone (`86%`) is a table's cell a line.
+                    let figure_goes_on = nt.starts_with(|c: char| c.is_ascii_digit())
+                        && (nt.contains(' ') || ends_sentence(nt))
+                        && last_word_is_lower(pa.tail);
+                    let goes_on = spaced
+                        && blanks_between == 0
+                        && (wrapped_length(nt, w) || figure_goes_on)
+                        && !starts_block(nt)
+                        && !ends_sentence(pa.tail)
+                        && one_cell
+                        && !pa.upper
+                        && !heading;
+                    goes_on.then_some(JoinKind::Prose)
+                })
             };
             if let Some(kind) = kind {
                 joins.push(Join {
@@ -2354,6 +2361,8 @@ fn join_kind(
     width: Option<usize>,
     p_cells: usize,
     n_cells: usize,
+    // The next line holds a pipe (a table's row the first pass left as text).
+    n_piped: bool,
 ) -> Option<JoinKind> {
     if p_cells > 1 || n_cells > 1 {
         return None;
@@ -2387,8 +2396,10 @@ fn join_kind(
     if blanks == 0
         && p.pieces == 1
         && crate::markers::marker_of(p.tail).is_some_and(|m| {
-            m.level <= crate::markers::Level::Dash && m.len == p.tail.trim_end().len()
+            (m.level <= crate::markers::Level::Point || p.tail.trim_end() == "-")
+                && m.len == p.tail.trim_end().len()
         })
+        && !n_piped
         && n.starts_with(char::is_uppercase)
         && crate::markers::marker_of(n).is_none()
         && !starts_block(n)
@@ -3090,13 +3101,16 @@ mod tests {
     /// is not joined by this.
     #[test]
     fn a_bare_marker_takes_the_title_below_it() {
-        let text = "**III.\nNHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU *(chi tiết Phụ lục đính kèm)*\n\n**IV.\n\nKINH PHÍ**\n\n*1.2.\nSở Tài chính - Cơ quan thường trực Ban Chỉ đạo*\n\n-\nTuyên truyền, phổ biến các quy định.\n\n2.\n3. Báo cáo.\n";
+        let text = "**III.\nNHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU *(chi tiết Phụ lục đính kèm)*\n\n**IV.\n\nKINH PHÍ**\n\n*1.2.\nSở Tài chính - Cơ quan thường trực Ban Chỉ đạo*\n\n-\nTuyên truyền, phổ biến các quy định.\n\n2.\n3. Báo cáo.\n\n* *\n| STT |\n\n-\n| TT |\n";
         let b = scan(text);
         assert!(b.read.contains("III. NHIỆM VỤ"), "{}", b.read);
         assert!(b.read.contains("IV.\n\nKINH PHÍ"), "{}", b.read);
         assert!(b.read.contains("1.2. Sở Tài chính"), "{}", b.read);
         assert!(b.read.contains("- Tuyên truyền"), "{}", b.read);
         assert!(b.read.contains("2.\n3. Báo cáo."), "{}", b.read);
+        // A bullet's star, or a pipe row under a marker (a property test's find).
+        assert!(b.read.contains("\n| STT |"), "{}", b.read);
+        assert!(b.read.contains("\n| TT |"), "{}", b.read);
     }
 
     /// `pdftotext -layout` (KH 196 Ninh Bình): a numbered heading set in from the

@@ -200,7 +200,7 @@ fn header_at(text: &str, lines: &[LineView], role: &[Role], at: usize) -> Option
             }
         }
     }
-    if top == at && bottom == at {
+    if top == at && bottom == at && !numbered_mid_row(text, lines, role, at, &main) {
         return None;
     }
     let columns = header_columns(text, &lines[top..=bottom]);
@@ -225,6 +225,42 @@ fn header_at(text: &str, lines: &[LineView], role: &[Role], at: usize) -> Option
     })
 }
 
+/// Under a header on one line, a row whose number sits on its middle line (KH 193
+/// Ninh Bình: `     Rà soát quy hoạch …` over `1    2030, tầm nhìn …   Sở Xây
+/// dựng`): the first line holds no number, and one of the next few lines starts
+/// with one in the number's column. A plain (f) table starts each row with its
+/// number.
+fn numbered_mid_row(
+    text: &str,
+    lines: &[LineView],
+    role: &[Role],
+    at: usize,
+    header: &[Piece],
+) -> bool {
+    let Some(number) = header
+        .first()
+        .filter(|p| matches!(p.span.text(text), "TT" | "STT"))
+    else {
+        return false;
+    };
+    let body: Vec<Vec<Piece>> = (at + 1..lines.len())
+        .take_while(|&k| role[k] == Role::Text)
+        .filter(|&k| !lines[k].is_blank())
+        .take(8)
+        .map(|k| pieces(text, &lines[k]))
+        .collect();
+    let numbered = |ps: &Vec<Piece>| {
+        ps.first()
+            .is_some_and(|p| p.from <= number.to + 1 && is_row_number(p.span.text(text)))
+    };
+    let Some(first) = body.first() else {
+        return false;
+    };
+    !numbered(first)
+        && first.first().is_some_and(|p| p.from > number.to)
+        && body.iter().skip(1).any(numbered)
+}
+
 /// A line of a table of another shape: a pipe row (`| STT | Nội dung |`) or a
 /// tab row. `pdftotext -layout` writes neither, so such a line is never a line of
 /// this table's header or body (a cell's own `a | b` inside a line may be).
@@ -243,6 +279,13 @@ fn is_running_header(running: &Running, raw: &str) -> bool {
 fn is_page_break_line(text: &str, running: &Running, l: &LineView) -> bool {
     let raw = l.span.text(text);
     l.is_blank() || raw.contains('\u{000C}') || is_running_header(running, raw)
+}
+
+/// A page's number on its own line under a table: one bare number away from the
+/// number column (`5` centred under KH 193 Ninh Bình's annex).
+fn is_page_number(text: &str, page: &Header, cells: &[Piece]) -> bool {
+    let number_to = page.columns.first().map_or(0, |c| c.1) + 3;
+    matches!(cells, [p] if p.from > number_to && is_row_number(p.span.text(text)))
 }
 
 /// Reads the table whose header starts at `at` (its main line, or a wrapped line over
@@ -291,7 +334,8 @@ pub(super) fn layout_table(
         let mut k = end;
         while k < lines.len()
             && role[k] == Role::Text
-            && is_page_break_line(text, running, &lines[k])
+            && (is_page_break_line(text, running, &lines[k])
+                || is_page_number(text, &page, &pieces(text, &lines[k])))
         {
             k += 1;
         }
@@ -357,7 +401,12 @@ fn page_end(
             // one's row.
             let other_shape =
                 is_other_shape(raw) || (blanks > 0 && raw.bytes().any(|b| b == b'|' || b == b'\t'));
-            if note || other_shape {
+            // The page's number under its last row (`5`, away from the number
+            // column, a blank line under it): the page ends there, whether or not a
+            // form feed follows (fix-all turns form feeds into line breaks).
+            let page_number = is_page_number(text, page, &cells)
+                && lines.get(end + 1).is_none_or(|n| n.is_blank());
+            if note || other_shape || page_number {
                 break;
             }
             blanks = 0;
@@ -603,7 +652,14 @@ fn page_rows(text: &str, lines: &[LineView], page: &Header, end: usize) -> (Vec<
                         |j: usize| j <= limit + 1 && content(j).is_some_and(starts_upper);
                     // A row of an even number of lines has its number just above
                     // or below its middle: the task's text decides.
-                    if e > p && starts_task(e) {
+                    // (Not a capital that goes on a sentence the row's task left
+                    // open: `… trên địa bàn tỉnh` / `Ninh Bình.`, KH 193 Ninh Bình.)
+                    let open_before = |j: usize| {
+                        (s..j).rev().find_map(&content).is_some_and(|t| {
+                            !t.trim_end().ends_with(['.', ';', ':', '!', '?', ')'])
+                        })
+                    };
+                    if e > p && starts_task(e) && !open_before(e) {
                         e -= 1;
                     }
                     // A task's sentence goes on (in lower case) past the middle the
@@ -746,6 +802,58 @@ liên hệ: Ông Đỗ Mạnh Cường, SĐT: 0983 134 682).
         );
         let note = text.find("(*)").unwrap_or_default();
         assert!(!blocks.in_table(note));
+    }
+
+    /// A header on one line over rows whose number sits on their middle line (KH 193
+    /// Ninh Bình, cut from rows 3 to 5): read as the rows around their numbers, and a
+    /// capital that goes on a task's open sentence (`… trên địa bàn tỉnh` / `Ninh
+    /// Bình.`) stays in its row.
+    #[test]
+    fn a_one_line_header_over_rows_numbered_in_their_middle() {
+        let text = r#"TT                     Nhiệm vụ                            Cơ quan chủ trì                 Cơ quan phối hợp               Thời gian thực hiện
+     Dự thảo Nghị quyết của HĐND tỉnh quy định                                                                             Hoàn thành xong,
+                                                       Sở Nông nghiệp và Phát      - Các sở, ban ngành có liên quan;
+3    một số chính sách trồng, chăm sóc và bảo vệ                                                                           trình trong tháng
+                                                           triển nông thôn         - UBND các huyện, thành phố.
+     cây xanh trên địa bàn tỉnh Ninh Bỉnh                                                                                       6/2025
+     Trình UBND tỉnh ban hành Đề án trồng,                                                                                 Ngay sau khi có
+                                                       Sở Nông nghiệp và Phát      - Các sở, ban ngành có liên quan;
+4    chăm sóc và bảo vệ cây xanh trên địa bàn tỉnh                                                                          Nghị quyết của
+                                                           triển nông thôn         - UBND các huyện, thành phố.
+     Ninh Bình.                                                                                                               HĐND tỉnh
+     Nghiên cứu bổ sung chức năng, nhiệm vụ,
+     nguồn lực cho Quỹ Bảo vệ và phát triển rừng       Sở Nông nghiệp và Phát      - Các sở, ban ngành có liên quan;
+5                                                                                                                             Quý I/2025
+     tỉnh Ninh Bình để thực hiện nhiệm vụ của              triển nông thôn         - UBND các huyện, thành phố.
+     Chỉ thị.
+"#;
+        let blocks = scan(text);
+        let [t] = blocks.tables.as_slice() else {
+            panic!("one table: {:?}", blocks.tables);
+        };
+        let cell = |r: &crate::blocks::RawRow, c: usize| {
+            r.cells[c]
+                .iter()
+                .map(|s| s.text(text))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(cell(&t.rows[1], 0), "4");
+        assert!(
+            cell(&t.rows[1], 1).ends_with("tỉnh Ninh Bình."),
+            "{}",
+            cell(&t.rows[1], 1)
+        );
+        assert_eq!(
+            cell(&t.rows[1], 2),
+            "Sở Nông nghiệp và Phát triển nông thôn"
+        );
+        assert_eq!(
+            cell(&t.rows[1], 4),
+            "Ngay sau khi có Nghị quyết của HĐND tỉnh"
+        );
+        assert_eq!(cell(&t.rows[2], 4), "Quý I/2025");
     }
 
     #[test]
