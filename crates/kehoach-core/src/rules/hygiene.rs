@@ -178,6 +178,20 @@ pub const UNBALANCED: Rule = Rule {
     safe_fix: false,
 };
 
+pub const FOREIGN_LETTER: Rule = Rule {
+    code: "KH813",
+    name: "foreign-letter",
+    severity: Severity::Warning,
+    what_vi: "Chữ cái không có trong chữ Việt lẫn vào một từ",
+    what_en: "A letter no Vietnamese word has, inside a word",
+    why_vi: "Phông chữ của bản PDF có thể trích ra chữ lạ thay cho chữ Việt (\"kǶ\" thay cho \"kỳ\", \"ǜ\" thay cho \"ũ\"): tìm kiếm và in ấn sai; gõ lại đúng chữ.",
+    why_en: "A PDF's font may extract a foreign letter for a Vietnamese one (\"kǶ\" for \"kỳ\", \"ǜ\" for \"ũ\"): search and print go wrong; retype the letter.",
+    source: "practice",
+    bad: "Tuyên truyền thường xuyên, định kǶ về nội dung Kế hoạch.",
+    good: "Tuyên truyền thường xuyên, định kỳ về nội dung Kế hoạch.",
+    safe_fix: false,
+};
+
 pub const RULES: &[Rule] = &[
     NFD,
     TCVN3,
@@ -191,6 +205,7 @@ pub const RULES: &[Rule] = &[
     SPACE_BEFORE_PUNCT,
     SPACE_AFTER_PUNCT,
     UNBALANCED,
+    FOREIGN_LETTER,
 ];
 
 /// At most this many related ranges are listed on a grouped finding.
@@ -236,6 +251,7 @@ pub(super) fn check(cx: &mut Ctx) {
     if scripts.greek_cyrillic {
         check_confusables(cx, text);
     }
+    check_foreign_letters(cx, text);
     let (content_start, content_end) = if cx.plan.kind.is_plan() {
         cx.content_span()
     } else {
@@ -723,6 +739,59 @@ fn check_confusables(cx: &mut Ctx, text: &str) {
         }
         prev = Some(c);
     }
+}
+
+/// Letters of U+01C0–U+024F (`Ƕ`, `ǜ`, led by the bytes C7 to C9, which no
+/// Vietnamese letter uses) beside another letter: a font's glyph for a Vietnamese
+/// one. One finding for them all: one cause, the extraction.
+fn check_foreign_letters(cx: &mut Ctx, text: &str) {
+    let b = text.as_bytes();
+    let mut spans = Vec::new();
+    for at in memchr::memchr3_iter(0xC7, 0xC8, 0xC9, b) {
+        // A lead byte: `at` starts a character.
+        let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
+        if !c.is_alphabetic() {
+            continue;
+        }
+        let end = at + c.len_utf8();
+        let prev = text[..at].chars().next_back();
+        let next = text[end..].chars().next();
+        if prev.is_some_and(crate::text::is_letter) || next.is_some_and(crate::text::is_letter) {
+            spans.push(Span::new(at, end));
+        }
+    }
+    let Some(&first) = spans.first() else { return };
+    let word = |s: Span| {
+        let start = text[..s.start]
+            .rfind(char::is_whitespace)
+            .map_or(0, |i| i + 1)
+            .max(crate::text::floor_char_boundary(
+                text,
+                s.start.saturating_sub(24),
+            ));
+        let end = text[s.end..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |i| s.end + i)
+            .min(crate::text::ceil_char_boundary(text, s.end + 24));
+        &text[start..end]
+    };
+    let (c, shown) = (first.text(text), word(first));
+    let n = spans.len();
+    let (vi, en) = if n == 1 {
+        (
+            format!("Chữ \"{c}\" trong \"{shown}\" không có trong chữ Việt (thường do phông chữ khi trích từ PDF): gõ lại đúng chữ."),
+            format!("The letter \"{c}\" in \"{shown}\" is not Vietnamese (often a PDF font's): retype it."),
+        )
+    } else {
+        (
+            format!("{n} chữ cái không có trong chữ Việt, như \"{c}\" trong \"{shown}\" (thường do phông chữ khi trích từ PDF): gõ lại đúng chữ."),
+            format!("{n} letters are not Vietnamese, such as \"{c}\" in \"{shown}\" (often a PDF font's): retype them."),
+        )
+    };
+    let d = cx.report(&FOREIGN_LETTER, first, vi, en);
+    d.related = spans[1..].iter().take(MAX_RELATED).copied().collect();
 }
 
 fn check_invisible(cx: &mut Ctx, l: &LineView, raw: &str) {
