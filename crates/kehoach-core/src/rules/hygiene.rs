@@ -765,8 +765,10 @@ fn check_foreign_letters(cx: &mut Ctx, text: &str) {
     let Some(&first) = spans.first() else { return };
     let word = |s: Span| {
         let start = text[..s.start]
-            .rfind(char::is_whitespace)
-            .map_or(0, |i| i + 1)
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8())
             .max(crate::text::floor_char_boundary(
                 text,
                 s.start.saturating_sub(24),
