@@ -2280,9 +2280,13 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
             // `pdftotext -layout`: a numbered heading set in from the margin, then a
             // line set in as a paragraph's first (wrapped lines start at the margin):
             // the item's text, not the heading's rest (KH 196 Ninh Bình, item 13).
+            // (Set in as far as the heading, not under its text as a hanging indent
+            // sets a wrapped line: `      1. Sở Tài chính chủ trì, phối hợp với` /
+            // `         Ủy ban nhân dân …`; and no bracket left open.)
             let set_in_after_heading = blanks_between == 0
                 && pa.head_indent >= 3
-                && indent >= 3
+                && (3..=pa.head_indent + 2).contains(&indent)
+                && !in_parens
                 && !nt.starts_with(char::is_lowercase)
                 && crate::markers::marker_of(pa.head)
                     .is_some_and(|m| m.level < crate::markers::Level::Dash);
@@ -2391,8 +2395,9 @@ fn join_kind(
     {
         return Some(JoinKind::Prose);
     }
-    // `**III.` alone, its title in capitals on the next line (a legal-text page,
-    // KH 552 Đồng Tháp): the heading's marker and its title are one line.
+    // `**III.` alone, its title on the next line (a legal-text page, KH 552 Đồng
+    // Tháp; `*1.2.` / `Sở Tài chính …`, `-` / `Tuyên truyền …`, QĐ 1627 Quảng
+    // Ngãi): the heading's marker and its title are one line.
     if blanks == 0
         && p.pieces == 1
         && crate::markers::marker_of(p.tail).is_some_and(|m| {

@@ -1757,7 +1757,15 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         let rest = &t[p.len()..];
         let colon = colon_outside_brackets(rest, 160);
         let name = rest[..colon.unwrap_or(rest.len())].trim_end();
-        if !name.is_empty() && at_most_chars(name, 160) && !name.ends_with(['.', ';']) {
+        // `Đối với các nhiệm vụ thường xuyên:`, `Đối với công tác tuyên truyền`: a
+        // topic, not a unit.
+        let topic = TOPICS.iter().any(|w| {
+            name.strip_prefix("các ")
+                .unwrap_or(name)
+                .to_lowercase()
+                .starts_with(w)
+        });
+        if !name.is_empty() && !topic && at_most_chars(name, 160) && !name.ends_with(['.', ';']) {
             let lead = sub_field(title, p.len(), p.len() + name.len());
             let after = colon.map_or("", |c| rest[c + 1..].trim_start());
             let duty = if after.is_empty() {
@@ -1843,16 +1851,35 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
     None
 }
 
+/// Words that open a topic, not a unit, after `Đối với` (`công tác`, `nhiệm vụ`).
+const TOPICS: [&str; 9] = [
+    "nhiệm vụ",
+    "công tác",
+    "lĩnh vực",
+    "dự án",
+    "kinh phí",
+    "nội dung",
+    "việc ",
+    "hoạt động",
+    "chương trình",
+];
+
 /// Phrases that name the unit a duty is addressed to, before the unit.
 const ADDRESSED: [&str; 2] = ["Trách nhiệm của ", "Đối với "];
 
 /// The first colon within `max` bytes that no bracket holds (`(gồm các Sở: Xây
 /// dựng, …)` is the bracket's).
 fn colon_outside_brackets(t: &str, max: usize) -> Option<usize> {
-    colon_within(t, max).filter(|&c| {
-        let count = |b: u8| t[..c].bytes().filter(|&x| x == b).count();
-        count(b'(') <= count(b')')
-    })
+    let mut depth = 0usize;
+    for (i, b) in t.bytes().enumerate().take(max + 1) {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            b':' if depth == 0 => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `Hải Tiến, Giao Minh và Giao Hòa`: two names or more, each a few capitalised
@@ -1966,8 +1993,21 @@ fn starts_with_unit_word(t: &str) -> bool {
         "Tòa án",
         "Trường ",
     ];
-    // `Tổ chức thực hiện …` organises: no team (`Tổ công tác`).
-    UNIT_WORDS.iter().any(|w| t.starts_with(w)) && !t.starts_with("Tổ chức")
+    // `Tổ chức thực hiện …` organises: no team (`Tổ công tác`); `Báo cáo sơ kết`,
+    // `Hội nghị …`, `Các hoạt động …` are work, not a newspaper, an association or
+    // units.
+    const NOT_UNITS: [&str; 9] = [
+        "Tổ chức",
+        "Báo cáo",
+        "Hội nghị",
+        "Hội thảo",
+        "Hội thi",
+        "Các hoạt động",
+        "Các nhiệm vụ",
+        "Các giải pháp",
+        "Các nội dung",
+    ];
+    UNIT_WORDS.iter().any(|w| t.starts_with(w)) && !NOT_UNITS.iter().any(|w| t.starts_with(w))
 }
 
 /// The plan's own period: the `năm 2023` / `giai đoạn 2021 - 2025` of its summary, else
@@ -1993,14 +2033,26 @@ fn plan_period(plan: &Plan) -> Option<PlanPeriod> {
         // vision beyond the plan, not its period.
         let tail_of = |at: usize| fold(crate::text::tail(&text[..at], 40));
         let issued = plan.header.place_date.as_ref().and_then(|p| p.date.year);
-        if let Some((start, y)) = search(text, starts_with_letter_of(b"n"), crate::dates::year)
-            .filter(|(start, _, _)| !of_a_date(*start) && !tail_of(*start).contains("TẦM NHÌN"))
-            .last()
-            .and_then(|(start, y, _)| Some((start, text[y].parse::<u16>().ok()?)))
-        {
-            let until = tail_of(start).trim_end().ends_with("ĐẾN");
-            let from = match issued {
-                Some(i) if until && i <= y => i,
+        let beyond = |at: usize| {
+            let t = tail_of(at);
+            t.contains("TẦM NHÌN") || t.contains("ĐỊNH HƯỚNG")
+        };
+        let years: Vec<(usize, u16)> =
+            search(text, starts_with_letter_of(b"n"), crate::dates::year)
+                .filter(|(start, _, _)| !of_a_date(*start) && !beyond(*start))
+                .filter_map(|(start, y, _)| Some((start, text[y].parse::<u16>().ok()?)))
+                .collect();
+        if let Some(&(start, y)) = years.last() {
+            // `từ năm 2025 đến năm 2030`: the earlier year; else the issue year.
+            let tail = tail_of(start);
+            let tail = tail.trim_end();
+            let until = ["ĐẾN", "ĐẾN HẾT", "ĐẾN CUỐI"]
+                .iter()
+                .any(|w| tail.ends_with(w));
+            let earlier = years.len().checked_sub(2).map(|k| years[k].1);
+            let from = match (earlier, issued) {
+                (Some(e), _) if until && e <= y => e,
+                (_, Some(i)) if until && i <= y => i,
                 _ => y,
             };
             return Some(PlanPeriod {
@@ -2113,6 +2165,12 @@ mod tests {
                 (2025, 2030),
             ),
             ("Công tác cải cách hành chính năm 2026", (2026, 2026)),
+            (
+                "Phát triển kinh tế số từ năm 2026 đến năm 2030",
+                (2026, 2030),
+            ),
+            ("Công tác năm 2026 và định hướng đến năm 2030", (2026, 2026)),
+            ("Tổng kiểm kê tài sản từ nay đến hết năm 2026", (2025, 2026)),
         ] {
             let text = format!("UBND TỈNH A\nSố: 1/KH-UBND\nA, ngày 24 tháng 11 năm 2025\n\nKẾ HOẠCH\n{summary}\n\nI. MỤC ĐÍCH\n1. Nội dung.\n");
             let p = parse(&text).period.expect("a period");
@@ -2809,7 +2867,7 @@ mod tests {
     /// `Trách nhiệm của …:` and `Đối với …:` name the unit after them.
     #[test]
     fn posts_timed_duties_and_bracketed_colons_name_the_lead() {
-        let text = "KẾ HOẠCH\nThử\n\nIII. NỘI DUNG THỰC HIỆN\n1. Tổ chức thực hiện kiểm kê, đôn đốc, kiểm tra.\n\nIV. NHIỆM VỤ CỤ THỂ\n1.1. Trưởng Ban Chỉ đạo\n- Phụ trách chung.\n1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo\n- Tuyên truyền, phổ biến.\nThời gian thực hiện: Tháng 11/2025.\n1.3. Các Sở (gồm các Sở: Xây dựng, Công Thương)\n- Phối hợp hướng dẫn.\n1.4. Trách nhiệm của đối tượng thực hiện kiểm kê:\n- Thành lập Tổ kiểm kê.\nThời hạn hoàn thành: Trước ngày 30/11/2025.\n- Báo cáo kết quả.\nThời hạn hoàn thành: Trước ngày 31/3/2026.\n1.5. Đối với Đoàn kiểm tra: Các thành viên thực hiện nghiêm túc Kế hoạch.\n";
+        let text = "KẾ HOẠCH\nThử\n\nIII. NỘI DUNG THỰC HIỆN\n1. Tổ chức thực hiện kiểm kê, đôn đốc, kiểm tra.\n\nIV. NHIỆM VỤ CỤ THỂ\n1.1. Trưởng Ban Chỉ đạo\n- Phụ trách chung.\n1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo\n- Tuyên truyền, phổ biến.\nThời gian thực hiện: Tháng 11/2025.\n1.3. Các Sở (gồm các Sở: Xây dựng, Công Thương)\n- Phối hợp hướng dẫn.\n1.4. Trách nhiệm của đối tượng thực hiện kiểm kê:\n- Thành lập Tổ kiểm kê.\nThời hạn hoàn thành: Trước ngày 30/11/2025.\n- Báo cáo kết quả.\nThời hạn hoàn thành: Trước ngày 31/3/2026.\n1.5. Đối với Đoàn kiểm tra: Các thành viên thực hiện nghiêm túc Kế hoạch.\n1.6. Các Sở (gồm các Sở: Xây dựng, Công Thương): Phối hợp hướng dẫn.\n1.7. Đối với các nhiệm vụ thường xuyên: Triển khai hằng năm.\n1.8. Báo cáo sơ kết\n- Tổng hợp kết quả.\nThời gian thực hiện: Tháng 6/2026.\n";
         let p = parse(text);
         assert_eq!(
             leads_of(&p),
@@ -2818,7 +2876,10 @@ mod tests {
                 "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
                 "Các Sở (gồm các Sở: Xây dựng, Công Thương)",
                 "đối tượng thực hiện kiểm kê",
-                "Đoàn kiểm tra"
+                "Đoàn kiểm tra",
+                // The first colon outside the brackets; a topic and a report lead
+                // nothing.
+                "Các Sở (gồm các Sở: Xây dựng, Công Thương)"
             ]
         );
         // Of several timed duties, the first's time (the first is the content).

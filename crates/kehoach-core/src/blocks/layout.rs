@@ -140,7 +140,8 @@ struct Header {
 }
 
 /// The header whose main line is `at`, with its wrapped lines above and below; `None`
-/// when it does not wrap (plain (f), read elsewhere) or does not name columns.
+/// when it neither wraps nor stands over rows numbered on their middle line (plain
+/// (f), read elsewhere), or does not name columns.
 fn header_at(text: &str, lines: &[LineView], role: &[Role], at: usize) -> Option<Header> {
     let usable = |k: usize| {
         role.get(k) == Some(&Role::Text)
@@ -290,7 +291,7 @@ fn is_page_number(text: &str, page: &Header, cells: &[Piece]) -> bool {
 
 /// Reads the table whose header starts at `at` (its main line, or a wrapped line over
 /// it), page after page while each page repeats the header (a repeated header is page
-/// furniture, read as chrome); `None` when the header does not wrap. Returns the
+/// furniture, read as chrome); `None` where `header_at` finds none. Returns the
 /// lines consumed from `at`.
 pub(super) fn layout_table(
     text: &str,
@@ -404,8 +405,17 @@ fn page_end(
             // The page's number under its last row (`5`, away from the number
             // column, a blank line under it): the page ends there, whether or not a
             // form feed follows (fix-all turns form feeds into line breaks).
-            let page_number = is_page_number(text, page, &cells)
-                && lines.get(end + 1).is_none_or(|n| n.is_blank());
+            let page_number = is_page_number(text, page, &cells) && {
+                // Blank lines, then a page break, the header again or the text's end:
+                // not a count alone in a figures column between two rows.
+                let next = lines[end + 1..].iter().take(8).find(|n| !n.is_blank());
+                next.is_none_or(|n| {
+                    let k = n.idx;
+                    n.span.text(text).contains('\u{000C}')
+                        || is_running_header(running, n.span.text(text))
+                        || header_at(text, lines, role, k).is_some_and(|h| h.names == names)
+                })
+            };
             if note || other_shape || page_number {
                 break;
             }
@@ -652,14 +662,17 @@ fn page_rows(text: &str, lines: &[LineView], page: &Header, end: usize) -> (Vec<
                         |j: usize| j <= limit + 1 && content(j).is_some_and(starts_upper);
                     // A row of an even number of lines has its number just above
                     // or below its middle: the task's text decides.
-                    // (Not a capital that goes on a sentence the row's task left
-                    // open: `… trên địa bàn tỉnh` / `Ninh Bình.`, KH 193 Ninh Bình.)
-                    let open_before = |j: usize| {
-                        (s..j).rev().find_map(&content).is_some_and(|t| {
-                            !t.trim_end().ends_with(['.', ';', ':', '!', '?', ')'])
-                        })
+                    // (Not a capital that ends a sentence the row's task left open,
+                    // `… trên địa bàn tỉnh` / `Ninh Bình.` (KH 193 Ninh Bình), when
+                    // the next row keeps a line above its number: a task with no stop
+                    // over a two-line row's first line still ends before it.)
+                    let stop = |t: &str| t.trim_end().ends_with(['.', ';', ':', '!', '?', ')']);
+                    let ends_open_task = |j: usize| {
+                        j < limit
+                            && content(j).is_some_and(stop)
+                            && (s..j).rev().find_map(&content).is_some_and(|t| !stop(t))
                     };
-                    if e > p && starts_task(e) && !open_before(e) {
+                    if e > p && starts_task(e) && !ends_open_task(e) {
                         e -= 1;
                     }
                     // A task's sentence goes on (in lower case) past the middle the
@@ -854,6 +867,33 @@ liên hệ: Ông Đỗ Mạnh Cường, SĐT: 0983 134 682).
             "Ngay sau khi có Nghị quyết của HĐND tỉnh"
         );
         assert_eq!(cell(&t.rows[2], 4), "Quý I/2025");
+    }
+
+    /// Rows of two lines, the number on the lower, tasks with no stop: the next
+    /// task's first line starts the next row (a review's find).
+    #[test]
+    fn two_line_rows_without_stops_keep_their_tasks_apart() {
+        let text = "TT      Nhiệm vụ                                   Cơ quan chủ trì       Thời gian thực hiện\n        Xây dựng Kế hoạch triển khai\n1       thực hiện Chương trình                     Sở Nội vụ             Quý I/2026\n        Tổ chức hội nghị sơ kết\n2       việc thực hiện Chương trình                Sở Tài chính          Quý II/2026\n        Rà soát các văn bản\n3       quy phạm pháp luật                         Sở Tư pháp            Quý III/2026\n";
+        let blocks = scan(text);
+        let [t] = blocks.tables.as_slice() else {
+            panic!("one table: {:?}", blocks.tables);
+        };
+        let cell = |r: &crate::blocks::RawRow, c: usize| {
+            r.cells[c]
+                .iter()
+                .map(|s| s.text(text))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let tasks: Vec<String> = t.rows.iter().map(|r| cell(r, 1)).collect();
+        assert_eq!(
+            tasks,
+            [
+                "Xây dựng Kế hoạch triển khai thực hiện Chương trình",
+                "Tổ chức hội nghị sơ kết việc thực hiện Chương trình",
+                "Rà soát các văn bản quy phạm pháp luật"
+            ]
+        );
     }
 
     #[test]

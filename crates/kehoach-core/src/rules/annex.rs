@@ -79,7 +79,7 @@ struct AttachedTo {
 }
 
 /// `Kèm theo Kế hoạch số 12/KH-UBND`: the type word, the number and the symbol:
-/// `(?i)(kế hoạch|quyết định|nghị quyết|chương trình)(?:\s+\S+){0,6}?\s+số\s*([0-9]*)\s*/\s*([^\s,;)]+)`.
+/// `(?i)(kế hoạch|quyết định|nghị quyết|chương trình)(?:\s+\S+){0,6}?\s+số:?\s*([0-9]*)\s*/\s*([^\s,;)]+)`.
 fn attached_reference(c: Cursor) -> Option<([Range<usize>; 3], usize)> {
     let start = c.pos;
     let mut words = c;

@@ -1080,10 +1080,11 @@ fn bare_number(t: &str) -> Option<u32> {
 }
 
 /// Numbers alone on their lines outside tables. `Trang 2`, `- 2 -` and a number next to
-/// a page break are certainly page numbers, removed by "fix all". A bare number is
-/// called one when the text's bare numbers count pages (2, 3, 4 … a page apart), but
-/// its removal waits for a click like other page chrome: rows or items that lost their
-/// table count up too. Anything else may be a figure: reported as such.
+/// a page break are certainly page numbers; a bare number is called one when the
+/// text's bare numbers count pages (2, 3, 4 … a page apart). Both are one finding
+/// whose removal waits for a click, as other page chrome's does (fix-all keeps every
+/// word and figure; rows or items that lost their table count up too). Anything else
+/// may be a figure: reported as such.
 fn report_page_numbers(cx: &mut Ctx, found: &[&LineView]) {
     let text = cx.text();
     let bare: Vec<Option<u32>> = found

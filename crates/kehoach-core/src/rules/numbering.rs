@@ -507,18 +507,22 @@ fn check_sections(cx: &mut Ctx) {
     }
     // `IV. VỐN ĐẦU TƯ`, `NGUỒN VỐN`: a plan of investment names its funding so; a
     // clause of a section may hold it (`V. … / 6. Bảo đảm kinh phí`, KH 144 Bắc Ninh).
-    let funded = |n: &&Node| {
-        let t = fold(&n.title.text);
-        ["KINH PHÍ", "VỐN ĐẦU TƯ", "NGUỒN VỐN"]
-            .iter()
-            .any(|w| t.contains(w))
-    };
+    // A clause's title that opens with its funding (`Bảo đảm kinh phí`, `Kinh phí
+    // thực hiện`), not a duty that mentions it (`Sở Tài chính: Tham mưu bố trí kinh
+    // phí thực hiện.`).
     let funding_clause = tops
         .iter()
         .flat_map(|n| n.children.iter())
-        .filter(|c| c.level <= Level::Clause && crate::text::at_most_chars(&c.title.text, 80))
-        .any(|c| funded(&c));
-    if !tops.iter().any(funded) && !funding_clause {
+        .filter(|c| c.level <= Level::Clause && !c.title.text.trim_end().ends_with('.'))
+        .any(|c| {
+            let t = fold(crate::text::head(&c.title.text, 48));
+            ["KINH PHÍ", "VỐN", "NGUỒN VỐN"].iter().any(|w| {
+                ["", "BẢO ĐẢM ", "ĐẢM BẢO ", "NGUỒN ", "VỀ "]
+                    .iter()
+                    .any(|p| t.starts_with(&format!("{p}{w}")))
+            })
+        });
+    if !has(&["KINH PHÍ", "VỐN ĐẦU TƯ", "NGUỒN VỐN"]) && !funding_clause {
         cx.report(
             &NO_FUNDING,
             at,
@@ -597,7 +601,10 @@ mod tests {
         assert!(!no_funding(&plan(
             "III. GIẢI PHÁP\n1. Hoàn thiện thể chế\n2. Bảo đảm kinh phí"
         )));
-        // A clause's long sentence that names funding is no funding section.
+        // A clause's sentence that names funding is no funding section.
         assert!(no_funding(&plan("III. GIẢI PHÁP\n1. Các sở chủ động bố trí nguồn lực, lồng ghép các chương trình và sử dụng kinh phí tiết kiệm")));
+        assert!(no_funding(&plan(
+            "III. GIẢI PHÁP\n2. Sở Tài chính: Tham mưu bố trí kinh phí thực hiện."
+        )));
     }
 }
