@@ -482,6 +482,11 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
     // extracted from its PDF). Each line's last number beside it, and how often the
     // next was one more, or anything else.
     let mut pages: crate::hash::FxHashMap<&str, (u32, usize, usize)> = Default::default();
+    // A task's first line that rows repeat (`Thể chế hóa đầy đủ, kịp thời các chủ`
+    // under rows 15, 19, 20, 21, 22 of NQ 97/NQ-CP, numbered one by one like pages)
+    // goes on in lower case on the next line each time: a sentence's start, which a
+    // page's header never is. Each line's count of such returns.
+    let mut goes_on: crate::hash::FxHashMap<&str, usize> = Default::default();
     // (Most texts repeat no short line: nothing to count.)
     let repeated_lines = if counts.is_empty() {
         &lines[..0]
@@ -492,6 +497,10 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
         let t = trim(l.span.text(text));
         if role[k] != Role::Text || !counts.contains_key(t) {
             continue;
+        }
+        let next = lines.get(k + 1).filter(|n| !n.is_blank());
+        if next.is_some_and(|n| n.content.text(text).starts_with(char::is_lowercase)) {
+            *goes_on.entry(t).or_default() += 1;
         }
         let Some(page) = number_beside(text, lines, role, k)
             .and_then(|j| trim(lines[j].span.text(text)).parse::<u32>().ok())
@@ -512,7 +521,10 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
             }
         }
     }
-    counts.retain(|t, _| pages.get(t).is_none_or(|&(_, next, other)| next > other));
+    counts.retain(|t, (n, _, _)| {
+        pages.get(t).is_none_or(|&(_, next, other)| next > other)
+            && goes_on.get(t).is_none_or(|&g| g * 2 <= *n)
+    });
     let mut out = Vec::new();
     let mut k = 0;
     while k < lines.len() {
@@ -3127,6 +3139,29 @@ mod tests {
         let b = scan(text);
         assert!(b.read.contains("các tổ chức đoàn thể\n"), "{}", b.read);
         assert!(b.read.contains("chính sách của Đảng"), "{}", b.read);
+    }
+
+    /// Rows that open with the same task line under numbers that count up (NQ
+    /// 97/NQ-CP: `Thể chế hóa đầy đủ, kịp thời các chủ` under rows 15, 19–22, a
+    /// page or so apart): a sentence's start that goes on in lower case, no running
+    /// header, so the rows' numbers and first lines stay text.
+    #[test]
+    fn a_repeated_task_line_going_on_in_lower_case_is_no_running_header() {
+        let mut text = String::new();
+        for n in [15, 19, 20, 21, 22] {
+            text.push_str(&format!("{n}  \nThể chế hóa đầy đủ, kịp thời các chủ \ntrương, định hướng phát triển kinh tế \n"));
+            for k in 0..12 {
+                text.push_str(&format!("Bộ Tư pháp \nnội dung thứ {k} của hàng \n"));
+            }
+        }
+        let b = scan(&text);
+        assert!(
+            b.chrome
+                .iter()
+                .all(|s| !s.text(&text).contains("Thể chế hóa")),
+            "{:?}",
+            b.chrome.iter().map(|s| s.text(&text)).collect::<Vec<_>>()
+        );
     }
 
     /// A Word text broken after each paragraph's first word (QĐ 1627 Quảng Ngãi):

@@ -1759,12 +1759,9 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         let name = rest[..colon.unwrap_or(rest.len())].trim_end();
         // `Đối với các nhiệm vụ thường xuyên:`, `Đối với công tác tuyên truyền`: a
         // topic, not a unit.
-        let topic = TOPICS.iter().any(|w| {
-            name.strip_prefix("các ")
-                .unwrap_or(name)
-                .to_lowercase()
-                .starts_with(w)
-        });
+        let named = crate::text::lower(name);
+        let named = named.strip_prefix("các ").unwrap_or(&named);
+        let topic = TOPICS.iter().any(|w| named.starts_with(w));
         if !name.is_empty() && !topic && at_most_chars(name, 160) && !name.ends_with(['.', ';']) {
             let lead = sub_field(title, p.len(), p.len() + name.len());
             let after = colon.map_or("", |c| rest[c + 1..].trim_start());

@@ -139,6 +139,14 @@ struct Header {
     names: Vec<String>,
 }
 
+impl Header {
+    /// Where the number column ends, with slack: a row's number or a group's
+    /// numeral stands left of it.
+    fn number_to(&self) -> usize {
+        self.columns.first().map_or(0, |c| c.1) + 3
+    }
+}
+
 /// The header whose main line is `at`, with its wrapped lines above and below; `None`
 /// when it neither wraps nor stands over rows numbered on their middle line (plain
 /// (f), read elsewhere), or does not name columns.
@@ -285,8 +293,7 @@ fn is_page_break_line(text: &str, running: &Running, l: &LineView) -> bool {
 /// A page's number on its own line under a table: one bare number away from the
 /// number column (`5` centred under KH 193 Ninh Bình's annex).
 fn is_page_number(text: &str, page: &Header, cells: &[Piece]) -> bool {
-    let number_to = page.columns.first().map_or(0, |c| c.1) + 3;
-    matches!(cells, [p] if p.from > number_to && is_row_number(p.span.text(text)))
+    matches!(cells, [p] if p.from > page.number_to() && is_row_number(p.span.text(text)))
 }
 
 /// Reads the table whose header starts at `at` (its main line, or a wrapped line over
@@ -461,7 +468,7 @@ fn page_rows(text: &str, lines: &[LineView], page: &Header, end: usize) -> (Vec<
 
     // A group title's numeral stands in the number column (a task's text wrapped
     // before `XIII của Đảng …` is no group).
-    let number_to = columns.first().map_or(0, |c| c.1) + 3;
+    let number_to = page.number_to();
     let is_group = |ps: &[Piece]| {
         ps.first().is_some_and(|p| {
             p.from <= number_to && is_roman(p.span.text(text).split(' ').next().unwrap_or(""))
