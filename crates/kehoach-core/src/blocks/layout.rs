@@ -715,7 +715,24 @@ fn page_rows(text: &str, lines: &[LineView], page: &Header, end: usize) -> (Vec<
 
 #[cfg(test)]
 mod tests {
-    use crate::blocks::{scan, TableShape};
+    use crate::blocks::{scan, Blocks, RawRow, RawTable, TableShape};
+
+    /// The one table the text holds.
+    fn only_table(blocks: &Blocks) -> &RawTable {
+        let [t] = blocks.tables.as_slice() else {
+            panic!("one table: {:?}", blocks.tables);
+        };
+        t
+    }
+
+    /// Cell `c` of row `r`, its pieces joined with spaces.
+    fn cell_text(text: &str, r: &RawRow, c: usize) -> String {
+        r.cells[c]
+            .iter()
+            .map(|s| s.text(text))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 
     /// Two pages of a task table as `pdftotext -layout` writes it (cut from fixture
     /// 181): names wrapped over three lines, rows centred on their number, a group
@@ -786,16 +803,8 @@ STT              Tên nhiệm vụ cụ thể                                   
 liên hệ: Ông Đỗ Mạnh Cường, SĐT: 0983 134 682).
 "#;
         let blocks = scan(text);
-        let [t] = blocks.tables.as_slice() else {
-            panic!("one table: {:?}", blocks.tables);
-        };
-        let cell = |r: &crate::blocks::RawRow, c: usize| {
-            r.cells[c]
-                .iter()
-                .map(|s| s.text(text))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let t = only_table(&blocks);
+        let cell = |r: &crate::blocks::RawRow, c: usize| cell_text(text, r, c);
         let header = t.header.as_ref().expect("a header row");
         let names: Vec<String> = (0..header.cells.len()).map(|c| cell(header, c)).collect();
         assert_eq!(
@@ -848,16 +857,8 @@ liên hệ: Ông Đỗ Mạnh Cường, SĐT: 0983 134 682).
      Chỉ thị.
 "#;
         let blocks = scan(text);
-        let [t] = blocks.tables.as_slice() else {
-            panic!("one table: {:?}", blocks.tables);
-        };
-        let cell = |r: &crate::blocks::RawRow, c: usize| {
-            r.cells[c]
-                .iter()
-                .map(|s| s.text(text))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let t = only_table(&blocks);
+        let cell = |r: &crate::blocks::RawRow, c: usize| cell_text(text, r, c);
         assert_eq!(t.rows.len(), 3);
         assert_eq!(cell(&t.rows[1], 0), "4");
         assert!(
@@ -882,16 +883,8 @@ liên hệ: Ông Đỗ Mạnh Cường, SĐT: 0983 134 682).
     fn two_line_rows_without_stops_keep_their_tasks_apart() {
         let text = "TT      Nhiệm vụ                                   Cơ quan chủ trì       Thời gian thực hiện\n        Xây dựng Kế hoạch triển khai\n1       thực hiện Chương trình                     Sở Nội vụ             Quý I/2026\n        Tổ chức hội nghị sơ kết\n2       việc thực hiện Chương trình                Sở Tài chính          Quý II/2026\n        Rà soát các văn bản\n3       quy phạm pháp luật                         Sở Tư pháp            Quý III/2026\n";
         let blocks = scan(text);
-        let [t] = blocks.tables.as_slice() else {
-            panic!("one table: {:?}", blocks.tables);
-        };
-        let cell = |r: &crate::blocks::RawRow, c: usize| {
-            r.cells[c]
-                .iter()
-                .map(|s| s.text(text))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let t = only_table(&blocks);
+        let cell = |r: &crate::blocks::RawRow, c: usize| cell_text(text, r, c);
         let tasks: Vec<String> = t.rows.iter().map(|r| cell(r, 1)).collect();
         assert_eq!(
             tasks,
