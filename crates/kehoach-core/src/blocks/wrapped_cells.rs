@@ -317,11 +317,10 @@ fn wrapped_table(
                 k += header.texts.len();
                 continue;
             }
-            if broken {
-                after.push(l.content);
-            } else {
-                before.push(l.content);
-            }
+            // Two cells side by side on one line, two spaces or more apart
+            // (`cơ quan ngang bộ  Bộ Tư pháp`, NQ 97/NQ-CP): a piece each.
+            let into = if broken { &mut after } else { &mut before };
+            into.extend(side_by_side(text, l.content));
             last = k;
             k += 1;
         }
@@ -562,6 +561,27 @@ fn split_cells(text: &str, pieces: &[Span], columns: &[Column]) -> Vec<RawCell> 
     cells
 }
 
+/// A line's text cut at each run of two spaces or more: the cells plain
+/// `pdftotext` set side by side (one piece where there is no such run).
+fn side_by_side(text: &str, line: Span) -> Vec<Span> {
+    let t = line.text(text);
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut search = 0;
+    while let Some(at) = t[search..].find("  ").map(|i| search + i) {
+        let end = at + t[at..].len() - t[at..].trim_start_matches(' ').len();
+        if end >= t.len() {
+            break;
+        }
+        out.push(Span::new(line.start + from, line.start + at));
+        from = end;
+        search = end;
+    }
+    out.push(Span::new(line.start + from, line.end));
+    out.retain(|s| !s.is_empty());
+    out
+}
+
 /// Where a deadline starts inside `t`, after a space (`… phối hợp Thường xuyên`).
 fn deadline_at_end(t: &str) -> Option<usize> {
     DEADLINE_STARTS
@@ -715,6 +735,17 @@ mod tests {
         assert_eq!(rows[1][3], "Các Bộ, ngành, địa phương");
         assert_eq!(rows[1][5], "Thực hiện thường xuyên.");
         assert_eq!(rows[2][3], "Bộ Công an, Bộ Tài chính, các Bộ, ngành");
+    }
+
+    /// Two cells on one line two spaces apart (NQ 97/NQ-CP row 2: `cơ quan ngang
+    /// bộ  Bộ Tư pháp`): the lead ends, the partners begin.
+    #[test]
+    fn cells_side_by_side_on_a_line_are_two() {
+        let text = "TT\nTên nhiệm vụ\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nKết quả\nThời gian\nhoàn thành\n1  \nRà soát các quy định về thủ tục hành chính\nBộ Tư pháp\nCác bộ, ngành\nBáo cáo\n2026\n2  \nThực hiện nghiêm chủ trương dứt khoát từ bỏ\ntư duy “không quản được thì cấm”\nCác bộ,          \ncơ quan ngang bộ  Bộ Tư pháp \nCác văn bản quy \nphạm pháp luật \nThường \nxuyên \n";
+        let rows = row_texts(text, &only_table(text));
+        assert_eq!(rows[1][2], "Các bộ, cơ quan ngang bộ");
+        assert_eq!(rows[1][3], "Bộ Tư pháp");
+        assert_eq!(rows[1][5], "Thường xuyên");
     }
 
     proptest! {
