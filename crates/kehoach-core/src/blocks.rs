@@ -2164,7 +2164,7 @@ struct Para<'a> {
 }
 
 impl<'a> Para<'a> {
-    fn new(content: &'a str, bold_odd: bool, tally: Tally) -> Self {
+    fn new(content: &'a str, bold_odd: bool, tally: Tally, head_indent: usize) -> Self {
         Para {
             head: content,
             tail: content,
@@ -2175,7 +2175,7 @@ impl<'a> Para<'a> {
             curly: tally.curly,
             straight_odd: tally.straight_odd,
             emphasis_odd: bold_odd,
-            head_indent: 0,
+            head_indent,
         }
     }
     /// Takes a joined line in.
@@ -2295,13 +2295,14 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
             // (Set in as far as the heading, not under its text as a hanging indent
             // sets a wrapped line: `      1. Sở Tài chính chủ trì, phối hợp với` /
             // `         Ủy ban nhân dân …`; and no bracket left open.)
+            let numbered_head = crate::markers::marker_of(pa.head)
+                .is_some_and(|m| m.level < crate::markers::Level::Dash);
             let set_in_after_heading = blanks_between == 0
                 && pa.head_indent >= 3
                 && (3..=pa.head_indent + 2).contains(&indent)
                 && !in_parens
                 && !nt.starts_with(char::is_lowercase)
-                && crate::markers::marker_of(pa.head)
-                    .is_some_and(|m| m.level < crate::markers::Level::Dash);
+                && numbered_head;
             let kind = if set_in_after_heading {
                 None
             } else if (bold_spans && !ends_sentence(pa.tail) && pl.cells.len() <= 1) || in_parens {
@@ -2325,8 +2326,7 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
                     // text, not the heading's rest.
                     let heading = pa.pieces == 1
                         && indent >= 3
-                        && crate::markers::marker_of(pa.head)
-                            .is_some_and(|m| m.level < crate::markers::Level::Dash)
+                        && numbered_head
                         && !wrapped_length(pl.span.text(text).trim_end(), w);
                     // `- Thời gian thực hiện: năm` / `2025 và các năm tiếp
                     // theo.`: a paragraph's last line, short, that goes on a
@@ -2357,13 +2357,7 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
             }
         }
         if !joined {
-            para = Some((
-                k,
-                Para {
-                    head_indent: indent,
-                    ..Para::new(nt, bold_odd, tally)
-                },
-            ));
+            para = Some((k, Para::new(nt, bold_odd, tally, indent)));
         }
         blanks_between = 0;
     }

@@ -209,7 +209,11 @@ fn header_at(text: &str, lines: &[LineView], role: &[Role], at: usize) -> Option
             }
         }
     }
-    if top == at && bottom == at && !numbered_mid_row(text, lines, role, at, &main) {
+    let number_column = main.first().filter(|_| number_first);
+    if top == at
+        && bottom == at
+        && !number_column.is_some_and(|n| numbered_mid_row(text, lines, role, at, n))
+    {
         return None;
     }
     let columns = header_columns(text, &lines[top..=bottom]);
@@ -237,21 +241,16 @@ fn header_at(text: &str, lines: &[LineView], role: &[Role], at: usize) -> Option
 /// Under a header on one line, a row whose number sits on its middle line (KH 193
 /// Ninh Bình: `     Rà soát quy hoạch …` over `1    2030, tầm nhìn …   Sở Xây
 /// dựng`): the first line holds no number, and one of the next few lines starts
-/// with one in the number's column. A plain (f) table starts each row with its
+/// with one in the number's column (`number`, the header's `TT` or `STT`). A plain
+/// (f) table starts each row with its
 /// number.
 fn numbered_mid_row(
     text: &str,
     lines: &[LineView],
     role: &[Role],
     at: usize,
-    header: &[Piece],
+    number: &Piece,
 ) -> bool {
-    let Some(number) = header
-        .first()
-        .filter(|p| matches!(p.span.text(text), "TT" | "STT"))
-    else {
-        return false;
-    };
     let body: Vec<Vec<Piece>> = (at + 1..lines.len())
         .take_while(|&k| role[k] == Role::Text)
         .filter(|&k| !lines[k].is_blank())
