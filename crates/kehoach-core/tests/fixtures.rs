@@ -24,8 +24,12 @@ fn dir(sub: &str) -> PathBuf {
 /// Every seed and fixture text: (file stem, text). A Word fixture (`.docx`, kept as
 /// found) is read as the app and the CLI open it (`import::open_file`).
 fn documents() -> Vec<(String, String)> {
+    documents_in(&["seeds", "fixtures/real"])
+}
+
+fn documents_in(subs: &[&str]) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for sub in ["seeds", "fixtures/real"] {
+    for &sub in subs {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(dir(sub))
             .expect("fixture directory")
             .filter_map(Result::ok)
@@ -227,6 +231,26 @@ fn fixture_facts() {
     }
     assert!(checked >= 1, "no facts files found");
     assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
+}
+
+/// What the reader still gets wrong in `fixtures/pending/` (known to fail, so
+/// ignored): `cargo test -p kehoach-core --test fixtures -- --ignored pending`
+/// lists each pending document's mismatches with its facts.
+#[test]
+#[ignore]
+fn pending_facts() {
+    let mut report = Vec::new();
+    for (stem, text) in documents_in(&["fixtures/pending"]) {
+        let facts_path = dir("fixtures/pending").join(format!("{stem}.facts.json"));
+        let Ok(json) = std::fs::read_to_string(&facts_path) else {
+            continue;
+        };
+        let facts: Facts = serde_json::from_str(&json).expect("facts file is valid");
+        let bad = compare(&check(&text).plan, &facts);
+        report.push(format!("{stem}: {} mismatches", bad.len()));
+        report.extend(bad.iter().map(|b| format!("  {b}")));
+    }
+    println!("{}", report.join("\n"));
 }
 
 /// The presentation of a Word fixture (`KH9xx` read from the file), by stem.
