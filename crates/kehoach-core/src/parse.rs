@@ -1562,7 +1562,15 @@ fn label_lines(n: &Node) -> impl Iterator<Item = (&Field, &[Node])> {
     let dash_titles = dashes().map(|c| (&c.title, c.children.as_slice()));
     // Labels written under the item's last duty (`- Tham mưu …` / `Đơn vị chủ trì:
     // …`) are read as that duty's paragraphs: still the item's.
-    let under_dashes = dashes().flat_map(|c| c.paragraphs.iter().map(|p| (p, &[][..])));
+    // So are those under a duty's last `+` line (QĐ 1627 Quảng Ngãi: `- Phối hợp …
+    // Trong đó:`, its units' `+` lines, then `Thời gian thực hiện: …`).
+    let under_dashes = dashes().flat_map(|c| {
+        let last_plus = c.children.last().filter(|g| g.level == Level::Plus);
+        c.paragraphs
+            .iter()
+            .chain(last_plus.into_iter().flat_map(|g| &g.paragraphs))
+            .map(|p| (p, &[][..]))
+    });
     dash_titles
         .chain(under_dashes)
         .chain(n.paragraphs.iter().map(|p| (p, &[][..])))
@@ -1732,7 +1740,12 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
             let t = p.text.trim();
             t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit())
         });
-        let intro = |f: &Field| f.text.trim_end().ends_with(':');
+        // (`Phối hợp hướng dẫn … thuộc phạm vi quản lý. Trong đó:`: a duty in a
+        // sentence of its own, its details under it, is the duty.)
+        let intro = |f: &Field| {
+            let t = f.text.trim_end();
+            t.ends_with(':') && !t.contains(". ")
+        };
         match (child, para) {
             (Some(c), Some(p)) if p.range.start < c.range.start => {
                 if intro(p) {
@@ -1821,6 +1834,13 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         };
         return Some((sub_field(title, m.start, m.end), duty));
     }
+    // `Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, …)`: a
+    // group of units named, then listed in brackets; its words are no verb.
+    if let Some(open) = units_listed_at(t) {
+        if is_unit_heading(t[..open].trim_end()) {
+            return Some((sub_field(title, 0, t.len()), first_duty()));
+        }
+    }
     // `Sở Nông nghiệp và Môi trường chỉ đạo Chi cục … thực hiện:`: the unit, then its
     // verb (a list of three units runs past a hundred characters).
     if let Some(at) =
@@ -1877,6 +1897,47 @@ fn colon_outside_brackets(t: &str, max: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where a title's closing bracket opens, when the bracket lists the units of the
+/// group the title names (`… (gồm các Sở: Xây dựng, Công Thương)`).
+fn units_listed_at(t: &str) -> Option<usize> {
+    if !t.ends_with(')') {
+        return None;
+    }
+    let mut depth = 0usize;
+    let open = t.bytes().enumerate().rev().find_map(|(i, b)| {
+        match b {
+            b')' => depth += 1,
+            b'(' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        None
+    })?;
+    let inner = crate::text::lower(&t[open + 1..]);
+    let listed = inner.strip_prefix("gồm ")?;
+    let listed = listed.strip_prefix("các ").unwrap_or(listed);
+    const GROUPS: [&str; 8] = [
+        "sở",
+        "ban",
+        "cơ quan",
+        "đơn vị",
+        "ủy ban",
+        "ubnd",
+        "phòng",
+        "bộ",
+    ];
+    GROUPS
+        .iter()
+        .any(|g| {
+            listed.starts_with(g) && !listed[g.len()..].starts_with(crate::text::is_letter_or_digit)
+        })
+        .then_some(open)
 }
 
 /// `Hải Tiến, Giao Minh và Giao Hòa`: two names or more, each a few capitalised

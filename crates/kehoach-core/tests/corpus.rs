@@ -507,6 +507,12 @@ fn an_office_group_of_recipients_ends_with_its_archive() {
         codes
     };
     assert!(foot("- Các sở, ban, ngành;\n- VP UBND tỉnh:\n+ LĐVP, KGVX;\n+ Lưu: VT.").is_empty());
+    // The group's first member beside its colon (QĐ 1627 Quảng Ngãi).
+    assert!(foot("- Bộ Tài chính;\n- VPUB: + CVP, các PCVP (đ/b);\n+ Cổng TTĐT tỉnh (đưa tin);\n- Lưu: VT, KTTHVTD.").is_empty());
+    assert_eq!(
+        foot("- Bộ Tài chính;\n- VPUB: CVP, các PCVP (đ/b);\n+ Cổng TTĐT tỉnh (đưa tin);\n- Lưu: VT."),
+        ["KH603"]
+    );
     assert_eq!(
         foot("- Các sở, ban, ngành;\n+ LĐVP, KGVX;\n- Lưu: VT."),
         ["KH603"]

@@ -220,7 +220,14 @@ pub(super) fn check(cx: &mut Ctx) {
         let span = span_of(item);
         let text = item.text.as_str();
         let last = i + 1 == n;
-        let group_opens = text.trim_end().ends_with(':')
+        // (`- VPUB: + CVP, các PCVP (đ/b);` over `+ Cổng TTĐT tỉnh;`, QĐ 1627 Quảng
+        // Ngãi: the group's first member on its own line.)
+        let colon_ends = text.trim_end().ends_with(':');
+        let first_member_beside = text.starts_with('-')
+            && text
+                .split_once(':')
+                .is_some_and(|(_, after)| after.trim_start().starts_with('+'));
+        let group_opens = (colon_ends || first_member_beside)
             && lines.get(i + 1).is_some_and(|l| l.text.starts_with('+'));
         let member = in_group && text.starts_with('+');
         in_group = group_opens || member;
@@ -263,7 +270,7 @@ pub(super) fn check(cx: &mut Ctx) {
             .map_or(text, |(before, _)| before);
         let end = stopped.chars().last().unwrap_or(' ');
         // The last line, a group's colon and the Party's `,` need no `;`.
-        let closed = last || end == ';' || group_opens || (party && end == ',');
+        let closed = last || end == ';' || (group_opens && colon_ends) || (party && end == ',');
         if !closed {
             let at = if matches!(end, ',' | '.') {
                 Span::new(span.end - 1, span.end)
