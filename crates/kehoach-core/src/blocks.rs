@@ -2303,9 +2303,30 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
                 && !in_parens
                 && !nt.starts_with(char::is_lowercase)
                 && numbered_head;
+            // `pdftotext -layout` again: a paragraph set in, its wrapped lines at the
+            // margin; one of them that reached the width and ends a clause with `;`
+            // goes on at the margin (`…vật liệu nổ công nghiệp;` / `Tổng hợp, dự thảo
+            // …`, KH 1105 Lào Cai): a new paragraph would be set in.
+            let pl_indent = {
+                let r = pl.span.text(text);
+                r.len() - r.trim_start_matches(' ').len()
+            };
+            let goes_on_at_margin = blanks_between == 0
+                && pa.head_indent >= 3
+                && pa.pieces >= 2
+                && pl_indent == 0
+                && indent == 0
+                && pa.tail.ends_with(';')
+                && width.is_some_and(|w| wrapped_length(pa.tail, w))
+                && one_cell
+                && !starts_block(nt)
+                && crate::markers::marker_of(nt).is_none();
             let kind = if set_in_after_heading {
                 None
-            } else if (bold_spans && !ends_sentence(pa.tail) && pl.cells.len() <= 1) || in_parens {
+            } else if goes_on_at_margin
+                || (bold_spans && !ends_sentence(pa.tail) && pl.cells.len() <= 1)
+                || in_parens
+            {
                 Some(JoinKind::Prose)
             } else {
                 join_kind(
@@ -3133,6 +3154,21 @@ mod tests {
         let b = scan(text);
         assert!(b.read.contains("các tổ chức đoàn thể\n"), "{}", b.read);
         assert!(b.read.contains("chính sách của Đảng"), "{}", b.read);
+    }
+
+    /// A paragraph set in, its wrapped lines at the margin (KH 1105 Lào Cai): a
+    /// full line that ends a clause with `;` goes on at the margin; the next item,
+    /// set in, starts anew.
+    #[test]
+    fn a_clause_wrapped_at_the_margin_goes_on_after_its_semicolon() {
+        let text = "      4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; chỉ đạo toàn\ndiện hoạt động của Đoàn; chủ trì các buổi làm việc; ký các văn bản thuộc thẩm\nquyền của Đoàn;\n       4.2. Ông. Đỗ Mạnh Cường - Phó Trưởng đoàn: Chủ trì, phụ trách việc kiểm\ntra các nội dung liên quan đến hồ sơ pháp lý về hoạt động vật liệu nổ công nghiệp;\nTổng hợp, dự thảo Báo cáo kết quả kiểm tra của Đoàn.\n       4.3. Ông. Vũ Việt Linh - Thư ký đoàn: Chịu trách nhiệm chính kiểm tra việc\nchấp hành quy định của pháp luật về sử dụng, bảo quản vật liệu nổ công nghiệp;\nlập biên bản kiểm tra.\n      4.4. Ông. Bùi Việt Cường - Thành viên: Chịu trách nhiệm chính kiểm tra\nviệc chấp hành quy định pháp luật về phòng cháy chữa cháy theo lĩnh vực ngành\ncông thương, lập Biên bản vi phạm hành chính (nếu có).\n      5. Dự kiến các nguồn lực cho hoạt động kiểm tra chuyên ngành:\n      5.1. Kinh phí cho hoạt động kiểm tra: Được thực hiện theo quy định của\npháp luật hiện hành.\n     5.2. Phương tiện cho hoạt động kiểm tra: Xe ô tô 7 chỗ do Văn phòng Sở\nCông Thương tỉnh Lào Cai bố trí.\n";
+        let b = scan(text);
+        assert!(
+            b.read.contains("công nghiệp; Tổng hợp, dự thảo"),
+            "{}",
+            b.read
+        );
+        assert!(b.read.contains("thẩm quyền của Đoàn;\n"), "{}", b.read);
     }
 
     /// Rows that open with the same task line under numbers that count up (NQ
