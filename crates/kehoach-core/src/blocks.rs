@@ -798,7 +798,7 @@ fn is_layout_text(t: &str) -> bool {
     fold_starts_with_any(
         t,
         &["CỘNG HÒA XÃ", "CỘNG HÒA XHCN", "ĐỘC LẬP", "NƠI NHẬN", "SỐ:"],
-    ) || crate::parse::shapes::authority_parts(t).is_some_and(|(_, _, known)| known)
+    ) || crate::parse::shapes::is_known_authority(t)
 }
 
 // ---------------------------------------------------------------------------------
@@ -1954,7 +1954,7 @@ fn starts_block(t: &str) -> bool {
     // Every opener below begins with one of these: fold (which allocates) only then.
     let may_open = t.starts_with(['C', 'T', 'X', 'N', 'K', 'P', 'Đ', '(', 'S', 'Q', 'V']);
     if !may_open {
-        return crate::parse::shapes::authority_parts(t).is_some_and(|(_, _, known)| known);
+        return crate::parse::shapes::is_known_authority(t);
     }
     const OPENERS: [&str; 14] = [
         "CĂN CỨ",
@@ -1982,7 +1982,7 @@ fn starts_block(t: &str) -> bool {
     };
     fold_starts_with_any(t, &OPENERS)
         || (fold_starts_with_any(t, &TITLES) && capital_word())
-        || crate::parse::shapes::authority_parts(t).is_some_and(|(_, _, known)| known)
+        || crate::parse::shapes::is_known_authority(t)
 }
 
 /// Whether `t` has a run of `n` spaces (one byte pass: this runs on every line).
@@ -2048,8 +2048,8 @@ fn layout_join(p: &str, n: &str) -> bool {
 /// `TM. ỦY BAN` / `NHÂN DÂN`: the body the authority acts for goes on, up to the
 /// next authority or title line.
 fn authority_goes_on(p: &str, n: &str) -> bool {
-    if !crate::parse::shapes::authority_parts(p)
-        .is_some_and(|(pre, _, known)| known && matches!(pre, "TM" | "T/M"))
+    if !crate::parse::shapes::known_authority_prefix(p)
+        .is_some_and(|pre| matches!(pre, "TM" | "T/M"))
     {
         return false;
     }
@@ -2095,6 +2095,18 @@ fn folded_phrase_goes_on(p: &str, n: &str) -> bool {
     const NATIONAL: &str = crate::vocab::NATIONAL_TITLE;
     let fp = fold(p);
     let fp = fp.trim_end();
+    // What each test below needs of the first line alone: the next is folded only
+    // when one of them may hold (most lines start a phrase of none).
+    let starts_phrase = |whole: &str| fp.len() < whole.len() && whole.starts_with(fp);
+    let number = matches!(fp, "SỐ:" | "SỐ");
+    let date_head = fp.contains("NGÀY")
+        && !fp.contains("NĂM")
+        && fp
+            .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '.' || c == '…')
+            .ends_with(crate::text::is_letter);
+    if !(starts_phrase(NATIONAL) || starts_phrase(MOTTO_FOLDED) || number || date_head) {
+        return false;
+    }
     let fn_ = fold(crate::text::head(n, 60));
     let joined = format!("{fp} {fn_}");
     let phrase_goes_on = |whole: &str| {
@@ -2106,15 +2118,10 @@ fn folded_phrase_goes_on(p: &str, n: &str) -> bool {
         return true;
     }
     // `Số:` / `2820/QĐ-UBND`.
-    if matches!(fp, "SỐ:" | "SỐ") && n.starts_with(|c: char| c.is_ascii_digit() || c == '/') {
+    if number && n.starts_with(|c: char| c.is_ascii_digit() || c == '/') {
         return true;
     }
     // `Cần Thơ, ngày 21` / `tháng 11 năm 2025`, `Hà Bắc, ngày` / `05 tháng 3 năm 2025`.
-    let date_head = fp.contains("NGÀY")
-        && !fp.contains("NĂM")
-        && fp
-            .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '.' || c == '…')
-            .ends_with(crate::text::is_letter);
     if date_head
         && (fp.ends_with("NGÀY")
             || fp.ends_with("THÁNG")

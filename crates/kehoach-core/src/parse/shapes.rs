@@ -419,6 +419,18 @@ pub fn authority_parts(t: &str) -> Option<(&str, &str, bool)> {
     Some((&t[prefix], &t[rest], false))
 }
 
+/// [`authority_parts`]'s known prefix and capitals after it, without trying the
+/// odd prefixes (the joins ask this of most lines).
+pub fn is_known_authority(t: &str) -> bool {
+    known_authority_prefix(t).is_some()
+}
+
+/// The known prefix (`TM`, `KT`, `T/M` …) of a line [`is_known_authority`] accepts.
+pub fn known_authority_prefix(t: &str) -> Option<&str> {
+    let (prefix, rest) = authority(t)?;
+    is_upper_text(&t[rest]).then(|| &t[prefix])
+}
+
 /// Titles that close a signing authority line (`TM. ỦY BAN NHÂN DÂN` / `CHỦ TỊCH`).
 pub const SIGNING_TITLES: [&str; 14] = [
     "PHÓ CHỦ TỊCH",
