@@ -1403,7 +1403,7 @@ fn task_label(t: &str) -> Option<(TaskField, usize)> {
         return None;
     }
     let l = label.lower();
-    let field = if l == "nội dung" {
+    let field = if l == "nội dung" || l == "nhiệm vụ" {
         TaskField::Content
     } else if l.starts_with("thời gian") || l.starts_with("thời hạn") {
         // `Thời hạn hoàn thành:`, `Thời hạn ban hành:` (a decree's to be issued by).
@@ -1492,7 +1492,9 @@ fn find_tasks(body: &[Node]) -> Vec<Task> {
                     out.push(t);
                 }
             }
-            walk(&n.children, impl_section, closing, out);
+            if !has_labelled_points(n) {
+                walk(&n.children, impl_section, closing, out);
+            }
         }
     }
     walk(body, false, None, &mut tasks);
@@ -1516,6 +1518,7 @@ fn is_labelled_dash(n: &Node) -> bool {
 /// on its dash lines or its paragraphs.
 fn has_labels(n: &Node) -> bool {
     label_lines(n)
+        .into_iter()
         .any(|(f, _)| task_label(&f.text).is_some_and(|(kind, _)| kind != TaskField::Other))
 }
 
@@ -1551,7 +1554,23 @@ fn units_wrapped_on(f: &Field, subs: &[Node]) -> bool {
 
 /// Where an item's labelled fields stand: its dash lines (with the items under
 /// each) and its plain paragraphs.
-fn label_lines(n: &Node) -> impl Iterator<Item = (&Field, &[Node])> {
+fn label_lines(n: &Node) -> Vec<(&Field, &[Node])> {
+    if has_labelled_points(n) {
+        let mut out = Vec::new();
+        for p in n.children.iter().filter(|c| c.level == Level::Point) {
+            out.push((&p.title, p.children.as_slice()));
+            // `b) Cơ quan thực hiện:` over `- Đơn vị chủ trì: …`: the dashes' labels.
+            out.extend(
+                p.children
+                    .iter()
+                    .filter(|d| d.level == Level::Dash && task_label(&d.title.text).is_some())
+                    .map(|d| (&d.title, d.children.as_slice())),
+            );
+            out.extend(p.paragraphs.iter().map(|x| (x, &[][..])));
+        }
+        out.extend(n.paragraphs.iter().map(|x| (x, &[][..])));
+        return out;
+    }
     // A dash's labels are its `+` lines.
     let under = if n.level == Level::Dash {
         Level::Plus
@@ -1574,6 +1593,29 @@ fn label_lines(n: &Node) -> impl Iterator<Item = (&Field, &[Node])> {
     dash_titles
         .chain(under_dashes)
         .chain(n.paragraphs.iter().map(|p| (p, &[][..])))
+        .collect()
+}
+
+/// `1.1. Xây dựng …` over `a) Nhiệm vụ: …`, `b) Cơ quan thực hiện:` (its `- Đơn vị
+/// chủ trì: …` lines) and `c) Thời gian thực hiện: …` (KH 308 Hà Nội): lettered
+/// points that are the item's labels, not items of their own.
+fn has_labelled_points(n: &Node) -> bool {
+    let mut points = n.children.iter().filter(|c| c.level == Level::Point);
+    let mut units = false;
+    let mut count = 0;
+    let all_labels = points.all(|p| {
+        count += 1;
+        let label = task_label(&p.title.text);
+        units |= matches!(
+            label,
+            Some((
+                TaskField::Lead | TaskField::Performing | TaskField::Coordinating,
+                _
+            ))
+        );
+        label.is_some()
+    });
+    all_labels && count >= 2 && units
 }
 
 /// A line holding several labels (`Đơn vị chủ trì: Phòng A; Đơn vị phối hợp: Phòng
@@ -1618,7 +1660,7 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
         product: None,
     };
     let mut found = false;
-    let mut lines = label_lines(labels).peekable();
+    let mut lines = label_lines(labels).into_iter().peekable();
     while let Some((line, line_subs)) = lines.next() {
         if task_label(&line.text).is_none() {
             continue;
@@ -1651,11 +1693,16 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
                     extend_value(v, sep, next);
                 }
             }
-            // `- Đơn vị chủ trì:` with `+ Sở X: …` items under it names units in the items.
+            // `a) Nhiệm vụ:` over its duties: the first duty is the content.
+            let first_sub = subs.first().map(|s| s.title.clone());
+            // `- Đơn vị chủ trì:` with `+ Sở X: …` items under it names units in the
+            // items (not labels of their own: `b) Cơ quan thực hiện:` over `- Đơn vị
+            // chủ trì: …`, read in their turn).
             let units: Vec<Field> = match value {
                 Some(v) => vec![v],
                 None => subs
                     .iter()
+                    .filter(|s| task_label(&s.title.text).is_none())
                     .filter_map(|s| {
                         let t = &s.title.text;
                         let unit = t.split(':').next()?.trim();
@@ -1667,7 +1714,7 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
                     .collect(),
             };
             match kind {
-                TaskField::Content => task.content = units.into_iter().next(),
+                TaskField::Content => task.content = units.into_iter().next().or(first_sub),
                 TaskField::Lead => task.lead.extend(units),
                 TaskField::Coordinating => task.coordinating.extend(units),
                 TaskField::Performing => task.performing.extend(units),
@@ -1705,8 +1752,10 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
 }
 
 /// Verbs that follow the unit an item assigns work to.
-const VERBS: [&str; 15] = [
+const VERBS: [&str; 16] = [
     " chủ trì",
+    // `Các Sở, ban, ngành … căn cứ Kế hoạch này, xây dựng …` (KH 308 Hà Nội).
+    " căn cứ",
     " chủ động",
     " bố trí",
     " xây dựng",
@@ -1793,12 +1842,13 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
     {
         return None;
     }
-    // `các tổ chức`, `những tổ chức`: the noun, not the verb `tổ chức`; `Ban xây
-    // dựng Đảng`: a board's name.
+    // `các tổ chức`, `những tổ chức`, `các cơ quan, tổ chức`: the noun, not the verb
+    // `tổ chức`; `Ban xây dựng Đảng`: a board's name.
     let verb_at = |v: &str| {
         t.match_indices(v).map(|(i, _)| i).find(|&i| {
             let before = &t[..i];
             !before.ends_with(" các")
+                && !before.ends_with(',')
                 && !before.ends_with(" những")
                 && !before.ends_with(" Ban")
                 && !before.ends_with(" ban")
@@ -2816,6 +2866,31 @@ mod tests {
         assert_eq!(
             t.timeline.as_ref().map(|x| x.text.as_str()),
             Some("Năm 2026")
+        );
+    }
+
+    /// KH 308 Hà Nội: an item's lettered points are its fields (`a) Nhiệm vụ:` over
+    /// its duties, `b) Cơ quan thực hiện:` over `- Đơn vị chủ trì: …`, `c) Thời gian
+    /// thực hiện: …`): one task, no task of the points.
+    #[test]
+    fn lettered_points_that_are_labels_are_the_item_s_fields() {
+        let text = "KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n1.2. Triển khai, phát triển dữ liệu:\na) Nhiệm vụ:\n- Triển khai rà soát cơ sở dữ liệu.\n- Phối hợp số hóa.\nb) Cơ quan thực hiện:\n- Đơn vị chủ trì: Các Sở, ban, ngành.\n- Đơn vị phối hợp: Sở Khoa học và Công nghệ.\nc) Thời gian thực hiện: Hoàn thành trong năm 2025.\n";
+        let p = parse(text);
+        let [t] = p.tasks.as_slice() else {
+            panic!("one task: {:?}", p.tasks);
+        };
+        assert_eq!(t.heading.text, "1.2. Triển khai, phát triển dữ liệu:");
+        assert_eq!(
+            t.content.as_ref().map(|c| c.text.as_str()),
+            Some("Triển khai rà soát cơ sở dữ liệu.")
+        );
+        assert_eq!(leads_of(&p), ["Các Sở, ban, ngành"]);
+        let partners: Vec<&str> = t.coordinating.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(partners, ["Sở Khoa học và Công nghệ"]);
+        assert!(t.performing.is_empty(), "{:?}", t.performing);
+        assert_eq!(
+            t.timeline.as_ref().map(|x| x.text.as_str()),
+            Some("Hoàn thành trong năm 2025")
         );
     }
 

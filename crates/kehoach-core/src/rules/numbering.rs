@@ -510,10 +510,13 @@ fn check_sections(cx: &mut Ctx) {
     // A clause's title that opens with its funding (`Bảo đảm kinh phí`, `Kinh phí
     // thực hiện`), not a duty that mentions it (`Sở Tài chính: Tham mưu bố trí kinh
     // phí thực hiện.`).
+    // Or a clause's sub-clause (`II. NHIỆM VỤ / 4. Về nguồn lực / 4.1. Kinh phí thực
+    // hiện`, KH 308 Hà Nội).
     let funding_clause = tops
         .iter()
         .flat_map(|n| n.children.iter())
-        .filter(|c| c.level <= Level::Clause && !c.title.text.trim_end().ends_with('.'))
+        .flat_map(|c| std::iter::once(c).chain(&c.children))
+        .filter(|c| c.level <= Level::SubClause && !c.title.text.trim_end().ends_with('.'))
         .any(|c| {
             let t = fold(crate::text::head(&c.title.text, 48));
             ["KINH PHÍ", "VỐN", "NGUỒN VỐN"].iter().any(|w| {
@@ -600,6 +603,9 @@ mod tests {
         assert!(no_funding(&plan("III. CHẾ ĐỘ BÁO CÁO")));
         assert!(!no_funding(&plan(
             "III. GIẢI PHÁP\n1. Hoàn thiện thể chế\n2. Bảo đảm kinh phí"
+        )));
+        assert!(!no_funding(&plan(
+            "III. GIẢI PHÁP\n1. Hoàn thiện thể chế\n2. Về nguồn lực\n2.1. Kinh phí thực hiện\n2.2. Nguồn nhân lực"
         )));
         // A clause's sentence that names funding is no funding section.
         assert!(no_funding(&plan("III. GIẢI PHÁP\n1. Các sở chủ động bố trí nguồn lực, lồng ghép các chương trình và sử dụng kinh phí tiết kiệm")));
