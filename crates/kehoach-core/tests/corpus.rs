@@ -782,6 +782,21 @@ fn an_annex_title_with_a_mixed_case_word_is_read_whole() {
     assert!(report.diagnostics.iter().any(|d| d.code == "KH211"));
 }
 
+/// An annex title whose period stands on a line of its own (`… GIAI ĐOẠN` /
+/// `2026 - 2030`, NQ 109/NQ-CP in the Gazette): the whole title, then its `(Kèm
+/// theo …)` line.
+#[test]
+fn an_annex_title_s_period_on_its_own_line_is_the_title_s() {
+    let text = "KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\n1. Làm việc./.\n\nNơi nhận:\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn A\n\nPhụ lục IV \nPHÂN CÔNG THỰC HIỆN NHIỆM VỤ, ĐỀ ÁN GIAI ĐOẠN  \n2026 - 2030  \n(Kèm theo Kế hoạch số 109/KH-UBND ngày 16 tháng 4 năm 2026) \n\nCác đơn vị thực hiện.\n";
+    let report = check(text);
+    let annex = &report.plan.annexes[0];
+    assert_eq!(
+        annex.title.as_ref().map(|t| t.text.as_str()),
+        Some("PHÂN CÔNG THỰC HIỆN NHIỆM VỤ, ĐỀ ÁN GIAI ĐOẠN 2026 - 2030")
+    );
+    assert!(annex.attached_to.is_some());
+}
+
 /// Labels after an item's last sub-item, when no other sub-item has any, are the
 /// whole item's (a city's plan: `1. Hoàn thiện thể chế`, `a)` … `d)`, then
 /// `Cơ quan chủ trì: …`); a sub-item among others with labels keeps its own.

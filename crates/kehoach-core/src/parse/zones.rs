@@ -304,9 +304,22 @@ pub(super) fn parse_annex(src: &Source, start: usize, end: usize) -> Annex {
             i = j;
             break;
         }
+        // `… ĐỀ ÁN GIAI ĐOẠN` / `2026 - 2030` (NQ 109/NQ-CP in the Gazette): the
+        // title's period on a line of its own goes on the title.
+        let period_goes_on = || {
+            let t = lt.trim();
+            let prev = title_spans
+                .last()
+                .map_or("", |s| s.text(src.read()).trim_end());
+            t.starts_with(|c: char| c.is_ascii_digit())
+                && t.bytes().filter(u8::is_ascii_digit).count() >= 4
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '–'))
+                && prev.ends_with(crate::text::is_letter)
+        };
         if attached.is_none()
             && title_spans.len() < 4
-            && is_capitals_title(lt)
+            && (is_capitals_title(lt) || (!title_spans.is_empty() && period_goes_on()))
             && super::marker_of(lt).is_none()
         {
             title_spans.push(l.content);
