@@ -1985,6 +1985,32 @@ fn starts_block(t: &str) -> bool {
         || crate::parse::shapes::is_known_authority(t)
 }
 
+/// `… giai đoạn 2026`: a year (19xx or 20xx) ends the line.
+fn ends_with_year(t: &str) -> bool {
+    let b = t.trim_end().as_bytes();
+    b.len() >= 4 && {
+        let y = &b[b.len() - 4..];
+        matches!(&y[..2], b"19" | b"20")
+            && y.iter().all(u8::is_ascii_digit)
+            && (b.len() == 4 || !b[b.len() - 5].is_ascii_digit())
+    }
+}
+
+/// `- 2030 …`, `– 2030`: a dash, then a year.
+fn starts_with_year_after_dash(t: &str) -> bool {
+    let rest = t
+        .strip_prefix('-')
+        .or_else(|| t.strip_prefix('–'))
+        .map(str::trim_start);
+    rest.is_some_and(|r| {
+        let b = r.as_bytes();
+        b.len() >= 4
+            && matches!(&b[..2], b"19" | b"20")
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && !b.get(4).is_some_and(u8::is_ascii_digit)
+    })
+}
+
 /// Whether `t` has a run of `n` spaces (one byte pass: this runs on every line).
 fn has_spaces(t: &str, n: usize) -> bool {
     let mut run = 0;
@@ -2443,6 +2469,11 @@ fn join_kind(
         && crate::markers::marker_of(n).is_none()
         && !starts_block(n)
     {
+        return Some(JoinKind::Prose);
+    }
+    // `… Trong giai đoạn 2026` / `- 2030 phấn đấu …` (KH 141 Bắc Ninh): a range of
+    // years broken at its dash, no list item.
+    if blanks == 0 && ends_with_year(p.tail) && starts_with_year_after_dash(n) {
         return Some(JoinKind::Prose);
     }
     let p_len = p.chars;
@@ -3161,6 +3192,20 @@ mod tests {
         let b = scan(text);
         assert!(b.read.contains("các tổ chức đoàn thể\n"), "{}", b.read);
         assert!(b.read.contains("chính sách của Đảng"), "{}", b.read);
+    }
+
+    /// A range of years broken at its dash (`Trong giai đoạn 2026` / `- 2030 phấn
+    /// đấu …`, KH 141 Bắc Ninh) goes on; a dash item under a year does not.
+    #[test]
+    fn a_range_of_years_broken_at_its_dash_goes_on() {
+        let b = scan("**4. **Trong giai đoạn 2026\n- 2030 phấn đấu có ít nhất 10% đội ngũ.\n");
+        assert!(b.read.contains("2026 - 2030 phấn đấu"), "{}", b.read);
+        let b = scan("Mục tiêu năm 2026\n- Hoàn thành 100% hồ sơ.\n");
+        assert!(b.read.contains("2026\n- Hoàn thành"), "{}", b.read);
+        assert!(ends_with_year("giai đoạn 2026 "));
+        assert!(!ends_with_year("số 12026"));
+        assert!(starts_with_year_after_dash("– 2030"));
+        assert!(!starts_with_year_after_dash("- 20301 lượt"));
     }
 
     /// A paragraph set in, its wrapped lines at the margin (KH 1105 Lào Cai): a

@@ -90,6 +90,27 @@ pub struct Marker {
 }
 
 /// Recognises the numbering marker at the start of a trimmed line.
+/// Where a marker's closing `.` or `)` stands at `i`, past emphasis closed just
+/// before it (`**3**. 100% các xã`, `*a*)`: a page that set the number in bold),
+/// as written or as the reading text blanks the marks (`3  . 100% …`).
+fn past_closing_emphasis(bytes: &[u8], i: usize) -> usize {
+    let stars = bytes
+        .get(i..)
+        .map_or(0, |r| r.iter().take_while(|&&b| b == b'*').count());
+    let stars = if stars == 0 {
+        bytes
+            .get(i..)
+            .map_or(0, |r| r.iter().take_while(|&&b| b == b' ').count())
+    } else {
+        stars
+    };
+    if (1..=2).contains(&stars) && matches!(bytes.get(i + stars), Some(b'.' | b')')) {
+        i + stars
+    } else {
+        i
+    }
+}
+
 pub fn marker_of(t: &str) -> Option<Marker> {
     let bytes = t.as_bytes();
     let first = t.chars().next()?;
@@ -133,11 +154,12 @@ pub fn marker_of(t: &str) -> Option<Marker> {
             .iter()
             .take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
             .count();
-        if bytes.get(n) == Some(&b'.') && after_ok(n + 1) {
+        let dot = past_closing_emphasis(bytes, n);
+        if bytes.get(dot) == Some(&b'.') && after_ok(dot + 1) {
             if let Some(v) = roman_value(&t[..n]) {
                 return Some(Marker {
                     level: Level::Section,
-                    len: n + 1,
+                    len: dot + 1,
                     style: MarkerStyle::Canonical,
                     ordinal: Some(v),
                     path: vec![],
@@ -158,6 +180,11 @@ pub fn marker_of(t: &str) -> Option<Marker> {
             }
             path.push(t[i..i + d].parse::<u32>().ok()?);
             i += d;
+            let dot = past_closing_emphasis(bytes, i);
+            // (Only the last number's: `1**.2` is no marker.)
+            if dot > i && !bytes.get(dot + 1).is_some_and(|b| b.is_ascii_digit()) {
+                i = dot;
+            }
             if bytes.get(i) == Some(&b'.') {
                 i += 1;
                 if bytes.get(i).is_some_and(|b| b.is_ascii_digit()) {
@@ -196,7 +223,7 @@ pub fn marker_of(t: &str) -> Option<Marker> {
     }
     // Letter: `a)`, `đ)`, variants `a.`, `a/`, `a/.`
     if crate::text::is_lower(first) && crate::text::is_letter(first) {
-        let l = first.len_utf8();
+        let l = past_closing_emphasis(bytes, first.len_utf8());
         let rest = &t[l..];
         let (style, len) = if rest.starts_with(')') {
             (MarkerStyle::Canonical, l + 1)

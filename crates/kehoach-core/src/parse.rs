@@ -865,7 +865,7 @@ fn read_content(src: &Source, start: usize, end: usize) -> Content {
                 );
                 let node = Node {
                     level: m.level,
-                    marker: marker_span.text(src.read()).to_string(),
+                    marker: marker_text(marker_span.text(src.read())),
                     marker_range: src.range(marker_span),
                     style: m.style,
                     ordinal: m.ordinal,
@@ -1949,6 +1949,17 @@ fn colon_outside_brackets(t: &str, max: usize) -> Option<usize> {
     None
 }
 
+/// A marker as written: `3  .` (bold marks around the number, blanked in the
+/// reading text) is `3.`; `Phần I` keeps its space.
+fn marker_text(m: &str) -> String {
+    match m.char_indices().next_back() {
+        Some((i, close @ ('.' | ')'))) if m[..i].ends_with(' ') => {
+            format!("{}{close}", m[..i].trim_end())
+        }
+        _ => m.to_string(),
+    }
+}
+
 /// Where a title's closing bracket opens, when the bracket lists the units of the
 /// group the title names (`… (gồm các Sở: Xây dựng, Công Thương)`).
 fn units_listed_at(t: &str) -> Option<usize> {
@@ -2232,6 +2243,21 @@ mod tests {
         );
         assert!(marker_of("15/5/2016 là hạn").is_none());
         assert!(marker_of("1.000 người").is_none());
+        // A number set in bold, its dot outside (KH 141 Bắc Ninh: `**3**. 100% …`),
+        // as written and as the reading text blanks the marks.
+        for t in ["3**. 100% các xã", "3  . 100% các xã"] {
+            let m = marker_of(t).unwrap();
+            assert_eq!(
+                (m.level, m.ordinal, m.len),
+                (Level::Clause, Some(3), 4),
+                "{t}"
+            );
+        }
+        assert_eq!(marker_of("II**. MỤC TIÊU").unwrap().ordinal, Some(2));
+        assert_eq!(marker_of("b  ) Nội dung").unwrap().ordinal, Some(2));
+        assert!(marker_of("1**.2 lần").is_none());
+        assert_eq!(marker_text("3  ."), "3.");
+        assert_eq!(marker_text("Phần I"), "Phần I");
         assert!(marker_of("Ủy ban nhân dân").is_none());
         assert!(marker_of("Căn cứ").is_none());
     }
