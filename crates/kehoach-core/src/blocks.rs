@@ -1985,6 +1985,22 @@ fn starts_block(t: &str) -> bool {
         || crate::parse::shapes::is_known_authority(t)
 }
 
+/// Whether `t` ends with a word that ends no phrase: `các`, `của`, `và`, `từ`, or a
+/// unit's first word (`Sở`, `Bộ`, `Ủy`) after a comma or a colon, not after `các`
+/// (`phối hợp với các Sở` may end a sentence).
+fn ends_with_dangling_word(t: &str) -> bool {
+    let t = t.trim_end().trim_end_matches('*').trim_end();
+    let (before, word) = t.rsplit_once(' ').unwrap_or(("", t));
+    let word = word.trim_start_matches('*');
+    const NEVER_LAST: [&str; 10] = [
+        "Các", "các", "Những", "những", "Từ", "từ", "của", "và", "với", "cho",
+    ];
+    const UNIT_FIRST: [&str; 5] = ["Sở", "Bộ", "Ủy", "Uỷ", "Phòng"];
+    let before = before.trim_end_matches('*').trim_end();
+    NEVER_LAST.contains(&word)
+        || (UNIT_FIRST.contains(&word) && (before.ends_with(',') || before.ends_with(':')))
+}
+
 /// `… giai đoạn 2026`: a year (19xx or 20xx) ends the line.
 fn ends_with_year(t: &str) -> bool {
     let b = t.trim_end().as_bytes();
@@ -2489,6 +2505,12 @@ fn join_kind(
         || matches!(p_last, ',' | '(' | '-' | '–' | '"' | '“');
     if !open_end {
         return None;
+    }
+    // `*Đơn vị chủ trì thực hiện: *Các` / `Sở, ngành, …`, `Cơ quan chủ trì: Sở Nội
+    // vụ, Sở` / `Giáo dục và Đào tạo, …` (KH 141 Bắc Ninh, KH 172 TP HCM): a word
+    // no phrase ends with ends the line; the phrase goes on, whatever the case.
+    if blanks == 0 && ends_with_dangling_word(p.tail) {
+        return Some(JoinKind::Prose);
     }
     // `Thời` / `gian hoàn thành: …`, `- Phụ` / `trách chung, …` (QĐ 1627 Quảng
     // Ngãi, its Word text broken after each paragraph's first word): one word alone
@@ -3192,6 +3214,21 @@ mod tests {
         let b = scan(text);
         assert!(b.read.contains("các tổ chức đoàn thể\n"), "{}", b.read);
         assert!(b.read.contains("chính sách của Đảng"), "{}", b.read);
+    }
+
+    /// A line that ends with a word no phrase ends with goes on, whatever the next
+    /// line's case (KH 141 Bắc Ninh, KH 172 TP HCM); `các Sở` may end a sentence.
+    #[test]
+    fn a_line_ending_with_a_dangling_word_goes_on() {
+        let b = scan("*Đơn vị chủ trì thực hiện: *Các\nSở, ngành, đơn vị, UBND cấp xã.\n");
+        assert!(b.read.contains("Các Sở, ngành"), "{}", b.read);
+        let b = scan("- Cơ quan chủ trì: Sở Nội vụ, Sở\nGiáo dục và Đào tạo, Sở Tài chính.\n");
+        assert!(b.read.contains("Sở Giáo dục"), "{}", b.read);
+        let b = scan("*Thời gian thực hiện: *Từ\n01/7/2025.\n");
+        assert!(b.read.contains("Từ 01/7/2025."), "{}", b.read);
+        assert!(ends_with_dangling_word("Đơn vị chủ trì: *Các*"));
+        assert!(!ends_with_dangling_word("phối hợp với các Sở"));
+        assert!(!ends_with_dangling_word("Giám đốc Sở"));
     }
 
     /// A range of years broken at its dash (`Trong giai đoạn 2026` / `- 2030 phấn
