@@ -782,6 +782,25 @@ fn an_annex_title_with_a_mixed_case_word_is_read_whole() {
     assert!(report.diagnostics.iter().any(|d| d.code == "KH211"));
 }
 
+/// Work due after the plan is issued and before its period starts prepares the
+/// period (KH 141 Bắc Ninh, issued 20/11/2025 for 2026-2030, `Tháng 12/2025`); a
+/// time before the issue date is a mistyped year (KH502).
+#[test]
+fn work_before_the_period_but_after_the_issue_prepares_it() {
+    let kh502 = |when: &str| {
+        let text = format!("Số: 141/KH-UBND\nBắc Ninh, ngày 20 tháng 11 năm 2025\n\nKẾ HOẠCH\nNâng cao năng lực giai đoạn 2026-2030\n\nI. NHIỆM VỤ\n1. Ra mắt ứng dụng\n- Ra mắt ứng dụng hỗ trợ.\nĐơn vị chủ trì: Sở Khoa học và Công nghệ.\nThời gian thực hiện: {when}.\n");
+        check(&text)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "KH502")
+            .count()
+    };
+    assert_eq!(kh502("Tháng 12/2025"), 0);
+    assert_eq!(kh502("Năm 2027"), 0);
+    assert_eq!(kh502("Tháng 10/2025"), 1);
+    assert_eq!(kh502("Năm 2024"), 1);
+}
+
 /// An annex title whose period stands on a line of its own (`… GIAI ĐOẠN` /
 /// `2026 - 2030`, NQ 109/NQ-CP in the Gazette): the whole title, then its `(Kèm
 /// theo …)` line.

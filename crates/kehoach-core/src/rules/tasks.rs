@@ -66,6 +66,16 @@ pub(super) fn check(cx: &mut Ctx) {
     } else {
         format!("{}-{}", period.from, period.to)
     };
+    // Work due after the plan is issued and before its period starts prepares the
+    // period (KH 141 Bắc Ninh, issued 20/11/2025 for 2026-2030: `Tháng 12/2025`); a
+    // deadline before the issue date is a mistyped year.
+    let issued = cx
+        .plan
+        .header
+        .place_date
+        .as_ref()
+        .and_then(|p| Some((p.date.year?, p.date.month.unwrap_or(1))));
+    let prepares = |end: (u16, u8)| issued.is_some_and(|issue| end >= issue && end.0 < period.from);
     // Task timelines (quarter, month, year).
     for t in &cx.plan.tasks {
         let Some(tl) = &t.timeline else { continue };
@@ -78,7 +88,13 @@ pub(super) fn check(cx: &mut Ctx) {
             // A period read from the issue date only says when the plan starts: work
             // may run into later years.
             let after = a > period.to && period.source == "title";
-            if b < period.from || after {
+            let end = match tl.period {
+                Period::Month { month, year } => (year, month),
+                Period::Quarter { quarter, year } => (year, quarter.saturating_mul(3)),
+                Period::Before { date } => (b, date.month.unwrap_or(12)),
+                _ => (b, 12),
+            };
+            if (b < period.from && !prepares(end)) || after {
                 cx.report(
                     &DEADLINE_OUTSIDE,
                     tl.range.span(),
@@ -99,7 +115,7 @@ pub(super) fn check(cx: &mut Ctx) {
     let (start, end) = cx.content_span();
     for (span, date) in find_deadlines(cx.src, Span::new(start, end)) {
         let Some(y) = date.year else { continue };
-        if y < period.from || y > period.to + 1 {
+        if (y < period.from && !prepares((y, date.month.unwrap_or(12)))) || y > period.to + 1 {
             let text = span.text(cx.text()).to_string();
             cx.report(
                 &DEADLINE_OUTSIDE,
