@@ -1999,6 +1999,28 @@ fn ends_with_dangling_word(t: &str) -> bool {
     let before = before.trim_end_matches('*').trim_end();
     NEVER_LAST.contains(&word)
         || (UNIT_FIRST.contains(&word) && (before.ends_with(',') || before.ends_with(':')))
+        || value_of_one_word(before)
+}
+
+/// Whether a task label's colon ends `before` (`*Thời gian thực hiện: *Theo` /
+/// `Kế hoạch bồi dưỡng …`, `Tháng` / `12/2025`): a label's value is never its first
+/// word alone when a line goes on under it.
+fn value_of_one_word(before: &str) -> bool {
+    let Some(label) = before.strip_suffix(':') else {
+        return false;
+    };
+    let label = label.trim().trim_start_matches(['*', '-', '+', ' ']);
+    const LABELS: [&str; 8] = [
+        "Đơn vị",
+        "Cơ quan",
+        "Thời gian",
+        "Thời hạn",
+        "Nội dung",
+        "Nhiệm vụ",
+        "Sản phẩm",
+        "Kinh phí",
+    ];
+    crate::text::at_most_chars(label, 40) && LABELS.iter().any(|l| label.starts_with(l))
 }
 
 /// `… giai đoạn 2026`: a year (19xx or 20xx) ends the line.
@@ -3229,6 +3251,12 @@ mod tests {
         assert!(ends_with_dangling_word("Đơn vị chủ trì: *Các*"));
         assert!(!ends_with_dangling_word("phối hợp với các Sở"));
         assert!(!ends_with_dangling_word("Giám đốc Sở"));
+        assert!(ends_with_dangling_word("*Thời gian thực hiện: *Theo"));
+        assert!(ends_with_dangling_word("- Thời gian: Tháng"));
+        assert!(!ends_with_dangling_word(
+            "Thời gian thực hiện: Thường xuyên"
+        ));
+        assert!(!ends_with_dangling_word("Ghi chú: Xong"));
     }
 
     /// A range of years broken at its dash (`Trong giai đoạn 2026` / `- 2030 phấn

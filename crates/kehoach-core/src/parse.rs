@@ -1487,7 +1487,18 @@ fn find_tasks(body: &[Node]) -> Vec<Task> {
                 _ => None,
             };
             let own = hoisted.is_none_or(|h| !std::ptr::eq(h, n));
-            if is_item(n) && own {
+            let groups = if is_item(n) && own {
+                labelled_groups(n)
+            } else {
+                Vec::new()
+            };
+            if groups.len() >= 2 {
+                out.extend(
+                    groups
+                        .iter()
+                        .filter_map(|g| task_of_group(n, g, impl_section)),
+                );
+            } else if is_item(n) && own {
                 if let Some(t) = task_of(n, closing.unwrap_or(n), impl_section) {
                     out.push(t);
                 }
@@ -1499,6 +1510,59 @@ fn find_tasks(body: &[Node]) -> Vec<Task> {
     }
     walk(body, false, None, &mut tasks);
     tasks
+}
+
+/// `4. Nâng cao …` over duties, each run of them followed by labels of its own (KH
+/// 141 Bắc Ninh: `- Tăng cường …`, `- Nâng cao …`, `Đơn vị thực hiện: …`, `Thời
+/// gian thực hiện: …`, then `- Tổ chức tập huấn …` and its labels): the runs, each
+/// ending with the duty the units' labels are read under. Empty unless the item
+/// holds only duties (no labelled dash lines).
+fn labelled_groups(n: &Node) -> Vec<Vec<&Node>> {
+    let mut groups = Vec::new();
+    let mut run = Vec::new();
+    for c in &n.children {
+        if c.level != Level::Dash || task_label(&c.title.text).is_some() {
+            return Vec::new();
+        }
+        run.push(c);
+        // (Units of its own: duties timed one by one under a unit's heading, QĐ
+        // 1627 Quảng Ngãi, are still that unit's one task.)
+        let labelled = c.paragraphs.iter().any(|p| {
+            matches!(
+                task_label(&p.text),
+                Some((
+                    TaskField::Lead | TaskField::Coordinating | TaskField::Performing,
+                    _
+                ))
+            )
+        });
+        if labelled {
+            groups.push(std::mem::take(&mut run));
+        }
+    }
+    groups
+}
+
+/// The task of one run of duties in item `n` (see [`labelled_groups`]): the item's
+/// heading, the run's first duty as its content, the labels under its last.
+fn task_of_group(n: &Node, group: &[&Node], in_impl: bool) -> Option<Task> {
+    let (first, last) = (group.first()?, group.last()?);
+    let mut node = n.clone();
+    node.children = group.iter().map(|d| (*d).clone()).collect();
+    node.paragraphs = Vec::new();
+    node.range = crate::source::SourceRange {
+        start: first.range.start,
+        line: first.range.line,
+        column: first.range.column,
+        end: last.range.end,
+        end_line: last.range.end_line,
+        end_column: last.range.end_column,
+    };
+    let mut task = task_of(&node, &node, in_impl)?;
+    if task.content.is_none() {
+        task.content = Some(first.title.clone());
+    }
+    Some(task)
 }
 
 /// `- Nghị định quy định chi tiết …` with `+ Cơ quan chủ trì: …`, `+ Thời hạn ban
@@ -1748,12 +1812,39 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
             found = true;
         }
     }
+    // An item with labels and no `Nội dung:` of its own (`1. Rà soát …` / `-
+    // Thường xuyên rà soát …` / `Đơn vị chủ trì: …`, KH 141 Bắc Ninh): its first
+    // duty, a dash line or a paragraph that is no label, is the content.
+    if found && task.content.is_none() {
+        let is_duty = |f: &&Field| {
+            let t = f.text.trim();
+            !t.is_empty() && task_label(t).is_none() && !t.bytes().all(|b| b.is_ascii_digit())
+        };
+        let dash = labels
+            .children
+            .iter()
+            .find(|c| c.level == Level::Dash)
+            .map(|c| &c.title)
+            .filter(is_duty);
+        let para = labels.paragraphs.iter().find(is_duty);
+        task.content = match (dash, para) {
+            (Some(d), Some(p)) => Some(if p.range.start < d.range.start { p } else { d }),
+            (d, p) => d.or(p),
+        }
+        .cloned();
+    }
     found.then_some(task)
 }
 
 /// Verbs that follow the unit an item assigns work to.
-const VERBS: [&str; 16] = [
+const VERBS: [&str; 21] = [
     " chủ trì",
+    // `UBND các xã, phường tăng cường …`, `Các Sở, ngành … kiện toàn …` (KH 141 Bắc Ninh).
+    " tăng cường",
+    " kiện toàn",
+    " nâng cao",
+    " đẩy mạnh",
+    " rà soát",
     // `Các Sở, ban, ngành … căn cứ Kế hoạch này, xây dựng …` (KH 308 Hà Nội).
     " căn cứ",
     " chủ động",
@@ -1893,16 +1984,21 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
     }
     // `Sở Nông nghiệp và Môi trường chỉ đạo Chi cục … thực hiện:`: the unit, then its
     // verb (a list of three units runs past a hundred characters).
-    if let Some(at) =
-        VERBS.iter().filter_map(|v| verb_at(v)).min().filter(|&at| {
-            at > 0 && at <= 240 && is_unit_heading(&t[..at]) && !t[..at].ends_with(',')
-        })
-    {
+    // (`Giao Sở Tư pháp theo dõi, đôn đốc …`, KH 141 Bắc Ninh: the unit after `Giao`.)
+    let given = t
+        .strip_prefix("Giao ")
+        .map_or(0, |rest| t.len() - rest.len());
+    if let Some(at) = VERBS.iter().filter_map(|v| verb_at(v)).min().filter(|&at| {
+        at > given
+            && at <= 240
+            && (is_unit_heading(&t[..at]) || (given > 0 && is_unit_heading(&t[given..at])))
+            && !t[..at].ends_with(',')
+    }) {
         // `Viện A; Viện B nghiên cứu tham mưu …`: the study is the first duty, not
         // part of the units' names (a name writes `Nghiên cứu` in capitals).
         let at = t[..at].strip_suffix(" nghiên cứu").map_or(at, str::len);
-        let unit = &t[..at];
-        let skip = unit.len() - unit.trim_start_matches("Đề nghị ").len();
+        let unit = &t[given..at];
+        let skip = given + unit.len() - unit.trim_start_matches("Đề nghị ").len();
         let duty = if t.ends_with(':') {
             first_duty()
         } else {
@@ -2917,6 +3013,38 @@ mod tests {
         assert_eq!(
             t.timeline.as_ref().map(|x| x.text.as_str()),
             Some("Hoàn thành trong năm 2025")
+        );
+    }
+
+    /// KH 141 Bắc Ninh: an item's duties in runs, each run followed by its own
+    /// units' labels, are a task each (the run's first duty its content); labels
+    /// under one run only make one task, its first duty the content.
+    #[test]
+    fn runs_of_duties_each_with_their_units_are_tasks() {
+        let text = "KẾ HOẠCH\nThử\n\nIII. NHIỆM VỤ\n4. Nâng cao phẩm chất\n- Tăng cường giáo dục chính trị.\n- Nâng cao nhận thức.\nĐơn vị chủ trì: Các Sở, ngành.\nThời gian thực hiện: Thường xuyên.\n- Tổ chức tập huấn.\nĐơn vị chủ trì: Sở Tư pháp.\nThời gian thực hiện: Hằng năm.\n5. Rà soát đội ngũ\n- Thường xuyên rà soát đội ngũ.\nĐơn vị chủ trì: Sở Nội vụ.\n";
+        let p = parse(text);
+        let got: Vec<(&str, &str, &str)> = p
+            .tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.content.as_ref().map_or("", |c| c.text.as_str()),
+                    t.lead.first().map_or("", |l| l.text.as_str()),
+                    t.timeline.as_ref().map_or("", |x| x.text.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Tăng cường giáo dục chính trị.",
+                    "Các Sở, ngành",
+                    "Thường xuyên"
+                ),
+                ("Tổ chức tập huấn.", "Sở Tư pháp", "Hằng năm"),
+                ("Thường xuyên rà soát đội ngũ.", "Sở Nội vụ", ""),
+            ]
         );
     }
 
