@@ -259,6 +259,8 @@ fn check_siblings<'a>(
     ] {
         let mut expected = 1u32;
         let mut prev: Option<&Node> = None;
+        // The last item was a letter outside the alphabet (`f)`).
+        let mut after_slip = false;
         for n in nodes.iter().filter(|n| n.level == level) {
             let mspan = n.marker_range.span();
             if n.style != MarkerStyle::Canonical {
@@ -349,10 +351,17 @@ fn check_siblings<'a>(
                     format!("\"{letter})\" is not a Vietnamese letter: after \"{}\" comes \"{want}\".", prev.map_or("", |p| p.marker.as_str())),
                 );
                 renumber_fix(d, prev, mspan, want);
-                expected += 1;
+                // Whether the letter stood for the expected one (`e) f) h)`) or the
+                // list goes on in the Latin alphabet (`e) f) g)`, KH 179 Đồng Nai),
+                // the next letter is no second finding of the same slip.
+                after_slip = true;
                 prev = Some(n);
                 continue;
             };
+            if after_slip && ord == expected + 1 {
+                expected += 1;
+            }
+            after_slip = false;
             if ord != expected {
                 let want = marker_for(level, expected, &prefix_of(n));
                 let (vi, en) = match prev {
