@@ -837,10 +837,14 @@ fn find_cell_per_line(text: &str, lines: &[LineView], role: &mut [Role], out: &m
                 let mut j = i + 1;
                 while j < lines.len() && j - last_pipe <= MAX_CELL_LINES && role[j] != Role::Chrome
                 {
+                    // (`|` / `Kế hoạch` / `|`: a row's product cell, not a title
+                    // that opens another part, KH 179 Đồng Nai.)
+                    let a_cell = is_pipe_only(text, &lines[j - 1])
+                        && lines.get(j + 1).is_some_and(|n| is_pipe_only(text, n));
                     if is_pipe_only(text, &lines[j]) {
                         last_pipe = j;
                     } else if trim(lines[j].span.text(text)).is_empty()
-                        || opens_part(lines[j].content.text(text))
+                        || (opens_part(lines[j].content.text(text)) && !a_cell)
                     {
                         break;
                     }

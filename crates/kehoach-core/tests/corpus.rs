@@ -782,6 +782,36 @@ fn an_annex_title_with_a_mixed_case_word_is_read_whole() {
     assert!(report.diagnostics.iter().any(|d| d.code == "KH211"));
 }
 
+/// A Latin letter in a list of points (`e) f) g)`, KH 179 Đồng Nai; or `e) f) h)`,
+/// `f)` standing for `g)`) is one finding, not a second one for the letter after it.
+#[test]
+fn a_latin_letter_is_one_finding() {
+    let codes = |letters: &[&str]| {
+        let items: String = letters.iter().map(|l| format!("{l} Làm việc.\n")).collect();
+        let text = format!("KẾ HOẠCH\nThử\n\nI. NHIỆM VỤ\n1. Nội dung\n{items}");
+        let mut codes: Vec<&str> = check(&text)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .filter(|c| matches!(*c, "KH401" | "KH402"))
+            .collect();
+        codes.dedup();
+        codes
+    };
+    assert_eq!(
+        codes(&["a)", "b)", "c)", "d)", "đ)", "e)", "f)", "g)"]),
+        ["KH402"]
+    );
+    assert_eq!(
+        codes(&["a)", "b)", "c)", "d)", "đ)", "e)", "f)", "h)"]),
+        ["KH402"]
+    );
+    assert_eq!(
+        codes(&["a)", "b)", "c)", "d)", "đ)", "e)", "f)", "i)"]),
+        ["KH402", "KH401"]
+    );
+}
+
 /// Work due after the plan is issued and before its period starts prepares the
 /// period (KH 141 Bắc Ninh, issued 20/11/2025 for 2026-2030, `Tháng 12/2025`); a
 /// time before the issue date is a mistyped year (KH502).

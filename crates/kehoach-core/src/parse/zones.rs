@@ -591,6 +591,11 @@ impl Columns {
                 *slot = Some(i);
             }
         }
+        // `Đơn vị thực hiện` beside `Đơn vị phối hợp` and no `chủ trì` column (KH 179
+        // Đồng Nai): the unit that does the work leads it.
+        if c.lead.is_none() {
+            c.lead = c.performing.take();
+        }
         if c.content.is_none() && c.lead.is_some() {
             // The first column that is neither the number nor the lead holds the task.
             c.content = (0..table.header.len()).find(|&i| Some(i) != c.number && Some(i) != c.lead);
@@ -606,7 +611,12 @@ impl Columns {
 /// The cells of a row aligned under the header: a row short of cells whose first cell
 /// is no number lost its leading cells to cells merged with the row above.
 pub(crate) fn aligned<'a>(table: &Table, row: &'a TableRow) -> Vec<Option<&'a Field>> {
-    let width = table.header.len();
+    aligned_to(table.header.len(), row)
+}
+
+/// [`aligned`] under a header `width` cells wide (a table going on under the header
+/// of the one before it).
+fn aligned_to(width: usize, row: &TableRow) -> Vec<Option<&Field>> {
     let n = row.cells.len();
     let first_is_number = row.cells.first().is_some_and(|c| {
         !c.text.is_empty()
@@ -628,21 +638,54 @@ pub(crate) fn aligned<'a>(table: &Table, row: &'a TableRow) -> Vec<Option<&'a Fi
 /// Every row of every task table as a task, added to `out`: room for them all is
 /// made once (a task is large, and a long table grew the list a dozen times).
 pub(super) fn table_tasks(tables: &[Table], annex: Option<usize>, out: &mut Vec<Task>) {
-    let task_tables: Vec<(&Table, Columns)> = tables
+    // A table with no header of its own right after a task table, its rows as wide
+    // as that table's header, goes on with it: a web page's conversion sets its parts
+    // (`A`, `B`, `C`) apart with blank lines (KH 179 Đồng Nai).
+    let mut last: Option<(usize, usize)> = None;
+    // (Each with the width its rows are aligned to, and whether it goes on.)
+    let task_tables: Vec<(&Table, Columns, usize, bool)> = tables
         .iter()
-        .map(|t| (t, Columns::of(t)))
-        .filter(|(_, cols)| cols.is_task_table())
+        .enumerate()
+        .filter_map(|(k, t)| {
+            let cols = Columns::of(t);
+            if cols.is_task_table() {
+                // (Only a table of some rows goes on: a header over a row or two,
+                // then cuts of a page's glued columns, is no such table.)
+                last = (t.rows.len() >= 5).then_some((k, t.header.len()));
+                return Some((t, cols, t.header.len(), false));
+            }
+            let (from, width) = last?;
+            // Right after it, a few blank lines apart, most rows as wide as its header.
+            let before = tables.get(k.checked_sub(1)?)?;
+            let next_to = t.range.line <= before.range.end_line + 4;
+            let rows: Vec<&TableRow> = t.rows.iter().filter(|r| !r.is_group).collect();
+            let fit = rows.iter().all(|r| r.cells.len() <= width)
+                && 2 * rows.iter().filter(|r| r.cells.len() == width).count() >= rows.len();
+            let goes_on = t.header.is_empty() && next_to && fit && rows.len() >= 5;
+            if goes_on {
+                last = Some((from, width));
+            }
+            goes_on.then(|| (t, Columns::of(&tables[from]), width, true))
+        })
         .collect();
-    out.reserve(task_tables.iter().map(|(t, _)| t.rows.len()).sum());
-    for (table, cols) in task_tables {
+    out.reserve(task_tables.iter().map(|(t, ..)| t.rows.len()).sum());
+    for (table, cols, width, goes_on) in task_tables {
         // The last lead cell filled in, with its row's group (borrowed: a copy for
         // each row cost two allocations).
         let mut prev_lead: Option<(&Option<String>, &Field)> = None;
         for row in &table.rows {
-            if row.is_group {
+            // (The header again on a new page of a table that goes on: no task.)
+            let header_again = goes_on
+                && row
+                    .cells
+                    .iter()
+                    .filter(|c| column_of(&c.text) != Column::Unknown)
+                    .count()
+                    >= 3;
+            if row.is_group || header_again {
                 continue;
             }
-            let cells = aligned(table, row);
+            let cells = aligned_to(width, row);
             // The cell of a column, when it has text (borrowed from the table).
             let filled = |c: Option<usize>| {
                 c.and_then(|i| cells.get(i).copied().flatten())
