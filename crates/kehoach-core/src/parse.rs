@@ -1837,7 +1837,7 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
 }
 
 /// Verbs that follow the unit an item assigns work to.
-const VERBS: [&str; 21] = [
+const VERBS: [&str; 22] = [
     " chủ trì",
     // `UBND các xã, phường tăng cường …`, `Các Sở, ngành … kiện toàn …` (KH 141 Bắc Ninh).
     " tăng cường",
@@ -1845,6 +1845,7 @@ const VERBS: [&str; 21] = [
     " nâng cao",
     " đẩy mạnh",
     " rà soát",
+    " phát huy",
     // `Các Sở, ban, ngành … căn cứ Kế hoạch này, xây dựng …` (KH 308 Hà Nội).
     " căn cứ",
     " chủ động",
@@ -1929,7 +1930,11 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
     // Every form below opens with a unit word or `Giao`/`Yêu cầu`: anything else is
     // no unit's item, and a long paragraph is not searched for verbs.
     let person = starts_with_person(t);
-    if !starts_with_unit_word(t) && !person && !t.starts_with("Giao") && !t.starts_with("Yêu cầu")
+    if !starts_with_unit_word(t)
+        && !person
+        && !t.starts_with("Giao")
+        && !t.starts_with("Yêu cầu")
+        && !t.starts_with("Khuyến khích ")
     {
         return None;
     }
@@ -1984,9 +1989,11 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
     }
     // `Sở Nông nghiệp và Môi trường chỉ đạo Chi cục … thực hiện:`: the unit, then its
     // verb (a list of three units runs past a hundred characters).
-    // (`Giao Sở Tư pháp theo dõi, đôn đốc …`, KH 141 Bắc Ninh: the unit after `Giao`.)
+    // (`Giao Sở Tư pháp theo dõi, đôn đốc …`, KH 141 Bắc Ninh; `Khuyến khích Liên
+    // đoàn Lao động tỉnh, … xây dựng …`, KH 179 Đồng Nai: the unit after the word.)
     let given = t
         .strip_prefix("Giao ")
+        .or_else(|| t.strip_prefix("Khuyến khích "))
         .map_or(0, |rest| t.len() - rest.len());
     if let Some(at) = VERBS.iter().filter_map(|v| verb_at(v)).min().filter(|&at| {
         at > given
