@@ -89,7 +89,6 @@ pub struct Marker {
     pub letter: Option<char>,
 }
 
-/// Recognises the numbering marker at the start of a trimmed line.
 /// Where a marker's closing `.` or `)` stands at `i`, past emphasis closed just
 /// before it (`**3**. 100% các xã`, `*a*)`: a page that set the number in bold),
 /// as written or as the reading text blanks the marks (`3  . 100% …`).
@@ -111,6 +110,7 @@ fn past_closing_emphasis(bytes: &[u8], i: usize) -> usize {
     }
 }
 
+/// Recognises the numbering marker at the start of a trimmed line.
 pub fn marker_of(t: &str) -> Option<Marker> {
     let bytes = t.as_bytes();
     let first = t.chars().next()?;

@@ -340,8 +340,8 @@ fn check_siblings<'a>(
                 }
             }
             let Some(ord) = n.ordinal else {
-                // A letter outside the Vietnamese alphabet: report it and read it as the
-                // expected one, so the next letter is judged against the intended order.
+                // A letter outside the Vietnamese alphabet: report it once (the letter
+                // after it is judged as below).
                 let want = marker_for(level, expected, &[]);
                 let letter = n.letter.unwrap_or('?');
                 let d = cx.report(
