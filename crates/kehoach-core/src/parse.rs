@@ -1558,11 +1558,8 @@ fn task_of_group(n: &Node, group: &[&Node], in_impl: bool) -> Option<Task> {
         end_line: last.range.end_line,
         end_column: last.range.end_column,
     };
-    let mut task = task_of(&node, &node, in_impl)?;
-    if task.content.is_none() {
-        task.content = Some(first.title.clone());
-    }
-    Some(task)
+    // (Its content, the run's first duty, as `task_of` gives a labelled item's.)
+    task_of(&node, &node, in_impl)
 }
 
 /// `- Nghị định quy định chi tiết …` with `+ Cơ quan chủ trì: …`, `+ Thời hạn ban
