@@ -2169,7 +2169,7 @@ fn starts_with_person(t: &str) -> bool {
 }
 
 fn starts_with_unit_word(t: &str) -> bool {
-    const UNIT_WORDS: [&str; 39] = [
+    const UNIT_WORDS: [&str; 42] = [
         "Ngân hàng",
         "Kho bạc",
         "Bảo hiểm xã hội",
@@ -2207,6 +2207,11 @@ fn starts_with_unit_word(t: &str) -> bool {
         "Trưởng ban",
         "Phó Trưởng Ban",
         "Phó Trưởng ban",
+        // The heads who answer for their bodies (`3. Thủ trưởng các sở, ban, ngành …
+        // chịu trách nhiệm …`, KH 172 TP HCM).
+        "Thủ trưởng ",
+        "Giám đốc ",
+        "Chủ tịch ",
         "Đảng ủy",
         "Viện ",
         "Tòa án",
