@@ -62,7 +62,7 @@ pub fn TasksPanel() -> impl IntoView {
             let mut tasks = a.plan.as_ref().map(|p| p.tasks.clone()).unwrap_or_default();
             match sort.get() {
                 TaskSort::Document => {}
-                TaskSort::Unit => order::sort_by_key(&mut tasks, |t| join(&t.lead).lower()),
+                TaskSort::Unit => order::sort_by_key(&mut tasks, |t| join(t.responsible()).lower()),
                 TaskSort::Deadline => order::sort_by_key(&mut tasks, task_deadline_key),
             }
             tasks
@@ -129,7 +129,7 @@ pub fn TasksPanel() -> impl IntoView {
                                             </button>
                                             {duty.map(|d| view! { <div class="task-duty">{d}</div> })}
                                         </td>
-                                        <td>{join(&task.lead)}</td>
+                                        <td>{join(task.responsible())}</td>
                                         <td>{join(&task.coordinating)}</td>
                                         <td>{task.timeline.as_ref().map(|tl| tl.text.clone()).unwrap_or_default()}</td>
                                         <td>{source}</td>

@@ -562,6 +562,18 @@ pub struct Task {
     pub product: Option<Field>,
 }
 
+impl Task {
+    /// Who answers for the task: its lead units, or, where it names none, the units
+    /// that do the work (`Cơ quan thực hiện: …`), as KH501 counts them.
+    pub fn responsible(&self) -> &[Field] {
+        if self.lead.is_empty() {
+            &self.performing
+        } else {
+            &self.lead
+        }
+    }
+}
+
 /// One row of a table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableRow {

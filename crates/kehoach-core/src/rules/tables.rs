@@ -82,7 +82,7 @@ pub(super) fn check(cx: &mut Ctx) {
         check_table(cx, t);
     }
     for task in plan.tasks.iter().filter(|t| t.source == TaskSource::Table) {
-        if task.lead.is_empty() {
+        if task.responsible().is_empty() {
             cx.report(
                 &ROW_NO_LEAD,
                 task.heading.range.span(),

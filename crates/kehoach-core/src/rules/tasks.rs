@@ -39,7 +39,7 @@ pub const RULES: &[Rule] = &[NO_LEAD, DEADLINE_OUTSIDE];
 pub(super) fn check(cx: &mut Ctx) {
     for t in &cx.plan.tasks {
         // `Cơ quan thực hiện: …` names who does the work: a lead by another name.
-        if t.lead.is_empty() && t.performing.is_empty() && !t.coordinating.is_empty() {
+        if t.responsible().is_empty() && !t.coordinating.is_empty() {
             let span = t.heading.range.span();
             let d = cx.report(
                 &NO_LEAD,
