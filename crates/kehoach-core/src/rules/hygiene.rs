@@ -837,23 +837,31 @@ fn check_invisible(cx: &mut Ctx, l: &LineView, raw: &str) {
 /// for the whole text (a list per line of marks was an allocation per line).
 fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &mut Vec<TextEdit>) {
     let base = l.span.start;
+    // `|---|---|` table rules and code fences: remove the whole line. In a table, a
+    // line of marks alone (`* *`) is how the page wrote an empty cell: it stays, as
+    // does the rest of a table's syntax (structure, not noise).
+    let code_fence = || l.marks.any(LineMarks::BACKTICK) && crate::blocks::is_code_fence(raw);
+    if in_table {
+        let marks_alone = raw.bytes().all(|b| matches!(b, b'*' | b'_' | b' ' | b'\t'));
+        if !marks_alone && code_fence() {
+            edits.push(TextEdit {
+                span: line_with_break(cx, l),
+                new_text: String::new(),
+            });
+        }
+        return;
+    }
     let trimmed = crate::text::trim(raw);
     let lead = raw.len() - raw.trim_start().len();
     // Table syntax on a line right above or under a table may be the table's own:
     // taking it away would change how the table reads (a fix never breaks a table).
     let beside_table =
         || cx.src.blocks.in_table(base.saturating_sub(1)) || cx.src.blocks.in_table(l.span.end + 1);
-    // `|---|---|` table rules and code fences: remove the whole line. In a table, a
-    // line of marks alone (`* *`) is how the page wrote an empty cell: it stays.
-    if in_table && raw.bytes().all(|b| matches!(b, b'*' | b'_' | b' ' | b'\t')) {
-        // Structure, not noise.
-    } else if l.marks.any(LineMarks::BACKTICK) && crate::blocks::is_code_fence(raw) {
+    if code_fence() {
         edits.push(TextEdit {
             span: line_with_break(cx, l),
             new_text: String::new(),
         });
-    } else if in_table {
-        // Structure, not noise.
     } else if trimmed.starts_with('|')
         && trimmed
             .chars()
@@ -880,9 +888,8 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &
         }
         // Table pipes: outer ones go, inner ones become a tab (a column break); not
         // beside a table. (Asked last: most lines with marks have no pipe at all.)
-        if !in_table
-            && (trimmed.starts_with('|')
-                || (trimmed.ends_with('|') && crate::text::count_pipes(trimmed) >= 2))
+        if (trimmed.starts_with('|')
+            || (trimmed.ends_with('|') && crate::text::count_pipes(trimmed) >= 2))
             && !beside_table()
         {
             // The end of the last pipe's edit: the spaces of an empty cell (`|  |`)
