@@ -1778,7 +1778,20 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
                 TaskField::Content => task.content = units.into_iter().next().or(first_sub),
                 TaskField::Lead => task.lead.extend(units),
                 TaskField::Coordinating => task.coordinating.extend(units),
-                TaskField::Performing => task.performing.extend(units),
+                // `Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp …` (KH
+                // 172 TP HCM): the unit the value says leads, leads.
+                TaskField::Performing => {
+                    for v in units {
+                        let lead_at = v.text.find(" chủ trì").filter(|&at| {
+                            let unit = &v.text[..at];
+                            starts_with_unit_word(unit) && !unit.contains([';', ','])
+                        });
+                        match lead_at {
+                            Some(at) => task.lead.push(sub_field(&v, 0, at)),
+                            None => task.performing.push(v),
+                        }
+                    }
+                }
                 // Several timed duties under one unit (QĐ 1627 Quảng Ngãi): the first
                 // duty's time is the task's, as its first duty is its content.
                 TaskField::Timeline if task.timeline.is_some() => {}
@@ -1807,6 +1820,27 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
             }
             task.content = duty;
             found = true;
+        }
+    }
+    // `3. Xây dựng các văn bản …` / `Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố
+    // có trách nhiệm rà soát, …` (KH 172 TP HCM): the item's one paragraph gives it
+    // to a unit, whatever the section.
+    if !found && task.lead.is_empty() && n.children.is_empty() {
+        if let [p] = n.paragraphs.as_slice() {
+            let t = p.text.as_str();
+            let at = [" có trách nhiệm", " chủ trì"]
+                .iter()
+                .filter_map(|v| t.find(v))
+                .min();
+            if let Some(at) = at {
+                let unit = &t[..at];
+                let names_units = starts_with_unit_word(unit) || unit.starts_with("Sở,");
+                if names_units && at_most_chars(unit, 120) && !unit.contains(['.', ';', ':']) {
+                    task.lead.push(sub_field(p, 0, at));
+                    task.content = Some(p.clone());
+                    found = true;
+                }
+            }
         }
     }
     // An item with labels and no `Nội dung:` of its own (`1. Rà soát …` / `-
@@ -3053,6 +3087,33 @@ mod tests {
                 ),
                 ("Tổ chức tập huấn.", "Sở Tư pháp", "Hằng năm"),
                 ("Thường xuyên rà soát đội ngũ.", "Sở Nội vụ", ""),
+            ]
+        );
+    }
+
+    /// KH 172 TP HCM: a `Cơ quan thực hiện:` value that says which unit leads
+    /// (`Sở Nội vụ chủ trì …`) names the lead; an item whose one paragraph gives it
+    /// to a unit (`… có trách nhiệm …`) is that unit's task, whatever the section.
+    #[test]
+    fn a_unit_said_to_lead_leads() {
+        let text = "KẾ HOẠCH\nThử\n\nII. NỘI DUNG\n1. Phổ biến Luật\n- Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu; Sở Tư pháp phối hợp.\n- Thời gian thực hiện: Năm 2025.\n2. Kiểm tra việc thi hành\n- Cơ quan thực hiện: Sở Nội vụ, các sở, ban, ngành.\n3. Xây dựng văn bản\nSở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm rà soát văn bản.\n";
+        let p = parse(text);
+        let got: Vec<(&str, &str)> = p
+            .tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.lead.first().map_or("", |l| l.text.as_str()),
+                    t.performing.first().map_or("", |l| l.text.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Sở Nội vụ", ""),
+                ("", "Sở Nội vụ, các sở, ban, ngành"),
+                ("Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố", ""),
             ]
         );
     }
