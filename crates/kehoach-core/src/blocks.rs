@@ -2382,20 +2382,15 @@ fn find_joins(text: &str, lines: &[LineView], role: &[Role]) -> Vec<Join> {
             // margin; one of them that reached the width and ends a clause with `;`
             // goes on at the margin (`…vật liệu nổ công nghiệp;` / `Tổng hợp, dự thảo
             // …`, KH 1105 Lào Cai): a new paragraph would be set in.
-            let pl_indent = {
-                let r = pl.span.text(text);
-                r.len() - r.trim_start_matches(' ').len()
-            };
             let goes_on_at_margin = blanks_between == 0
                 && pa.head_indent >= 3
                 && pa.pieces >= 2
-                && pl_indent == 0
                 && indent == 0
+                && !pl.span.text(text).starts_with(' ')
                 && pa.tail.ends_with(';')
                 && width.is_some_and(|w| wrapped_length(pa.tail, w))
                 && one_cell
-                && !starts_block(nt)
-                && crate::markers::marker_of(nt).is_none();
+                && !starts_block(nt);
             let kind = if set_in_after_heading {
                 None
             } else if goes_on_at_margin
