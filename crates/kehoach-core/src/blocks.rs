@@ -1920,7 +1920,7 @@ fn wrap_width(text: &str, lines: &[LineView], role: &[Role]) -> Option<usize> {
         let n = if t.len() > 440 {
             111
         } else {
-            t.chars().count()
+            crate::source::count_chars(t.as_bytes())
         };
         if n >= 40 {
             long += 1;
@@ -1941,7 +1941,7 @@ fn wrapped_length(line: &str, width: usize) -> bool {
     if line.len() > 4 * (width + width / 8) {
         return false;
     }
-    let n = line.chars().count();
+    let n = crate::source::count_chars(line.as_bytes());
     n * 4 >= width * 3 && n <= width + width / 8
 }
 
@@ -2290,7 +2290,7 @@ impl Tally {
             chars: if b.len() > 4 * CHARS_ENOUGH {
                 CHARS_ENOUGH
             } else {
-                s.chars().count().min(CHARS_ENOUGH)
+                crate::source::count_chars(b).min(CHARS_ENOUGH)
             },
             ..Tally::default()
         };
