@@ -1868,7 +1868,7 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
 }
 
 /// Verbs that follow the unit an item assigns work to.
-const VERBS: [&str; 22] = [
+const VERBS: [&str; 24] = [
     " chủ trì",
     // `UBND các xã, phường tăng cường …`, `Các Sở, ngành … kiện toàn …` (KH 141 Bắc Ninh).
     " tăng cường",
@@ -1894,6 +1894,11 @@ const VERBS: [&str; 22] = [
     // `Ủy ban nhân dân các tỉnh … tổng hợp, trình …`, `Bộ trưởng … chịu trách nhiệm …`
     " tổng hợp",
     " chịu trách nhiệm",
+    // `Các doanh nghiệp nhà nước, Tổng Công ty tiên phong, dẫn dắt …`, `Các cơ sở
+    // đào tạo đại học ở các lĩnh vực ngành, nghề mở thêm chuyên ngành …` (KH 179
+    // Đồng Nai).
+    " tiên phong",
+    " mở thêm",
 ];
 
 /// Where each of [`VERBS`] first stands in `t` as a verb: `các tổ chức`, `những tổ

@@ -790,7 +790,10 @@ fn split_cells_bytewise(src: &str, span: Span) -> Vec<Span> {
         // a run are passed over at once (a line's words; the loop's work is for
         // its spaces and separators).
         if space_run == 0 {
-            i += b[i..].iter().take_while(|&&c| !SPLITS_OR_SPACES[c as usize]).count();
+            i += b[i..]
+                .iter()
+                .take_while(|&&c| !SPLITS_OR_SPACES[c as usize])
+                .count();
             if i == b.len() {
                 break;
             }
