@@ -83,6 +83,14 @@ impl<'a> Source<'a> {
     pub fn range(&self, span: Span) -> crate::source::SourceRange {
         self.index.range(self.text, span)
     }
+    /// The range of a span that starts after `prev` ends ([`LineIndex::range_after`]).
+    pub fn range_after(
+        &self,
+        prev: &crate::source::SourceRange,
+        span: Span,
+    ) -> crate::source::SourceRange {
+        self.index.range_after(self.text, prev, span)
+    }
     /// The data table a logical line belongs to, if any.
     pub fn table_of(&self, l: &LineView) -> Option<usize> {
         self.blocks.table_at(l.span.start)

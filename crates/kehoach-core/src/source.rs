@@ -234,7 +234,34 @@ impl LineIndex {
     }
 
     pub fn range(&self, src: &str, span: Span) -> SourceRange {
-        let a = self.line_col(src, span.start);
+        self.range_from(src, span, self.line_col(src, span.start))
+    }
+
+    /// The range of `span`, which starts after `prev` ends: on the line `prev` ends
+    /// on, its column counted on from there. A row's cells are read left to right,
+    /// each a few bytes after the last; searching the lines again for each cost more
+    /// than reading the cell.
+    pub fn range_after(&self, src: &str, prev: &SourceRange, span: Span) -> SourceRange {
+        let from = floor_char_boundary(src, prev.end);
+        let at = floor_char_boundary(src, span.start);
+        let next_line = self
+            .starts
+            .get(prev.end_line)
+            .copied()
+            .unwrap_or(usize::MAX);
+        if from <= at && at < next_line && at - from <= 2 * CHUNK {
+            let start = LineCol {
+                line: prev.end_line,
+                column: prev.end_column + count_chars(&src.as_bytes()[from..at]),
+            };
+            self.range_from(src, span, start)
+        } else {
+            self.range(src, span)
+        }
+    }
+
+    /// The range of `span` whose start is at `a`.
+    fn range_from(&self, src: &str, span: Span, a: LineCol) -> SourceRange {
         // Most spans end on the line they start on: count on from the start rather
         // than search the lines again (every field of every table cell comes here).
         let from = floor_char_boundary(src, span.start);
@@ -1084,6 +1111,19 @@ mod tests {
                 - s[..start].matches("\r\n").count();
             let got = index.line_col(&s, at);
             prop_assert_eq!((got.line, got.column), (line + 1, s[start..at].chars().count() + 1));
+        }
+
+        /// A range counted on from the one before it is the range found afresh.
+        #[test]
+        fn a_range_after_another_is_the_range(
+            s in "[aệ😀\n|  ]{0,60}", cuts in proptest::collection::vec(0usize..64, 4)
+        ) {
+            let index = LineIndex::new(&s);
+            let mut at: Vec<usize> = cuts.iter().map(|&c| c.min(s.len())).collect();
+            crate::order::sort(&mut at);
+            let prev = index.range(&s, Span::new(at[0], at[1]));
+            let span = Span::new(at[2], at[3]);
+            prop_assert_eq!(index.range_after(&s, &prev, span), index.range(&s, span));
         }
 
         /// Splitting at the pipes alone, where the marks allow it, splits as the byte

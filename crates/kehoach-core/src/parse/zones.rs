@@ -394,12 +394,21 @@ pub(super) fn parse_annex(src: &Source, start: usize, end: usize) -> Annex {
 // ---------------------------------------------------------------------------------
 // Tables
 
-fn cell_field(src: &Source, cell: &RawCell, row_start: usize) -> Field {
+/// A cell's field; `prev` is the range of the cell before it in its row.
+fn cell_field(
+    src: &Source,
+    cell: &RawCell,
+    row_start: usize,
+    prev: Option<&crate::source::SourceRange>,
+) -> Field {
     match (cell.first(), cell.last()) {
         // One line (most cells): its text, trimmed without another copy.
         (Some(a), Some(_)) if cell.len() == 1 => Field {
             text: trimmed(src.read_text(*a)),
-            range: src.range(*a),
+            range: match prev {
+                Some(p) => src.range_after(p, *a),
+                None => src.range(*a),
+            },
         },
         (Some(a), Some(b)) => {
             // Lines joined by a space; a symbol cut at its hyphen (`210-` / `KL/TW`)
@@ -435,10 +444,12 @@ fn trimmed(mut s: String) -> String {
 }
 
 fn row_fields(src: &Source, row: &RawRow) -> Vec<Field> {
-    row.cells
-        .iter()
-        .map(|c| cell_field(src, c, row.span.start))
-        .collect()
+    let mut fields: Vec<Field> = Vec::with_capacity(row.cells.len());
+    for c in &row.cells {
+        let field = cell_field(src, c, row.span.start, fields.last().map(|f| &f.range));
+        fields.push(field);
+    }
+    fields
 }
 
 /// `I`, `II`, `A`, `B`: the number of a group row.
