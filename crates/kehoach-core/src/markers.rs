@@ -170,7 +170,15 @@ pub fn marker_of(t: &str) -> Option<Marker> {
     }
     // Arabic: `1.`, `3.1.`, `3.1`
     if first.is_ascii_digit() {
-        let mut path = Vec::new();
+        // Room for every number of the dotted run at once (a long run, `1.1.1.…`,
+        // grew its path again and again, five times over a line of sixty).
+        let numbers = bytes
+            .iter()
+            .take_while(|&&b| b.is_ascii_digit() || b == b'.')
+            .filter(|&&b| b == b'.')
+            .count()
+            + 1;
+        let mut path = Vec::with_capacity(numbers.min(64));
         let mut i = 0;
         loop {
             let d = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
@@ -178,7 +186,12 @@ pub fn marker_of(t: &str) -> Option<Marker> {
             if d == 0 || d > limit {
                 break;
             }
-            path.push(t[i..i + d].parse::<u32>().ok()?);
+            // At most three figures: no overflow, and no `str::parse` for each.
+            path.push(
+                bytes[i..i + d]
+                    .iter()
+                    .fold(0u32, |n, &b| n * 10 + u32::from(b - b'0')),
+            );
             i += d;
             let dot = past_closing_emphasis(bytes, i);
             // (Only the last number's: `1**.2` is no marker.)
