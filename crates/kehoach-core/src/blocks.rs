@@ -1117,7 +1117,8 @@ pub fn is_pipe_rule(s: &str) -> bool {
 /// close it (Markdown); without, every `|` separates two cells.
 fn pipe_cells(text: &str, span: Span, outer: bool) -> Vec<Span> {
     let raw = span.text(text);
-    let mut parts = Vec::new();
+    // (Room for a row of most tables' width at once, not grown cell by cell.)
+    let mut parts = Vec::with_capacity(8);
     let trimmed_start = raw.len() - raw.trim_start().len();
     let body = trim(raw);
     let open = outer && body.starts_with('|');
