@@ -1843,6 +1843,25 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
             }
         }
     }
+    // `6.1. Đối với Đoàn kiểm tra: Các thành viên Đoàn thực hiện …`, `6.2 Đối với
+    // đơn vị được kiểm tra: Chuẩn bị báo cáo …` (KH 1105 Lào Cai, under `6. Những
+    // vấn đề khác`): a duty addressed by name to a unit, on the item's own line,
+    // whatever the section. (In the implementation section `unit_of_item` reads it
+    // above; elsewhere only a unit's name, not a topic, is taken.)
+    if !found && task.lead.is_empty() && !in_impl && n.title.text.starts_with("Đối với ") {
+        if let Some((lead, Some(duty))) = unit_of_item(n) {
+            let named = lead.text.as_str();
+            let unit = starts_with_unit_word(named) || fold_starts_with(named, "ĐƠN VỊ ");
+            let inline =
+                duty.range.start >= n.title.range.start && duty.range.end <= n.title.range.end;
+            if unit && inline && matches!(n.level, Level::Clause | Level::SubClause) {
+                task.timeline = timeline_in(&duty);
+                task.lead.push(lead);
+                task.content = Some(duty);
+                found = true;
+            }
+        }
+    }
     // An item with labels and no `Nội dung:` of its own (`1. Rà soát …` / `-
     // Thường xuyên rà soát …` / `Đơn vị chủ trì: …`, KH 141 Bắc Ninh): its first
     // duty, a dash line or a paragraph that is no label, is the content.
@@ -3289,6 +3308,20 @@ mod tests {
         assert_eq!(
             timed.content.as_ref().map(|c| c.text.as_str()),
             Some("Tuyên truyền, phổ biến.")
+        );
+    }
+
+    /// Outside the implementation section (KH 1105 Lào Cai's `6. Những vấn đề
+    /// khác`), a duty addressed on the item's line to a unit by name is its task; a
+    /// topic, or a unit whose duties are only below, is none.
+    #[test]
+    fn a_duty_addressed_to_a_unit_is_its_task_in_any_section() {
+        let text = "KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\n1. Những vấn đề khác\n1.1. Đối với Đoàn kiểm tra: Các thành viên thực hiện nghiêm túc Kế hoạch.\n1.2 Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo bằng văn bản.\n1.3. Đối với các dự án: Báo cáo tiến độ.\n1.4. Đối với Sở Tài chính:\n- Bố trí kinh phí.\n";
+        let p = parse(text);
+        assert_eq!(leads_of(&p), ["Đoàn kiểm tra", "đơn vị được kiểm tra"]);
+        assert_eq!(
+            p.tasks[1].content.as_ref().map(|c| c.text.as_str()),
+            Some("Chuẩn bị báo cáo bằng văn bản.")
         );
     }
 
