@@ -117,9 +117,6 @@ impl PartialDate {
     /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY`; without a year, ISO 8601's `--MM-DD`, `--MM`
     /// and `---DD` (a draft's `ngày 14 tháng 02 năm …`), so no part is lost.
     pub fn to_iso(&self) -> String {
-        // Digits pushed by hand: `format!` cost ~1,200 instructions a date, and a
-        // finding's message may give two dates in two languages.
-        let mut out = String::with_capacity(10);
         // `n` in at least `width` digits, zeros before (`{n:0width$}`).
         fn push(out: &mut String, n: u16, width: usize) {
             if n >= 10_000 {
@@ -132,6 +129,12 @@ impl PartialDate {
                 out.push(char::from(b'0' + d as u8));
             }
         }
+        if (self.year, self.month, self.day) == (None, None, None) {
+            return String::new();
+        }
+        // Digits pushed by hand: `format!` cost ~1,200 instructions a date, and a
+        // finding's message may give two dates in two languages.
+        let mut out = String::with_capacity(10);
         match self.year {
             Some(y) => push(&mut out, y, 4),
             None => out.push('-'),
@@ -149,11 +152,7 @@ impl PartialDate {
                 out.push_str("--");
                 push(&mut out, u16::from(d), 2);
             }
-            (None, None) => {
-                if self.year.is_none() {
-                    out.clear();
-                }
-            }
+            (None, None) => {}
         }
         out
     }

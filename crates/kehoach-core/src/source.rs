@@ -864,58 +864,6 @@ fn split_cells_bytewise(src: &str, span: Span) -> Vec<Span> {
         .collect()
 }
 
-/// [`split_cells_bytewise`] as first written, every byte through the loop.
-#[cfg(test)]
-fn split_cells_one_byte_at_a_time(src: &str, span: Span) -> Vec<Span> {
-    let line = span.text(src);
-    let b = line.as_bytes();
-    let mut parts = Vec::new();
-    let mut cell_start = 0;
-    let mut spaces_from: Option<usize> = None;
-    let mut space_run = 0;
-    let mut i = 0;
-    // Bytes, not chars: every separator is ASCII except the no-break space (C2 A0),
-    // and UTF-8 continuation bytes never look like either.
-    while i < b.len() {
-        let c = b[i];
-        let width = if c == 0xC2 && b.get(i + 1) == Some(&0xA0) {
-            2
-        } else {
-            1
-        };
-        if c == b'|' || c == b'\t' || c == 0x0C {
-            parts.push((cell_start, i));
-            cell_start = i + 1;
-            spaces_from = None;
-            space_run = 0;
-        } else if c == b' ' || width == 2 {
-            if spaces_from.is_none() {
-                spaces_from = Some(i);
-            }
-            space_run += 1;
-        } else {
-            if space_run >= 3 {
-                if let Some(s) = spaces_from {
-                    if !is_fill_in_blank(&line[cell_start..s], &line[i..])
-                        && !is_marker_only(&line[cell_start..s])
-                    {
-                        parts.push((cell_start, s));
-                        cell_start = i;
-                    }
-                }
-            }
-            spaces_from = None;
-            space_run = 0;
-        }
-        i += width;
-    }
-    parts.push((cell_start, line.len()));
-    parts
-        .into_iter()
-        .map(|(a, b)| Span::new(span.start + a, span.start + b))
-        .collect()
-}
-
 /// A list marker alone (`-`, `*`, `a)`, `1.`): the spaces after it indent its item,
 /// they do not start a column.
 fn is_marker_only(before: &str) -> bool {
@@ -1036,6 +984,57 @@ fn trim_noise_slowly(s: &str, span: Span) -> Span {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// [`split_cells_bytewise`] as first written, every byte through the loop.
+    fn split_cells_one_byte_at_a_time(src: &str, span: Span) -> Vec<Span> {
+        let line = span.text(src);
+        let b = line.as_bytes();
+        let mut parts = Vec::new();
+        let mut cell_start = 0;
+        let mut spaces_from: Option<usize> = None;
+        let mut space_run = 0;
+        let mut i = 0;
+        // Bytes, not chars: every separator is ASCII except the no-break space (C2 A0),
+        // and UTF-8 continuation bytes never look like either.
+        while i < b.len() {
+            let c = b[i];
+            let width = if c == 0xC2 && b.get(i + 1) == Some(&0xA0) {
+                2
+            } else {
+                1
+            };
+            if c == b'|' || c == b'\t' || c == 0x0C {
+                parts.push((cell_start, i));
+                cell_start = i + 1;
+                spaces_from = None;
+                space_run = 0;
+            } else if c == b' ' || width == 2 {
+                if spaces_from.is_none() {
+                    spaces_from = Some(i);
+                }
+                space_run += 1;
+            } else {
+                if space_run >= 3 {
+                    if let Some(s) = spaces_from {
+                        if !is_fill_in_blank(&line[cell_start..s], &line[i..])
+                            && !is_marker_only(&line[cell_start..s])
+                        {
+                            parts.push((cell_start, s));
+                            cell_start = i;
+                        }
+                    }
+                }
+                spaces_from = None;
+                space_run = 0;
+            }
+            i += width;
+        }
+        parts.push((cell_start, line.len()));
+        parts
+            .into_iter()
+            .map(|(a, b)| Span::new(span.start + a, span.start + b))
+            .collect()
+    }
 
     /// `trim_noise` as first written: a character at a time from each end.
     fn trim_noise_by_chars(s: &str, span: Span) -> Span {
