@@ -897,12 +897,11 @@ pub(crate) fn is_fill_in_blank(before: &str, after: &str) -> bool {
 pub fn trim_noise(src: &str, span: Span) -> Span {
     let s = span.text(src);
     // Most lines and cells start and end with a letter, a digit or a stop: nothing
-    // to trim, decided on two bytes. (ASCII only: a character of two bytes or more
-    // may be a space, and `_`, `#` need the loop's look at their runs.)
-    // A Vietnamese letter is clean too, told by its lead byte: two-byte characters
-    // from U+00C0 (lead bytes C3-DF: `à`, `Đ`, `ư`; the spaces of two bytes lead
-    // with C2) and U+1E80-U+1EFF (E1 BA, E1 BB: `ế`, `ệ`, `Ủ`; E1's spaces are
-    // elsewhere). Lines and cells that start or end with one took the slow path.
+    // to trim, decided on a byte or two at each end. (`_`, `#` need the loop's look
+    // at their runs.) Beyond ASCII a character may be a space, so only Vietnamese
+    // letters are told clean, by their lead bytes: two-byte characters from U+00C0
+    // (C3-DF: `à`, `Đ`, `ư`; the spaces of two bytes lead with C2) and
+    // U+1E80-U+1EFF (E1 BA, E1 BB: `ế`, `ệ`, `Ủ`; E1's spaces are elsewhere).
     let clean = |b: u8| b.is_ascii_graphic() && !matches!(b, b'|' | b'>' | b'*' | b'#' | b'_');
     let clean_start = |b: &[u8]| match b {
         [first, ..] if first.is_ascii() => clean(*first),
