@@ -12,6 +12,7 @@ pub mod diagnostics;
 pub mod fix;
 pub mod hash;
 pub mod import;
+pub mod json;
 pub mod legacy;
 pub mod legal;
 pub mod markers;
