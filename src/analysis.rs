@@ -16,7 +16,6 @@ use kehoach_core::hash::FxHasher;
 use kehoach_core::model::Plan;
 use kehoach_core::order;
 use kehoach_core::settings::Settings;
-use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -40,7 +39,7 @@ pub type LayerPart = (String, Option<Severity>, String, i64);
 /// A line of the highlight layer, ready to render. `key` identifies its content and
 /// underlines: a plain block is rendered again only when one of its lines' keys
 /// changed, and a clicked mark finds its line by it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LayerLine {
     pub key: (u64, u32),
     /// Its pieces, each finding's start relative to this line, so a character

@@ -7,17 +7,37 @@
 //! travels in backups. Pure, and unit-tested natively.
 
 use kehoach_core::diagnostics::OutDiagnostic;
-use serde::{Deserialize, Serialize};
+use kehoach_core::json::{field, field_or_default, FromJson, ToJson, Value, Writer};
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dismissal {
     pub code: String,
     /// The words the finding covers (its line, for a finding that covers none).
     pub text: String,
-    /// Which of the findings with this code and text, in text order (0-based).
-    #[serde(default)]
+    /// Which of the findings with this code and text, in text order (0-based);
+    /// 0 where the stored JSON has none.
     pub nth: u32,
+}
+
+impl FromJson for Dismissal {
+    fn from_json(value: &Value<'_>) -> Result<Self, kehoach_core::json::Error> {
+        Ok(Dismissal {
+            code: field(value, "code")?,
+            text: field(value, "text")?,
+            nth: field_or_default(value, "nth")?,
+        })
+    }
+}
+
+impl ToJson for Dismissal {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("code", &self.code);
+        w.field("text", &self.text);
+        w.field("nth", &self.nth);
+        w.end_object();
+    }
 }
 
 /// What a finding covers, as its dismissal keeps it: its bytes, or the line it sits

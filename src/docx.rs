@@ -10,8 +10,8 @@
 //! ready. Bytes cross as `Uint8Array`s, the rest as JSON.
 
 use kehoach_core::diagnostics::{Diagnostic, Fix, Message, Severity};
+use kehoach_core::json::{self, field, field_or_default, FromJson, Value};
 use kehoach_core::source::Span;
-use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -26,7 +26,7 @@ pub struct OpenedDocx {
 
 /// A fix to the file's presentation: its rule and what it does. The page hands the
 /// indices of the ticked ones back to [`fix`].
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FixOffer {
     pub code: String,
     pub title: Message,
@@ -34,30 +34,55 @@ pub struct FixOffer {
 
 /// A finding as it crosses: `Diagnostic` with its rule's code as a string (the page
 /// takes the registry's own code back, [`OpenedJson::into_opened`]).
-#[derive(Deserialize)]
 struct FindingJson {
     code: String,
     severity: Severity,
     message: Message,
     span: Span,
-    #[serde(default)]
     related: Vec<Span>,
-    #[serde(default)]
     fixes: Vec<Fix>,
 }
 
-/// `open_docx`'s answer: the file read, or `error`. (One struct rather than an
-/// untagged enum: serde reads those through a generic buffer, 14 KB of wasm.)
-#[derive(Deserialize)]
+/// `open_docx`'s answer: the file read, or `error`; each field may be missing.
 struct OpenedJson {
-    #[serde(default)]
     error: Option<Message>,
-    #[serde(default)]
     text: String,
-    #[serde(default)]
     findings: Vec<FindingJson>,
-    #[serde(default)]
     fixes: Vec<FixOffer>,
+}
+
+impl FromJson for FixOffer {
+    fn from_json(value: &Value<'_>) -> Result<Self, json::Error> {
+        Ok(FixOffer {
+            code: field(value, "code")?,
+            title: field(value, "title")?,
+        })
+    }
+}
+
+impl FromJson for FindingJson {
+    fn from_json(value: &Value<'_>) -> Result<Self, json::Error> {
+        Ok(FindingJson {
+            code: field(value, "code")?,
+            severity: field(value, "severity")?,
+            message: field(value, "message")?,
+            span: field(value, "span")?,
+            related: field_or_default(value, "related")?,
+            fixes: field_or_default(value, "fixes")?,
+        })
+    }
+}
+
+impl FromJson for OpenedJson {
+    fn from_json(value: &Value<'_>) -> Result<Self, json::Error> {
+        let value = json::expect_object(value)?;
+        Ok(OpenedJson {
+            error: field(value, "error")?,
+            text: field_or_default(value, "text")?,
+            findings: field_or_default(value, "findings")?,
+            fixes: field_or_default(value, "fixes")?,
+        })
+    }
 }
 
 impl OpenedJson {
@@ -87,8 +112,8 @@ impl OpenedJson {
 }
 
 /// What `open_docx` (or `open_plan_json`) answered, read.
-fn read_open_reply(json: &str) -> Result<OpenedDocx, Message> {
-    match serde_json::from_str::<OpenedJson>(json) {
+fn read_open_reply(reply: &str) -> Result<OpenedDocx, Message> {
+    match json::from_str::<OpenedJson>(reply) {
         Ok(OpenedJson {
             error: Some(error), ..
         }) => Err(error),
@@ -187,7 +212,7 @@ pub async fn fix(bytes: &[u8], chosen: &[usize]) -> Result<Vec<u8>, Message> {
         Ok(written) => bytes_of(&written).ok_or_else(|| failed("fix_docx")),
         Err(thrown) => Err(thrown
             .as_string()
-            .and_then(|json| serde_json::from_str::<Message>(&json).ok())
+            .and_then(|text| json::from_str::<Message>(&text).ok())
             .unwrap_or_else(|| failed(&why(&thrown)))),
     }
 }

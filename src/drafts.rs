@@ -20,8 +20,8 @@
 //! never overwrites a version of the draft it has not seen (another tab's).
 
 use crate::storage::{Backend, StorageError};
+use kehoach_core::json::{self, field, field_or_default, FromJson, Raw, ToJson, Value, Writer};
 use kehoach_core::order;
-use serde::{Deserialize, Serialize};
 
 pub const SCHEMA: u32 = 2;
 pub const SCHEMA_KEY: &str = "kehoach.schema";
@@ -49,11 +49,10 @@ pub fn history_key(id: &str) -> String {
 }
 
 /// One draft: its text and what the drafts list shows of it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
     pub id: String,
     /// A name the user gave it; else the list shows `title`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub text: String,
     /// Milliseconds since 1970 (JavaScript time).
@@ -62,16 +61,12 @@ pub struct Draft {
     /// Bumped by every write; a save names the revision it started from.
     pub rev: u64,
     /// When it went to the trash.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<f64>,
     /// The summary (trích yếu), else the first line: computed by whoever saves.
-    #[serde(default)]
     pub title: String,
     /// Errors found when it was last saved.
-    #[serde(default)]
     pub errors: usize,
     /// Findings the user dismissed in this draft ("Bỏ qua").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dismissed: Vec<crate::dismiss::Dismissal>,
 }
 
@@ -130,18 +125,16 @@ fn shorten(s: &str, max_chars: usize) -> String {
 }
 
 /// A past version of a draft.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
     pub at: f64,
     pub text: String,
     /// Taken on request (Ctrl+S), not automatically.
-    #[serde(default)]
     pub manual: bool,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default)]
 struct Index {
-    #[serde(default)]
     last_open: Option<String>,
 }
 
@@ -217,24 +210,19 @@ pub struct Carried {
     pub profiles: Option<String>,
 }
 
-#[derive(Serialize, Deserialize)]
 struct Backup {
     format: String,
     schema: u32,
     exported: f64,
     drafts: Vec<BackupEntry>,
     /// The browser's rule settings (`kehoach_core::settings`), when it has some.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    settings: Option<serde_json::Value>,
+    settings: Option<Raw>,
     /// The browser's office profiles (`profiles::ProfileBook`), when it has some.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    profiles: Option<serde_json::Value>,
+    profiles: Option<Raw>,
 }
 
-#[derive(Serialize, Deserialize)]
 struct BackupEntry {
     draft: Draft,
-    #[serde(default)]
     history: Vec<Snapshot>,
 }
 
@@ -290,7 +278,7 @@ impl Store {
         });
         match self.backend.get(INDEX_KEY)? {
             None => {}
-            Some(raw) => match serde_json::from_str::<Index>(&raw) {
+            Some(raw) => match json::from_str::<Index>(&raw) {
                 Ok(index) => loaded.last_open = index.last_open,
                 Err(_) => loaded.quarantined.push(self.quarantine(INDEX_KEY, now)),
             },
@@ -303,7 +291,7 @@ impl Store {
         if from <= 1 {
             // Schema 1: one text, stored as a JSON string.
             if let Some(raw) = self.backend.get(V1_DRAFT_KEY)? {
-                match serde_json::from_str::<String>(&raw) {
+                match json::from_str::<String>(&raw) {
                     Ok(text) => {
                         let mut draft = Draft::new(new_id(now, 1), text, now);
                         draft.rev = 1;
@@ -337,7 +325,7 @@ impl Store {
     fn read_key(&self, key: &str) -> Result<Option<Draft>, StorageError> {
         match self.backend.get(key)? {
             None => Ok(None),
-            Some(raw) => serde_json::from_str(&raw)
+            Some(raw) => json::from_str(&raw)
                 .map(Some)
                 .map_err(|e| StorageError::Corrupted(format!("{key}: {e}"))),
         }
@@ -404,7 +392,7 @@ impl Store {
                 continue;
             }
             let history: Vec<Snapshot> = match self.backend.get(&key)? {
-                Some(raw) => serde_json::from_str(&raw).unwrap_or_default(),
+                Some(raw) => json::from_str(&raw).unwrap_or_default(),
                 None => continue,
             };
             // An unreadable history is worth nothing to prune but its room.
@@ -430,7 +418,7 @@ impl Store {
     pub fn history(&self, id: &str, now: f64) -> Vec<Snapshot> {
         let key = history_key(id);
         match self.backend.get(&key) {
-            Ok(Some(raw)) => serde_json::from_str(&raw).unwrap_or_else(|_| {
+            Ok(Some(raw)) => json::from_str(&raw).unwrap_or_else(|_| {
                 self.quarantine(&key, now);
                 Vec::new()
             }),
@@ -517,36 +505,34 @@ impl Store {
             settings: carried
                 .settings
                 .as_deref()
-                .and_then(|s| serde_json::from_str(s).ok()),
+                .and_then(|s| json::from_str(s).ok()),
             profiles: carried
                 .profiles
                 .as_deref()
-                .and_then(|s| serde_json::from_str(s).ok()),
+                .and_then(|s| json::from_str(s).ok()),
         };
-        Ok(serde_json::to_string_pretty(&backup).unwrap_or_default())
+        Ok(json::to_string_pretty(&backup))
     }
 
     /// Merges a backup into this storage. A draft already here with the same text
     /// gains the backup's snapshots it lacks; with another text, the backup's is
     /// added beside it under a new id. Nothing here is overwritten.
     pub fn import(&self, json: &str, now: f64, salt: u32) -> Result<ImportReport, BackupError> {
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| BackupError::Malformed(e.to_string()))?;
-        if value.get("format").and_then(|f| f.as_str()) != Some(BACKUP_FORMAT) {
+        let value = json::parse(json).map_err(|e| BackupError::Malformed(e.to_string()))?;
+        if value.get("format").and_then(Value::as_str) != Some(BACKUP_FORMAT) {
             return Err(BackupError::Foreign);
         }
-        if let Some(schema) = value.get("schema").and_then(|s| s.as_u64()) {
-            if schema > u64::from(SCHEMA) {
-                return Err(BackupError::Newer(schema.min(u64::from(u32::MAX)) as u32));
+        if let Some(&Value::Number(schema)) = value.get("schema") {
+            if schema > f64::from(SCHEMA) {
+                return Err(BackupError::Newer(schema.min(f64::from(u32::MAX)) as u32));
             }
         }
-        // From the text, not from `value`: one deserializer's code in the wasm, not two.
-        let backup: Backup =
-            serde_json::from_str(json).map_err(|e| BackupError::Malformed(e.to_string()))?;
+        let backup =
+            Backup::from_json(&value).map_err(|e| BackupError::Malformed(e.to_string()))?;
         let mut report = ImportReport {
             carried: Carried {
-                settings: backup.settings.as_ref().map(|s| s.to_string()),
-                profiles: backup.profiles.as_ref().map(|s| s.to_string()),
+                settings: backup.settings.as_ref().map(json::to_string),
+                profiles: backup.profiles.as_ref().map(json::to_string),
             },
             ..ImportReport::default()
         };
@@ -626,9 +612,136 @@ fn bound_history(history: &mut Vec<Snapshot>) {
     }
 }
 
-fn to_json<T: Serialize>(value: &T) -> String {
-    // Serialising these plain structs cannot fail (no maps with non-string keys).
-    serde_json::to_string(value).unwrap_or_default()
+fn to_json<T: ToJson + ?Sized>(value: &T) -> String {
+    json::to_string(value)
+}
+
+// The stored forms, through `kehoach_core::json` (serde's reader put a copy of
+// itself per type in the page's wasm). The names and the optional fields are those
+// serde kept: every browser's drafts and every backup so far read as they were.
+
+impl FromJson for Draft {
+    fn from_json(value: &Value<'_>) -> Result<Self, json::Error> {
+        Ok(Draft {
+            id: field(value, "id")?,
+            name: field(value, "name")?,
+            text: field(value, "text")?,
+            created: field(value, "created")?,
+            updated: field(value, "updated")?,
+            rev: field(value, "rev")?,
+            deleted: field(value, "deleted")?,
+            title: field_or_default(value, "title")?,
+            errors: field_or_default(value, "errors")?,
+            dismissed: field_or_default(value, "dismissed")?,
+        })
+    }
+}
+
+impl ToJson for Draft {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("id", &self.id);
+        if let Some(name) = &self.name {
+            w.field("name", name);
+        }
+        w.field("text", &self.text);
+        w.field("created", &self.created);
+        w.field("updated", &self.updated);
+        w.field("rev", &self.rev);
+        if let Some(deleted) = &self.deleted {
+            w.field("deleted", deleted);
+        }
+        w.field("title", &self.title);
+        w.field("errors", &self.errors);
+        if !self.dismissed.is_empty() {
+            w.field("dismissed", &self.dismissed);
+        }
+        w.end_object();
+    }
+}
+
+impl FromJson for Snapshot {
+    fn from_json(value: &Value<'_>) -> Result<Self, json::Error> {
+        Ok(Snapshot {
+            at: field(value, "at")?,
+            text: field(value, "text")?,
+            manual: field_or_default(value, "manual")?,
+        })
+    }
+}
+
+impl ToJson for Snapshot {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("at", &self.at);
+        w.field("text", &self.text);
+        w.field("manual", &self.manual);
+        w.end_object();
+    }
+}
+
+impl FromJson for Index {
+    fn from_json(value: &Value<'_>) -> Result<Self, json::Error> {
+        Ok(Index {
+            last_open: field(json::expect_object(value)?, "last_open")?,
+        })
+    }
+}
+
+impl ToJson for Index {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("last_open", &self.last_open);
+        w.end_object();
+    }
+}
+
+impl FromJson for Backup {
+    fn from_json(value: &Value<'_>) -> Result<Self, json::Error> {
+        Ok(Backup {
+            format: field(value, "format")?,
+            schema: field(value, "schema")?,
+            exported: field(value, "exported")?,
+            drafts: field(value, "drafts")?,
+            settings: field(value, "settings")?,
+            profiles: field(value, "profiles")?,
+        })
+    }
+}
+
+impl ToJson for Backup {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("format", &self.format);
+        w.field("schema", &self.schema);
+        w.field("exported", &self.exported);
+        w.field("drafts", &self.drafts);
+        if let Some(settings) = &self.settings {
+            w.field("settings", settings);
+        }
+        if let Some(profiles) = &self.profiles {
+            w.field("profiles", profiles);
+        }
+        w.end_object();
+    }
+}
+
+impl FromJson for BackupEntry {
+    fn from_json(value: &Value<'_>) -> Result<Self, json::Error> {
+        Ok(BackupEntry {
+            draft: field(value, "draft")?,
+            history: field_or_default(value, "history")?,
+        })
+    }
+}
+
+impl ToJson for BackupEntry {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("draft", &self.draft);
+        w.field("history", &self.history);
+        w.end_object();
+    }
 }
 
 #[cfg(test)]
@@ -887,6 +1000,70 @@ mod tests {
                 .unwrap();
         }
         assert_eq!(store.history("b", 0.0).len(), 1);
+    }
+
+    /// What the serde-based versions of the app stored (whole `f64`s written with
+    /// `.0`, optional fields left out, a dismissal without `nth`) and a backup they
+    /// wrote read as they were meant; a draft written now reads in serde_json.
+    #[test]
+    fn drafts_and_backups_the_serde_versions_wrote_still_read() {
+        let (store, mem) = store_over(Memory::default());
+        mem.set(SCHEMA_KEY, "2").unwrap();
+        let stored = r#"{"id":"a","text":"KẾ HOẠCH\nMột \"hai\"\n","created":1733212345678.0,"updated":1733212345999.0,"rev":3,"title":"Một","errors":2,"dismissed":[{"code":"KH401","text":"c)"}]}"#;
+        mem.set(&draft_key("a"), stored).unwrap();
+        mem.set(&history_key("a"), r#"[{"at":1733212340000.0,"text":"cũ"}]"#)
+            .unwrap();
+        mem.set(INDEX_KEY, r#"{"last_open":"a"}"#).unwrap();
+        let loaded = store.load(1_733_212_400_000.0).unwrap();
+        assert!(loaded.quarantined.is_empty(), "{:?}", loaded.quarantined);
+        let draft = &loaded.drafts[0];
+        assert_eq!(draft.text, "KẾ HOẠCH\nMột \"hai\"\n");
+        assert_eq!(
+            (draft.created, draft.updated, draft.rev),
+            (1_733_212_345_678.0, 1_733_212_345_999.0, 3)
+        );
+        assert_eq!((draft.name.as_ref(), draft.deleted), (None, None));
+        assert_eq!(draft.dismissed[0].nth, 0);
+        assert_eq!(loaded.last_open.as_deref(), Some("a"));
+        assert_eq!(store.history("a", 0.0)[0].text, "cũ");
+        assert!(!store.history("a", 0.0)[0].manual);
+
+        let written = to_json(draft);
+        let by_serde: serde_json::Value = serde_json::from_str(&written).unwrap();
+        assert_eq!(by_serde["created"].as_f64(), Some(1_733_212_345_678.0));
+        assert_eq!(by_serde["dismissed"][0]["text"], "c)");
+        assert!(by_serde.get("name").is_none() && by_serde.get("deleted").is_none());
+
+        let backup = r#"{
+  "format": "kehoach-backup",
+  "schema": 2,
+  "exported": 1733212400000.0,
+  "drafts": [
+    {
+      "draft": {"id":"b","name":"Tên","text":"Hai\n","created":1.0,"updated":2.0,"rev":1,"deleted":3.0},
+      "history": [{"at":1.5,"text":"Một\n","manual":true}]
+    }
+  ],
+  "settings": {"rules": {"KH401": "off"}},
+  "profiles": {"active": 0, "profiles": [{"name": "Xã A"}]}
+}"#;
+        let (fresh, _) = store_over(Memory::default());
+        let report = fresh.import(backup, 10.0, 1).unwrap();
+        assert_eq!(report.added, 1);
+        assert_eq!(
+            report.carried.settings.as_deref(),
+            Some(r#"{"rules":{"KH401":"off"}}"#)
+        );
+        assert_eq!(
+            report.carried.profiles.as_deref(),
+            Some(r#"{"active":0,"profiles":[{"name":"Xã A"}]}"#)
+        );
+        let b = fresh.read("b").unwrap().unwrap();
+        assert_eq!(
+            (b.name.as_deref(), b.deleted, b.title.as_str()),
+            (Some("Tên"), Some(3.0), "")
+        );
+        assert!(fresh.history("b", 0.0)[0].manual);
     }
 
     #[test]

@@ -4,25 +4,44 @@
 //! localStorage beside the drafts and carried by backups. Pure, unit-tested natively.
 
 use kehoach_core::compose::Profile;
-use serde::{Deserialize, Serialize};
+use kehoach_core::json::{self, field_or_default, FromJson, ToJson, Value, Writer};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProfileBook {
     pub profiles: Vec<Profile>,
     /// The profile in use, by index.
     pub active: usize,
 }
 
+/// Both fields may be missing (the book as serde kept it with `#[serde(default)]`).
+impl FromJson for ProfileBook {
+    fn from_json(value: &Value<'_>) -> Result<Self, json::Error> {
+        let value = json::expect_object(value)?;
+        Ok(ProfileBook {
+            profiles: field_or_default(value, "profiles")?,
+            active: field_or_default(value, "active")?,
+        })
+    }
+}
+
+impl ToJson for ProfileBook {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("profiles", &self.profiles);
+        w.field("active", &self.active);
+        w.end_object();
+    }
+}
+
 impl ProfileBook {
     /// The book kept as JSON; an unreadable one is empty (nothing to lose: the page
     /// never writes an unreadable one).
     pub fn from_json(json: &str) -> ProfileBook {
-        serde_json::from_str(json).unwrap_or_default()
+        json::from_str(json).unwrap_or_default()
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        json::to_string(self)
     }
 
     /// The profile in use, if there is one.

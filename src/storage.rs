@@ -1,7 +1,6 @@
 //! Key-value storage under the drafts: the browser's localStorage or, when the
 //! browser refuses it, a map in memory. The Storage object is taken through web-sys
-//! and probed, because gloo-storage's `raw()` throws when storage is blocked; gloo's
-//! typed get/set serve the small settings (the language). Both speak the
+//! and probed (gloo-storage's `raw()` throws when storage is blocked). Both speak the
 //! same [`Backend`] trait, so the drafts logic (`drafts.rs`) is the same in either
 //! mode and is unit-tested natively on the memory map, quota included.
 //!
@@ -188,16 +187,19 @@ impl Backend for Memory {
 
 /// A small setting's stored text (rule settings, profiles, language); `None` when the
 /// storage is refused or holds none.
+/// Each is kept as a JSON string (as gloo-storage's typed `set` kept them before).
 fn read_setting(key: &str) -> Option<String> {
-    use gloo_storage::{LocalStorage, Storage};
-    Local::open().ok()?;
-    LocalStorage::get::<String>(key).ok()
+    let raw = Local::open().ok()?.get(key).ok()??;
+    kehoach_core::json::from_str::<String>(&raw).ok()
 }
 
 /// Keeps a small setting's text; false if the storage refused it.
 fn write_setting(key: &str, value: &str) -> bool {
-    use gloo_storage::{LocalStorage, Storage};
-    Local::open().is_ok() && LocalStorage::set(key, value).is_ok()
+    Local::open().is_ok_and(|local| {
+        local
+            .set(key, &kehoach_core::json::to_string(value))
+            .is_ok()
+    })
 }
 
 /// Key of the rule settings: the JSON of a `.kehoach.json` (`kehoach_core::settings`).

@@ -242,7 +242,9 @@ fn another_tabs_change_is_followed_or_asked_about_never_overwritten() {
             .get_item(&drafts::draft_key(id))
             .expect("get")
             .expect("present");
-        serde_json::from_str::<Draft>(&raw).expect("draft").text
+        kehoach_core::json::from_str::<Draft>(&raw)
+            .expect("draft")
+            .text
     };
     assert_eq!(stored(&id), "KẾ HOẠCH\nChung, A lần hai\n");
     // "Keep mine as a copy": B's text becomes a new draft; A's stays.

@@ -8,10 +8,10 @@
 //! thread, and the worker falls back to it where the fast module cannot load.
 
 use kehoach_core::diagnostics::{Diagnostic, Lang, OutDiagnostic};
+use kehoach_core::json::{self, field, field_or_default, FromJson, ToJson, Value, Writer};
 use kehoach_core::model::Plan;
 use kehoach_core::order;
 use kehoach_core::settings::Settings;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// The check, as the worker calls it: the findings of `text` and its summary, as
@@ -25,14 +25,14 @@ pub fn check_in_worker(version: f64, text: &str, lang: &str, settings: &str) -> 
 }
 
 /// A finding as the page uses it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub index: usize,
     /// The finding as the CLI prints it, less its fixes (in `fixes`).
     pub out: OutDiagnostic,
     pub fixes: Vec<PageFix>,
-    /// Its identity in the list the page shows (`key_findings`), set on the page.
-    #[serde(skip)]
+    /// Its identity in the list the page shows (`key_findings`), set on the page
+    /// (it does not cross).
     pub key: FindingKey,
     /// UTF-16 offsets of the range, for `setSelectionRange`.
     pub start16: u32,
@@ -40,8 +40,7 @@ pub struct Finding {
     pub safe_fix: bool,
     /// The other places of a finding grouped per root cause (every line with a
     /// double space, every broken line), as byte ranges: the layer underlines
-    /// them too.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// them too. Crosses only when there are some.
     pub related: Vec<(usize, usize)>,
 }
 
@@ -49,7 +48,7 @@ pub struct Finding {
 /// text) in bytes. The CLI's form adds each edit's lines and columns, which the page
 /// never reads: on real plans (a fix that joins 300 wrapped lines, one that blanks
 /// 2,800 lines of page chrome) they were most of the worker's reply.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageFix {
     pub title: String,
     pub safe: bool,
@@ -73,7 +72,6 @@ pub type FindingKey = (String, usize, u64, u32);
 /// layer, which the page builds from its own text (the app's
 /// `Analysis::from_result`): the layer's lines would cross as a second copy of the
 /// text, larger than the text.
-#[derive(Serialize, Deserialize)]
 pub struct WorkerResult {
     pub version: u64,
     /// The plan, where the check ran on the page. It never crosses from the worker:
@@ -81,7 +79,6 @@ pub struct WorkerResult {
     /// plan's JSON took longer than parsing the text, and reading a `Plan` from JSON
     /// is code the page's module would carry for nothing else (opening a JSON export
     /// is the `.docx` module's work).
-    #[serde(skip)]
     pub plan: Option<Plan>,
     pub summary: Option<String>,
     pub findings: Vec<Finding>,
@@ -113,12 +110,87 @@ impl WorkerResult {
 
     /// The result as JSON, to cross from the worker to the page.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        json::to_string(self)
     }
 
     /// The result the worker sent; `None` if it is not one.
-    pub fn from_json(json: &str) -> Option<Self> {
-        serde_json::from_str(json).ok()
+    pub fn from_json(text: &str) -> Option<Self> {
+        json::from_str(text).ok()
+    }
+}
+
+// Through `kehoach_core::json`, not serde: the page reads these, and serde's
+// generic reader put a copy of itself per type in the page's wasm.
+
+impl ToJson for PageFix {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("title", &self.title);
+        w.field("safe", &self.safe);
+        w.field("edits", &self.edits);
+        w.end_object();
+    }
+}
+
+impl FromJson for PageFix {
+    fn from_json(value: &Value<'_>) -> Result<Self, json::Error> {
+        Ok(PageFix {
+            title: field(value, "title")?,
+            safe: field(value, "safe")?,
+            edits: field(value, "edits")?,
+        })
+    }
+}
+
+impl ToJson for Finding {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("index", &self.index);
+        w.field("out", &self.out);
+        w.field("fixes", &self.fixes);
+        w.field("start16", &self.start16);
+        w.field("end16", &self.end16);
+        w.field("safe_fix", &self.safe_fix);
+        if !self.related.is_empty() {
+            w.field("related", &self.related);
+        }
+        w.end_object();
+    }
+}
+
+impl FromJson for Finding {
+    fn from_json(value: &Value<'_>) -> Result<Self, json::Error> {
+        Ok(Finding {
+            index: field(value, "index")?,
+            out: field(value, "out")?,
+            fixes: field(value, "fixes")?,
+            key: FindingKey::default(),
+            start16: field(value, "start16")?,
+            end16: field(value, "end16")?,
+            safe_fix: field(value, "safe_fix")?,
+            related: field_or_default(value, "related")?,
+        })
+    }
+}
+
+impl ToJson for WorkerResult {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("version", &self.version);
+        w.field("summary", &self.summary);
+        w.field("findings", &self.findings);
+        w.end_object();
+    }
+}
+
+impl FromJson for WorkerResult {
+    fn from_json(value: &Value<'_>) -> Result<Self, json::Error> {
+        Ok(WorkerResult {
+            version: field(value, "version")?,
+            plan: None,
+            summary: field(value, "summary")?,
+            findings: field(value, "findings")?,
+        })
     }
 }
 
@@ -249,6 +321,38 @@ mod tests {
         let t = "aế😀b";
         let bytes = [0, 1, 4, 8, t.len()];
         assert_eq!(utf16_offsets(t, &bytes), vec![0, 1, 2, 4, 5]);
+    }
+
+    /// The reply crosses as JSON and reads back as the same findings: fixes with
+    /// their edits, related places, UTF-16 offsets, the summary.
+    #[test]
+    fn a_result_reads_back_as_it_was_written() {
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/seeds");
+        let (mut read, mut fixes, mut related) = (0, 0, 0);
+        for entry in std::fs::read_dir(seeds).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            let result = WorkerResult::new(7, &text, Lang::Vi, &Settings::default());
+            fixes += result
+                .findings
+                .iter()
+                .filter(|f| !f.fixes.is_empty())
+                .count();
+            related += result
+                .findings
+                .iter()
+                .filter(|f| !f.related.is_empty())
+                .count();
+            let back = WorkerResult::from_json(&result.to_json()).expect("it reads back");
+            assert_eq!(back.version, 7);
+            assert_eq!(back.summary, result.summary);
+            assert_eq!(back.findings, result.findings);
+            read += 1;
+        }
+        assert!(read >= 5, "the seeds beside the repository");
+        assert!(
+            fixes > 0 && related > 0,
+            "{fixes} with fixes, {related} with related places"
+        );
     }
 
     /// What the worker's module returns is the page's result for the text: the

@@ -79,6 +79,42 @@ pub struct Profile {
     pub recipients: Vec<String>,
 }
 
+/// As the page keeps it (`profiles::ProfileBook`), through `crate::json`: every
+/// field may be missing (`#[serde(default)]`).
+impl crate::json::FromJson for Profile {
+    fn from_json(value: &crate::json::Value<'_>) -> Result<Self, crate::json::Error> {
+        use crate::json::field_or_default as get;
+        let value = crate::json::expect_object(value)?;
+        Ok(Profile {
+            name: get(value, "name")?,
+            parent_agency: get(value, "parent_agency")?,
+            agency: get(value, "agency")?,
+            agency_code: get(value, "agency_code")?,
+            place: get(value, "place")?,
+            authority: get(value, "authority")?,
+            title: get(value, "title")?,
+            signer: get(value, "signer")?,
+            recipients: get(value, "recipients")?,
+        })
+    }
+}
+
+impl crate::json::ToJson for Profile {
+    fn write_json(&self, w: &mut crate::json::Writer) {
+        w.begin_object();
+        w.field("name", &self.name);
+        w.field("parent_agency", &self.parent_agency);
+        w.field("agency", &self.agency);
+        w.field("agency_code", &self.agency_code);
+        w.field("place", &self.place);
+        w.field("authority", &self.authority);
+        w.field("title", &self.title);
+        w.field("signer", &self.signer);
+        w.field("recipients", &self.recipients);
+        w.end_object();
+    }
+}
+
 impl Profile {
     /// Nothing filled in but perhaps the name.
     pub fn is_blank(&self) -> bool {
@@ -482,6 +518,28 @@ pub fn renumber(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// The page keeps profiles through `crate::json`: the JSON serde wrote (the
+    /// browsers' profiles so far, backups) reads the same, and it writes the same.
+    #[test]
+    fn a_profile_reads_and_writes_as_serde_did() {
+        let profile = Profile {
+            name: "Xã \"Tân\" Phú".into(),
+            agency_code: "UBND".into(),
+            recipients: vec!["Lưu: VT, VP.".into()],
+            ..Profile::default()
+        };
+        let by_serde = serde_json::to_string(&profile).unwrap();
+        assert_eq!(crate::json::to_string(&profile), by_serde);
+        assert_eq!(
+            crate::json::from_str::<Profile>(&by_serde),
+            Ok(profile.clone())
+        );
+        let partial = r#"{"name":"Xã Tân Phú","signer":"An"}"#;
+        let read: Profile = serde_json::from_str(partial).unwrap();
+        assert_eq!(crate::json::from_str::<Profile>(partial), Ok(read));
+        assert!(crate::json::from_str::<Profile>("[]").is_err());
+    }
 
     /// A new plan from an office's profile leaves only the content to write: every
     /// finding is a "fill this in" note on the content, or the number and day that

@@ -204,3 +204,236 @@ impl Diagnostic {
         }
     }
 }
+
+// -----------------------------------------------------------------------------------
+// The same forms through `crate::json`, as the web page reads and writes them (the
+// worker's findings, the `.docx` module's): the fields and names serde gives them.
+
+use crate::json::{field, field_or_default, Error as JsonError, FromJson, ToJson, Value, Writer};
+
+impl FromJson for Severity {
+    fn from_json(value: &Value<'_>) -> Result<Self, JsonError> {
+        match value.as_str() {
+            Some("error") => Ok(Severity::Error),
+            Some("warning") => Ok(Severity::Warning),
+            Some("info") => Ok(Severity::Info),
+            _ => Err(JsonError(format!(
+                "unknown severity {}, expected \"error\", \"warning\" or \"info\"",
+                value.to_json_string()
+            ))),
+        }
+    }
+}
+
+impl ToJson for Severity {
+    fn write_json(&self, w: &mut Writer) {
+        w.string(self.as_str());
+    }
+}
+
+impl FromJson for Message {
+    fn from_json(value: &Value<'_>) -> Result<Self, JsonError> {
+        Ok(Message {
+            vi: field(value, "vi")?,
+            en: field(value, "en")?,
+        })
+    }
+}
+
+impl ToJson for Message {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("vi", &self.vi);
+        w.field("en", &self.en);
+        w.end_object();
+    }
+}
+
+impl FromJson for TextEdit {
+    fn from_json(value: &Value<'_>) -> Result<Self, JsonError> {
+        Ok(TextEdit {
+            span: field(value, "span")?,
+            new_text: field(value, "new_text")?,
+        })
+    }
+}
+
+impl FromJson for Fix {
+    fn from_json(value: &Value<'_>) -> Result<Self, JsonError> {
+        Ok(Fix {
+            title: field(value, "title")?,
+            safe: field(value, "safe")?,
+            edits: field(value, "edits")?,
+        })
+    }
+}
+
+impl FromJson for OutEdit {
+    fn from_json(value: &Value<'_>) -> Result<Self, JsonError> {
+        Ok(OutEdit {
+            start: field(value, "start")?,
+            end: field(value, "end")?,
+            line: field(value, "line")?,
+            column: field(value, "column")?,
+            end_line: field(value, "end_line")?,
+            end_column: field(value, "end_column")?,
+            new_text: field(value, "new_text")?,
+        })
+    }
+}
+
+impl ToJson for OutEdit {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("start", &self.start);
+        w.field("end", &self.end);
+        w.field("line", &self.line);
+        w.field("column", &self.column);
+        w.field("end_line", &self.end_line);
+        w.field("end_column", &self.end_column);
+        w.field("new_text", &self.new_text);
+        w.end_object();
+    }
+}
+
+impl FromJson for OutFix {
+    fn from_json(value: &Value<'_>) -> Result<Self, JsonError> {
+        Ok(OutFix {
+            title: field(value, "title")?,
+            safe: field(value, "safe")?,
+            edits: field(value, "edits")?,
+        })
+    }
+}
+
+impl ToJson for OutFix {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("title", &self.title);
+        w.field("safe", &self.safe);
+        w.field("edits", &self.edits);
+        w.end_object();
+    }
+}
+
+impl FromJson for OutRange {
+    fn from_json(value: &Value<'_>) -> Result<Self, JsonError> {
+        Ok(OutRange {
+            line: field(value, "line")?,
+            column: field(value, "column")?,
+            end_line: field(value, "end_line")?,
+            end_column: field(value, "end_column")?,
+        })
+    }
+}
+
+impl ToJson for OutRange {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("line", &self.line);
+        w.field("column", &self.column);
+        w.field("end_line", &self.end_line);
+        w.field("end_column", &self.end_column);
+        w.end_object();
+    }
+}
+
+impl FromJson for OutDiagnostic {
+    fn from_json(value: &Value<'_>) -> Result<Self, JsonError> {
+        Ok(OutDiagnostic {
+            code: field(value, "code")?,
+            severity: field(value, "severity")?,
+            message: field(value, "message")?,
+            line: field(value, "line")?,
+            column: field(value, "column")?,
+            end_line: field(value, "end_line")?,
+            end_column: field(value, "end_column")?,
+            start: field(value, "start")?,
+            end: field(value, "end")?,
+            related: field_or_default(value, "related")?,
+            fixes: field(value, "fixes")?,
+        })
+    }
+}
+
+impl ToJson for OutDiagnostic {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("code", &self.code);
+        w.field("severity", &self.severity);
+        w.field("message", &self.message);
+        w.field("line", &self.line);
+        w.field("column", &self.column);
+        w.field("end_line", &self.end_line);
+        w.field("end_column", &self.end_column);
+        w.field("start", &self.start);
+        w.field("end", &self.end);
+        if !self.related.is_empty() {
+            w.field("related", &self.related);
+        }
+        w.field("fixes", &self.fixes);
+        w.end_object();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json;
+
+    /// Findings of every kind a real plan has, with fixes, related places and
+    /// escapes in their texts.
+    fn findings() -> (Vec<Diagnostic>, Vec<OutDiagnostic>) {
+        let mut diagnostics = Vec::new();
+        let mut outs = Vec::new();
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/seeds");
+        let mut read = 0;
+        for entry in std::fs::read_dir(seeds).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            let report = crate::check(&text);
+            for d in &report.diagnostics {
+                outs.push(d.to_out(&text, &report.index, Lang::Vi));
+            }
+            diagnostics.extend(report.diagnostics);
+            read += 1;
+        }
+        assert!(
+            read >= 5 && outs.len() > 20,
+            "the seeds beside the repository: {read} read, {} findings",
+            outs.len()
+        );
+        assert!(outs.iter().any(|o| !o.related.is_empty()));
+        assert!(outs.iter().any(|o| !o.fixes.is_empty()));
+        let mut escaped = outs[0].clone();
+        escaped.message = "\"quoted\" \\ line\nbreak\ttab \u{1} đ 😀".into();
+        outs.push(escaped);
+        (diagnostics, outs)
+    }
+
+    #[test]
+    fn the_pages_json_forms_read_and_write_what_serde_does() {
+        let (diagnostics, outs) = findings();
+        for out in &outs {
+            let by_serde = serde_json::to_string(out).unwrap();
+            assert_eq!(json::from_str::<OutDiagnostic>(&by_serde).as_ref(), Ok(out));
+            let ours = json::to_string(out);
+            assert_eq!(ours, by_serde, "written as serde writes it");
+        }
+        for d in &diagnostics {
+            for fix in &d.fixes {
+                let by_serde = serde_json::to_string(fix).unwrap();
+                assert_eq!(json::from_str::<Fix>(&by_serde).as_ref(), Ok(fix));
+            }
+            let by_serde = serde_json::to_string(&d.message).unwrap();
+            assert_eq!(
+                json::from_str::<Message>(&by_serde).as_ref(),
+                Ok(&d.message)
+            );
+            assert_eq!(json::to_string(&d.message), by_serde);
+            assert_eq!(
+                json::to_string(&d.severity),
+                serde_json::to_string(&d.severity).unwrap()
+            );
+        }
+    }
+}

@@ -64,14 +64,14 @@ impl std::fmt::Display for SettingsError {
 impl Settings {
     /// Reads settings from JSON, refusing what this version does not know.
     pub fn from_json(text: &str) -> Result<Settings, SettingsError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| SettingsError(format!("not JSON: {e}")))?;
+        let value =
+            crate::json::parse(text).map_err(|e| SettingsError(format!("not JSON: {e}")))?;
         let top = value
             .as_object()
             .ok_or_else(|| SettingsError("expected an object such as {\"rules\": {…}}".into()))?;
         let mut settings = Settings::default();
         for (key, value) in top {
-            match key.as_str() {
+            match key.as_ref() {
                 "rules" => {
                     let rules = value.as_object().ok_or_else(|| {
                         SettingsError("\"rules\" must be an object of rule codes".into())
@@ -85,10 +85,11 @@ impl Settings {
                         }
                         let Some(setting) = setting.as_str().and_then(RuleSetting::parse) else {
                             return Err(SettingsError(format!(
-                                "rule {code}: the value must be \"off\", \"info\", \"warning\" or \"error\", not {setting}"
+                                "rule {code}: the value must be \"off\", \"info\", \"warning\" or \"error\", not {}",
+                                setting.to_json_string()
                             )));
                         };
-                        settings.rules.insert(code.clone(), setting);
+                        settings.rules.insert(code.to_string(), setting);
                     }
                 }
                 other => {
@@ -103,12 +104,16 @@ impl Settings {
 
     /// The file's JSON for these settings (what `from_json` reads back).
     pub fn to_json(&self) -> String {
-        let rules: serde_json::Map<String, serde_json::Value> = self
-            .rules
-            .iter()
-            .map(|(code, s)| (code.clone(), s.as_str().into()))
-            .collect();
-        serde_json::json!({ "rules": rules }).to_string()
+        let mut w = crate::json::Writer::new(false);
+        w.begin_object();
+        w.key("rules");
+        w.begin_object();
+        for (code, setting) in &self.rules {
+            w.field(code, setting.as_str());
+        }
+        w.end_object();
+        w.end_object();
+        w.finish()
     }
 
     /// The severity a finding of rule `code` shows with: `None` when the rule is off.

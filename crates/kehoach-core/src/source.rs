@@ -38,6 +38,15 @@ pub struct Span {
     pub end: usize,
 }
 
+impl crate::json::FromJson for Span {
+    fn from_json(value: &crate::json::Value<'_>) -> Result<Self, crate::json::Error> {
+        Ok(Span {
+            start: crate::json::field(value, "start")?,
+            end: crate::json::field(value, "end")?,
+        })
+    }
+}
+
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
         Span { start, end }
