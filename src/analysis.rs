@@ -299,11 +299,18 @@ impl FindingStarts {
 /// [`lent`] finds for it (at the same index, or shifted by the lines added or
 /// removed); other lines plain. Keys as in [`layer_lines`].
 fn plain_layer(text: &str, old: &[Arc<LayerLine>]) -> Vec<Arc<LayerLine>> {
-    let mut seen: FxHashMap<u64, u32> = FxHashMap::default();
-    // Split once, and counted from that: each pass over 1 MB is a millisecond of the
-    // keystroke this layer is built for.
-    let lines: Vec<&str> = text.split('\n').collect();
+    // Split once (at breaks found many bytes at a time), and counted from that:
+    // each pass over 1 MB is a millisecond of the keystroke this layer is built for.
+    let mut lines: Vec<&str> = Vec::new();
+    let mut at = 0;
+    for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        lines.push(&text[at..nl]);
+        at = nl + 1;
+    }
+    lines.push(&text[at..]);
     let lines_len = lines.len();
+    let mut seen: FxHashMap<u64, u32> =
+        FxHashMap::with_capacity_and_hasher(lines_len, Default::default());
     lines
         .into_iter()
         .enumerate()
@@ -353,7 +360,7 @@ fn plain_layer(text: &str, old: &[Arc<LayerLine>]) -> Vec<Arc<LayerLine>> {
 /// the page did with a result (about 2 ms of 4 natively at 1 MB).
 fn layer_lines(
     text: &str,
-    lines: Vec<Vec<Segment>>,
+    lines: Highlights,
     findings: &[Finding],
     old: &[Arc<LayerLine>],
 ) -> Vec<Arc<LayerLine>> {
@@ -362,15 +369,14 @@ fn layer_lines(
         .iter()
         .map(|f| format!("{} [{}]", f.out.message, f.out.code))
         .collect();
-    let mut seen: FxHashMap<u64, u32> = FxHashMap::default();
-    let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
     let lines_len = lines.len();
-    lines
-        .into_iter()
-        .zip(line_starts)
-        .enumerate()
-        .map(|(i, (segs, line_start))| {
-            let plain = match segs.as_slice() {
+    // Sized once: grown by doubling, it rehashed every key again and again.
+    let mut seen: FxHashMap<u64, u32> =
+        FxHashMap::with_capacity_and_hasher(lines_len, Default::default());
+    (0..lines_len)
+        .map(|i| {
+            let (segs, line_start) = (lines.line(i), lines.start(i));
+            let plain = match segs {
                 [] => Some(""),
                 [s] if s.finding.is_none() => text.get(s.range.clone()),
                 _ => None,
@@ -380,7 +386,7 @@ fn layer_lines(
                 Some(l) => (l.key.0, None),
                 None => {
                     let parts: Vec<LayerPart> = segs
-                        .into_iter()
+                        .iter()
                         .map(|s| {
                             let (title, start) = s
                                 .finding
@@ -389,7 +395,7 @@ fn layer_lines(
                                     Some((titles.get(i)?.clone(), from_line))
                                 })
                                 .unwrap_or_default();
-                            let segment = text.get(s.range).unwrap_or_default().to_string();
+                            let segment = text.get(s.range.clone()).unwrap_or_default().to_string();
                             (segment, s.severity, title, start)
                         })
                         .collect();
@@ -489,10 +495,51 @@ pub fn byte_offset(text: &str, utf16: u32) -> usize {
     text.len()
 }
 
+/// The layer's segments, line by line, in one list (a `Vec` per line was an
+/// allocation per line: 206,000 of them for 10 MB): line `i`'s are
+/// `segments[firsts[i]..firsts[i + 1]]`, and it starts at byte `starts[i]`.
+#[derive(Debug, Default)]
+pub struct Highlights {
+    segments: Vec<Segment>,
+    firsts: Vec<usize>,
+    starts: Vec<usize>,
+}
+
+impl Highlights {
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Line `i`'s segments.
+    pub fn line(&self, i: usize) -> &[Segment] {
+        let from = self.firsts.get(i).copied().unwrap_or(self.segments.len());
+        let to = self
+            .firsts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.segments.len());
+        &self.segments[from..to]
+    }
+
+    /// Where line `i` starts (bytes).
+    pub fn start(&self, i: usize) -> usize {
+        self.starts.get(i).copied().unwrap_or(0)
+    }
+
+    fn new_line(&mut self, start: usize) {
+        self.firsts.push(self.segments.len());
+        self.starts.push(start);
+    }
+}
+
 /// Splits every line into segments underlined by the most severe finding covering
 /// them (at its range and its related ones). Zero-width findings (a missing part)
 /// underline the character after them.
-pub fn highlight_lines(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
+pub fn highlight_lines(text: &str, findings: &[Finding]) -> Highlights {
     // Events: at byte b, a place of a finding starts or ends.
     let mut events: Vec<(usize, bool, usize, usize)> = Vec::with_capacity(findings.len() * 2);
     for f in findings {
@@ -513,9 +560,16 @@ pub fn highlight_lines(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
         }
     }
     order::sort_by_key(&mut events, |&(b, start, _, _)| (b, start));
+    // Sized once from the line breaks (counted many bytes at a time).
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    let mut out = Highlights {
+        segments: Vec::with_capacity(lines + events.len()),
+        firsts: Vec::with_capacity(lines + 1),
+        starts: Vec::with_capacity(lines),
+    };
+    out.new_line(0);
     // The open places: (finding, where the place starts).
     let mut active: Vec<(usize, usize)> = Vec::new();
-    let mut lines: Vec<Vec<Segment>> = vec![Vec::new()];
     let mut ev = events.into_iter().peekable();
     let mut seg_start = 0;
     let current = |active: &[(usize, usize)]| -> Option<(usize, usize)> {
@@ -524,36 +578,33 @@ pub fn highlight_lines(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
             .copied()
             .min_by_key(|&(i, place)| (findings[i].out.severity, i, place))
     };
-    let push = |lines: &mut Vec<Vec<Segment>>, from: usize, s: &str, f: Option<(usize, usize)>| {
-        // A segment may contain line breaks: split it across lines.
-        let mut at = from;
-        for (k, part) in s.split('\n').enumerate() {
-            if k > 0 {
-                lines.push(Vec::new());
-            }
-            let part_len = part.len();
-            let part = part.trim_end_matches('\r');
-            if let (false, Some(line)) = (part.is_empty(), lines.last_mut()) {
-                line.push(Segment {
-                    range: at..at + part.len(),
+    // A segment may contain line breaks: split it across lines (each part without
+    // the `\r` of a `\r\n`).
+    let push = |out: &mut Highlights, from: usize, to: usize, f: Option<(usize, usize)>| {
+        let part = |out: &mut Highlights, at: usize, end: usize| {
+            let piece = text[at..end].trim_end_matches('\r');
+            if !piece.is_empty() {
+                out.segments.push(Segment {
+                    range: at..at + piece.len(),
                     severity: f.map(|(i, _)| findings[i].out.severity),
                     finding: f.map(|(i, _)| i),
                     place: f.map_or(0, |(_, place)| place),
                 });
             }
-            at += part_len + 1;
+        };
+        let mut at = from;
+        for nl in memchr::memchr_iter(b'\n', &text.as_bytes()[from..to]) {
+            part(out, at, from + nl);
+            at = from + nl + 1;
+            out.new_line(at);
         }
+        part(out, at, to);
     };
     loop {
         let next = ev.peek().map(|&(b, _, _, _)| b);
         let end = next.unwrap_or(text.len());
         if end > seg_start {
-            push(
-                &mut lines,
-                seg_start,
-                &text[seg_start..end],
-                current(&active),
-            );
+            push(&mut out, seg_start, end, current(&active));
             seg_start = end;
         }
         match ev.next() {
@@ -567,12 +618,131 @@ pub fn highlight_lines(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
             }
         }
     }
-    lines
+    out.firsts.push(out.segments.len());
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first way, a `Vec` per line (kept to check [`highlight_lines`]): splits every line into segments underlined by the most severe finding covering
+    /// them (at its range and its related ones). Zero-width findings (a missing part)
+    /// underline the character after them.
+    fn highlight_lines_per_line(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
+        // Events: at byte b, a place of a finding starts or ends.
+        let mut events: Vec<(usize, bool, usize, usize)> = Vec::with_capacity(findings.len() * 2);
+        for f in findings {
+            let places = std::iter::once((f.out.start, f.out.end)).chain(f.related.iter().copied());
+            for (start, end) in places {
+                let (s, mut e) = (start.min(text.len()), end.min(text.len()));
+                if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                    continue;
+                }
+                if e <= s {
+                    // Widen to the next character so it can be seen.
+                    e = text[s..].chars().next().map_or(s, |c| s + c.len_utf8());
+                }
+                if e > s {
+                    events.push((s, true, f.index, s));
+                    events.push((e, false, f.index, s));
+                }
+            }
+        }
+        order::sort_by_key(&mut events, |&(b, start, _, _)| (b, start));
+        // The open places: (finding, where the place starts).
+        let mut active: Vec<(usize, usize)> = Vec::new();
+        let mut lines: Vec<Vec<Segment>> = vec![Vec::new()];
+        let mut ev = events.into_iter().peekable();
+        let mut seg_start = 0;
+        let current = |active: &[(usize, usize)]| -> Option<(usize, usize)> {
+            active
+                .iter()
+                .copied()
+                .min_by_key(|&(i, place)| (findings[i].out.severity, i, place))
+        };
+        let push =
+            |lines: &mut Vec<Vec<Segment>>, from: usize, s: &str, f: Option<(usize, usize)>| {
+                // A segment may contain line breaks: split it across lines.
+                let mut at = from;
+                for (k, part) in s.split('\n').enumerate() {
+                    if k > 0 {
+                        lines.push(Vec::new());
+                    }
+                    let part_len = part.len();
+                    let part = part.trim_end_matches('\r');
+                    if let (false, Some(line)) = (part.is_empty(), lines.last_mut()) {
+                        line.push(Segment {
+                            range: at..at + part.len(),
+                            severity: f.map(|(i, _)| findings[i].out.severity),
+                            finding: f.map(|(i, _)| i),
+                            place: f.map_or(0, |(_, place)| place),
+                        });
+                    }
+                    at += part_len + 1;
+                }
+            };
+        loop {
+            let next = ev.peek().map(|&(b, _, _, _)| b);
+            let end = next.unwrap_or(text.len());
+            if end > seg_start {
+                push(
+                    &mut lines,
+                    seg_start,
+                    &text[seg_start..end],
+                    current(&active),
+                );
+                seg_start = end;
+            }
+            match ev.next() {
+                None => break,
+                Some((_, true, i, place)) => active.push((i, place)),
+                Some((_, false, i, place)) => {
+                    // One place of the finding ends (another may still be open).
+                    if let Some(k) = active.iter().position(|&x| x == (i, place)) {
+                        active.swap_remove(k);
+                    }
+                }
+            }
+        }
+        lines
+    }
+
+    /// The segments of every line, as the first way split them.
+    fn lines_of(h: &Highlights) -> Vec<Vec<Segment>> {
+        (0..h.len()).map(|i| h.line(i).to_vec()).collect()
+    }
+
+    /// One list of segments gives every line the segments a list per line gave,
+    /// and each line's start: on the seeds and the real fixtures with their
+    /// findings (grouped ones, related places, `\r\n` lines, empty lines).
+    #[test]
+    fn highlights_in_one_list_are_the_lines_split_one_by_one() {
+        let core = concat!(env!("CARGO_MANIFEST_DIR"), "/crates/kehoach-core/tests");
+        let mut checked = 0;
+        for dir in ["seeds", "fixtures/real"] {
+            for entry in std::fs::read_dir(format!("{core}/{dir}"))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
+                for text in [text.clone(), text.replace('\n', "\r\n")] {
+                    let a = Analysis::new(1, &text, Lang::Vi, &Settings::default(), &[]);
+                    let h = highlight_lines(&text, &a.findings);
+                    assert_eq!(lines_of(&h), highlight_lines_per_line(&text, &a.findings));
+                    let starts: Vec<usize> = std::iter::once(0)
+                        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                        .collect();
+                    assert_eq!((0..h.len()).map(|i| h.start(i)).collect::<Vec<_>>(), starts);
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 40, "{checked} documents");
+    }
 
     #[test]
     fn layer_keys_tell_apart_lines_that_differ_by_a_character() {
@@ -909,7 +1079,7 @@ mod tests {
     fn highlight_lines_cover_the_text_exactly() {
         let text = "KẾ HOẠCH\nCông tác năm 2024\n1. Một\na) Một.\nc) Ba.\n";
         let a = Analysis::new(1, text, Lang::Vi, &Settings::default(), &[]);
-        let lines = highlight_lines(text, &a.findings);
+        let lines = lines_of(&highlight_lines(text, &a.findings));
         let rebuilt: Vec<String> = lines
             .iter()
             .map(|l| l.iter().map(|s| &text[s.range.clone()]).collect())
@@ -934,7 +1104,7 @@ mod tests {
             .filter(|f| f.out.code == "KH809")
             .collect();
         assert_eq!(spacing.len(), 1);
-        let lines = highlight_lines(text, &a.findings);
+        let lines = lines_of(&highlight_lines(text, &a.findings));
         // (Line 6 carries the end-mark error, which underlines it whole.)
         for (n, line) in lines.iter().enumerate().take(5).skip(2) {
             assert!(
