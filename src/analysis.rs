@@ -713,6 +713,87 @@ mod tests {
         (0..h.len()).map(|i| h.line(i).to_vec()).collect()
     }
 
+    /// The keys a layer must have: each line's hash, and which of its hash's lines
+    /// it is, counted from the top.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn keys_counted_from_the_top(layer: &[Arc<LayerLine>]) -> bool {
+        let mut seen: FxHashMap<u64, u32> = FxHashMap::default();
+        layer.iter().all(|l| {
+            let n = seen.entry(l.key.0).or_insert(0);
+            *n += 1;
+            l.key.1 == *n
+        })
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn texts(layer: &[Arc<LayerLine>]) -> Vec<String> {
+        layer
+            .iter()
+            .map(|l| l.parts.iter().map(|p| p.0.as_str()).collect())
+            .collect()
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn seed(n: usize) -> String {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/crates/kehoach-core/tests/seeds"
+        );
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("seeds")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        kehoach_core::order::sort(&mut paths);
+        std::fs::read_to_string(&paths[n % paths.len()]).expect("seed")
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// A keystroke's layer (any edit: characters, line breaks, lines repeated
+        /// or removed), over a plain layer or a result's, is the new text line by
+        /// line, its keys counted from the top, and the lines above the edit the
+        /// same elements as before.
+        #[test]
+        fn a_keystrokes_layer_takes_the_lines_it_did_not_reach(
+            n in 0usize..5,
+            at in 0.0f64..1.0,
+            cut in 0usize..40,
+            typed in "[a\n ]{0,6}|\n\n|\r\n|1\\. Một\n",
+        ) {
+            let text = seed(n);
+            let mut start = ((text.len() as f64) * at) as usize;
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + cut).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let mut edited = text.clone();
+            edited.replace_range(start..end, &typed);
+            let lines: Vec<String> = edited.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect();
+
+            let plain = plain_layer(&text, &[]);
+            let fast = plain_layer(&edited, &plain);
+            proptest::prop_assert_eq!(texts(&fast), lines.clone());
+            proptest::prop_assert!(keys_counted_from_the_top(&fast));
+            let above = text[..start].matches('\n').count();
+            for i in 0..above {
+                proptest::prop_assert!(Arc::ptr_eq(&fast[i], &plain[i]));
+            }
+
+            let checked = Analysis::new(1, &text, Lang::Vi, &Settings::default(), &[]).layer;
+            let provisional = plain_layer(&edited, &checked);
+            proptest::prop_assert_eq!(texts(&provisional), lines);
+            proptest::prop_assert!(keys_counted_from_the_top(&provisional));
+            for i in 0..above {
+                proptest::prop_assert!(Arc::ptr_eq(&provisional[i], &checked[i]));
+            }
+        }
+    }
+
     /// One list of segments gives every line the segments a list per line gave,
     /// and each line's start: on the seeds and the real fixtures with their
     /// findings (grouped ones, related places, `\r\n` lines, empty lines).
