@@ -77,6 +77,23 @@ export function fixture(prefix) {
 }
 
 /**
+ * Real plans as pasted, for the speed scripts (perf.mjs, profile.mjs): the seeds and
+ * the real fixtures one after the other, again and again to `bytes` (as the
+ * criterion benchmark's real text, crates/kehoach-core/tests/common/real_text.rs).
+ * Many plans, many findings, and each plan's foot followed by the next plan.
+ */
+export function realPlans(bytes) {
+  const docs = [];
+  for (const dir of ['crates/kehoach-core/tests/seeds', 'crates/kehoach-core/tests/fixtures/real']) {
+    const full = path.join(root, dir);
+    for (const f of fs.readdirSync(full).filter((f) => f.endsWith('.txt')).sort()) docs.push(fs.readFileSync(path.join(full, f), 'utf8'));
+  }
+  let s = '';
+  for (let i = 0; Buffer.byteLength(s) < bytes; i++) s += docs[i % docs.length] + '\n';
+  return s;
+}
+
+/**
  * For a test file: serve dist/ and launch Chromium before its tests, close both
  * after. Returns an object whose `server` and `browser` are set once started.
  */

@@ -6,7 +6,7 @@
 // speed is reported, never asserted.
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, root, artifacts } from './harness.mjs';
+import { serveDist, launch, root, artifacts, realPlans } from './harness.mjs';
 
 const seedsDir = path.join(root, 'crates/kehoach-core/tests/seeds');
 const seeds = fs.readdirSync(seedsDir).sort().map((f) => [f.slice(0, 3), fs.readFileSync(path.join(seedsDir, f), 'utf8')]);
@@ -25,20 +25,6 @@ function synthetic(bytes) {
   return s + 'Trên đây là Kế hoạch công tác thông tin đối ngoại năm 2021./.\n\nNơi nhận:\n- Sở Thông tin và Truyền thông;\n- Lưu: VT, ttri.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Việt Thông\n';
 }
 
-// Real plans as pasted: the seeds and the real fixtures one after the other, again
-// and again to `bytes` (as the criterion benchmark's real text,
-// crates/kehoach-core/tests/common/real_text.rs). Many plans, many findings, and
-// each plan's foot followed by the next plan.
-function realPlans(bytes) {
-  const docs = [];
-  for (const dir of ['crates/kehoach-core/tests/seeds', 'crates/kehoach-core/tests/fixtures/real']) {
-    const full = path.join(root, dir);
-    for (const f of fs.readdirSync(full).filter((f) => f.endsWith('.txt')).sort()) docs.push(fs.readFileSync(path.join(full, f), 'utf8'));
-  }
-  let s = '';
-  for (let i = 0; Buffer.byteLength(s) < bytes; i++) s += docs[i % docs.length] + '\n';
-  return s;
-}
 
 const cases = [
   ...seeds.map(([n, t]) => [`seed ${n}`, t]),

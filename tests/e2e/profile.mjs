@@ -12,19 +12,8 @@
 // then PROF_DIST=/tmp/distp PROF_BYTES=10000000 PROF_RUNS=6 node tests/e2e/profile.mjs
 // (real plans joined to PROF_BYTES, typed at the end).
 import fs from 'node:fs';
-import path from 'node:path';
-import { serveDist, launch, root } from './harness.mjs';
+import { serveDist, launch, realPlans } from './harness.mjs';
 
-function realPlans(bytes) {
-  const docs = [];
-  for (const dir of ['crates/kehoach-core/tests/seeds', 'crates/kehoach-core/tests/fixtures/real']) {
-    const full = path.join(root, dir);
-    for (const f of fs.readdirSync(full).filter((f) => f.endsWith('.txt')).sort()) docs.push(fs.readFileSync(path.join(full, f), 'utf8'));
-  }
-  let s = '';
-  for (let i = 0; Buffer.byteLength(s) < bytes; i++) s += docs[i % docs.length] + '\n';
-  return s;
-}
 const size = Number(process.env.PROF_BYTES || 1_000_000);
 const text = realPlans(size);
 const server = await serveDist({ folder: () => process.env.PROF_DIST });

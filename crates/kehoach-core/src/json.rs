@@ -104,17 +104,9 @@ impl<'a> Value<'a> {
 
 /// Reads `text` as one JSON value (whitespace around it allowed, nothing else).
 pub fn parse(text: &str) -> Result<Value<'_>, Error> {
-    let mut reader = Reader {
-        text,
-        bytes: text.as_bytes(),
-        at: 0,
-    };
-    reader.skip_space();
-    let value = reader.value(0)?;
-    reader.skip_space();
-    if reader.at < reader.bytes.len() {
-        return Err(reader.error("trailing characters"));
-    }
+    let mut stream = Stream::new(text);
+    let value = stream.value()?;
+    stream.end()?;
     Ok(value)
 }
 
@@ -123,13 +115,41 @@ pub fn from_str<T: FromJson>(text: &str) -> Result<T, Error> {
     T::from_json(&parse(text)?)
 }
 
-struct Reader<'a> {
+/// Reads a text as it goes, for a large reply read into its types directly: a
+/// [`Value`] of the worker's findings at 10 MB held an array of 470,000 values
+/// (one fix's edits), each then copied into its tuple (26 ms natively; read as
+/// it goes, a third of that). Objects and arrays call back with each member or
+/// item, which the callback must read (or skip with [`Stream::value`]). The tree
+/// reader ([`parse`]) is this walker collecting what it reads.
+pub struct Stream<'a> {
     text: &'a str,
     bytes: &'a [u8],
     at: usize,
+    /// Arrays and objects open around the reader's place.
+    depth: usize,
 }
 
-impl<'a> Reader<'a> {
+impl<'a> Stream<'a> {
+    pub fn new(text: &'a str) -> Stream<'a> {
+        let mut stream = Stream {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            depth: 0,
+        };
+        stream.skip_space();
+        stream
+    }
+
+    /// Nothing but white space left.
+    pub fn end(mut self) -> Result<(), Error> {
+        self.skip_space();
+        if self.at < self.bytes.len() {
+            return Err(self.error("trailing characters"));
+        }
+        Ok(())
+    }
+
     /// `what` at the reader's place, as line and column (in characters, from 1).
     fn error(&self, what: &str) -> Error {
         let at = self.at.min(self.bytes.len());
@@ -165,88 +185,146 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value<'a>, Error> {
+    /// The next value, whatever it is, as a tree (a small part read as a whole, or
+    /// a member skipped).
+    pub fn value(&mut self) -> Result<Value<'a>, Error> {
         match self.bytes.get(self.at) {
             None => Err(self.error("expected value")),
             Some(b'n') if self.eat("null") => Ok(Value::Null),
             Some(b't') if self.eat("true") => Ok(Value::Bool(true)),
             Some(b'f') if self.eat("false") => Ok(Value::Bool(false)),
-            Some(b'"') => Ok(Value::String(self.string()?)),
+            Some(b'"') => Ok(Value::String(self.quoted()?)),
             Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
-            Some(b'[') => self.array(depth + 1),
-            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => {
+                let mut items = Vec::new();
+                self.array(|s| {
+                    items.push(s.value()?);
+                    Ok(())
+                })?;
+                Ok(Value::Array(items))
+            }
+            Some(b'{') => {
+                let mut members = Vec::new();
+                self.members(|s, key| {
+                    members.push((key, s.value()?));
+                    Ok(())
+                })?;
+                Ok(Value::Object(members))
+            }
             Some(_) => Err(self.error("expected value")),
         }
     }
 
-    fn nest(&self, depth: usize) -> Result<(), Error> {
-        if depth > MAX_DEPTH {
+    /// The next value as a `T` (through its tree).
+    pub fn read<T: FromJson>(&mut self) -> Result<T, Error> {
+        T::from_json(&self.value()?)
+    }
+
+    /// Past `open`, one level deeper; another value there is the wrong type.
+    fn open(&mut self, open: u8, what: &str) -> Result<(), Error> {
+        if self.bytes.get(self.at) != Some(&open) {
+            let found = self.value()?;
+            return Err(Error::invalid(what, &found));
+        }
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
             return Err(self.error("recursion limit exceeded"));
         }
+        self.at += 1;
+        self.skip_space();
         Ok(())
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value<'a>, Error> {
-        self.nest(depth)?;
-        self.at += 1;
-        let mut items = Vec::new();
+    /// After a member or an item: whether another follows (`,`) or the object or
+    /// array ends (`close`).
+    fn more(&mut self, close: u8) -> Result<bool, Error> {
         self.skip_space();
-        if self.bytes.get(self.at) == Some(&b']') {
-            self.at += 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            self.skip_space();
-            items.push(self.value(depth)?);
-            self.skip_space();
-            match self.bytes.get(self.at) {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Value::Array(items));
-                }
-                _ => return Err(self.error("expected `,` or `]`")),
+        match self.bytes.get(self.at) {
+            Some(b',') => {
+                self.at += 1;
+                self.skip_space();
+                Ok(true)
             }
+            Some(&b) if b == close => {
+                self.at += 1;
+                self.depth -= 1;
+                Ok(false)
+            }
+            _ => Err(self.error(if close == b']' {
+                "expected `,` or `]`"
+            } else {
+                "expected `,` or `}`"
+            })),
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value<'a>, Error> {
-        self.nest(depth)?;
-        self.at += 1;
-        let mut members = Vec::new();
-        self.skip_space();
+    /// An object: `member` is called with each key and reads its value; an error
+    /// in it names the field.
+    pub fn object(
+        &mut self,
+        mut member: impl FnMut(&mut Self, &str) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.members(|s, key| member(s, &key).map_err(|e| e.in_field(&key)))
+    }
+
+    /// The walk of an object's members (keys handed over as read).
+    fn members(
+        &mut self,
+        mut member: impl FnMut(&mut Self, Cow<'a, str>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.open(b'{', "an object")?;
         if self.bytes.get(self.at) == Some(&b'}') {
             self.at += 1;
-            return Ok(Value::Object(members));
+            self.depth -= 1;
+            return Ok(());
         }
         loop {
-            self.skip_space();
             if self.bytes.get(self.at) != Some(&b'"') {
                 return Err(self.error("key must be a string"));
             }
-            let key = self.string()?;
+            let key = self.quoted()?;
             self.skip_space();
             if self.bytes.get(self.at) != Some(&b':') {
                 return Err(self.error("expected `:`"));
             }
             self.at += 1;
             self.skip_space();
-            let value = self.value(depth)?;
-            members.push((key, value));
-            self.skip_space();
-            match self.bytes.get(self.at) {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Value::Object(members));
-                }
-                _ => return Err(self.error("expected `,` or `}`")),
+            member(self, key)?;
+            if !self.more(b'}')? {
+                return Ok(());
             }
         }
     }
 
+    /// An array: `item` is called for each item and reads it.
+    pub fn array(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.open(b'[', "an array")?;
+        if self.bytes.get(self.at) == Some(&b']') {
+            self.at += 1;
+            self.depth -= 1;
+            return Ok(());
+        }
+        loop {
+            item(self)?;
+            if !self.more(b']')? {
+                return Ok(());
+            }
+        }
+    }
+
+    pub fn string(&mut self) -> Result<Cow<'a, str>, Error> {
+        if self.bytes.get(self.at) != Some(&b'"') {
+            let found = self.value()?;
+            return Err(Error::invalid("a string", &found));
+        }
+        self.quoted()
+    }
+
     /// A string from its opening quote: borrowed when it holds no escape.
-    fn string(&mut self) -> Result<Cow<'a, str>, Error> {
+    fn quoted(&mut self) -> Result<Cow<'a, str>, Error> {
         self.at += 1;
         let start = self.at;
         let mut owned: Option<String> = None;
@@ -433,145 +511,14 @@ fn pow10(n: i32) -> f64 {
     result
 }
 
-/// Reads a text as it goes, for a large reply read into its types directly: a
-/// [`Value`] of the worker's findings at 10 MB held an array of 470,000 values
-/// (one fix's edits), each then copied into its tuple (26 ms natively; read as
-/// it goes, a third of that). Objects and arrays call back with each member or
-/// item, which the callback must read (or skip with [`Stream::value`]).
-pub struct Stream<'a> {
-    reader: Reader<'a>,
-    depth: usize,
-}
-
 impl<'a> Stream<'a> {
-    pub fn new(text: &'a str) -> Stream<'a> {
-        let mut reader = Reader {
-            text,
-            bytes: text.as_bytes(),
-            at: 0,
-        };
-        reader.skip_space();
-        Stream { reader, depth: 0 }
-    }
-
-    /// Nothing but white space left.
-    pub fn end(mut self) -> Result<(), Error> {
-        self.reader.skip_space();
-        if self.reader.at < self.reader.bytes.len() {
-            return Err(self.reader.error("trailing characters"));
-        }
-        Ok(())
-    }
-
-    fn open(&mut self, open: u8, what: &str) -> Result<(), Error> {
-        if self.reader.bytes.get(self.reader.at) != Some(&open) {
-            let found = self.reader.value(self.depth)?;
-            return Err(Error::invalid(what, &found));
-        }
-        self.depth += 1;
-        self.reader.nest(self.depth)?;
-        self.reader.at += 1;
-        self.reader.skip_space();
-        Ok(())
-    }
-
-    /// After a member or an item: whether another follows (`,`) or the object or
-    /// array ends (`close`).
-    fn more(&mut self, close: u8) -> Result<bool, Error> {
-        self.reader.skip_space();
-        match self.reader.bytes.get(self.reader.at) {
-            Some(b',') => {
-                self.reader.at += 1;
-                self.reader.skip_space();
-                Ok(true)
-            }
-            Some(&b) if b == close => {
-                self.reader.at += 1;
-                self.depth -= 1;
-                Ok(false)
-            }
-            _ => Err(self.reader.error(if close == b']' {
-                "expected `,` or `]`"
-            } else {
-                "expected `,` or `}`"
-            })),
-        }
-    }
-
-    /// An object: `member` is called with each key and reads its value.
-    pub fn object(
-        &mut self,
-        mut member: impl FnMut(&mut Self, &str) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        self.open(b'{', "an object")?;
-        if self.reader.bytes.get(self.reader.at) == Some(&b'}') {
-            self.reader.at += 1;
-            self.depth -= 1;
-            return Ok(());
-        }
-        loop {
-            if self.reader.bytes.get(self.reader.at) != Some(&b'"') {
-                return Err(self.reader.error("key must be a string"));
-            }
-            let key = self.reader.string()?;
-            self.reader.skip_space();
-            if self.reader.bytes.get(self.reader.at) != Some(&b':') {
-                return Err(self.reader.error("expected `:`"));
-            }
-            self.reader.at += 1;
-            self.reader.skip_space();
-            member(self, &key).map_err(|e| e.in_field(&key))?;
-            if !self.more(b'}')? {
-                return Ok(());
-            }
-        }
-    }
-
-    /// An array: `item` is called for each item and reads it.
-    pub fn array(
-        &mut self,
-        mut item: impl FnMut(&mut Self) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        self.open(b'[', "an array")?;
-        if self.reader.bytes.get(self.reader.at) == Some(&b']') {
-            self.reader.at += 1;
-            self.depth -= 1;
-            return Ok(());
-        }
-        loop {
-            item(self)?;
-            if !self.more(b']')? {
-                return Ok(());
-            }
-        }
-    }
-
-    /// The next value, whatever it is, as a tree (a small part read as a whole, or
-    /// a member skipped).
-    pub fn value(&mut self) -> Result<Value<'a>, Error> {
-        self.reader.value(self.depth)
-    }
-
-    /// The next value as a `T` (through its tree).
-    pub fn read<T: FromJson>(&mut self) -> Result<T, Error> {
-        T::from_json(&self.value()?)
-    }
-
-    pub fn string(&mut self) -> Result<Cow<'a, str>, Error> {
-        if self.reader.bytes.get(self.reader.at) != Some(&b'"') {
-            let found = self.value()?;
-            return Err(Error::invalid("a string", &found));
-        }
-        self.reader.string()
-    }
-
     /// A whole number that fits a `usize`.
     pub fn whole(&mut self) -> Result<usize, Error> {
         // Digits alone (every offset the worker writes), read as an integer: through
         // an f64 each cost ~270 instructions (its `fract` is a call where the
         // target has no rounding instruction).
-        let bytes = self.reader.bytes;
-        let start = self.reader.at;
+        let bytes = self.bytes;
+        let start = self.at;
         let digits = bytes[start..]
             .iter()
             .take_while(|b| b.is_ascii_digit())
@@ -581,16 +528,16 @@ impl<'a> Stream<'a> {
             && (digits == 1 || bytes[start] != b'0')
             && !matches!(after, Some(b'.' | b'e' | b'E'))
         {
-            self.reader.at += digits;
+            self.at += digits;
             let n = bytes[start..start + digits]
                 .iter()
                 .fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
             return usize::try_from(n)
                 .map_err(|_| Error(format!("invalid value: {n} is too large")));
         }
-        match self.reader.bytes.get(self.reader.at) {
+        match self.bytes.get(self.at) {
             Some(b'-' | b'0'..=b'9') => {
-                let n = Value::Number(self.reader.number()?);
+                let n = Value::Number(self.number()?);
                 usize::from_json(&n)
             }
             _ => {
@@ -1186,7 +1133,7 @@ mod tests {
 
     /// A value rebuilt through the stream's objects and arrays (leaves as trees).
     fn through_stream<'a>(s: &mut Stream<'a>) -> Result<Value<'a>, Error> {
-        match s.reader.bytes.get(s.reader.at) {
+        match s.bytes.get(s.at) {
             Some(b'{') => {
                 let mut members = Vec::new();
                 s.object(|s, key| {
