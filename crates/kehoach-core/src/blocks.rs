@@ -1116,9 +1116,16 @@ pub fn is_pipe_rule(s: &str) -> bool {
 /// Cell spans of one pipe row. With `outer`, the row's first and last `|` open and
 /// close it (Markdown); without, every `|` separates two cells.
 fn pipe_cells(text: &str, span: Span, outer: bool) -> Vec<Span> {
-    let raw = span.text(text);
     // (Room for a row of most tables' width at once, not grown cell by cell.)
     let mut parts = Vec::with_capacity(8);
+    for_each_pipe_cell(text, span, outer, |cell| parts.push(cell));
+    parts
+}
+
+/// [`pipe_cells`], each trimmed cell handed to `cell` in order (a table's row keeps
+/// them in its own list: no list between).
+fn for_each_pipe_cell(text: &str, span: Span, outer: bool, mut cell: impl FnMut(Span)) {
+    let raw = span.text(text);
     let trimmed_start = raw.len() - raw.trim_start().len();
     let body = trim(raw);
     let open = outer && body.starts_with('|');
@@ -1129,14 +1136,19 @@ fn pipe_cells(text: &str, span: Span, outer: bool) -> Vec<Span> {
     let first = from.min(stop);
     for k in memchr::memchr_iter(b'|', &b[first..stop]).map(|k| k + first) {
         if k == 0 || b[k - 1] != b'\\' {
-            parts.push(Span::new(span.start + from, span.start + k));
+            cell(trim_noise(
+                text,
+                Span::new(span.start + from, span.start + k),
+            ));
             from = k + 1;
         }
     }
     if from <= stop {
-        parts.push(Span::new(span.start + from, span.start + stop));
+        cell(trim_noise(
+            text,
+            Span::new(span.start + from, span.start + stop),
+        ));
     }
-    parts.into_iter().map(|s| trim_noise(text, s)).collect()
 }
 
 fn pipe_table(
@@ -1220,11 +1232,10 @@ fn pipe_table(
                 if pipes == 0 || trim(raw).is_empty() {
                     break;
                 }
+                let mut cells = Vec::with_capacity(width.max(1));
+                for_each_pipe_cell(text, l.span, outer, |c| cells.push(RawCell::of_piece(c)));
                 let row = RawRow {
-                    cells: pipe_cells(text, l.span, outer)
-                        .into_iter()
-                        .map(RawCell::of_piece)
-                        .collect(),
+                    cells,
                     span: l.span,
                 };
                 let cut = turned_at == Some(k)

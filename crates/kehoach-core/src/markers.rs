@@ -110,6 +110,48 @@ fn past_closing_emphasis(bytes: &[u8], i: usize) -> usize {
     }
 }
 
+/// A dotted marker's numbers as they are read: the first few kept inline, so a
+/// line that turns out to hold no marker (`1/2025`, a table's `1`, a date) costs no
+/// allocation; a long run (`1.1.1.…`) moves to the heap once.
+#[derive(Default)]
+struct Numbers {
+    inline: [u32; 8],
+    len: usize,
+    spill: Vec<u32>,
+}
+
+impl Numbers {
+    fn push(&mut self, n: u32) {
+        if self.len < self.inline.len() {
+            self.inline[self.len] = n;
+        } else {
+            self.spill.push(n);
+        }
+        self.len += 1;
+    }
+    fn len(&self) -> usize {
+        self.len
+    }
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    fn last(&self) -> Option<u32> {
+        match self.len {
+            0 => None,
+            n if n <= self.inline.len() => Some(self.inline[n - 1]),
+            _ => self.spill.last().copied(),
+        }
+    }
+    /// The numbers as the marker's path, sized once.
+    fn into_vec(self) -> Vec<u32> {
+        let kept = self.len.min(self.inline.len());
+        let mut path = Vec::with_capacity(self.len);
+        path.extend_from_slice(&self.inline[..kept]);
+        path.extend_from_slice(&self.spill);
+        path
+    }
+}
+
 /// Recognises the numbering marker at the start of a trimmed line.
 pub fn marker_of(t: &str) -> Option<Marker> {
     let bytes = t.as_bytes();
@@ -170,15 +212,7 @@ pub fn marker_of(t: &str) -> Option<Marker> {
     }
     // Arabic: `1.`, `3.1.`, `3.1`
     if first.is_ascii_digit() {
-        // Room for every number of the dotted run at once (a long run, `1.1.1.…`,
-        // grew its path again and again, five times over a line of sixty).
-        let numbers = bytes
-            .iter()
-            .take_while(|&&b| b.is_ascii_digit() || b == b'.')
-            .filter(|&&b| b == b'.')
-            .count()
-            + 1;
-        let mut path = Vec::with_capacity(numbers.min(64));
+        let mut path = Numbers::default();
         let mut i = 0;
         loop {
             let d = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
@@ -213,8 +247,8 @@ pub fn marker_of(t: &str) -> Option<Marker> {
                         level,
                         len: i,
                         style: MarkerStyle::Canonical,
-                        ordinal: path.last().copied(),
-                        path,
+                        ordinal: path.last(),
+                        path: path.into_vec(),
                         letter: None,
                     });
                 }
@@ -225,8 +259,8 @@ pub fn marker_of(t: &str) -> Option<Marker> {
                     level: Level::SubClause,
                     len: i,
                     style: MarkerStyle::NoTrailingDot,
-                    ordinal: path.last().copied(),
-                    path,
+                    ordinal: path.last(),
+                    path: path.into_vec(),
                     letter: None,
                 });
             }

@@ -510,14 +510,16 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
     };
     for (k, r) in raw.rows.iter().enumerate() {
         let cells = row_fields(src, r);
-        let filled: Vec<&Field> = cells.iter().filter(|c| !c.text.is_empty()).collect();
+        // The filled cells, walked (a list of them for each row cost an allocation).
+        let filled = || cells.iter().filter(|c| !c.text.is_empty());
+        let mut walk = filled();
         let is_group = width >= 3
-            && match filled.as_slice() {
-                [only] => {
+            && match (walk.next(), walk.next(), walk.next()) {
+                (Some(only), None, _) => {
                     only.text.chars().any(char::is_alphabetic)
                         && !only.text.chars().all(|c| c.is_ascii_digit())
                 }
-                [first, second] => {
+                (Some(first), Some(second), None) => {
                     (is_group_number(&first.text) && (is_upper_text(&second.text) || width >= 3))
                         // `1` and a title over the row, `a)`, `b)` or `1.1` under it.
                         || (is_digits(&first.text)
@@ -526,10 +528,9 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
                         || (!numbers_first && is_digits(&first.text))
                 }
                 // A merged cell a converter repeated in every column.
-                [first, rest @ ..] => {
-                    rest.len() >= 2
-                        && rest.iter().all(|c| c.text == rest[0].text)
-                        && (is_group_number(&first.text) || first.text == rest[0].text)
+                (Some(first), Some(second), Some(_)) => {
+                    filled().skip(1).all(|c| c.text == second.text)
+                        && (is_group_number(&first.text) || first.text == second.text)
                 }
                 _ => false,
             };
@@ -546,8 +547,7 @@ pub(super) fn table_of_raw(src: &Source, raw: &RawTable) -> Table {
             if !is_dotted_number(number) {
                 groups.clear();
             }
-            let text = filled
-                .iter()
+            let text = filled()
                 .map(|f| f.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -621,13 +621,33 @@ impl Columns {
 
 /// The cells of a row aligned under the header: a row short of cells whose first cell
 /// is no number lost its leading cells to cells merged with the row above.
-pub(crate) fn aligned<'a>(table: &Table, row: &'a TableRow) -> Vec<Option<&'a Field>> {
+pub(crate) fn aligned<'a>(table: &Table, row: &'a TableRow) -> Aligned<'a> {
     aligned_to(table.header.len(), row)
+}
+
+/// A row's cells as they stand under the header's columns (no list built for it:
+/// every row of every table is read this way).
+#[derive(Clone, Copy)]
+pub(crate) struct Aligned<'a> {
+    row: &'a TableRow,
+    width: usize,
+    /// Columns the row lacks at its start.
+    shift: usize,
+}
+
+impl<'a> Aligned<'a> {
+    /// The cell under column `i`, if the row has one there.
+    pub(crate) fn get(&self, i: usize) -> Option<&'a Field> {
+        if i >= self.width {
+            return None;
+        }
+        self.row.cells.get(i.checked_sub(self.shift)?)
+    }
 }
 
 /// [`aligned`] under a header `width` cells wide (a table going on under the header
 /// of the one before it).
-fn aligned_to(width: usize, row: &TableRow) -> Vec<Option<&Field>> {
+fn aligned_to(width: usize, row: &TableRow) -> Aligned<'_> {
     let n = row.cells.len();
     let first_is_number = row.cells.first().is_some_and(|c| {
         !c.text.is_empty()
@@ -636,14 +656,12 @@ fn aligned_to(width: usize, row: &TableRow) -> Vec<Option<&Field>> {
                 .bytes()
                 .all(|b| b.is_ascii_digit())
     });
-    if n < width && !first_is_number && n > 0 {
-        let shift = width - n;
-        (0..width)
-            .map(|i| i.checked_sub(shift).and_then(|j| row.cells.get(j)))
-            .collect()
+    let shift = if n < width && !first_is_number && n > 0 {
+        width - n
     } else {
-        (0..width).map(|i| row.cells.get(i)).collect()
-    }
+        0
+    };
+    Aligned { row, width, shift }
 }
 
 /// Every row of every task table as a task, added to `out`: room for them all is
@@ -699,7 +717,7 @@ pub(super) fn table_tasks(tables: &[Table], annex: Option<usize>, out: &mut Vec<
             let cells = aligned_to(width, row);
             // The cell of a column, when it has text (borrowed from the table).
             let filled = |c: Option<usize>| {
-                c.and_then(|i| cells.get(i).copied().flatten())
+                c.and_then(|i| cells.get(i))
                     .filter(|f: &&Field| !f.text.is_empty())
             };
             let get = |c: Option<usize>| filled(c).cloned();

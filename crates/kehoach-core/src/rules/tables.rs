@@ -131,7 +131,7 @@ fn check_table(cx: &mut Ctx, table: &Table) {
         let cells = aligned(table, row);
         let number = cols
             .number
-            .and_then(|i| cells.get(i).copied().flatten())
+            .and_then(|i| cells.get(i))
             .and_then(|c| row_number(&c.text).map(|n| (n, c)));
         if let Some((n, cell)) = number {
             if let Some(e) = expected.filter(|&e| n != e) {
@@ -161,16 +161,12 @@ fn check_table(cx: &mut Ctx, table: &Table) {
                 );
             }
             if cols.is_task_table() {
-                let timeline_empty = cols.timeline.is_some_and(|i| {
-                    cells
-                        .get(i)
-                        .copied()
-                        .flatten()
-                        .is_none_or(|c| c.text.is_empty())
-                });
+                let timeline_empty = cols
+                    .timeline
+                    .is_some_and(|i| cells.get(i).is_none_or(|c| c.text.is_empty()));
                 let has_content = cols
                     .content
-                    .and_then(|i| cells.get(i).copied().flatten())
+                    .and_then(|i| cells.get(i))
                     .is_some_and(|c| !c.text.is_empty());
                 if timeline_empty && has_content {
                     cx.report(
