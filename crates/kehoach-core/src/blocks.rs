@@ -436,6 +436,10 @@ fn number_beside(text: &str, lines: &[LineView], role: &[Role], k: usize) -> Opt
     })
 }
 
+/// The lengths of a line counted as a running header's: no other line is looked up
+/// (hashing every line of a text cost more than the rest of the chrome's search).
+const COUNTED_LEN: std::ops::RangeInclusive<usize> = 4..=120;
+
 /// Page chrome, marked in `role`: a short line repeated on three pages or more with a
 /// page number beside it (a PDF's running header), a signature stamp, a site notice.
 fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
@@ -453,7 +457,7 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
             continue;
         }
         let t = trim(l.span.text(text));
-        if t.len() >= 4 && t.len() <= 120 {
+        if COUNTED_LEN.contains(&t.len()) {
             match counts.get_mut(t) {
                 Some((n, last, close)) => {
                     if k - *last < MIN_PAGE_LINES {
@@ -495,7 +499,7 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
     };
     for (k, l) in repeated_lines.iter().enumerate() {
         let t = trim(l.span.text(text));
-        if role[k] != Role::Text || !counts.contains_key(t) {
+        if role[k] != Role::Text || !COUNTED_LEN.contains(&t.len()) || !counts.contains_key(t) {
             continue;
         }
         let next = lines.get(k + 1).filter(|n| !n.is_blank());
@@ -540,7 +544,7 @@ fn find_chrome(text: &str, lines: &[LineView], role: &mut [Role]) -> Vec<Span> {
             && running_text(t).is_some_and(|r| numbered.contains(r))
         {
             role[k] = Role::Chrome;
-        } else if counts.contains_key(t) {
+        } else if !counts.is_empty() && COUNTED_LEN.contains(&t.len()) && counts.contains_key(t) {
             if let Some(j) = number_beside(text, lines, role, k) {
                 role[k] = Role::Chrome;
                 role[j] = Role::Chrome;
