@@ -237,7 +237,10 @@ fn detect_kind_lines(src: &Source) -> (DocKind, Option<(usize, usize)>) {
                 if kind_word(text) == Some(DocKind::Plan) && issues_plan {
                     return (DocKind::PlanInDecision, Some((d, l.idx)));
                 }
-                if kind_word(text) == Some(DocKind::Plan) {
+                // The plan's title, its kind word alone or its whole title in
+                // capitals on one line (`KẾ HOẠCH HOẠT ĐỘNG TRIỂN KHAI CHƯƠNG TRÌNH`,
+                // a plan a decision approves as its `Phụ lục`).
+                if kind_word(text) == Some(DocKind::Plan) || is_plan_title_line(text) {
                     // `(Kèm theo Quyết định …)` on a line of its own or closing the
                     // plan's summary.
                     let attached = lines.iter().skip(l.idx + 1).take(6).any(|n| {
@@ -267,6 +270,12 @@ fn detect_kind_lines(src: &Source) -> (DocKind, Option<(usize, usize)>) {
             }
         }
     }
+}
+
+/// A plan's title written whole on one line in capitals: `KẾ HOẠCH` and its summary
+/// (`KẾ HOẠCH HOẠT ĐỘNG TRIỂN KHAI CHƯƠNG TRÌNH`), not a sentence that names a plan.
+fn is_plan_title_line(text: &str) -> bool {
+    text.starts_with("KẾ HOẠCH ") && at_most_chars(text, 200) && is_upper_text(text)
 }
 
 /// The cells of a title line, a flattened header's parts split apart and the kind
@@ -2601,6 +2610,46 @@ mod tests {
         );
         assert_eq!(parse("THÔNG BÁO\nKết luận\n").kind, DocKind::Notice);
         assert_eq!(parse("Một đoạn văn bình thường.").kind, DocKind::Other);
+    }
+
+    #[test]
+    fn a_plan_a_decision_approves_as_its_annex() {
+        // Quyết định 2640/QĐ-BKHĐT (21/11/2024), as a PDF's text: the plan follows the
+        // decision's signer under `Phụ lục`, its title whole on one line in capitals,
+        // then `(Kèm theo …)` (cut to its lines that matter).
+        let text = "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSỐ: 2640/QĐ-BKHĐT\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nHà Nội, ngày 21 tháng 11 năm 2024\n\nQUYẾT ĐỊNH\nVề việc phê duyệt Kế hoạch hoạt động triển khai Chương trình “Phát triển nguồn nhân lực ngành công nghiệp bán dẫn”\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Phê duyệt Kế hoạch hoạt động triển khai Chương trình (Phụ lục kèm theo).\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT, TTĐMST (4).\n\nTỔ TRƯỞNG TỔ CÔNG TÁC TRIỂN KHAI CHƯƠNG TRÌNH\n(Đã ký và đóng dấu)\nNguyễn Chí Dũng\n\nPhụ lục\nKẾ HOẠCH HOẠT ĐỘNG TRIỂN KHAI CHƯƠNG TRÌNH\n\"PHÁT TRIỂN NGUỒN NHÂN LỰC NGÀNH CÔNG NGHIỆP BÁN DẪN ĐẾN NĂM 2030, ĐỊNH HƯỚNG ĐẾN NĂM 2050\"\n(Kèm theo Quyết định số 2640/QĐ-BKHĐT ngày 21 tháng 11 năm 2024 của Bộ trưởng Bộ Kế hoạch và Đầu tư)\n\nI. Nhóm các nhiệm vụ, giải pháp nghiên cứu, xây dựng và hoàn thiện cơ chế, chính sách đặc thù\n\n1.1. Nhiệm vụ: Nghiên cứu, đề xuất xây dựng cơ chế, chính sách đặc thù về ưu đãi đầu tư.\n- Cơ quan chủ trì: Bộ Kế hoạch và Đầu tư.\n- Cơ quan phối hợp: Bộ Tài chính, các bộ ngành, cơ quan trung ương và địa phương liên quan.\n- Thời gian triển khai - hoàn thành: Tháng 10/2024 - 6/2025.\n";
+        let report = crate::check(text);
+        let p = &report.plan;
+        assert_eq!(p.kind, DocKind::PlanInDecision);
+        assert!(p
+            .title
+            .as_ref()
+            .and_then(|t| t.attached_to.as_ref())
+            .is_some_and(|a| a.text.starts_with("(Kèm theo Quyết định số 2640/QĐ-BKHĐT")));
+        // `Phụ lục` labels the plan: it is no stray text after the decision's signer.
+        assert_eq!(
+            p.signature.name.as_ref().map(|n| n.text.as_str()),
+            Some("Nguyễn Chí Dũng")
+        );
+        let label: Vec<&str> = p
+            .decision
+            .iter()
+            .flat_map(|d| &d.plan_header)
+            .map(|f| f.text.as_str())
+            .collect();
+        assert_eq!(label, ["Phụ lục"]);
+        assert!(
+            !report.diagnostics.iter().any(|d| d.code == "KH706"),
+            "{:?}",
+            report.diagnostics
+        );
+        let task = p.tasks.first().expect("the plan's task");
+        assert_eq!(
+            task.lead.first().map(|f| f.text.as_str()),
+            Some("Bộ Kế hoạch và Đầu tư")
+        );
+        // Before, the plan went unread: a decision gets its spelling checked only.
+        assert!(!report.diagnostics.iter().any(|d| d.code == "KH001"));
     }
 
     #[test]

@@ -44,8 +44,9 @@ pub(super) fn parse_decision(src: &Source, d: usize, t: usize, plan: &mut Plan) 
             None => preamble.push(src.field(l.content)),
         }
     }
-    // The plan's own header above its title (agency, national title, motto) is not
-    // the decision's foot.
+    // The plan's own header above its title (agency, national title, motto, or the
+    // `Phụ lục` label of a plan the decision approves as its annex) is not the
+    // decision's foot.
     let mut head = t;
     while head > foot {
         let l = &src.logical[head - 1];
@@ -57,6 +58,7 @@ pub(super) fn parse_decision(src: &Source, d: usize, t: usize, plan: &mut Plan) 
                 let f = fold(ct);
                 f.starts_with("CỘNG HÒA")
                     || f.starts_with("ĐỘC LẬP")
+                    || (f.starts_with("PHỤ LỤC") && at_most_chars(ct, 20))
                     || (is_upper_text(ct) && authority_free(ct))
             });
         if !header_like {
