@@ -60,9 +60,10 @@ pub(crate) fn kind_word(cell: &str) -> Option<DocKind> {
         .or_else(|| OTHER_KIND_WORDS.contains(&f).then_some(DocKind::Other))
 }
 
-/// `Số: 11/KH-UBND` up to the slash: `^Số\s*[:.]?\s*([0-9]*)(?:-(\p{L}{1,6}))?\s*`.
+/// `Số: 11/KH-UBND` up to the slash (`SỐ:` in a header set in capitals):
+/// `^(?:Số|SỐ)\s*[:.]?\s*([0-9]*)(?:-(\p{L}{1,6}))?\s*`.
 fn number_start(c: &mut Cursor) -> Option<(Range<usize>, Option<Range<usize>>)> {
-    c.eat_str("Số").then_some(())?;
+    (c.eat_str("Số") || c.eat_str("SỐ")).then_some(())?;
     c.eat_ws();
     c.eat_if(|ch| ch == ':' || ch == '.');
     c.eat_ws();
@@ -133,7 +134,7 @@ pub(crate) struct NumberParts {
 
 /// `Số: 11/KH-UBND`, `Số:      /KH-UBND`, `Số 3260-KH/ĐĐQH15` (the Party's form), the
 /// whole text:
-/// `^Số\s*[:.]?\s*(?P<num>[0-9]*)(?:-(?P<party>\p{L}{1,6}))?\s*(?:/\s*(?P<sym>[^\s/]+(?:\s?-\s?[^\s-]+)*))?\s*$`.
+/// `^(?:Số|SỐ)\s*[:.]?\s*(?P<num>[0-9]*)(?:-(?P<party>\p{L}{1,6}))?\s*(?:/\s*(?P<sym>[^\s/]+(?:\s?-\s?[^\s-]+)*))?\s*$`.
 pub(crate) fn number_line(t: &str) -> Option<NumberParts> {
     let mut c = Cursor::new(t);
     let (num, party) = number_start(&mut c)?;
@@ -151,7 +152,7 @@ pub(crate) fn number_line(t: &str) -> Option<NumberParts> {
 
 /// Where the number and symbol at the start of a cell end, when the cell goes on
 /// with something else (`Số: 435/QĐ-UBND Kon Tum, ngày …` from a flattened header):
-/// `^Số\s*[:.]?\s*[0-9]*(?:-\p{L}{1,6})?\s*/\s*[^\s/]+(?:\s?-\s?[^\s-]+)*`.
+/// `^(?:Số|SỐ)\s*[:.]?\s*[0-9]*(?:-\p{L}{1,6})?\s*/\s*[^\s/]+(?:\s?-\s?[^\s-]+)*`.
 pub(super) fn number_head(t: &str) -> Option<usize> {
     let mut c = Cursor::new(t);
     number_start(&mut c)?;
@@ -473,7 +474,8 @@ mod tests {
     #[test]
     fn number_shapes_match_their_regexes() {
         const WORDS: &[&str] = &[
-            "Số", "Số:", "Số ", "KH", "UBND", "QĐ", "-", " - ", "- ", "/", "ĐĐQH15", "ABCDEFG",
+            "Số", "Số:", "Số ", "SỐ:", "KH", "UBND", "QĐ", "-", " - ", "- ", "/", "ĐĐQH15",
+            "ABCDEFG",
         ];
         let examples = &[
             "Số: 11/KH-UBND",
@@ -482,9 +484,10 @@ mod tests {
             "Số: 12/KH - UBND  ",
             "Số. 5/KH-UB/2023",
             "Số: 435/QĐ-UBND Kon Tum, ngày",
+            "SỐ: 2640/QĐ-BKHĐT",
         ];
         check(
-            r"^Số\s*[:.]?\s*(?P<num>[0-9]*)(?:-(?P<party>\p{L}{1,6}))?\s*(?:/\s*(?P<sym>[^\s/]+(?:\s?-\s?[^\s-]+)*))?\s*$",
+            r"^(?:Số|SỐ)\s*[:.]?\s*(?P<num>[0-9]*)(?:-(?P<party>\p{L}{1,6}))?\s*(?:/\s*(?P<sym>[^\s/]+(?:\s?-\s?[^\s-]+)*))?\s*$",
             WORDS,
             examples,
             |re, t| {
@@ -493,7 +496,7 @@ mod tests {
             },
         );
         check(
-            r"^Số\s*[:.]?\s*[0-9]*(?:-\p{L}{1,6})?\s*/\s*[^\s/]+(?:\s?-\s?[^\s-]+)*",
+            r"^(?:Số|SỐ)\s*[:.]?\s*[0-9]*(?:-\p{L}{1,6})?\s*/\s*[^\s/]+(?:\s?-\s?[^\s-]+)*",
             WORDS,
             examples,
             |re, t| same_all(re, t, whole(number_head(t).map(|e| (vec![], e)))),

@@ -139,8 +139,8 @@ pub const NUMBER_SPACING: Rule = Rule {
     code: "KH110",
     name: "number-spacing",
     severity: Severity::Warning,
-    what_vi: "Số, ký hiệu có khoảng trắng hoặc thiếu dấu hai chấm",
-    what_en: "Spaces inside the number and symbol, or no colon after Số",
+    what_vi: "Số, ký hiệu có khoảng trắng, thiếu dấu hai chấm hoặc \"SỐ\" viết hoa",
+    what_en: "Spaces inside the number and symbol, no colon after Số, or SỐ in capitals",
     why_vi: "Viết \"Số: 23/KH-SNgV\": dấu hai chấm sau \"Số\", không có khoảng trắng quanh \"/\" và \"-\".",
     why_en: "Write \"Số: 23/KH-SNgV\": a colon after Số, no spaces around \"/\" and \"-\".",
     source: "NĐ 30/2020, Phụ lục I, mục II.3",
@@ -462,19 +462,25 @@ fn check_number(cx: &mut Ctx, n: &crate::model::DocNumber, attached: bool) {
         !blank_number && raw != canonical && raw.replace(' ', "") == canonical.replace(' ', "");
     let no_colon = !n.party_form && !raw.starts_with("Số:");
     if spaced || (no_colon && !blank_number) {
-        cx.report(
-            &NUMBER_SPACING,
-            span,
-            format!("Viết liền số và ký hiệu: \"{canonical}\"."),
-            format!("Write the number and symbol without spaces: \"{canonical}\"."),
-        )
-        .fix(
-            true,
-            "Bỏ khoảng trắng thừa",
-            "Remove the extra spaces",
-            span,
-            canonical.clone(),
-        );
+        // `SỐ:` in a header set in capitals: the word's case is what differs.
+        let capitals = raw.starts_with("SỐ");
+        let (vi, en, fix_vi, fix_en) = if capitals {
+            (
+                format!("Viết \"Số\" chỉ hoa chữ S: \"{canonical}\"."),
+                format!("Write \"Số\" with only its S in capitals: \"{canonical}\"."),
+                "Viết \"Số:\"",
+                "Write \"Số:\"",
+            )
+        } else {
+            (
+                format!("Viết liền số và ký hiệu: \"{canonical}\"."),
+                format!("Write the number and symbol without spaces: \"{canonical}\"."),
+                "Bỏ khoảng trắng thừa",
+                "Remove the extra spaces",
+            )
+        };
+        cx.report(&NUMBER_SPACING, span, vi, en)
+            .fix(true, fix_vi, fix_en, span, canonical.clone());
     }
     if attached {
         return;
