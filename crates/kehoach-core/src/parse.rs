@@ -92,7 +92,21 @@ pub fn parse_source(src: &Source) -> Plan {
     i = parse_bases(src, i, &mut plan);
 
     let annex_starts = find_annex_starts(src, i);
-    let content_end = annex_starts.first().copied().unwrap_or(lines.len());
+    let mut content_end = annex_starts.first().copied().unwrap_or(lines.len());
+    // A plan its decision signs has no signer of its own to end at: another document
+    // after it (a routing slip scanned with it, its agency and national title) would
+    // be read as its last item's text.
+    if plan.kind == DocKind::PlanInDecision {
+        if let Some(k) = other_document_start(src, i, content_end) {
+            plan.appended.extend(
+                lines[k..content_end]
+                    .iter()
+                    .filter(|l| !l.is_blank())
+                    .map(|l| src.field(l.content)),
+            );
+            content_end = k;
+        }
+    }
     let footer_start = find_footer_start(src, i, content_end);
     let content = read_content(src, i, footer_start);
     plan.opening = content.paragraphs;
@@ -1369,6 +1383,32 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
     }) {
         plan.appended = sig.trailing.split_off(from);
     }
+}
+
+/// The first line of another document's header among `lines[from..to]`: its
+/// national title, with the agency lines in capitals just above it.
+fn other_document_start(src: &Source, from: usize, to: usize) -> Option<usize> {
+    let lines = &src.logical;
+    let title = (from..to).find(|&k| is_national_title_line(lines[k].text(src.read())))?;
+    let mut start = title;
+    let mut agency_lines = 0;
+    while start > from && agency_lines < 3 {
+        let l = &lines[start - 1];
+        let t = l.text(src.read());
+        if l.is_blank() {
+            start -= 1;
+        } else if at_most_chars(t, 80) && is_upper_text(t) {
+            start -= 1;
+            agency_lines += 1;
+        } else {
+            break;
+        }
+    }
+    // (Blank lines above the agency stay where they were.)
+    while start < title && lines[start].is_blank() {
+        start += 1;
+    }
+    Some(start)
 }
 
 /// `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, also as a scan's reading garbles it
@@ -2650,6 +2690,27 @@ mod tests {
         );
         // Before, the plan went unread: a decision gets its spelling checked only.
         assert!(!report.diagnostics.iter().any(|d| d.code == "KH001"));
+    }
+
+    /// A routing slip scanned after a plan its decision signs (fixture 230): no signer
+    /// of the plan's own ends it, so the slip's header does; its `Thời hạn hoàn
+    /// thành: ……` lines made the plan's last item a task.
+    #[test]
+    fn another_document_after_a_plan_in_a_decision_is_set_apart() {
+        let decision = "BỘ X\nSố: 12/QĐ-BX\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nĐiều 2. Quyết định có hiệu lực./.\nNơi nhận:\n- Lưu: VT.\nBỘ TRƯỞNG\nNguyễn Văn A\n\n";
+        let plan = "KẾ HOẠCH\nCông tác năm 2024\n(Kèm theo Quyết định số 12/QĐ-BX ngày 05/3/2024 của Bộ X)\nI. NHIỆM VỤ\n1. Nhóm các nhiệm vụ khác\n- Rà soát văn bản.\n\n";
+        let slip = "ĐẠI HỌC ĐÀ NẴNG\nTRƯỜNG ĐẠI HỌC BÁCH KHOA\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKính chuyển: Ban Giám hiệu\nThời hạn hoàn thành: ..........\n";
+        let p = parse(&format!("{decision}{plan}{slip}"));
+        assert_eq!(p.kind, DocKind::PlanInDecision);
+        let appended: Vec<&str> = p.appended.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            appended,
+            slip.lines().filter(|l| !l.is_empty()).collect::<Vec<_>>()
+        );
+        assert!(p.tasks.is_empty(), "{:?}", p.tasks);
+        // Without the slip, the plan reads the same.
+        let alone = parse(&format!("{decision}{plan}"));
+        assert!(alone.appended.is_empty() && alone.tasks.is_empty());
     }
 
     #[test]
