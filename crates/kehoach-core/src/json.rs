@@ -220,8 +220,9 @@ impl<'a> Stream<'a> {
         T::from_json(&self.value()?)
     }
 
-    /// Past `open`, one level deeper; another value there is the wrong type.
-    fn open(&mut self, open: u8, what: &str) -> Result<(), Error> {
+    /// Past `open`, one level deeper; another value there is the wrong type. False
+    /// when `close` follows at once (the empty object or array read whole).
+    fn open(&mut self, open: u8, close: u8, what: &str) -> Result<bool, Error> {
         if self.bytes.get(self.at) != Some(&open) {
             let found = self.value()?;
             return Err(Error::invalid(what, &found));
@@ -232,7 +233,12 @@ impl<'a> Stream<'a> {
         }
         self.at += 1;
         self.skip_space();
-        Ok(())
+        if self.bytes.get(self.at) == Some(&close) {
+            self.at += 1;
+            self.depth -= 1;
+            return Ok(false);
+        }
+        Ok(true)
     }
 
     /// After a member or an item: whether another follows (`,`) or the object or
@@ -272,10 +278,7 @@ impl<'a> Stream<'a> {
         &mut self,
         mut member: impl FnMut(&mut Self, Cow<'a, str>) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        self.open(b'{', "an object")?;
-        if self.bytes.get(self.at) == Some(&b'}') {
-            self.at += 1;
-            self.depth -= 1;
+        if !self.open(b'{', b'}', "an object")? {
             return Ok(());
         }
         loop {
@@ -301,10 +304,7 @@ impl<'a> Stream<'a> {
         &mut self,
         mut item: impl FnMut(&mut Self) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        self.open(b'[', "an array")?;
-        if self.bytes.get(self.at) == Some(&b']') {
-            self.at += 1;
-            self.depth -= 1;
+        if !self.open(b'[', b']', "an array")? {
             return Ok(());
         }
         loop {
