@@ -2278,15 +2278,33 @@ fn sub_field(f: &Field, a: usize, b: usize) -> Field {
 }
 
 /// A deadline written in a duty: `(Hoàn thành trong tháng 6/2026)`,
-/// `(thời gian: Quý III/2025)`.
+/// `(thời gian: Quý III/2025)`, or the duty's last clause: `…, hoàn thành trong quý
+/// IV năm 2020.` (QĐ 436/QĐ-TTg).
 fn timeline_in(f: &Field) -> Option<Timeline> {
-    let m = shapes::bracketed_deadline(&f.text)?;
+    let m = shapes::bracketed_deadline(&f.text).or_else(|| closing_deadline(&f.text))?;
     let field = sub_field(f, m.start, m.end);
     Some(Timeline {
         period: parse_period(&field.text),
         text: field.text,
         range: field.range,
     })
+}
+
+/// The duty's last clause when it is its deadline: `, hoàn thành trong quý IV năm
+/// 2020.`, `, hoàn thành trước ngày 30/6/2025`: the words after the comma, up to the
+/// closing stop.
+fn closing_deadline(t: &str) -> Option<std::ops::Range<usize>> {
+    let body = t.trim_end().trim_end_matches(['.', ';']);
+    let start = body.rfind(", ")? + 2;
+    let clause = &body[start..];
+    let lead = [
+        "hoàn thành trong ",
+        "hoàn thành trước ",
+        "hoàn thành chậm nhất ",
+    ]
+    .iter()
+    .any(|w| clause.starts_with(w));
+    (lead && at_most_chars(clause, 60)).then_some(start..body.len())
 }
 
 fn is_unit_heading(t: &str) -> bool {
@@ -3377,6 +3395,42 @@ mod tests {
                 "các tổ chức, doanh nghiệp, Hiệp hội Du lịch thành phố",
                 "Sở Tài chính"
             ]
+        );
+    }
+
+    /// A duty's last clause that is its deadline (QĐ 436/QĐ-TTg: `a) Bộ Giáo dục và
+    /// Đào tạo xây dựng …, hoàn thành trong quý III năm 2020.`); a clause that only
+    /// mentions finishing, or a long one, is none.
+    #[test]
+    fn a_duty_closed_by_its_deadline_is_timed() {
+        let text = "KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Xây dựng văn bản\na) Bộ Giáo dục và Đào tạo xây dựng và ban hành quy định, hoàn thành trong quý III năm 2020.\nb) Bộ Tài chính chủ trì, phối hợp bảo đảm kinh phí, hoàn thành các thủ tục cần thiết.\nc) Bộ Y tế chủ trì rà soát, hoàn thành trước ngày 30/6/2021;\n";
+        let p = parse(text);
+        let timed: Vec<(Vec<&str>, Option<&str>)> = p
+            .tasks
+            .iter()
+            .map(|t| {
+                let lead = t.lead.iter().map(|f| f.text.as_str()).collect();
+                (lead, t.timeline.as_ref().map(|tl| tl.text.as_str()))
+            })
+            .collect();
+        assert_eq!(
+            timed,
+            [
+                (
+                    vec!["Bộ Giáo dục và Đào tạo"],
+                    Some("hoàn thành trong quý III năm 2020")
+                ),
+                (vec!["Bộ Tài chính"], None),
+                (vec!["Bộ Y tế"], Some("hoàn thành trước ngày 30/6/2021")),
+            ]
+        );
+        let period = p.tasks[0].timeline.as_ref().map(|t| t.period.clone());
+        assert_eq!(
+            period,
+            Some(Period::Quarter {
+                quarter: 3,
+                year: 2020
+            })
         );
     }
 
