@@ -1517,7 +1517,9 @@ fn find_tasks(body: &[Node]) -> Vec<Task> {
                 // `4. Phân công nhiệm vụ` inside a section: its items assign the work.
                 || (n.level == Level::Clause && fold_starts_with(&n.title.text, "PHÂN CÔNG"));
             let is_item = |c: &Node| {
-                (c.level >= Level::Clause && c.level <= Level::Point) || is_labelled_dash(c)
+                (c.level >= Level::Clause && c.level <= Level::Point)
+                    || is_labelled_dash(c)
+                    || (impl_section && is_unit_duty_dash(c))
             };
             // `1. Hoàn thiện thể chế`, its `a)` … `d)`, then `Cơ quan chủ trì: …`
             // after the last: labels only the last sub-item carries, the others
@@ -1621,6 +1623,24 @@ fn is_labelled_dash(n: &Node) -> bool {
         && n.children.iter().any(|c| {
             c.level == Level::Plus
                 && task_label(&c.title.text).is_some_and(|(kind, _)| kind != TaskField::Other)
+        })
+}
+
+/// `- Bộ Y tế chủ trì, phối hợp với …, thành lập hội đồng tư vấn khối ngành Sức
+/// khỏe;` (QĐ 436/QĐ-TTg): a dash that gives a duty to the unit it opens with, a unit
+/// by name. (`- Các đơn vị chủ trì thực hiện nhiệm vụ có trách nhiệm báo cáo …`,
+/// `- Các cơ quan, đơn vị được giao chủ trì, …`: units in general, said of a duty
+/// given elsewhere.)
+fn is_unit_duty_dash(n: &Node) -> bool {
+    let t = n.title.text.as_str();
+    n.level == Level::Dash
+        && n.children.is_empty()
+        && t.find(" chủ trì").is_some_and(|at| {
+            let unit = &t[..at];
+            starts_with_unit_word(unit)
+                && !unit.starts_with("Các ")
+                && at_most_chars(unit, 120)
+                && !unit.contains(['.', ';', ':'])
         })
 }
 
@@ -1861,7 +1881,8 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
     // Labels that name no unit and no content (`Thời gian thực hiện: …` under each
     // duty, QĐ 1627 Quảng Ngãi) leave the heading's unit to lead.
     let unnamed = task.lead.is_empty() && task.content.is_none();
-    if unnamed && in_impl && matches!(n.level, Level::Clause | Level::SubClause | Level::Point) {
+    let item_level = matches!(n.level, Level::Clause | Level::SubClause | Level::Point);
+    if unnamed && in_impl && (item_level || is_unit_duty_dash(n)) {
         if let Some((lead, duty)) = unit_of_item(n) {
             task.lead.push(lead);
             if task.timeline.is_none() {
@@ -3431,6 +3452,19 @@ mod tests {
                 quarter: 3,
                 year: 2020
             })
+        );
+    }
+
+    /// Dashes that each give a duty to a unit by name (QĐ 436/QĐ-TTg's councils, one
+    /// a ministry); units in general said of duties given elsewhere are no task.
+    #[test]
+    fn dashes_that_give_a_unit_its_duty_are_tasks() {
+        let text = "KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU\n2. Xây dựng chuẩn chương trình\na) Các bộ thành lập Hội đồng tư vấn khối ngành gồm các chuyên gia đầu ngành ở các cơ sở giáo dục đại học, viện nghiên cứu, các nhà quản lý giáo dục đại học và đại diện của giới doanh nghiệp, hoàn thành trong quý IV năm 2020 để xây dựng chuẩn chương trình đào tạo, cụ thể như sau:\n- Bộ Y tế chủ trì, phối hợp với các bộ, ngành thành lập hội đồng tư vấn khối ngành Sức khỏe;\n- Bộ Quốc phòng chủ trì, phối hợp với các bộ, ngành thành lập hội đồng tư vấn khối ngành Quốc phòng.\n- Các đơn vị chủ trì thực hiện nhiệm vụ có trách nhiệm báo cáo định kỳ.\n- Các cơ quan, đơn vị được giao chủ trì, thực hiện căn cứ kế hoạch đã được phê duyệt.\n";
+        let p = parse(text);
+        assert_eq!(leads_of(&p), ["Bộ Y tế", "Bộ Quốc phòng"]);
+        assert_eq!(
+            p.tasks[0].content.as_ref().map(|c| c.text.as_str()),
+            Some("Bộ Y tế chủ trì, phối hợp với các bộ, ngành thành lập hội đồng tư vấn khối ngành Sức khỏe;")
         );
     }
 
