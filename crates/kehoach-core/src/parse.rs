@@ -1957,7 +1957,7 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
 }
 
 /// Verbs that follow the unit an item assigns work to.
-const VERBS: [&str; 24] = [
+const VERBS: [&str; 25] = [
     " chủ trì",
     // `UBND các xã, phường tăng cường …`, `Các Sở, ngành … kiện toàn …` (KH 141 Bắc Ninh).
     " tăng cường",
@@ -1988,6 +1988,8 @@ const VERBS: [&str; 24] = [
     // Đồng Nai).
     " tiên phong",
     " mở thêm",
+    // `Bộ Giáo dục và Đào tạo thành lập các hội đồng thẩm định …` (QĐ 436/QĐ-TTg).
+    " thành lập",
 ];
 
 /// Where each of [`VERBS`] first stands in `t` as a verb: `các tổ chức`, `những tổ
@@ -2148,10 +2150,18 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         .strip_prefix("Giao ")
         .or_else(|| t.strip_prefix("Khuyến khích "))
         .map_or(0, |rest| t.len() - rest.len());
+    // Before `có trách nhiệm` a list of posts may run longer than a heading (`Bộ
+    // trưởng, Thủ trưởng cơ quan ngang bộ, …, Chủ tịch Hội đồng trường của các cơ sở
+    // giáo dục đại học có trách nhiệm …`, QĐ 436/QĐ-TTg); before another verb such a
+    // run is more often a sentence (`… người đứng đầu các Bộ, cơ quan, địa phương
+    // lãnh đạo chỉ đạo …`).
+    let responsible = t.find(" có trách nhiệm");
     if let Some(at) = verbs.iter().flatten().copied().min().filter(|&at| {
+        let chars = if responsible == Some(at) { 200 } else { 160 };
         at > given
             && at <= 240
-            && (is_unit_heading(&t[..at]) || (given > 0 && is_unit_heading(&t[given..at])))
+            && (is_unit_heading_within(&t[..at], chars)
+                || (given > 0 && is_unit_heading_within(&t[given..at], chars)))
             && !t[..at].ends_with(',')
     }) {
         // `Viện A; Viện B nghiên cứu tham mưu …`: the study is the first duty, not
@@ -2312,16 +2322,18 @@ fn timeline_in(f: &Field) -> Option<Timeline> {
 }
 
 /// The duty's last clause when it is its deadline: `, hoàn thành trong quý IV năm
-/// 2020.`, `, hoàn thành trước ngày 30/6/2025`: the words after the comma, up to the
-/// closing stop.
+/// 2020.`, `; hoàn thành trước ngày 30/6/2025`, `, hoàn thành theo kế hoạch hằng
+/// năm.`: the words after the comma or semicolon, up to the closing stop.
 fn closing_deadline(t: &str) -> Option<std::ops::Range<usize>> {
     let body = t.trim_end().trim_end_matches(['.', ';']);
-    let start = body.rfind(", ")? + 2;
+    let after = body.rfind([',', ';'])? + 1;
+    let start = after + (body[after..].len() - body[after..].trim_start().len());
     let clause = &body[start..];
     let lead = [
         "hoàn thành trong ",
         "hoàn thành trước ",
         "hoàn thành chậm nhất ",
+        "hoàn thành theo ",
     ]
     .iter()
     .any(|w| clause.starts_with(w));
@@ -2329,10 +2341,15 @@ fn closing_deadline(t: &str) -> Option<std::ops::Range<usize>> {
 }
 
 fn is_unit_heading(t: &str) -> bool {
+    is_unit_heading_within(t, 160)
+}
+
+/// [`is_unit_heading`] of at most `chars` characters.
+fn is_unit_heading_within(t: &str, chars: usize) -> bool {
     starts_with_unit_word(t)
         && !t.starts_with("Ban hành")
         && !t.ends_with(['.', ';'])
-        && at_most_chars(t, 160)
+        && at_most_chars(t, chars)
 }
 
 /// `Ông`, `Bà`, `Đồng chí`: a person a team's plan gives duties to.
@@ -3419,12 +3436,12 @@ mod tests {
         );
     }
 
-    /// A duty's last clause that is its deadline (QĐ 436/QĐ-TTg: `a) Bộ Giáo dục và
-    /// Đào tạo xây dựng …, hoàn thành trong quý III năm 2020.`); a clause that only
-    /// mentions finishing, or a long one, is none.
+    /// A duty's last clause that is its deadline (QĐ 436/QĐ-TTg, fixture 231: `a) Bộ
+    /// Giáo dục và Đào tạo xây dựng …, hoàn thành trong quý III năm 2020.`); a clause
+    /// that only mentions finishing is none. And the units it names as it does.
     #[test]
     fn a_duty_closed_by_its_deadline_is_timed() {
-        let text = "KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Xây dựng văn bản\na) Bộ Giáo dục và Đào tạo xây dựng và ban hành quy định, hoàn thành trong quý III năm 2020.\nb) Bộ Tài chính chủ trì, phối hợp bảo đảm kinh phí, hoàn thành các thủ tục cần thiết.\nc) Bộ Y tế chủ trì rà soát, hoàn thành trước ngày 30/6/2021;\n";
+        let text = "KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Xây dựng văn bản\na) Bộ Giáo dục và Đào tạo xây dựng và ban hành quy định, hoàn thành trong quý III năm 2020.\nb) Bộ Tài chính chủ trì, phối hợp bảo đảm kinh phí, hoàn thành các thủ tục cần thiết.\nc) Bộ Y tế chủ trì rà soát, hoàn thành trước ngày 30/6/2021;\nd) Bộ Công an chủ trì rà soát quy định; hoàn thành trong quý IV năm 2021.\nđ) Bộ Quốc phòng thành lập hội đồng tư vấn, hoàn thành theo kế hoạch hằng năm.\n\nIV. TỔ CHỨC THỰC HIỆN\n1. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân cấp tỉnh, Chủ tịch Hội đồng trường của các cơ sở giáo dục đại học có trách nhiệm chỉ đạo, kiểm tra việc thực hiện Kế hoạch.\n";
         let p = parse(text);
         let timed: Vec<(Vec<&str>, Option<&str>)> = p
             .tasks
@@ -3443,6 +3460,18 @@ mod tests {
                 ),
                 (vec!["Bộ Tài chính"], None),
                 (vec!["Bộ Y tế"], Some("hoàn thành trước ngày 30/6/2021")),
+                // After a semicolon; `theo kế hoạch hằng năm`; `thành lập` ends the
+                // unit's name as `chủ trì` does.
+                (vec!["Bộ Công an"], Some("hoàn thành trong quý IV năm 2021")),
+                (
+                    vec!["Bộ Quốc phòng"],
+                    Some("hoàn thành theo kế hoạch hằng năm")
+                ),
+                // A list of posts before `có trách nhiệm`, longer than a heading.
+                (
+                    vec!["Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân cấp tỉnh, Chủ tịch Hội đồng trường của các cơ sở giáo dục đại học"],
+                    None
+                ),
             ]
         );
         let period = p.tasks[0].timeline.as_ref().map(|t| t.period.clone());
