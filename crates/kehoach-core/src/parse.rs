@@ -3490,9 +3490,10 @@ mod tests {
     fn dashes_that_give_a_unit_its_duty_are_tasks() {
         let text = "KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU\n2. Xây dựng chuẩn chương trình\na) Các bộ thành lập Hội đồng tư vấn khối ngành gồm các chuyên gia đầu ngành ở các cơ sở giáo dục đại học, viện nghiên cứu, các nhà quản lý giáo dục đại học và đại diện của giới doanh nghiệp, hoàn thành trong quý IV năm 2020 để xây dựng chuẩn chương trình đào tạo, cụ thể như sau:\n- Bộ Y tế chủ trì, phối hợp với các bộ, ngành thành lập hội đồng tư vấn khối ngành Sức khỏe;\n- Bộ Quốc phòng chủ trì, phối hợp với các bộ, ngành thành lập hội đồng tư vấn khối ngành Quốc phòng.\n- Các đơn vị chủ trì thực hiện nhiệm vụ có trách nhiệm báo cáo định kỳ.\n- Các cơ quan, đơn vị được giao chủ trì, thực hiện căn cứ kế hoạch đã được phê duyệt.\n";
         let p = parse(text);
-        assert_eq!(leads_of(&p), ["Bộ Y tế", "Bộ Quốc phòng"]);
+        // (The item over them gives the ministries their councils: theirs too.)
+        assert_eq!(leads_of(&p), ["Các bộ", "Bộ Y tế", "Bộ Quốc phòng"]);
         assert_eq!(
-            p.tasks[0].content.as_ref().map(|c| c.text.as_str()),
+            p.tasks[1].content.as_ref().map(|c| c.text.as_str()),
             Some("Bộ Y tế chủ trì, phối hợp với các bộ, ngành thành lập hội đồng tư vấn khối ngành Sức khỏe;")
         );
     }
