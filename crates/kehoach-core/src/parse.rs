@@ -1635,13 +1635,17 @@ fn is_unit_duty_dash(n: &Node) -> bool {
     let t = n.title.text.as_str();
     n.level == Level::Dash
         && n.children.is_empty()
-        && t.find(" chủ trì").is_some_and(|at| {
-            let unit = &t[..at];
-            starts_with_unit_word(unit)
-                && !unit.starts_with("Các ")
-                && at_most_chars(unit, 120)
-                && !unit.contains(['.', ';', ':'])
-        })
+        && !t.starts_with("Các ")
+        && unit_before(t, &[" chủ trì"]).is_some()
+}
+
+/// Where the unit a duty opens with ends, before the first of `verbs`: a unit's word
+/// first, no stop or colon in it, at most 120 characters.
+fn unit_before(t: &str, verbs: &[&str]) -> Option<usize> {
+    let at = verbs.iter().filter_map(|v| t.find(v)).min()?;
+    let unit = &t[..at];
+    let names_units = starts_with_unit_word(unit) || unit.starts_with("Sở,");
+    (names_units && at_most_chars(unit, 120) && !unit.contains(['.', ';', ':'])).then_some(at)
 }
 
 /// Whether an item carries task labels (`Cơ quan chủ trì:`, `Thời gian thực hiện:` …)
@@ -1897,19 +1901,10 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
     // to a unit, whatever the section.
     if !found && task.lead.is_empty() && n.children.is_empty() {
         if let [p] = n.paragraphs.as_slice() {
-            let t = p.text.as_str();
-            let at = [" có trách nhiệm", " chủ trì"]
-                .iter()
-                .filter_map(|v| t.find(v))
-                .min();
-            if let Some(at) = at {
-                let unit = &t[..at];
-                let names_units = starts_with_unit_word(unit) || unit.starts_with("Sở,");
-                if names_units && at_most_chars(unit, 120) && !unit.contains(['.', ';', ':']) {
-                    task.lead.push(sub_field(p, 0, at));
-                    task.content = Some(p.clone());
-                    found = true;
-                }
+            if let Some(at) = unit_before(&p.text, &[" có trách nhiệm", " chủ trì"]) {
+                task.lead.push(sub_field(p, 0, at));
+                task.content = Some(p.clone());
+                found = true;
             }
         }
     }
