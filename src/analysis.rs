@@ -536,12 +536,11 @@ impl Highlights {
     }
 }
 
-/// Splits every line into segments underlined by the most severe finding covering
-/// them (at its range and its related ones). Zero-width findings (a missing part)
-/// underline the character after them.
-pub fn highlight_lines(text: &str, findings: &[Finding]) -> Highlights {
-    // Events: at byte b, a place of a finding starts or ends.
-    let mut events: Vec<(usize, bool, usize, usize)> = Vec::with_capacity(findings.len() * 2);
+/// Where each place of a finding (its range and its related ones) starts and ends,
+/// in order: (byte, whether it opens, the finding, where the place starts). A
+/// zero-width place covers the character after it, so it can be seen.
+fn place_events(text: &str, findings: &[Finding]) -> Vec<(usize, bool, usize, usize)> {
+    let mut events = Vec::with_capacity(findings.len() * 2);
     for f in findings {
         let places = std::iter::once((f.out.start, f.out.end)).chain(f.related.iter().copied());
         for (start, end) in places {
@@ -550,7 +549,6 @@ pub fn highlight_lines(text: &str, findings: &[Finding]) -> Highlights {
                 continue;
             }
             if e <= s {
-                // Widen to the next character so it can be seen.
                 e = text[s..].chars().next().map_or(s, |c| s + c.len_utf8());
             }
             if e > s {
@@ -560,6 +558,14 @@ pub fn highlight_lines(text: &str, findings: &[Finding]) -> Highlights {
         }
     }
     order::sort_by_key(&mut events, |&(b, start, _, _)| (b, start));
+    events
+}
+
+/// Splits every line into segments underlined by the most severe finding covering
+/// them (at its range and its related ones). Zero-width findings (a missing part)
+/// underline the character after them.
+pub fn highlight_lines(text: &str, findings: &[Finding]) -> Highlights {
+    let events = place_events(text, findings);
     // Sized once from the line breaks (counted many bytes at a time).
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
     let mut out = Highlights {
@@ -630,26 +636,8 @@ mod tests {
     /// them (at its range and its related ones). Zero-width findings (a missing part)
     /// underline the character after them.
     fn highlight_lines_per_line(text: &str, findings: &[Finding]) -> Vec<Vec<Segment>> {
-        // Events: at byte b, a place of a finding starts or ends.
-        let mut events: Vec<(usize, bool, usize, usize)> = Vec::with_capacity(findings.len() * 2);
-        for f in findings {
-            let places = std::iter::once((f.out.start, f.out.end)).chain(f.related.iter().copied());
-            for (start, end) in places {
-                let (s, mut e) = (start.min(text.len()), end.min(text.len()));
-                if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                    continue;
-                }
-                if e <= s {
-                    // Widen to the next character so it can be seen.
-                    e = text[s..].chars().next().map_or(s, |c| s + c.len_utf8());
-                }
-                if e > s {
-                    events.push((s, true, f.index, s));
-                    events.push((e, false, f.index, s));
-                }
-            }
-        }
-        order::sort_by_key(&mut events, |&(b, start, _, _)| (b, start));
+        // (The places' events as the page finds them: what differs is the layout.)
+        let events = place_events(text, findings);
         // The open places: (finding, where the place starts).
         let mut active: Vec<(usize, usize)> = Vec::new();
         let mut lines: Vec<Vec<Segment>> = vec![Vec::new()];
