@@ -349,19 +349,35 @@ const STAMP_LINES: [&str; 5] = [
     "Chức vụ:",
 ];
 
-/// A page's mark that an extraction tool wrote between pages: `----- [Trang 3] -----`,
-/// `=== Page 12 ===`, `(Trang 4)`. Decorated: a bare `Trang 2` is a page number
-/// (`rules::hygiene`'s).
+/// A page's mark or number on a line of its own: what an extraction tool wrote
+/// between pages (`----- [Trang 3] -----`, `=== Page 12 ===`, `(Trang 4)`) or what
+/// the page's foot printed (`Trang 2`, `Trang 2/14`, `- 2 -`). Not a bare number
+/// (`14` may be a figure: `rules::hygiene` asks about it), nor a heading that says
+/// `Trang` (`Trang trí hội trường`).
 fn is_page_marker(t: &str) -> bool {
-    let deco = |c: char| matches!(c, '-' | '=' | '[' | ']' | '(' | ')' | '*' | '_' | ' ');
+    let deco = |c: char| matches!(c, '-' | '–' | '=' | '[' | ']' | '(' | ')' | '*' | '_' | ' ');
     let words = t.trim_matches(deco);
-    if words.len() == t.len() || words.len() > 12 {
+    if words.is_empty() || words.len() > 12 {
         return false;
     }
+    let digits = |n: &str, most: usize| {
+        !n.is_empty() && n.len() <= most && n.bytes().all(|b| b.is_ascii_digit())
+    };
     let number = ["Trang ", "trang ", "TRANG ", "Page ", "page ", "PAGE "]
         .iter()
         .find_map(|w| words.strip_prefix(w));
-    number.is_some_and(|n| !n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit()))
+    match number {
+        // `Trang 2`, `Trang 2/14`: a page's number, decorated or not.
+        Some(n) => match n.split_once('/') {
+            Some((page, of)) => digits(page.trim_end(), 4) && digits(of.trim_start(), 4),
+            None => digits(n, 4),
+        },
+        // `- 2 -`: a number between dashes, both sides.
+        None => {
+            let dash = |c: Option<char>| matches!(c, Some('-' | '–'));
+            digits(words, 3) && dash(t.chars().next()) && dash(t.chars().next_back())
+        }
+    }
 }
 
 fn bare_number(t: &str) -> bool {
@@ -2616,8 +2632,9 @@ mod tests {
         }
     }
 
-    /// An extraction tool's mark between pages is page chrome; `Trang 2` alone is left
-    /// to the page numbers' rule, and a heading that says `Trang` is text.
+    /// An extraction tool's mark between pages and a page's printed number (`Trang 2`,
+    /// `- 2 -`) are page chrome; a bare number is left to the page numbers' rule (it
+    /// may be a figure), and a heading that says `Trang` is text.
     #[test]
     fn page_markers_are_chrome() {
         for t in [
@@ -2625,15 +2642,25 @@ mod tests {
             "=== Page 12 ===",
             "(Trang 4)",
             "[TRANG 10]",
+            "Trang 2",
+            "Trang 2/14",
+            "Page 3 / 9",
+            "- 2 -",
+            "– 12 –",
+            "-7-",
         ] {
             assert!(is_page_marker(t), "{t}");
         }
         for t in [
-            "Trang 2",
             "Trang trí hội trường",
             "- Trang bị máy tính 2",
             "(Trang phục)",
             "-----",
+            "14",
+            "- 2",
+            "(2)",
+            "Trang 2 của kế hoạch",
+            "Trang /",
         ] {
             assert!(!is_page_marker(t), "{t}");
         }
@@ -2641,6 +2668,10 @@ mod tests {
         let b = scan(text);
         assert_eq!(b.chrome.len(), 1);
         assert_eq!(b.chrome[0].text(text), "----- [Trang 2] -----");
+        let text = "Nội dung trang một.\n\nTrang 1\n\n14\nNội dung trang hai.\n- 2 -\n";
+        let b = scan(text);
+        let chrome: Vec<&str> = b.chrome.iter().map(|s| s.text(text)).collect();
+        assert_eq!(chrome, ["Trang 1", "- 2 -"]);
     }
 
     /// Shape (g): under a pipe header, the rows' cells a line each with nothing

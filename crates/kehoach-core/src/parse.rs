@@ -864,6 +864,12 @@ fn read_content(src: &Source, start: usize, end: usize) -> Content {
 
     for l in &src.logical[start.min(end)..end] {
         if let Some(k) = src.table_of(l) {
+            // Content that ends with a table ends at its last row: the paragraph
+            // over the table is no closing paragraph (its end mark would go after a
+            // heading).
+            if !l.is_blank() {
+                out.last = Some(l.content);
+            }
             if last_table != Some(k) {
                 last_table = Some(k);
                 if let Some(raw) = src.blocks.tables.get(k) {

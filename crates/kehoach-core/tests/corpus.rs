@@ -931,6 +931,39 @@ fn an_attached_plan_without_its_end_mark_gets_a_warning() {
     assert_eq!(severity(&own), Some("error"));
 }
 
+/// A plan whose content ends with a table over a page break, its foot's `Trang 1`
+/// and `Trang 2` left by the extraction (fixture 230, QĐ 2640/QĐ-BKHĐT): the page
+/// numbers are the page's, not the last item's paragraphs, and the table goes on
+/// over the page. The end mark belongs under the table: the finding points at the
+/// table's last row and its fix waits for a hand (fix-all once wrote `Trang 2./.`,
+/// or would have ended the heading over the table with it).
+#[test]
+fn content_ending_with_a_table_ends_at_its_last_row() {
+    let text = "KẾ HOẠCH\nCông tác năm 2025\n(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2025 của Ủy ban nhân dân tỉnh)\n\nI. NHIỆM VỤ\n1. Nhóm nhiệm vụ khác\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n| 1.1 | Rà soát quy chế | Sở Nội vụ | 2025 |\n| 1.2 | Tổ chức tập huấn | Sở Tư pháp | 2026 |\n\nTrang 1\n\nTT | Nhiệm vụ | Cơ quan chủ trì | Thời gian\n| 1.3 | Tổng kết | Sở Nội vụ | 2027 |\n\nTrang 2\n";
+    let report = check(text);
+    let plan = &report.plan;
+    let closing = plan.closing.as_ref().expect("a closing");
+    assert!(closing.text.contains("Tổng kết"), "{closing:?}");
+    assert_eq!(plan.tables.len(), 1, "{:?}", plan.tables);
+    let item = &plan.body[0].children[0];
+    assert!(item.paragraphs.is_empty(), "{:?}", item.paragraphs);
+    let end = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "KH601")
+        .expect("KH601");
+    assert!(!end.has_safe_fix());
+    assert!(report
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "KH807" && d.message.vi.contains("2 dòng không thuộc văn bản")));
+    let fixed = kehoach_core::fix::apply_safe_fixes(text);
+    assert!(
+        fixed.contains("Trang 2\n") && !fixed.contains("./."),
+        "{fixed}"
+    );
+}
+
 /// A ministry's schedule converted from Word (fixture 204): pipe rows without outer
 /// pipes, a header over two rows (`Thực hiện` over `Đơn vị chủ trì | Đơn vị phối
 /// hợp`), the time in the first column, phases (`I | GIAI ĐOẠN 1`) and steps

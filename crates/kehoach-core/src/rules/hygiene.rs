@@ -1086,8 +1086,9 @@ fn bare_number(t: &str) -> Option<u32> {
         .flatten()
 }
 
-/// Numbers alone on their lines outside tables. `Trang 2`, `- 2 -` and a number next to
-/// a page break are certainly page numbers; a bare number is called one when the
+/// Numbers alone on their lines outside tables (`Trang 2` and `- 2 -` are the first
+/// pass's page chrome, reported with it). A number next to a page break, or one
+/// decorated otherwise (`-2`), is certainly a page number; a bare number is called one when the
 /// text's bare numbers count pages (2, 3, 4 … a page apart). Both are one finding
 /// whose removal waits for a click, as other page chrome's does (fix-all keeps every
 /// word and figure; rows or items that lost their table count up too). Anything else
