@@ -1229,10 +1229,20 @@ fn ends_recipient(last: &str, t: &str) -> bool {
 
 /// `- Lưu: VT, TH.`: the recipients' last line, the copy kept on file.
 /// A drafter's initials and copies (`Zh`, `TH(10)`, `NVA.`): up to five letters,
-/// the copies' number in brackets; or an office's filing code with underscores
+/// the copies' number in brackets; the copies' number before what they are (`09
+/// KH`, Cần Thơ's plans); or an office's filing code with underscores
 /// (`LNT_VP3_KH12`, `ĐVT_10.30`, Ninh Bình's plans).
 pub(crate) fn is_typist_initials(t: &str) -> bool {
     let t = t.trim().trim_end_matches('.');
+    let copies_first = t.split_once(' ').is_some_and(|(count, what)| {
+        (1..=3).contains(&count.len())
+            && count.bytes().all(|b| b.is_ascii_digit())
+            && (1..=5).contains(&what.chars().count())
+            && what.chars().all(|c| c.is_ascii_uppercase() || c == 'Đ')
+    });
+    if copies_first {
+        return true;
+    }
     let filing_code = t.contains('_')
         && at_most_chars(t, 24)
         && t.starts_with(|c: char| c.is_ascii_uppercase() || c == 'Đ')
@@ -2165,6 +2175,15 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
                 || (given > 0 && is_unit_heading_within(&t[given..at], chars)))
             && !t[..at].ends_with(',')
     }) {
+        // `Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án …` over the
+        // duties themselves (dashes, paragraphs), no colon: the verbs say which
+        // units, the whole heading names them (KH 160 Cần Thơ).
+        let duties_below = !n.children.is_empty() || !n.paragraphs.is_empty();
+        if duties_below && !t.ends_with(':') && given == 0 && is_unit_heading(t) {
+            let unit = t.trim_start_matches("Đề nghị ");
+            let lead = sub_field(title, t.len() - unit.len(), t.len());
+            return Some((lead, first_duty()));
+        }
         // `Viện A; Viện B nghiên cứu tham mưu …`: the study is the first duty, not
         // part of the units' names (a name writes `Nghiên cứu` in capitals).
         let at = t[..at].strip_suffix(" nghiên cứu").map_or(at, str::len);
@@ -3212,6 +3231,71 @@ mod tests {
         );
         assert!(is_typist_initials("ĐVT_10.30"));
         assert!(!is_typist_initials("Quyết_định"));
+    }
+
+    /// Cần Thơ's plans (fixture 232): the copies' count under the archive line (`09
+    /// KH`), in the recipients' cell before the signature's, ends the archive line;
+    /// read as a signing title it made `KT. CHỦ TỊCH` look followed by it (KH703).
+    #[test]
+    fn the_copies_under_the_archive_line_end_it() {
+        let text = "KẾ HOẠCH\nAbc\nI. MỤC ĐÍCH\n1. Nội dung./.\n\n|\nNơi nhận:\n- UBND xã, phường;\n- Lưu: VT, CT.\n09 KH\n|\n**TM. ỦY BAN NHÂN\nDÂN**\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Chí Hùng\n|";
+        let p = parse(text);
+        let titles: Vec<&str> = p.signature.titles.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(titles, ["PHÓ CHỦ TỊCH"]);
+        assert_eq!(
+            p.recipients.and_then(|r| r.archive).map(|f| f.text),
+            Some("- Lưu: VT, CT. 09 KH".to_string())
+        );
+        let codes: Vec<&str> = crate::check(text)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .filter(|c| c.starts_with("KH6") || c.starts_with("KH7"))
+            .collect();
+        assert!(codes.is_empty(), "{codes:?}");
+        assert!(is_typist_initials("09 KH"));
+        assert!(is_typist_initials("10 KH."));
+        assert!(!is_typist_initials("2025 KH"));
+        assert!(!is_typist_initials("09 Kế hoạch"));
+    }
+
+    /// A unit heading whose verbs say which units it means (`Các Sở, ngành chủ trì,
+    /// quản lý, tham gia thực hiện các dự án …`, no colon) over its duties: the whole
+    /// heading is the lead, the first dash its duty. A heading that introduces its
+    /// duties with a colon keeps the unit before its verb.
+    #[test]
+    fn a_unit_heading_qualified_by_its_verbs_is_the_lead_over_its_duties() {
+        let text = "KẾ HOẠCH\nAbc\n\nII. TỔ CHỨC THỰC HIỆN\n1. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án thuộc Chương trình\n- Phê duyệt kế hoạch giám sát, đánh giá.\n- Báo cáo kết quả thực hiện.\n2. Sở Tài chính chủ trì, phối hợp với các đơn vị:\n- Bố trí kinh phí thực hiện.\n";
+        let p = parse(text);
+        let tasks: Vec<(String, String)> = p
+            .tasks
+            .iter()
+            .map(|t| {
+                let lead = t
+                    .lead
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                (
+                    lead,
+                    t.content
+                        .as_ref()
+                        .map(|c| c.text.clone())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            tasks,
+            [
+                (
+                    "Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án thuộc Chương trình".to_string(),
+                    "Phê duyệt kế hoạch giám sát, đánh giá.".to_string()
+                ),
+                ("Sở Tài chính".to_string(), "Bố trí kinh phí thực hiện.".to_string()),
+            ]
+        );
     }
 
     /// A plan a decision issues, with a foot of its own and a routing slip after it:

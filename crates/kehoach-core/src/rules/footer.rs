@@ -260,14 +260,13 @@ pub(super) fn check(cx: &mut Ctx) {
                 "\"Như Điều …\" belongs to decisions; a plan names each recipient.",
             );
         }
-        // `- Lưu: VT, VP5. Zh`: the drafter's initials after the archive line's stop
-        // (read from a line of their own) leave its stop the last mark.
+        // `- Lưu: VT, VP5. Zh`, `- Lưu: VT, CT. 09 KH`: the drafter's initials or the
+        // copies after the archive line's stop (read from a line of their own) leave
+        // its stop the last mark.
         let stopped = text
-            .rsplit_once(' ')
-            .filter(|(before, word)| {
-                is_archive && before.ends_with('.') && crate::parse::is_typist_initials(word)
-            })
-            .map_or(text, |(before, _)| before);
+            .rsplit_once(". ")
+            .filter(|(_, word)| is_archive && crate::parse::is_typist_initials(word))
+            .map_or(text, |(before, _)| &text[..before.len() + 1]);
         let end = stopped.chars().last().unwrap_or(' ');
         // The last line, a group's colon and the Party's `,` need no `;`.
         let closed = last || end == ';' || (group_opens && colon_ends) || (party && end == ',');
