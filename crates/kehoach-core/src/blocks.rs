@@ -2038,6 +2038,44 @@ fn ends_with_dangling_word(t: &str) -> bool {
         || value_of_one_word(before)
 }
 
+/// Whether `t` ends with a word that a number follows (`cấp độ 1`, `khoản 2`,
+/// `nhóm 3`), in any case.
+fn ends_with_counting_word(t: &str) -> bool {
+    // In capitals, as `fold_starts_with` compares (a Vietnamese letter's capital is
+    // as long in UTF-8 as the letter).
+    const COUNTING: [&str; 21] = [
+        "CẤP ĐỘ",
+        "CẤP",
+        "SỐ",
+        "MỨC",
+        "LOẠI",
+        "NHÓM",
+        "KHOẢN",
+        "ĐIỂM",
+        "ĐIỀU",
+        "GIAI ĐOẠN",
+        "LẦN",
+        "HẠNG",
+        "BẬC",
+        "PHẦN",
+        "CHƯƠNG",
+        "MỤC",
+        "VÙNG",
+        "ĐỢT",
+        "BƯỚC",
+        "KHÓA",
+        "PHỤ LỤC",
+    ];
+    let t = t.trim_end();
+    COUNTING.iter().any(|w| {
+        let at = t.len().saturating_sub(w.len());
+        at > 0
+            && t.is_char_boundary(at)
+            && t.as_bytes()[at - 1] == b' '
+            && crate::text::fold_starts_with(&t[at..], w)
+    })
+}
+
 /// Whether a task label's colon ends `before` (`*Thời gian thực hiện: *Theo` /
 /// `Kế hoạch bồi dưỡng …`, `Tháng` / `12/2025`): a label's value is never its first
 /// word alone when a line goes on under it.
@@ -2543,6 +2581,16 @@ fn join_kind(
     // `… Trong giai đoạn 2026` / `- 2030 phấn đấu …` (KH 141 Bắc Ninh): a range of
     // years broken at its dash, no list item.
     if blanks == 0 && ends_with_year(p.tail) && starts_with_year_after_dash(n) {
+        return Some(JoinKind::Prose);
+    }
+    // `… ưu tiên các địa bàn cấp độ` / `1. Cấp ngay mì tôm …` (KH 0129 Đắk Lắk): a
+    // full line ending with a word that counts (`cấp độ`, `khoản`, `nhóm`), its
+    // number wrapped to the next line's start, is the sentence's, no item's marker.
+    if n.starts_with(|c: char| c.is_ascii_digit())
+        && blanks == 0
+        && ends_with_counting_word(p.tail)
+        && width.is_some_and(|w| wrapped_length(p.tail, w))
+    {
         return Some(JoinKind::Prose);
     }
     let p_len = p.chars;
@@ -3234,6 +3282,34 @@ mod tests {
         assert!(b.read.contains("Công nghệ\n       Chủ trì"), "{}", b.read);
         assert!(b.read.contains("chuyển giao, ứng dụng"));
         assert!(b.read.contains("ứng dụng IoT trong"));
+    }
+
+    /// A hard-wrapped duty (KH 0129 Đắk Lắk): `… ưu tiên các địa bàn cấp độ` / `1. Cấp
+    /// ngay mì tôm …` is the sentence's level 1, wrapped, not an item `1.` after
+    /// item `4.` (it had been a KH401 error on the issued plan). A line stopped short
+    /// of the width, or one ending with another word, still opens an item.
+    #[test]
+    fn a_number_a_counting_word_asks_for_goes_on_its_line() {
+        let wrapped = "**4.\nPhương án tổ chức cấp phát**\n\n- *Giai đoạn khẩn cấp\n(0-48 giờ):* Tổ chức lực lượng, phương tiện tiếp cận ngay các vùng ngập sâu,\nchia cắt bằng ca nô, xuồng máy, phương tiện cơ động, ưu tiên các địa bàn cấp độ\n1. Cấp ngay mì tôm, lương khô, nước uống, thuốc men thiết yếu, sữa và một số\nnhu yếu phẩm cơ bản khác cho Nhân dân; đồng thời sơ tán người dân tại các điểm\nnguy cơ cao về nơi an toàn (UBND xã, trường học, nhà văn hóa, trụ sở cơ quan\nnhà nước...) và tổ chức nơi lưu trú tạm, bảo đảm an toàn, có nước uống, thực phẩm\ntối thiểu, ánh sáng, điều kiện vệ sinh cơ bản.\n\n";
+        let mut text = String::new();
+        for _ in 0..4 {
+            text.push_str(wrapped);
+        }
+        let b = scan(&text);
+        let at = text.find("cấp độ\n1. Cấp").expect("the break") + "cấp độ".len();
+        assert!(b.joins.iter().any(|j| j.gap.start == at), "{:?}", b.joins);
+        assert!(ends_with_counting_word("ưu tiên các địa bàn cấp độ"));
+        assert!(ends_with_counting_word("theo quy định tại Khoản"));
+        assert!(!ends_with_counting_word("ưu tiên các địa bàn"));
+        assert!(!ends_with_counting_word("công tác tổ chức"));
+        assert!(!ends_with_counting_word("độ"));
+        let short = text.replace(
+            "phương tiện cơ động, ưu tiên các địa bàn cấp độ\n",
+            "ưu tiên các cấp độ\n",
+        );
+        let b = scan(&short);
+        let at = short.find("cấp độ\n1. Cấp").expect("the break") + "cấp độ".len();
+        assert!(!b.joins.iter().any(|j| j.gap.start == at), "{:?}", b.joins);
     }
 
     /// A legal-text page's paragraph (QĐ 2623/QĐ-TTg): a short first line, then full
