@@ -2127,7 +2127,9 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         // not a duty.
         let names_follow = is_list_of_names(&t[colon + 1..]);
         if (is_unit_heading(unit) || member) && !names_follow {
-            let lead = sub_field(title, 0, unit.len());
+            // (`Đề nghị Công ty Điện lực Đắk Lắk: Khẩn trương …`: the unit asked.)
+            let asked = unit.len() - unit.trim_start_matches("Đề nghị ").len();
+            let lead = sub_field(title, asked, unit.len());
             let rest = t[colon + 1..].trim_start();
             let duty = if rest.is_empty() {
                 first_duty()
@@ -2197,8 +2199,12 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         return Some((sub_field(title, skip, at), duty));
     }
     if is_unit_heading(t) {
-        let unit = t.trim_start_matches("Đề nghị ");
-        let lead = sub_field(title, t.len() - unit.len(), t.len());
+        // (A list of units too long for a colon to be looked for ends with it:
+        // `Báo và Phát thanh - Truyền hình Đắk Lắk, Sở Văn hóa, …, hệ thống truyền
+        // thanh cơ sở:`, KH 0129 Đắk Lắk.)
+        let named = t.strip_suffix(':').unwrap_or(t).trim_end();
+        let unit = named.trim_start_matches("Đề nghị ");
+        let lead = sub_field(title, named.len() - unit.len(), named.len());
         return Some((lead, first_duty()));
     }
     None
@@ -3296,6 +3302,37 @@ mod tests {
                 ("Sở Tài chính".to_string(), "Bố trí kinh phí thực hiện.".to_string()),
             ]
         );
+    }
+
+    /// KH 0129 Đắk Lắk (fixture 233): a unit asked (`Đề nghị Công ty Điện lực Đắk
+    /// Lắk: Khẩn trương …`) is the unit, not the request; a list of units too long
+    /// for its colon to be looked for leads without the colon.
+    #[test]
+    fn a_unit_asked_or_listed_at_length_leads_without_the_request_or_colon() {
+        let text = "KẾ HOẠCH\nAbc\n\nV. PHÂN CÔNG NHIỆM VỤ\n1. Đề nghị Công ty Điện lực Đắk Lắk: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.\n2. Báo và Phát thanh - Truyền hình Đắk Lắk, Sở Văn hóa, Thể thao và Du lịch, Cổng Thông tin điện tử tỉnh và hệ thống truyền thanh cơ sở:\nTăng cường thông tin, tuyên truyền về kế hoạch hỗ trợ.\n";
+        let p = parse(text);
+        let leads: Vec<String> = p
+            .tasks
+            .iter()
+            .map(|t| {
+                t.lead
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+            .collect();
+        assert_eq!(
+            leads,
+            [
+                "Công ty Điện lực Đắk Lắk",
+                "Báo và Phát thanh - Truyền hình Đắk Lắk, Sở Văn hóa, Thể thao và Du lịch, Cổng Thông tin điện tử tỉnh và hệ thống truyền thanh cơ sở"
+            ]
+        );
+        for t in &p.tasks {
+            let lead = &t.lead[0];
+            assert_eq!(&text[lead.range.start..lead.range.end], lead.text);
+        }
     }
 
     /// A plan a decision issues, with a foot of its own and a routing slip after it:
