@@ -1746,6 +1746,15 @@ fn label_lines(n: &Node) -> Vec<(&Field, &[Node])> {
         .collect()
 }
 
+/// Where the unit ends in `Sở Nội vụ chủ trì …`: a unit named alone before `chủ
+/// trì` (no list of units before it).
+fn lead_unit_at(t: &str) -> Option<usize> {
+    t.find(" chủ trì").filter(|&at| {
+        let unit = &t[..at];
+        starts_with_unit_word(unit) && !unit.contains([';', ','])
+    })
+}
+
 /// `1.1. Xây dựng …` over `a) Nhiệm vụ: …`, `b) Cơ quan thực hiện:` (its `- Đơn vị
 /// chủ trì: …` lines) and `c) Thời gian thực hiện: …` (KH 308 Hà Nội): lettered
 /// points that are the item's labels, not items of their own.
@@ -1855,6 +1864,12 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
                     .filter(|s| task_label(&s.title.text).is_none())
                     .filter_map(|s| {
                         let t = &s.title.text;
+                        // `- Cơ quan thực hiện:` over `+ Sở Văn hóa và Thể thao chủ trì,
+                        // phối hợp …` (KH 174 TP HCM): the line that says which unit
+                        // leads (the value's own reading below takes the unit).
+                        if kind == TaskField::Performing && !t.contains(':') {
+                            return lead_unit_at(t).map(|_| s.title.clone());
+                        }
                         let unit = t.split(':').next()?.trim();
                         (t.contains(':') && !unit.is_empty()).then(|| Field {
                             text: unit.to_string(),
@@ -1871,11 +1886,7 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
                 // 172 TP HCM): the unit the value says leads, leads.
                 TaskField::Performing => {
                     for v in units {
-                        let lead_at = v.text.find(" chủ trì").filter(|&at| {
-                            let unit = &v.text[..at];
-                            starts_with_unit_word(unit) && !unit.contains([';', ','])
-                        });
-                        match lead_at {
+                        match lead_unit_at(&v.text) {
                             Some(at) => task.lead.push(sub_field(&v, 0, at)),
                             None => task.performing.push(v),
                         }
@@ -3456,6 +3467,14 @@ mod tests {
                 ("Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố", ""),
             ]
         );
+        // KH 174 TP HCM: the label empty, the units on the `+` lines under it; the one
+        // said to lead leads (a line that names no lead is no unit's name).
+        let text = "KẾ HOẠCH\nThử\n\nII. NỘI DUNG\nc) Hoạt động 3\n- Nội dung: Tuyên truyền trên các phương tiện truyền thông.\n- Cơ quan thực hiện:\n+ Sở Văn hóa và Thể thao chủ trì, phối hợp với các sở, ban, ngành.\n+ Sở Xây dựng đăng tải thông điệp trên bảng quang báo.\n";
+        let p = parse(text);
+        let t = p.tasks.first().expect("a task");
+        let lead: Vec<&str> = t.lead.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(lead, ["Sở Văn hóa và Thể thao"]);
+        assert!(t.performing.is_empty(), "{:?}", t.performing);
     }
 
     /// QĐ 2623/QĐ-TTg: `5. Xây dựng Nghị định` holds two decrees, each a dash with
