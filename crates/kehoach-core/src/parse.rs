@@ -1652,7 +1652,7 @@ fn is_unit_duty_dash(n: &Node) -> bool {
     n.level == Level::Dash
         && n.children.is_empty()
         && !t.starts_with("Các ")
-        && unit_before(t, &[" chủ trì"]).is_some()
+        && unit_before(t, &VERBS).is_some_and(|at| at_most_chars(&t[..at], 80))
 }
 
 /// Where the unit a duty opens with ends, before the first of `verbs`: a unit's word
@@ -1979,7 +1979,7 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
 }
 
 /// Verbs that follow the unit an item assigns work to.
-const VERBS: [&str; 25] = [
+const VERBS: [&str; 30] = [
     " chủ trì",
     // `UBND các xã, phường tăng cường …`, `Các Sở, ngành … kiện toàn …` (KH 141 Bắc Ninh).
     " tăng cường",
@@ -2012,6 +2012,14 @@ const VERBS: [&str; 25] = [
     " mở thêm",
     // `Bộ Giáo dục và Đào tạo thành lập các hội đồng thẩm định …` (QĐ 436/QĐ-TTg).
     " thành lập",
+    // `- Uỷ ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp bố trí …` (QĐ 844/
+    // QĐ-TTg), `- Sở Tài chính định kỳ hằng quý tổng hợp …` (QĐ 2820 TP HCM): a
+    // submission (not the `trình` of `Chương trình`) and a period open the duty.
+    " trình Hội đồng",
+    " trình Ủy ban",
+    " trình Thủ tướng",
+    " trình Chính phủ",
+    " định kỳ",
 ];
 
 /// Where each of [`VERBS`] first stands in `t` as a verb: `các tổ chức`, `những tổ
@@ -3636,6 +3644,22 @@ mod tests {
         assert_eq!(
             p.tasks[1].content.as_ref().map(|c| c.text.as_str()),
             Some("Bộ Y tế chủ trì, phối hợp với các bộ, ngành thành lập hội đồng tư vấn khối ngành Sức khỏe;")
+        );
+        // Nghệ An's plan 982/KH-UBND (its duties a dash a unit, none `chủ trì`), QĐ
+        // 844/QĐ-TTg (`trình Hội đồng …`), QĐ 2820 TP HCM (`định kỳ`): the unit before
+        // its verb, a request's unit without the request; a dash whose words before
+        // any verb run long names no unit.
+        let text = "KẾ HOẠCH\nThử\n\nV. TRÁCH NHIỆM THỰC HIỆN\n- Sở Văn hóa, Thể thao và Du lịch phối hợp với Ban Tuyên giáo và Dân vận Tỉnh ủy chỉ đạo các cơ quan truyền thông.\n- Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua.\n- Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị-xã hội phát huy thành quả của các phong trào thi đua.\n- Uỷ ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp bố trí ngân sách.\n- Sở Tài chính định kỳ hằng quý tổng hợp báo cáo.\n- Hội đồng Thi đua - Khen thưởng các cấp phân công rõ trách nhiệm các thành viên trong quá trình chỉ đạo, hướng dẫn.\n";
+        let p = parse(text);
+        assert_eq!(
+            leads_of(&p),
+            [
+                "Sở Văn hóa, Thể thao và Du lịch",
+                "Sở Nội vụ",
+                "Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị-xã hội",
+                "Uỷ ban nhân dân cấp tỉnh",
+                "Sở Tài chính"
+            ]
         );
     }
 
