@@ -1979,7 +1979,7 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
 }
 
 /// Verbs that follow the unit an item assigns work to.
-const VERBS: [&str; 30] = [
+const VERBS: [&str; 31] = [
     " chủ trì",
     // `UBND các xã, phường tăng cường …`, `Các Sở, ngành … kiện toàn …` (KH 141 Bắc Ninh).
     " tăng cường",
@@ -2020,6 +2020,9 @@ const VERBS: [&str; 30] = [
     " trình Thủ tướng",
     " trình Chính phủ",
     " định kỳ",
+    // `- Hội đồng Thi đua - Khen thưởng các cấp phân công rõ trách nhiệm …` (KH 982
+    // Nghệ An).
+    " phân công",
 ];
 
 /// Where each of [`VERBS`] first stands in `t` as a verb: `các tổ chức`, `những tổ
@@ -2027,6 +2030,9 @@ const VERBS: [&str; 30] = [
 /// dựng Đảng` is a board's name. One pass over the spaces (every verb starts with
 /// one), each asked only of the verbs whose next byte it has: a search per verb
 /// prepared a searcher each time and cost more than the item's whole reading.
+// One bit a verb in `first_verbs`' table.
+const _: () = assert!(VERBS.len() <= 32);
+
 fn first_verbs(t: &str) -> [Option<usize>; VERBS.len()] {
     /// For each byte, the verbs whose second byte it is (bit k: `VERBS[k]`).
     const BY_SECOND_BYTE: [u32; 256] = {
@@ -2047,7 +2053,10 @@ fn first_verbs(t: &str) -> [Option<usize>; VERBS.len()] {
             candidates &= candidates - 1;
             if first[k].is_none() && bytes[i..].starts_with(VERBS[k].as_bytes()) {
                 let before = &t[..i];
+                // (`Các cơ quan được phân công chủ trì …`: a verb after `được` is
+                // said of the unit, not done by it.)
                 let noun_or_name = before.ends_with(" các")
+                    || before.ends_with(" được")
                     || before.ends_with(',')
                     || before.ends_with(" những")
                     || before.ends_with(" Ban")
@@ -3649,7 +3658,7 @@ mod tests {
         // 844/QĐ-TTg (`trình Hội đồng …`), QĐ 2820 TP HCM (`định kỳ`): the unit before
         // its verb, a request's unit without the request; a dash whose words before
         // any verb run long names no unit.
-        let text = "KẾ HOẠCH\nThử\n\nV. TRÁCH NHIỆM THỰC HIỆN\n- Sở Văn hóa, Thể thao và Du lịch phối hợp với Ban Tuyên giáo và Dân vận Tỉnh ủy chỉ đạo các cơ quan truyền thông.\n- Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua.\n- Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị-xã hội phát huy thành quả của các phong trào thi đua.\n- Uỷ ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp bố trí ngân sách.\n- Sở Tài chính định kỳ hằng quý tổng hợp báo cáo.\n- Hội đồng Thi đua - Khen thưởng các cấp phân công rõ trách nhiệm các thành viên trong quá trình chỉ đạo, hướng dẫn.\n";
+        let text = "KẾ HOẠCH\nThử\n\nV. TRÁCH NHIỆM THỰC HIỆN\n- Sở Văn hóa, Thể thao và Du lịch phối hợp với Ban Tuyên giáo và Dân vận Tỉnh ủy chỉ đạo các cơ quan truyền thông.\n- Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua.\n- Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị-xã hội phát huy thành quả của các phong trào thi đua.\n- Uỷ ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp bố trí ngân sách.\n- Sở Tài chính định kỳ hằng quý tổng hợp báo cáo.\n- Hội đồng Thi đua - Khen thưởng các cấp phân công rõ trách nhiệm các thành viên.\n- Sở Xây dựng được phân công chủ trì thẩm định.\n- Hội đồng Thi đua - Khen thưởng các cấp cùng những tấm gương điển hình tiên tiến trên mọi lĩnh vực của đời sống xã hội trong quá trình chỉ đạo.\n";
         let p = parse(text);
         assert_eq!(
             leads_of(&p),
@@ -3658,7 +3667,10 @@ mod tests {
                 "Sở Nội vụ",
                 "Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị-xã hội",
                 "Uỷ ban nhân dân cấp tỉnh",
-                "Sở Tài chính"
+                "Sở Tài chính",
+                "Hội đồng Thi đua - Khen thưởng các cấp",
+                // (A verb after `được` is said of the unit.)
+                "Sở Xây dựng được phân công"
             ]
         );
     }
