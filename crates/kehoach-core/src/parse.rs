@@ -2778,6 +2778,22 @@ mod tests {
         );
         assert_eq!(parse("THÔNG BÁO\nKết luận\n").kind, DocKind::Notice);
         assert_eq!(parse("Một đoạn văn bình thường.").kind, DocKind::Other);
+        // Laws and circulars as the Gazette prints them (their articles' points read
+        // as a plan's items had given a law dozens of KH401 errors); a consolidated
+        // text's footnote mark glued to its kind word.
+        let law = "QUỐC HỘI\nLuật số: 51/2024/QH15\n\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT BẢO HIỂM Y TẾ\n\nĐiều 1. Sửa đổi, bổ sung\n1. Bổ sung khoản 9.\n4. Sửa đổi khoản 4.\n";
+        assert_eq!(parse(law).kind, DocKind::Other);
+        let circular =
+            "BỘ TÀI CHÍNH\nSố: 12/VBHN-BTC\n\nTHÔNG TƯ1\nHướng dẫn về thuế\n\n1. Phạm vi.\n";
+        assert_eq!(parse(circular).kind, DocKind::Other);
+        assert_eq!(
+            parse("QUYẾT ĐỊNH1\nVề việc ban hành\n\nĐiều 1. Ban hành.\n").kind,
+            DocKind::Decision
+        );
+        assert!(!crate::check(law)
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diagnostics::Severity::Error));
     }
 
     #[test]

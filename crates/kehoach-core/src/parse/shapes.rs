@@ -20,10 +20,10 @@ pub(crate) const KIND_WORDS: [(&str, DocKind); 6] = [
 
 /// The first letters of [`KIND_WORDS`] and [`OTHER_KIND_WORDS`] (a test keeps them
 /// in step).
-const KIND_WORD_INITIALS: [char; 11] = ['B', 'C', 'D', 'G', 'H', 'K', 'N', 'P', 'Q', 'T', 'Đ'];
+const KIND_WORD_INITIALS: [char; 12] = ['B', 'C', 'D', 'G', 'H', 'K', 'L', 'N', 'P', 'Q', 'T', 'Đ'];
 
 /// Other document kind words: recognised as "not a plan".
-pub(crate) const OTHER_KIND_WORDS: [&str; 14] = [
+pub(crate) const OTHER_KIND_WORDS: [&str; 19] = [
     "TỜ TRÌNH",
     "NGHỊ QUYẾT",
     "HƯỚNG DẪN",
@@ -38,6 +38,14 @@ pub(crate) const OTHER_KIND_WORDS: [&str; 14] = [
     "THÔNG CÁO",
     "DỰ ÁN",
     "NGHỊ ĐỊNH",
+    // Laws and circulars as the Gazette prints them: a law's articles and a
+    // circular's clauses are no plan's items (they were read as one, dozens of KH401
+    // errors on a law's amending points).
+    "LUẬT",
+    "BỘ LUẬT",
+    "PHÁP LỆNH",
+    "THÔNG TƯ",
+    "THÔNG TƯ LIÊN TỊCH",
 ];
 
 pub(crate) fn kind_word(cell: &str) -> Option<DocKind> {
@@ -53,11 +61,19 @@ pub(crate) fn kind_word(cell: &str) -> Option<DocKind> {
     }
     let f = fold(cell);
     let f = f.trim_end_matches([':', '.']);
-    KIND_WORDS
-        .iter()
-        .find(|(w, _)| *w == f)
-        .map(|(_, k)| *k)
-        .or_else(|| OTHER_KIND_WORDS.contains(&f).then_some(DocKind::Other))
+    let of = |f: &str| {
+        KIND_WORDS
+            .iter()
+            .find(|(w, _)| *w == f)
+            .map(|(_, k)| *k)
+            .or_else(|| OTHER_KIND_WORDS.contains(&f).then_some(DocKind::Other))
+    };
+    // `THÔNG TƯ1`: a consolidated text's footnote mark glued to its kind word.
+    of(f).or_else(|| {
+        let word = f.trim_end_matches(|c: char| c.is_ascii_digit());
+        let glued = (1..=2).contains(&(f.len() - word.len())) && !word.ends_with(' ');
+        glued.then(|| of(word)).flatten()
+    })
 }
 
 /// `Số: 11/KH-UBND` up to the slash (`SỐ:` in a header set in capitals):
