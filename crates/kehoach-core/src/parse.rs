@@ -2155,6 +2155,17 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
     {
         return None;
     }
+    // The whole heading as the unit (without its request, or a closing colon: a list
+    // of units too long for a colon to be looked for ends with it, `Báo và Phát thanh
+    // - Truyền hình Đắk Lắk, Sở Văn hóa, …, hệ thống truyền thanh cơ sở:`, KH 0129
+    // Đắk Lắk), its first duty below.
+    let whole_heading = || {
+        let named = t.strip_suffix(':').unwrap_or(t).trim_end();
+        (
+            sub_field(title, request_len(named), named.len()),
+            first_duty(),
+        )
+    };
     let verbs = first_verbs(t);
     // `Sở Tài chính: Chủ trì, …` (the colon right after the unit, no verb before it).
     if let Some(colon) =
@@ -2168,8 +2179,7 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         let names_follow = is_list_of_names(&t[colon + 1..]);
         if (is_unit_heading(unit) || member) && !names_follow {
             // (`Đề nghị Công ty Điện lực Đắk Lắk: Khẩn trương …`: the unit asked.)
-            let asked = unit.len() - unit.trim_start_matches("Đề nghị ").len();
-            let lead = sub_field(title, asked, unit.len());
+            let lead = sub_field(title, request_len(unit), unit.len());
             let rest = t[colon + 1..].trim_start();
             let duty = if rest.is_empty() {
                 first_duty()
@@ -2222,15 +2232,13 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         // units, the whole heading names them (KH 160 Cần Thơ).
         let duties_below = !n.children.is_empty() || !n.paragraphs.is_empty();
         if duties_below && !t.ends_with(':') && given == 0 && is_unit_heading(t) {
-            let unit = t.trim_start_matches("Đề nghị ");
-            let lead = sub_field(title, t.len() - unit.len(), t.len());
-            return Some((lead, first_duty()));
+            return Some(whole_heading());
         }
         // `Viện A; Viện B nghiên cứu tham mưu …`: the study is the first duty, not
         // part of the units' names (a name writes `Nghiên cứu` in capitals).
         let at = t[..at].strip_suffix(" nghiên cứu").map_or(at, str::len);
         let unit = &t[given..at];
-        let skip = given + unit.len() - unit.trim_start_matches("Đề nghị ").len();
+        let skip = given + request_len(unit);
         let duty = if t.ends_with(':') {
             first_duty()
         } else {
@@ -2239,15 +2247,15 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
         return Some((sub_field(title, skip, at), duty));
     }
     if is_unit_heading(t) {
-        // (A list of units too long for a colon to be looked for ends with it:
-        // `Báo và Phát thanh - Truyền hình Đắk Lắk, Sở Văn hóa, …, hệ thống truyền
-        // thanh cơ sở:`, KH 0129 Đắk Lắk.)
-        let named = t.strip_suffix(':').unwrap_or(t).trim_end();
-        let unit = named.trim_start_matches("Đề nghị ");
-        let lead = sub_field(title, named.len() - unit.len(), named.len());
-        return Some((lead, first_duty()));
+        return Some(whole_heading());
     }
     None
+}
+
+/// The request before a unit asked to do its part (`Đề nghị Ủy ban Mặt trận …`), in
+/// bytes; 0 for a unit given its duty.
+fn request_len(unit: &str) -> usize {
+    unit.len() - unit.trim_start_matches("Đề nghị ").len()
 }
 
 /// Words that open a topic, not a unit, after `Đối với` (`công tác`, `nhiệm vụ`).
