@@ -2802,6 +2802,16 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.severity == crate::diagnostics::Severity::Error));
+        // Named by its word, not as an unrecognised document.
+        let named = |text: &str| {
+            crate::check(text)
+                .diagnostics
+                .iter()
+                .find(|d| d.code == "KH001")
+                .map(|d| d.message.vi.clone())
+        };
+        assert!(named(law).is_some_and(|m| m.starts_with("Đây là luật,")));
+        assert!(named(circular).is_some_and(|m| m.starts_with("Đây là thông tư,")));
     }
 
     #[test]

@@ -122,17 +122,27 @@ pub(super) fn check(cx: &mut Ctx) -> bool {
             first.map_or(Span::new(0, 0), |l| l.content)
         });
     let kind = plan.kind;
+    // Another kind the reader knows by its word only (a resolution, a law, a
+    // programme): named by that word, not as "unrecognised".
+    let word = plan
+        .title
+        .as_ref()
+        .map(|t| {
+            t.kind_word
+                .text
+                .trim()
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+        })
+        .filter(|w| kind == crate::model::DocKind::Other && !w.is_empty());
+    let (vi, en) = match word {
+        Some(w) => (crate::text::lower(w), format!("document titled \"{w}\"")),
+        None => (kind.name_vi().to_string(), kind.name_en().to_string()),
+    };
     cx.report(
         &NOT_A_PLAN,
         span,
-        format!(
-            "Đây là {}, không phải kế hoạch: chỉ kiểm tra chính tả và mã hóa.",
-            kind.name_vi()
-        ),
-        format!(
-            "This is a {}, not a plan: only text hygiene is checked.",
-            kind.name_en()
-        ),
+        format!("Đây là {vi}, không phải kế hoạch: chỉ kiểm tra chính tả và mã hóa."),
+        format!("This is a {en}, not a plan: only text hygiene is checked."),
     );
     false
 }
