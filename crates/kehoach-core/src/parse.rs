@@ -1652,7 +1652,8 @@ fn is_unit_duty_dash(n: &Node) -> bool {
     n.level == Level::Dash
         && n.children.is_empty()
         && !t.starts_with("Các ")
-        && (starts_with_unit_word(t) || t.starts_with("Sở,"))
+        // (A line that names no unit is not searched for verbs.)
+        && names_units(t)
         // (The verbs found in one pass over the line: a search a verb cost a tenth
         // of the reading of real text's duties.)
         && first_verbs(t)
@@ -1672,8 +1673,12 @@ fn unit_before(t: &str, verbs: &[&str]) -> Option<usize> {
 /// most 120 characters.
 fn unit_ending_at(t: &str, at: usize) -> Option<usize> {
     let unit = &t[..at];
-    let names_units = starts_with_unit_word(unit) || unit.starts_with("Sở,");
-    (names_units && at_most_chars(unit, 120) && !unit.contains(['.', ';', ':'])).then_some(at)
+    (names_units(unit) && at_most_chars(unit, 120) && !unit.contains(['.', ';', ':'])).then_some(at)
+}
+
+/// A unit's word first, or `Sở, …` (`Sở, ngành, địa phương`).
+fn names_units(t: &str) -> bool {
+    starts_with_unit_word(t) || t.starts_with("Sở,")
 }
 
 /// Whether an item carries task labels (`Cơ quan chủ trì:`, `Thời gian thực hiện:` …)
