@@ -241,6 +241,7 @@ fn detect_kind_lines(src: &Source) -> (DocKind, Option<(usize, usize)>) {
             // `KẾ HOẠCH` after an article that issues one ("Ban hành kèm theo Quyết
             // định này Kế hoạch …").
             let mut issues_plan = false;
+            let mut names_plan = None;
             for l in lines.iter().skip(d + 1) {
                 let text = l.text(src.read());
                 if !issues_plan && text.contains("Quyết định này") {
@@ -261,7 +262,9 @@ fn detect_kind_lines(src: &Source) -> (DocKind, Option<(usize, usize)>) {
                         let f = fold(n.text(src.read()));
                         f.contains("(KÈM THEO") || f.contains("(BAN HÀNH KÈM THEO")
                     });
-                    if attached {
+                    if attached
+                        && *names_plan.get_or_insert_with(|| decision_names_a_plan(src, d, l.idx))
+                    {
                         return (DocKind::PlanInDecision, Some((d, l.idx)));
                     }
                 }
@@ -284,6 +287,23 @@ fn detect_kind_lines(src: &Source) -> (DocKind, Option<(usize, usize)>) {
             }
         }
     }
+}
+
+/// Whether a decision speaks of a plan before its second article: its title
+/// (`VỀ VIỆC BAN HÀNH KẾ HOẠCH …`, `Phê duyệt Kế hoạch …`), the proposal it answers
+/// or its first article. Its bases do not count (`Căn cứ Quyết định … ban hành Kế
+/// hoạch rà soát …`): a decision that announces procedures carries a blank plan
+/// form among its annexes (`KẾ HOẠCH …` / `(Kèm theo Quyết định số… /QĐ-UBND …)`)
+/// without issuing it.
+fn decision_names_a_plan(src: &Source, decision: usize, plan: usize) -> bool {
+    src.logical
+        .iter()
+        .skip(decision + 1)
+        .take(plan.saturating_sub(decision + 1))
+        .map(|l| l.text(src.read()))
+        .take_while(|t| !t.starts_with("Điều 2"))
+        .filter(|t| !t.starts_with("Căn cứ"))
+        .any(|t| fold(t).contains("KẾ HOẠCH"))
 }
 
 /// A plan's title written whole on one line in capitals: `KẾ HOẠCH` and its summary
@@ -2857,6 +2877,25 @@ mod tests {
         );
         // Before, the plan went unread: a decision gets its spelling checked only.
         assert!(!report.diagnostics.iter().any(|d| d.code == "KH001"));
+    }
+
+    /// Quyết định 5042/QĐ-BNNMT (26/11/2025) announces internal procedures; one of
+    /// them carries a blank plan form in its annex (`KẾ HOẠCH …` / `(Kèm theo Quyết
+    /// định số… /QĐ-UBND …)`). The decision issues no plan: its title and first
+    /// article do not speak of one (only a basis does), so it is not read as one.
+    #[test]
+    fn a_plan_form_in_the_annex_of_a_decision_that_issues_none() {
+        let decision = "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 5042/QĐ-BNNMT\n\n**QUYẾT ĐỊNH**\n\nVỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH NỘI BỘ ĐƯỢC SỬA ĐỔI, BỔ SUNG\n\n*Căn cứ Quyết định số 1085/QĐ-TTg ngày 15/9/2022 của Thủ tướng Chính phủ ban hành Kế hoạch rà soát, đơn giản hóa thủ tục hành chính nội bộ;*\n\n**QUYẾT ĐỊNH:**\n\n**Điều 1.** Công bố kèm theo Quyết định này thủ tục hành chính nội bộ được sửa đổi, bổ sung.\n\n**Điều 2.** Quyết định này có hiệu lực thi hành kể từ ngày ký./.\n\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT, TTTV.\n\n**KT. BỘ TRƯỞNG**\nTHỨ TRƯỞNG\nHoàng Trung\n\n";
+        let annex = "**PHỤ LỤC**\n\nTHỦ TỤC HÀNH CHÍNH NỘI BỘ ĐƯỢC SỬA ĐỔI, BỔ SUNG\n\n*(Ban hành kèm theo Quyết định số 5042/QĐ-BNNMT ngày 26 tháng 11 năm 2025 của Bộ trưởng Bộ Nông nghiệp và Môi trường)*\n\n**1. Phê duyệt kế hoạch chuyển đổi cơ cấu cây trồng**\n\na) Trình tự thực hiện: Ủy ban nhân dân cấp xã lập kế hoạch theo mẫu.\n\n**KẾ HOẠCH**\n\n**Chuyển đổi cơ cấu cây trồng, vật nuôi trên đất trồng lúa năm …**\n\n*(Kèm theo Quyết định số… /QĐ-UBND ngày … tháng … năm …)*\n\n1. Diện tích chuyển đổi: …\n\n2. Cây trồng chuyển đổi: …\n";
+        let p = parse(&format!("{decision}{annex}"));
+        assert_eq!(p.kind, DocKind::Decision);
+        // A title that issues the plan reads it as before.
+        let issuing = decision.replace(
+            "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH NỘI BỘ ĐƯỢC SỬA ĐỔI, BỔ SUNG",
+            "VỀ VIỆC BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI CƠ CẤU CÂY TRỒNG",
+        );
+        let p = parse(&format!("{issuing}{annex}"));
+        assert_eq!(p.kind, DocKind::PlanInDecision);
     }
 
     /// A routing slip scanned after a plan its decision signs (fixture 230): no signer
