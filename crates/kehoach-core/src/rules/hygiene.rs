@@ -922,10 +922,12 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &
                 });
             }
         }
-        // A line of underscores alone is a fill-in blank or a rule, not emphasis.
-        let only_underscores = trimmed.bytes().all(|c| c == b'_');
-        // Emphasis marks: `**`, `__`, and single `*` touching a word.
+        // Emphasis marks: `**`, `__` that open and close a span, and single `*`
+        // touching a word. Other runs of underscores are fill-in blanks
+        // (`ngày___tháng__năm___`, `tối thiểu__năm`, `Số:____`): taking them away
+        // would glue the words around them.
         let bytes = raw.as_bytes();
+        let strong_underscores = underscore_emphasis(bytes);
         let mut i = 0;
         while i < bytes.len() {
             // A note's mark, `(*)`, `(**)`, `[*]`: the text refers to a note with it
@@ -939,7 +941,18 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &
                 }
             }
             let two = bytes.get(i..i + 2);
-            if two == Some(b"**") || (two == Some(b"__") && !only_underscores) {
+            if two == Some(b"__") {
+                let e = i + bytes[i..].iter().take_while(|&&b| b == b'_').count();
+                if strong_underscores.contains(&i) {
+                    edits.push(TextEdit {
+                        span: Span::new(base + i, base + e),
+                        new_text: String::new(),
+                    });
+                }
+                i = e;
+                continue;
+            }
+            if two == Some(b"**") {
                 let mut e = i + 2;
                 while e < bytes.len() && bytes[e] == bytes[i] {
                     e += 1;
@@ -976,6 +989,33 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &
             i += 1;
         }
     }
+}
+
+/// Where a line's `__` marks a strong span, as Markdown reads them: a run of exactly
+/// two underscores that opens (no letter or digit before it, text after it) and the
+/// next one that closes (text before it, no letter or digit after it). The start of
+/// each mark of a pair; every other run is text.
+fn underscore_emphasis(bytes: &[u8]) -> Vec<usize> {
+    let word = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80);
+    let space = |b: Option<&u8>| b.is_none_or(|b| b.is_ascii_whitespace());
+    let mut marks = Vec::new();
+    let mut open = None;
+    let mut i = 0;
+    while let Some(at) = memchr::memchr(b'_', &bytes[i..]).map(|a| i + a) {
+        let run = bytes[at..].iter().take_while(|&&b| b == b'_').count();
+        let before = at.checked_sub(1).and_then(|b| bytes.get(b));
+        let after = bytes.get(at + run);
+        if run == 2 {
+            if let Some(o) = open.filter(|_| !space(before) && !word(after)) {
+                marks.extend([o, at]);
+                open = None;
+            } else if !word(before) && !space(after) {
+                open = Some(at);
+            }
+        }
+        i = at + run;
+    }
+    marks
 }
 
 /// All Markdown marks of the text: one finding, one fix.
@@ -1648,6 +1688,24 @@ mod tests {
         let fixed = crate::fix::apply_safe_fixes_where(&text, |code| code == "KH808");
         assert!(fixed.contains("Chỉ thị số 52-CT/TW ngày"), "{fixed}");
         assert!(fixed.contains("bảo hiểm y tế toàn dân"), "{fixed}");
+    }
+
+    /// A form's fill-in blanks are runs of underscores, glued to the words around
+    /// them or not (Thông tư 01/2024/TT-BKHĐT and 07/2024/TT-BKHĐT, as the Gazette
+    /// prints them): the Markdown fix took `__` and longer runs away and glued the
+    /// words (`ngàythángnăm`, `tối thiểunăm`). Only a `__` pair around text is a mark.
+    #[test]
+    fn fill_in_blanks_are_not_markdown_marks() {
+        let blanks = "Số:____\n___, ngày___tháng__năm___\nCó kinh nghiệm tối thiểu__năm hoặc tối thiểu___hợp đồng.\nBáo cáo gửi trước ngày __ tháng __.\n";
+        let text = format!("__Ghi chú__: mẫu đơn.\n{blanks}");
+        let fixed = crate::fix::apply_safe_fixes_where(&text, |code| code == "KH806");
+        assert_eq!(fixed, format!("Ghi chú: mẫu đơn.\n{blanks}"));
+        let markdown: Vec<_> = crate::check(blanks)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "KH806")
+            .collect();
+        assert!(markdown.is_empty(), "{markdown:?}");
     }
 
     proptest! {
