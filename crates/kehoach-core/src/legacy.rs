@@ -464,11 +464,15 @@ impl Evidence {
         let mut e = Evidence::default();
         let mut key = String::with_capacity(8);
         let mut prev: Option<char> = None;
-        for c in line.chars() {
+        let mut before: Option<char> = None;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            let symbol = is_symbol_alone(before, c, chars.peek().copied());
+            before = Some(c);
             if is_vni_only(c) {
                 e.vni_only += 1;
             }
-            if is_tcvn3_letter(c) {
+            if is_tcvn3_letter(c) && !symbol {
                 e.tcvn3_codes += 1;
                 if !is_vni_letter(c) {
                     e.tcvn3_only += 1;
@@ -494,7 +498,13 @@ impl Evidence {
         }
         for word in line.split_whitespace() {
             e.words += 1;
-            if word.chars().any(is_tcvn3_marker) {
+            // A sign among figures (`×`, `2×3`) is no legacy letter; in a word it is.
+            let sign = |c| is_symbol_alone(None, c, None);
+            let lettered = || word.chars().any(char::is_alphabetic);
+            if word
+                .chars()
+                .any(|c| is_tcvn3_marker(c) && (!sign(c) || lettered()))
+            {
                 e.legacy_words += 1;
             }
         }
@@ -530,6 +540,16 @@ impl Evidence {
     fn could_be_tcvn3(&self) -> bool {
         self.tcvn3_codes >= 1 && self.vni_pairs == 0
     }
+}
+
+/// A TCVN3 code that Unicode texts write as a sign (`×`, `÷`, `§`, `«`, `»`, `·`,
+/// `©`, `®`) with no letter beside it: the sign it is (`TNBQn-1 × 100`, `√T1 × T2`),
+/// not a letter of a word. TCVN3 writes its codes inside words (`m×nh`, `§iÒu`), or
+/// as a word of one letter (`¤ Anh`, Ô Anh), which no such sign is.
+fn is_symbol_alone(before: Option<char>, c: char, after: Option<char>) -> bool {
+    matches!(c, '×' | '÷' | '§' | '«' | '»' | '·' | '©' | '®')
+        && !before.is_some_and(char::is_alphabetic)
+        && !after.is_some_and(char::is_alphabetic)
 }
 
 /// The letters VNI writes after a vowel as its marks, in both cases.
@@ -819,6 +839,34 @@ mod tests {
             }
             assert_eq!(found, changed, "{name}: {encoding:?} lines found");
         }
+    }
+
+    /// Thông tư 52/2026/TT-BTC as the Gazette prints its formulas: `×` between
+    /// figures and symbols, and lines whose only letters beyond ASCII are ones
+    /// Latin-1 has (`theo giá so sánh;`). The signs made three "words" of TCVN3, and
+    /// the document's doubtful lines followed: the fix wrote `theo giỏ so sỏnh`.
+    #[test]
+    fn a_multiplication_sign_is_no_tcvn3_letter() {
+        let lines = [
+            "Tốc độ tăng thu nhập bình quân đầu người (%)",
+            "TNBQn−1",
+            " ×  100 −100 ",
+            "𝑔̅ = √𝑇1 × 𝑇2 × … × 𝑇𝑛)",
+            "theo giá so sánh; ",
+            "năm báo cáo theo giá so sánh. ",
+            "Diện tích 2×3 m",
+        ];
+        assert_eq!(classify_each(&lines), vec![None; lines.len()]);
+        // In a word, the same code is TCVN3's letter (`ì`).
+        let tcvn3 = [
+            "Chñ tÞch UBND tØnh quyÕt ®Þnh",
+            "cña m×nh vµ chÞu tr¸ch nhiÖm",
+        ];
+        let found = classify_each(&tcvn3);
+        assert_eq!(
+            found[1].as_ref().map(|l| l.unicode.as_str()),
+            Some("của mình và chịu trách nhiệm")
+        );
     }
 
     #[test]
