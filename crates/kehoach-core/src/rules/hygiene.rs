@@ -979,7 +979,12 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &
                         span: Span::new(base + i, base + i + 1),
                         new_text: "-".into(),
                     });
-                } else if prev_word || next_word {
+                } else if (prev_word || next_word) && !(between_letters(raw, i) && lone_star(bytes))
+                {
+                    // An italic mark opens or closes a word (`(*Z*alo`: a converter's
+                    // italics on one letter); a line's only `*` between letters or
+                    // figures is a sign (`(m2*giờ)`, `2*3`): taking it away would
+                    // glue two words.
                     edits.push(TextEdit {
                         span: Span::new(base + i, base + i + 1),
                         new_text: String::new(),
@@ -989,6 +994,25 @@ fn markdown_edits_of(cx: &Ctx, l: &LineView, raw: &str, in_table: bool, edits: &
             i += 1;
         }
     }
+}
+
+/// A one-byte mark at `i` with a letter or figure on both sides.
+fn between_letters(raw: &str, i: usize) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    alnum(raw[..i].chars().next_back()) && alnum(raw[i + 1..].chars().next())
+}
+
+/// Whether a line has one `*` standing alone (not in a `**`): no italic span to
+/// open or close with it.
+fn lone_star(bytes: &[u8]) -> bool {
+    let mut singles = 0;
+    let mut i = 0;
+    while let Some(at) = memchr::memchr(b'*', &bytes[i..]).map(|a| i + a) {
+        let run = bytes[at..].iter().take_while(|&&b| b == b'*').count();
+        singles += usize::from(run == 1);
+        i = at + run;
+    }
+    singles == 1
 }
 
 /// Where a line's `__` marks a strong span, as Markdown reads them: a run of exactly
@@ -1694,9 +1718,17 @@ mod tests {
     /// them or not (Thông tư 01/2024/TT-BKHĐT and 07/2024/TT-BKHĐT, as the Gazette
     /// prints them): the Markdown fix took `__` and longer runs away and glued the
     /// words (`ngàythángnăm`, `tối thiểunăm`). Only a `__` pair around text is a mark.
+    /// Likewise a `*` between letters is a sign (Thông tư 13/2023/TT-BLĐTBXH's
+    /// `(m2*giờ)` became `(m2giờ)`).
     #[test]
     fn fill_in_blanks_are_not_markdown_marks() {
-        let blanks = "Số:____\n___, ngày___tháng__năm___\nCó kinh nghiệm tối thiểu__năm hoặc tối thiểu___hợp đồng.\nBáo cáo gửi trước ngày __ tháng __.\n";
+        let blanks = "Số:____\n___, ngày___tháng__năm___\nCó kinh nghiệm tối thiểu__năm hoặc tối thiểu___hợp đồng.\nBáo cáo gửi trước ngày __ tháng __.\nĐịnh mức sử dụng tính cho 01 người học (m2*giờ).\n";
+        // A converter's italics on one letter of a word is a mark.
+        let italic = crate::fix::apply_safe_fixes_where(
+            "ứng dụng mạng xã hội (*Z*alo, Facebook).\n",
+            |code| code == "KH806",
+        );
+        assert_eq!(italic, "ứng dụng mạng xã hội (Zalo, Facebook).\n");
         let text = format!("__Ghi chú__: mẫu đơn.\n{blanks}");
         let fixed = crate::fix::apply_safe_fixes_where(&text, |code| code == "KH806");
         assert_eq!(fixed, format!("Ghi chú: mẫu đơn.\n{blanks}"));
