@@ -75,6 +75,8 @@ pub enum MarkerStyle {
     SlashDot,
     /// `1.1` without the closing dot
     NoTrailingDot,
+    /// `1.Bộ`: the space after the marker forgotten
+    NoSpace,
 }
 
 /// A marker recognised at the start of a body line.
@@ -150,6 +152,15 @@ impl Numbers {
         path.extend_from_slice(&self.spill);
         path
     }
+}
+
+/// A word in sentence case right after a clause's dot, the space forgotten
+/// (`1.Bộ Khoa học và Công nghệ thành lập …`, `5.Thúc đẩy …`): the item it starts.
+/// Not a code in capitals (`3.ĐTB + 2.ĐTNTH`, `09.MTCN`, `6.STT`).
+fn starts_sentence_case_word(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    let upper = |c: char| crate::text::is_letter(c) && !crate::text::is_lower(c);
+    chars.next().is_some_and(upper) && chars.next().is_some_and(crate::text::is_lower)
 }
 
 /// Recognises the numbering marker at the start of a trimmed line.
@@ -237,7 +248,8 @@ pub fn marker_of(t: &str) -> Option<Marker> {
                 if bytes.get(i).is_some_and(|b| b.is_ascii_digit()) {
                     continue;
                 }
-                if after_ok(i) {
+                let glued = !after_ok(i) && path.len() == 1 && starts_sentence_case_word(&t[i..]);
+                if after_ok(i) || glued {
                     let level = if path.len() == 1 {
                         Level::Clause
                     } else {
@@ -246,7 +258,11 @@ pub fn marker_of(t: &str) -> Option<Marker> {
                     return Some(Marker {
                         level,
                         len: i,
-                        style: MarkerStyle::Canonical,
+                        style: if glued {
+                            MarkerStyle::NoSpace
+                        } else {
+                            MarkerStyle::Canonical
+                        },
                         ordinal: path.last(),
                         path: path.into_vec(),
                         letter: None,
