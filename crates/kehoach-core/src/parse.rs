@@ -1016,6 +1016,16 @@ fn is_name_like(t: &str) -> bool {
         })
 }
 
+/// Where a signing title (`THỨ TRƯỞNG`, `PHÓ CHỦ TỊCH`) ends a recipient's line
+/// after its `;`.
+fn trailing_signing_title(t: &str) -> Option<usize> {
+    let semi = t.rfind(';')?;
+    let rest = t[semi + 1..].trim();
+    shapes::SIGNING_TITLES
+        .contains(&rest)
+        .then(|| t.len() - t[semi + 1..].trim_start().len())
+}
+
 /// Splits a foot cell that a web page squashed onto one line: `Nơi nhận: - A; - B;`
 /// into its heading and items, `KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương` into
 /// authority, title and name.
@@ -1235,16 +1245,16 @@ fn join_wrapped_recipients(src: &Source, items: &mut Vec<Field>) {
 }
 
 /// Whether `t` ends the recipient `last`, wrapped: `last` is a recipient (`- …`) not
-/// yet closed by `;`, `,`, `.` or `:`, and `t` goes on in lower case.
+/// yet closed by `;`, `,`, `.` or `:`, and `t` goes on in lower case, or closes it
+/// (`- Sở KHCN các tỉnh, thành phố trực thuộc` / `TƯ (để t/h);`).
 fn ends_recipient(last: &str, t: &str) -> bool {
     let last = last.trim();
+    let t = t.trim();
     last.starts_with(['-', '+', '–', '•'])
         && !is_archive_line(last)
         && !last.ends_with([';', ',', '.', ':'])
-        && t.trim_start()
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase)
+        && (t.chars().next().is_some_and(char::is_lowercase)
+            || (t.ends_with(';') && !t.starts_with(['-', '+', '–', '•'])))
 }
 
 /// `- Lưu: VT, TH.`: the recipients' last line, the copy kept on file.
@@ -1382,9 +1392,24 @@ fn parse_footer(src: &Source, start: usize, end: usize, plan: &mut Plan) {
             } else if sig.name.is_some() {
                 sig.trailing.push(src.field(cell));
             } else if t.starts_with(['-', '+', '–', '•']) {
+                // `- Như Điều 4; THỨ TRƯỞNG`: the foot's two columns read line by line
+                // (a PDF's plain text), the signer's title beside a recipient, under
+                // an authority beside `Nơi nhận:`.
+                let title_at = trailing_signing_title(t)
+                    .filter(|_| !sig.authority.is_empty() && sig.titles.is_empty());
+                let (item, title) = match title_at {
+                    Some(at) => (
+                        Span::new(cell.start, cell.start + t[..at].trim_end().len()),
+                        Some(Span::new(cell.start + at, cell.end)),
+                    ),
+                    None => (cell, None),
+                };
                 match recipients.as_mut() {
-                    Some(r) => r.items.push(src.field(cell)),
-                    None => plan.unclassified.push(src.field(cell)),
+                    Some(r) => r.items.push(src.field(item)),
+                    None => plan.unclassified.push(src.field(item)),
+                }
+                if let Some(title) = title {
+                    sig.titles.push(src.field(title));
                 }
             } else if is_upper_text(t) && at_most_chars(t, 60) {
                 sig.titles.push(src.field(cell));
@@ -3632,6 +3657,44 @@ mod tests {
                 "Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh"
             ]
         );
+    }
+
+    /// The same two columns with the signer's title beside a recipient (`- Như
+    /// Điều 4; THỨ TRƯỞNG`) and a recipient wrapped onto a line in capitals (`TƯ (để
+    /// t/h);`), a Bộ KH&CN decision's plain PDF text: the title was a recipient's
+    /// tail (KH703, an error: no deputy's title under `KT. BỘ TRƯỞNG`) and the wrap a
+    /// recipient of its own (KH604, KH603).
+    #[test]
+    fn a_signing_title_beside_a_recipient_is_the_signers() {
+        let text = "BỘ KHOA HỌC VÀ CÔNG NGHỆ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-BKHCN Hà Nội, ngày 02 tháng 4 năm 2025\nKẾ HOẠCH\nPhát triển hạ tầng số\nI. MỤC ĐÍCH\nNội dung./.\nNơi nhận: KT. BỘ TRƯỞNG\n- Các đơn vị nêu tại mục I; THỨ TRƯỞNG\n- Bộ trưởng (để b/c);\n- Sở KHCN các tỉnh, thành phố trực thuộc\nTƯ (để t/h);\nPhạm Đức Long\n- Cổng Thông tin điện tử Bộ KHCN;\n- Lưu: VT, CVT.\n";
+        let p = parse(text);
+        let titles: Vec<&str> = p
+            .signature
+            .authority
+            .iter()
+            .chain(&p.signature.titles)
+            .map(|f| f.text.as_str())
+            .collect();
+        assert_eq!(titles, ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"]);
+        let r = p.recipients.as_ref().expect("recipients");
+        let items: Vec<&str> = r.items.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            items,
+            [
+                "- Các đơn vị nêu tại mục I;",
+                "- Bộ trưởng (để b/c);",
+                "- Sở KHCN các tỉnh, thành phố trực thuộc TƯ (để t/h);",
+                "- Cổng Thông tin điện tử Bộ KHCN;"
+            ]
+        );
+        let report = crate::check(text);
+        let foot: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .filter(|c| c.starts_with("KH60") || c.starts_with("KH70"))
+            .collect();
+        assert!(foot.is_empty(), "{foot:?}");
     }
 
     /// A PDF's text that reads a two-column header and foot line by line (Huế's KH
