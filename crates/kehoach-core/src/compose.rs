@@ -3,6 +3,7 @@
 
 use crate::diagnostics::TextEdit;
 use crate::fix::apply_edits;
+use crate::markers::part_letter;
 use crate::model::{Level, Node, PartialDate, Plan};
 use crate::parse::parse;
 use crate::source::Span;
@@ -444,6 +445,7 @@ pub fn next_marker(text: &str, cursor: usize) -> String {
         Some((n, _)) => {
             let next = n.ordinal.unwrap_or(0) + 1;
             match n.level {
+                Level::Part if n.letter.is_some() => format!("{}. ", part_letter(next)),
                 Level::Part => format!("Phần {} ", to_roman(next)),
                 Level::Section => format!("{}. ", to_roman(next)),
                 Level::Clause => format!("{next}. "),
@@ -484,6 +486,7 @@ pub fn renumber(text: &str) -> String {
             counters[slot] += 1;
             let k = counters[slot];
             let (marker, path) = match n.level {
+                Level::Part if n.letter.is_some() => (format!("{}.", part_letter(k)), vec![]),
                 Level::Part => (format!("Phần {}", to_roman(k)), vec![]),
                 Level::Section => (format!("{}.", to_roman(k)), vec![]),
                 Level::Clause => (format!("{k}."), vec![k]),

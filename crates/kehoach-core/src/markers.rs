@@ -154,6 +154,26 @@ impl Numbers {
     }
 }
 
+/// A part's capital letter and its place: `A` to `H` as plans letter them (`I`
+/// would be a Roman one).
+pub fn part_letter_ordinal(c: char) -> Option<u32> {
+    matches!(c, 'A'..='H').then(|| u32::from(c) - u32::from('A') + 1)
+}
+
+/// The capital letter of a lettered part at `ordinal` (`3` → `C`).
+pub fn part_letter(ordinal: u32) -> char {
+    char::from_u32(u32::from('A') + ordinal.clamp(1, 8) - 1).unwrap_or('A')
+}
+
+/// A word of two letters or more in capitals (`MỤC`, `NỘI`), a title's first.
+fn starts_capitals_word(rest: &str) -> bool {
+    let word = rest
+        .split(|c: char| !crate::text::is_letter(c))
+        .next()
+        .unwrap_or("");
+    word.chars().count() >= 2 && !word.chars().any(crate::text::is_lower)
+}
+
 /// A word in sentence case right after a clause's dot, the space forgotten
 /// (`1.Bộ Khoa học và Công nghệ thành lập …`, `5.Thúc đẩy …`): the item it starts.
 /// Not a code in capitals (`3.ĐTB + 2.ĐTNTH`, `09.MTCN`, `6.STT`).
@@ -199,6 +219,24 @@ pub fn marker_of(t: &str) -> Option<Marker> {
                     letter: None,
                 });
             }
+        }
+    }
+    // A part lettered in capitals over a title in capitals: `A. MỤC ĐÍCH, YÊU CẦU`,
+    // `B. NỘI DUNG`, `C. TỔ CHỨC THỰC HIỆN` (a Ban Chỉ đạo's plan). `C.` is no Roman
+    // hundred here: no plan has a hundred sections.
+    if let Some(ordinal) = part_letter_ordinal(first) {
+        if bytes.get(1) == Some(&b'.')
+            && bytes.get(2) == Some(&b' ')
+            && starts_capitals_word(&t[3..])
+        {
+            return Some(Marker {
+                level: Level::Part,
+                len: 2,
+                style: MarkerStyle::Canonical,
+                ordinal: Some(ordinal),
+                path: vec![],
+                letter: Some(first),
+            });
         }
     }
     // Roman: `II.`

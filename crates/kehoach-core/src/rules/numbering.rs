@@ -2,6 +2,7 @@
 
 use super::{span_of, Ctx, Rule};
 use crate::diagnostics::{Fix, Message, Severity, TextEdit};
+use crate::markers::part_letter;
 use crate::model::{Level, MarkerStyle, Node};
 use crate::source::Span;
 use crate::text::{fold, is_upper_text, letter_at, to_roman, Case};
@@ -382,7 +383,10 @@ fn check_siblings(
             }
             after_slip = false;
             if ord != expected {
-                let want = marker_for(level, expected, &prefix_of(n));
+                let want = match (level, n.letter) {
+                    (Level::Part, Some(_)) => format!("{}.", part_letter(expected)),
+                    _ => marker_for(level, expected, &prefix_of(n)),
+                };
                 let (vi, en) = match prev {
                     None => (
                         format!(
@@ -489,11 +493,13 @@ fn check_mixed_top(cx: &mut Ctx, roots: &[Node]) {
     }
 }
 
-/// The top-level sections: the roots, or the children of `Phần` roots.
+/// The top-level sections: the roots, or the parts and the children of `Phần`
+/// roots (`C. TỔ CHỨC THỰC HIỆN` is a plan's section as much as `III.` is).
 fn top_sections(roots: &[Node]) -> Vec<&Node> {
     let mut out = Vec::new();
     for n in roots {
         if n.level == Level::Part {
+            out.push(n);
             out.extend(n.children.iter().filter(|c| c.level <= Level::Clause));
         } else if n.level <= Level::Clause {
             out.push(n);
@@ -591,6 +597,38 @@ mod tests {
         assert_eq!(style[1].message.vi, "Viết \"b)\" thay cho \"b/\".");
         let fixed = crate::fix::apply_safe_fixes(text);
         assert!(fixed.contains("a) Hội nghị.\nb) Tập huấn.") && fixed.contains("b) Đoàn hai."));
+    }
+
+    /// Parts lettered in capitals over sections and clauses (Kế hoạch 252/KH-BCĐQG1237
+    /// of the Ban Chỉ đạo quốc gia 1237: `A. MỤC ĐÍCH, YÊU CẦU` over `1.`, `B. NỘI
+    /// DUNG …` over `I.`–`IX.`, `C.` and `D.` over `1.` again). `C.` was Roman C after
+    /// `IX.` (KH401), `1.` under `D.` a step back (KH401), `1.` under `A.` Arabic beside
+    /// Roman (KH404) and `D. TỔ CHỨC THỰC HIỆN` no section (KH408). A letter skipped
+    /// is still an error, and renumbering keeps the letters.
+    #[test]
+    fn parts_lettered_in_capitals() {
+        let text = "KẾ HOẠCH\nThử\n\nA. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n2. Yêu cầu\nB. NỘI DUNG, NHIỆM VỤ\nI. CÔNG TÁC QUÁN TRIỆT\n1. Nội dung\nII. KIỂM TRA, TỔNG KẾT\n1. Nội dung\nC. MỘT SỐ NỘI DUNG TRỌNG TÂM\n1. Tập trung nghiên cứu.\n2. Tổ chức quán triệt.\nD. TỔ CHỨC THỰC HIỆN\n1. Ban Chỉ đạo quốc gia\n2. Bộ Quốc phòng\n";
+        let codes = |t: &str| -> Vec<&'static str> {
+            crate::check(t)
+                .diagnostics
+                .iter()
+                .map(|d| d.code)
+                .filter(|c| c.starts_with("KH40") && *c != "KH409")
+                .collect()
+        };
+        assert_eq!(codes(text), Vec::<&str>::new());
+        let skipped = text.replace("D. TỔ CHỨC", "E. TỔ CHỨC");
+        let report = crate::check(&skipped);
+        let gap: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "KH401")
+            .collect();
+        assert_eq!(gap.len(), 1, "{gap:?}");
+        assert_eq!(gap[0].message.vi, "Thiếu \"D.\": sau \"C.\" là \"E.\".");
+        assert_eq!(crate::compose::renumber(&skipped), text);
+        // A sentence after a capital is no part: `A. Nguyễn Văn B` names a person.
+        assert!(crate::markers::marker_of("A. Nguyễn Văn B").is_none());
     }
 
     /// A clause's marker glued to its first word (`1.Bộ Khoa học và Công nghệ thành
