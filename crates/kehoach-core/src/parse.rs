@@ -2647,6 +2647,16 @@ pub fn find_deadlines(src: &Source, span: Span) -> Vec<(Span, PartialDate)> {
 mod tests {
     use super::*;
 
+    /// The signing authority's lines, then the titles under it, as written.
+    fn signing_lines(p: &Plan) -> Vec<&str> {
+        let sig = &p.signature;
+        sig.authority
+            .iter()
+            .chain(&sig.titles)
+            .map(|f| f.text.as_str())
+            .collect()
+    }
+
     #[test]
     fn markers() {
         let m = marker_of("I. MỤC ĐÍCH").unwrap();
@@ -3364,13 +3374,7 @@ mod tests {
     fn a_filing_code_beside_the_name_ends_the_archive_line() {
         let foot = "KẾ HOẠCH\nAbc\nI. MỤC ĐÍCH\n1. Nội dung./.\n\nNơi nhận:                       TM. ỦY BAN NHÂN DÂN\n- UBND các xã;                     KT. CHỦ TỊCH\n- Sở Tài chính;                     PHÓ CHỦ TỊCH\n- Lưu: VT, VP6.\n    TN_VP6_30.KH                     Tống Quang Thìn\n                                                   4\n";
         let p = parse(foot);
-        let titles: Vec<&str> = p
-            .signature
-            .authority
-            .iter()
-            .chain(&p.signature.titles)
-            .map(|t| t.text.as_str())
-            .collect();
+        let titles = signing_lines(&p);
         assert_eq!(
             titles,
             ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
@@ -3668,13 +3672,7 @@ mod tests {
     fn a_signing_title_beside_a_recipient_is_the_signers() {
         let text = "BỘ KHOA HỌC VÀ CÔNG NGHỆ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-BKHCN Hà Nội, ngày 02 tháng 4 năm 2025\nKẾ HOẠCH\nPhát triển hạ tầng số\nI. MỤC ĐÍCH\nNội dung./.\nNơi nhận: KT. BỘ TRƯỞNG\n- Các đơn vị nêu tại mục I; THỨ TRƯỞNG\n- Bộ trưởng (để b/c);\n- Sở KHCN các tỉnh, thành phố trực thuộc\nTƯ (để t/h);\nPhạm Đức Long\n- Cổng Thông tin điện tử Bộ KHCN;\n- Lưu: VT, CVT.\n";
         let p = parse(text);
-        let titles: Vec<&str> = p
-            .signature
-            .authority
-            .iter()
-            .chain(&p.signature.titles)
-            .map(|f| f.text.as_str())
-            .collect();
+        let titles = signing_lines(&p);
         assert_eq!(titles, ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"]);
         let r = p.recipients.as_ref().expect("recipients");
         let items: Vec<&str> = r.items.iter().map(|f| f.text.as_str()).collect();
@@ -3709,13 +3707,7 @@ mod tests {
             p.header.motto.as_ref().map(|f| f.text.as_str()),
             Some("Độc lập - Tự do - Hạnh phúc")
         );
-        let titles: Vec<&str> = p
-            .signature
-            .authority
-            .iter()
-            .chain(&p.signature.titles)
-            .map(|f| f.text.as_str())
-            .collect();
+        let titles = signing_lines(&p);
         assert_eq!(
             titles,
             ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
