@@ -499,11 +499,10 @@ impl Evidence {
         for word in line.split_whitespace() {
             e.words += 1;
             // A sign among figures (`×`, `2×3`) is no legacy letter; in a word it is.
-            let sign = |c| is_symbol_alone(None, c, None);
             let lettered = || word.chars().any(char::is_alphabetic);
             if word
                 .chars()
-                .any(|c| is_tcvn3_marker(c) && (!sign(c) || lettered()))
+                .any(|c| is_tcvn3_marker(c) && (!is_sign(c) || lettered()))
             {
                 e.legacy_words += 1;
             }
@@ -547,9 +546,14 @@ impl Evidence {
 /// not a letter of a word. TCVN3 writes its codes inside words (`m×nh`, `§iÒu`), or
 /// as a word of one letter (`¤ Anh`, Ô Anh), which no such sign is.
 fn is_symbol_alone(before: Option<char>, c: char, after: Option<char>) -> bool {
-    matches!(c, '×' | '÷' | '§' | '«' | '»' | '·' | '©' | '®')
+    is_sign(c)
         && !before.is_some_and(char::is_alphabetic)
         && !after.is_some_and(char::is_alphabetic)
+}
+
+/// The TCVN3 codes that Unicode texts write as signs.
+fn is_sign(c: char) -> bool {
+    matches!(c, '×' | '÷' | '§' | '«' | '»' | '·' | '©' | '®')
 }
 
 /// The letters VNI writes after a vowel as its marks, in both cases.

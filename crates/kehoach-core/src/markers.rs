@@ -156,7 +156,7 @@ impl Numbers {
 
 /// A part's capital letter and its place: `A` to `H` as plans letter them (`I`
 /// would be a Roman one).
-pub fn part_letter_ordinal(c: char) -> Option<u32> {
+fn part_letter_ordinal(c: char) -> Option<u32> {
     matches!(c, 'A'..='H').then(|| u32::from(c) - u32::from('A') + 1)
 }
 
