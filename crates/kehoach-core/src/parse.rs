@@ -1536,6 +1536,37 @@ fn task_label(t: &str) -> Option<(TaskField, usize)> {
     Some((field, colon + 1))
 }
 
+/// A title that is only a label's name, its value the items under it (KH
+/// 252/KH-BCĐQG1237: `1. Nội dung, biện pháp` over `a)` … `d)`, `2. Cơ quan chủ trì,
+/// phối hợp` over `a) Cơ quan chủ trì` and its dashes, `2. Chủ trì thực hiện`).
+fn heading_label(t: &str) -> Option<TaskField> {
+    let t = t.trim().trim_end_matches([':', '.']).trim_end();
+    if t.contains(':') || !at_most_chars(t, 40) {
+        return None;
+    }
+    let l = t.lower();
+    let unit = l.starts_with("đơn vị") || l.starts_with("cơ quan");
+    Some(if l.starts_with("nội dung") || l == "nhiệm vụ" {
+        TaskField::Content
+    } else if l.starts_with("thời gian") || l.starts_with("thời hạn") {
+        TaskField::Timeline
+    } else if (unit && l.contains("chủ trì")) || l.starts_with("chủ trì") {
+        TaskField::Lead
+    } else if unit && l.contains("phối hợp") {
+        TaskField::Coordinating
+    } else if l.starts_with("đơn vị thực hiện") || l.starts_with("cơ quan thực hiện") {
+        TaskField::Performing
+    } else {
+        return None;
+    })
+}
+
+/// A label with its colon ([`task_label`]) or a heading that is one
+/// ([`heading_label`], its value all after it: none on its line).
+fn label_of(t: &str) -> Option<(TaskField, usize)> {
+    task_label(t).or_else(|| heading_label(t).map(|kind| (kind, t.len())))
+}
+
 /// The value after a label, as a field.
 fn value_field(f: &Field, after: usize) -> Option<Field> {
     let v = f.text.get(after..)?;
@@ -1599,6 +1630,9 @@ fn find_tasks(body: &[Node]) -> Vec<Task> {
                 _ => None,
             };
             let own = hoisted.is_none_or(|h| !std::ptr::eq(h, n));
+            // `I. CÔNG TÁC QUÁN TRIỆT …` over `1. Nội dung, biện pháp`, `2. Cơ quan chủ
+            // trì` and `3. Thời gian thực hiện: …`: a section that is one task.
+            let labelled_section = n.level <= Level::Section && has_labelled_items(n);
             let groups = if is_item(n) && own {
                 labelled_groups(n)
             } else {
@@ -1610,12 +1644,12 @@ fn find_tasks(body: &[Node]) -> Vec<Task> {
                         .iter()
                         .filter_map(|g| task_of_group(n, g, impl_section)),
                 );
-            } else if is_item(n) && own {
+            } else if (is_item(n) || labelled_section) && own {
                 if let Some(t) = task_of(n, closing.unwrap_or(n), impl_section) {
                     out.push(t);
                 }
             }
-            if !has_labelled_points(n) {
+            if !has_labelled_items(n) {
                 walk(&n.children, impl_section, closing, out);
             }
         }
@@ -1767,15 +1801,21 @@ fn units_wrapped_on(f: &Field, subs: &[Node]) -> bool {
 /// Where an item's labelled fields stand: its dash lines (with the items under
 /// each) and its plain paragraphs.
 fn label_lines(n: &Node) -> Vec<(&Field, &[Node])> {
-    if has_labelled_points(n) {
+    if has_labelled_items(n) {
         let mut out = Vec::new();
-        for p in n.children.iter().filter(|c| c.level == Level::Point) {
+        for p in label_items(n) {
             out.push((&p.title, p.children.as_slice()));
-            // `b) Cơ quan thực hiện:` over `- Đơn vị chủ trì: …`: the dashes' labels.
+            // `b) Cơ quan thực hiện:` over `- Đơn vị chủ trì: …`, `2. Cơ quan chủ trì,
+            // phối hợp` over `a) Cơ quan chủ trì` and `b) Cơ quan phối hợp`: the
+            // labels under a label.
             out.extend(
                 p.children
                     .iter()
-                    .filter(|d| d.level == Level::Dash && task_label(&d.title.text).is_some())
+                    .filter(|d| match d.level {
+                        Level::Dash => task_label(&d.title.text).is_some(),
+                        Level::Point => label_of(&d.title.text).is_some(),
+                        _ => false,
+                    })
                     .map(|d| (&d.title, d.children.as_slice())),
             );
             out.extend(p.paragraphs.iter().map(|x| (x, &[][..])));
@@ -1817,16 +1857,25 @@ fn lead_unit_at(t: &str) -> Option<usize> {
     })
 }
 
+/// The items under `n` that may be its labels: its numbered and lettered ones.
+fn label_items(n: &Node) -> impl Iterator<Item = &Node> {
+    n.children
+        .iter()
+        .filter(|c| matches!(c.level, Level::Clause | Level::SubClause | Level::Point))
+}
+
 /// `1.1. Xây dựng …` over `a) Nhiệm vụ: …`, `b) Cơ quan thực hiện:` (its `- Đơn vị
-/// chủ trì: …` lines) and `c) Thời gian thực hiện: …` (KH 308 Hà Nội): lettered
-/// points that are the item's labels, not items of their own.
-fn has_labelled_points(n: &Node) -> bool {
-    let mut points = n.children.iter().filter(|c| c.level == Level::Point);
+/// chủ trì: …` lines) and `c) Thời gian thực hiện: …` (KH 308 Hà Nội), or `I. CÔNG
+/// TÁC QUÁN TRIỆT …` over `1. Nội dung, biện pháp`, `2. Cơ quan chủ trì, phối hợp`
+/// and `3. Thời gian thực hiện: …` (KH 252/KH-BCĐQG1237): items of one level that
+/// are the item's labels, not items of their own.
+fn has_labelled_items(n: &Node) -> bool {
+    let mut level = None;
     let mut units = false;
     let mut count = 0;
-    let all_labels = points.all(|p| {
+    let all_labels = label_items(n).all(|p| {
         count += 1;
-        let label = task_label(&p.title.text);
+        let label = label_of(&p.title.text);
         units |= matches!(
             label,
             Some((
@@ -1834,7 +1883,7 @@ fn has_labelled_points(n: &Node) -> bool {
                 _
             ))
         );
-        label.is_some()
+        label.is_some() && *level.get_or_insert(p.level) == p.level
     });
     all_labels && count >= 2 && units
 }
@@ -1881,9 +1930,17 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
         product: None,
     };
     let mut found = false;
+    // A heading is a label only among labelled items (`1. Nội dung, biện pháp`, `2.
+    // Cơ quan chủ trì`), not as a duty's line (`- Nội dung giám sát của chủ chương
+    // trình`, KH 160 Cần Thơ) or a table's cell.
+    let label = if has_labelled_items(labels) {
+        label_of
+    } else {
+        task_label
+    };
     let mut lines = label_lines(labels).into_iter().peekable();
     while let Some((line, line_subs)) = lines.next() {
-        if task_label(&line.text).is_none() {
+        if label(&line.text).is_none() {
             continue;
         }
         let segments = label_segments(line);
@@ -1891,9 +1948,12 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
         for (at, segment) in segments.iter().enumerate() {
             let field = segment;
             let subs = if at == 0 { line_subs } else { &[][..] };
-            let Some((kind, after)) = task_label(&field.text) else {
+            let Some((kind, after)) = label(&field.text) else {
                 continue;
             };
+            // `a) Cơ quan chủ trì` over `- Ban Chỉ đạo quốc gia.`: a heading that is
+            // a label, each line under it a value.
+            let heading = task_label(&field.text).is_none();
             found |= kind != TaskField::Other;
             let mut value = value_field(field, after);
             // `Cơ quan chủ trì: Sở A; Sở B;` / `UBND các quận, huyện.`: a list of units
@@ -1923,9 +1983,15 @@ fn task_of(n: &Node, labels: &Node, in_impl: bool) -> Option<Task> {
                 Some(v) => vec![v],
                 None => subs
                     .iter()
-                    .filter(|s| task_label(&s.title.text).is_none())
+                    .filter(|s| label_of(&s.title.text).is_none())
                     .filter_map(|s| {
                         let t = &s.title.text;
+                        if heading && !t.contains(':') {
+                            let value = t.trim_end().trim_end_matches([';', ',', '.']);
+                            let value = value.trim_end();
+                            return (!value.is_empty())
+                                .then(|| sub_field(&s.title, 0, value.len()));
+                        }
                         // `- Cơ quan thực hiện:` over `+ Sở Văn hóa và Thể thao chủ trì,
                         // phối hợp …` (KH 174 TP HCM): the line that says which unit
                         // leads (the value's own reading below takes the unit).
@@ -3549,6 +3615,47 @@ mod tests {
         assert_eq!(
             t.timeline.as_ref().map(|x| x.text.as_str()),
             Some("Hoàn thành trong năm 2025")
+        );
+    }
+
+    /// KH 252/KH-BCĐQG1237: a section whose numbered items are its labels without a
+    /// colon (`1. Nội dung, biện pháp` over its points, `2. Cơ quan chủ trì, phối
+    /// hợp` over `a) Cơ quan chủ trì` and `b) Cơ quan phối hợp` and their units'
+    /// dashes, `3. Thời gian thực hiện: …`) is one task; so is one with its units
+    /// right under `2. Chủ trì thực hiện`. A duty's line that begins like a label
+    /// (`- Nội dung giám sát của …`, KH 160 Cần Thơ) is no label.
+    #[test]
+    fn a_section_whose_items_are_its_labels_is_a_task() {
+        let text = "KẾ HOẠCH\nThử\n\nB. NỘI DUNG, NHIỆM VỤ\nI. CÔNG TÁC QUÁN TRIỆT\n1. Nội dung, biện pháp\na) Tổ chức Hội nghị quán triệt;\nb) Tổ chức triển khai thực hiện.\n2. Cơ quan chủ trì, phối hợp\na) Cơ quan chủ trì\n- Ban Chỉ đạo quốc gia.\n- Ban Chỉ đạo các quân khu; Ban Chỉ đạo các tỉnh.\nb) Cơ quan phối hợp\n- Hội Cựu chiến binh các cấp.\n3. Thời gian thực hiện: Tháng 12/2013 và thường xuyên.\nII. KIỆN TOÀN TỔ CHỨC\n1. Nội dung, biện pháp\na) Thành lập Ban Chỉ đạo;\nb) Thành lập Văn phòng.\n2. Chủ trì thực hiện\n- Bộ Quốc phòng.\n3. Thời gian thực hiện: Tháng 11/2013.\nIII. GIÁM SÁT\n1. Nội dung giám sát\n- Nội dung giám sát của chủ chương trình\n+ Theo dõi, kiểm tra công tác quản lý.\n";
+        let p = parse(text);
+        // Each task as `heading | content | leads | partners | time`.
+        let got: Vec<String> = p
+            .tasks
+            .iter()
+            .map(|t| {
+                let names = |fields: &[Field]| {
+                    fields
+                        .iter()
+                        .map(|f| f.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" + ")
+                };
+                format!(
+                    "{} | {} | {} | {} | {}",
+                    t.heading.text,
+                    t.content.as_ref().map_or("", |c| c.text.as_str()),
+                    names(&t.lead),
+                    names(&t.coordinating),
+                    t.timeline.as_ref().map_or("", |x| x.text.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "I. CÔNG TÁC QUÁN TRIỆT | Tổ chức Hội nghị quán triệt | Ban Chỉ đạo quốc gia + Ban Chỉ đạo các quân khu; Ban Chỉ đạo các tỉnh | Hội Cựu chiến binh các cấp | Tháng 12/2013 và thường xuyên",
+                "II. KIỆN TOÀN TỔ CHỨC | Thành lập Ban Chỉ đạo | Bộ Quốc phòng |  | Tháng 11/2013",
+            ]
         );
     }
 
