@@ -2263,6 +2263,14 @@ fn unit_of_item(n: &Node) -> Option<(Field, Option<Field>)> {
     // Every form below opens with a unit word or `Giao`/`Yêu cầu`: anything else is
     // no unit's item, and a long paragraph is not searched for verbs.
     let person = starts_with_person(t);
+    // `2. Cơ quan điều hành Trung tâm tài chính quốc tế chủ trì, phối hợp …` (QĐ Bộ
+    // KH&CN): a body called `Cơ quan …` leads when said to, named alone before `chủ
+    // trì` (not `Cơ quan chủ quản Chương trình, cơ quan chủ trì …`, a list).
+    if let Some(at) = t.strip_prefix("Cơ quan ").and_then(|_| t.find(" chủ trì")) {
+        if !t[..at].contains([',', ';']) {
+            return Some((sub_field(title, 0, at), Some(title.clone())));
+        }
+    }
     if !starts_with_unit_word(t)
         && !person
         && !t.starts_with("Giao")
@@ -3724,6 +3732,19 @@ mod tests {
         let lead: Vec<&str> = t.lead.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(lead, ["Sở Văn hóa và Thể thao"]);
         assert!(t.performing.is_empty(), "{:?}", t.performing);
+    }
+
+    /// QĐ Bộ KH&CN (hạ tầng số cho Trung tâm tài chính quốc tế): a body called `Cơ
+    /// quan …` said to lead, alone before `chủ trì`, leads; a list of bodies that
+    /// only names a `cơ quan chủ trì` among others (KH 160 Cần Thơ) is no lead.
+    #[test]
+    fn a_body_called_co_quan_leads_when_said_to() {
+        let text = "KẾ HOẠCH\nThử\n\nIV. TỔ CHỨC THỰC HIỆN\n1. Cơ quan điều hành Trung tâm tài chính quốc tế chủ trì, phối hợp với các đơn vị xác định nhu cầu.\n2. Cơ quan chủ quản Chương trình, cơ quan chủ trì dự án thành phần, chủ đầu tư.\n";
+        let p = parse(text);
+        assert_eq!(
+            leads_of(&p),
+            ["Cơ quan điều hành Trung tâm tài chính quốc tế"]
+        );
     }
 
     /// QĐ 2623/QĐ-TTg: `5. Xây dựng Nghị định` holds two decrees, each a dash with
