@@ -3,6 +3,11 @@
 //! The output formats and exit codes are a contract other tools rely on
 //! (see README, "CLI"): change them only with a new major version.
 
+// mimalloc, not glibc's malloc: a check allocates a few thousand small strings per
+// megabyte, and ran about 5 % faster on real plans with it (Cargo.toml).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use kehoach_core::diagnostics::Lang;
 use kehoach_core::render;
 use kehoach_core::settings::Settings;

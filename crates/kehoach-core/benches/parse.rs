@@ -3,6 +3,11 @@
 //!
 //! `make bench`; the figures go in the README.
 
+// The `kehoach` binary's allocator (crates/kehoach-cli/Cargo.toml says why): what
+// is measured here is what it runs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 

@@ -6,6 +6,10 @@
 //! each family at that size to `DIR/NAME_256.txt` instead (for callgrind on the `stages` example);
 //! `FAMILIES_TIME=FILE FAMILIES_RUNS=N` prints the best of N checks of FILE in ms
 //! and its number of findings (the native side of `make bench-wasm`).
+// The `kehoach` binary's allocator (crates/kehoach-cli/Cargo.toml says why): what
+// is measured here is what it runs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[path = "../tests/common/pathological.rs"]
 mod pathological;
 

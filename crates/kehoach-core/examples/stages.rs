@@ -4,6 +4,10 @@
 //! `STAGES_RUNS=50` runs it more times (for a sampling profiler); `STAGES_PARTS=1`
 //! also times the source's parts (and so builds it twice a run: leave it off when
 //! counting instructions per byte).
+// The `kehoach` binary's allocator (crates/kehoach-cli/Cargo.toml says why): what
+// is measured here is what it runs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Instant;
 fn main() {
     let path = std::env::args().nth(1).expect("file");
