@@ -200,6 +200,12 @@ pub fn scan_lines(text: &str, lines: &[LineView]) -> Blocks {
             Role::Chrome => fills.push((l.span, b' ')),
         }
     }
+    // A decision's signature and the plan it issues run together on one line.
+    for (l, r) in lines.iter().zip(&role) {
+        if *r == Role::Text {
+            fills.extend(glued_plan_title(text, l.content).into_iter().flatten());
+        }
+    }
     // Marks are read through on text lines; a table keeps its cells as they are,
     // and page chrome stays blank (a bullet there must not come back as a dash).
     for (l, r) in lines.iter().zip(&role) {
@@ -622,7 +628,11 @@ fn filled(text: &str, mut lists: [Vec<(Span, u8)>; 3]) -> String {
             continue;
         }
         out.push_str(&text[done..start]);
-        let run = if byte == b'-' { DASHES } else { SPACES };
+        let run = match byte {
+            b'-' => DASHES,
+            b'\n' => BREAKS,
+            _ => SPACES,
+        };
         let mut left = end - start;
         while left > 0 {
             let n = left.min(run.len());
@@ -637,6 +647,38 @@ fn filled(text: &str, mut lists: [Vec<(Span, u8)>; 3]) -> String {
 
 const SPACES: &str = "                                ";
 const DASHES: &str = "--------------------------------";
+const BREAKS: &str = "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n";
+
+/// A flattened page's line that holds a decision's signature and the plan it issues
+/// (QĐ 173/QĐ-BTP, a legal-text site's page as a crawler keeps it: `KT. BỘ TRƯỞNG
+/// THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI … (Ban hành kèm theo Quyết định
+/// số 173/QĐ-BTP …)`): the spaces around `KẾ HOẠCH`, read as line breaks, so that
+/// the signer's name ends the decision and the kind word stands on its own line over
+/// the plan's title. Only after a signing authority and a name in title case, and
+/// with the plan's `kèm theo` after it.
+fn glued_plan_title(text: &str, content: Span) -> Option<[(Span, u8); 2]> {
+    const KIND: &str = " KẾ HOẠCH ";
+    let t = content.text(text);
+    let signed = ["KT. ", "TM. ", "TL. ", "TUQ. ", "Q. "]
+        .iter()
+        .any(|a| t.starts_with(a));
+    if !signed {
+        return None;
+    }
+    let at = t.find(KIND)?;
+    let (before, after) = (&t[..at], &t[at + KIND.len()..]);
+    let name_word = before.rsplit(' ').next().is_some_and(|w| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase) && !w.is_empty()
+    });
+    let title_follows = after.chars().next().is_some_and(char::is_uppercase);
+    let attached = after.contains("kèm theo") || after.contains("KÈM THEO");
+    if !(name_word && title_follows && attached) {
+        return None;
+    }
+    let space = |k: usize| (Span::new(content.start + k, content.start + k + 1), b'\n');
+    Some([space(at), space(at + KIND.len() - 1)])
+}
 
 /// Emphasis marks inside a line (`**`, `__`, a `*` touching a word) become spaces.
 fn blank_marks(text: &str, span: Span, fills: &mut Vec<(Span, u8)>) {

@@ -1731,6 +1731,10 @@ fn is_unit_duty_dash(n: &Node) -> bool {
     n.level == Level::Dash
         && n.children.is_empty()
         && !t.starts_with("Các ")
+        // A ministry's department is named by its field, a verb among its words
+        // (`- Vụ Vật liệu xây dựng;` in a list of partners, QĐ 836/QĐ-BXD): a unit
+        // under a numbered heading only (`1. Vụ Các vấn đề chung …`).
+        && !t.starts_with("Vụ ")
         // (A line that names no unit is not searched for verbs.)
         && names_units(t)
         // (The verbs found in one pass over the line: a search a verb cost a tenth
@@ -2558,7 +2562,7 @@ fn starts_with_person(t: &str) -> bool {
 }
 
 fn starts_with_unit_word(t: &str) -> bool {
-    const UNIT_WORDS: [&str; 42] = [
+    const UNIT_WORDS: [&str; 43] = [
         "Ngân hàng",
         "Kho bạc",
         "Bảo hiểm xã hội",
@@ -2605,12 +2609,17 @@ fn starts_with_unit_word(t: &str) -> bool {
         "Viện ",
         "Tòa án",
         "Trường ",
+        // A ministry's departments (`1. Vụ Các vấn đề chung về xây dựng pháp luật`,
+        // its duties below, QĐ 173/QĐ-BTP).
+        "Vụ ",
     ];
     // `Tổ chức thực hiện …` organises: no team (`Tổ công tác`); `Báo cáo sơ kết`,
     // `Hội nghị …`, `Các hoạt động …` are work, not a newspaper, an association or
     // units.
-    const NOT_UNITS: [&str; 9] = [
+    const NOT_UNITS: [&str; 10] = [
         "Tổ chức",
+        // A case, not a department.
+        "Vụ việc",
         "Báo cáo",
         "Hội nghị",
         "Hội thảo",
@@ -3026,6 +3035,34 @@ mod tests {
         // Without the slip, the plan reads the same.
         let alone = parse(&format!("{decision}{plan}"));
         assert!(alone.appended.is_empty() && alone.tasks.is_empty());
+    }
+
+    /// QĐ 173/QĐ-BTP as a crawler keeps a legal-text site's page: the decision's
+    /// signature and the plan it issues on one line (`KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh
+    /// Trung Tụng KẾ HOẠCH … (Ban hành kèm theo …)`). The name ends the decision and
+    /// the plan follows, its tasks read; a name alone before `KẾ HOẠCH` with no
+    /// `kèm theo` after it splits nothing.
+    #[test]
+    fn a_signature_glued_to_the_plan_it_issues_ends_the_decision() {
+        let decision = "BỘ TƯ PHÁP\nSố: 173/QĐ-BTP\nQUYẾT ĐỊNH\nBan hành Kế hoạch phối hợp năm 2015\nĐiều 1.\nBan hành kèm theo Quyết định này Kế hoạch phối hợp năm 2015.\nĐiều 2.\nQuyết định này có hiệu lực thi hành kể từ ngày ký.\nNơi nhận:\n- Lưu: VT.\n";
+        let plan = "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH PHỐI HỢP NĂM 2015 (Ban hành kèm theo Quyết định số 173/QĐ-BTP ngày 29 tháng 01 năm 2015 của Bộ trưởng Bộ Tư pháp)\nI. NỘI DUNG THỰC HIỆN\n1. Công tác xây dựng pháp luật\na) Phối hợp rà soát văn bản.\n- Đơn vị chủ trì: Vụ Pháp luật quốc tế.\n- Thời gian thực hiện: Quý I/2015.\n";
+        let p = parse(&format!("{decision}{plan}"));
+        assert_eq!(p.kind, DocKind::PlanInDecision);
+        assert_eq!(
+            p.signature.name.as_ref().map(|n| n.text.as_str()),
+            Some("Đinh Trung Tụng")
+        );
+        assert_eq!(
+            p.title
+                .as_ref()
+                .and_then(|t| t.summary.as_ref())
+                .map(|s| s.text.as_str()),
+            Some("PHỐI HỢP NĂM 2015")
+        );
+        assert_eq!(leads_of(&p), ["Vụ Pháp luật quốc tế"]);
+        let unattached = plan.replace("(Ban hành kèm theo", "(theo");
+        let p = parse(&format!("{decision}{unattached}"));
+        assert_eq!(p.kind, DocKind::Decision);
     }
 
     #[test]
@@ -3744,6 +3781,20 @@ mod tests {
         assert_eq!(
             leads_of(&p),
             ["Cơ quan điều hành Trung tâm tài chính quốc tế"]
+        );
+    }
+
+    /// QĐ 173/QĐ-BTP: a ministry's department heading its duties (`1. Vụ Các vấn
+    /// đề chung về xây dựng pháp luật` over `a) Tổ chức triển khai …`) leads them;
+    /// named in a list under another unit's duty (`- Vụ Vật liệu xây dựng;`, QĐ
+    /// 836/QĐ-BXD) it leads nothing.
+    #[test]
+    fn a_ministry_department_heading_its_duties_leads_them() {
+        let text = "KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n1. Vụ Các vấn đề chung về xây dựng pháp luật\na) Tổ chức triển khai thực hiện Kế hoạch.\nb) Hướng dẫn các Sở Tư pháp triển khai.\n2. Sở Xây dựng chủ trì, phối hợp với:\n- Vụ Vật liệu xây dựng;\n- Vụ Kế hoạch - Tài chính.\n";
+        let p = parse(text);
+        assert_eq!(
+            leads_of(&p),
+            ["Vụ Các vấn đề chung về xây dựng pháp luật", "Sở Xây dựng"]
         );
     }
 
