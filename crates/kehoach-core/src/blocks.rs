@@ -659,9 +659,11 @@ const BREAKS: &str = "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n
 fn glued_plan_title(text: &str, content: Span) -> Option<[(Span, u8); 2]> {
     const KIND: &str = " KẾ HOẠCH ";
     let t = content.text(text);
-    let signed = ["KT. ", "TM. ", "TL. ", "TUQ. ", "Q. "]
-        .iter()
-        .any(|a| t.starts_with(a));
+    // (Every line of a text comes here: its first byte first.)
+    let signed = matches!(t.as_bytes().first(), Some(b'K' | b'T' | b'Q'))
+        && ["KT. ", "TM. ", "TL. ", "TUQ. ", "Q. "]
+            .iter()
+            .any(|a| t.starts_with(a));
     if !signed {
         return None;
     }
