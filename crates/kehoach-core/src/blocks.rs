@@ -191,19 +191,14 @@ pub fn scan_lines(text: &str, lines: &[LineView]) -> Blocks {
     let mut table_lines = Vec::with_capacity(role.iter().filter(|r| **r != Role::Text).count());
     for (l, r) in lines.iter().zip(&role) {
         match r {
-            Role::Text => {}
+            // A decision's signature and the plan it issues run together on one line.
+            Role::Text => fills.extend(glued_plan_title(text, l.content).into_iter().flatten()),
             Role::PipeOnly => {
                 fills.push((l.span, b' '));
                 table_lines.push(l.span);
             }
             Role::Table | Role::LayoutRow => table_lines.push(l.span),
             Role::Chrome => fills.push((l.span, b' ')),
-        }
-    }
-    // A decision's signature and the plan it issues run together on one line.
-    for (l, r) in lines.iter().zip(&role) {
-        if *r == Role::Text {
-            fills.extend(glued_plan_title(text, l.content).into_iter().flatten());
         }
     }
     // Marks are read through on text lines; a table keeps its cells as they are,
@@ -658,12 +653,14 @@ const BREAKS: &str = "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n
 /// with the plan's `kèm theo` after it.
 fn glued_plan_title(text: &str, content: Span) -> Option<[(Span, u8); 2]> {
     const KIND: &str = " KẾ HOẠCH ";
-    let t = content.text(text);
     // (Every line of a text comes here: its first byte first.)
-    let signed = matches!(t.as_bytes().first(), Some(b'K' | b'T' | b'Q'))
-        && ["KT. ", "TM. ", "TL. ", "TUQ. ", "Q. "]
-            .iter()
-            .any(|a| t.starts_with(a));
+    if !matches!(text.as_bytes().get(content.start), Some(b'K' | b'T' | b'Q')) {
+        return None;
+    }
+    let t = content.text(text);
+    let signed = ["KT. ", "TM. ", "TL. ", "TUQ. ", "Q. "]
+        .iter()
+        .any(|a| t.starts_with(a));
     if !signed {
         return None;
     }

@@ -1541,7 +1541,22 @@ fn task_label(t: &str) -> Option<(TaskField, usize)> {
 /// phối hợp` over `a) Cơ quan chủ trì` and its dashes, `2. Chủ trì thực hiện`).
 fn heading_label(t: &str) -> Option<TaskField> {
     let t = t.trim().trim_end_matches([':', '.']).trim_end();
-    if t.contains(':') || !at_most_chars(t, 40) {
+    // (Asked of every item's title: how label names start, before any copy.)
+    const STARTS: [&str; 7] = [
+        "NỘI DUNG",
+        "NHIỆM VỤ",
+        "THỜI GIAN",
+        "THỜI HẠN",
+        "ĐƠN VỊ",
+        "CƠ QUAN",
+        "CHỦ TRÌ",
+    ];
+    let first = t.chars().next().map(crate::text::upper_of);
+    if !matches!(first, Some('N' | 'T' | 'Đ' | 'C'))
+        || !at_most_chars(t, 40)
+        || !STARTS.iter().any(|s| fold_starts_with(t, s))
+        || t.contains(':')
+    {
         return None;
     }
     let l = t.lower();
