@@ -563,7 +563,10 @@ fn split_header_cell(read: &str, cell: Span) -> Vec<Span> {
             trimmed(rest_from, t.len())
         };
         if let Some(end) = shapes::number_head(t) {
-            if end < t.len() && !t[end..].trim().is_empty() && shapes::number_line(t).is_none() {
+            if end < t.len()
+                && !t[end..].trim().is_empty()
+                && shapes::number_line_or_spaced(t).is_none()
+            {
                 cell = split_at(end, end);
                 continue;
             }
@@ -679,7 +682,7 @@ fn classify_header_cell(t: &str) -> HeaderCell {
         HeaderCell::Motto
     } else if is_rule(t) {
         HeaderCell::Rule
-    } else if shapes::number_line(t).is_some()
+    } else if shapes::number_line_or_spaced(t).is_some()
         && (t.contains('/') || t.trim_start_matches("Số").trim().len() <= 2)
     {
         HeaderCell::Number
@@ -759,7 +762,7 @@ fn parse_header(src: &Source, range: std::ops::Range<usize>, plan: &mut Plan) {
 
 fn parse_number(src: &Source, cell: Span) -> Option<DocNumber> {
     let t = cell.text(src.read());
-    let c = shapes::number_line(t)?;
+    let c = shapes::number_line_or_spaced(t)?;
     let number = Some(t[c.num].to_string()).filter(|s| !s.is_empty());
     let sym = c.sym.map(|r| t[r].trim().to_string()).unwrap_or_default();
     // The Party's form `3260-KH/ĐĐQH15`: the type after the number, the agency after
@@ -775,8 +778,10 @@ fn parse_number(src: &Source, cell: Span) -> Option<DocNumber> {
         });
     }
     let symbol = sym;
+    // (Codes without the spaces a scan's letters may stand apart by: `U B ND`.)
+    let code = |s: &str| s.split_whitespace().collect::<String>();
     let (type_code, agency_code) = match symbol.split_once('-') {
-        Some((a, b)) if is_type_code(a) => (a.trim().to_string(), b.trim().to_string()),
+        Some((a, b)) if is_type_code(a.trim()) => (code(a), code(b)),
         Some(_) | None => (String::new(), symbol.clone()),
     };
     Some(DocNumber {
@@ -3052,6 +3057,31 @@ mod tests {
         assert!(alone.appended.is_empty() && alone.tasks.is_empty());
     }
 
+    /// QĐ 3210/QĐ-UBND TP HCM through a scan's text recognition: `Số: 3210/QĐ - U B
+    /// ND`, its symbol's letters set apart, is the number `3210/QĐ-UBND`, and KH110's
+    /// fix writes it whole (it wrote `Số: 3210/QĐ-U`, leaving ` B ND`).
+    #[test]
+    fn a_symbol_whose_letters_a_scan_set_apart_is_read_whole() {
+        let text = "| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n| Số: 3210/QĐ - U B ND | Thành phố Hồ Chí Minh, ngày 28 tháng 6 năm 2014 |\n\nKẾ HOẠCH\nThử\n";
+        let n = parse(text).header.number.expect("a number");
+        assert_eq!(
+            (n.code().as_str(), n.agency_code.as_str()),
+            ("3210/QĐ-UBND", "UBND")
+        );
+        let report = crate::check(text);
+        let fixed: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "KH110")
+            .flat_map(|d| &d.fixes)
+            .flat_map(|f| &f.edits)
+            .map(|e| e.new_text.as_str())
+            .collect();
+        assert_eq!(fixed, ["Số: 3210/QĐ-UBND"]);
+        // A symbol and a word after it are no letters set apart.
+        assert!(shapes::number_line_or_spaced("Số: 12/KH - UBND TỈNH").is_none());
+    }
+
     /// QĐ 173/QĐ-BTP as a crawler keeps a legal-text site's page: the decision's
     /// signature and the plan it issues on one line (`KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh
     /// Trung Tụng KẾ HOẠCH … (Ban hành kèm theo …)`). The name ends the decision and
@@ -3148,7 +3178,10 @@ mod tests {
             crate::source::trim_noise(read, Span::new(cell.start + a, cell.start + b))
         };
         if let Some(end) = shapes::number_head(t) {
-            if end < t.len() && !t[end..].trim().is_empty() && shapes::number_line(t).is_none() {
+            if end < t.len()
+                && !t[end..].trim().is_empty()
+                && shapes::number_line_or_spaced(t).is_none()
+            {
                 let mut out = vec![trimmed(0, end)];
                 out.extend(split_header_cell_recursively(read, trimmed(end, t.len())));
                 return out;

@@ -140,6 +140,21 @@ fn is_symbol(sym: &str) -> bool {
     states & (FIRST | LATER) != 0
 }
 
+/// `QĐ - U B ND` from a scan's text recognition, its capitals set apart: a symbol
+/// when every piece between single spaces is a dash or at most three capitals and
+/// figures, two such pieces stand side by side, and the pieces joined make one
+/// (`QĐ-UBND`). (`KH - UBND TỈNH` is a symbol and a word, not letters apart.)
+fn is_letter_spaced_symbol(sym: &str) -> bool {
+    let letters =
+        |p: &str| p.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && at_most_chars(p, 3);
+    let pieces: Vec<&str> = sym.split(' ').collect();
+    let fit = pieces
+        .iter()
+        .all(|p| *p == "-" || (!p.is_empty() && letters(p)));
+    let apart = pieces.windows(2).any(|w| w[0] != "-" && w[1] != "-");
+    fit && apart && is_symbol(&pieces.concat())
+}
+
 /// A number line's parts: the number (maybe empty), the Party's type code, the
 /// symbol.
 pub(crate) struct NumberParts {
@@ -152,6 +167,16 @@ pub(crate) struct NumberParts {
 /// whole text:
 /// `^(?:Số|SỐ)\s*[:.]?\s*(?P<num>[0-9]*)(?:-(?P<party>\p{L}{1,6}))?\s*(?:/\s*(?P<sym>[^\s/]+(?:\s?-\s?[^\s-]+)*))?\s*$`.
 pub(crate) fn number_line(t: &str) -> Option<NumberParts> {
+    number_line_with(t, is_symbol)
+}
+
+/// [`number_line`], or the same line with its symbol's letters set apart by a scan's
+/// text recognition (`Số: 3210/QĐ - U B ND`, [`is_letter_spaced_symbol`]).
+pub(crate) fn number_line_or_spaced(t: &str) -> Option<NumberParts> {
+    number_line(t).or_else(|| number_line_with(t, is_letter_spaced_symbol))
+}
+
+fn number_line_with(t: &str, is_symbol: fn(&str) -> bool) -> Option<NumberParts> {
     let mut c = Cursor::new(t);
     let (num, party) = number_start(&mut c)?;
     let sym = if c.eat('/') {
