@@ -2636,7 +2636,7 @@ fn starts_with_unit_word(t: &str) -> bool {
     // `Tổ chức thực hiện …` organises: no team (`Tổ công tác`); `Báo cáo sơ kết`,
     // `Hội nghị …`, `Các hoạt động …` are work, not a newspaper, an association or
     // units.
-    const NOT_UNITS: [&str; 10] = [
+    const NOT_UNITS: [&str; 11] = [
         "Tổ chức",
         // A case, not a department.
         "Vụ việc",
@@ -2648,6 +2648,8 @@ fn starts_with_unit_word(t: &str) -> bool {
         "Các nhiệm vụ",
         "Các giải pháp",
         "Các nội dung",
+        // `3. Các vấn đề cần lưu ý khi xây dựng Đề án …` (QĐ 3210 TP HCM): matters.
+        "Các vấn đề",
     ];
     // A word's first byte compared first: most lines open with none of them, and a
     // call per dash of a duties' section had cost a thousand instructions.
@@ -3844,6 +3846,14 @@ mod tests {
             leads_of(&p),
             ["Vụ Các vấn đề chung về xây dựng pháp luật", "Sở Xây dựng"]
         );
+    }
+
+    /// QĐ 3210 TP HCM: `3. Các vấn đề cần lưu ý khi xây dựng Đề án …` in the part
+    /// that assigns the work names matters to note, not units: no task of its own.
+    #[test]
+    fn matters_to_note_are_no_unit() {
+        let text = "KẾ HOẠCH\nThử\n\nII. NỘI DUNG THỰC HIỆN\n3. Các vấn đề cần lưu ý khi xây dựng Đề án hỗ trợ\nĐề án cần phân định rõ số lượng.\n4. Sở Xây dựng\n- Nghiên cứu, thiết kế mẫu nhà.\n";
+        assert_eq!(leads_of(&parse(text)), ["Sở Xây dựng"]);
     }
 
     /// QĐ 2623/QĐ-TTg: `5. Xây dựng Nghị định` holds two decrees, each a dash with
