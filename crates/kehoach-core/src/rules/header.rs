@@ -479,8 +479,21 @@ fn check_number(cx: &mut Ctx, n: &crate::model::DocNumber, attached: bool) {
                 "Remove the extra spaces",
             )
         };
-        cx.report(&NUMBER_SPACING, span, vi, en)
-            .fix(true, fix_vi, fix_en, span, canonical.clone());
+        // Letters a scan set apart (`QĐ - U B ND`) are joined by the fix: a click
+        // away, not fix-all's, which never makes one word of several.
+        let joins_letters = raw.split_once('/').is_some_and(|(_, sym)| {
+            let chars: Vec<char> = sym.chars().collect();
+            chars
+                .windows(3)
+                .any(|w| w[0].is_alphanumeric() && w[1] == ' ' && w[2].is_alphanumeric())
+        });
+        cx.report(&NUMBER_SPACING, span, vi, en).fix(
+            !joins_letters,
+            fix_vi,
+            fix_en,
+            span,
+            canonical.clone(),
+        );
     }
     if attached {
         return;
